@@ -1,0 +1,129 @@
+//! HOTP (RFC 4226) and TOTP (RFC 6238) codes as pure functions.
+//!
+//! Nothing here reads the clock: callers pass the Unix time or the counter.
+//! The HMAC and truncation come from `totp-rs`; HOTP(c) is computed as TOTP with
+//! a one-second step at time `c`, which is the same function.
+
+mod params;
+
+use zeroize::Zeroizing;
+
+pub use params::{Algorithm, Digits, Kind, ParamError, Period};
+
+use crate::secret::SecretKey;
+
+/// One generated code, zero-padded to its digit count. Zeroized on drop.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Code(Zeroizing<String>);
+
+impl Code {
+    /// The digits as text, e.g. `"058213"`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The digits split for reading, e.g. `"058 213"` or `"1234 5678"`.
+    pub fn grouped(&self) -> String {
+        let digits = self.0.as_str();
+        let split = match digits.len() {
+            7 => 3,
+            n => n / 2,
+        };
+        format!("{} {}", &digits[..split], &digits[split..])
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Code([redacted])")
+    }
+}
+
+/// The HMAC-based code for `moving_factor` (the counter, or the TOTP step number).
+fn generate(secret: &SecretKey, algorithm: Algorithm, digits: Digits, moving_factor: u64) -> Code {
+    let totp = totp_rs::Builder::new()
+        .with_algorithm(algorithm.to_totp_rs())
+        .with_digits(digits.get())
+        .with_step_duration(1)
+        .with_secret(secret.expose().to_vec())
+        .build_noncompliant();
+    Code(Zeroizing::new(totp.generate(moving_factor).to_string()))
+}
+
+/// RFC 4226 HOTP code for `counter`.
+pub fn hotp(secret: &SecretKey, algorithm: Algorithm, digits: Digits, counter: u64) -> Code {
+    generate(secret, algorithm, digits, counter)
+}
+
+/// A TOTP code with where it sits in time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotpCode {
+    /// The code.
+    pub code: Code,
+    /// The step number, `unix_time / period`.
+    pub step: u64,
+    /// Seconds until the next step begins (1..=period).
+    pub remaining: u32,
+}
+
+/// RFC 6238 TOTP code at `unix_time` (seconds since the epoch).
+pub fn totp(
+    secret: &SecretKey,
+    algorithm: Algorithm,
+    digits: Digits,
+    period: Period,
+    unix_time: u64,
+) -> TotpCode {
+    let seconds = u64::from(period.seconds());
+    let step = unix_time / seconds;
+    let elapsed = unix_time % seconds;
+    // `elapsed < seconds <= 86400`, so the difference fits in u32.
+    let remaining = u32::try_from(seconds - elapsed).unwrap_or(period.seconds());
+    TotpCode {
+        code: generate(secret, algorithm, digits, step),
+        step,
+        remaining,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rfc_key() -> SecretKey {
+        SecretKey::from_bytes(b"12345678901234567890".to_vec())
+    }
+
+    #[test]
+    fn rfc4226_first_codes() {
+        let codes: Vec<String> = (0..3)
+            .map(|c| {
+                hotp(&rfc_key(), Algorithm::Sha1, Digits::SIX, c)
+                    .as_str()
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(codes, ["755224", "287082", "359152"]);
+    }
+
+    #[test]
+    fn totp_position_in_step() {
+        let period = Period::new(30).unwrap();
+        let at = totp(&rfc_key(), Algorithm::Sha1, Digits::new(8).unwrap(), period, 59);
+        assert_eq!(at.code.as_str(), "94287082");
+        assert_eq!((at.step, at.remaining), (1, 1));
+        let start = totp(&rfc_key(), Algorithm::Sha1, Digits::SIX, period, 60);
+        assert_eq!((start.step, start.remaining), (2, 30));
+    }
+
+    #[test]
+    fn grouping() {
+        let six = Code(Zeroizing::new("058213".into()));
+        let seven = Code(Zeroizing::new("0582131".into()));
+        let eight = Code(Zeroizing::new("12345678".into()));
+        assert_eq!(six.grouped(), "058 213");
+        assert_eq!(seven.grouped(), "058 2131");
+        assert_eq!(eight.grouped(), "1234 5678");
+        assert_eq!(format!("{six:?}"), "Code([redacted])");
+    }
+}
