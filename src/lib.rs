@@ -6,4 +6,5 @@
 //! `config`) above that, and the front-ends (`cli`) on top. Arrows point down only.
 
 pub mod code;
+pub mod otpauth;
 pub mod secret;
