@@ -1,10 +1,14 @@
 //! otp: a terminal authenticator.
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 //!
 //! The crate is layered as the design notes describe: pure code (`code`, `secret`,
-//! `otpauth`) at the bottom, the account domain above it, services (`vault`,
-//! `config`) above that, and the front-ends (`cli`) on top. Arrows point down only.
+//! `otpauth`) at the bottom, the account domain (`accounts`) above it, services
+//! (`vault`, `config`) above that, and the front-end (`cli`) on top. Arrows point
+//! down only: nothing below `cli` knows about clap or the terminal.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod accounts;
 pub mod code;
+pub mod config;
 pub mod otpauth;
 pub mod secret;

@@ -1,0 +1,368 @@
+//! Accounts and the set of them the vault holds, with name matching.
+
+use crate::code::{self, Algorithm, Code, Digits, Kind, TotpCode};
+use crate::secret::SecretKey;
+
+/// One TOTP or HOTP account: a label, a secret and the code parameters.
+///
+/// `Debug` is derived but safe: [`SecretKey`] prints redacted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// The account name, e.g. `alice@example.com`.
+    pub name: String,
+    /// Who issued it, e.g. `GitHub`.
+    pub issuer: Option<String>,
+    /// The shared secret.
+    pub secret: SecretKey,
+    /// HMAC hash function.
+    pub algorithm: Algorithm,
+    /// Code length.
+    pub digits: Digits,
+    /// Time- or counter-based, with the period or counter.
+    pub kind: Kind,
+}
+
+/// What a code looks like at a moment: TOTP with its countdown, or HOTP with its counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CurrentCode {
+    /// A time-based code.
+    Totp(TotpCode),
+    /// A counter-based code and the counter it was computed from.
+    Hotp {
+        /// The code.
+        code: Code,
+        /// The counter value used.
+        counter: u64,
+    },
+}
+
+impl CurrentCode {
+    /// The code itself.
+    pub fn code(&self) -> &Code {
+        match self {
+            CurrentCode::Totp(totp) => &totp.code,
+            CurrentCode::Hotp { code, .. } => code,
+        }
+    }
+}
+
+impl Account {
+    /// `issuer:name`, or just `name` when there is no issuer.
+    pub fn label(&self) -> String {
+        match &self.issuer {
+            Some(issuer) => format!("{issuer}:{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The code at `unix_time` (TOTP) or at the stored counter (HOTP; the caller
+    /// advances and saves the counter).
+    pub fn code_at(&self, unix_time: u64) -> CurrentCode {
+        match self.kind {
+            Kind::Totp { period } => CurrentCode::Totp(code::totp(
+                &self.secret,
+                self.algorithm,
+                self.digits,
+                period,
+                unix_time,
+            )),
+            Kind::Hotp { counter } => CurrentCode::Hotp {
+                code: code::hotp(&self.secret, self.algorithm, self.digits, counter),
+                counter,
+            },
+        }
+    }
+
+    /// Whether two accounts produce the same codes (same secret and parameters),
+    /// whatever their labels.
+    pub fn same_token(&self, other: &Account) -> bool {
+        let kind_matches = match (self.kind, other.kind) {
+            (Kind::Totp { period: a }, Kind::Totp { period: b }) => a == b,
+            (Kind::Hotp { .. }, Kind::Hotp { .. }) => true,
+            _ => false,
+        };
+        kind_matches
+            && self.secret == other.secret
+            && self.algorithm == other.algorithm
+            && self.digits == other.digits
+    }
+}
+
+/// Why an account could not be added or changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    /// The store already holds the maximum number of accounts.
+    #[error(
+        "the vault already holds {limit} accounts, the most it allows; remove one with `otp remove`, or raise max_accounts in the config file"
+    )]
+    TooMany {
+        /// The configured maximum.
+        limit: usize,
+    },
+    /// Another account already has this label.
+    #[error("an account named {label:?} already exists; choose another name or pass --issuer")]
+    Duplicate {
+        /// The clashing label.
+        label: String,
+    },
+    /// An empty name, or one with control characters.
+    #[error("{0:?} is not a usable account name: it must be non-empty and have no control characters")]
+    BadName(String),
+}
+
+/// Why a query did not name exactly one account.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MatchError {
+    /// No account matches.
+    #[error("no account matches {query:?}{}", list_candidates("accounts in the vault", candidates))]
+    NotFound {
+        /// What the user typed.
+        query: String,
+        /// Every label in the vault.
+        candidates: Vec<String>,
+    },
+    /// Several accounts match.
+    #[error("{query:?} matches more than one account{}", list_candidates("type more of one of", candidates))]
+    Ambiguous {
+        /// What the user typed.
+        query: String,
+        /// The labels that matched.
+        candidates: Vec<String>,
+    },
+}
+
+fn list_candidates(heading: &str, candidates: &[String]) -> String {
+    if candidates.is_empty() {
+        "; the vault is empty, add one with `otp add`".to_owned()
+    } else {
+        format!("; {heading}: {}", candidates.join(", "))
+    }
+}
+
+fn check_name(name: &str) -> Result<(), AccountError> {
+    if name.trim().is_empty() || name.chars().any(char::is_control) {
+        Err(AccountError::BadName(name.to_owned()))
+    } else {
+        Ok(())
+    }
+}
+
+/// The accounts of one vault, in the order the user added them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Store {
+    accounts: Vec<Account>,
+}
+
+impl Store {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a store from accounts already validated elsewhere (the vault payload).
+    pub fn from_accounts(accounts: Vec<Account>) -> Self {
+        Self { accounts }
+    }
+
+    /// All accounts.
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
+    }
+
+    /// Number of accounts.
+    pub fn len(&self) -> usize {
+        self.accounts.len()
+    }
+
+    /// Whether there are no accounts.
+    pub fn is_empty(&self) -> bool {
+        self.accounts.is_empty()
+    }
+
+    /// The account at `index` (from [`Store::find`]).
+    pub fn get(&self, index: usize) -> Option<&Account> {
+        self.accounts.get(index)
+    }
+
+    /// Mutable access to the account at `index`, e.g. to advance a HOTP counter.
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut Account> {
+        self.accounts.get_mut(index)
+    }
+
+    fn label_taken(&self, label: &str, except: Option<usize>) -> bool {
+        self.accounts
+            .iter()
+            .enumerate()
+            .any(|(i, a)| Some(i) != except && a.label().eq_ignore_ascii_case(label))
+    }
+
+    /// Adds an account, refusing a clashing label or going past `limit` accounts.
+    pub fn add(&mut self, account: Account, limit: usize) -> Result<(), AccountError> {
+        check_name(&account.name)?;
+        if self.accounts.len() >= limit {
+            return Err(AccountError::TooMany { limit });
+        }
+        let label = account.label();
+        if self.label_taken(&label, None) {
+            return Err(AccountError::Duplicate { label });
+        }
+        self.accounts.push(account);
+        Ok(())
+    }
+
+    /// Removes and returns the account at `index`.
+    pub fn remove(&mut self, index: usize) -> Option<Account> {
+        (index < self.accounts.len()).then(|| self.accounts.remove(index))
+    }
+
+    /// Renames the account at `index`; `issuer` of `Some` replaces the issuer too.
+    pub fn rename(
+        &mut self,
+        index: usize,
+        name: &str,
+        issuer: Option<Option<String>>,
+    ) -> Result<(), AccountError> {
+        check_name(name)?;
+        let Some(current) = self.accounts.get(index) else {
+            return Ok(());
+        };
+        let mut renamed = current.clone();
+        renamed.name = name.to_owned();
+        if let Some(issuer) = issuer {
+            renamed.issuer = issuer;
+        }
+        let label = renamed.label();
+        if self.label_taken(&label, Some(index)) {
+            return Err(AccountError::Duplicate { label });
+        }
+        self.accounts[index] = renamed;
+        Ok(())
+    }
+
+    /// Finds the one account `query` names.
+    ///
+    /// In order, the first rule that matches anything decides: the exact label
+    /// (`issuer:name`) or name; the same ignoring case; a case-insensitive prefix of
+    /// the label or the name. Several matches under the deciding rule are ambiguous.
+    pub fn find(&self, query: &str) -> Result<usize, MatchError> {
+        let query_folded = query.to_lowercase();
+        type Rule = fn(&Account, &str, &str) -> bool;
+        let rules: [Rule; 3] = [
+            |a, q, _| a.label() == q || a.name == q,
+            |a, _, f| a.label().to_lowercase() == f || a.name.to_lowercase() == f,
+            |a, _, f| {
+                a.label().to_lowercase().starts_with(f) || a.name.to_lowercase().starts_with(f)
+            },
+        ];
+        for rule in rules {
+            let hits: Vec<usize> = (0..self.accounts.len())
+                .filter(|&i| rule(&self.accounts[i], query, &query_folded))
+                .collect();
+            match hits.as_slice() {
+                [] => continue,
+                [one] => return Ok(*one),
+                many => {
+                    return Err(MatchError::Ambiguous {
+                        query: query.to_owned(),
+                        candidates: many.iter().map(|&i| self.accounts[i].label()).collect(),
+                    });
+                }
+            }
+        }
+        Err(MatchError::NotFound {
+            query: query.to_owned(),
+            candidates: self.accounts.iter().map(Account::label).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::Period;
+
+    fn account(issuer: Option<&str>, name: &str) -> Account {
+        Account {
+            name: name.to_owned(),
+            issuer: issuer.map(str::to_owned),
+            secret: SecretKey::from_bytes(name.as_bytes().to_vec()),
+            algorithm: Algorithm::Sha1,
+            digits: Digits::SIX,
+            kind: Kind::Totp {
+                period: Period::DEFAULT,
+            },
+        }
+    }
+
+    fn store() -> Store {
+        let mut store = Store::new();
+        for (issuer, name) in [
+            (Some("GitHub"), "alice"),
+            (Some("GitLab"), "alice"),
+            (None, "bank"),
+            (Some("Google"), "alice@gmail.com"),
+        ] {
+            store.add(account(issuer, name), 10).unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn matching_rules() {
+        let store = store();
+        assert_eq!(store.find("GitHub:alice"), Ok(0));
+        assert_eq!(store.find("github:ALICE"), Ok(0));
+        assert_eq!(store.find("bank"), Ok(2));
+        assert_eq!(store.find("BA"), Ok(2));
+        assert_eq!(store.find("gith"), Ok(0));
+        assert_eq!(store.find("alice@"), Ok(3));
+        assert_eq!(
+            store.find("git"),
+            Err(MatchError::Ambiguous {
+                query: "git".into(),
+                candidates: vec!["GitHub:alice".into(), "GitLab:alice".into()]
+            })
+        );
+        // "alice" is the exact name of two accounts: ambiguous, not a prefix of the third.
+        assert!(matches!(store.find("alice"), Err(MatchError::Ambiguous { candidates, .. }) if candidates.len() == 2));
+        let err = store.find("nothing").unwrap_err();
+        assert!(err.to_string().contains("GitHub:alice, GitLab:alice, bank"), "{err}");
+    }
+
+    #[test]
+    fn limit_and_duplicates() {
+        let mut store = store();
+        assert_eq!(
+            store.add(account(Some("github"), "ALICE"), 10),
+            Err(AccountError::Duplicate {
+                label: "github:ALICE".into()
+            })
+        );
+        store.add(account(None, "x"), 5).unwrap();
+        assert_eq!(
+            store.add(account(None, "y"), 5),
+            Err(AccountError::TooMany { limit: 5 })
+        );
+        assert!(store.add(account(None, " "), 10).is_err());
+    }
+
+    #[test]
+    fn rename_checks_clashes() {
+        let mut store = store();
+        assert!(store.rename(1, "alice", Some(Some("GitHub".into()))).is_err());
+        store.rename(1, "bob", None).unwrap();
+        assert_eq!(store.get(1).unwrap().label(), "GitLab:bob");
+        store.rename(2, "bank", Some(Some("Bank".into()))).unwrap();
+        assert_eq!(store.find("Bank:bank"), Ok(2));
+    }
+
+    #[test]
+    fn same_token_ignores_labels_and_counters() {
+        let a = account(Some("A"), "x");
+        let mut b = a.clone();
+        b.name = "other".into();
+        assert!(a.same_token(&b));
+        b.digits = Digits::new(8).unwrap();
+        assert!(!a.same_token(&b));
+    }
+}

@@ -1,0 +1,106 @@
+//! User settings (no secrets) from `$XDG_CONFIG_HOME/otp/config.toml`, and the
+//! default locations of the config and vault files.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Settings read from the config file; every field has a default.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Most accounts one vault may hold.
+    pub max_accounts: usize,
+    /// The vault file, when not given by `--vault` or `OTP_VAULT`.
+    pub vault: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            max_accounts: Self::DEFAULT_MAX_ACCOUNTS,
+            vault: None,
+        }
+    }
+}
+
+impl Config {
+    /// Ten accounts, as in the phone apps the product follows.
+    pub const DEFAULT_MAX_ACCOUNTS: usize = 10;
+
+    /// Reads `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+                path: path.to_owned(),
+                message: e.to_string(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(source) => Err(ConfigError::Read {
+                path: path.to_owned(),
+                source,
+            }),
+        }
+    }
+}
+
+/// Why the config file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file exists but could not be read.
+    #[error("cannot read the config file {}: {source}", path.display())]
+    Read {
+        /// The config file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has unknown keys.
+    #[error("the config file {} is not valid: {message}", path.display())]
+    Invalid {
+        /// The config file.
+        path: PathBuf,
+        /// What the TOML parser said.
+        message: String,
+    },
+    /// No home directory, so no default location.
+    #[error("cannot find a home directory for the default {0} location; pass --vault or set OTP_VAULT")]
+    NoHome(&'static str),
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "otp")
+}
+
+/// `$XDG_CONFIG_HOME/otp/config.toml` (or the platform's equivalent).
+pub fn default_config_path() -> Result<PathBuf, ConfigError> {
+    project_dirs()
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+        .ok_or(ConfigError::NoHome("config file"))
+}
+
+/// `$XDG_DATA_HOME/otp/vault.age` (or the platform's equivalent).
+pub fn default_vault_path() -> Result<PathBuf, ConfigError> {
+    project_dirs()
+        .map(|dirs| dirs.data_dir().join("vault.age"))
+        .ok_or(ConfigError::NoHome("vault"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_gives_defaults_and_unknown_keys_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert_eq!(Config::load(&path).unwrap(), Config::default());
+        std::fs::write(&path, "max_accounts = 3\nvault = \"/tmp/v.age\"\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.max_accounts, 3);
+        assert_eq!(config.vault.as_deref(), Some(Path::new("/tmp/v.age")));
+        std::fs::write(&path, "max_acounts = 3\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("max_acounts"), "{err}");
+    }
+}
