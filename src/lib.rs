@@ -7,3 +7,4 @@
 
 pub mod code;
 pub mod secret;
+pub mod vault;
