@@ -12,3 +12,4 @@ pub mod code;
 pub mod config;
 pub mod otpauth;
 pub mod secret;
+pub mod vault;

@@ -1,0 +1,244 @@
+//! What can go wrong with the vault, in sentences written for the person at the
+//! keyboard. No message ever contains the PIN or the payload.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::pin::PinError;
+
+/// Why the vault file could not be read as a PIN-locked age file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DamageReason {
+    /// The file has no bytes at all.
+    Empty,
+    /// The file ends before the age format says it should.
+    Truncated,
+    /// The file does not start like an age file.
+    NotAnAgeFile,
+    /// An age file of a version this program does not know.
+    UnknownVersion,
+    /// A valid age file, but locked with a key rather than a PIN.
+    NotPinLocked,
+    /// The age header fails its structure or integrity check.
+    HeaderDamaged,
+    /// The encrypted payload fails its integrity check (changed, or cut short).
+    PayloadDamaged,
+    /// Far larger than any vault this program writes.
+    TooLarge,
+}
+
+impl fmt::Display for DamageReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Empty => "the file is empty",
+            Self::Truncated => "the file is cut short",
+            Self::NotAnAgeFile => "it is not an age-encrypted file",
+            Self::UnknownVersion => "it is an age file of a newer version this program cannot read",
+            Self::NotPinLocked => "it is an age file, but locked with a key, not with a PIN",
+            Self::HeaderDamaged => "its header is damaged",
+            Self::PayloadDamaged => "its encrypted contents are damaged or cut short",
+            Self::TooLarge => "it is far larger than any vault",
+        })
+    }
+}
+
+/// Errors of the vault service.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// There is no vault file at the path.
+    #[error("no vault at {}; run `otp init` to create one", .path.display())]
+    NotFound {
+        /// Where the vault was looked for.
+        path: PathBuf,
+    },
+    /// `create` found a vault already there.
+    #[error(
+        "a vault already exists at {}; it was left as it is (use another path with --vault to create a second one)",
+        .path.display()
+    )]
+    AlreadyExists {
+        /// The existing vault.
+        path: PathBuf,
+    },
+    /// `create` found a backup left by an earlier vault at the same path; creating a
+    /// new vault would overwrite it at the first change.
+    #[error(
+        "a backup of an earlier vault exists at {}; open it with `otp --vault {} list`, or move it away before creating a new vault",
+        .backup.display(), .backup.display()
+    )]
+    BackupExists {
+        /// The orphaned backup file.
+        backup: PathBuf,
+    },
+    /// The PIN did not open the vault.
+    #[error("{}", wrong_pin_message(*.attempts_left))]
+    WrongPin {
+        /// Wrong PINs that may still be typed before unlocking is paused; 0 means it
+        /// is paused now (see `Vault::lockout_status` for how long).
+        attempts_left: u32,
+    },
+    /// Too many wrong PINs in a row: unlocking is paused.
+    #[error(
+        "too many wrong PINs in a row; unlocking is paused, try again in {}",
+        human_duration(*.retry_after_secs)
+    )]
+    LockedOut {
+        /// Seconds until a PIN may be tried again.
+        retry_after_secs: u64,
+    },
+    /// The vault file cannot be read as a vault. It is never overwritten.
+    #[error("{}", damaged_message(.path, *.reason, .backup.as_deref()))]
+    Damaged {
+        /// The damaged file (empty when reported by `crypto::decrypt`, which has no path).
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: DamageReason,
+        /// The backup of the previous version, when one exists.
+        backup: Option<PathBuf>,
+    },
+    /// The file demands more scrypt work than this program allows (a hostile or
+    /// foreign file could otherwise take hours and gigabytes to open).
+    #[error(
+        "the vault asks for scrypt work factor {required}, above the allowed maximum of {max}; it was not written by this program's defaults, so it was not opened"
+    )]
+    ExcessiveWork {
+        /// The file's work factor (log2 of scrypt N).
+        required: u8,
+        /// The largest work factor accepted.
+        max: u8,
+    },
+    /// A work factor outside the supported range was asked for.
+    #[error(
+        "scrypt work factor {given} is outside the supported range {min} to {max}; choose one in that range"
+    )]
+    WorkFactorOutOfRange {
+        /// The requested work factor.
+        given: u8,
+        /// Smallest supported.
+        min: u8,
+        /// Largest supported.
+        max: u8,
+    },
+    /// A new PIN breaks the PIN policy.
+    #[error(transparent)]
+    WeakPin(#[from] PinError),
+    /// age refused to encrypt (not expected to happen); nothing was written.
+    #[error("the vault could not be encrypted; nothing was written")]
+    EncryptionFailed,
+    /// A file-system operation failed.
+    #[error("could not {action} {}: {source}", .path.display())]
+    Io {
+        /// What was being done, as a verb phrase ("read the vault", ...).
+        action: &'static str,
+        /// The file or directory involved.
+        path: PathBuf,
+        /// The operating system's error.
+        source: io::Error,
+    },
+}
+
+impl VaultError {
+    /// An `Io` error for `action` on `path`.
+    pub(crate) fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+fn wrong_pin_message(attempts_left: u32) -> String {
+    match attempts_left {
+        0 => "wrong PIN; that was too many in a row, so unlocking is now paused for a while"
+            .to_owned(),
+        1 => "wrong PIN; 1 attempt left before unlocking is paused".to_owned(),
+        n => format!("wrong PIN; {n} attempts left before unlocking is paused"),
+    }
+}
+
+fn damaged_message(path: &Path, reason: DamageReason, backup: Option<&Path>) -> String {
+    let head = format!(
+        "the vault at {} cannot be opened: {reason}; it was left untouched",
+        path.display()
+    );
+    match backup {
+        Some(backup) => format!(
+            "{head}. The previous version is kept at {}: open it with `otp --vault {} list`",
+            backup.display(),
+            backup.display()
+        ),
+        None => format!("{head}, and there is no backup file next to it"),
+    }
+}
+
+/// "45 seconds", "2 minutes", "1 hour" (rounded up, so the wait is never understated).
+pub(crate) fn human_duration(secs: u64) -> String {
+    let plural = |n: u64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    if secs < 60 {
+        plural(secs, "second")
+    } else if secs < 3600 {
+        plural(secs.div_ceil(60), "minute")
+    } else {
+        plural(secs.div_ceil(3600), "hour")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_sentences_with_hints() {
+        let damaged = VaultError::Damaged {
+            path: "/v/vault.age".into(),
+            reason: DamageReason::Truncated,
+            backup: Some("/v/vault.age.bak".into()),
+        }
+        .to_string();
+        assert!(damaged.contains("cut short"), "{damaged}");
+        assert!(
+            damaged.contains("otp --vault /v/vault.age.bak list"),
+            "{damaged}"
+        );
+        let no_backup = VaultError::Damaged {
+            path: "/v/vault.age".into(),
+            reason: DamageReason::NotAnAgeFile,
+            backup: None,
+        }
+        .to_string();
+        assert!(no_backup.contains("no backup"), "{no_backup}");
+        let missing = VaultError::NotFound {
+            path: "/v/vault.age".into(),
+        }
+        .to_string();
+        assert!(missing.contains("otp init"), "{missing}");
+        assert_eq!(
+            VaultError::WrongPin { attempts_left: 3 }.to_string(),
+            "wrong PIN; 3 attempts left before unlocking is paused"
+        );
+        assert_eq!(
+            VaultError::LockedOut {
+                retry_after_secs: 61
+            }
+            .to_string(),
+            "too many wrong PINs in a row; unlocking is paused, try again in 2 minutes"
+        );
+    }
+
+    #[test]
+    fn durations_round_up() {
+        assert_eq!(human_duration(1), "1 second");
+        assert_eq!(human_duration(30), "30 seconds");
+        assert_eq!(human_duration(60), "1 minute");
+        assert_eq!(human_duration(90), "2 minutes");
+        assert_eq!(human_duration(3600), "1 hour");
+    }
+}

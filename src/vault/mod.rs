@@ -1,0 +1,237 @@
+//! The vault: one age file, locked by the 6-digit PIN, holding an opaque payload.
+//!
+//! The caller serialises its accounts to bytes; this service never looks inside. It
+//! guarantees:
+//!
+//! - every write is atomic (temporary file, flush, rename, flush the directory), mode
+//!   0600, and keeps the previous version as `<vault>.bak`;
+//! - a read-modify-write holds an exclusive lock on `<vault>.lock` throughout, so two
+//!   processes never lose each other's change;
+//! - after 5 wrong PINs in a row unlocking is paused for a growing time (see
+//!   [`lockout`]), counted in `<vault>.attempts`; nothing is deleted for wrong PINs;
+//! - a vault that cannot be read (cut short, not an age file, ...) is never
+//!   overwritten, and its backup is never touched by a failed open or update;
+//! - a re-save keeps the scrypt work factor the file had.
+
+pub mod crypto;
+mod error;
+pub mod file;
+pub mod lockout;
+pub mod pin;
+
+use std::path::{Path, PathBuf};
+
+use zeroize::Zeroizing;
+
+pub use crypto::{DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR};
+pub use error::{DamageReason, VaultError};
+pub use file::VaultLock;
+pub use lockout::LockoutStatus;
+pub use pin::{Pin, PinError};
+
+use lockout::{AttemptStore, Attempts};
+
+/// A vault file and the limits used to open it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vault {
+    path: PathBuf,
+    max_work_factor: u8,
+}
+
+impl Vault {
+    /// The vault at `path`, opened with work factors up to [`MAX_WORK_FACTOR`].
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            max_work_factor: MAX_WORK_FACTOR,
+        }
+    }
+
+    /// Lowers the largest scrypt work factor accepted on open (it cannot be raised
+    /// above [`MAX_WORK_FACTOR`]).
+    pub fn with_max_work_factor(mut self, max_work_factor: u8) -> Self {
+        self.max_work_factor = max_work_factor.min(MAX_WORK_FACTOR);
+        self
+    }
+
+    /// The vault file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether a file exists at the vault path (it may still be damaged).
+    pub fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    /// Where the previous version is kept: `<vault>.bak`.
+    pub fn backup_path(&self) -> PathBuf {
+        file::backup_path(&self.path)
+    }
+
+    /// Creates the vault; refuses if the file exists (`AlreadyExists`) or if a backup
+    /// of an earlier vault is still next to it (`BackupExists`), and refuses a PIN that
+    /// breaks the policy (`WeakPin`). The directory is created (0700) if missing.
+    pub fn create(&self, pin: &Pin, work_factor: u8, plaintext: &[u8]) -> Result<(), VaultError> {
+        pin.check_policy()?;
+        if !(MIN_WORK_FACTOR..=self.max_work_factor).contains(&work_factor) {
+            return Err(VaultError::WorkFactorOutOfRange {
+                given: work_factor,
+                min: MIN_WORK_FACTOR,
+                max: self.max_work_factor,
+            });
+        }
+        if self.exists() {
+            return Err(self.already_exists());
+        }
+        file::create_private_dir(file::parent_dir(&self.path))?;
+        let _lock = VaultLock::acquire(&self.path)?;
+        if self.exists() {
+            return Err(self.already_exists());
+        }
+        let backup = self.backup_path();
+        if backup.exists() {
+            return Err(VaultError::BackupExists { backup });
+        }
+        let ciphertext = crypto::encrypt(plaintext, pin, work_factor)?;
+        // A wrong-PIN count left by an earlier vault at this path must not lock the new one.
+        let store = AttemptStore::for_vault(&self.path);
+        if store.load() != Attempts::default() {
+            store.save(&Attempts::default())?;
+        }
+        file::create_new(&self.path, &ciphertext)
+    }
+
+    /// Checks the lockout, decrypts, and records the attempt, all under the lock.
+    /// `now` is the Unix time in seconds.
+    pub fn read(&self, pin: &Pin, now: u64) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+        let lock = self.lock_existing()?;
+        let (plaintext, _ciphertext) = self.unlock(&lock, pin, now)?;
+        Ok(plaintext)
+    }
+
+    /// The whole read-modify-write under the exclusive lock: `f` gets the plaintext
+    /// and returns the new plaintext plus a value. The result is saved atomically with
+    /// the same work factor the file had, the old version becoming the backup. If `f`
+    /// fails, nothing is written.
+    pub fn update<T, E: From<VaultError>>(
+        &self,
+        pin: &Pin,
+        now: u64,
+        f: impl FnOnce(Zeroizing<Vec<u8>>) -> Result<(Zeroizing<Vec<u8>>, T), E>,
+    ) -> Result<T, E> {
+        let lock = self.lock_existing()?;
+        let (plaintext, ciphertext) = self.unlock(&lock, pin, now)?;
+        let (new_plaintext, value) = f(plaintext)?;
+        let work_factor = resave_work_factor(&ciphertext);
+        let new_ciphertext = crypto::encrypt(&new_plaintext, pin, work_factor)?;
+        file::replace_with_backup(&self.path, &new_ciphertext, &ciphertext)?;
+        drop(lock);
+        Ok(value)
+    }
+
+    /// Re-encrypts the same payload under a new PIN with the same work factor,
+    /// atomically. The backup is replaced by the same new file, so the old PIN no
+    /// longer opens anything this program keeps (a PIN is often changed because
+    /// someone saw it). `new` must meet the PIN policy (`WeakPin` otherwise).
+    pub fn change_pin(&self, old: &Pin, new: &Pin, now: u64) -> Result<(), VaultError> {
+        new.check_policy()?;
+        let lock = self.lock_existing()?;
+        let (plaintext, ciphertext) = self.unlock(&lock, old, now)?;
+        let new_ciphertext = crypto::encrypt(&plaintext, new, resave_work_factor(&ciphertext))?;
+        file::replace_with_backup(&self.path, &new_ciphertext, &new_ciphertext)?;
+        drop(lock);
+        Ok(())
+    }
+
+    /// Whether a PIN may be tried at `now` (Unix seconds), for a UI that shows the
+    /// attempts left or a countdown.
+    pub fn lockout_status(&self, now: u64) -> LockoutStatus {
+        AttemptStore::for_vault(&self.path)
+            .load()
+            .clamped_to(now)
+            .status(now)
+    }
+
+    fn already_exists(&self) -> VaultError {
+        VaultError::AlreadyExists {
+            path: self.path.clone(),
+        }
+    }
+
+    /// Takes the lock, without creating a lock file next to a vault that is not there.
+    fn lock_existing(&self) -> Result<VaultLock, VaultError> {
+        if !self.exists() {
+            return Err(VaultError::NotFound {
+                path: self.path.clone(),
+            });
+        }
+        VaultLock::acquire(&self.path)
+    }
+
+    /// Lockout check, decryption, attempt bookkeeping. Returns the plaintext and the
+    /// exact bytes it came from. `_lock` proves the caller holds the lock.
+    fn unlock(
+        &self,
+        _lock: &VaultLock,
+        pin: &Pin,
+        now: u64,
+    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), VaultError> {
+        let store = AttemptStore::for_vault(&self.path);
+        let loaded = store.load();
+        let attempts = loaded.clamped_to(now);
+        if attempts != loaded {
+            // The clock was set back; best effort, the in-memory value is what counts now.
+            let _ = store.save(&attempts);
+        }
+        if let LockoutStatus::LockedOut {
+            retry_after_secs, ..
+        } = attempts.status(now)
+        {
+            return Err(VaultError::LockedOut { retry_after_secs });
+        }
+        let ciphertext = file::read_vault(&self.path).map_err(|e| self.locate(e))?;
+        match crypto::decrypt(&ciphertext, pin, self.max_work_factor) {
+            Ok(plaintext) => {
+                if attempts.failures > 0 {
+                    // Best effort: failing to reset only means the count continues.
+                    let _ = store.save(&Attempts::default());
+                }
+                Ok((plaintext, ciphertext))
+            }
+            Err(VaultError::WrongPin { .. }) => {
+                let attempts = attempts.after_failure(now);
+                store.save(&attempts)?;
+                Err(VaultError::WrongPin {
+                    attempts_left: attempts.attempts_left(now),
+                })
+            }
+            Err(error) => Err(self.locate(error)),
+        }
+    }
+
+    /// Fills in the path and the backup of a `Damaged` error from a lower layer.
+    fn locate(&self, error: VaultError) -> VaultError {
+        match error {
+            VaultError::Damaged { reason, .. } => {
+                let backup = self.backup_path();
+                VaultError::Damaged {
+                    path: self.path.clone(),
+                    reason,
+                    backup: backup.exists().then_some(backup),
+                }
+            }
+            other => other,
+        }
+    }
+}
+
+/// The work factor to save with: the file's own, kept within the supported range.
+fn resave_work_factor(ciphertext: &[u8]) -> u8 {
+    crypto::work_factor_of(ciphertext)
+        .unwrap_or(DEFAULT_WORK_FACTOR)
+        .clamp(MIN_WORK_FACTOR, MAX_WORK_FACTOR)
+}
+
+#[cfg(test)]
+mod tests;
