@@ -17,6 +17,7 @@ pub mod crypto;
 mod error;
 pub mod file;
 pub mod lockout;
+pub mod payload;
 pub mod pin;
 
 use std::path::{Path, PathBuf};
@@ -113,7 +114,7 @@ impl Vault {
     /// The whole read-modify-write under the exclusive lock: `f` gets the plaintext
     /// and returns the new plaintext plus a value. The result is saved atomically with
     /// the same work factor the file had, the old version becoming the backup. If `f`
-    /// fails, nothing is written.
+    /// fails, or returns the plaintext unchanged, nothing is written.
     pub fn update<T, E: From<VaultError>>(
         &self,
         pin: &Pin,
@@ -122,7 +123,12 @@ impl Vault {
     ) -> Result<T, E> {
         let lock = self.lock_existing()?;
         let (plaintext, ciphertext) = self.unlock(&lock, pin, now)?;
+        let original = plaintext.clone();
         let (new_plaintext, value) = f(plaintext)?;
+        if new_plaintext == original {
+            // Nothing changed: skip the scrypt of a re-encryption and the write.
+            return Ok(value);
+        }
         let work_factor = resave_work_factor(&ciphertext);
         let new_ciphertext = crypto::encrypt(&new_plaintext, pin, work_factor)?;
         file::replace_with_backup(&self.path, &new_ciphertext, &ciphertext)?;
@@ -153,7 +159,15 @@ impl Vault {
             .status(now)
     }
 
-    fn already_exists(&self) -> VaultError {
+    /// The error for a vault that is not there (for callers that check first).
+    pub fn not_found(&self) -> VaultError {
+        VaultError::NotFound {
+            path: self.path.clone(),
+        }
+    }
+
+    /// The error for a vault that is already there.
+    pub fn already_exists(&self) -> VaultError {
         VaultError::AlreadyExists {
             path: self.path.clone(),
         }
@@ -162,9 +176,7 @@ impl Vault {
     /// Takes the lock, without creating a lock file next to a vault that is not there.
     fn lock_existing(&self) -> Result<VaultLock, VaultError> {
         if !self.exists() {
-            return Err(VaultError::NotFound {
-                path: self.path.clone(),
-            });
+            return Err(self.not_found());
         }
         VaultLock::acquire(&self.path)
     }

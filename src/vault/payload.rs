@@ -1,0 +1,222 @@
+//! The vault's plaintext: versioned TOML holding the accounts.
+//!
+//! ```toml
+//! version = 1
+//!
+//! [[accounts]]
+//! name = "alice@example.com"
+//! issuer = "Example"
+//! secret = "JBSWY3DPEHPK3PXP"
+//! type = "totp"
+//! algorithm = "SHA1"
+//! digits = 6
+//! period = 30
+//! ```
+//!
+//! Serialised text is returned in zeroizing storage; parsing errors never quote the
+//! text, which holds secrets.
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::accounts::{Account, Store};
+use crate::code::{Algorithm, Digits, Kind, Period};
+use crate::secret::SecretKey;
+
+/// The payload format this build writes and the newest it reads.
+pub const PAYLOAD_VERSION: u32 = 1;
+
+/// Why a decrypted payload could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PayloadError {
+    /// A newer `otp` wrote this vault.
+    #[error(
+        "the vault was written by a newer otp (format {found}, this one reads up to {PAYLOAD_VERSION}); upgrade otp to open it"
+    )]
+    TooNew {
+        /// The version in the file.
+        found: u32,
+    },
+    /// The decrypted text is not the expected TOML.
+    #[error(
+        "the vault decrypted but its contents are not valid ({0}); restore the backup next to the vault file"
+    )]
+    Invalid(String),
+}
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    version: u32,
+    #[serde(default)]
+    accounts: Vec<Record>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issuer: Option<String>,
+    secret: SecretKey,
+    #[serde(rename = "type")]
+    kind: String,
+    algorithm: String,
+    digits: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    counter: Option<u64>,
+}
+
+impl From<&Account> for Record {
+    fn from(account: &Account) -> Self {
+        let (period, counter) = match account.kind {
+            Kind::Totp { period } => (Some(period.seconds()), None),
+            Kind::Hotp { counter } => (None, Some(counter)),
+        };
+        Record {
+            name: account.name.clone(),
+            issuer: account.issuer.clone(),
+            secret: account.secret.clone(),
+            kind: account.kind.type_name().to_owned(),
+            algorithm: account.algorithm.as_str().to_owned(),
+            digits: account.digits.get(),
+            period,
+            counter,
+        }
+    }
+}
+
+impl TryFrom<Record> for Account {
+    type Error = String;
+
+    fn try_from(record: Record) -> Result<Self, Self::Error> {
+        let context = |e: &dyn std::fmt::Display| format!("account {:?}: {e}", record.name);
+        let algorithm: Algorithm = record.algorithm.parse().map_err(|e| context(&e))?;
+        let digits = Digits::new(record.digits).map_err(|e| context(&e))?;
+        let kind = match (record.kind.as_str(), record.period, record.counter) {
+            ("totp", period, None) => Kind::Totp {
+                period: period
+                    .map(Period::new)
+                    .transpose()
+                    .map_err(|e| context(&e))?
+                    .unwrap_or_default(),
+            },
+            ("hotp", None, Some(counter)) => Kind::Hotp { counter },
+            (other, _, _) => {
+                return Err(context(&format!(
+                    "type {other:?} with these period/counter fields is not valid"
+                )));
+            }
+        };
+        Ok(Account {
+            name: record.name,
+            issuer: record.issuer,
+            secret: record.secret,
+            algorithm,
+            digits,
+            kind,
+        })
+    }
+}
+
+/// Serialises the store as the current payload version.
+pub fn to_toml(store: &Store) -> Zeroizing<String> {
+    let payload = Payload {
+        version: PAYLOAD_VERSION,
+        accounts: store.accounts().iter().map(Record::from).collect(),
+    };
+    // Serialising plain strings and integers cannot fail; fall back to an empty
+    // document rather than panic if the toml crate ever disagrees.
+    Zeroizing::new(toml::to_string(&payload).unwrap_or_default())
+}
+
+/// Reads a payload, refusing versions newer than this build understands.
+pub fn from_toml(text: &str) -> Result<Store, PayloadError> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: u32,
+    }
+    let version = toml::from_str::<VersionOnly>(text)
+        .map_err(|e| PayloadError::Invalid(e.message().to_owned()))?
+        .version;
+    if version > PAYLOAD_VERSION {
+        return Err(PayloadError::TooNew { found: version });
+    }
+    let payload: Payload =
+        toml::from_str(text).map_err(|e| PayloadError::Invalid(e.message().to_owned()))?;
+    let accounts = payload
+        .accounts
+        .into_iter()
+        .map(Account::try_from)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(PayloadError::Invalid)?;
+    Ok(Store::from_accounts(accounts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Store {
+        let mut store = Store::new();
+        let secret = SecretKey::parse_base32("JBSWY3DPEHPK3PXP").unwrap();
+        store
+            .add(
+                Account {
+                    name: "alice@example.com".into(),
+                    issuer: Some("AT&T: \"Mobile\"".into()),
+                    secret: secret.clone(),
+                    algorithm: Algorithm::Sha512,
+                    digits: Digits::new(8).unwrap(),
+                    kind: Kind::Totp {
+                        period: Period::new(60).unwrap(),
+                    },
+                },
+                10,
+            )
+            .unwrap();
+        store
+            .add(
+                Account {
+                    name: "counter".into(),
+                    issuer: None,
+                    secret,
+                    algorithm: Algorithm::Sha1,
+                    digits: Digits::SIX,
+                    kind: Kind::Hotp { counter: 42 },
+                },
+                10,
+            )
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn round_trip() {
+        let store = sample();
+        let text = to_toml(&store);
+        assert!(text.starts_with("version = 1"), "{}", text.as_str());
+        assert_eq!(from_toml(&text).unwrap(), store);
+    }
+
+    #[test]
+    fn refuses_newer_versions_and_bad_fields() {
+        assert_eq!(
+            from_toml("version = 2\naccounts = []"),
+            Err(PayloadError::TooNew { found: 2 })
+        );
+        let text = to_toml(&sample()).replace("SHA512", "MD5");
+        let err = from_toml(&text).unwrap_err();
+        assert!(err.to_string().contains("MD5"), "{err}");
+        let text = to_toml(&sample()).replace("counter = 42", "period = 30");
+        assert!(from_toml(&text).is_err());
+        assert!(from_toml("garbage").is_err());
+    }
+
+    #[test]
+    fn errors_never_quote_the_secret() {
+        let text = to_toml(&sample()).replace("JBSWY3DPEHPK3PXP", "JBSWY3DPEHPK3PX0");
+        let err = from_toml(&text).unwrap_err().to_string();
+        assert!(!err.contains("JBSWY3DP"), "{err}");
+    }
+}
