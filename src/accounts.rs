@@ -93,9 +93,11 @@ impl Account {
 pub enum AccountError {
     /// The store already holds the maximum number of accounts.
     #[error(
-        "the vault already holds {limit} accounts, the most it allows; remove one with `otp remove`, or raise max_accounts in the config file"
+        "the vault already holds {count} accounts and allows at most {limit}; remove one with `otp remove`, or raise max_accounts in the config file"
     )]
     TooMany {
+        /// How many accounts the vault holds.
+        count: usize,
         /// The configured maximum.
         limit: usize,
     },
@@ -106,7 +108,9 @@ pub enum AccountError {
         label: String,
     },
     /// An empty name, or one with control characters.
-    #[error("{0:?} is not a usable account name: it must be non-empty and have no control characters")]
+    #[error(
+        "{0:?} is not a usable account name: it must be non-empty and have no control characters"
+    )]
     BadName(String),
 }
 
@@ -114,7 +118,10 @@ pub enum AccountError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MatchError {
     /// No account matches.
-    #[error("no account matches {query:?}{}", list_candidates("accounts in the vault", candidates))]
+    #[error(
+        "no account matches {query:?}{}",
+        list_candidates("accounts in the vault", candidates)
+    )]
     NotFound {
         /// What the user typed.
         query: String,
@@ -122,7 +129,10 @@ pub enum MatchError {
         candidates: Vec<String>,
     },
     /// Several accounts match.
-    #[error("{query:?} matches more than one account{}", list_candidates("type more of one of", candidates))]
+    #[error(
+        "{query:?} matches more than one account{}",
+        list_candidates("type more of one of", candidates)
+    )]
     Ambiguous {
         /// What the user typed.
         query: String,
@@ -200,7 +210,10 @@ impl Store {
     pub fn add(&mut self, account: Account, limit: usize) -> Result<(), AccountError> {
         check_name(&account.name)?;
         if self.accounts.len() >= limit {
-            return Err(AccountError::TooMany { limit });
+            return Err(AccountError::TooMany {
+                count: self.accounts.len(),
+                limit,
+            });
         }
         let label = account.label();
         if self.label_taken(&label, None) {
@@ -324,9 +337,14 @@ mod tests {
             })
         );
         // "alice" is the exact name of two accounts: ambiguous, not a prefix of the third.
-        assert!(matches!(store.find("alice"), Err(MatchError::Ambiguous { candidates, .. }) if candidates.len() == 2));
+        assert!(
+            matches!(store.find("alice"), Err(MatchError::Ambiguous { candidates, .. }) if candidates.len() == 2)
+        );
         let err = store.find("nothing").unwrap_err();
-        assert!(err.to_string().contains("GitHub:alice, GitLab:alice, bank"), "{err}");
+        assert!(
+            err.to_string().contains("GitHub:alice, GitLab:alice, bank"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -341,7 +359,7 @@ mod tests {
         store.add(account(None, "x"), 5).unwrap();
         assert_eq!(
             store.add(account(None, "y"), 5),
-            Err(AccountError::TooMany { limit: 5 })
+            Err(AccountError::TooMany { count: 5, limit: 5 })
         );
         assert!(store.add(account(None, " "), 10).is_err());
     }
@@ -349,7 +367,11 @@ mod tests {
     #[test]
     fn rename_checks_clashes() {
         let mut store = store();
-        assert!(store.rename(1, "alice", Some(Some("GitHub".into()))).is_err());
+        assert!(
+            store
+                .rename(1, "alice", Some(Some("GitHub".into())))
+                .is_err()
+        );
         store.rename(1, "bob", None).unwrap();
         assert_eq!(store.get(1).unwrap().label(), "GitLab:bob");
         store.rename(2, "bank", Some(Some("Bank".into()))).unwrap();

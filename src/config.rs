@@ -64,7 +64,9 @@ pub enum ConfigError {
         message: String,
     },
     /// No home directory, so no default location.
-    #[error("cannot find a home directory for the default {0} location; pass --vault or set OTP_VAULT")]
+    #[error(
+        "cannot find a home directory for the default {0} location; pass --vault or set OTP_VAULT"
+    )]
     NoHome(&'static str),
 }
 

@@ -28,7 +28,9 @@ pub enum SecretError {
         hint: &'static str,
     },
     /// Something other than `=` after the padding started.
-    #[error("the secret has {character:?} after '=' padding at position {position}; padding may only end the secret")]
+    #[error(
+        "the secret has {character:?} after '=' padding at position {position}; padding may only end the secret"
+    )]
     AfterPadding {
         /// The offending character.
         character: char,
@@ -160,7 +162,11 @@ mod tests {
             "jbsw-y3dp-ehpk-3pxp",
             " JBSWY3DPEHPK3PXP\n",
         ] {
-            assert_eq!(SecretKey::parse_base32(pasted).unwrap(), canonical, "{pasted}");
+            assert_eq!(
+                SecretKey::parse_base32(pasted).unwrap(),
+                canonical,
+                "{pasted}"
+            );
         }
         assert_eq!(canonical.expose(), b"Hello!\xde\xad\xbe\xef");
     }

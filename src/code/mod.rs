@@ -109,7 +109,13 @@ mod tests {
     #[test]
     fn totp_position_in_step() {
         let period = Period::new(30).unwrap();
-        let at = totp(&rfc_key(), Algorithm::Sha1, Digits::new(8).unwrap(), period, 59);
+        let at = totp(
+            &rfc_key(),
+            Algorithm::Sha1,
+            Digits::new(8).unwrap(),
+            period,
+            59,
+        );
         assert_eq!(at.code.as_str(), "94287082");
         assert_eq!((at.step, at.remaining), (1, 1));
         let start = totp(&rfc_key(), Algorithm::Sha1, Digits::SIX, period, 60);

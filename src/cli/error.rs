@@ -1,0 +1,96 @@
+//! The one error type of the CLI and its exit codes.
+
+use std::process::ExitCode;
+
+use crate::accounts::{AccountError, MatchError};
+use crate::code::ParamError;
+use crate::config::ConfigError;
+use crate::otpauth::UriError;
+use crate::secret::SecretError;
+use crate::vault::payload::PayloadError;
+use crate::vault::{PinError, VaultError};
+
+/// Everything a subcommand can fail with. Each message is written for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// From the vault service.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// The decrypted vault could not be read.
+    #[error(transparent)]
+    Payload(#[from] PayloadError),
+    /// No or several accounts match.
+    #[error(transparent)]
+    Match(#[from] MatchError),
+    /// An account could not be added or changed.
+    #[error(transparent)]
+    Account(#[from] AccountError),
+    /// A malformed base32 secret.
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+    /// A malformed `otpauth://` URI.
+    #[error(transparent)]
+    Uri(#[from] UriError),
+    /// A PIN of the wrong form, or one the policy refuses.
+    #[error(transparent)]
+    Pin(#[from] PinError),
+    /// A bad `--algorithm`, `--digits`, `--period` or `--counter`.
+    #[error(transparent)]
+    Param(#[from] ParamError),
+    /// The config file.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Arguments that parse but do not make sense together.
+    #[error("{0}")]
+    Usage(String),
+    /// Input ran out or could not be read.
+    #[error("{0}")]
+    Input(String),
+    /// No way to get the PIN.
+    #[error(
+        "no PIN given and no terminal to ask on; use --pin-stdin, OTP_PIN_FILE, OTP_PIN_COMMAND or OTP_PIN (see `otp --help`)"
+    )]
+    NoPin,
+    /// The user answered no.
+    #[error("nothing changed")]
+    Declined,
+    /// The system clock is before 1970.
+    #[error(
+        "the system clock is set before 1970; fix the date and time, since codes depend on them"
+    )]
+    Clock,
+    /// Other I/O.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done.
+        what: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl CliError {
+    /// The documented exit code (see `otp --help`).
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(match self {
+            CliError::Usage(_)
+            | CliError::Secret(_)
+            | CliError::Uri(_)
+            | CliError::Pin(_)
+            | CliError::Param(_)
+            | CliError::Account(_)
+            | CliError::Input(_)
+            | CliError::NoPin => 2,
+            CliError::Match(_) => 3,
+            CliError::Vault(VaultError::WrongPin { .. }) => 4,
+            CliError::Vault(VaultError::LockedOut { .. }) => 5,
+            CliError::Vault(
+                VaultError::NotFound { .. }
+                | VaultError::Damaged { .. }
+                | VaultError::ExcessiveWork { .. },
+            )
+            | CliError::Payload(_) => 6,
+            _ => 1,
+        })
+    }
+}

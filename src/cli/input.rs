@@ -1,0 +1,200 @@
+//! Where PINs, secrets and answers come from: standard input, the PIN sources
+//! named in `otp --help`, or a hidden prompt on the terminal. Never argv.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use zeroize::Zeroizing;
+
+use super::error::CliError;
+use super::text;
+use crate::vault::Pin;
+
+/// How many times an interactive user may retry a refused new PIN.
+const NEW_PIN_TRIES: usize = 3;
+
+/// Reads what a subcommand needs, in the order it needs it.
+pub struct Input {
+    pin_stdin: bool,
+}
+
+/// One line read from standard input, with the line ending removed.
+fn read_stdin_line(what: &str) -> Result<Zeroizing<String>, CliError> {
+    let mut line = Zeroizing::new(String::new());
+    let read = std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|source| CliError::Io {
+            what: format!("reading {what} from standard input"),
+            source,
+        })?;
+    if read == 0 {
+        return Err(CliError::Input(format!(
+            "standard input ended before {what} was given"
+        )));
+    }
+    let trimmed = line.trim_end_matches(['\r', '\n']).len();
+    line.truncate(trimmed);
+    Ok(line)
+}
+
+fn first_line(text: &str) -> Zeroizing<String> {
+    Zeroizing::new(text.lines().next().unwrap_or_default().trim().to_owned())
+}
+
+/// Whether `OTP_NO_PROMPT=1` forbids prompts (scripts that must fail, not hang).
+fn prompts_forbidden() -> bool {
+    std::env::var_os("OTP_NO_PROMPT").is_some_and(|v| v == "1")
+}
+
+/// A hidden prompt on the controlling terminal.
+fn prompt_hidden(prompt: &str) -> Result<Zeroizing<String>, CliError> {
+    if prompts_forbidden() {
+        return Err(CliError::NoPin);
+    }
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| CliError::NoPin)
+}
+
+fn warn(message: &str) {
+    eprintln!("{}: {message}", text::WARNING);
+}
+
+impl Input {
+    /// `pin_stdin`: the PIN is the first line of standard input.
+    pub fn new(pin_stdin: bool) -> Self {
+        Self { pin_stdin }
+    }
+
+    /// The PIN from `OTP_PIN_FILE`, `OTP_PIN_COMMAND` or `OTP_PIN`, in that order.
+    fn pin_from_environment() -> Result<Option<Zeroizing<String>>, CliError> {
+        if let Some(path) = std::env::var_os("OTP_PIN_FILE") {
+            let path = PathBuf::from(path);
+            let contents =
+                Zeroizing::new(
+                    std::fs::read_to_string(&path).map_err(|source| CliError::Io {
+                        what: format!("reading the PIN file {} (OTP_PIN_FILE)", path.display()),
+                        source,
+                    })?,
+                );
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                if let Ok(meta) = std::fs::metadata(&path)
+                    && meta.permissions().mode() & 0o077 != 0
+                {
+                    warn(&text::pin_file_readable(&path));
+                }
+            }
+            return Ok(Some(first_line(&contents)));
+        }
+        if let Some(command) = std::env::var_os("OTP_PIN_COMMAND") {
+            let output = Command::new("sh")
+                .arg("-c")
+                .arg(&command)
+                .stdin(Stdio::null())
+                .stderr(Stdio::inherit())
+                .output()
+                .map_err(|source| CliError::Io {
+                    what: "running OTP_PIN_COMMAND".to_owned(),
+                    source,
+                })?;
+            let stdout = Zeroizing::new(output.stdout);
+            if !output.status.success() {
+                return Err(CliError::Input(format!(
+                    "OTP_PIN_COMMAND failed ({}); check the command, or unset it to be asked for the PIN",
+                    output.status
+                )));
+            }
+            let text = Zeroizing::new(String::from_utf8_lossy(&stdout).into_owned());
+            return Ok(Some(first_line(&text)));
+        }
+        if let Ok(pin) = std::env::var("OTP_PIN") {
+            return Ok(Some(Zeroizing::new(pin.trim().to_owned())));
+        }
+        Ok(None)
+    }
+
+    /// The PIN that unlocks an existing vault.
+    pub fn unlock_pin(&mut self) -> Result<Pin, CliError> {
+        let text = if self.pin_stdin {
+            read_stdin_line("the PIN")?
+        } else if let Some(pin) = Self::pin_from_environment()? {
+            pin
+        } else {
+            prompt_hidden(text::PROMPT_PIN)?
+        };
+        Ok(Pin::for_unlock(&text)?)
+    }
+
+    /// A new PIN for `init` or `passwd`: typed twice at a prompt, or one line of
+    /// standard input. `allow_environment` lets `init` take it from the PIN sources.
+    pub fn new_pin(&mut self, allow_environment: bool) -> Result<Pin, CliError> {
+        if self.pin_stdin {
+            return Ok(Pin::new_checked(&read_stdin_line("the new PIN")?)?);
+        }
+        if allow_environment && let Some(pin) = Self::pin_from_environment()? {
+            return Ok(Pin::new_checked(&pin)?);
+        }
+        if !std::io::stdin().is_terminal() {
+            return Ok(Pin::new_checked(&read_stdin_line("the new PIN")?)?);
+        }
+        let mut last_error = None;
+        for _ in 0..NEW_PIN_TRIES {
+            let first = prompt_hidden(text::PROMPT_NEW_PIN)?;
+            let pin = match Pin::new_checked(&first) {
+                Ok(pin) => pin,
+                Err(error) => {
+                    eprintln!("{error}");
+                    last_error = Some(error);
+                    continue;
+                }
+            };
+            let second = prompt_hidden(text::PROMPT_REPEAT_PIN)?;
+            if *first == *second {
+                return Ok(pin);
+            }
+            eprintln!("{}", text::PINS_DIFFER);
+        }
+        Err(match last_error {
+            Some(error) => CliError::Pin(error),
+            None => CliError::Input(text::PINS_DIFFER.to_owned()),
+        })
+    }
+
+    /// A secret value (base32 key or URI): the next line of standard input when it
+    /// is not a terminal, otherwise a hidden prompt.
+    pub fn secret(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, CliError> {
+        if self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden() {
+            read_stdin_line(what)
+        } else {
+            rpassword::prompt_password(prompt)
+                .map(Zeroizing::new)
+                .map_err(|source| CliError::Io {
+                    what: format!("reading {what} from the terminal"),
+                    source,
+                })
+        }
+    }
+
+    /// Asks a yes/no question on the terminal; `None` when there is no terminal.
+    pub fn confirm(&mut self, question: &str) -> Result<Option<bool>, CliError> {
+        if !std::io::stdin().is_terminal() || prompts_forbidden() {
+            return Ok(None);
+        }
+        eprint!("{question}");
+        let _ = std::io::stderr().flush();
+        let answer = read_stdin_line("an answer")?;
+        Ok(Some(matches!(
+            answer.trim().to_lowercase().as_str(),
+            "y" | "yes"
+        )))
+    }
+}
+
+/// Prints a warning line on standard error.
+pub fn print_warning(message: &str) {
+    warn(message);
+}

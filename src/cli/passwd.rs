@@ -1,0 +1,16 @@
+//! `otp passwd`: change the PIN.
+
+use super::error::CliError;
+use super::session::{Session, now};
+use super::text;
+
+/// Asks for the current PIN, then the new one, and re-encrypts the vault.
+pub fn run(session: &mut Session) -> Result<(), CliError> {
+    let old = session.unlock_pin()?;
+    // Check the current PIN before asking for a new one twice.
+    session.vault.read(&old, now()?)?;
+    let new = session.input.new_pin(false)?;
+    session.vault.change_pin(&old, &new, now()?)?;
+    eprintln!("{}", text::PIN_CHANGED);
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! Every sentence the CLI itself shows a person: prompts, confirmations, help
+//! trailers. Kept in one place so the product can be translated (its first users
+//! read Korean manuals). Errors carry their own sentences in their types.
+
+/// Prompt for the PIN that unlocks the vault.
+pub const PROMPT_PIN: &str = "PIN: ";
+/// First prompt for a new PIN.
+pub const PROMPT_NEW_PIN: &str = "New 6-digit PIN: ";
+/// Second prompt for a new PIN.
+pub const PROMPT_REPEAT_PIN: &str = "Type the new PIN again: ";
+/// The two new PINs differ.
+pub const PINS_DIFFER: &str = "The two PINs differ; try again.";
+/// Prompt for a base32 secret.
+pub const PROMPT_SECRET: &str = "Secret key (base32, as the site shows it): ";
+/// Prompt for an `otpauth://` URI.
+pub const PROMPT_URI: &str = "otpauth:// URI: ";
+/// Prefix of a warning line on stderr.
+pub const WARNING: &str = "warning";
+
+/// Shown after `otp init`.
+pub fn created_vault(path: &std::path::Path) -> String {
+    format!(
+        "Created an empty vault at {}. Add an account with `otp add <name>`.",
+        path.display()
+    )
+}
+
+/// Shown after `otp add`.
+pub fn added(label: &str, summary: &str) -> String {
+    format!("Added {label} ({summary}).")
+}
+
+/// Shown after `otp remove`.
+pub fn removed(label: &str) -> String {
+    format!("Removed {label}.")
+}
+
+/// Shown after `otp rename`.
+pub fn renamed(old: &str, new: &str) -> String {
+    format!("Renamed {old} to {new}.")
+}
+
+/// Shown after `otp passwd`.
+pub const PIN_CHANGED: &str = "PIN changed.";
+
+/// The question `otp remove` asks.
+pub fn confirm_remove(label: &str) -> String {
+    format!("Remove {label}? Its secret cannot be recovered from otp afterwards. [y/N] ")
+}
+
+/// Warning for a weak work factor at `otp init`.
+pub fn weak_work_factor(log_n: u8, default: u8) -> String {
+    format!(
+        "work factor {log_n} is below the default {default}: each PIN guess against a stolen vault file gets cheaper"
+    )
+}
+
+/// Warning for a PIN file others can read.
+pub fn pin_file_readable(path: &std::path::Path) -> String {
+    format!(
+        "the PIN file {} can be read by other users; run `chmod 600` on it",
+        path.display()
+    )
+}
+
+/// Table header of `otp list`.
+pub const LIST_HEADER: [&str; 5] = ["ACCOUNT", "TYPE", "ALGORITHM", "DIGITS", "PERIOD/COUNTER"];
+
+/// Shown by `otp list` on an empty vault.
+pub const LIST_EMPTY: &str = "The vault has no accounts yet. Add one with `otp add <name>`.";
+
+/// Text after `--help`: PIN sources and exit codes.
+pub const AFTER_HELP: &str = "\
+PIN sources, safest first (the first one present is used):
+  --pin-stdin        the first line of standard input
+  OTP_PIN_FILE       a file whose first line is the PIN (keep it chmod 600)
+  OTP_PIN_COMMAND    a shell command that prints the PIN (e.g. a password manager)
+  OTP_PIN            the PIN itself (visible to other processes of the same user)
+  otherwise          a hidden prompt on the terminal (OTP_NO_PROMPT=1 forbids it,
+                     so a script fails at once instead of waiting)
+
+Exit codes:
+  0  success
+  1  an error not listed below (I/O, clock, ...)
+  2  invalid usage or input (arguments, secret, URI, PIN format or policy)
+  3  no account, or more than one, matches the name given
+  4  wrong PIN
+  5  unlocking is refused for a while after too many wrong PINs
+  6  the vault is missing, damaged or unreadable";
+
+/// `otp code --next/--at` on a HOTP account.
+pub const HOTP_NO_TIME: &str = "--next and --at apply to time-based accounts; each `otp code` of a counter-based (HOTP) account uses and advances its counter";
+
+/// A HOTP counter that cannot advance.
+pub const HOTP_COUNTER_MAX: &str = "the HOTP counter is at its largest value and cannot advance; add the account again with a new secret";
+
+/// `otp remove` without a terminal and without `--yes`.
+pub const REMOVE_NEEDS_YES: &str =
+    "standard input is not a terminal, so otp cannot ask; pass --yes to remove without asking";
