@@ -1,0 +1,151 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[otp] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'otp'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'otp'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a new, empty vault protected by a 6-digit PIN'
+            cand add 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
+            cand list 'List the accounts (no secrets, no codes)'
+            cand code 'Print the current code of one account'
+            cand remove 'Remove an account'
+            cand rename 'Rename an account'
+            cand passwd 'Change the PIN'
+            cand completions 'Print a shell completion script'
+            cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otp;init'= {
+            cand --work-factor 'scrypt work factor (log2 of N) that each unlock, and each guess by whoever steals the file, must pay. 18 costs about 0.5 s and 256 MiB'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;add'= {
+            cand --issuer 'Who issued the account, e.g. GitHub (with --uri: replaces the URI''s issuer)'
+            cand --algorithm 'HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]'
+            cand --digits 'Code length: 6, 7 or 8 [default: 6]'
+            cand --period 'Seconds each code lasts [default: 30]'
+            cand --counter 'HOTP counter of the next code [default: 0]'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --uri 'Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret'
+            cand --hotp 'Counter-based (HOTP) instead of time-based (TOTP)'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;list'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --json 'Print a JSON array instead of a table'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;code'= {
+            cand --at 'Compute the code for this Unix time instead of now (TOTP only; for checking clocks)'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --next 'Print the code of the next period instead (TOTP only)'
+            cand --json 'Print a JSON object with the code and its timing'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;remove'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --yes 'Do not ask for confirmation (needed when standard input is not a terminal)'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;rename'= {
+            cand --issuer 'Also set the issuer (an empty value removes it)'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;passwd'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;completions'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;generate-assets'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;help'= {
+            cand init 'Create a new, empty vault protected by a 6-digit PIN'
+            cand add 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
+            cand list 'List the accounts (no secrets, no codes)'
+            cand code 'Print the current code of one account'
+            cand remove 'Remove an account'
+            cand rename 'Rename an account'
+            cand passwd 'Change the PIN'
+            cand completions 'Print a shell completion script'
+            cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otp;help;init'= {
+        }
+        &'otp;help;add'= {
+        }
+        &'otp;help;list'= {
+        }
+        &'otp;help;code'= {
+        }
+        &'otp;help;remove'= {
+        }
+        &'otp;help;rename'= {
+        }
+        &'otp;help;passwd'= {
+        }
+        &'otp;help;completions'= {
+        }
+        &'otp;help;generate-assets'= {
+        }
+        &'otp;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,101 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_otp_global_optspecs
+    string join \n vault= config= pin-stdin h/help V/version
+end
+
+function __fish_otp_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_otp_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_otp_using_subcommand
+    set -l cmd (__fish_otp_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c otp -n "__fish_otp_needs_command" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_needs_command" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_needs_command" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_needs_command" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_needs_command" -s V -l version -d 'Print version'
+complete -c otp -n "__fish_otp_needs_command" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
+complete -c otp -n "__fish_otp_needs_command" -f -a "add" -d 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
+complete -c otp -n "__fish_otp_needs_command" -f -a "list" -d 'List the accounts (no secrets, no codes)'
+complete -c otp -n "__fish_otp_needs_command" -f -a "code" -d 'Print the current code of one account'
+complete -c otp -n "__fish_otp_needs_command" -f -a "remove" -d 'Remove an account'
+complete -c otp -n "__fish_otp_needs_command" -f -a "rename" -d 'Rename an account'
+complete -c otp -n "__fish_otp_needs_command" -f -a "passwd" -d 'Change the PIN'
+complete -c otp -n "__fish_otp_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c otp -n "__fish_otp_needs_command" -f -a "generate-assets" -d 'Regenerate man/ and completions/ under a directory (for maintainers)'
+complete -c otp -n "__fish_otp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otp -n "__fish_otp_using_subcommand init" -l work-factor -d 'scrypt work factor (log2 of N) that each unlock, and each guess by whoever steals the file, must pay. 18 costs about 0.5 s and 256 MiB' -r
+complete -c otp -n "__fish_otp_using_subcommand init" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand init" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand init" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand init" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand add" -l issuer -d 'Who issued the account, e.g. GitHub (with --uri: replaces the URI\'s issuer)' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l algorithm -d 'HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l digits -d 'Code length: 6, 7 or 8 [default: 6]' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l period -d 'Seconds each code lasts [default: 30]' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l counter -d 'HOTP counter of the next code [default: 0]' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand add" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand add" -l uri -d 'Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret'
+complete -c otp -n "__fish_otp_using_subcommand add" -l hotp -d 'Counter-based (HOTP) instead of time-based (TOTP)'
+complete -c otp -n "__fish_otp_using_subcommand add" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand add" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand list" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand list" -l json -d 'Print a JSON array instead of a table'
+complete -c otp -n "__fish_otp_using_subcommand list" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand list" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand code" -l at -d 'Compute the code for this Unix time instead of now (TOTP only; for checking clocks)' -r
+complete -c otp -n "__fish_otp_using_subcommand code" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand code" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand code" -l next -d 'Print the code of the next period instead (TOTP only)'
+complete -c otp -n "__fish_otp_using_subcommand code" -l json -d 'Print a JSON object with the code and its timing'
+complete -c otp -n "__fish_otp_using_subcommand code" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand code" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand remove" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand remove" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand remove" -s y -l yes -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
+complete -c otp -n "__fish_otp_using_subcommand remove" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand remove" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand rename" -l issuer -d 'Also set the issuer (an empty value removes it)' -r
+complete -c otp -n "__fish_otp_using_subcommand rename" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand rename" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand rename" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand passwd" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand passwd" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand passwd" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand passwd" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand completions" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand completions" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand completions" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand generate-assets" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "add" -d 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "list" -d 'List the accounts (no secrets, no codes)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "code" -d 'Print the current code of one account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "remove" -d 'Remove an account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "rename" -d 'Rename an account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "passwd" -d 'Change the PIN'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "completions" -d 'Print a shell completion script'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "generate-assets" -d 'Regenerate man/ and completions/ under a directory (for maintainers)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
