@@ -1,0 +1,200 @@
+//! Helpers shared by the integration tests: a private vault per test, the real
+//! `otp` binary, and the outside reference programs.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The PIN every test vault uses.
+pub const PIN: &str = "258046";
+
+/// A low scrypt work factor so tests stay fast; one test checks the default.
+pub const TEST_WORK_FACTOR: &str = "10";
+
+/// Set by `.ci/run`: a missing outside program fails the test instead of skipping it.
+pub const REQUIRE_TOOLS: &str = "OTP_TEST_REQUIRE_TOOLS";
+
+/// True when `program` can run; otherwise says loudly that the test skips (or
+/// panics when `OTP_TEST_REQUIRE_TOOLS=1`).
+pub fn have_tool(program: &str, probe_args: &[&str]) -> bool {
+    let ok = Command::new(program)
+        .args(probe_args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        if std::env::var(REQUIRE_TOOLS).is_ok_and(|v| v == "1") {
+            panic!("{program} is required ({REQUIRE_TOOLS}=1) but cannot run");
+        }
+        eprintln!(
+            "\n*** SKIPPED: {program} is not installed; this test needs it as an independent reference. \
+             Install it (see .ci/run) to run the test. ***\n"
+        );
+    }
+    ok
+}
+
+/// The code oathtool computes for a TOTP secret at `time`.
+pub fn oathtool_totp(secret: &str, algorithm: &str, digits: u8, period: u32, time: u64) -> String {
+    let out = Command::new("oathtool")
+        .arg(format!("--totp={algorithm}"))
+        .arg(format!("--digits={digits}"))
+        .arg(format!("--time-step-size={period}s"))
+        .arg(format!("--now=@{time}"))
+        .arg("--base32")
+        .arg(secret)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "oathtool failed: {out:?}");
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// The code oathtool computes for a HOTP (SHA1) secret at `counter`.
+pub fn oathtool_hotp(secret: &str, digits: u8, counter: u64) -> String {
+    let out = Command::new("oathtool")
+        .args(["--hotp", "--base32"])
+        .arg(format!("--digits={digits}"))
+        .arg(format!("--counter={counter}"))
+        .arg(secret)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "oathtool failed: {out:?}");
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// A temporary home with its own vault and config file.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub vault: PathBuf,
+    pub config: PathBuf,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("data").join("vault.age");
+        let config = dir.path().join("config.toml");
+        Self { dir, vault, config }
+    }
+
+    /// A sandbox whose vault exists, with the test PIN and work factor.
+    pub fn initialised() -> Self {
+        let sandbox = Self::new();
+        sandbox.init_ok();
+        sandbox
+    }
+
+    /// `otp` with the sandbox's paths and no PIN sources inherited from the caller.
+    pub fn otp(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_otp"));
+        command
+            .env("OTP_VAULT", &self.vault)
+            .env("OTP_CONFIG", &self.config)
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
+            .env_remove("OTP_PIN")
+            .env_remove("OTP_PIN_FILE")
+            .env_remove("OTP_PIN_COMMAND")
+            .env("OTP_NO_PROMPT", "1")
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// Runs `otp --pin-stdin ARGS` with `stdin` (the PIN line is prepended).
+    pub fn run(&self, args: &[&str], stdin_after_pin: &str) -> Output {
+        self.run_with_stdin(args, &format!("{PIN}\n{stdin_after_pin}"))
+    }
+
+    /// Runs `otp --pin-stdin ARGS` with exactly `stdin`.
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
+        let mut command = self.otp();
+        command.arg("--pin-stdin").args(args);
+        feed(command, stdin)
+    }
+
+    pub fn init_ok(&self) {
+        let out = self.run_with_stdin(
+            &["init", "--work-factor", TEST_WORK_FACTOR],
+            &format!("{PIN}\n"),
+        );
+        assert_success(&out);
+    }
+
+    /// Adds an account from a base32 secret.
+    pub fn add_secret(&self, name: &str, secret: &str, extra: &[&str]) -> Output {
+        let mut args = vec!["add", name];
+        args.extend_from_slice(extra);
+        self.run(&args, &format!("{secret}\n"))
+    }
+
+    /// `otp code ACCOUNT EXTRA...`, asserting success, returning stdout trimmed.
+    pub fn code(&self, account: &str, extra: &[&str]) -> String {
+        let mut args = vec!["code", account];
+        args.extend_from_slice(extra);
+        let out = self.run(&args, "");
+        assert_success(&out);
+        stdout(&out).trim().to_owned()
+    }
+
+    pub fn backup(&self) -> PathBuf {
+        let mut name = self.vault.file_name().unwrap().to_owned();
+        name.push(".bak");
+        self.vault.with_file_name(name)
+    }
+}
+
+/// Runs `command` with `stdin` piped in.
+pub fn feed(mut command: Command, stdin: &str) -> Output {
+    use std::io::Write;
+    command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    // The child may exit before reading everything; a broken pipe is fine.
+    let _ = pipe.write_all(stdin.as_bytes());
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn assert_success(out: &Output) {
+    assert!(
+        out.status.success(),
+        "otp failed with {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        stdout(out),
+        stderr(out)
+    );
+}
+
+/// Asserts the exit code and that stderr contains every fragment.
+pub fn assert_failure(out: &Output, code: i32, fragments: &[&str]) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "unexpected exit status\nstdout: {}\nstderr: {}",
+        stdout(out),
+        stderr(out)
+    );
+    let err = stderr(out);
+    for fragment in fragments {
+        assert!(err.contains(fragment), "stderr lacks {fragment:?}:\n{err}");
+    }
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
