@@ -80,7 +80,10 @@ impl CliError {
             | CliError::Param(_)
             | CliError::Account(_)
             | CliError::Input(_)
-            | CliError::NoPin => 2,
+            | CliError::NoPin
+            | CliError::Vault(VaultError::WeakPin(_) | VaultError::WorkFactorOutOfRange { .. }) => {
+                2
+            }
             CliError::Match(_) => 3,
             CliError::Vault(VaultError::WrongPin { .. }) => 4,
             CliError::Vault(VaultError::LockedOut { .. }) => 5,
