@@ -17,6 +17,36 @@ use crate::code::{Code, Kind};
 use crate::config::Config;
 use crate::vault::{LockoutStatus, Pin};
 
+/// Text that may hold a code or a secret (a copied code, pasted text): zeroized when
+/// dropped and never shown by `Debug`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Hidden(Zeroizing<String>);
+
+impl Hidden {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Hidden {
+    fn from(text: String) -> Self {
+        Self(Zeroizing::new(text))
+    }
+}
+
+impl From<&str> for Hidden {
+    fn from(text: &str) -> Self {
+        Self(Zeroizing::new(text.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for Hidden {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hidden([redacted])")
+    }
+}
+
 /// Number of digits in a PIN.
 const PIN_LENGTH: usize = crate::vault::pin::PIN_LENGTH;
 
@@ -79,7 +109,7 @@ pub enum Action {
     /// A typed character in a context that takes text.
     Char(char),
     /// Pasted text (bracketed paste).
-    Paste(Zeroizing<String>),
+    Paste(Hidden),
     /// A left click at a terminal cell.
     Click {
         /// Column, from 0.
@@ -107,7 +137,7 @@ pub enum Action {
         /// The account whose code it was.
         label: String,
         /// The code.
-        code: Zeroizing<String>,
+        code: Hidden,
         /// How it went.
         result: Result<Method, String>,
     },
@@ -248,12 +278,12 @@ pub enum Effect {
         /// The account's label.
         label: String,
         /// The code.
-        code: Zeroizing<String>,
+        code: Hidden,
     },
     /// Clear the clipboard if it still holds `code`, then send [`Action::Cleared`].
     ClearClipboard {
         /// The code that was copied.
-        code: Zeroizing<String>,
+        code: Hidden,
         /// How it was copied.
         method: Method,
     },
@@ -507,7 +537,7 @@ pub enum Status {
 #[derive(Debug)]
 pub struct PendingClear {
     /// The code.
-    pub code: Zeroizing<String>,
+    pub code: Hidden,
     /// How it was copied.
     pub method: Method,
     /// When to clear (Unix time).
@@ -652,7 +682,7 @@ impl App {
             _ if self.busy.is_some() && input => {}
             Action::Command(command) => self.command(command, &mut effects),
             Action::Char(c) => self.type_text(&c.to_string(), &mut effects),
-            Action::Paste(text) => self.type_text(&text, &mut effects),
+            Action::Paste(text) => self.type_text(text.as_str(), &mut effects),
             Action::Click { column, row } => self.click(column, row, &mut effects),
             Action::Scroll(up) => {
                 if self.help.is_none() && self.context() == Context::List {
@@ -937,7 +967,7 @@ impl App {
                 let label = account.label();
                 match account.kind {
                     Kind::Totp { .. } => {
-                        let code = Zeroizing::new(account.code_at(now).code().as_str().to_owned());
+                        let code = Hidden::from(account.code_at(now).code().as_str());
                         effects.push(Effect::Copy { label, code });
                     }
                     Kind::Hotp { .. } => {
@@ -1187,7 +1217,7 @@ impl App {
         }
     }
 
-    fn copied(&mut self, label: String, code: Zeroizing<String>, result: Result<Method, String>) {
+    fn copied(&mut self, label: String, code: Hidden, result: Result<Method, String>) {
         match result {
             Ok(method) => {
                 let secs = self.config.clipboard_clear_secs;
@@ -1258,7 +1288,7 @@ impl App {
             }
             Done::Removed(label) => Status::Info(text::removed(&label)),
             Done::Hotp { label, code } => {
-                let copy = Zeroizing::new(code.as_str().to_owned());
+                let copy = Hidden::from(code.as_str());
                 unlocked.hotp = Some(HotpShown {
                     label: label.clone(),
                     code,
@@ -1357,4 +1387,4 @@ pub fn failure_message(failure: &Failure) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

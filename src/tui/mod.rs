@@ -33,7 +33,6 @@ use ratatui::crossterm::event::{
     Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use zeroize::Zeroizing;
 
 use crate::clipboard::{Clipboard, Environment};
 use crate::config::Config;
@@ -92,7 +91,7 @@ fn wait_time(busy: bool) -> Duration {
 fn translate(event: Event, context: keymap::Context) -> Option<Action> {
     match event {
         Event::Key(key) => keymap::action_for(context, &key),
-        Event::Paste(pasted) => Some(Action::Paste(Zeroizing::new(pasted))),
+        Event::Paste(pasted) => Some(Action::Paste(app::Hidden::from(pasted))),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: mouse.column,
@@ -205,7 +204,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
                     }
                     Effect::Copy { label, code } => {
                         let result = clipboard
-                            .copy(&code, terminal.backend_mut())
+                            .copy(code.as_str(), terminal.backend_mut())
                             .map_err(|e| e.to_string());
                         queue.push_back(Action::Copied {
                             label,
@@ -215,7 +214,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
                     }
                     Effect::ClearClipboard { code, method } => {
                         let result = clipboard
-                            .clear_if_unchanged(&code, method, terminal.backend_mut())
+                            .clear_if_unchanged(code.as_str(), method, terminal.backend_mut())
                             .map_err(|e| e.to_string());
                         queue.push_back(Action::Cleared(result));
                     }
