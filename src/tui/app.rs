@@ -799,10 +799,10 @@ impl App {
         let context = self.context();
         match &mut self.screen {
             Screen::Setup(setup) => {
+                // A refusal stays visible while the next PIN is typed.
                 for c in typed.chars() {
                     setup.entry.push(c);
                 }
-                setup.message = None;
                 if setup.entry.is_full() {
                     self.setup_command(Command::Submit, effects);
                 }
@@ -826,7 +826,6 @@ impl App {
                     for c in typed.chars() {
                         change.entry.push(c);
                     }
-                    change.message = None;
                     if change.entry.is_full() {
                         self.unlocked_command(Command::Submit, effects);
                     }

@@ -19,6 +19,9 @@ pub mod text;
 pub mod view;
 pub mod worker;
 
+#[cfg(test)]
+mod snapshot_tests;
+
 use std::collections::VecDeque;
 use std::io::IsTerminal;
 use std::path::PathBuf;

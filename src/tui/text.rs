@@ -103,11 +103,11 @@ pub const NO_MATCH: &str = "No account matches the search. Esc clears it.";
 /// The search line's prompt.
 pub const SEARCH_PROMPT: &str = "Search: ";
 /// A HOTP row before a code is generated.
-pub const HOTP_PRESS: &str = "Enter: new code";
+pub const HOTP_PRESS: &str = "press Enter";
 /// A HOTP row's placeholder code.
 pub const HOTP_HIDDEN: &str = "••• •••";
 /// A HOTP row after a code was generated.
-pub const HOTP_USED: &str = "counter used";
+pub const HOTP_USED: &str = "new code";
 /// Label before the next TOTP code.
 pub const NEXT: &str = "next";
 /// Copy with no account selected.

@@ -303,14 +303,32 @@ fn render_list(app: &App, unlocked: &Unlocked, area: Rect, buf: &mut Buffer) {
     let height = usize::from(area.height);
     let selected = unlocked.selected.min(visible.len() - 1);
     let offset = layout::list_offset(selected, height, visible.len());
+    // Codes of 7 or 8 digits are wider: align every row on the widest.
+    let code_width = visible
+        .iter()
+        .filter_map(|&i| unlocked.store.get(i))
+        .map(|a| usize::from(a.digits.get()) + 1)
+        .max()
+        .unwrap_or(7);
     for (row, (position, &index)) in visible.iter().enumerate().skip(offset).take(height).enumerate() {
         let Some(account) = unlocked.store.get(index) else {
             continue;
         };
         let y = area.y + u16::try_from(row).unwrap_or(0);
         let rect = Rect::new(area.x, y, area.width, 1);
-        account_row(app, unlocked, account, position == selected, rect, buf);
+        let row = Row {
+            selected: position == selected,
+            code_width,
+        };
+        account_row(app, unlocked, account, row, rect, buf);
     }
+}
+
+/// How one row is drawn.
+#[derive(Clone, Copy)]
+struct Row {
+    selected: bool,
+    code_width: usize,
 }
 
 /// One account: label on the left; code, countdown and next code on the right.
@@ -318,10 +336,14 @@ fn account_row(
     app: &App,
     unlocked: &Unlocked,
     account: &Account,
-    selected: bool,
+    row: Row,
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let Row {
+        selected,
+        code_width,
+    } = row;
     let width = usize::from(area.width);
     let wide = width >= 64;
     let mut right: Vec<Span> = Vec::new();
@@ -335,7 +357,10 @@ fn account_row(
             };
             let last = remaining <= LAST_SECONDS;
             let code_style = if last { urgent() } else { bold() };
-            right.push(Span::styled(current.code().grouped(), code_style));
+            right.push(Span::styled(
+                format!("{:>code_width$}", current.code().grouped()),
+                code_style,
+            ));
             let (filled, total) = dots(period.seconds(), remaining);
             let next = last.then(|| {
                 account
@@ -359,7 +384,7 @@ fn account_row(
                     right.push(Span::raw(" ".repeat(6usize.saturating_sub(total))));
                 }
             }
-            right.push(Span::styled(format!(" {:>3}", seconds_left(remaining)), dim()));
+            right.push(Span::styled(format!(" {:>4}", seconds_left(remaining)), dim()));
             if wide {
                 let next = next
                     .map(|n| format!("  {} {n}", text::NEXT))
@@ -371,12 +396,24 @@ fn account_row(
             let label = account.label();
             match unlocked.hotp.as_ref().filter(|h| h.label == label) {
                 Some(shown) => {
-                    right.push(Span::styled(shown.code.grouped(), bold()));
-                    right.push(Span::styled(format!(" {}", text::HOTP_USED), dim()));
+                    right.push(Span::styled(
+                        format!("{:>code_width$}", shown.code.grouped()),
+                        bold(),
+                    ));
+                    right.push(Span::styled(
+                        format!(" {:<11}", truncate(text::HOTP_USED, 11)),
+                        dim(),
+                    ));
                 }
                 None => {
-                    right.push(Span::styled(text::HOTP_HIDDEN, dim()));
-                    right.push(Span::styled(format!(" {}", text::HOTP_PRESS), dim()));
+                    right.push(Span::styled(
+                        format!("{:>code_width$}", text::HOTP_HIDDEN),
+                        dim(),
+                    ));
+                    right.push(Span::styled(
+                        format!(" {:<11}", truncate(text::HOTP_PRESS, 11)),
+                        dim(),
+                    ));
                 }
             }
             if wide {
@@ -549,8 +586,9 @@ fn render_form(
         // Word wrap can need a little more than the plain division.
         u16::try_from(message.width() / width + 2).unwrap_or(u16::MAX)
     });
-    let note_height = note_height.min(inner.height / 2);
-    let fields_height = inner.height - note_height;
+    // The error may take all but one line: the focused field stays visible.
+    let note_height = note_height.min(inner.height.saturating_sub(1));
+    let fields_height = inner.height.saturating_sub(note_height);
     let offset = layout::list_offset(focus, usize::from(fields_height), lines.len());
     let fields_area = Rect::new(inner.x, inner.y, inner.width, fields_height);
     Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()).render(fields_area, buf);
