@@ -167,6 +167,9 @@ mod tests {
         with_vault.save(&path).unwrap();
         assert_eq!(Config::load(&path).unwrap(), with_vault);
         // Only the config file is left: no temporary files next to it.
-        assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
     }
 }

@@ -44,7 +44,13 @@ fn environment(sandbox: &Sandbox) -> Vec<(&'static str, OsString)> {
     ]
 }
 
-fn spawn(sandbox: &Sandbox, args: &[&str], extra: &[(&'static str, OsString)], cols: u16, rows: u16) -> Tui {
+fn spawn(
+    sandbox: &Sandbox,
+    args: &[&str],
+    extra: &[(&'static str, OsString)],
+    cols: u16,
+    rows: u16,
+) -> Tui {
     let mut env = environment(sandbox);
     env.extend(extra.iter().cloned());
     let env: Vec<(&str, &OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
@@ -120,16 +126,26 @@ fn first_run_creates_the_vault_adds_an_account_shows_oathtools_code_copies_and_q
         .iter()
         .map(|&t| common::oathtool_totp(SECRET, "SHA1", 6, 30, t))
         .collect();
-    assert!(candidates.contains(&copied), "{copied} not in {candidates:?}");
+    assert!(
+        candidates.contains(&copied),
+        "{copied} not in {candidates:?}"
+    );
 
     // q quits cleanly: the pending clipboard clear is sent, the terminal restored.
     tui.send("q");
     let status = tui.wait_exit(WAIT);
     assert!(status.success(), "{status:?}");
     let raw = tui.raw();
-    assert_eq!(osc52_payloads(&raw).last(), Some(&None), "clipboard cleared on quit");
+    assert_eq!(
+        osc52_payloads(&raw).last(),
+        Some(&None),
+        "clipboard cleared on quit"
+    );
     let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
-    assert!(tail.contains("\x1b[?1049l"), "left the alternate screen: {tail:?}");
+    assert!(
+        tail.contains("\x1b[?1049l"),
+        "left the alternate screen: {tail:?}"
+    );
     assert!(tail.contains("\x1b[?1000l"), "mouse capture off: {tail:?}");
 
     // The vault holds the account at the work factor asked for.
@@ -198,7 +214,14 @@ impl Xvfb {
             }
             let display = format!(":{number}");
             let child = Command::new("Xvfb")
-                .args([display.as_str(), "-nolisten", "tcp", "-screen", "0", "640x480x24"])
+                .args([
+                    display.as_str(),
+                    "-nolisten",
+                    "tcp",
+                    "-screen",
+                    "0",
+                    "640x480x24",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -206,7 +229,9 @@ impl Xvfb {
             let mut xvfb = Self { child, display };
             let start = Instant::now();
             while start.elapsed() < Duration::from_secs(10) {
-                if xvfb.xclip_out().is_some() || PathBuf::from(format!("/tmp/.X11-unix/X{number}")).exists() {
+                if xvfb.xclip_out().is_some()
+                    || PathBuf::from(format!("/tmp/.X11-unix/X{number}")).exists()
+                {
                     return xvfb;
                 }
                 if let Ok(Some(_)) = xvfb.child.try_wait() {
@@ -263,7 +288,10 @@ fn clipboard_under_xvfb_receives_the_code_and_is_cleared_after_the_timeout() {
         .map(|&t| sandbox.code("alice", &["--at", &t.to_string()]))
         .collect();
     let copied = xvfb.xclip_out().expect("the clipboard holds the code");
-    assert!(candidates.contains(&copied), "{copied:?} not in {candidates:?}");
+    assert!(
+        candidates.contains(&copied),
+        "{copied:?} not in {candidates:?}"
+    );
 
     // Cleared after 3 seconds (the config's clipboard_clear_secs).
     let start = Instant::now();
@@ -275,7 +303,10 @@ fn clipboard_under_xvfb_receives_the_code_and_is_cleared_after_the_timeout() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    assert!(start.elapsed() >= Duration::from_secs(1), "cleared too early");
+    assert!(
+        start.elapsed() >= Duration::from_secs(1),
+        "cleared too early"
+    );
     tui.wait_for("Clipboard cleared", WAIT);
 
     // Something else copied meanwhile is left alone.
@@ -291,7 +322,12 @@ fn clipboard_under_xvfb_receives_the_code_and_is_cleared_after_the_timeout() {
         .unwrap();
     {
         use std::io::Write;
-        xclip.stdin.take().unwrap().write_all(b"not a code").unwrap();
+        xclip
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"not a code")
+            .unwrap();
     }
     tui.wait_for("no longer held the code", WAIT);
     let _ = xclip.kill();

@@ -500,8 +500,8 @@ pub enum Screen {
     Setup(Setup),
     /// The vault is locked.
     Locked(Locked),
-    /// The vault is open.
-    Unlocked(Unlocked),
+    /// The vault is open (boxed: it is by far the largest state).
+    Unlocked(Box<Unlocked>),
 }
 
 /// What the worker is doing, shown as "unlocking…" or "saving…".
@@ -1046,11 +1046,8 @@ impl App {
                 Command::Left | Command::Right => {
                     let forward = command == Command::Right;
                     if selected == 0 {
-                        self.config.clipboard_clear_secs = step_choice(
-                            &CLEAR_CHOICES,
-                            self.config.clipboard_clear_secs,
-                            forward,
-                        );
+                        self.config.clipboard_clear_secs =
+                            step_choice(&CLEAR_CHOICES, self.config.clipboard_clear_secs, forward);
                     } else {
                         self.config.auto_lock_secs =
                             step_choice(&LOCK_CHOICES, self.config.auto_lock_secs, forward);
@@ -1237,11 +1234,11 @@ impl App {
             (Some(Busy::Creating(pin)), JobResult::Created) => {
                 let mut unlocked = Unlocked::new(pin, Store::new());
                 unlocked.modal = Some(Modal::OfferFirstAccount);
-                self.screen = Screen::Unlocked(unlocked);
+                self.screen = Screen::Unlocked(Box::new(unlocked));
                 self.status = Some(Status::Info(text::VAULT_CREATED.to_owned()));
             }
             (Some(Busy::Unlocking(pin)), JobResult::Unlocked(store)) => {
-                self.screen = Screen::Unlocked(Unlocked::new(pin, store));
+                self.screen = Screen::Unlocked(Box::new(Unlocked::new(pin, store)));
                 self.status = None;
             }
             (Some(Busy::ChangingPin(new)), JobResult::PinChanged) => {

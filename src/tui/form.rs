@@ -230,14 +230,12 @@ impl AddForm {
             Field::Issuer => self.issuer.clone(),
             Field::Secret => self.secret.to_string(),
             Field::Link => self.link.to_string(),
-            Field::Advanced => {
-                if self.advanced {
-                    text::ADVANCED_SHOWN
-                } else {
-                    text::ADVANCED_HIDDEN
-                }
-                .to_owned()
+            Field::Advanced => if self.advanced {
+                text::ADVANCED_SHOWN
+            } else {
+                text::ADVANCED_HIDDEN
             }
+            .to_owned(),
             Field::Type => if self.hotp {
                 text::TYPE_HOTP
             } else {
@@ -456,7 +454,9 @@ mod tests {
         let error = form.parse().err().unwrap_or_default();
         assert_eq!(
             error,
-            SecretKey::parse_base32("JBSW Y3D0").unwrap_err().to_string()
+            SecretKey::parse_base32("JBSW Y3D0")
+                .unwrap_err()
+                .to_string()
         );
         form.secret = Zeroizing::new("jbsw y3dp ehpk 3pxp".into());
         form.period = "0".into();

@@ -344,7 +344,10 @@ mod tests {
             ));
         }
         assert!(matches!(
-            action_for(Context::List, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            action_for(
+                Context::List,
+                &press(KeyCode::Char('G'), KeyModifiers::SHIFT)
+            ),
             Some(Action::Command(Command::Last))
         ));
     }
@@ -352,7 +355,10 @@ mod tests {
     #[test]
     fn text_contexts_type_letters_and_pin_takes_digits_only() {
         assert!(matches!(
-            action_for(Context::Form, &press(KeyCode::Char('j'), KeyModifiers::NONE)),
+            action_for(
+                Context::Form,
+                &press(KeyCode::Char('j'), KeyModifiers::NONE)
+            ),
             Some(Action::Char('j'))
         ));
         assert!(matches!(
@@ -361,7 +367,10 @@ mod tests {
         ));
         assert!(action_for(Context::Pin, &press(KeyCode::Char('x'), KeyModifiers::NONE)).is_none());
         assert!(matches!(
-            action_for(Context::Form, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            action_for(
+                Context::Form,
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
             Some(Action::Command(Command::Quit))
         ));
         let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);

@@ -154,12 +154,19 @@ mod tests {
             for search in [false, true] {
                 let area = Rect::new(0, 0, 40, height);
                 let f = frame(area, search);
-                let total = f.title.height + f.search.height + f.body.height + f.status.height + f.hints.height;
+                let total = f.title.height
+                    + f.search.height
+                    + f.body.height
+                    + f.status.height
+                    + f.hints.height;
                 assert_eq!(total, height, "height {height}");
             }
         }
         let f = frame(Rect::new(0, 0, 40, 12), true);
-        assert_eq!((f.title.y, f.search.y, f.body.y, f.body.height), (0, 1, 2, 8));
+        assert_eq!(
+            (f.title.y, f.search.y, f.body.y, f.body.height),
+            (0, 1, 2, 8)
+        );
         assert_eq!((f.status.y, f.hints.y), (10, 11));
     }
 

@@ -87,7 +87,8 @@ fn wait_time(busy: bool) -> Duration {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
-    Duration::from_nanos(u64::from(1_000_000_000 - subsec.min(999_999_999))) + Duration::from_millis(2)
+    Duration::from_nanos(u64::from(1_000_000_000 - subsec.min(999_999_999)))
+        + Duration::from_millis(2)
 }
 
 /// Turns a terminal event into an action for the app in `context`.
@@ -111,7 +112,11 @@ fn translate(event: Event, context: keymap::Context) -> Option<Action> {
 
 /// Turns the extra terminal modes off again (mouse, bracketed paste).
 fn disable_extras() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
 }
 
 /// Runs the interface until the person quits. The terminal is restored on every

@@ -50,12 +50,21 @@ fn accounts() -> Vec<Account> {
         totp("KISTI", "jklee", 60),
         hotp("Bank", "card 4021", 3),
         totp("", "no-issuer@mail.example.org", 30),
-        totp("A very long issuer name", "an.even.longer.account.name@example.com", 30),
+        totp(
+            "A very long issuer name",
+            "an.even.longer.account.name@example.com",
+            30,
+        ),
     ]
 }
 
 fn setup_app() -> App {
-    App::new(false, "/home/jk/.local/share/otp/vault.age".into(), Config::default(), T0)
+    App::new(
+        false,
+        "/home/jk/.local/share/otp/vault.age".into(),
+        Config::default(),
+        T0,
+    )
 }
 
 /// Every screen in one list, for the size sweep.
@@ -135,7 +144,11 @@ fn all_screens() -> Vec<(&'static str, App)> {
     cmd(&mut app, Command::Search);
     typed(&mut app, "git");
     screens.push(("list_search", app));
-    let mut app = unlocked_app((0..10).map(|i| totp("Service", &format!("user{i}"), 30)).collect());
+    let mut app = unlocked_app(
+        (0..10)
+            .map(|i| totp("Service", &format!("user{i}"), 30))
+            .collect(),
+    );
     cmd(&mut app, Command::Last);
     screens.push(("list_ten_scrolled", app));
     screens.push(("list_empty", unlocked_app(vec![])));
@@ -173,7 +186,10 @@ fn all_screens() -> Vec<(&'static str, App)> {
     cmd(&mut app, Command::PrevField);
     cmd(&mut app, Command::Right);
     cmd(&mut app, Command::NextField);
-    app.update(Action::Paste(Hidden::from("otpauth://totp/x?secret=JBSW0")), T0);
+    app.update(
+        Action::Paste(Hidden::from("otpauth://totp/x?secret=JBSW0")),
+        T0,
+    );
     cmd(&mut app, Command::Submit);
     screens.push(("add_link_error", app));
     let mut app = unlocked_app(accounts());
@@ -236,10 +252,89 @@ fn the_code_turns_yellow_and_the_next_code_shows_in_the_last_ten_seconds() {
         app.update(Action::Tick, time);
         let terminal = draw(&mut app, 100, 30);
         let buffer = terminal.backend().buffer();
-        let row: String = (0..100).map(|x| buffer[(x, 1)].symbol().to_owned()).collect();
+        let row: String = (0..100)
+            .map(|x| buffer[(x, 1)].symbol().to_owned())
+            .collect();
         let column = row.find(&current).unwrap_or_else(|| panic!("{row}"));
         let column = u16::try_from(row[..column].chars().count()).unwrap();
         assert_eq!(buffer[(column, 1)].fg == Color::Yellow, yellow, "{row}");
         assert_eq!(row.contains(&format!("next {next}")), yellow, "{row}");
     }
+}
+
+/// The screen as plain lines, trailing spaces removed.
+fn plain(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `assets/main-screen.txt`, referenced from the README, is this drawing; run with
+/// `OTP_UPDATE_ASSETS=1` to rewrite it after a change to the view.
+#[test]
+fn main_screen_capture_in_assets_is_current() {
+    let keyed = |mut account: Account, key: &str| {
+        account.secret = crate::secret::SecretKey::parse_base32(key).unwrap();
+        account
+    };
+    let mut app = unlocked_app(vec![
+        keyed(totp("GitHub", "alice@example.com", 30), "GEZDGNBVGY3TQOJQ"),
+        keyed(totp("KISTI", "jklee", 60), "MFRGGZDFMZTWQ2LK"),
+        keyed(totp("Google", "alice@gmail.com", 30), "ONSWG4TFORZWK3TE"),
+        hotp("Bank", "card 4021", 12),
+        keyed(totp("AWS", "root", 30), "KRUGKIDROVUWG2ZA"),
+    ]);
+    cmd(&mut app, Command::Down);
+    app.update(
+        Action::Copied {
+            label: "KISTI:jklee".into(),
+            code: Hidden::from("123456"),
+            result: Ok(Method::System),
+        },
+        T0 + 12,
+    );
+    app.update(Action::Tick, T0 + 23);
+    let capture = plain(&draw(&mut app, 80, 12));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/main-screen.txt");
+    if std::env::var("OTP_UPDATE_ASSETS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &capture).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        committed, capture,
+        "assets/main-screen.txt is stale: run `OTP_UPDATE_ASSETS=1 cargo test --lib main_screen` and commit it"
+    );
+}
+
+/// The README's key table is the key map's.
+#[test]
+fn readme_key_table_matches_the_key_map() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let start = "<!-- keys:start (generated from src/tui/keymap.rs; a test checks it) -->\n";
+    let end = "<!-- keys:end -->";
+    let table = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(table, _)| table)
+        .unwrap_or_default();
+    let expected = super::keymap::markdown_table();
+    assert_eq!(
+        table.trim(),
+        expected.trim(),
+        "README key table is stale; replace it with:\n{expected}"
+    );
 }

@@ -55,7 +55,10 @@ pub fn locked_out(secs: u64) -> String {
 
 /// Typing while unlocking is paused.
 pub fn wait_before_retry(secs: u64) -> String {
-    format!("Unlocking is paused; wait {} before typing the PIN.", clock(secs))
+    format!(
+        "Unlocking is paused; wait {} before typing the PIN.",
+        clock(secs)
+    )
 }
 
 /// `m:ss` (or `h:mm:ss`) for a countdown.
@@ -404,7 +407,9 @@ pub const WORKER_GONE: &str = "the vault worker stopped unexpectedly; quit and s
 pub const HOTP_COUNTER_MAX: &str = "the HOTP counter is at its largest value and cannot advance; add the account again with a new secret";
 /// An account another otp removed or renamed meanwhile.
 pub fn account_gone(label: &str) -> String {
-    format!("{label} is no longer in the vault (another otp changed it); the list now shows the vault as it is")
+    format!(
+        "{label} is no longer in the vault (another otp changed it); the list now shows the vault as it is"
+    )
 }
 
 /// A HOTP code was generated (before the copy reports).

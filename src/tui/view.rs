@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{
-    App, Busy, ChangePin, Lockout, Locked, Modal, PinStage, Screen, Setup, Status, Unlocked,
+    App, Busy, ChangePin, Locked, Lockout, Modal, PinStage, Screen, Setup, Status, Unlocked,
 };
 use super::form::{AddForm, Field, RenameForm, Source};
 use super::keymap;
@@ -66,7 +66,10 @@ pub fn dots(period: u32, remaining: u32) -> (usize, usize) {
     let period = period.max(1);
     let remaining = remaining.min(period);
     if period <= 60 {
-        (remaining.div_ceil(10) as usize, period.div_ceil(10) as usize)
+        (
+            remaining.div_ceil(10) as usize,
+            period.div_ceil(10) as usize,
+        )
     } else {
         let filled = (u64::from(remaining) * 6).div_ceil(u64::from(period));
         (usize::try_from(filled).unwrap_or(6), 6)
@@ -310,7 +313,13 @@ fn render_list(app: &App, unlocked: &Unlocked, area: Rect, buf: &mut Buffer) {
         .map(|a| usize::from(a.digits.get()) + 1)
         .max()
         .unwrap_or(7);
-    for (row, (position, &index)) in visible.iter().enumerate().skip(offset).take(height).enumerate() {
+    for (row, (position, &index)) in visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .enumerate()
+    {
         let Some(account) = unlocked.store.get(index) else {
             continue;
         };
@@ -384,7 +393,10 @@ fn account_row(
                     right.push(Span::raw(" ".repeat(6usize.saturating_sub(total))));
                 }
             }
-            right.push(Span::styled(format!(" {:>4}", seconds_left(remaining)), dim()));
+            right.push(Span::styled(
+                format!(" {:>4}", seconds_left(remaining)),
+                dim(),
+            ));
             if wide {
                 let next = next
                     .map(|n| format!("  {} {n}", text::NEXT))
@@ -430,7 +442,11 @@ fn account_row(
         let issuer_width = (label_width / 3).min(20);
         let issuer = account.issuer.as_deref().unwrap_or("");
         left.push(Span::styled(
-            format!(" {:<w$}", truncate(issuer, issuer_width.saturating_sub(1)), w = issuer_width),
+            format!(
+                " {:<w$}",
+                truncate(issuer, issuer_width.saturating_sub(1)),
+                w = issuer_width
+            ),
             bold(),
         ));
         let name_width = label_width.saturating_sub(issuer_width + 1);
@@ -459,7 +475,13 @@ fn dialog(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) ->
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().fg(Color::Cyan))
-        .title(Span::styled(format!(" {} ", truncate(title, usize::from(width.saturating_sub(4)))), bold()));
+        .title(Span::styled(
+            format!(
+                " {} ",
+                truncate(title, usize::from(width.saturating_sub(4)))
+            ),
+            bold(),
+        ));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -470,20 +492,20 @@ fn render_modal(app: &App, unlocked: &Unlocked, modal: &Modal, area: Rect, buf: 
     match modal {
         Modal::OfferFirstAccount => {
             let inner = dialog(area, 50, 6, text::OFFER_TITLE, buf);
+            Paragraph::new(vec![Line::raw(""), Line::styled(text::OFFER_TEXT, bold())])
+                .centered()
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+        }
+        Modal::ConfirmDelete { label } => {
+            let inner = dialog(area, 56, 7, text::DELETE_TITLE, buf);
             Paragraph::new(vec![
                 Line::raw(""),
-                Line::styled(text::OFFER_TEXT, bold()),
+                Line::styled(text::confirm_delete(label), bold()),
             ])
             .centered()
             .wrap(Wrap { trim: true })
             .render(inner, buf);
-        }
-        Modal::ConfirmDelete { label } => {
-            let inner = dialog(area, 56, 7, text::DELETE_TITLE, buf);
-            Paragraph::new(vec![Line::raw(""), Line::styled(text::confirm_delete(label), bold())])
-                .centered()
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
         }
         Modal::Settings(selected) => render_settings(app, *selected, area, buf),
         Modal::ChangePin(change) => render_change_pin(app, change, area, buf),
@@ -504,7 +526,10 @@ fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         let style = if i == selected { bold() } else { Style::new() };
         lines.push(Line::from(vec![
             Span::styled(format!("{marker} {label}: "), style),
-            Span::styled(format!("‹ {} ›", text::duration(*value)), style.fg(Color::Cyan)),
+            Span::styled(
+                format!("‹ {} ›", text::duration(*value)),
+                style.fg(Color::Cyan),
+            ),
         ]));
     }
     lines.push(Line::raw(""));
@@ -602,7 +627,13 @@ fn render_form(
 
 fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
     let fields = form.fields();
-    let inner = dialog(area, 72, u16::try_from(fields.len()).unwrap_or(12) + 7, text::ADD_TITLE, buf);
+    let inner = dialog(
+        area,
+        72,
+        u16::try_from(fields.len()).unwrap_or(12) + 7,
+        text::ADD_TITLE,
+        buf,
+    );
     let width = usize::from(inner.width);
     let focus = form.focus.min(fields.len().saturating_sub(1));
     let lines = fields
@@ -638,14 +669,28 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 64, 8, &format!("{} {}", text::RENAME_TITLE, form.label), buf);
+    let inner = dialog(
+        area,
+        64,
+        8,
+        &format!("{} {}", text::RENAME_TITLE, form.label),
+        buf,
+    );
     let width = usize::from(inner.width);
     let lines = RenameForm::FIELDS
         .iter()
         .enumerate()
         .map(|(i, field)| {
             let value = if i == 0 { &form.name } else { &form.issuer };
-            field_line(field.label(), value, None, "", false, i == form.focus, width)
+            field_line(
+                field.label(),
+                value,
+                None,
+                "",
+                false,
+                i == form.focus,
+                width,
+            )
         })
         .collect();
     let note = form.error.clone().map(|message| (message, error()));

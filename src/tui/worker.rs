@@ -111,10 +111,7 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
                 let mut store = payload::from_bytes(&plaintext)?;
                 let done = apply(&mut store, change)?;
                 let text = payload::to_toml(&store);
-                Ok::<_, ChangeError>((
-                    Zeroizing::new(text.as_bytes().to_vec()),
-                    (store, done),
-                ))
+                Ok::<_, ChangeError>((Zeroizing::new(text.as_bytes().to_vec()), (store, done)))
             });
             match result {
                 Ok((store, done)) => JobResult::Saved(store, done),
@@ -175,7 +172,9 @@ mod tests {
             pin: pin(),
             change: Change::Add { account, limit: 10 },
         };
-        assert!(matches!(run_job(&vault, 10, add, 1_000), JobResult::Saved(store, Done::Added(label)) if store.len() == 1 && label == "Example:alice"));
+        assert!(
+            matches!(run_job(&vault, 10, add, 1_000), JobResult::Saved(store, Done::Added(label)) if store.len() == 1 && label == "Example:alice")
+        );
         let hotp = Job::Update {
             pin: pin(),
             change: Change::NextHotp {

@@ -149,7 +149,10 @@ impl Tui {
             }
             if start.elapsed() > timeout {
                 let _ = self.child.kill();
-                panic!("the program did not exit; the screen shows:\n{}", self.screen());
+                panic!(
+                    "the program did not exit; the screen shows:\n{}",
+                    self.screen()
+                );
             }
             std::thread::sleep(Duration::from_millis(20));
         }

@@ -65,8 +65,14 @@ pub fn locked_app() -> App {
 pub fn unlocked_app(accounts: Vec<Account>) -> App {
     let mut app = locked_app();
     let effects = type_digits(&mut app, "258046", T0);
-    assert!(matches!(effects.as_slice(), [Effect::Vault(Job::Unlock { .. })]));
-    assert!(app.update(Action::Job(JobResult::Unlocked(store(accounts))), T0).is_empty());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Unlock { .. })]
+    ));
+    assert!(
+        app.update(Action::Job(JobResult::Unlocked(store(accounts))), T0)
+            .is_empty()
+    );
     app
 }
 
@@ -86,7 +92,9 @@ fn first_run_explains_the_policy_asks_twice_then_creates_and_offers_an_account()
     let mut app = App::new(false, "/v/vault.age".into(), Config::default(), T0);
     assert_eq!(app.context(), Context::Pin);
     assert!(type_digits(&mut app, "123456", T0).is_empty());
-    let Screen::Setup(setup) = &app.screen else { panic!() };
+    let Screen::Setup(setup) = &app.screen else {
+        panic!()
+    };
     let message = setup.message.clone().unwrap();
     assert!(message.contains("count straight up or down"), "{message}");
     assert_eq!(setup.entry.len(), 0);
@@ -94,20 +102,28 @@ fn first_run_explains_the_policy_asks_twice_then_creates_and_offers_an_account()
     assert!(type_digits(&mut app, "258046", T0).is_empty());
     // A different second PIN starts over.
     assert!(type_digits(&mut app, "258047", T0).is_empty());
-    let Screen::Setup(setup) = &app.screen else { panic!() };
+    let Screen::Setup(setup) = &app.screen else {
+        panic!()
+    };
     assert_eq!(setup.message.as_deref(), Some(text::PINS_DIFFER));
     assert!(setup.first.is_none());
 
     type_digits(&mut app, "258046", T0);
     let effects = type_digits(&mut app, "258046", T0);
-    assert!(matches!(effects.as_slice(), [Effect::Vault(Job::Create { .. })]));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Create { .. })]
+    ));
     assert!(matches!(app.busy, Some(Busy::Creating(_))));
     // Typing while the vault is created does nothing.
     assert!(type_digits(&mut app, "1", T0).is_empty());
 
     app.update(Action::Job(JobResult::Created), T0);
     assert!(app.busy.is_none());
-    assert!(matches!(unlocked(&app).modal, Some(Modal::OfferFirstAccount)));
+    assert!(matches!(
+        unlocked(&app).modal,
+        Some(Modal::OfferFirstAccount)
+    ));
     assert_eq!(app.context(), Context::Confirm);
     command(&mut app, Command::Yes, T0);
     assert!(matches!(unlocked(&app).modal, Some(Modal::Add(_))));
@@ -121,9 +137,17 @@ fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
         Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 1 })),
         T0,
     );
-    let Screen::Locked(locked) = &app.screen else { panic!() };
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
     assert_eq!(locked.lockout, Lockout::Open { attempts_left: 1 });
-    assert!(locked.message.as_deref().unwrap().contains("1 attempt left"));
+    assert!(
+        locked
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("1 attempt left")
+    );
 
     type_digits(&mut app, "111111", T0);
     let effects = app.update(
@@ -138,12 +162,20 @@ fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
         }),
         T0,
     );
-    let Screen::Locked(locked) = &app.screen else { panic!() };
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
     assert_eq!(locked.lockout, Lockout::Until(T0 + 30));
     // Digits typed during the pause are refused with the time left.
     assert!(type_digits(&mut app, "2", T0 + 10).is_empty());
-    let Screen::Locked(locked) = &app.screen else { panic!() };
-    assert!(locked.message.as_deref().unwrap().contains("0:20"), "{:?}", locked.message);
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
+    assert!(
+        locked.message.as_deref().unwrap().contains("0:20"),
+        "{:?}",
+        locked.message
+    );
     assert_eq!(locked.entry.len(), 0);
     assert!(app.update(Action::Tick, T0 + 29).is_empty());
     // At the end of the pause the status is read again.
@@ -161,10 +193,15 @@ fn unlocking_keeps_the_pin_and_shows_the_accounts() {
     let effects = type_digits(&mut app, "04", T0);
     assert!(effects.is_empty());
     let effects = type_digits(&mut app, "6", T0);
-    assert!(matches!(effects.as_slice(), [Effect::Vault(Job::Unlock { .. })]));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Unlock { .. })]
+    ));
     assert!(matches!(app.busy, Some(Busy::Unlocking(_))));
     app.update(
-        Action::Job(JobResult::Unlocked(store(vec![totp("GitHub", "alice", 30)]))),
+        Action::Job(JobResult::Unlocked(store(vec![totp(
+            "GitHub", "alice", 30,
+        )]))),
         T0,
     );
     assert_eq!(app.context(), Context::List);
@@ -193,7 +230,9 @@ fn copy_puts_the_current_code_on_the_clipboard_and_clears_it_later() {
     assert_eq!(app.pending_clear.as_ref().map(|p| p.at), Some(T0 + 35));
     assert!(app.update(Action::Tick, T0 + 34).is_empty());
     let effects = app.update(Action::Tick, T0 + 35);
-    assert!(matches!(effects.as_slice(), [Effect::ClearClipboard { code: c, method: Method::System }] if c.as_str() == code.as_str()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::ClearClipboard { code: c, method: Method::System }] if c.as_str() == code.as_str())
+    );
     app.update(Action::Cleared(Ok(false)), T0 + 35);
     assert_eq!(
         app.status,
@@ -239,8 +278,13 @@ fn hotp_generates_through_the_vault_then_shows_and_copies_the_code() {
         )),
         T0,
     );
-    assert!(matches!(effects.as_slice(), [Effect::Copy { code, .. }] if code.as_str() == used.as_str()));
-    assert_eq!(unlocked(&app).hotp.as_ref().map(|h| h.code.as_str()), Some(used.as_str()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy { code, .. }] if code.as_str() == used.as_str())
+    );
+    assert_eq!(
+        unlocked(&app).hotp.as_ref().map(|h| h.code.as_str()),
+        Some(used.as_str())
+    );
     app.update(Action::Tick, T0 + HOTP_SHOWN_SECS);
     assert!(unlocked(&app).hotp.is_none());
 }
@@ -254,7 +298,9 @@ fn auto_lock_drops_the_secrets_after_idle_time_and_input_postpones_it() {
     assert!(matches!(app.screen, Screen::Unlocked(_)));
     let effects = app.update(Action::Tick, T0 + 599);
     assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
-    let Screen::Locked(locked) = &app.screen else { panic!() };
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
     assert!(locked.message.as_deref().unwrap().contains("5 min"));
 
     let mut app = unlocked_app(vec![]);
@@ -286,7 +332,10 @@ fn search_filters_by_label_and_esc_clears_then_quits() {
     assert_eq!(app.context(), Context::List);
     assert!(command(&mut app, Command::Back, T0).is_empty());
     assert_eq!(unlocked(&app).visible().len(), 3);
-    assert!(matches!(command(&mut app, Command::Back, T0).as_slice(), [Effect::Quit]));
+    assert!(matches!(
+        command(&mut app, Command::Back, T0).as_slice(),
+        [Effect::Quit]
+    ));
 }
 
 #[test]
@@ -302,16 +351,24 @@ fn adding_uses_the_cli_validation_and_the_account_limit() {
     command(&mut app, Command::NextField, T0);
     app.update(Action::Paste(Hidden::from("JBSW Y3D0\n")), T0);
     assert!(command(&mut app, Command::Submit, T0).is_empty());
-    let Some(Modal::Add(form)) = &unlocked(&app).modal else { panic!() };
+    let Some(Modal::Add(form)) = &unlocked(&app).modal else {
+        panic!()
+    };
     assert_eq!(
         form.error,
-        Some(SecretKey::parse_base32("JBSW Y3D0").unwrap_err().to_string())
+        Some(
+            SecretKey::parse_base32("JBSW Y3D0")
+                .unwrap_err()
+                .to_string()
+        )
     );
     command(&mut app, Command::ClearField, T0);
     app.update(Action::Paste(Hidden::from(SECRET)), T0);
     // Same label as an existing account: refused before any vault work.
     assert!(command(&mut app, Command::Submit, T0).is_empty());
-    let Some(Modal::Add(form)) = &unlocked(&app).modal else { panic!() };
+    let Some(Modal::Add(form)) = &unlocked(&app).modal else {
+        panic!()
+    };
     assert!(form.error.as_deref().unwrap().contains("already exists"));
 
     command(&mut app, Command::PrevField, T0);
@@ -323,7 +380,10 @@ fn adding_uses_the_cli_validation_and_the_account_limit() {
     ));
     app.update(
         Action::Job(JobResult::Saved(
-            store(vec![totp("GitHub", "alice", 30), totp("GitHub2", "alice", 30)]),
+            store(vec![
+                totp("GitHub", "alice", 30),
+                totp("GitHub2", "alice", 30),
+            ]),
             Done::Added("GitHub2:alice".into()),
         )),
         T0,
@@ -356,7 +416,9 @@ fn rename_and_delete_name_the_account_by_label() {
         Action::Job(JobResult::Failed(Failure::Other("disk full".into()))),
         T0,
     );
-    let Some(Modal::Rename(form)) = &unlocked(&app).modal else { panic!() };
+    let Some(Modal::Rename(form)) = &unlocked(&app).modal else {
+        panic!()
+    };
     assert_eq!(form.error.as_deref(), Some("disk full"));
     command(&mut app, Command::Back, T0);
 
@@ -397,26 +459,48 @@ fn change_pin_asks_current_new_twice_and_keeps_the_new_pin() {
     assert_eq!(app.context(), Context::Pin);
     type_digits(&mut app, "258046", T0);
     type_digits(&mut app, "111111", T0);
-    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else { panic!() };
+    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else {
+        panic!()
+    };
     assert_eq!(change.stage, PinStage::New);
-    assert!(change.message.as_deref().unwrap().contains("repeat one digit"));
+    assert!(
+        change
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("repeat one digit")
+    );
     type_digits(&mut app, "135790", T0);
     let effects = type_digits(&mut app, "135790", T0);
-    assert!(matches!(effects.as_slice(), [Effect::Vault(Job::ChangePin { .. })]));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::ChangePin { .. })]
+    ));
     app.update(
         Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 3 })),
         T0,
     );
-    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else { panic!() };
+    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else {
+        panic!()
+    };
     assert_eq!(change.stage, PinStage::Current);
-    assert!(change.message.as_deref().unwrap().contains("3 attempts left"));
+    assert!(
+        change
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("3 attempts left")
+    );
 
     type_digits(&mut app, "258046", T0);
     type_digits(&mut app, "135790", T0);
     type_digits(&mut app, "135790", T0);
     app.update(Action::Job(JobResult::PinChanged), T0);
     assert!(unlocked(&app).modal.is_none());
-    assert!(same_pin(&unlocked(&app).pin, &Pin::for_unlock("135790").unwrap()));
+    assert!(same_pin(
+        &unlocked(&app).pin,
+        &Pin::for_unlock("135790").unwrap()
+    ));
 
     // Running out of attempts in the dialog locks the app.
     command(&mut app, Command::ChangePin, T0);
@@ -448,12 +532,21 @@ fn quitting_waits_for_a_save_and_clears_a_pending_clipboard() {
     assert!(command(&mut app, Command::Quit, T0).is_empty());
     assert!(app.quit_when_idle);
     let effects = app.update(
-        Action::Job(JobResult::Saved(store(vec![]), Done::Removed("GitHub:alice".into()))),
+        Action::Job(JobResult::Saved(
+            store(vec![]),
+            Done::Removed("GitHub:alice".into()),
+        )),
         T0,
     );
     assert!(matches!(
         effects.as_slice(),
-        [Effect::ClearClipboard { method: Method::Terminal, .. }, Effect::Quit]
+        [
+            Effect::ClearClipboard {
+                method: Method::Terminal,
+                ..
+            },
+            Effect::Quit
+        ]
     ));
     assert!(app.quitting);
 }
@@ -466,13 +559,25 @@ fn clicking_a_row_selects_and_copies_it() {
         totp("C", "three", 60),
     ];
     let mut app = unlocked_app(accounts.clone());
-    app.update(Action::Resize { width: 80, height: 24 }, T0);
+    app.update(
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+        T0,
+    );
     // Row 0 is the title bar; the list starts on row 1.
-    assert!(app.update(Action::Click { column: 5, row: 0 }, T0).is_empty());
+    assert!(
+        app.update(Action::Click { column: 5, row: 0 }, T0)
+            .is_empty()
+    );
     let effects = app.update(Action::Click { column: 5, row: 3 }, T0);
     assert!(matches!(effects.as_slice(), [Effect::Copy { label, .. }] if label == "C:three"));
     assert_eq!(unlocked(&app).selected, 2);
-    assert!(app.update(Action::Click { column: 5, row: 4 }, T0).is_empty());
+    assert!(
+        app.update(Action::Click { column: 5, row: 4 }, T0)
+            .is_empty()
+    );
     app.update(Action::Scroll(true), T0);
     assert_eq!(unlocked(&app).selected, 1);
 }
@@ -488,7 +593,10 @@ fn help_opens_from_the_list_and_the_pin_screen_and_closes() {
     assert_eq!(app.context(), Context::Pin);
     // Quit works from the help too.
     command(&mut app, Command::Help, T0);
-    assert!(matches!(command(&mut app, Command::Quit, T0).as_slice(), [Effect::Quit]));
+    assert!(matches!(
+        command(&mut app, Command::Quit, T0).as_slice(),
+        [Effect::Quit]
+    ));
 }
 
 #[test]
