@@ -83,7 +83,7 @@ _otp() {
 
     case "${cmd}" in
         otp)
-            opts="-h -V --vault --config --pin-stdin --help --version init add list code remove rename passwd completions generate-assets help"
+            opts="-h -V --vault --config --pin-stdin --work-factor --help --version init add list code remove rename passwd completions generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -94,6 +94,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -20,9 +20,10 @@ set edit:completion:arg-completer[otp] = {|@words|
         &'otp'= {
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --work-factor 'scrypt work factor (log2 of N) of a vault the full-screen interface creates on first run; `otp init --work-factor` does the same for the CLI'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a new, empty vault protected by a 6-digit PIN'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_otp_global_optspecs
-    string join \n vault= config= pin-stdin h/help V/version
+    string join \n vault= config= pin-stdin work-factor= h/help V/version
 end
 
 function __fish_otp_needs_command
@@ -26,8 +26,9 @@ end
 
 complete -c otp -n "__fish_otp_needs_command" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_needs_command" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_needs_command" -l work-factor -d 'scrypt work factor (log2 of N) of a vault the full-screen interface creates on first run; `otp init --work-factor` does the same for the CLI' -r
 complete -c otp -n "__fish_otp_needs_command" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
-complete -c otp -n "__fish_otp_needs_command" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otp -n "__fish_otp_needs_command" -s V -l version -d 'Print version'
 complete -c otp -n "__fish_otp_needs_command" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
 complete -c otp -n "__fish_otp_needs_command" -f -a "add" -d 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'

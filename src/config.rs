@@ -3,16 +3,23 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Settings read from the config file; every field has a default.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Most accounts one vault may hold.
     pub max_accounts: usize,
     /// The vault file, when not given by `--vault` or `OTP_VAULT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vault: Option<PathBuf>,
+    /// Seconds after a copy when the clipboard is cleared, if it still holds the
+    /// copied code; 0 never clears it.
+    pub clipboard_clear_secs: u64,
+    /// Seconds without a key or click after which the full-screen interface locks
+    /// itself and drops the secrets from memory; 0 never locks.
+    pub auto_lock_secs: u64,
 }
 
 impl Default for Config {
@@ -20,6 +27,8 @@ impl Default for Config {
         Self {
             max_accounts: Self::DEFAULT_MAX_ACCOUNTS,
             vault: None,
+            clipboard_clear_secs: Self::DEFAULT_CLIPBOARD_CLEAR_SECS,
+            auto_lock_secs: Self::DEFAULT_AUTO_LOCK_SECS,
         }
     }
 }
@@ -27,6 +36,30 @@ impl Default for Config {
 impl Config {
     /// Ten accounts, as in the phone apps the product follows.
     pub const DEFAULT_MAX_ACCOUNTS: usize = 10;
+    /// Half a minute: long enough to paste, short enough not to linger.
+    pub const DEFAULT_CLIPBOARD_CLEAR_SECS: u64 = 30;
+    /// Five minutes idle.
+    pub const DEFAULT_AUTO_LOCK_SECS: u64 = 300;
+
+    /// Writes the settings to `path` atomically (a temporary file in the same
+    /// directory, flushed, then renamed over the old one), creating the directory.
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let write_error = |source: std::io::Error| ConfigError::Write {
+            path: path.to_owned(),
+            source,
+        };
+        let text = toml::to_string(self).map_err(|e| write_error(std::io::Error::other(e)))?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir).map_err(write_error)?;
+        let mut file = tempfile::NamedTempFile::new_in(dir).map_err(write_error)?;
+        std::io::Write::write_all(&mut file, text.as_bytes()).map_err(write_error)?;
+        file.as_file().sync_all().map_err(write_error)?;
+        file.persist(path).map_err(|e| write_error(e.error))?;
+        Ok(())
+    }
 
     /// Reads `path`; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
@@ -62,6 +95,14 @@ pub enum ConfigError {
         path: PathBuf,
         /// What the TOML parser said.
         message: String,
+    },
+    /// The file could not be written.
+    #[error("cannot write the config file {}: {source}", path.display())]
+    Write {
+        /// The config file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
     },
     /// No home directory, so no default location.
     #[error(
@@ -104,5 +145,31 @@ mod tests {
         std::fs::write(&path, "max_acounts = 3\n").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
         assert!(err.contains("max_acounts"), "{err}");
+    }
+
+    #[test]
+    fn save_round_trips_and_replaces_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("config.toml");
+        let config = Config {
+            clipboard_clear_secs: 45,
+            auto_lock_secs: 0,
+            ..Config::default()
+        };
+        config.save(&path).unwrap();
+        assert_eq!(Config::load(&path).unwrap(), config);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("vault"), "{text}");
+        let with_vault = Config {
+            vault: Some("/tmp/v.age".into()),
+            ..config
+        };
+        with_vault.save(&path).unwrap();
+        assert_eq!(Config::load(&path).unwrap(), with_vault);
+        // Only the config file is left: no temporary files next to it.
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
     }
 }

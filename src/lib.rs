@@ -2,15 +2,18 @@
 //!
 //! The crate is layered as the design notes describe: pure code (`code`, `secret`,
 //! `otpauth`) at the bottom, the account domain (`accounts`) above it, services
-//! (`vault`, `config`) above that, and the front-end (`cli`) on top. Arrows point
-//! down only: nothing below `cli` knows about clap or the terminal.
+//! (`vault`, `config`, `clipboard`) above that, and the front-ends (`cli`, `tui`) on
+//! top. Arrows point down only: nothing below the front-ends knows about clap,
+//! ratatui or the terminal.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod accounts;
 pub mod cli;
+pub mod clipboard;
 pub mod code;
 pub mod config;
 pub mod otpauth;
 pub mod secret;
+pub mod tui;
 pub mod vault;

@@ -40,6 +40,9 @@ pub enum CliError {
     /// The config file.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// The full-screen interface.
+    #[error(transparent)]
+    Tui(#[from] crate::tui::TuiError),
     /// Arguments that parse but do not make sense together.
     #[error("{0}")]
     Usage(String),
@@ -81,6 +84,7 @@ impl CliError {
             | CliError::Account(_)
             | CliError::Input(_)
             | CliError::NoPin
+            | CliError::Tui(crate::tui::TuiError::NotATerminal)
             | CliError::Vault(VaultError::WeakPin(_) | VaultError::WorkFactorOutOfRange { .. }) => {
                 2
             }

@@ -23,15 +23,24 @@ use clap::{Args, Parser, Subcommand};
 pub use error::CliError;
 use session::Session;
 
+use crate::vault;
+
 /// otp: TOTP/HOTP codes from an encrypted vault that a 6-digit PIN unlocks.
+///
+/// Without a subcommand, otp opens the full-screen interface (creating the vault on
+/// first run).
 #[derive(Debug, Parser)]
 #[command(name = "otp", version, about, after_help = text::AFTER_HELP)]
-#[command(subcommand_required = true, arg_required_else_help = true)]
 pub struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
+    /// scrypt work factor (log2 of N) of a vault the full-screen interface creates on
+    /// first run; `otp init --work-factor` does the same for the CLI
+    #[arg(long, value_name = "LOG_N", default_value_t = vault::DEFAULT_WORK_FACTOR,
+          value_parser = clap::value_parser!(u8).range(i64::from(vault::MIN_WORK_FACTOR)..=i64::from(vault::MAX_WORK_FACTOR)))]
+    work_factor: u8,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 /// Options every subcommand takes.
@@ -75,8 +84,32 @@ enum Command {
     },
 }
 
+/// `otp` with no subcommand: the full-screen interface.
+fn interactive(cli: &Cli) -> Result<(), CliError> {
+    let session = Session::open(&cli.global)?;
+    if cli.work_factor < vault::DEFAULT_WORK_FACTOR && !session.vault.exists() {
+        input::print_warning(&text::weak_work_factor(
+            cli.work_factor,
+            vault::DEFAULT_WORK_FACTOR,
+        ));
+    }
+    crate::tui::run(crate::tui::Options {
+        vault: session.vault,
+        config: session.config,
+        config_path: session.config_path,
+        work_factor: cli.work_factor,
+    })?;
+    Ok(())
+}
+
 fn dispatch(cli: Cli) -> Result<(), CliError> {
-    match &cli.command {
+    let Some(command) = &cli.command else {
+        return interactive(&cli);
+    };
+    if cli.work_factor != vault::DEFAULT_WORK_FACTOR {
+        return Err(CliError::Usage(text::WORK_FACTOR_TUI_ONLY.to_owned()));
+    }
+    match command {
         Command::Completions(args) => {
             completions::run(args);
             return Ok(());
@@ -90,7 +123,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         _ => {}
     }
     let mut session = Session::open(&cli.global)?;
-    match &cli.command {
+    match command {
         Command::Init(args) => init::run(&mut session, args),
         Command::Add(args) => add::run(&mut session, args),
         Command::List(args) => list::run(&mut session, args),

@@ -25,6 +25,8 @@ pub fn now() -> Result<u64, CliError> {
 pub struct Session {
     /// Settings from the config file.
     pub config: Config,
+    /// Where the config file is (it may not exist yet).
+    pub config_path: PathBuf,
     /// The vault file.
     pub vault: Vault,
     /// PINs, secrets and answers.
@@ -32,10 +34,7 @@ pub struct Session {
 }
 
 fn parse_store(plaintext: &[u8]) -> Result<Store, CliError> {
-    let text = std::str::from_utf8(plaintext).map_err(|_| {
-        payload::PayloadError::Invalid("the contents are not UTF-8 text".to_owned())
-    })?;
-    Ok(payload::from_toml(text)?)
+    Ok(payload::from_bytes(plaintext)?)
 }
 
 impl Session {
@@ -53,6 +52,7 @@ impl Session {
         };
         Ok(Self {
             config,
+            config_path,
             vault: Vault::new(vault_path),
             input: Input::new(global.pin_stdin),
         })

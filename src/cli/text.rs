@@ -97,3 +97,6 @@ pub const HOTP_COUNTER_MAX: &str = "the HOTP counter is at its largest value and
 /// `otp remove` without a terminal and without `--yes`.
 pub const REMOVE_NEEDS_YES: &str =
     "standard input is not a terminal, so otp cannot ask; pass --yes to remove without asking";
+
+/// `otp --work-factor` given with a subcommand.
+pub const WORK_FACTOR_TUI_ONLY: &str = "--work-factor before the subcommand applies to the vault the full-screen interface creates (plain `otp`); for `otp init` write it after `init`";

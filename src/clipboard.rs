@@ -1,0 +1,316 @@
+//! Putting a code on the clipboard, and taking it off again.
+//!
+//! Two ways exist, chosen from the environment:
+//!
+//! - the system clipboard (X11 or Wayland) through `arboard`, when a display is
+//!   reachable and the session is local. The clipboard object is created on first use
+//!   and kept alive: on X11 and Wayland the copying process itself serves the
+//!   clipboard, so the text is only there while this object lives;
+//! - OSC 52, an escape sequence that asks the terminal to set the clipboard of the
+//!   machine the person sits at. Used over SSH (the remote display, if any, is not
+//!   theirs) and when no display is reachable. Inside tmux (and GNU screen) the
+//!   sequence is wrapped so the multiplexer passes it on. Whether the terminal obeys
+//!   cannot be known: many do, some ignore it, and none of them can be read back.
+//!
+//! Nothing here panics or aborts when there is no clipboard: every failure is an
+//! error value with a sentence for the user.
+
+use std::io::Write;
+
+use base64::Engine as _;
+use zeroize::Zeroizing;
+
+/// What the environment says about where a clipboard may be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// `DISPLAY` or `WAYLAND_DISPLAY` is set.
+    pub display: bool,
+    /// `SSH_CONNECTION`, `SSH_CLIENT` or `SSH_TTY` is set.
+    pub ssh: bool,
+    /// `TMUX` is set.
+    pub tmux: bool,
+    /// `TERM` starts with `screen` outside tmux (GNU screen).
+    pub screen: bool,
+    /// `TERM` names a terminal that has no OSC 52 at all (`dumb`, the Linux console).
+    pub terminal_without_osc52: bool,
+}
+
+impl Environment {
+    /// Reads the environment variables of this process.
+    pub fn from_process() -> Self {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let term = std::env::var("TERM").unwrap_or_default();
+        let tmux = set("TMUX");
+        Self {
+            display: set("DISPLAY") || set("WAYLAND_DISPLAY"),
+            ssh: set("SSH_CONNECTION") || set("SSH_CLIENT") || set("SSH_TTY"),
+            tmux,
+            screen: !tmux && term.starts_with("screen"),
+            terminal_without_osc52: term.is_empty() || term == "dumb" || term == "linux",
+        }
+    }
+
+    /// The way to try first.
+    pub fn preferred(&self) -> Method {
+        if self.display && !self.ssh {
+            Method::System
+        } else {
+            Method::Terminal
+        }
+    }
+}
+
+/// How a code was put on the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// The X11 or Wayland clipboard.
+    System,
+    /// An OSC 52 request to the terminal (which may ignore it).
+    Terminal,
+}
+
+/// Why nothing could be copied or cleared.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClipboardError {
+    /// Neither the system clipboard nor the terminal can take the text.
+    #[error(
+        "no clipboard is reachable: {system}, and this terminal ({term}) cannot take OSC 52; \
+         type the code by hand, or run otp in a terminal emulator or with a display"
+    )]
+    Unavailable {
+        /// Why the system clipboard could not be used.
+        system: String,
+        /// The terminal's `TERM`, or "no TERM".
+        term: String,
+    },
+    /// Writing the OSC 52 sequence to the terminal failed.
+    #[error("could not send the copy request to the terminal: {0}")]
+    Terminal(String),
+}
+
+/// Not base64: xterm and the terminals that follow it clear the clipboard on it.
+const OSC52_CLEAR: &str = "!";
+
+/// The OSC 52 sequence that sets the clipboard to `text` (or clears it when `text`
+/// is `None`), wrapped for tmux or screen when asked to.
+pub fn osc52_sequence(text: Option<&str>, tmux: bool, screen: bool) -> Zeroizing<String> {
+    let payload = match text {
+        Some(text) => Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(text)),
+        None => Zeroizing::new(OSC52_CLEAR.to_owned()),
+    };
+    let inner = Zeroizing::new(format!("\x1b]52;c;{}\x07", payload.as_str()));
+    if tmux {
+        // tmux passthrough: DCS tmux; <sequence with every ESC doubled> ST.
+        Zeroizing::new(format!(
+            "\x1bPtmux;{}\x1b\\",
+            inner.replace('\x1b', "\x1b\x1b")
+        ))
+    } else if screen {
+        Zeroizing::new(format!("\x1bP{}\x1b\\", inner.as_str()))
+    } else {
+        inner
+    }
+}
+
+/// The clipboard of one running program.
+pub struct Clipboard {
+    environment: Environment,
+    system: Option<arboard::Clipboard>,
+    /// Why the system clipboard could not be created, once it was tried.
+    system_error: Option<String>,
+}
+
+impl std::fmt::Debug for Clipboard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Clipboard")
+            .field("environment", &self.environment)
+            .field("system", &self.system.is_some())
+            .field("system_error", &self.system_error)
+            .finish()
+    }
+}
+
+impl Clipboard {
+    /// A clipboard for `environment`; nothing is connected until the first copy.
+    pub fn new(environment: Environment) -> Self {
+        Self {
+            environment,
+            system: None,
+            system_error: None,
+        }
+    }
+
+    /// The system clipboard, created on first use; `None` after it failed once.
+    fn system(&mut self) -> Option<&mut arboard::Clipboard> {
+        if self.system.is_none() && self.system_error.is_none() {
+            match arboard::Clipboard::new() {
+                Ok(clipboard) => self.system = Some(clipboard),
+                Err(error) => self.system_error = Some(error.to_string()),
+            }
+        }
+        self.system.as_mut()
+    }
+
+    fn system_reason(&self) -> String {
+        if self.environment.ssh {
+            "this is an SSH session, whose display is not yours".to_owned()
+        } else if !self.environment.display {
+            "no X11 or Wayland display is set".to_owned()
+        } else {
+            match &self.system_error {
+                Some(error) => format!("the display's clipboard failed ({error})"),
+                None => "the display's clipboard failed".to_owned(),
+            }
+        }
+    }
+
+    fn unavailable(&self) -> ClipboardError {
+        ClipboardError::Unavailable {
+            system: self.system_reason(),
+            term: std::env::var("TERM")
+                .ok()
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| "no TERM".to_owned()),
+        }
+    }
+
+    fn write_terminal(
+        &self,
+        text: Option<&str>,
+        terminal: &mut dyn Write,
+    ) -> Result<(), ClipboardError> {
+        if self.environment.terminal_without_osc52 {
+            return Err(self.unavailable());
+        }
+        let sequence = osc52_sequence(text, self.environment.tmux, self.environment.screen);
+        terminal
+            .write_all(sequence.as_bytes())
+            .and_then(|()| terminal.flush())
+            .map_err(|e| ClipboardError::Terminal(e.to_string()))
+    }
+
+    /// Puts `text` on the clipboard: the system clipboard when it is preferred and
+    /// works, otherwise an OSC 52 request written to `terminal`.
+    pub fn copy(&mut self, text: &str, terminal: &mut dyn Write) -> Result<Method, ClipboardError> {
+        if self.environment.preferred() == Method::System
+            && let Some(system) = self.system()
+        {
+            #[cfg(all(unix, not(target_os = "macos")))]
+            let result = {
+                use arboard::SetExtLinux as _;
+                system.set().exclude_from_history().text(text)
+            };
+            #[cfg(not(all(unix, not(target_os = "macos"))))]
+            let result = system.set_text(text);
+            match result {
+                Ok(()) => return Ok(Method::System),
+                Err(error) => {
+                    self.system_error = Some(error.to_string());
+                    self.system = None;
+                }
+            }
+        }
+        self.write_terminal(Some(text), terminal)?;
+        Ok(Method::Terminal)
+    }
+
+    /// Clears the clipboard after a copy of `text` made with `method`.
+    ///
+    /// The system clipboard is cleared only if it still holds `text`; returns
+    /// `Ok(false)` when it holds something else and was left alone. A terminal
+    /// clipboard cannot be read back, so the clear request is always sent.
+    pub fn clear_if_unchanged(
+        &mut self,
+        text: &str,
+        method: Method,
+        terminal: &mut dyn Write,
+    ) -> Result<bool, ClipboardError> {
+        match method {
+            Method::System => {
+                let Some(system) = self.system() else {
+                    return Err(self.unavailable());
+                };
+                let current = Zeroizing::new(system.get_text().unwrap_or_default());
+                if current.as_str() != text {
+                    return Ok(false);
+                }
+                system
+                    .clear()
+                    .map_err(|_| self.unavailable())
+                    .map(|()| true)
+            }
+            Method::Terminal => self.write_terminal(None, terminal).map(|()| true),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_plain_tmux_and_screen() {
+        assert_eq!(
+            osc52_sequence(Some("123456"), false, false).as_str(),
+            "\x1b]52;c;MTIzNDU2\x07"
+        );
+        assert_eq!(
+            osc52_sequence(Some("123456"), true, false).as_str(),
+            "\x1bPtmux;\x1b\x1b]52;c;MTIzNDU2\x07\x1b\\"
+        );
+        assert_eq!(
+            osc52_sequence(Some("1"), false, true).as_str(),
+            "\x1bP\x1b]52;c;MQ==\x07\x1b\\"
+        );
+        assert_eq!(
+            osc52_sequence(None, false, false).as_str(),
+            "\x1b]52;c;!\x07"
+        );
+    }
+
+    #[test]
+    fn ssh_or_no_display_uses_the_terminal() {
+        let local = Environment {
+            display: true,
+            ..Environment::default()
+        };
+        assert_eq!(local.preferred(), Method::System);
+        let ssh = Environment {
+            display: true,
+            ssh: true,
+            ..Environment::default()
+        };
+        assert_eq!(ssh.preferred(), Method::Terminal);
+        assert_eq!(Environment::default().preferred(), Method::Terminal);
+    }
+
+    #[test]
+    fn terminal_copy_writes_osc52_and_never_touches_a_display() {
+        let mut clipboard = Clipboard::new(Environment {
+            tmux: true,
+            ..Environment::default()
+        });
+        let mut out = Vec::new();
+        assert_eq!(clipboard.copy("654321", &mut out), Ok(Method::Terminal));
+        assert_eq!(out, b"\x1bPtmux;\x1b\x1b]52;c;NjU0MzIx\x07\x1b\\");
+        out.clear();
+        assert_eq!(
+            clipboard.clear_if_unchanged("654321", Method::Terminal, &mut out),
+            Ok(true)
+        );
+        assert!(out.ends_with(b"]52;c;!\x07\x1b\\"));
+    }
+
+    #[test]
+    fn no_way_to_copy_is_an_error_not_a_panic() {
+        let mut clipboard = Clipboard::new(Environment {
+            terminal_without_osc52: true,
+            ..Environment::default()
+        });
+        let mut out = Vec::new();
+        let error = clipboard.copy("654321", &mut out).unwrap_err();
+        assert!(error.to_string().contains("no clipboard"), "{error}");
+        assert!(!error.to_string().contains("654321"));
+        assert!(out.is_empty());
+    }
+}

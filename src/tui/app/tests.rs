@@ -1,0 +1,614 @@
+//! App state transitions with a fixed clock: actions in, effects out.
+
+use super::*;
+use crate::code::{Algorithm, Digits, Period};
+use crate::secret::SecretKey;
+
+/// A time at the start of both a 30 s and a 60 s period.
+pub const T0: u64 = 1_800_000_000;
+const SECRET: &str = "JBSWY3DPEHPK3PXP";
+
+pub fn totp(issuer: &str, name: &str, period: u32) -> Account {
+    Account {
+        name: name.into(),
+        issuer: Some(issuer.into()).filter(|i: &String| !i.is_empty()),
+        secret: SecretKey::parse_base32(SECRET).unwrap(),
+        algorithm: Algorithm::Sha1,
+        digits: Digits::SIX,
+        kind: Kind::Totp {
+            period: Period::new(period).unwrap(),
+        },
+    }
+}
+
+pub fn hotp(issuer: &str, name: &str, counter: u64) -> Account {
+    Account {
+        kind: Kind::Hotp { counter },
+        ..totp(issuer, name, 30)
+    }
+}
+
+pub fn store(accounts: Vec<Account>) -> Store {
+    let mut store = Store::new();
+    for account in accounts {
+        store.add(account, 10).unwrap();
+    }
+    store
+}
+
+fn command(app: &mut App, command: Command, now: u64) -> Vec<Effect> {
+    app.update(Action::Command(command), now)
+}
+
+fn type_digits(app: &mut App, digits: &str, now: u64) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in digits.chars() {
+        effects.extend(app.update(Action::Char(c), now));
+    }
+    effects
+}
+
+/// An app on the unlock screen with 5 attempts left.
+pub fn locked_app() -> App {
+    let mut app = App::new(true, "/v/vault.age".into(), Config::default(), T0);
+    app.update(
+        Action::Lockout(LockoutStatus::Open {
+            failures: 0,
+            attempts_left: 5,
+        }),
+        T0,
+    );
+    app
+}
+
+/// An app unlocked (through the unlock screen) with `accounts`.
+pub fn unlocked_app(accounts: Vec<Account>) -> App {
+    let mut app = locked_app();
+    let effects = type_digits(&mut app, "258046", T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Unlock { .. })]
+    ));
+    assert!(
+        app.update(Action::Job(JobResult::Unlocked(store(accounts))), T0)
+            .is_empty()
+    );
+    app
+}
+
+fn unlocked(app: &App) -> &Unlocked {
+    match &app.screen {
+        Screen::Unlocked(unlocked) => unlocked,
+        other => panic!("not unlocked: {other:?}"),
+    }
+}
+
+fn code_at(account: &Account, time: u64) -> String {
+    account.code_at(time).code().as_str().to_owned()
+}
+
+#[test]
+fn first_run_explains_the_policy_asks_twice_then_creates_and_offers_an_account() {
+    let mut app = App::new(false, "/v/vault.age".into(), Config::default(), T0);
+    assert_eq!(app.context(), Context::Pin);
+    assert!(type_digits(&mut app, "123456", T0).is_empty());
+    let Screen::Setup(setup) = &app.screen else {
+        panic!()
+    };
+    let message = setup.message.clone().unwrap();
+    assert!(message.contains("count straight up or down"), "{message}");
+    assert_eq!(setup.entry.len(), 0);
+
+    assert!(type_digits(&mut app, "258046", T0).is_empty());
+    // A different second PIN starts over.
+    assert!(type_digits(&mut app, "258047", T0).is_empty());
+    let Screen::Setup(setup) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(setup.message.as_deref(), Some(text::PINS_DIFFER));
+    assert!(setup.first.is_none());
+
+    type_digits(&mut app, "258046", T0);
+    let effects = type_digits(&mut app, "258046", T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Create { .. })]
+    ));
+    assert!(matches!(app.busy, Some(Busy::Creating(_))));
+    // Typing while the vault is created does nothing.
+    assert!(type_digits(&mut app, "1", T0).is_empty());
+
+    app.update(Action::Job(JobResult::Created), T0);
+    assert!(app.busy.is_none());
+    assert!(matches!(
+        unlocked(&app).modal,
+        Some(Modal::OfferFirstAccount)
+    ));
+    assert_eq!(app.context(), Context::Confirm);
+    command(&mut app, Command::Yes, T0);
+    assert!(matches!(unlocked(&app).modal, Some(Modal::Add(_))));
+}
+
+#[test]
+fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
+    let mut app = locked_app();
+    type_digits(&mut app, "111111", T0);
+    app.update(
+        Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 1 })),
+        T0,
+    );
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(locked.lockout, Lockout::Open { attempts_left: 1 });
+    assert!(
+        locked
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("1 attempt left")
+    );
+
+    type_digits(&mut app, "111111", T0);
+    let effects = app.update(
+        Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 0 })),
+        T0,
+    );
+    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    app.update(
+        Action::Lockout(LockoutStatus::LockedOut {
+            failures: 5,
+            retry_after_secs: 30,
+        }),
+        T0,
+    );
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(locked.lockout, Lockout::Until(T0 + 30));
+    // Digits typed during the pause are refused with the time left.
+    assert!(type_digits(&mut app, "2", T0 + 10).is_empty());
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
+    assert!(
+        locked.message.as_deref().unwrap().contains("0:20"),
+        "{:?}",
+        locked.message
+    );
+    assert_eq!(locked.entry.len(), 0);
+    assert!(app.update(Action::Tick, T0 + 29).is_empty());
+    // At the end of the pause the status is read again.
+    let effects = app.update(Action::Tick, T0 + 30);
+    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+}
+
+#[test]
+fn unlocking_keeps_the_pin_and_shows_the_accounts() {
+    let mut app = locked_app();
+    type_digits(&mut app, "2580", T0);
+    // Enter with fewer than 6 digits explains instead of trying.
+    assert!(command(&mut app, Command::Submit, T0).is_empty());
+    command(&mut app, Command::Backspace, T0);
+    let effects = type_digits(&mut app, "04", T0);
+    assert!(effects.is_empty());
+    let effects = type_digits(&mut app, "6", T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Unlock { .. })]
+    ));
+    assert!(matches!(app.busy, Some(Busy::Unlocking(_))));
+    app.update(
+        Action::Job(JobResult::Unlocked(store(vec![totp(
+            "GitHub", "alice", 30,
+        )]))),
+        T0,
+    );
+    assert_eq!(app.context(), Context::List);
+    assert_eq!(unlocked(&app).store.len(), 1);
+}
+
+#[test]
+fn copy_puts_the_current_code_on_the_clipboard_and_clears_it_later() {
+    let accounts = vec![totp("GitHub", "alice", 30), totp("Bank", "bob", 60)];
+    let mut app = unlocked_app(accounts.clone());
+    command(&mut app, Command::Down, T0 + 5);
+    let effects = command(&mut app, Command::Copy, T0 + 5);
+    let [Effect::Copy { label, code }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(label, "Bank:bob");
+    assert_eq!(code.as_str(), code_at(&accounts[1], T0 + 5));
+    app.update(
+        Action::Copied {
+            label: label.clone(),
+            code: code.clone(),
+            result: Ok(Method::System),
+        },
+        T0 + 5,
+    );
+    assert_eq!(app.pending_clear.as_ref().map(|p| p.at), Some(T0 + 35));
+    assert!(app.update(Action::Tick, T0 + 34).is_empty());
+    let effects = app.update(Action::Tick, T0 + 35);
+    assert!(
+        matches!(effects.as_slice(), [Effect::ClearClipboard { code: c, method: Method::System }] if c.as_str() == code.as_str())
+    );
+    app.update(Action::Cleared(Ok(false)), T0 + 35);
+    assert_eq!(
+        app.status,
+        Some(Status::Info(text::CLIPBOARD_CHANGED.to_owned()))
+    );
+}
+
+#[test]
+fn a_failed_copy_says_why_and_schedules_nothing() {
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
+    command(&mut app, Command::Copy, T0);
+    app.update(
+        Action::Copied {
+            label: "GitHub:alice".into(),
+            code: Hidden::from("123456"),
+            result: Err("no clipboard is reachable".into()),
+        },
+        T0,
+    );
+    assert!(app.pending_clear.is_none());
+    assert_eq!(
+        app.status,
+        Some(Status::Error("no clipboard is reachable".into()))
+    );
+}
+
+#[test]
+fn hotp_generates_through_the_vault_then_shows_and_copies_the_code() {
+    let mut app = unlocked_app(vec![hotp("Bank", "card", 7)]);
+    let effects = command(&mut app, Command::Copy, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Update { change: Change::NextHotp { label }, .. })] if label == "Bank:card"
+    ));
+    let used = hotp("Bank", "card", 7).code_at(0).code().clone();
+    let effects = app.update(
+        Action::Job(JobResult::Saved(
+            store(vec![hotp("Bank", "card", 8)]),
+            Done::Hotp {
+                label: "Bank:card".into(),
+                code: used.clone(),
+            },
+        )),
+        T0,
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy { code, .. }] if code.as_str() == used.as_str())
+    );
+    assert_eq!(
+        unlocked(&app).hotp.as_ref().map(|h| h.code.as_str()),
+        Some(used.as_str())
+    );
+    app.update(Action::Tick, T0 + HOTP_SHOWN_SECS);
+    assert!(unlocked(&app).hotp.is_none());
+}
+
+#[test]
+fn auto_lock_drops_the_secrets_after_idle_time_and_input_postpones_it() {
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
+    assert!(app.update(Action::Tick, T0 + 299).is_empty());
+    command(&mut app, Command::Down, T0 + 299);
+    assert!(app.update(Action::Tick, T0 + 598).is_empty());
+    assert!(matches!(app.screen, Screen::Unlocked(_)));
+    let effects = app.update(Action::Tick, T0 + 599);
+    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
+    assert!(locked.message.as_deref().unwrap().contains("5 min"));
+
+    let mut app = unlocked_app(vec![]);
+    app.config.auto_lock_secs = 0;
+    assert!(app.update(Action::Tick, T0 + 100_000).is_empty());
+    assert!(matches!(app.screen, Screen::Unlocked(_)));
+    command(&mut app, Command::Lock, T0 + 100_000);
+    assert!(matches!(app.screen, Screen::Locked(_)));
+}
+
+#[test]
+fn search_filters_by_label_and_esc_clears_then_quits() {
+    let mut app = unlocked_app(vec![
+        totp("GitHub", "alice", 30),
+        totp("GitLab", "alice", 30),
+        totp("Bank", "bob", 60),
+    ]);
+    command(&mut app, Command::Search, T0);
+    assert_eq!(app.context(), Context::Search);
+    for c in "BAN".chars() {
+        app.update(Action::Char(c), T0);
+    }
+    assert_eq!(unlocked(&app).visible(), [2]);
+    command(&mut app, Command::Backspace, T0);
+    command(&mut app, Command::Backspace, T0);
+    // "b" is in GitHub, GitLab and Bank.
+    assert_eq!(unlocked(&app).visible(), [0, 1, 2]);
+    command(&mut app, Command::Submit, T0);
+    assert_eq!(app.context(), Context::List);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    assert_eq!(unlocked(&app).visible().len(), 3);
+    assert!(matches!(
+        command(&mut app, Command::Back, T0).as_slice(),
+        [Effect::Quit]
+    ));
+}
+
+#[test]
+fn adding_uses_the_cli_validation_and_the_account_limit() {
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
+    command(&mut app, Command::Add, T0);
+    assert_eq!(app.context(), Context::Form);
+    for c in "alice".chars() {
+        app.update(Action::Char(c), T0);
+    }
+    command(&mut app, Command::NextField, T0);
+    app.update(Action::Paste(Hidden::from("GitHub")), T0);
+    command(&mut app, Command::NextField, T0);
+    app.update(Action::Paste(Hidden::from("JBSW Y3D0\n")), T0);
+    assert!(command(&mut app, Command::Submit, T0).is_empty());
+    let Some(Modal::Add(form)) = &unlocked(&app).modal else {
+        panic!()
+    };
+    assert_eq!(
+        form.error,
+        Some(
+            SecretKey::parse_base32("JBSW Y3D0")
+                .unwrap_err()
+                .to_string()
+        )
+    );
+    command(&mut app, Command::ClearField, T0);
+    app.update(Action::Paste(Hidden::from(SECRET)), T0);
+    // Same label as an existing account: refused before any vault work.
+    assert!(command(&mut app, Command::Submit, T0).is_empty());
+    let Some(Modal::Add(form)) = &unlocked(&app).modal else {
+        panic!()
+    };
+    assert!(form.error.as_deref().unwrap().contains("already exists"));
+
+    command(&mut app, Command::PrevField, T0);
+    app.update(Action::Char('2'), T0);
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Update { change: Change::Add { account, limit: 10 }, .. })] if account.label() == "GitHub2:alice"
+    ));
+    app.update(
+        Action::Job(JobResult::Saved(
+            store(vec![
+                totp("GitHub", "alice", 30),
+                totp("GitHub2", "alice", 30),
+            ]),
+            Done::Added("GitHub2:alice".into()),
+        )),
+        T0,
+    );
+    assert!(unlocked(&app).modal.is_none());
+    assert_eq!(unlocked(&app).selected, 1);
+
+    let mut full = unlocked_app((0..10).map(|i| totp("X", &i.to_string(), 30)).collect());
+    command(&mut full, Command::Add, T0);
+    assert!(unlocked(&full).modal.is_none());
+    assert!(matches!(&full.status, Some(Status::Error(m)) if m.contains("at most 10")));
+}
+
+#[test]
+fn rename_and_delete_name_the_account_by_label() {
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30), totp("Bank", "bob", 60)]);
+    command(&mut app, Command::Last, T0);
+    command(&mut app, Command::Rename, T0);
+    command(&mut app, Command::ClearField, T0);
+    for c in "robert".chars() {
+        app.update(Action::Char(c), T0);
+    }
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Update { change: Change::Rename { label, name, issuer }, .. })]
+            if label == "Bank:bob" && name == "robert" && issuer.as_deref() == Some("Bank")
+    ));
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other("disk full".into()))),
+        T0,
+    );
+    let Some(Modal::Rename(form)) = &unlocked(&app).modal else {
+        panic!()
+    };
+    assert_eq!(form.error.as_deref(), Some("disk full"));
+    command(&mut app, Command::Back, T0);
+
+    command(&mut app, Command::Delete, T0);
+    assert_eq!(app.context(), Context::Confirm);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    assert!(unlocked(&app).modal.is_none());
+    command(&mut app, Command::Delete, T0);
+    let effects = command(&mut app, Command::Yes, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Update { change: Change::Remove { label }, .. })] if label == "Bank:bob"
+    ));
+}
+
+#[test]
+fn settings_step_through_choices_and_save_the_config() {
+    let mut app = unlocked_app(vec![]);
+    command(&mut app, Command::Settings, T0);
+    assert_eq!(app.context(), Context::Settings);
+    let effects = command(&mut app, Command::Right, T0);
+    assert!(matches!(effects.as_slice(), [Effect::SaveConfig(c)] if c.clipboard_clear_secs == 45));
+    command(&mut app, Command::Down, T0);
+    let effects = command(&mut app, Command::Left, T0);
+    assert!(matches!(effects.as_slice(), [Effect::SaveConfig(c)] if c.auto_lock_secs == 120));
+    assert_eq!(step_choice(&LOCK_CHOICES, 3600, true), 0);
+    assert_eq!(step_choice(&LOCK_CHOICES, 0, true), 0);
+    assert_eq!(step_choice(&CLEAR_CHOICES, 25, true), 30);
+    assert_eq!(step_choice(&CLEAR_CHOICES, 25, false), 20);
+    command(&mut app, Command::Back, T0);
+    assert_eq!(app.context(), Context::List);
+}
+
+#[test]
+fn change_pin_asks_current_new_twice_and_keeps_the_new_pin() {
+    let mut app = unlocked_app(vec![]);
+    command(&mut app, Command::ChangePin, T0);
+    assert_eq!(app.context(), Context::Pin);
+    type_digits(&mut app, "258046", T0);
+    type_digits(&mut app, "111111", T0);
+    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else {
+        panic!()
+    };
+    assert_eq!(change.stage, PinStage::New);
+    assert!(
+        change
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("repeat one digit")
+    );
+    type_digits(&mut app, "135790", T0);
+    let effects = type_digits(&mut app, "135790", T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::ChangePin { .. })]
+    ));
+    app.update(
+        Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 3 })),
+        T0,
+    );
+    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else {
+        panic!()
+    };
+    assert_eq!(change.stage, PinStage::Current);
+    assert!(
+        change
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("3 attempts left")
+    );
+
+    type_digits(&mut app, "258046", T0);
+    type_digits(&mut app, "135790", T0);
+    type_digits(&mut app, "135790", T0);
+    app.update(Action::Job(JobResult::PinChanged), T0);
+    assert!(unlocked(&app).modal.is_none());
+    assert!(same_pin(
+        &unlocked(&app).pin,
+        &Pin::for_unlock("135790").unwrap()
+    ));
+
+    // Running out of attempts in the dialog locks the app.
+    command(&mut app, Command::ChangePin, T0);
+    type_digits(&mut app, "000001", T0);
+    type_digits(&mut app, "135792", T0);
+    type_digits(&mut app, "135792", T0);
+    let effects = app.update(
+        Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 0 })),
+        T0,
+    );
+    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    assert!(matches!(app.screen, Screen::Locked(_)));
+}
+
+#[test]
+fn quitting_waits_for_a_save_and_clears_a_pending_clipboard() {
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
+    command(&mut app, Command::Copy, T0);
+    app.update(
+        Action::Copied {
+            label: "GitHub:alice".into(),
+            code: Hidden::from("123456"),
+            result: Ok(Method::Terminal),
+        },
+        T0,
+    );
+    command(&mut app, Command::Delete, T0);
+    command(&mut app, Command::Yes, T0);
+    assert!(command(&mut app, Command::Quit, T0).is_empty());
+    assert!(app.quit_when_idle);
+    let effects = app.update(
+        Action::Job(JobResult::Saved(
+            store(vec![]),
+            Done::Removed("GitHub:alice".into()),
+        )),
+        T0,
+    );
+    assert!(matches!(
+        effects.as_slice(),
+        [
+            Effect::ClearClipboard {
+                method: Method::Terminal,
+                ..
+            },
+            Effect::Quit
+        ]
+    ));
+    assert!(app.quitting);
+}
+
+#[test]
+fn clicking_a_row_selects_and_copies_it() {
+    let accounts = vec![
+        totp("A", "one", 30),
+        totp("B", "two", 30),
+        totp("C", "three", 60),
+    ];
+    let mut app = unlocked_app(accounts.clone());
+    app.update(
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+        T0,
+    );
+    // Row 0 is the title bar; the list starts on row 1.
+    assert!(
+        app.update(Action::Click { column: 5, row: 0 }, T0)
+            .is_empty()
+    );
+    let effects = app.update(Action::Click { column: 5, row: 3 }, T0);
+    assert!(matches!(effects.as_slice(), [Effect::Copy { label, .. }] if label == "C:three"));
+    assert_eq!(unlocked(&app).selected, 2);
+    assert!(
+        app.update(Action::Click { column: 5, row: 4 }, T0)
+            .is_empty()
+    );
+    app.update(Action::Scroll(true), T0);
+    assert_eq!(unlocked(&app).selected, 1);
+}
+
+#[test]
+fn help_opens_from_the_list_and_the_pin_screen_and_closes() {
+    let mut app = locked_app();
+    command(&mut app, Command::Help, T0);
+    assert_eq!(app.context(), Context::Help);
+    command(&mut app, Command::Down, T0);
+    assert_eq!(app.help, Some(1));
+    command(&mut app, Command::Back, T0);
+    assert_eq!(app.context(), Context::Pin);
+    // Quit works from the help too.
+    command(&mut app, Command::Help, T0);
+    assert!(matches!(
+        command(&mut app, Command::Quit, T0).as_slice(),
+        [Effect::Quit]
+    ));
+}
+
+#[test]
+fn nothing_in_debug_output_shows_a_secret_a_pin_or_a_code() {
+    let accounts = vec![totp("GitHub", "alice", 30)];
+    let mut app = unlocked_app(accounts.clone());
+    let code = code_at(&accounts[0], T0);
+    let effects = command(&mut app, Command::Copy, T0);
+    command(&mut app, Command::ChangePin, T0);
+    type_digits(&mut app, "258", T0);
+    let shown = format!("{app:?} {effects:?}");
+    for secret in [SECRET, "258046", "258", code.as_str()] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+}

@@ -1,0 +1,522 @@
+//! The forms for adding and renaming an account: fields, focus, and turning what was
+//! typed into an [`Account`] with the same parsers and checks the CLI uses.
+
+use zeroize::Zeroizing;
+
+use super::text;
+use crate::accounts::Account;
+use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
+use crate::otpauth::{self, UriWarning};
+use crate::secret::SecretKey;
+
+/// Where a new account comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A base32 setup key typed or pasted by hand.
+    Key,
+    /// A pasted `otpauth://` link.
+    Link,
+    /// An organisation's customer code and activation code (not in this version).
+    Customer,
+}
+
+impl Source {
+    const ALL: [Source; 3] = [Source::Key, Source::Link, Source::Customer];
+
+    /// The label shown in the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Key => text::SOURCE_KEY,
+            Source::Link => text::SOURCE_LINK,
+            Source::Customer => text::SOURCE_CUSTOMER,
+        }
+    }
+}
+
+/// One line of a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Choice: where the account comes from.
+    Source,
+    /// Text: the account name.
+    Name,
+    /// Text: the issuer.
+    Issuer,
+    /// Secret text: the base32 key.
+    Secret,
+    /// Secret text: the `otpauth://` link.
+    Link,
+    /// Choice: show the advanced fields.
+    Advanced,
+    /// Choice: TOTP or HOTP.
+    Type,
+    /// Choice: the HMAC algorithm.
+    Algorithm,
+    /// Choice: 6, 7 or 8 digits.
+    Digits,
+    /// Text: the TOTP period in seconds.
+    Period,
+    /// Text: the HOTP counter.
+    Counter,
+}
+
+impl Field {
+    /// The label shown left of the value.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Source => text::FIELD_SOURCE,
+            Field::Name => text::FIELD_NAME,
+            Field::Issuer => text::FIELD_ISSUER,
+            Field::Secret => text::FIELD_SECRET,
+            Field::Link => text::FIELD_LINK,
+            Field::Advanced => text::FIELD_ADVANCED,
+            Field::Type => text::FIELD_TYPE,
+            Field::Algorithm => text::FIELD_ALGORITHM,
+            Field::Digits => text::FIELD_DIGITS,
+            Field::Period => text::FIELD_PERIOD,
+            Field::Counter => text::FIELD_COUNTER,
+        }
+    }
+
+    /// Whether the value is picked with ←/→ rather than typed.
+    pub fn is_choice(self) -> bool {
+        matches!(
+            self,
+            Field::Source | Field::Advanced | Field::Type | Field::Algorithm | Field::Digits
+        )
+    }
+
+    /// Whether the value is hidden on screen.
+    pub fn is_secret(self) -> bool {
+        matches!(self, Field::Secret | Field::Link)
+    }
+}
+
+/// The form that adds an account.
+pub struct AddForm {
+    /// Where the account comes from.
+    pub source: Source,
+    /// Index into [`AddForm::fields`] of the focused field.
+    pub focus: usize,
+    /// Account name (for a link: replaces the link's name when not empty).
+    pub name: String,
+    /// Issuer (for a link: replaces the link's issuer when not empty).
+    pub issuer: String,
+    /// The base32 key as typed.
+    pub secret: Zeroizing<String>,
+    /// The `otpauth://` link as pasted.
+    pub link: Zeroizing<String>,
+    /// Whether the advanced fields are shown.
+    pub advanced: bool,
+    /// Counter-based instead of time-based.
+    pub hotp: bool,
+    /// HMAC algorithm.
+    pub algorithm: Algorithm,
+    /// Code length.
+    pub digits: u8,
+    /// Period in seconds, as typed.
+    pub period: String,
+    /// HOTP counter, as typed.
+    pub counter: String,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+}
+
+impl std::fmt::Debug for AddForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AddForm")
+            .field("source", &self.source)
+            .field("focus", &self.focus)
+            .field("name", &self.name)
+            .field("issuer", &self.issuer)
+            .field("secret", &"[redacted]")
+            .field("link", &"[redacted]")
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for AddForm {
+    fn default() -> Self {
+        Self {
+            source: Source::Key,
+            focus: 1,
+            name: String::new(),
+            issuer: String::new(),
+            secret: Zeroizing::new(String::new()),
+            link: Zeroizing::new(String::new()),
+            advanced: false,
+            hotp: false,
+            algorithm: Algorithm::default(),
+            digits: Digits::SIX.get(),
+            period: Period::DEFAULT.seconds().to_string(),
+            counter: "0".to_owned(),
+            error: None,
+        }
+    }
+}
+
+fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let index = all.iter().position(|x| *x == current).unwrap_or(0);
+    let len = all.len().max(1);
+    let next = if forward {
+        (index + 1) % len
+    } else {
+        (index + len - 1) % len
+    };
+    all.get(next).copied().unwrap_or(current)
+}
+
+/// An account read from the form, with the warnings to show once it is added.
+pub struct Parsed {
+    /// The account.
+    pub account: Account,
+    /// Odd things about a link that did not stop it from being read.
+    pub warnings: Vec<UriWarning>,
+}
+
+impl AddForm {
+    /// The fields shown for the current source and the advanced switch.
+    pub fn fields(&self) -> Vec<Field> {
+        match self.source {
+            Source::Key => {
+                let mut fields = vec![
+                    Field::Source,
+                    Field::Name,
+                    Field::Issuer,
+                    Field::Secret,
+                    Field::Advanced,
+                ];
+                if self.advanced {
+                    fields.extend([Field::Type, Field::Algorithm, Field::Digits]);
+                    fields.push(if self.hotp {
+                        Field::Counter
+                    } else {
+                        Field::Period
+                    });
+                }
+                fields
+            }
+            Source::Link => vec![Field::Source, Field::Link, Field::Name, Field::Issuer],
+            Source::Customer => vec![Field::Source],
+        }
+    }
+
+    /// The focused field.
+    pub fn focused(&self) -> Field {
+        let fields = self.fields();
+        fields
+            .get(self.focus.min(fields.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(Field::Source)
+    }
+
+    /// Moves the focus to the next (or previous) field, wrapping around.
+    pub fn move_focus(&mut self, forward: bool) {
+        let len = self.fields().len().max(1);
+        let focus = self.focus.min(len - 1);
+        self.focus = if forward {
+            (focus + 1) % len
+        } else {
+            (focus + len - 1) % len
+        };
+    }
+
+    /// The text value of `field` (for display; secrets are masked by the caller).
+    pub fn value(&self, field: Field) -> String {
+        match field {
+            Field::Source => self.source.label().to_owned(),
+            Field::Name => self.name.clone(),
+            Field::Issuer => self.issuer.clone(),
+            Field::Secret => self.secret.to_string(),
+            Field::Link => self.link.to_string(),
+            Field::Advanced => if self.advanced {
+                text::ADVANCED_SHOWN
+            } else {
+                text::ADVANCED_HIDDEN
+            }
+            .to_owned(),
+            Field::Type => if self.hotp {
+                text::TYPE_HOTP
+            } else {
+                text::TYPE_TOTP
+            }
+            .to_owned(),
+            Field::Algorithm => self.algorithm.as_str().to_owned(),
+            Field::Digits => self.digits.to_string(),
+            Field::Period => self.period.clone(),
+            Field::Counter => self.counter.clone(),
+        }
+    }
+
+    /// How many characters a secret field holds (shown instead of the text).
+    pub fn secret_len(&self, field: Field) -> usize {
+        match field {
+            Field::Secret => self.secret.chars().count(),
+            Field::Link => self.link.chars().count(),
+            _ => 0,
+        }
+    }
+
+    /// Changes a choice field with ←/→.
+    pub fn choose(&mut self, forward: bool) {
+        match self.focused() {
+            Field::Source => self.source = cycle(&Source::ALL, self.source, forward),
+            Field::Advanced => self.advanced = !self.advanced,
+            Field::Type => self.hotp = !self.hotp,
+            Field::Algorithm => {
+                self.algorithm = cycle(&Algorithm::ALL, self.algorithm, forward);
+            }
+            Field::Digits => self.digits = cycle(&[6, 7, 8], self.digits, forward),
+            _ => {}
+        }
+        self.error = None;
+    }
+
+    fn text_mut(&mut self, field: Field) -> Option<&mut String> {
+        match field {
+            Field::Name => Some(&mut self.name),
+            Field::Issuer => Some(&mut self.issuer),
+            Field::Secret => Some(&mut self.secret),
+            Field::Link => Some(&mut self.link),
+            Field::Period => Some(&mut self.period),
+            Field::Counter => Some(&mut self.counter),
+            _ => None,
+        }
+    }
+
+    /// Types `text` into the focused field (a space toggles a choice field).
+    pub fn insert(&mut self, text: &str) {
+        let field = self.focused();
+        if field.is_choice() {
+            if text == " " {
+                self.choose(true);
+            }
+            return;
+        }
+        if let Some(value) = self.text_mut(field) {
+            // Names and links are one line: pasted line breaks become nothing.
+            value.extend(text.chars().filter(|c| !c.is_control()));
+        }
+        self.error = None;
+    }
+
+    /// Deletes the last character of the focused field.
+    pub fn backspace(&mut self) {
+        let field = self.focused();
+        if let Some(value) = self.text_mut(field) {
+            value.pop();
+        }
+        self.error = None;
+    }
+
+    /// Empties the focused field.
+    pub fn clear(&mut self) {
+        let field = self.focused();
+        if let Some(value) = self.text_mut(field) {
+            value.clear();
+        }
+        self.error = None;
+    }
+
+    /// Reads the account the form describes, with the CLI's parsers and messages.
+    pub fn parse(&self) -> Result<Parsed, String> {
+        let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        match self.source {
+            Source::Customer => Err(text::CUSTOMER_NOT_YET.to_owned()),
+            Source::Link => {
+                if self.link.trim().is_empty() {
+                    return Err(text::LINK_EMPTY.to_owned());
+                }
+                let parsed = otpauth::parse(&self.link).map_err(|e| e.to_string())?;
+                let uri = parsed.uri;
+                Ok(Parsed {
+                    account: Account {
+                        name: optional(&self.name).unwrap_or(uri.account),
+                        issuer: optional(&self.issuer).or(uri.issuer),
+                        secret: uri.secret,
+                        algorithm: uri.algorithm,
+                        digits: uri.digits,
+                        kind: uri.kind,
+                    },
+                    warnings: parsed.warnings,
+                })
+            }
+            Source::Key => {
+                let secret = SecretKey::parse_base32(&self.secret).map_err(|e| e.to_string())?;
+                let digits = Digits::new(self.digits).map_err(|e| e.to_string())?;
+                let kind = if self.hotp {
+                    let counter = self.counter.trim();
+                    Kind::Hotp {
+                        counter: counter
+                            .parse()
+                            .map_err(|_| ParamError::Counter(counter.to_owned()).to_string())?,
+                    }
+                } else {
+                    Kind::Totp {
+                        period: self
+                            .period
+                            .trim()
+                            .parse::<Period>()
+                            .map_err(|e| e.to_string())?,
+                    }
+                };
+                Ok(Parsed {
+                    account: Account {
+                        name: self.name.trim().to_owned(),
+                        issuer: optional(&self.issuer),
+                        secret,
+                        algorithm: self.algorithm,
+                        digits,
+                        kind,
+                    },
+                    warnings: Vec::new(),
+                })
+            }
+        }
+    }
+}
+
+/// The form that renames an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenameForm {
+    /// The account's label before the change.
+    pub label: String,
+    /// The new name.
+    pub name: String,
+    /// The new issuer (empty removes it).
+    pub issuer: String,
+    /// 0: the name, 1: the issuer.
+    pub focus: usize,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+}
+
+impl RenameForm {
+    /// The fields, in order.
+    pub const FIELDS: [Field; 2] = [Field::Name, Field::Issuer];
+
+    /// A form filled with the account's current name and issuer.
+    pub fn for_account(account: &Account) -> Self {
+        Self {
+            label: account.label(),
+            name: account.name.clone(),
+            issuer: account.issuer.clone().unwrap_or_default(),
+            focus: 0,
+            error: None,
+        }
+    }
+
+    fn focused_mut(&mut self) -> &mut String {
+        if self.focus == 0 {
+            &mut self.name
+        } else {
+            &mut self.issuer
+        }
+    }
+
+    /// Types `text` into the focused field.
+    pub fn insert(&mut self, text: &str) {
+        self.focused_mut()
+            .extend(text.chars().filter(|c| !c.is_control()));
+        self.error = None;
+    }
+
+    /// Deletes the last character of the focused field.
+    pub fn backspace(&mut self) {
+        self.focused_mut().pop();
+        self.error = None;
+    }
+
+    /// Empties the focused field.
+    pub fn clear(&mut self) {
+        self.focused_mut().clear();
+        self.error = None;
+    }
+
+    /// The issuer to store: `None` removes it.
+    pub fn new_issuer(&self) -> Option<String> {
+        Some(self.issuer.trim().to_owned()).filter(|i| !i.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_form_uses_the_cli_parsers_and_messages() {
+        let mut form = AddForm {
+            name: "alice".into(),
+            ..AddForm::default()
+        };
+        form.secret = Zeroizing::new("JBSW Y3D0".into());
+        let error = form.parse().err().unwrap_or_default();
+        assert_eq!(
+            error,
+            SecretKey::parse_base32("JBSW Y3D0")
+                .unwrap_err()
+                .to_string()
+        );
+        form.secret = Zeroizing::new("jbsw y3dp ehpk 3pxp".into());
+        form.period = "0".into();
+        assert_eq!(
+            form.parse().err(),
+            Some("0".parse::<Period>().unwrap_err().to_string())
+        );
+        form.period = "60".into();
+        let parsed = form.parse().unwrap();
+        assert_eq!(
+            parsed.account.kind,
+            Kind::Totp {
+                period: Period::new(60).unwrap()
+            }
+        );
+        form.hotp = true;
+        form.counter = "x".into();
+        assert!(form.parse().err().unwrap().contains("counter"));
+    }
+
+    #[test]
+    fn link_form_overrides_name_and_issuer_only_when_given() {
+        let mut form = AddForm {
+            source: Source::Link,
+            ..AddForm::default()
+        };
+        form.link = Zeroizing::new(
+            "otpauth://totp/AT%26T:bob?secret=GEZDGNBVGY3TQOJQ&issuer=AT%26T&digits=8".into(),
+        );
+        let parsed = form.parse().unwrap();
+        assert_eq!(parsed.account.label(), "AT&T:bob");
+        assert_eq!(parsed.account.digits.get(), 8);
+        form.name = "robert".into();
+        assert_eq!(form.parse().unwrap().account.label(), "AT&T:robert");
+        form.link = Zeroizing::new("https://example.com".into());
+        assert_eq!(
+            form.parse().err(),
+            Some(otpauth::UriError::NotOtpauth.to_string())
+        );
+    }
+
+    #[test]
+    fn fields_follow_source_and_advanced() {
+        let mut form = AddForm::default();
+        assert_eq!(form.focused(), Field::Name);
+        assert_eq!(form.fields().len(), 5);
+        form.focus = 4;
+        form.choose(true);
+        assert!(form.advanced);
+        assert_eq!(form.fields().last(), Some(&Field::Period));
+        form.hotp = true;
+        assert_eq!(form.fields().last(), Some(&Field::Counter));
+        form.focus = 0;
+        form.choose(true);
+        assert_eq!(form.source, Source::Link);
+        form.choose(false);
+        form.choose(false);
+        assert_eq!(form.source, Source::Customer);
+        assert_eq!(form.fields(), [Field::Source]);
+        assert!(form.parse().is_err());
+        assert!(!format!("{form:?}").contains("JBSW"));
+    }
+}

@@ -1,0 +1,390 @@
+//! The one key table: which key does what where, and the help text for it.
+//!
+//! The input handler ([`action_for`]) and the help overlay both read [`BINDINGS`],
+//! so the help can never disagree with what the keys do. Keys that type text (PIN
+//! digits, form fields, the search) are not in the table: where a context takes
+//! text, a printable key that no binding claims becomes [`Action::Char`].
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::{Action, Command};
+use super::text;
+
+/// Where the keyboard focus is; each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere (checked after the current context).
+    Any,
+    /// Typing a PIN: creating the vault, unlocking, changing the PIN.
+    Pin,
+    /// The account list.
+    List,
+    /// Typing a search.
+    Search,
+    /// A form: adding or renaming an account.
+    Form,
+    /// A yes/no question.
+    Confirm,
+    /// The settings.
+    Settings,
+    /// The help overlay.
+    Help,
+}
+
+impl Context {
+    /// Whether printable keys type text here, and which.
+    fn takes(self, c: char) -> bool {
+        match self {
+            Context::Pin => c.is_ascii_digit(),
+            Context::Search | Context::Form => !c.is_control(),
+            _ => false,
+        }
+    }
+
+    /// The heading of this context in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Any => text::CONTEXT_ANY,
+            Context::Pin => text::CONTEXT_PIN,
+            Context::List => text::CONTEXT_LIST,
+            Context::Search => text::CONTEXT_SEARCH,
+            Context::Form => text::CONTEXT_FORM,
+            Context::Confirm => text::CONTEXT_CONFIRM,
+            Context::Settings => text::CONTEXT_SETTINGS,
+            Context::Help => text::CONTEXT_HELP,
+        }
+    }
+
+    /// Every context, in the order the help overlay shows them.
+    pub const ALL: [Context; 8] = [
+        Context::List,
+        Context::Search,
+        Context::Pin,
+        Context::Form,
+        Context::Confirm,
+        Context::Settings,
+        Context::Help,
+        Context::Any,
+    ];
+}
+
+/// One key, as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character without Ctrl or Alt.
+    Char(char),
+    /// Ctrl with a letter.
+    Ctrl(char),
+    /// Enter.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Backspace.
+    Backspace,
+    /// Delete.
+    Delete,
+    /// F1.
+    F1,
+}
+
+impl Key {
+    /// How the help overlay and the README write this key.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".to_owned(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Enter => "Enter".to_owned(),
+            Key::Esc => "Esc".to_owned(),
+            Key::Tab => "Tab".to_owned(),
+            Key::BackTab => "Shift-Tab".to_owned(),
+            Key::Up => "↑".to_owned(),
+            Key::Down => "↓".to_owned(),
+            Key::Left => "←".to_owned(),
+            Key::Right => "→".to_owned(),
+            Key::Home => "Home".to_owned(),
+            Key::End => "End".to_owned(),
+            Key::PageUp => "PgUp".to_owned(),
+            Key::PageDown => "PgDn".to_owned(),
+            Key::Backspace => "Backspace".to_owned(),
+            Key::Delete => "Delete".to_owned(),
+            Key::F1 => "F1".to_owned(),
+        }
+    }
+
+    /// The table's name for a key event, if it has one.
+    pub fn from_event(event: &KeyEvent) -> Option<Key> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        Some(match event.code {
+            KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(_) if alt => return None,
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
+            KeyCode::Tab => Key::Tab,
+            KeyCode::BackTab => Key::BackTab,
+            KeyCode::Up => Key::Up,
+            KeyCode::Down => Key::Down,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            KeyCode::Backspace => Key::Backspace,
+            KeyCode::Delete => Key::Delete,
+            KeyCode::F(1) => Key::F1,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys that do it.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub command: Command,
+    /// The help text.
+    pub help: &'static str,
+    /// The short word shown in the hint bar at the bottom of the screen, if any.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    command: Command,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        command,
+        help,
+        hint,
+    }
+}
+
+use Context as C;
+use Key as K;
+
+/// The key table. Order matters only for the help overlay and the hint bar.
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    // The account list.
+    bind(C::List, &[K::Enter, K::Char('c')], Command::Copy, text::KEY_COPY, Some(text::HINT_COPY)),
+    bind(C::List, &[K::Up, K::Char('k')], Command::Up, text::KEY_UP, None),
+    bind(C::List, &[K::Down, K::Char('j')], Command::Down, text::KEY_DOWN, None),
+    bind(C::List, &[K::Home, K::Char('g')], Command::First, text::KEY_FIRST, None),
+    bind(C::List, &[K::End, K::Char('G')], Command::Last, text::KEY_LAST, None),
+    bind(C::List, &[K::Char('/')], Command::Search, text::KEY_SEARCH, Some(text::HINT_SEARCH)),
+    bind(C::List, &[K::Char('a')], Command::Add, text::KEY_ADD, Some(text::HINT_ADD)),
+    bind(C::List, &[K::Char('r')], Command::Rename, text::KEY_RENAME, None),
+    bind(C::List, &[K::Char('d'), K::Delete], Command::Delete, text::KEY_DELETE, None),
+    bind(C::List, &[K::Char('p')], Command::ChangePin, text::KEY_CHANGE_PIN, None),
+    bind(C::List, &[K::Char('s')], Command::Settings, text::KEY_SETTINGS, None),
+    bind(C::List, &[K::Char('l')], Command::Lock, text::KEY_LOCK, None),
+    bind(C::List, &[K::Char('?')], Command::Help, text::KEY_HELP, Some(text::HINT_HELP)),
+    bind(C::List, &[K::Char('q')], Command::Quit, text::KEY_QUIT, Some(text::HINT_QUIT)),
+    bind(C::List, &[K::Esc], Command::Back, text::KEY_LIST_BACK, None),
+    // Typing a search.
+    bind(C::Search, &[K::Enter], Command::Submit, text::KEY_SEARCH_DONE, Some(text::HINT_DONE)),
+    bind(C::Search, &[K::Esc], Command::Back, text::KEY_SEARCH_CANCEL, Some(text::HINT_CANCEL)),
+    bind(C::Search, &[K::Up], Command::Up, text::KEY_UP, None),
+    bind(C::Search, &[K::Down], Command::Down, text::KEY_DOWN, None),
+    bind(C::Search, &[K::Backspace], Command::Backspace, text::KEY_BACKSPACE, None),
+    // Typing a PIN.
+    bind(C::Pin, &[K::Enter], Command::Submit, text::KEY_PIN_SUBMIT, Some(text::HINT_OK)),
+    bind(C::Pin, &[K::Backspace], Command::Backspace, text::KEY_BACKSPACE, None),
+    bind(C::Pin, &[K::Esc, K::Char('q')], Command::Back, text::KEY_PIN_BACK, Some(text::HINT_BACK)),
+    bind(C::Pin, &[K::Char('?')], Command::Help, text::KEY_HELP, Some(text::HINT_HELP)),
+    // Forms.
+    bind(C::Form, &[K::Enter], Command::Submit, text::KEY_FORM_SUBMIT, Some(text::HINT_SAVE)),
+    bind(C::Form, &[K::Tab, K::Down], Command::NextField, text::KEY_NEXT_FIELD, Some(text::HINT_NEXT_FIELD)),
+    bind(C::Form, &[K::BackTab, K::Up], Command::PrevField, text::KEY_PREV_FIELD, None),
+    bind(C::Form, &[K::Left], Command::Left, text::KEY_CHOICE_PREV, None),
+    bind(C::Form, &[K::Right], Command::Right, text::KEY_CHOICE_NEXT, Some(text::HINT_CHOOSE)),
+    bind(C::Form, &[K::Backspace], Command::Backspace, text::KEY_BACKSPACE, None),
+    bind(C::Form, &[K::Ctrl('u')], Command::ClearField, text::KEY_CLEAR_FIELD, None),
+    bind(C::Form, &[K::Esc], Command::Back, text::KEY_FORM_CANCEL, Some(text::HINT_CANCEL)),
+    // Questions.
+    bind(C::Confirm, &[K::Char('y'), K::Enter], Command::Yes, text::KEY_YES, Some(text::HINT_YES)),
+    bind(C::Confirm, &[K::Char('n'), K::Esc], Command::Back, text::KEY_NO, Some(text::HINT_NO)),
+    // Settings.
+    bind(C::Settings, &[K::Up, K::Char('k')], Command::Up, text::KEY_SETTING_UP, None),
+    bind(C::Settings, &[K::Down, K::Char('j')], Command::Down, text::KEY_SETTING_DOWN, Some(text::HINT_NEXT_SETTING)),
+    bind(C::Settings, &[K::Left, K::Char('h')], Command::Left, text::KEY_SETTING_LESS, Some(text::HINT_LESS)),
+    bind(C::Settings, &[K::Right, K::Char('l')], Command::Right, text::KEY_SETTING_MORE, Some(text::HINT_MORE)),
+    bind(C::Settings, &[K::Enter, K::Esc, K::Char('q')], Command::Back, text::KEY_CLOSE, Some(text::HINT_CLOSE)),
+    // Help.
+    bind(C::Help, &[K::Up, K::Char('k')], Command::Up, text::KEY_SCROLL_UP, None),
+    bind(C::Help, &[K::Down, K::Char('j')], Command::Down, text::KEY_SCROLL_DOWN, Some(text::HINT_SCROLL)),
+    bind(C::Help, &[K::Esc, K::Char('q'), K::Char('?'), K::Enter], Command::Back, text::KEY_CLOSE, Some(text::HINT_CLOSE)),
+    // Everywhere.
+    bind(C::Any, &[K::Ctrl('c')], Command::Quit, text::KEY_QUIT_NOW, None),
+    bind(C::Any, &[K::F1], Command::Help, text::KEY_HELP, None),
+];
+
+/// The binding for `key` in `context` (falling back to the bindings for every context).
+pub fn binding_for(context: Context, key: Key) -> Option<&'static Binding> {
+    let find = |wanted: Context| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == wanted && b.keys.contains(&key))
+    };
+    find(context).or_else(|| find(Context::Any))
+}
+
+/// Turns a key event into an action for `context`, or `None` for a key that does
+/// nothing there. Only key presses count (not releases or repeats reported apart).
+pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+    if event.kind != KeyEventKind::Press {
+        return None;
+    }
+    let key = Key::from_event(event)?;
+    if let Some(binding) = binding_for(context, key) {
+        return Some(Action::Command(binding.command));
+    }
+    match key {
+        Key::Char(c) if context.takes(c) => Some(Action::Char(c)),
+        _ => None,
+    }
+}
+
+/// The keys of `context` in the help's words, e.g. `"Enter c"`.
+pub fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
+}
+
+/// The hint bar of `context`: the bindings marked as hints, as (keys, help) pairs.
+pub fn hints(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.context == context && b.hint.is_some())
+}
+
+/// The key table as Markdown, one table per context (the README carries this; a
+/// test checks that it is up to date).
+pub fn markdown_table() -> String {
+    let mut out = String::new();
+    for context in Context::ALL {
+        out.push_str(&format!(
+            "\n| {} | |\n|---|---|\n",
+            context.title().replace('|', "\\|")
+        ));
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                keys_label(binding.keys)
+                    .split(' ')
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                binding.help.replace('|', "\\|")
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in Context::ALL {
+            let mut seen = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.context == context) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_move_in_the_list() {
+        for code in [KeyCode::Down, KeyCode::Char('j')] {
+            assert!(matches!(
+                action_for(Context::List, &press(code, KeyModifiers::NONE)),
+                Some(Action::Command(Command::Down))
+            ));
+        }
+        assert!(matches!(
+            action_for(
+                Context::List,
+                &press(KeyCode::Char('G'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::Command(Command::Last))
+        ));
+    }
+
+    #[test]
+    fn text_contexts_type_letters_and_pin_takes_digits_only() {
+        assert!(matches!(
+            action_for(
+                Context::Form,
+                &press(KeyCode::Char('j'), KeyModifiers::NONE)
+            ),
+            Some(Action::Char('j'))
+        ));
+        assert!(matches!(
+            action_for(Context::Pin, &press(KeyCode::Char('7'), KeyModifiers::NONE)),
+            Some(Action::Char('7'))
+        ));
+        assert!(action_for(Context::Pin, &press(KeyCode::Char('x'), KeyModifiers::NONE)).is_none());
+        assert!(matches!(
+            action_for(
+                Context::Form,
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Command(Command::Quit))
+        ));
+        let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(action_for(Context::List, &release).is_none());
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        for context in Context::ALL {
+            assert!(matches!(
+                action_for(context, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+                Some(Action::Command(Command::Quit))
+            ));
+        }
+    }
+}

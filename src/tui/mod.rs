@@ -1,0 +1,259 @@
+//! The full-screen interface (`otp` with no subcommand).
+//!
+//! ratatui's event-driven shape: [`app::App`] holds the state, [`app::Action`]s go
+//! in, [`app::Effect`]s come out of the pure [`app::App::update`], and `&App` draws
+//! itself ([`view`]). This module is the event loop that joins them to the world:
+//! it turns terminal events and timer ticks into actions, runs vault jobs on a worker
+//! thread ([`worker`]), talks to the clipboard, writes the config file, and restores
+//! the terminal on every way out, panics included.
+//!
+//! The loop never spins: it waits for input until the next whole second (the
+//! countdowns change once a second), or 100 ms while the worker is busy (to animate
+//! the spinner and pick up the result), and draws only after something happened.
+
+pub mod app;
+pub mod form;
+pub mod keymap;
+pub mod layout;
+pub mod text;
+pub mod view;
+pub mod worker;
+
+#[cfg(test)]
+mod snapshot_tests;
+
+use std::collections::VecDeque;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::clipboard::{Clipboard, Environment};
+use crate::config::Config;
+use crate::vault::Vault;
+use app::{Action, App, Effect, Failure, JobResult};
+
+/// What the interface needs from the command line.
+#[derive(Debug)]
+pub struct Options {
+    /// The vault file.
+    pub vault: Vault,
+    /// The settings.
+    pub config: Config,
+    /// Where the settings are saved.
+    pub config_path: PathBuf,
+    /// The scrypt work factor of a vault created on first run.
+    pub work_factor: u8,
+}
+
+/// Why the interface could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    /// Standard input or output is not a terminal.
+    #[error("{}", text::NOT_A_TERMINAL)]
+    NotATerminal,
+    /// The terminal failed.
+    #[error("the terminal failed: {0}")]
+    Terminal(#[from] std::io::Error),
+    /// The system clock is before 1970.
+    #[error("{}", text::CLOCK)]
+    Clock,
+}
+
+/// Seconds since the Unix epoch.
+fn unix_now() -> Option<u64> {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs())
+}
+
+/// How long to wait for input: until just after the next whole second, or a tenth
+/// of a second while the worker is busy.
+fn wait_time(busy: bool) -> Duration {
+    if busy {
+        return Duration::from_millis(100);
+    }
+    let subsec = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    Duration::from_nanos(u64::from(1_000_000_000 - subsec.min(999_999_999)))
+        + Duration::from_millis(2)
+}
+
+/// Turns a terminal event into an action for the app in `context`.
+fn translate(event: Event, context: keymap::Context) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(context, &key),
+        Event::Paste(pasted) => Some(Action::Paste(app::Hidden::from(pasted))),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(true)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(false)),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Turns the extra terminal modes off again (mouse, bracketed paste).
+fn disable_extras() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+}
+
+/// Runs the interface until the person quits. The terminal is restored on every
+/// return and on panic.
+pub fn run(options: Options) -> Result<(), TuiError> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(TuiError::NotATerminal);
+    }
+    // try_init puts the terminal in raw mode and the alternate screen and installs a
+    // panic hook that restores both; ours wraps it to undo mouse and paste modes too.
+    let mut terminal = ratatui::try_init()?;
+    let restore_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        disable_extras();
+        restore_hook(info);
+    }));
+    let result = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .map_err(TuiError::from)
+        .and_then(|()| event_loop(&mut terminal, options));
+    disable_extras();
+    ratatui::restore();
+    let _ = std::panic::take_hook();
+    result
+}
+
+/// The signals that end the program; the loop notices them within a second and
+/// quits cleanly, restoring the terminal.
+fn termination_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        // Without the handler the default (ending the process) stays: no worse.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    }
+    flag
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), TuiError> {
+    let Options {
+        vault,
+        config,
+        config_path,
+        work_factor,
+    } = options;
+    let now = || unix_now().ok_or(TuiError::Clock);
+    let exists = vault.exists();
+    let mut app = App::new(exists, vault.path().display().to_string(), config, now()?);
+    let mut queue = VecDeque::new();
+    let size = terminal.size()?;
+    queue.push_back(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    if exists {
+        queue.push_back(Action::Lockout(vault.lockout_status(now()?)));
+    }
+
+    let (job_sender, job_receiver) = mpsc::channel();
+    let (result_sender, result_receiver) = mpsc::channel();
+    let worker_vault = vault.clone();
+    std::thread::Builder::new()
+        .name("otp-vault".to_owned())
+        .spawn(move || {
+            worker::serve(
+                worker_vault,
+                work_factor,
+                job_receiver,
+                result_sender,
+                unix_now,
+            );
+        })?;
+    let mut clipboard = Clipboard::new(Environment::from_process());
+    let terminated = termination_flag();
+    let mut dirty = true;
+
+    loop {
+        while let Some(action) = queue.pop_front() {
+            dirty = true;
+            for effect in app.update(action, now()?) {
+                match effect {
+                    Effect::Vault(job) => {
+                        if job_sender.send(job).is_err() {
+                            queue.push_back(Action::Job(JobResult::Failed(Failure::Other(
+                                text::WORKER_GONE.to_owned(),
+                            ))));
+                        }
+                    }
+                    Effect::CheckLockout => {
+                        queue.push_back(Action::Lockout(vault.lockout_status(now()?)));
+                    }
+                    Effect::Copy { label, code } => {
+                        let result = clipboard
+                            .copy(code.as_str(), terminal.backend_mut())
+                            .map_err(|e| e.to_string());
+                        queue.push_back(Action::Copied {
+                            label,
+                            code,
+                            result,
+                        });
+                    }
+                    Effect::ClearClipboard { code, method } => {
+                        let result = clipboard
+                            .clear_if_unchanged(code.as_str(), method, terminal.backend_mut())
+                            .map_err(|e| e.to_string());
+                        queue.push_back(Action::Cleared(result));
+                    }
+                    Effect::SaveConfig(config) => {
+                        let result = config.save(&config_path).map_err(|e| e.to_string());
+                        queue.push_back(Action::ConfigSaved(result));
+                    }
+                    Effect::Quit => {}
+                }
+            }
+        }
+        if app.quitting {
+            return Ok(());
+        }
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            dirty = false;
+        }
+        if terminated.swap(false, Ordering::Relaxed) {
+            queue.push_back(Action::Command(app::Command::Quit));
+            continue;
+        }
+        if event::poll(wait_time(app.is_busy()))? {
+            if let Some(action) = translate(event::read()?, app.context()) {
+                queue.push_back(action);
+            }
+        } else {
+            queue.push_back(Action::Tick);
+        }
+        while let Ok(result) = result_receiver.try_recv() {
+            queue.push_back(Action::Job(result));
+        }
+    }
+}

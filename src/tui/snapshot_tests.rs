@@ -1,0 +1,340 @@
+//! Snapshots of every screen at a fixed time, small (40×12) and large (100×30), drawn
+//! by `impl Widget for &App` into ratatui's `TestBackend`; and no panic at any size.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+use super::app::tests::{T0, hotp, locked_app, store, totp, unlocked_app};
+use super::app::{Action, App, Command, Failure, Hidden, JobResult, Modal, Screen};
+use super::form::{AddForm, Source};
+use crate::accounts::Account;
+use crate::clipboard::Method;
+use crate::config::Config;
+use crate::vault::LockoutStatus;
+
+const SIZES: [(u16, u16); 2] = [(40, 12), (100, 30)];
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let now = app.now;
+    app.update(Action::Resize { width, height }, now);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .unwrap();
+    terminal
+}
+
+fn snapshot(name: &str, app: &mut App) {
+    for (width, height) in SIZES {
+        let terminal = draw(app, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+fn cmd(app: &mut App, command: Command) {
+    let now = app.now;
+    app.update(Action::Command(command), now);
+}
+
+fn typed(app: &mut App, text: &str) {
+    let now = app.now;
+    for c in text.chars() {
+        app.update(Action::Char(c), now);
+    }
+}
+
+fn accounts() -> Vec<Account> {
+    vec![
+        totp("GitHub", "alice@example.com", 30),
+        totp("KISTI", "jklee", 60),
+        hotp("Bank", "card 4021", 3),
+        totp("", "no-issuer@mail.example.org", 30),
+        totp(
+            "A very long issuer name",
+            "an.even.longer.account.name@example.com",
+            30,
+        ),
+    ]
+}
+
+fn setup_app() -> App {
+    App::new(
+        false,
+        "/home/jk/.local/share/otp/vault.age".into(),
+        Config::default(),
+        T0,
+    )
+}
+
+/// Every screen in one list, for the size sweep.
+fn all_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
+
+    screens.push(("setup", setup_app()));
+    let mut app = setup_app();
+    typed(&mut app, "111111");
+    typed(&mut app, "25");
+    screens.push(("setup_refused", app));
+    let mut app = setup_app();
+    typed(&mut app, "2580");
+    typed(&mut app, "46");
+    typed(&mut app, "258");
+    screens.push(("setup_repeat", app));
+    let mut app = setup_app();
+    typed(&mut app, "258046258046");
+    screens.push(("setup_creating", app));
+
+    let mut app = locked_app();
+    typed(&mut app, "111111");
+    app.update(
+        Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 3 })),
+        T0,
+    );
+    typed(&mut app, "12");
+    screens.push(("locked_wrong_pin", app));
+    let mut app = locked_app();
+    app.update(
+        Action::Lockout(LockoutStatus::LockedOut {
+            failures: 6,
+            retry_after_secs: 75,
+        }),
+        T0,
+    );
+    app.update(Action::Tick, T0 + 2);
+    screens.push(("locked_out", app));
+    let mut app = locked_app();
+    typed(&mut app, "258046");
+    screens.push(("unlocking", app));
+
+    let mut app = unlocked_app(accounts());
+    app.update(Action::Tick, T0 + 5);
+    screens.push(("list", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Down);
+    app.update(Action::Tick, T0 + 23);
+    screens.push(("list_last_seconds", app));
+    let mut app = unlocked_app(accounts());
+    app.update(
+        Action::Copied {
+            label: "GitHub:alice@example.com".into(),
+            code: Hidden::from("123456"),
+            result: Ok(Method::System),
+        },
+        T0 + 1,
+    );
+    app.update(Action::Tick, T0 + 4);
+    screens.push(("list_copied", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Copy);
+    app.update(
+        Action::Copied {
+            label: "GitHub:alice@example.com".into(),
+            code: Hidden::from("123456"),
+            result: Err(crate::clipboard::ClipboardError::Unavailable {
+                system: "no X11 or Wayland display is set".into(),
+                term: "dumb".into(),
+            }
+            .to_string()),
+        },
+        T0,
+    );
+    screens.push(("list_copy_failed", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Search);
+    typed(&mut app, "git");
+    screens.push(("list_search", app));
+    let mut app = unlocked_app(
+        (0..10)
+            .map(|i| totp("Service", &format!("user{i}"), 30))
+            .collect(),
+    );
+    cmd(&mut app, Command::Last);
+    screens.push(("list_ten_scrolled", app));
+    screens.push(("list_empty", unlocked_app(vec![])));
+    let mut app = unlocked_app(vec![hotp("Bank", "card 4021", 3)]);
+    cmd(&mut app, Command::Copy);
+    app.update(
+        Action::Job(JobResult::Saved(
+            store(vec![hotp("Bank", "card 4021", 4)]),
+            super::app::Done::Hotp {
+                label: "Bank:card 4021".into(),
+                code: hotp("Bank", "card 4021", 3).code_at(0).code().clone(),
+            },
+        )),
+        T0,
+    );
+    screens.push(("list_hotp_generated", app));
+
+    let mut app = unlocked_app(vec![]);
+    if let Screen::Unlocked(unlocked) = &mut app.screen {
+        unlocked.modal = Some(Modal::OfferFirstAccount);
+    }
+    screens.push(("offer_first_account", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    typed(&mut app, "bob");
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "Example");
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "JBSWY3DPEHPK3PXP");
+    cmd(&mut app, Command::NextField);
+    cmd(&mut app, Command::Right);
+    screens.push(("add_key_advanced", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    cmd(&mut app, Command::PrevField);
+    cmd(&mut app, Command::Right);
+    cmd(&mut app, Command::NextField);
+    app.update(
+        Action::Paste(Hidden::from("otpauth://totp/x?secret=JBSW0")),
+        T0,
+    );
+    cmd(&mut app, Command::Submit);
+    screens.push(("add_link_error", app));
+    let mut app = unlocked_app(accounts());
+    if let Screen::Unlocked(unlocked) = &mut app.screen {
+        unlocked.modal = Some(Modal::Add(AddForm {
+            source: Source::Customer,
+            focus: 0,
+            ..AddForm::default()
+        }));
+    }
+    screens.push(("add_customer", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Rename);
+    typed(&mut app, "2");
+    screens.push(("rename", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Delete);
+    screens.push(("delete", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::ChangePin);
+    typed(&mut app, "258046");
+    typed(&mut app, "123456");
+    typed(&mut app, "1");
+    screens.push(("change_pin", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Settings);
+    cmd(&mut app, Command::Down);
+    screens.push(("settings", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Help);
+    screens.push(("help", app));
+    screens
+}
+
+#[test]
+fn every_screen_small_and_large() {
+    for (name, mut app) in all_screens() {
+        snapshot(name, &mut app);
+    }
+}
+
+#[test]
+fn no_size_panics_or_draws_outside() {
+    for (_, mut app) in all_screens() {
+        for width in (0..=130).step_by(13).chain([1, 2, 39, 41]) {
+            for height in (0..=45).step_by(5).chain([1, 2, 3, 4, 11, 13]) {
+                draw(&mut app, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_code_turns_yellow_and_the_next_code_shows_in_the_last_ten_seconds() {
+    let account = totp("GitHub", "alice@example.com", 30);
+    let mut app = unlocked_app(vec![account.clone()]);
+    let current = account.code_at(T0 + 20).code().grouped();
+    let next = account.code_at(T0 + 50).code().grouped();
+    for (time, yellow) in [(T0 + 19, false), (T0 + 20, true)] {
+        app.update(Action::Tick, time);
+        let terminal = draw(&mut app, 100, 30);
+        let buffer = terminal.backend().buffer();
+        let row: String = (0..100)
+            .map(|x| buffer[(x, 1)].symbol().to_owned())
+            .collect();
+        let column = row.find(&current).unwrap_or_else(|| panic!("{row}"));
+        let column = u16::try_from(row[..column].chars().count()).unwrap();
+        assert_eq!(buffer[(column, 1)].fg == Color::Yellow, yellow, "{row}");
+        assert_eq!(row.contains(&format!("next {next}")), yellow, "{row}");
+    }
+}
+
+/// The screen as plain lines, trailing spaces removed.
+fn plain(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `assets/main-screen.txt`, referenced from the README, is this drawing; run with
+/// `OTP_UPDATE_ASSETS=1` to rewrite it after a change to the view.
+#[test]
+fn main_screen_capture_in_assets_is_current() {
+    let keyed = |mut account: Account, key: &str| {
+        account.secret = crate::secret::SecretKey::parse_base32(key).unwrap();
+        account
+    };
+    let mut app = unlocked_app(vec![
+        keyed(totp("GitHub", "alice@example.com", 30), "GEZDGNBVGY3TQOJQ"),
+        keyed(totp("KISTI", "jklee", 60), "MFRGGZDFMZTWQ2LK"),
+        keyed(totp("Google", "alice@gmail.com", 30), "ONSWG4TFORZWK3TE"),
+        hotp("Bank", "card 4021", 12),
+        keyed(totp("AWS", "root", 30), "KRUGKIDROVUWG2ZA"),
+    ]);
+    cmd(&mut app, Command::Down);
+    app.update(
+        Action::Copied {
+            label: "KISTI:jklee".into(),
+            code: Hidden::from("123456"),
+            result: Ok(Method::System),
+        },
+        T0 + 12,
+    );
+    app.update(Action::Tick, T0 + 23);
+    let capture = plain(&draw(&mut app, 80, 12));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/main-screen.txt");
+    if std::env::var("OTP_UPDATE_ASSETS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &capture).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        committed, capture,
+        "assets/main-screen.txt is stale: run `OTP_UPDATE_ASSETS=1 cargo test --lib main_screen` and commit it"
+    );
+}
+
+/// The README's key table is the key map's.
+#[test]
+fn readme_key_table_matches_the_key_map() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let start = "<!-- keys:start (generated from src/tui/keymap.rs; a test checks it) -->\n";
+    let end = "<!-- keys:end -->";
+    let table = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(table, _)| table)
+        .unwrap_or_default();
+    let expected = super::keymap::markdown_table();
+    assert_eq!(
+        table.trim(),
+        expected.trim(),
+        "README key table is stale; replace it with:\n{expected}"
+    );
+}

@@ -1,0 +1,418 @@
+//! Every word the full-screen interface shows, in one place so that it can be
+//! translated (the product's first users read Korean manuals). Errors from the
+//! lower layers (vault, secrets, links, accounts) carry their own sentences, the same
+//! ones the CLI prints.
+
+use crate::clipboard::Method;
+use crate::vault::PinError;
+
+// ---- Screens and titles ----
+
+/// The program's name in the title bar.
+pub const APP_TITLE: &str = "otp";
+/// Title of the first-run screen.
+pub const SETUP_TITLE: &str = "Create your vault";
+/// First-run prompt for the new PIN.
+pub const SETUP_CHOOSE: &str = "Choose a 6-digit PIN";
+/// First-run prompt for the PIN again.
+pub const SETUP_REPEAT: &str = "Type the same PIN again";
+/// The PIN policy, always shown where a new PIN is typed.
+pub const PIN_POLICY: &str = "6 digits, not one digit six times (111111) and not counting straight up or down (123456, 987654).";
+/// Where the first-run vault goes.
+pub fn vault_location(path: &str) -> String {
+    format!("The vault will be created at {path}")
+}
+/// Busy line while the vault is created.
+pub const CREATING: &str = "Creating the vault…";
+/// Title of the unlock screen.
+pub const UNLOCK_TITLE: &str = "Locked";
+/// Unlock prompt.
+pub const UNLOCK_PROMPT: &str = "Enter your 6-digit PIN";
+/// Busy line while the key is derived.
+pub const UNLOCKING: &str = "Unlocking… (deriving the key takes about a second)";
+/// Busy line while a change is saved.
+pub const SAVING: &str = "Saving…";
+/// Busy line while the PIN is changed.
+pub const CHANGING_PIN: &str = "Changing the PIN…";
+/// Added to the busy line after a quit request.
+pub const QUIT_AFTER_SAVE: &str = "(quits when saved)";
+
+/// "4 attempts left" on the unlock screen.
+pub fn attempts_left(n: u32) -> String {
+    match n {
+        1 => "1 attempt left before unlocking is paused".to_owned(),
+        n => format!("{n} attempts left before unlocking is paused"),
+    }
+}
+
+/// The live countdown of a lockout.
+pub fn locked_out(secs: u64) -> String {
+    format!(
+        "Too many wrong PINs in a row. Try again in {}.",
+        clock(secs)
+    )
+}
+
+/// Typing while unlocking is paused.
+pub fn wait_before_retry(secs: u64) -> String {
+    format!(
+        "Unlocking is paused; wait {} before typing the PIN.",
+        clock(secs)
+    )
+}
+
+/// `m:ss` (or `h:mm:ss`) for a countdown.
+pub fn clock(secs: u64) -> String {
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs % 3600 / 60, secs % 60)
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+/// Fewer than 6 digits submitted.
+pub const TYPE_SIX_DIGITS: &str = "Type all 6 digits of the PIN.";
+/// The two new PINs differ.
+pub const PINS_DIFFER: &str = "The two PINs differ; choose a PIN and type it twice again.";
+
+/// A new PIN the policy refuses: the reason (from the vault) and the rule.
+pub fn pin_refused(error: &PinError) -> String {
+    let reason = error.to_string();
+    let mut chars = reason.chars();
+    let reason = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => reason,
+    };
+    format!("{reason}.")
+}
+
+/// Shown on the unlock screen after the auto-lock.
+pub fn locked_idle(secs: u64) -> String {
+    format!("Locked after {} without a key press.", duration(secs))
+}
+/// Shown on the unlock screen after `l`.
+pub const LOCKED_BY_REQUEST: &str = "Locked.";
+
+// ---- The account list ----
+
+/// "3 of 10 accounts" in the title bar.
+pub fn account_count(count: usize, limit: usize) -> String {
+    format!("{count}/{limit} accounts")
+}
+/// The list is empty.
+pub const EMPTY_LIST: &str = "No accounts yet. Press a to add one.";
+/// The search matches nothing.
+pub const NO_MATCH: &str = "No account matches the search. Esc clears it.";
+/// The search line's prompt.
+pub const SEARCH_PROMPT: &str = "Search: ";
+/// A HOTP row before a code is generated.
+pub const HOTP_PRESS: &str = "press Enter";
+/// A HOTP row's placeholder code.
+pub const HOTP_HIDDEN: &str = "••• •••";
+/// A HOTP row after a code was generated.
+pub const HOTP_USED: &str = "new code";
+/// Label before the next TOTP code.
+pub const NEXT: &str = "next";
+/// Copy with no account selected.
+pub const NOTHING_TO_COPY: &str = "Nothing to copy: add an account first (a).";
+
+/// The status after a copy, with the time left until the clipboard is cleared.
+pub fn copied(label: &str, method: Method, clears_in: Option<u64>) -> String {
+    let how = match method {
+        Method::System => "",
+        Method::Terminal => " via the terminal (OSC 52)",
+    };
+    match clears_in {
+        Some(secs) => format!("Copied {label}{how}; clears in {secs} s"),
+        None => format!("Copied {label}{how}."),
+    }
+}
+/// The clipboard was cleared.
+pub const CLIPBOARD_CLEARED: &str = "Clipboard cleared.";
+/// The clipboard held something else, so it was left alone.
+pub const CLIPBOARD_CHANGED: &str = "The clipboard no longer held the code, so it was left alone.";
+
+/// Too many accounts to add another.
+pub fn too_many(count: usize, limit: usize) -> String {
+    format!(
+        "The vault holds {count} accounts and allows at most {limit}; delete one (d) or raise max_accounts in the config file."
+    )
+}
+/// After the vault was created.
+pub const VAULT_CREATED: &str = "Vault created.";
+/// After the PIN was changed.
+pub const PIN_CHANGED: &str = "PIN changed.";
+/// After the settings were written.
+pub const SETTINGS_SAVED: &str = "Settings saved.";
+
+/// After an account was added.
+pub fn added(label: &str) -> String {
+    format!("Added {label}.")
+}
+/// After an account was renamed.
+pub fn renamed(old: &str, new: &str) -> String {
+    format!("Renamed {old} to {new}.")
+}
+/// After an account was removed.
+pub fn removed(label: &str) -> String {
+    format!("Deleted {label}.")
+}
+
+// ---- Dialogs ----
+
+/// Title of the first-account offer.
+pub const OFFER_TITLE: &str = "Vault created";
+/// The first-account offer.
+pub const OFFER_TEXT: &str = "Add your first account now?";
+/// Title of the add form.
+pub const ADD_TITLE: &str = "Add an account";
+/// Title of the rename form.
+pub const RENAME_TITLE: &str = "Rename";
+/// Title of the delete question.
+pub const DELETE_TITLE: &str = "Delete";
+/// The delete question.
+pub fn confirm_delete(label: &str) -> String {
+    format!("Delete {label}? Its secret cannot be recovered from otp afterwards.")
+}
+/// Title of the change-PIN dialog.
+pub const CHANGE_PIN_TITLE: &str = "Change the PIN";
+/// Change-PIN prompt: current PIN.
+pub const CHANGE_PIN_CURRENT: &str = "Current PIN";
+/// Change-PIN prompt: new PIN.
+pub const CHANGE_PIN_NEW: &str = "New 6-digit PIN";
+/// Change-PIN prompt: new PIN again.
+pub const CHANGE_PIN_REPEAT: &str = "New PIN again";
+/// Title of the settings.
+pub const SETTINGS_TITLE: &str = "Settings";
+/// Setting: clipboard clear time.
+pub const SETTING_CLEAR: &str = "Clear the clipboard after";
+/// Setting: auto-lock time.
+pub const SETTING_LOCK: &str = "Lock when idle for";
+/// Under the settings.
+pub const SETTINGS_NOTE: &str = "Saved to the config file at once.";
+/// Title of the help overlay.
+pub const HELP_TITLE: &str = "Keys";
+
+/// "30 s", "5 min", "1 h", or "never" for 0.
+pub fn duration(secs: u64) -> String {
+    match secs {
+        0 => "never".to_owned(),
+        s if s < 60 => format!("{s} s"),
+        s if s < 3600 && s % 60 == 0 => format!("{} min", s / 60),
+        s if s < 3600 => format!("{} min {} s", s / 60, s % 60),
+        s if s % 3600 == 0 => format!("{} h", s / 3600),
+        s => format!("{} min", s / 60),
+    }
+}
+
+// ---- The add form ----
+
+/// Source choice: setup key.
+pub const SOURCE_KEY: &str = "setup key";
+/// Source choice: link.
+pub const SOURCE_LINK: &str = "otpauth:// link";
+/// Source choice: customer code.
+pub const SOURCE_CUSTOMER: &str = "customer code";
+/// The customer-code path is not in this version.
+pub const CUSTOMER_NOT_YET: &str = "Enrolling with a customer code and activation code is not in this version yet; use the setup key or the otpauth:// link the service shows.";
+/// Submitting an empty link.
+pub const LINK_EMPTY: &str = "Paste the otpauth:// link first.";
+/// Field label.
+pub const FIELD_SOURCE: &str = "From";
+/// Field label.
+pub const FIELD_NAME: &str = "Name";
+/// Field label.
+pub const FIELD_ISSUER: &str = "Issuer";
+/// Field label.
+pub const FIELD_SECRET: &str = "Setup key";
+/// Field label.
+pub const FIELD_LINK: &str = "Link";
+/// Field label.
+pub const FIELD_ADVANCED: &str = "Advanced";
+/// Field label.
+pub const FIELD_TYPE: &str = "Type";
+/// Field label.
+pub const FIELD_ALGORITHM: &str = "Algorithm";
+/// Field label.
+pub const FIELD_DIGITS: &str = "Digits";
+/// Field label.
+pub const FIELD_PERIOD: &str = "Period (s)";
+/// Field label.
+pub const FIELD_COUNTER: &str = "Counter";
+/// Advanced fields shown.
+pub const ADVANCED_SHOWN: &str = "shown";
+/// Advanced fields hidden.
+pub const ADVANCED_HIDDEN: &str = "hidden (SHA1, 6 digits, 30 s)";
+/// Type choice.
+pub const TYPE_TOTP: &str = "time-based (TOTP)";
+/// Type choice.
+pub const TYPE_HOTP: &str = "counter-based (HOTP)";
+/// A masked secret field: how many characters it holds.
+pub fn masked(len: usize) -> String {
+    if len == 0 {
+        String::new()
+    } else {
+        format!("{} ({len})", "•".repeat(len.min(12)))
+    }
+}
+/// Placeholder in an empty optional field of the link form.
+pub const FROM_LINK: &str = "(from the link)";
+/// Placeholder in the setup-key field.
+pub const PASTE_HERE: &str = "(type or paste)";
+
+// ---- The key map ----
+
+/// Help heading.
+pub const CONTEXT_ANY: &str = "Everywhere";
+/// Help heading.
+pub const CONTEXT_PIN: &str = "Typing a PIN";
+/// Help heading.
+pub const CONTEXT_LIST: &str = "Account list";
+/// Help heading.
+pub const CONTEXT_SEARCH: &str = "Search";
+/// Help heading.
+pub const CONTEXT_FORM: &str = "Add and rename forms";
+/// Help heading.
+pub const CONTEXT_CONFIRM: &str = "Questions";
+/// Help heading.
+pub const CONTEXT_SETTINGS: &str = "Settings";
+/// Help heading.
+pub const CONTEXT_HELP: &str = "This help";
+
+/// Help text.
+pub const KEY_COPY: &str = "copy the code (HOTP: generate the next code and copy it)";
+/// Help text.
+pub const KEY_UP: &str = "previous account";
+/// Help text.
+pub const KEY_DOWN: &str = "next account";
+/// Help text.
+pub const KEY_FIRST: &str = "first account";
+/// Help text.
+pub const KEY_LAST: &str = "last account";
+/// Help text.
+pub const KEY_SEARCH: &str = "search by issuer or name";
+/// Help text.
+pub const KEY_ADD: &str = "add an account";
+/// Help text.
+pub const KEY_RENAME: &str = "rename the account";
+/// Help text.
+pub const KEY_DELETE: &str = "delete the account (asks first)";
+/// Help text.
+pub const KEY_CHANGE_PIN: &str = "change the PIN";
+/// Help text.
+pub const KEY_SETTINGS: &str = "settings: clipboard clear time, auto-lock time";
+/// Help text.
+pub const KEY_LOCK: &str = "lock now (drops the secrets from memory)";
+/// Help text.
+pub const KEY_HELP: &str = "show this help";
+/// Help text.
+pub const KEY_QUIT: &str = "quit";
+/// Help text.
+pub const KEY_LIST_BACK: &str = "clear the search, or quit";
+/// Help text.
+pub const KEY_SEARCH_DONE: &str = "keep the search and go back to the list";
+/// Help text.
+pub const KEY_SEARCH_CANCEL: &str = "clear the search";
+/// Help text.
+pub const KEY_BACKSPACE: &str = "delete the last character";
+/// Help text.
+pub const KEY_PIN_SUBMIT: &str = "submit (6 digits also submit by themselves)";
+/// Help text.
+pub const KEY_PIN_BACK: &str = "cancel (quit on the unlock and first-run screens)";
+/// Help text.
+pub const KEY_FORM_SUBMIT: &str = "save";
+/// Help text.
+pub const KEY_NEXT_FIELD: &str = "next field";
+/// Help text.
+pub const KEY_PREV_FIELD: &str = "previous field";
+/// Help text.
+pub const KEY_CHOICE_PREV: &str = "previous choice";
+/// Help text.
+pub const KEY_CHOICE_NEXT: &str = "next choice (Space too)";
+/// Help text.
+pub const KEY_CLEAR_FIELD: &str = "empty the field";
+/// Help text.
+pub const KEY_FORM_CANCEL: &str = "cancel";
+/// Help text.
+pub const KEY_YES: &str = "yes";
+/// Help text.
+pub const KEY_NO: &str = "no";
+/// Help text.
+pub const KEY_SETTING_UP: &str = "previous setting";
+/// Help text.
+pub const KEY_SETTING_DOWN: &str = "next setting";
+/// Help text.
+pub const KEY_SETTING_LESS: &str = "shorter";
+/// Help text.
+pub const KEY_SETTING_MORE: &str = "longer";
+/// Help text.
+pub const KEY_CLOSE: &str = "close";
+/// Help text.
+pub const KEY_SCROLL_UP: &str = "scroll up";
+/// Help text.
+pub const KEY_SCROLL_DOWN: &str = "scroll down";
+/// Help text.
+pub const KEY_QUIT_NOW: &str = "quit (after a save that is running)";
+
+/// Hint bar word.
+pub const HINT_COPY: &str = "copy";
+/// Hint bar word.
+pub const HINT_SEARCH: &str = "search";
+/// Hint bar word.
+pub const HINT_ADD: &str = "add";
+/// Hint bar word.
+pub const HINT_HELP: &str = "help";
+/// Hint bar word.
+pub const HINT_QUIT: &str = "quit";
+/// Hint bar word.
+pub const HINT_DONE: &str = "done";
+/// Hint bar word.
+pub const HINT_CANCEL: &str = "cancel";
+/// Hint bar word.
+pub const HINT_OK: &str = "ok";
+/// Hint bar word.
+pub const HINT_BACK: &str = "back";
+/// Hint bar word.
+pub const HINT_SAVE: &str = "save";
+/// Hint bar word.
+pub const HINT_NEXT_FIELD: &str = "next";
+/// Hint bar word.
+pub const HINT_CHOOSE: &str = "choose";
+/// Hint bar word.
+pub const HINT_YES: &str = "yes";
+/// Hint bar word.
+pub const HINT_NO: &str = "no";
+/// Hint bar word.
+pub const HINT_NEXT_SETTING: &str = "next";
+/// Hint bar word.
+pub const HINT_LESS: &str = "less";
+/// Hint bar word.
+pub const HINT_MORE: &str = "more";
+/// Hint bar word.
+pub const HINT_CLOSE: &str = "close";
+/// Hint bar word.
+pub const HINT_SCROLL: &str = "scroll";
+
+// ---- Outside the screen ----
+
+/// `otp` without a subcommand, not on a terminal.
+pub const NOT_A_TERMINAL: &str = "the full-screen interface needs a terminal on standard input and output; in scripts use a subcommand such as `otp code <account>` (see `otp --help`)";
+
+/// The system clock is before 1970.
+pub const CLOCK: &str =
+    "the system clock is set before 1970; fix the date and time, since codes depend on them";
+/// The worker thread is gone (not expected).
+pub const WORKER_GONE: &str = "the vault worker stopped unexpectedly; quit and start otp again";
+/// A HOTP counter that cannot advance.
+pub const HOTP_COUNTER_MAX: &str = "the HOTP counter is at its largest value and cannot advance; add the account again with a new secret";
+/// An account another otp removed or renamed meanwhile.
+pub fn account_gone(label: &str) -> String {
+    format!(
+        "{label} is no longer in the vault (another otp changed it); the list now shows the vault as it is"
+    )
+}
+
+/// A HOTP code was generated (before the copy reports).
+pub fn hotp_generated(label: &str) -> String {
+    format!("Generated the next code of {label}.")
+}

@@ -1,0 +1,222 @@
+//! The worker thread: every job that runs scrypt or writes the vault, so the screen
+//! keeps drawing ("unlocking…", "saving…") while the key is derived.
+
+use std::sync::mpsc::{Receiver, Sender};
+
+use zeroize::Zeroizing;
+
+use super::app::{Change, Done, Failure, Job, JobResult};
+use crate::accounts::{AccountError, Store};
+use crate::code::Kind;
+use crate::vault::payload::{self, PayloadError};
+use crate::vault::{Vault, VaultError};
+
+/// Why a change could not be applied.
+#[derive(Debug, thiserror::Error)]
+enum ChangeError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Payload(#[from] PayloadError),
+    #[error(transparent)]
+    Account(#[from] AccountError),
+    #[error("{0}")]
+    Other(String),
+}
+
+fn failure(error: VaultError) -> Failure {
+    match error {
+        VaultError::WrongPin { attempts_left } => Failure::WrongPin { attempts_left },
+        VaultError::LockedOut { retry_after_secs } => Failure::LockedOut { retry_after_secs },
+        error @ VaultError::AlreadyExists { .. } => Failure::AlreadyExists(error.to_string()),
+        error => Failure::Other(error.to_string()),
+    }
+}
+
+fn change_failure(error: ChangeError) -> Failure {
+    match error {
+        ChangeError::Vault(error) => failure(error),
+        other => Failure::Other(other.to_string()),
+    }
+}
+
+fn position(store: &Store, label: &str) -> Result<usize, ChangeError> {
+    store
+        .accounts()
+        .iter()
+        .position(|a| a.label() == label)
+        .ok_or_else(|| ChangeError::Other(super::text::account_gone(label)))
+}
+
+/// Applies `change` to the accounts as they are in the file now.
+fn apply(store: &mut Store, change: Change) -> Result<Done, ChangeError> {
+    match change {
+        Change::Add { account, limit } => {
+            let label = account.label();
+            store.add(account, limit)?;
+            Ok(Done::Added(label))
+        }
+        Change::Rename {
+            label,
+            name,
+            issuer,
+        } => {
+            let index = position(store, &label)?;
+            store.rename(index, &name, Some(issuer))?;
+            let new = store.get(index).map(|a| a.label()).unwrap_or_default();
+            Ok(Done::Renamed { old: label, new })
+        }
+        Change::Remove { label } => {
+            let index = position(store, &label)?;
+            store.remove(index);
+            Ok(Done::Removed(label))
+        }
+        Change::NextHotp { label } => {
+            let index = position(store, &label)?;
+            let account = store
+                .get_mut(index)
+                .ok_or_else(|| ChangeError::Other(super::text::account_gone(&label)))?;
+            let Kind::Hotp { counter } = account.kind else {
+                return Err(ChangeError::Other(super::text::account_gone(&label)));
+            };
+            let code = account.code_at(0).code().clone();
+            let next = counter
+                .checked_add(1)
+                .ok_or_else(|| ChangeError::Other(super::text::HOTP_COUNTER_MAX.to_owned()))?;
+            account.kind = Kind::Hotp { counter: next };
+            Ok(Done::Hotp { label, code })
+        }
+    }
+}
+
+/// Runs one job at Unix time `now`.
+pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult {
+    match job {
+        Job::Create { pin } => {
+            let empty = payload::to_toml(&Store::new());
+            match vault.create(&pin, work_factor, empty.as_bytes()) {
+                Ok(()) => JobResult::Created,
+                Err(error) => JobResult::Failed(failure(error)),
+            }
+        }
+        Job::Unlock { pin } => match vault.read(&pin, now) {
+            Ok(plaintext) => match payload::from_bytes(&plaintext) {
+                Ok(store) => JobResult::Unlocked(store),
+                Err(error) => JobResult::Failed(Failure::Other(error.to_string())),
+            },
+            Err(error) => JobResult::Failed(failure(error)),
+        },
+        Job::Update { pin, change } => {
+            let result = vault.update(&pin, now, |plaintext| {
+                let mut store = payload::from_bytes(&plaintext)?;
+                let done = apply(&mut store, change)?;
+                let text = payload::to_toml(&store);
+                Ok::<_, ChangeError>((Zeroizing::new(text.as_bytes().to_vec()), (store, done)))
+            });
+            match result {
+                Ok((store, done)) => JobResult::Saved(store, done),
+                Err(error) => JobResult::Failed(change_failure(error)),
+            }
+        }
+        Job::ChangePin { old, new } => match vault.change_pin(&old, &new, now) {
+            Ok(()) => JobResult::PinChanged,
+            Err(error) => JobResult::Failed(failure(error)),
+        },
+    }
+}
+
+/// The worker's loop: runs jobs in order until either channel closes.
+pub fn serve(
+    vault: Vault,
+    work_factor: u8,
+    jobs: Receiver<Job>,
+    results: Sender<JobResult>,
+    clock: fn() -> Option<u64>,
+) {
+    for job in jobs {
+        let result = match clock() {
+            Some(now) => run_job(&vault, work_factor, job, now),
+            None => JobResult::Failed(Failure::Other(super::text::CLOCK.to_owned())),
+        };
+        if results.send(result).is_err() {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::Pin;
+
+    const PIN: &str = "258046";
+
+    #[test]
+    fn jobs_create_unlock_change_and_count_wrong_pins() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::new(dir.path().join("vault.age"));
+        let pin = || Pin::for_unlock(PIN).unwrap();
+        assert!(matches!(
+            run_job(&vault, 10, Job::Create { pin: pin() }, 1_000),
+            JobResult::Created
+        ));
+        let account = crate::accounts::Account {
+            name: "alice".into(),
+            issuer: Some("Example".into()),
+            secret: crate::secret::SecretKey::parse_base32("JBSWY3DPEHPK3PXP").unwrap(),
+            algorithm: crate::code::Algorithm::Sha1,
+            digits: crate::code::Digits::SIX,
+            kind: Kind::Hotp { counter: 0 },
+        };
+        let add = Job::Update {
+            pin: pin(),
+            change: Change::Add { account, limit: 10 },
+        };
+        assert!(
+            matches!(run_job(&vault, 10, add, 1_000), JobResult::Saved(store, Done::Added(label)) if store.len() == 1 && label == "Example:alice")
+        );
+        let hotp = Job::Update {
+            pin: pin(),
+            change: Change::NextHotp {
+                label: "Example:alice".into(),
+            },
+        };
+        match run_job(&vault, 10, hotp, 1_000) {
+            JobResult::Saved(store, Done::Hotp { code, .. }) => {
+                assert_eq!(
+                    code.as_str(),
+                    crate::code::hotp(
+                        &crate::secret::SecretKey::parse_base32("JBSWY3DPEHPK3PXP").unwrap(),
+                        crate::code::Algorithm::Sha1,
+                        crate::code::Digits::SIX,
+                        0
+                    )
+                    .as_str()
+                );
+                assert_eq!(store.get(0).unwrap().kind, Kind::Hotp { counter: 1 });
+            }
+            other => panic!("{other:?}"),
+        }
+        let wrong = Job::Unlock {
+            pin: Pin::for_unlock("135790").unwrap(),
+        };
+        assert!(matches!(
+            run_job(&vault, 10, wrong, 1_000),
+            JobResult::Failed(Failure::WrongPin { attempts_left: 4 })
+        ));
+        let gone = Job::Update {
+            pin: pin(),
+            change: Change::Remove {
+                label: "nobody".into(),
+            },
+        };
+        assert!(matches!(
+            run_job(&vault, 10, gone, 1_000),
+            JobResult::Failed(Failure::Other(message)) if message.contains("nobody")
+        ));
+        assert!(matches!(
+            run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
+            JobResult::Unlocked(store) if store.len() == 1
+        ));
+    }
+}

@@ -1,0 +1,337 @@
+//! The full-screen interface end to end: the real binary in a pseudo-terminal.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use base64::Engine as _;
+use common::pty::Tui;
+use common::{PIN, Sandbox, assert_success};
+
+const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+const WAIT: Duration = Duration::from_secs(20);
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn otp_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_otp"))
+}
+
+/// The sandbox's paths, and no display: copies go through OSC 52.
+fn environment(sandbox: &Sandbox) -> Vec<(&'static str, OsString)> {
+    vec![
+        ("OTP_VAULT", sandbox.vault.clone().into_os_string()),
+        ("OTP_CONFIG", sandbox.config.clone().into_os_string()),
+        ("HOME", sandbox.dir.path().as_os_str().to_owned()),
+        (
+            "XDG_DATA_HOME",
+            sandbox.dir.path().join("xdg-data").into_os_string(),
+        ),
+        (
+            "XDG_CONFIG_HOME",
+            sandbox.dir.path().join("xdg-config").into_os_string(),
+        ),
+    ]
+}
+
+fn spawn(
+    sandbox: &Sandbox,
+    args: &[&str],
+    extra: &[(&'static str, OsString)],
+    cols: u16,
+    rows: u16,
+) -> Tui {
+    let mut env = environment(sandbox);
+    env.extend(extra.iter().cloned());
+    let env: Vec<(&str, &OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    Tui::spawn(&otp_binary(), args, &env, cols, rows)
+}
+
+fn grouped(code: &str) -> String {
+    format!("{} {}", &code[..3], &code[3..])
+}
+
+/// The OSC 52 payloads in `raw`, decoded (`None` for a clear request).
+fn osc52_payloads(raw: &[u8]) -> Vec<Option<String>> {
+    let text = String::from_utf8_lossy(raw);
+    text.split("\x1b]52;c;")
+        .skip(1)
+        .map(|rest| {
+            let payload = rest.split('\x07').next().unwrap_or_default();
+            base64::engine::general_purpose::STANDARD
+                .decode(payload)
+                .ok()
+                .map(|bytes| String::from_utf8(bytes).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn first_run_creates_the_vault_adds_an_account_shows_oathtools_code_copies_and_quits() {
+    if !common::have_tool("oathtool", &["--version"]) {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let mut tui = spawn(&sandbox, &["--work-factor", "10"], &[], 80, 24);
+    tui.wait_for("Choose a 6-digit PIN", WAIT);
+    // The policy is explained when a PIN is refused.
+    tui.type_slowly("123456");
+    tui.wait_for("may not count straight up or down", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("Type the same PIN again", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("Add your first account now?", WAIT);
+    assert!(sandbox.vault.exists());
+    tui.send("y");
+    tui.wait_for("Add an account", WAIT);
+    tui.type_slowly("alice@example.com\tGitHub\t");
+    // A pasted secret, as a terminal sends it with bracketed paste.
+    tui.send(&format!("\x1b[200~{}\x1b[201~", SECRET.to_lowercase()));
+    tui.send("\r");
+    tui.wait_for("Added GitHub:alice@example.com", WAIT);
+
+    // The code on screen is the one oathtool computes for this instant.
+    let before = unix_now();
+    let screen = tui.screen();
+    let after = unix_now();
+    let expected: Vec<String> = [before, after]
+        .iter()
+        .map(|&t| grouped(&common::oathtool_totp(SECRET, "SHA1", 6, 30, t)))
+        .collect();
+    assert!(
+        expected.iter().any(|code| screen.contains(code.as_str())),
+        "none of {expected:?} on the screen:\n{screen}"
+    );
+
+    // Enter copies: with no display the code goes to the terminal as OSC 52.
+    let before = unix_now();
+    tui.send("\r");
+    tui.wait_for("Copied GitHub:alice@example.com via the terminal", WAIT);
+    let after = unix_now();
+    let screen = tui.screen();
+    assert!(screen.contains("clears in"), "{screen}");
+    let copied = osc52_payloads(&tui.raw());
+    let copied = copied.last().cloned().flatten().expect("an OSC 52 copy");
+    let candidates: Vec<String> = [before, after]
+        .iter()
+        .map(|&t| common::oathtool_totp(SECRET, "SHA1", 6, 30, t))
+        .collect();
+    assert!(
+        candidates.contains(&copied),
+        "{copied} not in {candidates:?}"
+    );
+
+    // q quits cleanly: the pending clipboard clear is sent, the terminal restored.
+    tui.send("q");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+    let raw = tui.raw();
+    assert_eq!(
+        osc52_payloads(&raw).last(),
+        Some(&None),
+        "clipboard cleared on quit"
+    );
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+    assert!(
+        tail.contains("\x1b[?1049l"),
+        "left the alternate screen: {tail:?}"
+    );
+    assert!(tail.contains("\x1b[?1000l"), "mouse capture off: {tail:?}");
+
+    // The vault holds the account at the work factor asked for.
+    let out = sandbox.run(&["list"], "");
+    assert_success(&out);
+    assert!(common::stdout(&out).contains("GitHub:alice@example.com"));
+    let header = common::read(&sandbox.vault);
+    let header = String::from_utf8_lossy(&header[..100]).into_owned();
+    assert!(header.lines().nth(1).unwrap().ends_with(" 10"), "{header}");
+}
+
+#[test]
+fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("jklee", SECRET, &["--issuer", "KISTI", "--period", "60"]));
+    let mut tui = spawn(&sandbox, &[], &[], 40, 12);
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
+    tui.wait_for("5 attempts left", WAIT);
+    tui.type_slowly("135790");
+    tui.wait_for("wrong PIN; 4 attempts left", WAIT);
+    tui.type_slowly(PIN);
+    let screen = tui.wait_for("KISTI:jklee", WAIT);
+    assert!(screen.contains("1/10 accounts"), "{screen}");
+    // Six dots for a 60-second period (some of them filled).
+    assert!(
+        screen.lines().any(|l| l.contains("KISTI:jklee")
+            && l.chars().filter(|c| *c == '●' || *c == '○').count() == 6),
+        "{screen}"
+    );
+    tui.resize(100, 30);
+    tui.wait_for("KISTI               jklee", WAIT);
+    tui.send("?");
+    tui.wait_for("Account list", WAIT);
+    tui.send("\x1b");
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn without_a_terminal_plain_otp_explains_and_exits_2() {
+    let sandbox = Sandbox::initialised();
+    let out = sandbox.otp().output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = common::stderr(&out);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("otp code"), "{err}");
+    // --work-factor belongs to plain otp, not to a subcommand.
+    let out = sandbox.run(&["--work-factor", "12", "list"], "");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
+
+/// An X server for one test, stopped when dropped.
+struct Xvfb {
+    child: std::process::Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start() -> Self {
+        // A display number unlikely to be taken; try a few.
+        for offset in 0..20 {
+            let number = 70 + (std::process::id() % 200) + offset * 211 % 97;
+            if PathBuf::from(format!("/tmp/.X11-unix/X{number}")).exists() {
+                continue;
+            }
+            let display = format!(":{number}");
+            let child = Command::new("Xvfb")
+                .args([
+                    display.as_str(),
+                    "-nolisten",
+                    "tcp",
+                    "-screen",
+                    "0",
+                    "640x480x24",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let mut xvfb = Self { child, display };
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(10) {
+                if xvfb.xclip_out().is_some()
+                    || PathBuf::from(format!("/tmp/.X11-unix/X{number}")).exists()
+                {
+                    return xvfb;
+                }
+                if let Ok(Some(_)) = xvfb.child.try_wait() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = xvfb.child.kill();
+        }
+        panic!("Xvfb did not start");
+    }
+
+    /// The clipboard's text, or `None` when it is empty or has no owner.
+    fn xclip_out(&self) -> Option<String> {
+        let out = Command::new("xclip")
+            .args(["-selection", "clipboard", "-o"])
+            .env("DISPLAY", &self.display)
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        (out.status.success() && !text.is_empty()).then_some(text)
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn clipboard_under_xvfb_receives_the_code_and_is_cleared_after_the_timeout() {
+    if !common::have_tool("Xvfb", &["-help"]) || !common::have_tool("xclip", &["-version"]) {
+        return;
+    }
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    std::fs::write(&sandbox.config, "clipboard_clear_secs = 3\n").unwrap();
+    let xvfb = Xvfb::start();
+    let display = [("DISPLAY", OsString::from(&xvfb.display))];
+    let mut tui = spawn(&sandbox, &[], &display, 80, 24);
+    tui.wait_for("5 attempts left", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("1/10 accounts", WAIT);
+    let before = unix_now();
+    tui.send("\r");
+    let screen = tui.wait_for("Copied GitHub:alice", WAIT);
+    let after = unix_now();
+    assert!(!screen.contains("OSC 52"), "{screen}");
+    let candidates: Vec<String> = [before, after]
+        .iter()
+        .map(|&t| sandbox.code("alice", &["--at", &t.to_string()]))
+        .collect();
+    let copied = xvfb.xclip_out().expect("the clipboard holds the code");
+    assert!(
+        candidates.contains(&copied),
+        "{copied:?} not in {candidates:?}"
+    );
+
+    // Cleared after 3 seconds (the config's clipboard_clear_secs).
+    let start = Instant::now();
+    while xvfb.xclip_out().is_some() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the clipboard was not cleared:\n{}",
+            tui.screen()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        start.elapsed() >= Duration::from_secs(1),
+        "cleared too early"
+    );
+    tui.wait_for("Clipboard cleared", WAIT);
+
+    // Something else copied meanwhile is left alone.
+    tui.send("\r");
+    tui.wait_for("Copied GitHub:alice", WAIT);
+    let mut xclip = Command::new("xclip")
+        .args(["-selection", "clipboard", "-i", "-quiet"])
+        .env("DISPLAY", &xvfb.display)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        xclip
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"not a code")
+            .unwrap();
+    }
+    tui.wait_for("no longer held the code", WAIT);
+    let _ = xclip.kill();
+    let _ = xclip.wait();
+    tui.send("q");
+    assert!(tui.wait_exit(WAIT).success());
+}
