@@ -21,6 +21,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -31,8 +32,12 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand code 'Print the current code of one account'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
-            cand passwd 'Change the PIN'
+            cand passwd 'Change the PIN (a running agent is locked)'
+            cand unlock 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
+            cand lock 'Lock the vault now: end the agent started by `otp unlock`'
+            cand status 'Say whether an agent serves the vault, and for how long'
             cand completions 'Print a shell completion script'
+            cand agent-serve 'The agent process `otp unlock` starts (reads the PIN on stdin)'
             cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -41,6 +46,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -55,6 +61,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --uri 'Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret'
             cand --hotp 'Counter-based (HOTP) instead of time-based (TOTP)'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -63,6 +70,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --json 'Print a JSON array instead of a table'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -73,6 +81,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --next 'Print the code of the next period instead (TOTP only)'
             cand --json 'Print a JSON object with the code and its timing'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -82,6 +91,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --yes 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -90,6 +100,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -97,6 +108,33 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;unlock'= {
+            cand --for 'How long the agent serves before it locks by itself, counted from now and never extended by use: 90s, 15m, 2h, 1h30m (at most 24h)'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;lock'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;status'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --json 'Print a JSON object (running, pid, socket, remaining_secs, ...)'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -104,6 +142,16 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;agent-serve'= {
+            cand --for-secs 'Seconds to serve before locking'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -111,6 +159,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -121,8 +170,12 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand code 'Print the current code of one account'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
-            cand passwd 'Change the PIN'
+            cand passwd 'Change the PIN (a running agent is locked)'
+            cand unlock 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
+            cand lock 'Lock the vault now: end the agent started by `otp unlock`'
+            cand status 'Say whether an agent serves the vault, and for how long'
             cand completions 'Print a shell completion script'
+            cand agent-serve 'The agent process `otp unlock` starts (reads the PIN on stdin)'
             cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -140,7 +193,15 @@ set edit:completion:arg-completer[otp] = {|@words|
         }
         &'otp;help;passwd'= {
         }
+        &'otp;help;unlock'= {
+        }
+        &'otp;help;lock'= {
+        }
+        &'otp;help;status'= {
+        }
         &'otp;help;completions'= {
+        }
+        &'otp;help;agent-serve'= {
         }
         &'otp;help;generate-assets'= {
         }

@@ -2,12 +2,13 @@
 //!
 //! The crate is layered as the design notes describe: pure code (`code`, `secret`,
 //! `otpauth`) at the bottom, the account domain (`accounts`) above it, services
-//! (`vault`, `config`) above that, and the front-end (`cli`) on top. Arrows point
+//! (`vault`, `config`, `agent`) above that, and the front-end (`cli`) on top. Arrows point
 //! down only: nothing below `cli` knows about clap or the terminal.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod accounts;
+pub mod agent;
 pub mod cli;
 pub mod code;
 pub mod config;

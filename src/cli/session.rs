@@ -8,8 +8,11 @@ use zeroize::Zeroizing;
 
 use super::GlobalArgs;
 use super::error::CliError;
-use super::input::Input;
+use super::input::{Input, print_warning};
+use super::text;
 use crate::accounts::Store;
+use crate::agent::AgentError;
+use crate::agent::protocol::{Request, Response};
 use crate::config::{self, Config};
 use crate::vault::{Pin, Vault, payload};
 
@@ -29,13 +32,58 @@ pub struct Session {
     pub vault: Vault,
     /// PINs, secrets and answers.
     pub input: Input,
+    /// `--no-agent`: never ask a running agent.
+    pub no_agent: bool,
+}
+
+#[cfg(unix)]
+fn ask_agent(vault: &Vault, request: Request) -> Result<Option<Response>, CliError> {
+    use crate::agent::client::Client;
+    use crate::agent::protocol::Failure;
+    let warn = |reason: &dyn std::fmt::Display| {
+        print_warning(&text::not_using_agent(&reason.to_string()));
+        Ok(None)
+    };
+    let client = match Client::for_vault(vault.path()) {
+        Ok(Some(client)) => client,
+        Ok(None) => return Ok(None),
+        Err(error) => return warn(&error),
+    };
+    match client.call(request) {
+        Ok(Response::Error(failure)) => match failure {
+            Failure::Match(error) => Err(error.into()),
+            Failure::Code(error) => Err(error.into()),
+            Failure::Failed(message) => Err(AgentError::Failed(message).into()),
+            Failure::WrongVault => Ok(None),
+            Failure::Forbidden => warn(&"it refused this user"),
+            Failure::BadRequest(message) | Failure::Gone(message) => warn(&message),
+        },
+        Ok(response) => Ok(Some(response)),
+        Err(AgentError::NotRunning) => Ok(None),
+        Err(error) => warn(&error),
+    }
+}
+
+#[cfg(not(unix))]
+fn ask_agent(_vault: &Vault, _request: Request) -> Result<Option<Response>, CliError> {
+    Ok(None)
+}
+
+#[cfg(unix)]
+fn stop_agent(vault: &Vault) -> bool {
+    matches!(
+        crate::agent::client::Client::for_vault(vault.path()).map(|c| c.map(|c| c.lock())),
+        Ok(Some(Ok(true)))
+    )
+}
+
+#[cfg(not(unix))]
+fn stop_agent(_vault: &Vault) -> bool {
+    false
 }
 
 fn parse_store(plaintext: &[u8]) -> Result<Store, CliError> {
-    let text = std::str::from_utf8(plaintext).map_err(|_| {
-        payload::PayloadError::Invalid("the contents are not UTF-8 text".to_owned())
-    })?;
-    Ok(payload::from_toml(text)?)
+    Ok(payload::from_bytes(plaintext)?)
 }
 
 impl Session {
@@ -55,7 +103,30 @@ impl Session {
             config,
             vault: Vault::new(vault_path),
             input: Input::new(global.pin_stdin),
+            no_agent: global.no_agent,
         })
+    }
+
+    /// Asks the agent serving this vault, if one does (and `--no-agent` was not
+    /// given). `Ok(None)` means: open the vault with the PIN instead. That is said
+    /// silently when there is no agent or a stale socket, and with a warning when an
+    /// agent exists but cannot be used (unsafe permissions, another user, it could
+    /// not follow the vault, another protocol version). Falling back is safe even
+    /// for a HOTP code: the direct path takes the vault lock and reads the file the
+    /// agent wrote, so at worst a code is skipped, never repeated. Errors the agent
+    /// reports about the request itself (no such account, ...) are returned as if
+    /// found here.
+    pub fn ask_agent(&self, request: Request) -> Result<Option<Response>, CliError> {
+        if self.no_agent {
+            return Ok(None);
+        }
+        ask_agent(&self.vault, request)
+    }
+
+    /// Tells an agent serving this vault to lock, if one runs; whether one did.
+    /// Best effort: a failure to reach it is not an error.
+    pub fn stop_agent(&self) -> bool {
+        stop_agent(&self.vault)
     }
 
     /// Asks for the PIN of an existing vault (saying first when there is no vault,

@@ -130,6 +130,13 @@ pub fn to_toml(store: &Store) -> Zeroizing<String> {
     Zeroizing::new(toml::to_string(&payload).unwrap_or_default())
 }
 
+/// Reads a decrypted payload's bytes ([`from_toml`] after a UTF-8 check).
+pub fn from_bytes(plaintext: &[u8]) -> Result<Store, PayloadError> {
+    let text = std::str::from_utf8(plaintext)
+        .map_err(|_| PayloadError::Invalid("the contents are not UTF-8 text".to_owned()))?;
+    from_toml(text)
+}
+
 /// Reads a payload, refusing versions newer than this build understands.
 pub fn from_toml(text: &str) -> Result<Store, PayloadError> {
     #[derive(Deserialize)]
