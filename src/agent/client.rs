@@ -105,7 +105,9 @@ impl Client {
     pub fn ping(&self) -> Result<AgentInfo, AgentError> {
         match self.call(Request::Ping)? {
             Response::Pong(info) => Ok(info),
-            Response::Error(Failure::WrongVault) => Err(AgentError::NotRunning),
+            Response::Error {
+                error: Failure::WrongVault,
+            } => Err(AgentError::NotRunning),
             other => Err(unexpected(&other)),
         }
     }
@@ -115,7 +117,9 @@ impl Client {
     pub fn lock(&self) -> Result<bool, AgentError> {
         match self.call(Request::Lock) {
             Ok(Response::Locked) => Ok(true),
-            Ok(Response::Error(Failure::WrongVault)) => Ok(false),
+            Ok(Response::Error {
+                error: Failure::WrongVault,
+            }) => Ok(false),
             Ok(other) => Err(unexpected(&other)),
             Err(AgentError::NotRunning) => {
                 self.remove_stale();
@@ -144,7 +148,7 @@ pub fn unexpected(response: &Response) -> AgentError {
         Response::Code(_) => "code",
         Response::Codes { .. } => "codes",
         Response::Locked => "locked",
-        Response::Error(_) => "error",
+        Response::Error { .. } => "error",
     };
     AgentError::Protocol(format!("an unexpected {kind} answer"))
 }

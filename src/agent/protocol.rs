@@ -96,7 +96,10 @@ pub enum Response {
     /// The agent has forgotten the vault and is exiting.
     Locked,
     /// The request failed.
-    Error(Failure),
+    Error {
+        /// Why.
+        error: Failure,
+    },
 }
 
 /// Why a request failed.
@@ -380,7 +383,24 @@ mod tests {
                 codes: vec![CodeReply::new(&hotp, &hotp.code_at(0))],
             },
             Response::Locked,
-            Response::Error(Failure::Gone("x".into())),
+            Response::Error {
+                error: Failure::Forbidden,
+            },
+            Response::Error {
+                error: Failure::WrongVault,
+            },
+            Response::Error {
+                error: Failure::Match(MatchError::NotFound {
+                    query: "x".into(),
+                    candidates: vec!["GitHub:alice".into()],
+                }),
+            },
+            Response::Error {
+                error: Failure::Code(CodeError::HotpNoTime),
+            },
+            Response::Error {
+                error: Failure::Gone("x".into()),
+            },
         ];
         for response in responses {
             let text = String::from_utf8(to_line(&response).unwrap().to_vec()).unwrap();

@@ -131,7 +131,7 @@ pub struct Agent {
     socket: PathBuf,
     socket_id: FileId,
     deadline: Instant,
-    expires_at: u64,
+    wall_deadline: SystemTime,
     hardening: Hardening,
 }
 
@@ -195,7 +195,7 @@ impl Agent {
             socket: socket_path,
             socket_id,
             deadline: Instant::now() + lifetime,
-            expires_at: unix_now().saturating_add(lifetime.as_secs()),
+            wall_deadline: SystemTime::now() + lifetime,
             hardening: Hardening {
                 memory_locked,
                 ..hardening
@@ -233,7 +233,7 @@ impl Agent {
     }
 
     fn expired(&self) -> bool {
-        Instant::now() >= self.deadline || unix_now() >= self.expires_at
+        Instant::now() >= self.deadline || SystemTime::now() >= self.wall_deadline
     }
 
     /// Whether the socket path still holds the socket this agent bound: it is gone
@@ -272,24 +272,37 @@ impl Agent {
         if prepared.is_err() {
             return Next::Serve;
         }
+        // The request is read even from a peer that will be refused, so that peer
+        // gets its answer instead of a broken pipe.
+        let request = read_request(&stream);
         let (response, next) = if peer_is_this_user(&stream) {
-            match read_request(&stream) {
+            match request {
                 Ok(envelope) if envelope.version != PROTOCOL_VERSION => (
-                    Response::Error(Failure::BadRequest(format!(
-                        "protocol version {} is not {PROTOCOL_VERSION}; the agent was started by another otp version, run `otp unlock` again",
-                        envelope.version
-                    ))),
+                    Response::Error {
+                        error: Failure::BadRequest(format!(
+                            "protocol version {} is not {PROTOCOL_VERSION}; the agent was started by another otp version, run `otp unlock` again",
+                            envelope.version
+                        )),
+                    },
                     Next::Serve,
                 ),
-                Ok(envelope) if envelope.vault != self.vault_name => {
-                    (Response::Error(Failure::WrongVault), Next::Serve)
-                }
+                Ok(envelope) if envelope.vault != self.vault_name => (
+                    Response::Error {
+                        error: Failure::WrongVault,
+                    },
+                    Next::Serve,
+                ),
                 Ok(envelope) => self.handle(envelope.request),
                 Err(None) => return Next::Serve,
-                Err(Some(failure)) => (Response::Error(failure), Next::Serve),
+                Err(Some(failure)) => (Response::Error { error: failure }, Next::Serve),
             }
         } else {
-            (Response::Error(Failure::Forbidden), Next::Serve)
+            (
+                Response::Error {
+                    error: Failure::Forbidden,
+                },
+                Next::Serve,
+            )
         };
         if let Ok(line) = protocol::to_line(&response) {
             let _ = (&stream).write_all(&line);
@@ -349,9 +362,9 @@ impl Agent {
             Ok(response) => (response, Next::Serve),
             Err(failure @ Failure::Gone(_)) => {
                 self.remove_socket();
-                (Response::Error(failure), Next::Stop)
+                (Response::Error { error: failure }, Next::Stop)
             }
-            Err(failure) => (Response::Error(failure), Next::Serve),
+            Err(failure) => (Response::Error { error: failure }, Next::Serve),
         }
     }
 
@@ -403,7 +416,10 @@ impl Agent {
         AgentInfo {
             vault: self.vault_name.clone(),
             pid: std::process::id(),
-            expires_at: self.expires_at,
+            expires_at: self
+                .wall_deadline
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
             remaining_secs: self
                 .deadline
                 .saturating_duration_since(Instant::now())

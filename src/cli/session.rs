@@ -50,7 +50,7 @@ fn ask_agent(vault: &Vault, request: Request) -> Result<Option<Response>, CliErr
         Err(error) => return warn(&error),
     };
     match client.call(request) {
-        Ok(Response::Error(failure)) => match failure {
+        Ok(Response::Error { error: failure }) => match failure {
             Failure::Match(error) => Err(error.into()),
             Failure::Code(error) => Err(error.into()),
             Failure::Failed(message) => Err(AgentError::Failed(message).into()),
