@@ -1,11 +1,16 @@
 //! `otp code`: print one code for scripts.
 
+use std::path::PathBuf;
+use std::process::ExitCode;
+
 use clap::Args;
 use zeroize::Zeroizing;
 
 use super::error::CliError;
-use super::session::{Session, now};
+use super::input::print_warning;
+use super::session::{AgentOutcome, Session, now};
 use super::text;
+use super::{GlobalArgs, report};
 use crate::agent::protocol::{CodeReply, Request, Response};
 
 /// Arguments of `otp code`.
@@ -35,6 +40,69 @@ fn print(reply: &CodeReply, json: bool) -> Result<(), CliError> {
     })?);
     println!("{}", text.as_str());
     Ok(())
+}
+
+/// What the fast path of `otp code` came to.
+pub enum FastPath {
+    /// Not `otp code <account>` alone: parse the command line as usual.
+    NotApplicable,
+    /// Done; exit with this code.
+    Done(ExitCode),
+    /// No agent answered (any warning is printed): go on with the PIN, without
+    /// asking the agent again.
+    UsePin,
+}
+
+/// `otp code <account>` with nothing else on the command line, answered by a
+/// running agent without building the whole command-line parser (which costs about
+/// as much as the rest of the call).
+///
+/// The vault and config come from `OTP_VAULT` and `OTP_CONFIG` as clap would take
+/// them (an empty value counts as unset). Anything unusual (a config that does not
+/// load, an unexpected answer) is left to the ordinary path, which reports it.
+pub fn fast_path() -> FastPath {
+    let mut args = std::env::args_os().skip(1);
+    let (Some(command), Some(account), None) = (args.next(), args.next(), args.next()) else {
+        return FastPath::NotApplicable;
+    };
+    let account = match account.into_string() {
+        Ok(account) if command == "code" && !account.starts_with('-') => account,
+        _ => return FastPath::NotApplicable,
+    };
+    let from_env = |name| {
+        std::env::var_os(name)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+    };
+    let global = GlobalArgs {
+        vault: from_env("OTP_VAULT"),
+        config: from_env("OTP_CONFIG"),
+        pin_stdin: false,
+        no_agent: false,
+    };
+    let (Ok(session), Ok(now)) = (Session::open(&global), now()) else {
+        return FastPath::NotApplicable;
+    };
+    let request = Request::Code {
+        account,
+        now,
+        at: None,
+        next: false,
+    };
+    match session.query_agent(request) {
+        AgentOutcome::Answer(Response::Code(reply)) => match print(&reply, false) {
+            Ok(()) => FastPath::Done(ExitCode::SUCCESS),
+            Err(error) => FastPath::Done(report(&error)),
+        },
+        AgentOutcome::Answer(_) => FastPath::NotApplicable,
+        AgentOutcome::Failed(error) => FastPath::Done(report(&error)),
+        AgentOutcome::Fallback(warning) => {
+            if let Some(warning) = warning {
+                print_warning(&warning);
+            }
+            FastPath::UsePin
+        }
+    }
 }
 
 /// Prints the code: from a running agent when one serves the vault, otherwise

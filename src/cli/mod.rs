@@ -124,14 +124,27 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
 
 /// Parses the arguments, runs the subcommand and maps errors to exit codes.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // Scripts call `otp code <account>` in loops: with an agent running, answer it
+    // before paying for the full parser.
+    let fast = code::fast_path();
+    if let code::FastPath::Done(exit) = fast {
+        return exit;
+    }
+    let mut cli = Cli::parse();
+    if let code::FastPath::UsePin = fast {
+        // The agent was just asked (and any warning printed): do not ask again.
+        cli.global.no_agent = true;
+    }
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("otp: {error}");
-            error.exit_code()
-        }
+        Err(error) => report(&error),
     }
+}
+
+/// Prints an error the way every command does and returns its exit code.
+fn report(error: &CliError) -> ExitCode {
+    eprintln!("otp: {error}");
+    error.exit_code()
 }
 
 /// The clap definition, for generating documentation.

@@ -36,37 +36,46 @@ pub struct Session {
     pub no_agent: bool,
 }
 
+/// What asking the agent came to.
+pub enum AgentOutcome {
+    /// It answered the request.
+    Answer(Response),
+    /// It reported an error about the request itself (no such account, ...).
+    Failed(CliError),
+    /// Use the PIN instead; with a warning when an agent exists but cannot be used.
+    Fallback(Option<String>),
+}
+
 #[cfg(unix)]
-fn ask_agent(vault: &Vault, request: Request) -> Result<Option<Response>, CliError> {
+fn query_agent(vault: &Vault, request: Request) -> AgentOutcome {
     use crate::agent::client::Client;
     use crate::agent::protocol::Failure;
     let warn = |reason: &dyn std::fmt::Display| {
-        print_warning(&text::not_using_agent(&reason.to_string()));
-        Ok(None)
+        AgentOutcome::Fallback(Some(text::not_using_agent(&reason.to_string())))
     };
     let client = match Client::for_vault(vault.path()) {
         Ok(Some(client)) => client,
-        Ok(None) => return Ok(None),
+        Ok(None) => return AgentOutcome::Fallback(None),
         Err(error) => return warn(&error),
     };
     match client.call(request) {
         Ok(Response::Error { error: failure }) => match failure {
-            Failure::Match(error) => Err(error.into()),
-            Failure::Code(error) => Err(error.into()),
-            Failure::Failed(message) => Err(AgentError::Failed(message).into()),
-            Failure::WrongVault => Ok(None),
+            Failure::Match(error) => AgentOutcome::Failed(error.into()),
+            Failure::Code(error) => AgentOutcome::Failed(error.into()),
+            Failure::Failed(message) => AgentOutcome::Failed(AgentError::Failed(message).into()),
+            Failure::WrongVault => AgentOutcome::Fallback(None),
             Failure::Forbidden => warn(&"it refused this user"),
             Failure::BadRequest(message) | Failure::Gone(message) => warn(&message),
         },
-        Ok(response) => Ok(Some(response)),
-        Err(AgentError::NotRunning) => Ok(None),
+        Ok(response) => AgentOutcome::Answer(response),
+        Err(AgentError::NotRunning) => AgentOutcome::Fallback(None),
         Err(error) => warn(&error),
     }
 }
 
 #[cfg(not(unix))]
-fn ask_agent(_vault: &Vault, _request: Request) -> Result<Option<Response>, CliError> {
-    Ok(None)
+fn query_agent(_vault: &Vault, _request: Request) -> AgentOutcome {
+    AgentOutcome::Fallback(None)
 }
 
 #[cfg(unix)]
@@ -120,7 +129,25 @@ impl Session {
         if self.no_agent {
             return Ok(None);
         }
-        ask_agent(&self.vault, request)
+        match query_agent(&self.vault, request) {
+            AgentOutcome::Answer(response) => Ok(Some(response)),
+            AgentOutcome::Failed(error) => Err(error),
+            AgentOutcome::Fallback(warning) => {
+                if let Some(warning) = warning {
+                    print_warning(&warning);
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// What asking the agent came to, nothing printed (for the fast path of
+    /// `otp code`, which reports itself).
+    pub fn query_agent(&self, request: Request) -> AgentOutcome {
+        if self.no_agent {
+            return AgentOutcome::Fallback(None);
+        }
+        query_agent(&self.vault, request)
     }
 
     /// Tells an agent serving this vault to lock, if one runs; whether one did.
