@@ -345,6 +345,22 @@ fn an_unsafe_runtime_directory_or_socket_is_refused() {
     }
 }
 
+const RAW_SOCKET: &str = "OTP_TEST_RAW_SOCKET";
+const RAW_REQUEST: &str = "OTP_TEST_RAW_REQUEST";
+
+/// Not a check by itself: [`another_user_gets_nothing_from_the_agent`] runs this
+/// test binary as another user with these variables set, to ask the agent from
+/// there and print its answer.
+#[test]
+fn raw_client_of_another_user() {
+    let (Some(socket), Ok(request)) = (std::env::var_os(RAW_SOCKET), std::env::var(RAW_REQUEST))
+    else {
+        return;
+    };
+    let answer = raw_request(Path::new(&socket), format!("{request}\n").as_bytes());
+    println!("ANSWER:{}", answer.trim());
+}
+
 fn running_as_root() -> bool {
     Command::new("id")
         .arg("-u")
@@ -358,13 +374,7 @@ fn another_user_gets_nothing_from_the_agent() {
         eprintln!("\n*** SKIPPED: checking another user needs root to switch users ***\n");
         return;
     }
-    // The system Python: one under root's home (pyenv) is out of nobody's reach.
-    let python = if Path::new("/usr/bin/python3").exists() {
-        "/usr/bin/python3"
-    } else {
-        "python3"
-    };
-    if !common::have_tool("setpriv", &["--version"]) || !common::have_tool(python, &["--version"]) {
+    if !common::have_tool("setpriv", &["--version"]) {
         return;
     }
     let sandbox = Sandbox::initialised();
@@ -381,11 +391,12 @@ fn another_user_gets_nothing_from_the_agent() {
         path.pop();
     }
     set_mode(&agent.socket, 0o666);
-    let script = "import socket, sys\n\
-                  s = socket.socket(socket.AF_UNIX)\n\
-                  s.connect(sys.argv[1])\n\
-                  s.sendall(sys.argv[2].encode() + b'\\n')\n\
-                  print(s.makefile().readline().strip())\n";
+    // This test binary, copied where user nobody can run it, is the other user's client.
+    let exe_dir = tempfile::tempdir().unwrap();
+    set_mode(exe_dir.path(), 0o755);
+    let exe = exe_dir.path().join("client");
+    std::fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+    set_mode(&exe, 0o755);
     for request in [
         r#"{"op":"ping"}"#.to_owned(),
         r#"{"op":"code","account":"a","now":59,"at":null,"next":false}"#.to_owned(),
@@ -393,20 +404,24 @@ fn another_user_gets_nothing_from_the_agent() {
     ] {
         let envelope = format!(r#"{{"version":1,"vault":{vault:?},"request":{request}}}"#);
         let out = Command::new("setpriv")
-            .args([
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                python,
-                "-c",
-            ])
-            .arg(script)
-            .arg(&agent.socket)
-            .arg(&envelope)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&exe)
+            .args(["--exact", "raw_client_of_another_user", "--nocapture"])
+            .args(["--test-threads", "1"])
+            .env(RAW_SOCKET, &agent.socket)
+            .env(RAW_REQUEST, &envelope)
+            .current_dir("/")
             .output()
             .unwrap();
         assert_success(&out);
-        let answer: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        let answer = stdout(&out)
+            .lines()
+            .find_map(|line| {
+                line.split_once("ANSWER:")
+                    .map(|(_, answer)| answer.to_owned())
+            })
+            .unwrap_or_else(|| panic!("no answer: {}", stdout(&out)));
+        let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
         assert_eq!(answer["reply"], "error", "{answer}");
         assert_eq!(answer["error"], "forbidden", "{answer}");
     }

@@ -152,7 +152,8 @@ impl Agent {
     /// Opens the vault at `canonical` (a canonical path) with `pin` (a typed PIN:
     /// wrong ones count toward the lockout as anywhere else), then binds the socket in
     /// `dir`, replacing a stale socket or the socket of an agent already serving this
-    /// vault (that agent notices and exits). It lives for `lifetime` from now.
+    /// vault (that agent notices and exits). It lives for `lifetime` from now (at
+    /// most [`MAX_LIFETIME`](super::MAX_LIFETIME)).
     pub fn start(
         canonical: &Path,
         dir: &Path,
@@ -160,6 +161,7 @@ impl Agent {
         lifetime: Duration,
         hardening: Hardening,
     ) -> Result<Self, StartError> {
+        let lifetime = lifetime.min(super::MAX_LIFETIME);
         let vault = Vault::new(canonical);
         let (plaintext, ciphertext) = vault.read_with_ciphertext(&pin, unix_now())?;
         let store = payload::from_bytes(&plaintext)?;

@@ -2,12 +2,13 @@
 
 use super::error::CliError;
 use super::session::Session;
-use super::text;
 
 /// Tells the agent serving the vault to forget it and exit. Succeeds when none runs
 /// (a stale socket is removed).
 #[cfg(unix)]
 pub fn run(session: &mut Session) -> Result<(), CliError> {
+    use super::text;
+
     let locked = match crate::agent::client::Client::for_vault(session.vault.path())? {
         Some(client) => client.lock()?,
         None => false,

@@ -9,9 +9,7 @@ use zeroize::Zeroizing;
 use super::GlobalArgs;
 use super::error::CliError;
 use super::input::{Input, print_warning};
-use super::text;
 use crate::accounts::Store;
-use crate::agent::AgentError;
 use crate::agent::protocol::{Request, Response};
 use crate::config::{self, Config};
 use crate::vault::{Pin, Vault, payload};
@@ -48,6 +46,8 @@ pub enum AgentOutcome {
 
 #[cfg(unix)]
 fn query_agent(vault: &Vault, request: Request) -> AgentOutcome {
+    use super::text;
+    use crate::agent::AgentError;
     use crate::agent::client::Client;
     use crate::agent::protocol::Failure;
     let warn = |reason: &dyn std::fmt::Display| {

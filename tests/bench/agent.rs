@@ -56,7 +56,7 @@ fn time_once(command: &mut Command) -> Duration {
 }
 
 fn otp(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_otp"));
+    let mut command = Command::new(dir.join("otp"));
     command
         .env("OTP_VAULT", dir.join("vault.age"))
         .env("OTP_CONFIG", dir.join("config.toml"))
@@ -84,6 +84,18 @@ fn with_stdin(mut command: Command, input: &str) {
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
+    // A private copy: the target directory may be shared with other builds of a
+    // binary called otp, which must not replace this one halfway through.
+    std::fs::copy(env!("CARGO_BIN_EXE_otp"), dir.join("otp")).unwrap();
+    let help = Command::new(dir.join("otp"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&help.stdout).contains("unlock"),
+        "{} is not this otp (no unlock command); build again",
+        env!("CARGO_BIN_EXE_otp")
+    );
     let mut init = otp(dir);
     init.args(["--pin-stdin", "init"]);
     with_stdin(init, &format!("{PIN}\n"));
