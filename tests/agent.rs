@@ -34,17 +34,30 @@ struct Agent<'a> {
 impl<'a> Agent<'a> {
     /// `otp unlock EXTRA` with the PIN on stdin; asserts it worked.
     fn start(sandbox: &'a Sandbox, extra: &[&str]) -> Self {
+        Self::start_with_pin(sandbox, PIN, extra)
+    }
+
+    /// `otp unlock EXTRA` with `pin` on stdin; asserts it worked. Unless told
+    /// otherwise the agent lives two minutes, so even a leaked one goes away soon.
+    fn start_with_pin(sandbox: &'a Sandbox, pin: &str, extra: &[&str]) -> Self {
         let mut args = vec!["unlock"];
+        if !extra.contains(&"--for") {
+            args.extend_from_slice(&["--for", "2m"]);
+        }
         args.extend_from_slice(extra);
-        let out = sandbox.run(&args, "");
-        assert_success(&out);
-        assert!(stderr(&out).contains("Unlocked"), "{}", stderr(&out));
-        let status = status(sandbox).expect("the agent runs after otp unlock");
-        Agent {
+        let out = sandbox.run_with_stdin(&args, &format!("{pin}\n"));
+        let Some(status) = status(sandbox) else {
+            let _ = sandbox.otp().arg("lock").output();
+            panic!("no agent runs after otp unlock: {}", stderr(&out));
+        };
+        let agent = Agent {
             sandbox,
             pid: status["pid"].as_u64().unwrap() as u32,
             socket: PathBuf::from(status["socket"].as_str().unwrap()),
-        }
+        };
+        assert_success(&out);
+        assert!(stderr(&out).contains("Unlocked"), "{}", stderr(&out));
+        agent
     }
 
     fn wait_until_gone(&self, within: Duration) {
@@ -575,13 +588,11 @@ fn a_changed_pin_ends_the_agent_and_clients_fall_back() {
     drop(agent);
 
     // `otp passwd` itself locks an agent that holds the old PIN.
-    let out = sandbox.run_with_stdin(&["unlock"], &format!("{NEW_PIN}\n"));
-    assert_success(&out);
-    let pid = status(&sandbox).unwrap()["pid"].as_u64().unwrap() as u32;
+    let agent = Agent::start_with_pin(&sandbox, NEW_PIN, &[]);
     let out = sandbox.run_with_stdin(&["passwd"], &format!("{NEW_PIN}\n{PIN}\n"));
     assert_success(&out);
     assert!(stderr(&out).contains("was locked"), "{}", stderr(&out));
-    assert!(wait_for(Duration::from_secs(3), || !alive(pid)));
+    agent.wait_until_gone(Duration::from_secs(3));
     assert_needs_pin(&no_pin(&sandbox, &["code", "a"]));
 }
 
