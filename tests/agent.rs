@@ -715,3 +715,37 @@ fn the_agent_keeps_its_memory_private() {
         assert!(!environ.contains(PIN) && !environ.contains("OTP_PIN"));
     }
 }
+
+#[test]
+fn the_library_client_gives_a_full_screen_view_what_it_needs() {
+    use otp::agent::client::Client;
+    use otp::agent::socket;
+
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("a", SECRET, &["--issuer", "Example"]));
+    assert_success(&sandbox.add_secret("h", HOTP_SECRET, &["--hotp"]));
+    let canonical = socket::canonical_vault(&sandbox.vault).unwrap();
+    let dir = sandbox.runtime.join("otp");
+    assert!(Client::in_dir(&dir, &canonical).unwrap().is_none());
+    let _agent = Agent::start(&sandbox, &[]);
+    let client = Client::in_dir(&dir, &canonical).unwrap().unwrap();
+    let accounts = client.list().unwrap();
+    assert_eq!(
+        accounts
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect::<Vec<_>>(),
+        ["Example:a", "h"]
+    );
+    let codes = client.codes(59).unwrap();
+    assert_eq!(codes.len(), 1, "HOTP codes are not handed out in bulk");
+    assert_eq!(
+        codes[0].code.as_str(),
+        sandbox.code("a", &["--no-agent", "--at", "59"])
+    );
+    assert_eq!(codes[0].remaining, Some(1));
+    let info = client.ping().unwrap();
+    assert_eq!(info.vault, canonical.to_string_lossy());
+    assert!(client.lock().unwrap());
+    assert!(!client.lock().unwrap());
+}

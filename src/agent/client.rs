@@ -3,6 +3,11 @@
 //!
 //! This is the fast path of `otp code`: no key derivation, no config beyond the
 //! vault path, a handful of system calls.
+//!
+//! A front-end that wants the vault without the PIN (the full-screen view) does:
+//! `Client::for_vault(path)?` — `None` means ask for the PIN — then
+//! [`Client::list`] once and [`Client::codes`] each second; any error means the
+//! agent is gone or unusable, and the PIN is the way in.
 
 use std::io::{BufReader, Write};
 use std::os::unix::net::UnixStream;
@@ -10,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::protocol::{
-    self, AgentInfo, Envelope, Failure, LineError, MAX_RESPONSE_BYTES, PROTOCOL_VERSION, Request,
-    Response,
+    self, AccountInfo, AgentInfo, CodeReply, Envelope, Failure, LineError, MAX_RESPONSE_BYTES,
+    PROTOCOL_VERSION, Request, Response,
 };
 use super::{AgentError, socket};
 
@@ -112,6 +117,25 @@ impl Client {
         }
     }
 
+    /// The accounts, without secrets (for a full-screen view that unlocked through
+    /// the agent).
+    pub fn list(&self) -> Result<Vec<AccountInfo>, AgentError> {
+        match self.call(Request::List)? {
+            Response::Accounts { accounts } => Ok(accounts),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// The current code of every time-based account at `now` (Unix seconds).
+    pub fn codes(&self, now: u64) -> Result<Vec<CodeReply>, AgentError> {
+        match self.call(Request::Codes { now })? {
+            Response::Codes { codes } => Ok(codes),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
     /// Tells the agent to forget the vault and exit. `Ok(false)` when none was
     /// running; a stale socket is removed.
     pub fn lock(&self) -> Result<bool, AgentError> {
@@ -136,6 +160,20 @@ impl Client {
             Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused
         ) {
             let _ = std::fs::remove_file(&self.socket);
+        }
+    }
+}
+
+/// A failure the agent reported, as an error for callers that fall back to the
+/// PIN on any failure: another vault's agent is no agent; anything else is said.
+pub fn failure(failure: Failure) -> AgentError {
+    match failure {
+        Failure::WrongVault => AgentError::NotRunning,
+        Failure::Match(error) => AgentError::Failed(error.to_string()),
+        Failure::Code(error) => AgentError::Failed(error.to_string()),
+        Failure::Forbidden => AgentError::Failed("the agent refused this user".to_owned()),
+        Failure::BadRequest(message) | Failure::Gone(message) | Failure::Failed(message) => {
+            AgentError::Failed(message)
         }
     }
 }
