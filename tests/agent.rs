@@ -749,3 +749,34 @@ fn the_library_client_gives_a_full_screen_view_what_it_needs() {
     assert!(client.lock().unwrap());
     assert!(!client.lock().unwrap());
 }
+
+#[test]
+fn an_interrupted_unlock_leaves_nothing_unlocked() {
+    let sandbox = Sandbox::new();
+    // A work factor slow enough that the agent is still deriving the key when
+    // `otp unlock` is killed.
+    let out = sandbox.run_with_stdin(&["init", "--work-factor", "17"], &format!("{PIN}\n"));
+    assert_success(&out);
+    let mut unlock = sandbox.otp();
+    unlock
+        .args(["--pin-stdin", "unlock"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut child = unlock.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{PIN}\n").as_bytes())
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Whatever the agent had got to, it must not end up serving.
+    std::thread::sleep(Duration::from_secs(2));
+    if let Some(status) = status(&sandbox) {
+        let _ = sandbox.otp().arg("lock").output();
+        panic!("an agent serves after its unlock was killed: {status}");
+    }
+}

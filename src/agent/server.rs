@@ -205,6 +205,12 @@ impl Agent {
         })
     }
 
+    /// Gives up without serving: removes the socket. (Dropping the agent zeroizes
+    /// the PIN and the secrets.)
+    pub fn shutdown(self) {
+        self.remove_socket();
+    }
+
     /// The socket it listens on.
     pub fn socket(&self) -> &Path {
         &self.socket
@@ -227,8 +233,11 @@ impl Agent {
                         break;
                     }
                 }
-                // Nothing there after all, a client that gave up, an interrupted call.
-                Err(_) => continue,
+                // Nothing there after all, or a client that gave up: go on at once.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // Out of file descriptors or the like: do not spin on it.
+                Err(_) => std::thread::sleep(Duration::from_millis(20)),
             }
         }
         self.remove_socket();

@@ -31,10 +31,13 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
 
     let hardening = server::detach_and_harden();
     let report = |startup: &Startup| {
-        if let Ok(line) = protocol::to_line(startup) {
+        protocol::to_line(startup).is_ok_and(|line| {
             let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(&line).and_then(|()| stdout.flush());
-        }
+            stdout
+                .write_all(&line)
+                .and_then(|()| stdout.flush())
+                .is_ok()
+        })
     };
     let started = (|| {
         let vault = global
@@ -55,15 +58,21 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
     })();
     match started {
         Ok(agent) => {
-            report(&Startup::Ready {
+            let told = report(&Startup::Ready {
                 pid: std::process::id(),
             });
             server::close_stdio();
-            agent.run();
+            if told {
+                agent.run();
+            } else {
+                // `otp unlock` is gone (interrupted): nobody was told the vault is
+                // unlocked, so it must not stay unlocked.
+                agent.shutdown();
+            }
             Ok(())
         }
         Err(error) => {
-            report(&Startup::Failed {
+            let _ = report(&Startup::Failed {
                 message: error.to_string(),
                 exit_code: error.exit_status(),
             });
