@@ -19,6 +19,9 @@ _otp() {
             otp,add)
                 cmd="otp__subcmd__add"
                 ;;
+            otp,agent-serve)
+                cmd="otp__subcmd__agent__subcmd__serve"
+                ;;
             otp,code)
                 cmd="otp__subcmd__code"
                 ;;
@@ -37,6 +40,9 @@ _otp() {
             otp,list)
                 cmd="otp__subcmd__list"
                 ;;
+            otp,lock)
+                cmd="otp__subcmd__lock"
+                ;;
             otp,passwd)
                 cmd="otp__subcmd__passwd"
                 ;;
@@ -46,8 +52,17 @@ _otp() {
             otp,rename)
                 cmd="otp__subcmd__rename"
                 ;;
+            otp,status)
+                cmd="otp__subcmd__status"
+                ;;
+            otp,unlock)
+                cmd="otp__subcmd__unlock"
+                ;;
             otp__subcmd__help,add)
                 cmd="otp__subcmd__help__subcmd__add"
+                ;;
+            otp__subcmd__help,agent-serve)
+                cmd="otp__subcmd__help__subcmd__agent__subcmd__serve"
                 ;;
             otp__subcmd__help,code)
                 cmd="otp__subcmd__help__subcmd__code"
@@ -67,6 +82,9 @@ _otp() {
             otp__subcmd__help,list)
                 cmd="otp__subcmd__help__subcmd__list"
                 ;;
+            otp__subcmd__help,lock)
+                cmd="otp__subcmd__help__subcmd__lock"
+                ;;
             otp__subcmd__help,passwd)
                 cmd="otp__subcmd__help__subcmd__passwd"
                 ;;
@@ -76,6 +94,12 @@ _otp() {
             otp__subcmd__help,rename)
                 cmd="otp__subcmd__help__subcmd__rename"
                 ;;
+            otp__subcmd__help,status)
+                cmd="otp__subcmd__help__subcmd__status"
+                ;;
+            otp__subcmd__help,unlock)
+                cmd="otp__subcmd__help__subcmd__unlock"
+                ;;
             *)
                 ;;
         esac
@@ -83,7 +107,7 @@ _otp() {
 
     case "${cmd}" in
         otp)
-            opts="-h -V --vault --config --pin-stdin --work-factor --help --version init add list code remove rename passwd completions generate-assets help"
+            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -109,7 +133,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__add)
-            opts="-h --issuer --uri --algorithm --digits --period --hotp --counter --vault --config --pin-stdin --help"
+            opts="-h --issuer --uri --algorithm --digits --period --hotp --counter --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -150,8 +174,34 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__agent__subcmd__serve)
+            opts="-h --for-secs --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for-secs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__code)
-            opts="-h --next --json --at --vault --config --pin-stdin --help"
+            opts="-h --next --json --at --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -177,7 +227,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__completions)
-            opts="-h --vault --config --pin-stdin --help bash elvish fish powershell zsh"
+            opts="-h --vault --config --pin-stdin --no-agent --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,7 +249,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__generate__subcmd__assets)
-            opts="-h --vault --config --pin-stdin --help"
+            opts="-h --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,7 +271,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help)
-            opts="init add list code remove rename passwd completions generate-assets help"
+            opts="init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -235,6 +285,20 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__help__subcmd__agent__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -332,6 +396,20 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__help__subcmd__lock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__help__subcmd__passwd)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -374,8 +452,36 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__help__subcmd__unlock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__init)
-            opts="-h --work-factor --vault --config --pin-stdin --help"
+            opts="-h --work-factor --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -401,7 +507,29 @@ _otp() {
             return 0
             ;;
         otp__subcmd__list)
-            opts="-h --json --vault --config --pin-stdin --help"
+            opts="-h --json --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__lock)
+            opts="-h --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,7 +551,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__passwd)
-            opts="-h --vault --config --pin-stdin --help"
+            opts="-h --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,7 +573,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__remove)
-            opts="-y -h --yes --vault --config --pin-stdin --help"
+            opts="-y -h --yes --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -467,13 +595,61 @@ _otp() {
             return 0
             ;;
         otp__subcmd__rename)
-            opts="-h --issuer --vault --config --pin-stdin --help"
+            opts="-h --issuer --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__status)
+            opts="-h --json --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__unlock)
+            opts="-h --for --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -22,6 +22,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --work-factor 'scrypt work factor (log2 of N) of a vault the full-screen interface creates on first run; `otp init --work-factor` does the same for the CLI'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -32,8 +33,12 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand code 'Print the current code of one account'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
-            cand passwd 'Change the PIN'
+            cand passwd 'Change the PIN (a running agent is locked)'
+            cand unlock 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
+            cand lock 'Lock the vault now: end the agent started by `otp unlock`'
+            cand status 'Say whether an agent serves the vault, and for how long'
             cand completions 'Print a shell completion script'
+            cand agent-serve 'The agent process `otp unlock` starts (reads the PIN on stdin)'
             cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -42,6 +47,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -56,6 +62,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --uri 'Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret'
             cand --hotp 'Counter-based (HOTP) instead of time-based (TOTP)'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -64,6 +71,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --json 'Print a JSON array instead of a table'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -74,6 +82,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --next 'Print the code of the next period instead (TOTP only)'
             cand --json 'Print a JSON object with the code and its timing'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -83,6 +92,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand -y 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --yes 'Do not ask for confirmation (needed when standard input is not a terminal)'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -91,6 +101,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -98,6 +109,33 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;unlock'= {
+            cand --for 'How long the agent serves before it locks by itself, counted from now and never extended by use: 90s, 15m, 2h, 1h30m (at most 24h)'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;lock'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;status'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --json 'Print a JSON object (running, pid, socket, remaining_secs, ...)'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -105,6 +143,16 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;agent-serve'= {
+            cand --for-secs 'Seconds to serve before locking'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -112,6 +160,7 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -122,8 +171,12 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand code 'Print the current code of one account'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
-            cand passwd 'Change the PIN'
+            cand passwd 'Change the PIN (a running agent is locked)'
+            cand unlock 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
+            cand lock 'Lock the vault now: end the agent started by `otp unlock`'
+            cand status 'Say whether an agent serves the vault, and for how long'
             cand completions 'Print a shell completion script'
+            cand agent-serve 'The agent process `otp unlock` starts (reads the PIN on stdin)'
             cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -141,7 +194,15 @@ set edit:completion:arg-completer[otp] = {|@words|
         }
         &'otp;help;passwd'= {
         }
+        &'otp;help;unlock'= {
+        }
+        &'otp;help;lock'= {
+        }
+        &'otp;help;status'= {
+        }
         &'otp;help;completions'= {
+        }
+        &'otp;help;agent-serve'= {
         }
         &'otp;help;generate-assets'= {
         }

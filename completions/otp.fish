@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_otp_global_optspecs
-    string join \n vault= config= pin-stdin work-factor= h/help V/version
+    string join \n vault= config= pin-stdin no-agent work-factor= h/help V/version
 end
 
 function __fish_otp_needs_command
@@ -28,6 +28,7 @@ complete -c otp -n "__fish_otp_needs_command" -l vault -d 'The vault file [defau
 complete -c otp -n "__fish_otp_needs_command" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_needs_command" -l work-factor -d 'scrypt work factor (log2 of N) of a vault the full-screen interface creates on first run; `otp init --work-factor` does the same for the CLI' -r
 complete -c otp -n "__fish_otp_needs_command" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_needs_command" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otp -n "__fish_otp_needs_command" -s V -l version -d 'Print version'
 complete -c otp -n "__fish_otp_needs_command" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
@@ -36,14 +37,19 @@ complete -c otp -n "__fish_otp_needs_command" -f -a "list" -d 'List the accounts
 complete -c otp -n "__fish_otp_needs_command" -f -a "code" -d 'Print the current code of one account'
 complete -c otp -n "__fish_otp_needs_command" -f -a "remove" -d 'Remove an account'
 complete -c otp -n "__fish_otp_needs_command" -f -a "rename" -d 'Rename an account'
-complete -c otp -n "__fish_otp_needs_command" -f -a "passwd" -d 'Change the PIN'
+complete -c otp -n "__fish_otp_needs_command" -f -a "passwd" -d 'Change the PIN (a running agent is locked)'
+complete -c otp -n "__fish_otp_needs_command" -f -a "unlock" -d 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
+complete -c otp -n "__fish_otp_needs_command" -f -a "lock" -d 'Lock the vault now: end the agent started by `otp unlock`'
+complete -c otp -n "__fish_otp_needs_command" -f -a "status" -d 'Say whether an agent serves the vault, and for how long'
 complete -c otp -n "__fish_otp_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c otp -n "__fish_otp_needs_command" -f -a "agent-serve" -d 'The agent process `otp unlock` starts (reads the PIN on stdin)'
 complete -c otp -n "__fish_otp_needs_command" -f -a "generate-assets" -d 'Regenerate man/ and completions/ under a directory (for maintainers)'
 complete -c otp -n "__fish_otp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otp -n "__fish_otp_using_subcommand init" -l work-factor -d 'scrypt work factor (log2 of N) that each unlock, and each guess by whoever steals the file, must pay. 18 costs about 0.5 s and 256 MiB' -r
 complete -c otp -n "__fish_otp_using_subcommand init" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand init" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand init" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand init" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand init" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand add" -l issuer -d 'Who issued the account, e.g. GitHub (with --uri: replaces the URI\'s issuer)' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l algorithm -d 'HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]' -r
@@ -55,11 +61,13 @@ complete -c otp -n "__fish_otp_using_subcommand add" -l config -d 'The config fi
 complete -c otp -n "__fish_otp_using_subcommand add" -l uri -d 'Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret'
 complete -c otp -n "__fish_otp_using_subcommand add" -l hotp -d 'Counter-based (HOTP) instead of time-based (TOTP)'
 complete -c otp -n "__fish_otp_using_subcommand add" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand add" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand add" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand list" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand list" -l json -d 'Print a JSON array instead of a table'
 complete -c otp -n "__fish_otp_using_subcommand list" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand list" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand list" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand code" -l at -d 'Compute the code for this Unix time instead of now (TOTP only; for checking clocks)' -r
 complete -c otp -n "__fish_otp_using_subcommand code" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
@@ -67,36 +75,69 @@ complete -c otp -n "__fish_otp_using_subcommand code" -l config -d 'The config f
 complete -c otp -n "__fish_otp_using_subcommand code" -l next -d 'Print the code of the next period instead (TOTP only)'
 complete -c otp -n "__fish_otp_using_subcommand code" -l json -d 'Print a JSON object with the code and its timing'
 complete -c otp -n "__fish_otp_using_subcommand code" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand code" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand code" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand remove" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand remove" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand remove" -s y -l yes -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
 complete -c otp -n "__fish_otp_using_subcommand remove" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand remove" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand remove" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand rename" -l issuer -d 'Also set the issuer (an empty value removes it)' -r
 complete -c otp -n "__fish_otp_using_subcommand rename" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand rename" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand rename" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand rename" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand passwd" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand passwd" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand passwd" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand passwd" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand passwd" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand unlock" -l for -d 'How long the agent serves before it locks by itself, counted from now and never extended by use: 90s, 15m, 2h, 1h30m (at most 24h)' -r
+complete -c otp -n "__fish_otp_using_subcommand unlock" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand unlock" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand unlock" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand unlock" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+complete -c otp -n "__fish_otp_using_subcommand unlock" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand lock" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand lock" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand lock" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand lock" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+complete -c otp -n "__fish_otp_using_subcommand lock" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand status" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand status" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand status" -l json -d 'Print a JSON object (running, pid, socket, remaining_secs, ...)'
+complete -c otp -n "__fish_otp_using_subcommand status" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand status" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+complete -c otp -n "__fish_otp_using_subcommand status" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand completions" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand completions" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand completions" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand completions" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l for-secs -d 'Seconds to serve before locking' -r
+complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+complete -c otp -n "__fish_otp_using_subcommand agent-serve" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -s h -l help -d 'Print help'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "add" -d 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "list" -d 'List the accounts (no secrets, no codes)'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "code" -d 'Print the current code of one account'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "remove" -d 'Remove an account'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "rename" -d 'Rename an account'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "passwd" -d 'Change the PIN'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "completions" -d 'Print a shell completion script'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "generate-assets" -d 'Regenerate man/ and completions/ under a directory (for maintainers)'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd completions generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "add" -d 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "list" -d 'List the accounts (no secrets, no codes)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "code" -d 'Print the current code of one account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "remove" -d 'Remove an account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "rename" -d 'Rename an account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "passwd" -d 'Change the PIN (a running agent is locked)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "unlock" -d 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "lock" -d 'Lock the vault now: end the agent started by `otp unlock`'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "status" -d 'Say whether an agent serves the vault, and for how long'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "completions" -d 'Print a shell completion script'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "agent-serve" -d 'The agent process `otp unlock` starts (reads the PIN on stdin)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "generate-assets" -d 'Regenerate man/ and completions/ under a directory (for maintainers)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,5 +1,7 @@
 //! Accounts and the set of them the vault holds, with name matching.
 
+use serde::{Deserialize, Serialize};
+
 use crate::code::{self, Algorithm, Code, Digits, Kind, TotpCode};
 use crate::secret::SecretKey;
 
@@ -73,6 +75,37 @@ impl Account {
         }
     }
 
+    /// Issues the code a user asked for, the way `otp code` defines it: a TOTP code
+    /// at `at` (or `now`), one period later when `next`; a HOTP code at the stored
+    /// counter, which then advances (the caller saves the account so the same code
+    /// is never issued twice). A time or `next` on a HOTP account is refused, since
+    /// its code does not depend on time.
+    pub fn issue_code(
+        &mut self,
+        now: u64,
+        at: Option<u64>,
+        next: bool,
+    ) -> Result<CurrentCode, CodeError> {
+        let time = at.unwrap_or(now);
+        match &mut self.kind {
+            Kind::Totp { period } => {
+                let step = if next { u64::from(period.seconds()) } else { 0 };
+                Ok(self.code_at(time.saturating_add(step)))
+            }
+            Kind::Hotp { counter } => {
+                if next || at.is_some() {
+                    return Err(CodeError::HotpNoTime);
+                }
+                let used = *counter;
+                *counter = used.checked_add(1).ok_or(CodeError::CounterMax)?;
+                Ok(CurrentCode::Hotp {
+                    code: code::hotp(&self.secret, self.algorithm, self.digits, used),
+                    counter: used,
+                })
+            }
+        }
+    }
+
     /// Whether two accounts produce the same codes (same secret and parameters),
     /// whatever their labels.
     pub fn same_token(&self, other: &Account) -> bool {
@@ -114,8 +147,26 @@ pub enum AccountError {
     BadName(String),
 }
 
-/// Why a query did not name exactly one account.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a code could not be issued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeError {
+    /// A time or "the next code" was asked of a counter-based account.
+    #[error(
+        "--next and --at apply to time-based accounts; each `otp code` of a counter-based (HOTP) account uses and advances its counter"
+    )]
+    HotpNoTime,
+    /// The HOTP counter cannot advance.
+    #[error(
+        "the HOTP counter is at its largest value and cannot advance; add the account again with a new secret"
+    )]
+    CounterMax,
+}
+
+/// Why a query did not name exactly one account. (Serialisable: the session agent
+/// reports it to the client, which prints it as if it had looked itself.)
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MatchError {
     /// No account matches.
     #[error(
@@ -376,6 +427,38 @@ mod tests {
         assert_eq!(store.get(1).unwrap().label(), "GitLab:bob");
         store.rename(2, "bank", Some(Some("Bank".into()))).unwrap();
         assert_eq!(store.find("Bank:bank"), Ok(2));
+    }
+
+    #[test]
+    fn issuing_codes_advances_hotp_and_offsets_totp() {
+        let mut totp = account(None, "t");
+        let now = totp.issue_code(1000, None, false).unwrap();
+        assert_eq!(now, totp.code_at(1000));
+        assert_eq!(
+            totp.issue_code(1000, None, true).unwrap(),
+            totp.code_at(1030)
+        );
+        assert_eq!(
+            totp.issue_code(1000, Some(5), false).unwrap(),
+            totp.code_at(5)
+        );
+
+        let mut hotp = account(None, "h");
+        hotp.kind = Kind::Hotp { counter: 7 };
+        let expected = hotp.code_at(0);
+        assert_eq!(hotp.issue_code(1000, None, false).unwrap(), expected);
+        assert_eq!(hotp.kind, Kind::Hotp { counter: 8 });
+        assert_eq!(
+            hotp.issue_code(1000, Some(1), false),
+            Err(CodeError::HotpNoTime)
+        );
+        assert_eq!(
+            hotp.issue_code(1000, None, true),
+            Err(CodeError::HotpNoTime)
+        );
+        hotp.kind = Kind::Hotp { counter: u64::MAX };
+        assert_eq!(hotp.issue_code(0, None, false), Err(CodeError::CounterMax));
+        assert_eq!(hotp.kind, Kind::Hotp { counter: u64::MAX });
     }
 
     #[test]

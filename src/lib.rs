@@ -2,13 +2,14 @@
 //!
 //! The crate is layered as the design notes describe: pure code (`code`, `secret`,
 //! `otpauth`) at the bottom, the account domain (`accounts`) above it, services
-//! (`vault`, `config`, `clipboard`) above that, and the front-ends (`cli`, `tui`) on
-//! top. Arrows point down only: nothing below the front-ends knows about clap,
-//! ratatui or the terminal.
+//! (`vault`, `config`, `clipboard`, `agent`) above that, and the front-ends (`cli`,
+//! `tui`) on top. Arrows point down only: nothing below the front-ends knows about
+//! clap, ratatui or the terminal.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod accounts;
+pub mod agent;
 pub mod cli;
 pub mod clipboard;
 pub mod code;

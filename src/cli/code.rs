@@ -1,13 +1,17 @@
 //! `otp code`: print one code for scripts.
 
+use std::path::PathBuf;
+use std::process::ExitCode;
+
 use clap::Args;
-use serde::Serialize;
+use zeroize::Zeroizing;
 
 use super::error::CliError;
-use super::session::{Session, now};
+use super::input::print_warning;
+use super::session::{AgentOutcome, Session, now};
 use super::text;
-use crate::accounts::{Account, CurrentCode};
-use crate::code::Kind;
+use super::{GlobalArgs, report};
+use crate::agent::protocol::{CodeReply, Request, Response};
 
 /// Arguments of `otp code`.
 #[derive(Debug, Args)]
@@ -25,84 +29,111 @@ pub struct CodeArgs {
     pub at: Option<u64>,
 }
 
-/// What `otp code --json` prints.
-#[derive(Serialize)]
-struct CodeJson<'a> {
-    account: String,
-    code: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    period: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    remaining: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    counter: Option<u64>,
-}
-
-fn print(account: &Account, current: &CurrentCode, json: bool) -> Result<(), CliError> {
+fn print(reply: &CodeReply, json: bool) -> Result<(), CliError> {
     if !json {
-        println!("{}", current.code().as_str());
+        println!("{}", reply.code.as_str());
         return Ok(());
     }
-    let (period, remaining, counter) = match (current, account.kind) {
-        (CurrentCode::Totp(totp), Kind::Totp { period }) => {
-            (Some(period.seconds()), Some(totp.remaining), None)
-        }
-        (CurrentCode::Hotp { counter, .. }, _) => (None, None, Some(*counter)),
-        _ => (None, None, None),
-    };
-    let value = CodeJson {
-        account: account.label(),
-        code: current.code().as_str(),
-        kind: account.kind.type_name(),
-        period,
-        remaining,
-        counter,
-    };
-    let text = serde_json::to_string(&value).map_err(|e| CliError::Io {
+    let text = Zeroizing::new(serde_json::to_string(reply).map_err(|e| CliError::Io {
         what: "writing JSON".to_owned(),
         source: e.into(),
-    })?;
-    println!("{text}");
+    })?);
+    println!("{}", text.as_str());
     Ok(())
 }
 
-/// Prints the code. A HOTP code advances and saves the counter under the vault
-/// lock, so two calls never print the same code; for TOTP nothing is written.
+/// What the fast path of `otp code` came to.
+pub enum FastPath {
+    /// Not `otp code <account>` alone: parse the command line as usual.
+    NotApplicable,
+    /// Done; exit with this code.
+    Done(ExitCode),
+    /// No agent answered (any warning is printed): go on with the PIN, without
+    /// asking the agent again.
+    UsePin,
+}
+
+/// `otp code <account>` with nothing else on the command line, answered by a
+/// running agent without building the whole command-line parser (which costs about
+/// as much as the rest of the call).
+///
+/// The vault and config come from `OTP_VAULT` and `OTP_CONFIG` as clap would take
+/// them (an empty value counts as unset). Anything unusual (a config that does not
+/// load, an unexpected answer) is left to the ordinary path, which reports it.
+pub fn fast_path() -> FastPath {
+    let mut args = std::env::args_os().skip(1);
+    let (Some(command), Some(account), None) = (args.next(), args.next(), args.next()) else {
+        return FastPath::NotApplicable;
+    };
+    let account = match account.into_string() {
+        Ok(account) if command == "code" && !account.starts_with('-') => account,
+        _ => return FastPath::NotApplicable,
+    };
+    let from_env = |name| {
+        std::env::var_os(name)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+    };
+    let global = GlobalArgs {
+        vault: from_env("OTP_VAULT"),
+        config: from_env("OTP_CONFIG"),
+        pin_stdin: false,
+        no_agent: false,
+    };
+    let (Ok(session), Ok(now)) = (Session::open(&global), now()) else {
+        return FastPath::NotApplicable;
+    };
+    let request = Request::Code {
+        account,
+        now,
+        at: None,
+        next: false,
+    };
+    match session.query_agent(request) {
+        AgentOutcome::Answer(Response::Code(reply)) => match print(&reply, false) {
+            Ok(()) => FastPath::Done(ExitCode::SUCCESS),
+            Err(error) => FastPath::Done(report(&error)),
+        },
+        AgentOutcome::Answer(_) => FastPath::NotApplicable,
+        AgentOutcome::Failed(error) => FastPath::Done(report(&error)),
+        AgentOutcome::Fallback(warning) => {
+            if let Some(warning) = warning {
+                print_warning(&warning);
+            }
+            FastPath::UsePin
+        }
+    }
+}
+
+/// Prints the code: from a running agent when one serves the vault, otherwise
+/// after unlocking with the PIN. A HOTP code advances and saves the counter under
+/// the vault lock either way, so two calls never print the same code; for TOTP
+/// nothing is written.
 pub fn run(session: &mut Session, args: &CodeArgs) -> Result<(), CliError> {
+    let now = match args.at {
+        Some(at) => at,
+        None => now()?,
+    };
+    let request = Request::Code {
+        account: args.account.clone(),
+        now,
+        at: args.at,
+        next: args.next,
+    };
+    if let Some(response) = session.ask_agent(request)? {
+        return match response {
+            Response::Code(reply) => print(&reply, args.json),
+            _ => Err(CliError::Unexpected(text::UNEXPECTED_ANSWER.to_owned())),
+        };
+    }
     let pin = session.unlock_pin()?;
-    let time = args.at.map_or_else(now, Ok)?;
-    let (account, current) = session.update(&pin, |store, _| {
+    let reply = session.update(&pin, |store, _| {
         let index = store.find(&args.account)?;
         let Some(account) = store.get_mut(index) else {
             return Err(CliError::Usage(format!("no account at index {index}")));
         };
-        let current = match &mut account.kind {
-            Kind::Totp { period } => {
-                let step = if args.next {
-                    u64::from(period.seconds())
-                } else {
-                    0
-                };
-                account.code_at(time.saturating_add(step))
-            }
-            Kind::Hotp { counter } => {
-                if args.next || args.at.is_some() {
-                    return Err(CliError::Usage(text::HOTP_NO_TIME.to_owned()));
-                }
-                *counter = counter
-                    .checked_add(1)
-                    .ok_or_else(|| CliError::Usage(text::HOTP_COUNTER_MAX.to_owned()))?;
-                // The code of the counter before the increment.
-                let mut used = account.clone();
-                if let Kind::Hotp { counter } = &mut used.kind {
-                    *counter -= 1;
-                }
-                used.code_at(time)
-            }
-        };
-        Ok((account.clone(), current))
+        let current = account.issue_code(now, args.at, args.next)?;
+        Ok(CodeReply::new(account, &current))
     })?;
-    print(&account, &current, args.json)
+    print(&reply, args.json)
 }

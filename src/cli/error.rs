@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use crate::accounts::{AccountError, MatchError};
+use crate::accounts::{AccountError, CodeError, MatchError};
+use crate::agent::AgentError;
 use crate::code::ParamError;
 use crate::config::ConfigError;
 use crate::otpauth::UriError;
@@ -34,6 +35,12 @@ pub enum CliError {
     /// A PIN of the wrong form, or one the policy refuses.
     #[error(transparent)]
     Pin(#[from] PinError),
+    /// A code that cannot be issued (a time asked of a HOTP account, ...).
+    #[error(transparent)]
+    Code(#[from] CodeError),
+    /// The session agent could not be started or used.
+    #[error(transparent)]
+    Agent(#[from] AgentError),
     /// A bad `--algorithm`, `--digits`, `--period` or `--counter`.
     #[error(transparent)]
     Param(#[from] ParamError),
@@ -62,6 +69,9 @@ pub enum CliError {
         "the system clock is set before 1970; fix the date and time, since codes depend on them"
     )]
     Clock,
+    /// Another process's answer made no sense.
+    #[error("{0}")]
+    Unexpected(String),
     /// Other I/O.
     #[error("{what}: {source}")]
     Io {
@@ -75,7 +85,12 @@ pub enum CliError {
 impl CliError {
     /// The documented exit code (see `otp --help`).
     pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(match self {
+        ExitCode::from(self.exit_status())
+    }
+
+    /// The documented exit code as a number (the agent reports it to `otp unlock`).
+    pub fn exit_status(&self) -> u8 {
+        match self {
             CliError::Usage(_)
             | CliError::Secret(_)
             | CliError::Uri(_)
@@ -83,6 +98,7 @@ impl CliError {
             | CliError::Param(_)
             | CliError::Account(_)
             | CliError::Input(_)
+            | CliError::Code(_)
             | CliError::NoPin
             | CliError::Tui(crate::tui::TuiError::NotATerminal)
             | CliError::Vault(VaultError::WeakPin(_) | VaultError::WorkFactorOutOfRange { .. }) => {
@@ -97,7 +113,8 @@ impl CliError {
                 | VaultError::ExcessiveWork { .. },
             )
             | CliError::Payload(_) => 6,
+            CliError::Agent(AgentError::Startup { exit_code, .. }) => *exit_code,
             _ => 1,
-        })
+        }
     }
 }

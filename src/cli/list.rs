@@ -1,13 +1,11 @@
 //! `otp list`: the accounts, without secrets or codes.
 
 use clap::Args;
-use serde::Serialize;
 
 use super::error::CliError;
 use super::session::Session;
 use super::text;
-use crate::accounts::Account;
-use crate::code::Kind;
+use crate::agent::protocol::{AccountInfo, Request, Response};
 
 /// Arguments of `otp list`.
 #[derive(Debug, Args)]
@@ -17,53 +15,19 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-/// One account as `otp list --json` prints it.
-#[derive(Serialize)]
-struct Entry<'a> {
-    label: String,
-    name: &'a str,
-    issuer: Option<&'a str>,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    algorithm: &'static str,
-    digits: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    period: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    counter: Option<u64>,
-}
-
-impl<'a> From<&'a Account> for Entry<'a> {
-    fn from(account: &'a Account) -> Self {
-        let (period, counter) = match account.kind {
-            Kind::Totp { period } => (Some(period.seconds()), None),
-            Kind::Hotp { counter } => (None, Some(counter)),
-        };
-        Entry {
-            label: account.label(),
-            name: &account.name,
-            issuer: account.issuer.as_deref(),
-            kind: account.kind.type_name(),
-            algorithm: account.algorithm.as_str(),
-            digits: account.digits.get(),
-            period,
-            counter,
-        }
-    }
-}
-
-fn table(accounts: &[Account]) -> String {
+fn table(accounts: &[AccountInfo]) -> String {
     let rows: Vec<[String; 5]> = accounts
         .iter()
         .map(|a| {
-            let moving = match a.kind {
-                Kind::Totp { period } => format!("{period} s"),
-                Kind::Hotp { counter } => counter.to_string(),
+            let moving = match (a.period, a.counter) {
+                (Some(period), _) => format!("{period} s"),
+                (None, Some(counter)) => counter.to_string(),
+                (None, None) => String::new(),
             };
             [
-                a.label(),
-                a.kind.type_name().to_uppercase(),
-                a.algorithm.to_string(),
+                a.label.clone(),
+                a.kind.to_uppercase(),
+                a.algorithm.clone(),
                 a.digits.to_string(),
                 moving,
             ]
@@ -88,21 +52,28 @@ fn table(accounts: &[Account]) -> String {
     out
 }
 
-/// Prints the accounts.
+/// Prints the accounts: from a running agent when one serves the vault, otherwise
+/// after unlocking with the PIN.
 pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), CliError> {
-    let pin = session.unlock_pin()?;
-    let store = session.load(&pin)?;
+    let accounts = match session.ask_agent(Request::List)? {
+        Some(Response::Accounts { accounts }) => accounts,
+        Some(_) => return Err(CliError::Unexpected(text::UNEXPECTED_ANSWER.to_owned())),
+        None => {
+            let pin = session.unlock_pin()?;
+            let store = session.load(&pin)?;
+            store.accounts().iter().map(AccountInfo::from).collect()
+        }
+    };
     if args.json {
-        let entries: Vec<Entry> = store.accounts().iter().map(Entry::from).collect();
-        let json = serde_json::to_string_pretty(&entries).map_err(|e| CliError::Io {
+        let json = serde_json::to_string_pretty(&accounts).map_err(|e| CliError::Io {
             what: "writing JSON".to_owned(),
             source: e.into(),
         })?;
         println!("{json}");
-    } else if store.is_empty() {
+    } else if accounts.is_empty() {
         eprintln!("{}", text::LIST_EMPTY);
     } else {
-        print!("{}", table(store.accounts()));
+        print!("{}", table(&accounts));
     }
     Ok(())
 }

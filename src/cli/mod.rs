@@ -2,6 +2,7 @@
 //! the sentences it prints. Data goes to standard output; messages to standard error.
 
 mod add;
+mod agent_serve;
 pub mod assets;
 mod code;
 mod completions;
@@ -9,11 +10,14 @@ mod error;
 mod init;
 mod input;
 mod list;
+mod lock;
 mod passwd;
 mod remove;
 mod rename;
 mod session;
+mod status;
 mod text;
+mod unlock;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +59,9 @@ pub struct GlobalArgs {
     /// Read the PIN from the first line of standard input (for scripts)
     #[arg(long, global = true)]
     pub pin_stdin: bool,
+    /// Do not ask a running agent (see `otp unlock`): open the vault with the PIN
+    #[arg(long, global = true)]
+    pub no_agent: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,10 +78,19 @@ enum Command {
     Remove(remove::RemoveArgs),
     /// Rename an account
     Rename(rename::RenameArgs),
-    /// Change the PIN
+    /// Change the PIN (a running agent is locked)
     Passwd,
+    /// Ask for the PIN once and keep the vault unlocked in a background agent for a while
+    Unlock(unlock::UnlockArgs),
+    /// Lock the vault now: end the agent started by `otp unlock`
+    Lock,
+    /// Say whether an agent serves the vault, and for how long
+    Status(status::StatusArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
+    /// The agent process `otp unlock` starts (reads the PIN on stdin)
+    #[command(hide = true)]
+    AgentServe(agent_serve::AgentServeArgs),
     /// Regenerate man/ and completions/ under a directory (for maintainers)
     #[command(hide = true)]
     GenerateAssets {
@@ -114,6 +130,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             completions::run(args);
             return Ok(());
         }
+        Command::AgentServe(args) => return agent_serve::run(&cli.global, args),
         Command::GenerateAssets { root } => {
             return assets::generate(root).map_err(|source| CliError::Io {
                 what: format!("writing man pages and completions under {}", root.display()),
@@ -131,20 +148,36 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Remove(args) => remove::run(&mut session, args),
         Command::Rename(args) => rename::run(&mut session, args),
         Command::Passwd => passwd::run(&mut session),
-        Command::Completions(_) | Command::GenerateAssets { .. } => Ok(()),
+        Command::Unlock(args) => unlock::run(&mut session, args),
+        Command::Lock => lock::run(&mut session),
+        Command::Status(args) => status::run(&mut session, args),
+        Command::Completions(_) | Command::AgentServe(_) | Command::GenerateAssets { .. } => Ok(()),
     }
 }
 
 /// Parses the arguments, runs the subcommand and maps errors to exit codes.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // Scripts call `otp code <account>` in loops: with an agent running, answer it
+    // before paying for the full parser.
+    let fast = code::fast_path();
+    if let code::FastPath::Done(exit) = fast {
+        return exit;
+    }
+    let mut cli = Cli::parse();
+    if let code::FastPath::UsePin = fast {
+        // The agent was just asked (and any warning printed): do not ask again.
+        cli.global.no_agent = true;
+    }
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("otp: {error}");
-            error.exit_code()
-        }
+        Err(error) => report(&error),
     }
+}
+
+/// Prints an error the way every command does and returns its exit code.
+fn report(error: &CliError) -> ExitCode {
+    eprintln!("otp: {error}");
+    error.exit_code()
 }
 
 /// The clap definition, for generating documentation.

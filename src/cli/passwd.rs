@@ -4,7 +4,8 @@ use super::error::CliError;
 use super::session::{Session, now};
 use super::text;
 
-/// Asks for the current PIN, then the new one, and re-encrypts the vault.
+/// Asks for the current PIN, then the new one, and re-encrypts the vault; then
+/// locks an agent that holds the old PIN.
 pub fn run(session: &mut Session) -> Result<(), CliError> {
     let old = session.unlock_pin()?;
     // Check the current PIN before asking for a new one twice.
@@ -12,5 +13,9 @@ pub fn run(session: &mut Session) -> Result<(), CliError> {
     let new = session.input.new_pin(false)?;
     session.vault.change_pin(&old, &new, now()?)?;
     eprintln!("{}", text::PIN_CHANGED);
+    // An agent holding the old PIN would notice at its next request; end it now.
+    if session.stop_agent() {
+        eprintln!("{}", text::LOCKED_AFTER_PASSWD);
+    }
     Ok(())
 }

@@ -8,8 +8,9 @@ use zeroize::Zeroizing;
 
 use super::GlobalArgs;
 use super::error::CliError;
-use super::input::Input;
+use super::input::{Input, print_warning};
 use crate::accounts::Store;
+use crate::agent::protocol::{Request, Response};
 use crate::config::{self, Config};
 use crate::vault::{Pin, Vault, payload};
 
@@ -31,6 +32,65 @@ pub struct Session {
     pub vault: Vault,
     /// PINs, secrets and answers.
     pub input: Input,
+    /// `--no-agent`: never ask a running agent.
+    pub no_agent: bool,
+}
+
+/// What asking the agent came to.
+pub enum AgentOutcome {
+    /// It answered the request.
+    Answer(Response),
+    /// It reported an error about the request itself (no such account, ...).
+    Failed(CliError),
+    /// Use the PIN instead; with a warning when an agent exists but cannot be used.
+    Fallback(Option<String>),
+}
+
+#[cfg(unix)]
+fn query_agent(vault: &Vault, request: Request) -> AgentOutcome {
+    use super::text;
+    use crate::agent::AgentError;
+    use crate::agent::client::Client;
+    use crate::agent::protocol::Failure;
+    let warn = |reason: &dyn std::fmt::Display| {
+        AgentOutcome::Fallback(Some(text::not_using_agent(&reason.to_string())))
+    };
+    let client = match Client::for_vault(vault.path()) {
+        Ok(Some(client)) => client,
+        Ok(None) => return AgentOutcome::Fallback(None),
+        Err(error) => return warn(&error),
+    };
+    match client.call(request) {
+        Ok(Response::Error { error: failure }) => match failure {
+            Failure::Match(error) => AgentOutcome::Failed(error.into()),
+            Failure::Code(error) => AgentOutcome::Failed(error.into()),
+            Failure::Failed(message) => AgentOutcome::Failed(AgentError::Failed(message).into()),
+            Failure::WrongVault => AgentOutcome::Fallback(None),
+            Failure::Forbidden => warn(&"it refused this user"),
+            Failure::BadRequest(message) | Failure::Gone(message) => warn(&message),
+        },
+        Ok(response) => AgentOutcome::Answer(response),
+        Err(AgentError::NotRunning) => AgentOutcome::Fallback(None),
+        Err(error) => warn(&error),
+    }
+}
+
+#[cfg(not(unix))]
+fn query_agent(_vault: &Vault, _request: Request) -> AgentOutcome {
+    AgentOutcome::Fallback(None)
+}
+
+#[cfg(unix)]
+fn stop_agent(vault: &Vault) -> bool {
+    matches!(
+        crate::agent::client::Client::for_vault(vault.path()).map(|c| c.map(|c| c.lock())),
+        Ok(Some(Ok(true)))
+    )
+}
+
+#[cfg(not(unix))]
+fn stop_agent(_vault: &Vault) -> bool {
+    false
 }
 
 fn parse_store(plaintext: &[u8]) -> Result<Store, CliError> {
@@ -55,7 +115,48 @@ impl Session {
             config_path,
             vault: Vault::new(vault_path),
             input: Input::new(global.pin_stdin),
+            no_agent: global.no_agent,
         })
+    }
+
+    /// Asks the agent serving this vault, if one does (and `--no-agent` was not
+    /// given). `Ok(None)` means: open the vault with the PIN instead. That is said
+    /// silently when there is no agent or a stale socket, and with a warning when an
+    /// agent exists but cannot be used (unsafe permissions, another user, it could
+    /// not follow the vault, another protocol version). Falling back is safe even
+    /// for a HOTP code: the direct path takes the vault lock and reads the file the
+    /// agent wrote, so at worst a code is skipped, never repeated. Errors the agent
+    /// reports about the request itself (no such account, ...) are returned as if
+    /// found here.
+    pub fn ask_agent(&self, request: Request) -> Result<Option<Response>, CliError> {
+        if self.no_agent {
+            return Ok(None);
+        }
+        match query_agent(&self.vault, request) {
+            AgentOutcome::Answer(response) => Ok(Some(response)),
+            AgentOutcome::Failed(error) => Err(error),
+            AgentOutcome::Fallback(warning) => {
+                if let Some(warning) = warning {
+                    print_warning(&warning);
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// What asking the agent came to, nothing printed (for the fast path of
+    /// `otp code`, which reports itself).
+    pub fn query_agent(&self, request: Request) -> AgentOutcome {
+        if self.no_agent {
+            return AgentOutcome::Fallback(None);
+        }
+        query_agent(&self.vault, request)
+    }
+
+    /// Tells an agent serving this vault to lock, if one runs; whether one did.
+    /// Best effort: a failure to reach it is not an error.
+    pub fn stop_agent(&self) -> bool {
+        stop_agent(&self.vault)
     }
 
     /// Asks for the PIN of an existing vault (saying first when there is no vault,

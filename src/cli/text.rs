@@ -69,6 +69,43 @@ pub const LIST_HEADER: [&str; 5] = ["ACCOUNT", "TYPE", "ALGORITHM", "DIGITS", "P
 /// Shown by `otp list` on an empty vault.
 pub const LIST_EMPTY: &str = "The vault has no accounts yet. Add one with `otp add <name>`.";
 
+/// Shown after `otp unlock`.
+pub fn unlocked(vault: &std::path::Path, lifetime: &str) -> String {
+    format!(
+        "Unlocked {} for {lifetime}: `otp code` and `otp list` need no PIN until then. `otp lock` locks it now.",
+        vault.display()
+    )
+}
+
+/// Shown by `otp lock` when an agent was stopped.
+pub const LOCKED: &str = "Locked: the agent has forgotten the vault.";
+
+/// Shown by `otp lock` when no agent was running.
+pub const NOTHING_TO_LOCK: &str = "No agent was running for this vault; nothing to lock.";
+
+/// Shown by `otp passwd` when it stopped an agent holding the old PIN.
+pub const LOCKED_AFTER_PASSWD: &str =
+    "The running agent held the old PIN and was locked; `otp unlock` starts a new one.";
+
+/// `otp status` when an agent serves the vault.
+pub fn agent_running(vault: &str, pid: u32, left: &str, memory_locked: bool) -> String {
+    let memory = if memory_locked {
+        "its memory is locked out of swap"
+    } else {
+        "its memory could not be locked out of swap (memory-lock limit too low)"
+    };
+    format!("An agent (pid {pid}) serves {vault} for another {left}; {memory}.")
+}
+
+/// A warning when an agent exists but is not used.
+pub fn not_using_agent(reason: &str) -> String {
+    format!("not using the agent: {reason}; opening the vault with the PIN instead")
+}
+
+/// An agent gave an answer that does not fit the question.
+pub const UNEXPECTED_ANSWER: &str =
+    "the agent gave an unexpected answer; run `otp lock`, then `otp unlock` again";
+
 /// Text after `--help`: PIN sources and exit codes.
 pub const AFTER_HELP: &str = "\
 PIN sources, safest first (the first one present is used):
@@ -79,6 +116,9 @@ PIN sources, safest first (the first one present is used):
   otherwise          a hidden prompt on the terminal (OTP_NO_PROMPT=1 forbids it,
                      so a script fails at once instead of waiting)
 
+While `otp unlock` keeps an agent running, `otp code` and `otp list` ask it and
+need no PIN (`--no-agent` opens the vault with the PIN instead).
+
 Exit codes:
   0  success
   1  an error not listed below (I/O, clock, ...)
@@ -87,12 +127,6 @@ Exit codes:
   4  wrong PIN
   5  unlocking is refused for a while after too many wrong PINs
   6  the vault is missing, damaged or unreadable";
-
-/// `otp code --next/--at` on a HOTP account.
-pub const HOTP_NO_TIME: &str = "--next and --at apply to time-based accounts; each `otp code` of a counter-based (HOTP) account uses and advances its counter";
-
-/// A HOTP counter that cannot advance.
-pub const HOTP_COUNTER_MAX: &str = "the HOTP counter is at its largest value and cannot advance; add the account again with a new secret";
 
 /// `otp remove` without a terminal and without `--yes`.
 pub const REMOVE_NEEDS_YES: &str =

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 pub use crypto::{DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR};
+pub(crate) use error::human_duration;
 pub use error::{DamageReason, VaultError};
 pub use file::VaultLock;
 pub use lockout::LockoutStatus;
@@ -106,9 +107,59 @@ impl Vault {
     /// Checks the lockout, decrypts, and records the attempt, all under the lock.
     /// `now` is the Unix time in seconds.
     pub fn read(&self, pin: &Pin, now: u64) -> Result<Zeroizing<Vec<u8>>, VaultError> {
-        let lock = self.lock_existing()?;
-        let (plaintext, _ciphertext) = self.unlock(&lock, pin, now)?;
+        let (plaintext, _ciphertext) = self.read_with_ciphertext(pin, now)?;
         Ok(plaintext)
+    }
+
+    /// [`Vault::read`], also returning the exact file bytes the plaintext came from,
+    /// for a caller that keeps the plaintext and must notice later changes (the
+    /// session agent).
+    pub fn read_with_ciphertext(
+        &self,
+        pin: &Pin,
+        now: u64,
+    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), VaultError> {
+        let lock = self.lock_existing()?;
+        self.unlock(&lock, pin, now)
+    }
+
+    /// Takes the exclusive lock of an existing vault, for a caller that does several
+    /// steps under it ([`Vault::ciphertext`], [`Vault::decrypt_known`],
+    /// [`Vault::save`]). Waits while another process holds it.
+    pub fn lock(&self) -> Result<VaultLock, VaultError> {
+        self.lock_existing()
+    }
+
+    /// The vault file's bytes as they are now, read under the caller's lock.
+    pub fn ciphertext(&self, _lock: &VaultLock) -> Result<Vec<u8>, VaultError> {
+        file::read_vault(&self.path).map_err(|e| self.locate(e))
+    }
+
+    /// Decrypts bytes of this vault with a PIN that has already opened it. No
+    /// attempt is counted and no lockout applies: this is not a guess, and a failure
+    /// means the file changed (a new PIN, damage), not that someone is guessing.
+    pub fn decrypt_known(
+        &self,
+        ciphertext: &[u8],
+        pin: &Pin,
+    ) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+        crypto::decrypt(ciphertext, pin, self.max_work_factor).map_err(|e| self.locate(e))
+    }
+
+    /// Saves `plaintext` under the caller's lock, atomically, with the work factor of
+    /// `previous` (the bytes now on disk, which the caller has decrypted), which
+    /// become the backup. Returns the new file bytes.
+    pub fn save(
+        &self,
+        _lock: &VaultLock,
+        pin: &Pin,
+        previous: &[u8],
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>, VaultError> {
+        let work_factor = resave_work_factor(previous);
+        let new_ciphertext = crypto::encrypt(plaintext, pin, work_factor)?;
+        file::replace_with_backup(&self.path, &new_ciphertext, previous)?;
+        Ok(new_ciphertext)
     }
 
     /// The whole read-modify-write under the exclusive lock: `f` gets the plaintext
@@ -129,9 +180,7 @@ impl Vault {
             // Nothing changed: skip the scrypt of a re-encryption and the write.
             return Ok(value);
         }
-        let work_factor = resave_work_factor(&ciphertext);
-        let new_ciphertext = crypto::encrypt(&new_plaintext, pin, work_factor)?;
-        file::replace_with_backup(&self.path, &new_ciphertext, &ciphertext)?;
+        self.save(&lock, pin, &ciphertext, &new_plaintext)?;
         drop(lock);
         Ok(value)
     }

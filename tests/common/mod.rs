@@ -67,11 +67,13 @@ pub fn oathtool_hotp(secret: &str, digits: u8, counter: u64) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
-/// A temporary home with its own vault and config file.
+/// A temporary home with its own vault, config file and runtime directory (where
+/// `otp unlock` puts its agent's socket, so tests never meet each other's agents).
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
     pub vault: PathBuf,
     pub config: PathBuf,
+    pub runtime: PathBuf,
 }
 
 impl Sandbox {
@@ -79,7 +81,13 @@ impl Sandbox {
         let dir = tempfile::tempdir().unwrap();
         let vault = dir.path().join("data").join("vault.age");
         let config = dir.path().join("config.toml");
-        Self { dir, vault, config }
+        let runtime = dir.path().join("run");
+        Self {
+            dir,
+            vault,
+            config,
+            runtime,
+        }
     }
 
     /// A sandbox whose vault exists, with the test PIN and work factor.
@@ -98,6 +106,7 @@ impl Sandbox {
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
+            .env("XDG_RUNTIME_DIR", &self.runtime)
             .env_remove("OTP_PIN")
             .env_remove("OTP_PIN_FILE")
             .env_remove("OTP_PIN_COMMAND")

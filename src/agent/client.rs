@@ -1,0 +1,216 @@
+//! Asking a running agent: find its socket, check it is private, connect, send one
+//! request line, read one response line.
+//!
+//! This is the fast path of `otp code`: no key derivation, no config beyond the
+//! vault path, a handful of system calls.
+//!
+//! A front-end that wants the vault without the PIN (the full-screen view) does:
+//! `Client::for_vault(path)?` — `None` means ask for the PIN — then
+//! [`Client::list`] once and [`Client::codes`] each second; any error means the
+//! agent is gone or unusable, and the PIN is the way in.
+
+use std::io::{BufReader, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::protocol::{
+    self, AccountInfo, AgentInfo, CodeReply, Envelope, Failure, LineError, MAX_RESPONSE_BYTES,
+    PROTOCOL_VERSION, Request, Response,
+};
+use super::{AgentError, socket};
+
+/// How long a client waits for an answer. Generous: the agent may be waiting for the
+/// vault lock while another process derives a key, or saving a HOTP counter.
+pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The agent that would serve one vault.
+#[derive(Debug, Clone)]
+pub struct Client {
+    socket: PathBuf,
+    vault: String,
+}
+
+impl Client {
+    /// The client for the vault at `vault` (any path to it). Checks the runtime
+    /// directory and the socket; `Ok(None)` when there is no socket, so no agent.
+    pub fn for_vault(vault: &Path) -> Result<Option<Self>, AgentError> {
+        let canonical = match socket::canonical_vault(vault) {
+            Ok(path) => path,
+            // No vault file, no agent for it.
+            Err(_) => return Ok(None),
+        };
+        Self::in_dir(&socket::runtime_dir(), &canonical)
+    }
+
+    /// The client for the vault at the canonical path `canonical` whose agent's
+    /// socket would be in `dir`.
+    pub fn in_dir(dir: &Path, canonical: &Path) -> Result<Option<Self>, AgentError> {
+        match std::fs::symlink_metadata(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            _ => socket::check_dir(dir)?,
+        }
+        let socket = socket::socket_path(dir, canonical);
+        if socket::check_socket(&socket)?.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(Self {
+            socket,
+            vault: canonical.to_string_lossy().into_owned(),
+        }))
+    }
+
+    /// The socket this client connects to.
+    pub fn socket(&self) -> &Path {
+        &self.socket
+    }
+
+    /// Sends `request` and returns the answer. `NotRunning` when the socket refuses
+    /// connections (an agent that crashed or has just exited).
+    pub fn call(&self, request: Request) -> Result<Response, AgentError> {
+        let stream = UnixStream::connect(&self.socket).map_err(|e| match e.kind() {
+            std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::NotFound => {
+                AgentError::NotRunning
+            }
+            _ => AgentError::io("connect to the agent at", &self.socket, e),
+        })?;
+        check_peer(&stream, &self.socket)?;
+        let io_error = |action| {
+            let socket = self.socket.clone();
+            move |e| AgentError::io(action, socket, e)
+        };
+        stream
+            .set_read_timeout(Some(ANSWER_TIMEOUT))
+            .and_then(|()| stream.set_write_timeout(Some(ANSWER_TIMEOUT)))
+            .map_err(io_error("set a timeout on"))?;
+        let envelope = Envelope {
+            version: PROTOCOL_VERSION,
+            vault: self.vault.clone(),
+            request,
+        };
+        let line = protocol::to_line(&envelope).map_err(|e| AgentError::Protocol(e.to_string()))?;
+        (&stream)
+            .write_all(&line)
+            .map_err(io_error("write to the agent at"))?;
+        let answer =
+            protocol::read_line(BufReader::new(&stream), MAX_RESPONSE_BYTES).map_err(|error| {
+                match error {
+                    // The agent closed without a word: it exited between accept and reply.
+                    LineError::Empty => AgentError::NotRunning,
+                    LineError::TooLong => AgentError::Protocol("an answer too long".into()),
+                    LineError::Io(e) => {
+                        AgentError::io("read the answer of the agent at", &self.socket, e)
+                    }
+                }
+            })?;
+        serde_json::from_slice(&answer).map_err(|e| AgentError::Protocol(e.to_string()))
+    }
+
+    /// Asks the agent whether it is up, and about itself.
+    pub fn ping(&self) -> Result<AgentInfo, AgentError> {
+        match self.call(Request::Ping)? {
+            Response::Pong(info) => Ok(info),
+            Response::Error {
+                error: Failure::WrongVault,
+            } => Err(AgentError::NotRunning),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// The accounts, without secrets (for a full-screen view that unlocked through
+    /// the agent).
+    pub fn list(&self) -> Result<Vec<AccountInfo>, AgentError> {
+        match self.call(Request::List)? {
+            Response::Accounts { accounts } => Ok(accounts),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// The current code of every time-based account at `now` (Unix seconds).
+    pub fn codes(&self, now: u64) -> Result<Vec<CodeReply>, AgentError> {
+        match self.call(Request::Codes { now })? {
+            Response::Codes { codes } => Ok(codes),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Tells the agent to forget the vault and exit. `Ok(false)` when none was
+    /// running; a stale socket is removed.
+    pub fn lock(&self) -> Result<bool, AgentError> {
+        match self.call(Request::Lock) {
+            Ok(Response::Locked) => Ok(true),
+            Ok(Response::Error {
+                error: Failure::WrongVault,
+            }) => Ok(false),
+            Ok(other) => Err(unexpected(&other)),
+            Err(AgentError::NotRunning) => {
+                self.remove_stale();
+                Ok(false)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Removes the socket file if it still refuses connections.
+    fn remove_stale(&self) {
+        if matches!(
+            UnixStream::connect(&self.socket),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused
+        ) {
+            let _ = std::fs::remove_file(&self.socket);
+        }
+    }
+}
+
+/// A failure the agent reported, as an error for callers that fall back to the
+/// PIN on any failure: another vault's agent is no agent; anything else is said.
+pub fn failure(failure: Failure) -> AgentError {
+    match failure {
+        Failure::WrongVault => AgentError::NotRunning,
+        Failure::Match(error) => AgentError::Failed(error.to_string()),
+        Failure::Code(error) => AgentError::Failed(error.to_string()),
+        Failure::Forbidden => AgentError::Failed("the agent refused this user".to_owned()),
+        Failure::BadRequest(message) | Failure::Gone(message) | Failure::Failed(message) => {
+            AgentError::Failed(message)
+        }
+    }
+}
+
+/// An answer that does not fit the request.
+pub fn unexpected(response: &Response) -> AgentError {
+    let kind = match response {
+        Response::Pong(_) => "pong",
+        Response::Accounts { .. } => "accounts",
+        Response::Code(_) => "code",
+        Response::Codes { .. } => "codes",
+        Response::Locked => "locked",
+        Response::Error { .. } => "error",
+    };
+    AgentError::Protocol(format!("an unexpected {kind} answer"))
+}
+
+/// Checks that the process behind the socket runs as this user (Linux).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn check_peer(stream: &UnixStream, socket: &Path) -> Result<(), AgentError> {
+    let peer = rustix::net::sockopt::socket_peercred(stream)
+        .map_err(|e| AgentError::io("identify the agent at", socket, e.into()))?;
+    if peer.uid.as_raw() != socket::uid() {
+        return Err(AgentError::Unsafe {
+            path: socket.to_path_buf(),
+            problem: format!(
+                "is served by a process of user id {}, not yours",
+                peer.uid.as_raw()
+            ),
+            fix: format!("remove it (`rm {}`)", socket.display()),
+        });
+    }
+    Ok(())
+}
+
+/// Elsewhere the private directory and socket ownership are the check.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn check_peer(_stream: &UnixStream, _socket: &Path) -> Result<(), AgentError> {
+    Ok(())
+}

@@ -1,0 +1,431 @@
+//! What the agent and its clients say to each other: one JSON line each way per
+//! connection.
+//!
+//! A client connects, writes one [`Envelope`] as a line of JSON (at most
+//! [`MAX_REQUEST_BYTES`]), reads one [`Response`] line (at most
+//! [`MAX_RESPONSE_BYTES`]) and closes. Every request names the canonical vault path
+//! it means; an agent serving another vault answers [`Failure::WrongVault`].
+//!
+//! The requests are deliberately few: [`Request::Ping`], [`Request::List`] (labels
+//! and parameters, never secrets), [`Request::Code`] (one code; a HOTP code advances
+//! and saves the counter), [`Request::Codes`] (every current TOTP code, for a
+//! full-screen view) and [`Request::Lock`]. No request returns a seed, and none takes
+//! one: adding, removing and renaming accounts open the vault directly with the PIN.
+//!
+//! These types are plain data and build on every platform, so the CLI prints the
+//! same shapes ([`AccountInfo`], [`CodeReply`]) whether or not an agent answered.
+
+use std::fmt;
+use std::io::{self, BufRead};
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::accounts::{Account, CodeError, CurrentCode, MatchError};
+use crate::code::Kind;
+
+/// The protocol version in every envelope; an agent refuses other versions.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Largest request line an agent reads (a request holds a path and a name).
+pub const MAX_REQUEST_BYTES: usize = 16 * 1024;
+
+/// Largest response line a client reads.
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+
+/// One request with the vault it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// [`PROTOCOL_VERSION`].
+    pub version: u32,
+    /// The canonical path of the vault the client means (lossy UTF-8).
+    pub vault: String,
+    /// What the client asks.
+    pub request: Request,
+}
+
+/// What a client may ask. There is no request for a seed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Request {
+    /// Is the agent up, which vault does it serve, until when? Answered by
+    /// [`Response::Pong`].
+    Ping,
+    /// The accounts without their secrets. Answered by [`Response::Accounts`].
+    List,
+    /// One code, as `otp code` prints it. Answered by [`Response::Code`].
+    Code {
+        /// The account: name, `issuer:name` or a unique prefix.
+        account: String,
+        /// The client's clock (Unix seconds).
+        now: u64,
+        /// A time asked for instead of now (TOTP only).
+        at: Option<u64>,
+        /// The code of the next period (TOTP only).
+        next: bool,
+    },
+    /// The current code of every time-based account (counter-based ones are left
+    /// out: asking for their code uses it up). Answered by [`Response::Codes`].
+    Codes {
+        /// The client's clock (Unix seconds).
+        now: u64,
+    },
+    /// Forget everything and exit. Answered by [`Response::Locked`].
+    Lock,
+}
+
+/// What an agent answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "snake_case")]
+pub enum Response {
+    /// The agent is up.
+    Pong(AgentInfo),
+    /// The accounts, without secrets.
+    Accounts {
+        /// In the vault's order.
+        accounts: Vec<AccountInfo>,
+    },
+    /// One code.
+    Code(CodeReply),
+    /// The current code of every time-based account.
+    Codes {
+        /// In the vault's order.
+        codes: Vec<CodeReply>,
+    },
+    /// The agent has forgotten the vault and is exiting.
+    Locked,
+    /// The request failed.
+    Error {
+        /// Why.
+        error: Failure,
+    },
+}
+
+/// Why a request failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Failure {
+    /// No account, or several, match the name.
+    Match(MatchError),
+    /// The code cannot be issued (a time asked of a HOTP account, ...).
+    Code(CodeError),
+    /// The agent serves another vault.
+    WrongVault,
+    /// The client runs as another user.
+    Forbidden,
+    /// The request was malformed, too large or of another protocol version.
+    BadRequest(String),
+    /// The vault file changed in a way the agent cannot follow (a new PIN, damage,
+    /// removal); the agent has exited. Clients fall back to asking for the PIN.
+    Gone(String),
+    /// Anything else (the vault could not be locked or saved, ...).
+    Failed(String),
+}
+
+/// An agent's answer to [`Request::Ping`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentInfo {
+    /// The canonical vault path it serves.
+    pub vault: String,
+    /// Its process id.
+    pub pid: u32,
+    /// When it exits by itself (Unix seconds).
+    pub expires_at: u64,
+    /// Seconds until then.
+    pub remaining_secs: u64,
+    /// Whether its memory is locked out of swap (`mlockall`).
+    pub memory_locked: bool,
+    /// Whether it is kept out of core dumps and debuggers (`PR_SET_DUMPABLE` 0).
+    pub undumpable: bool,
+}
+
+/// One account as `otp list` shows it: no secret, no code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountInfo {
+    /// `issuer:name`, or `name`.
+    pub label: String,
+    /// The account name.
+    pub name: String,
+    /// Who issued it.
+    pub issuer: Option<String>,
+    /// `totp` or `hotp`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `SHA1`, `SHA256` or `SHA512`.
+    pub algorithm: String,
+    /// Code length.
+    pub digits: u8,
+    /// Seconds per TOTP code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<u32>,
+    /// The HOTP counter of the next code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<u64>,
+}
+
+impl From<&Account> for AccountInfo {
+    fn from(account: &Account) -> Self {
+        let (period, counter) = match account.kind {
+            Kind::Totp { period } => (Some(period.seconds()), None),
+            Kind::Hotp { counter } => (None, Some(counter)),
+        };
+        AccountInfo {
+            label: account.label(),
+            name: account.name.clone(),
+            issuer: account.issuer.clone(),
+            kind: account.kind.type_name().to_owned(),
+            algorithm: account.algorithm.as_str().to_owned(),
+            digits: account.digits.get(),
+            period,
+            counter,
+        }
+    }
+}
+
+/// One code with its timing, as `otp code --json` prints it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeReply {
+    /// The account's label.
+    pub account: String,
+    /// The code's digits (zeroized when dropped).
+    pub code: Zeroizing<String>,
+    /// `totp` or `hotp`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Seconds per code (TOTP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<u32>,
+    /// Seconds this code has left (TOTP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<u32>,
+    /// The counter the code was computed from (HOTP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<u64>,
+}
+
+impl CodeReply {
+    /// The reply for `current`, a code of `account` (with `account`'s parameters).
+    pub fn new(account: &Account, current: &CurrentCode) -> Self {
+        let (period, remaining, counter) = match (current, account.kind) {
+            (CurrentCode::Totp(totp), Kind::Totp { period }) => {
+                (Some(period.seconds()), Some(totp.remaining), None)
+            }
+            (CurrentCode::Hotp { counter, .. }, _) => (None, None, Some(*counter)),
+            _ => (None, None, None),
+        };
+        CodeReply {
+            account: account.label(),
+            code: Zeroizing::new(current.code().as_str().to_owned()),
+            kind: account.kind.type_name().to_owned(),
+            period,
+            remaining,
+            counter,
+        }
+    }
+}
+
+impl fmt::Debug for CodeReply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CodeReply")
+            .field("account", &self.account)
+            .field("code", &"[redacted]")
+            .field("kind", &self.kind)
+            .field("period", &self.period)
+            .field("remaining", &self.remaining)
+            .field("counter", &self.counter)
+            .finish()
+    }
+}
+
+/// What the agent process tells `otp unlock` on its standard output once, before it
+/// detaches: whether it unlocked the vault and listens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "startup", rename_all = "snake_case")]
+pub enum Startup {
+    /// Unlocked and listening.
+    Ready {
+        /// The agent's process id.
+        pid: u32,
+    },
+    /// It could not start; `otp unlock` prints the message and exits with the code.
+    Failed {
+        /// The sentence for the user.
+        message: String,
+        /// The exit code the same failure has elsewhere in otp.
+        exit_code: u8,
+    },
+}
+
+/// Why a line could not be read.
+#[derive(Debug)]
+pub enum LineError {
+    /// More than the limit arrived before a newline.
+    TooLong,
+    /// The peer closed the connection before sending anything.
+    Empty,
+    /// Reading failed (including a timeout).
+    Io(io::Error),
+}
+
+/// Reads one newline-terminated line of at most `max` bytes (the newline not
+/// counted), into zeroizing storage since it may hold a code. A last line without a
+/// newline is accepted.
+pub fn read_line(reader: impl BufRead, max: usize) -> Result<Zeroizing<Vec<u8>>, LineError> {
+    let mut line = Zeroizing::new(Vec::with_capacity(256));
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let read = io::Read::take(reader, limit)
+        .read_until(b'\n', &mut line)
+        .map_err(LineError::Io)?;
+    if read == 0 {
+        return Err(LineError::Empty);
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+    } else if line.len() > max {
+        return Err(LineError::TooLong);
+    }
+    Ok(line)
+}
+
+/// `value` as one JSON line in zeroizing storage.
+pub fn to_line(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, serde_json::Error> {
+    let mut line = Zeroizing::new(Vec::with_capacity(256));
+    serde_json::to_writer(&mut *line, value)?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::{Algorithm, Digits, Period};
+    use crate::secret::SecretKey;
+
+    const SECRET_B32: &str = "JBSWY3DPEHPK3PXP";
+
+    fn account(kind: Kind) -> Account {
+        Account {
+            name: "alice".into(),
+            issuer: Some("GitHub".into()),
+            secret: SecretKey::parse_base32(SECRET_B32).unwrap(),
+            algorithm: Algorithm::Sha1,
+            digits: Digits::SIX,
+            kind,
+        }
+    }
+
+    /// Every request there is. The match is exhaustive: adding a request fails to
+    /// compile here until it is listed, and the test below checks what it returns.
+    fn all_requests() -> Vec<Request> {
+        let requests = vec![
+            Request::Ping,
+            Request::List,
+            Request::Code {
+                account: "a".into(),
+                now: 1,
+                at: Some(2),
+                next: true,
+            },
+            Request::Codes { now: 1 },
+            Request::Lock,
+        ];
+        for request in &requests {
+            match request {
+                Request::Ping
+                | Request::List
+                | Request::Code { .. }
+                | Request::Codes { .. }
+                | Request::Lock => {}
+            }
+        }
+        requests
+    }
+
+    #[test]
+    fn requests_round_trip_and_none_asks_for_a_secret() {
+        for request in all_requests() {
+            let envelope = Envelope {
+                version: PROTOCOL_VERSION,
+                vault: "/v/vault.age".into(),
+                request,
+            };
+            let line = to_line(&envelope).unwrap();
+            let text = std::str::from_utf8(&line).unwrap();
+            assert!(!text.to_lowercase().contains("secret"), "{text}");
+            let back: Envelope = serde_json::from_slice(&line[..line.len() - 1]).unwrap();
+            assert_eq!(back, envelope);
+        }
+        for hostile in [
+            r#"{"version":1,"vault":"/v","request":{"op":"secret","account":"a"}}"#,
+            r#"{"version":1,"vault":"/v","request":{"op":"export"}}"#,
+            r#"{"version":1,"vault":"/v","request":{"op":"code","account":"a","now":"x","at":null,"next":false}}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<Envelope>(hostile).is_err(),
+                "{hostile}"
+            );
+        }
+    }
+
+    #[test]
+    fn replies_never_carry_the_secret() {
+        let totp = account(Kind::Totp {
+            period: Period::DEFAULT,
+        });
+        let hotp = account(Kind::Hotp { counter: 3 });
+        let responses = [
+            Response::Accounts {
+                accounts: vec![AccountInfo::from(&totp), AccountInfo::from(&hotp)],
+            },
+            Response::Code(CodeReply::new(&totp, &totp.code_at(59))),
+            Response::Codes {
+                codes: vec![CodeReply::new(&hotp, &hotp.code_at(0))],
+            },
+            Response::Locked,
+            Response::Error {
+                error: Failure::Forbidden,
+            },
+            Response::Error {
+                error: Failure::WrongVault,
+            },
+            Response::Error {
+                error: Failure::Match(MatchError::NotFound {
+                    query: "x".into(),
+                    candidates: vec!["GitHub:alice".into()],
+                }),
+            },
+            Response::Error {
+                error: Failure::Code(CodeError::HotpNoTime),
+            },
+            Response::Error {
+                error: Failure::Gone("x".into()),
+            },
+        ];
+        for response in responses {
+            let text = String::from_utf8(to_line(&response).unwrap().to_vec()).unwrap();
+            assert!(!text.contains(SECRET_B32), "{text}");
+            assert!(!text.to_lowercase().contains("secret"), "{text}");
+            let back: Response = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, response);
+        }
+        let reply = CodeReply::new(&totp, &totp.code_at(59));
+        assert!(!format!("{reply:?}").contains(reply.code.as_str()));
+    }
+
+    #[test]
+    fn lines_are_bounded() {
+        assert_eq!(read_line(&b"abc\ndef"[..], 10).unwrap().as_slice(), b"abc");
+        assert_eq!(read_line(&b"abc"[..], 3).unwrap().as_slice(), b"abc");
+        assert!(matches!(
+            read_line(&b"abcd"[..], 3),
+            Err(LineError::TooLong)
+        ));
+        assert!(matches!(read_line(&b""[..], 3), Err(LineError::Empty)));
+        let huge = vec![b'x'; MAX_REQUEST_BYTES * 4];
+        assert!(matches!(
+            read_line(&huge[..], MAX_REQUEST_BYTES),
+            Err(LineError::TooLong)
+        ));
+    }
+}

@@ -1,0 +1,486 @@
+//! The agent process: holds the unlocked vault and answers one request per
+//! connection, one connection at a time, until it is locked, times out, loses its
+//! socket or can no longer follow the vault file.
+//!
+//! Every request that touches the accounts takes the vault lock, reads the file and
+//! compares it with the bytes the agent decrypted last. When they differ (another
+//! process added an account, say) it decrypts the new bytes with the PIN it holds;
+//! when that fails (a new PIN, damage, the file gone) it answers
+//! [`Failure::Gone`] and exits. A HOTP code advances the counter and saves the vault
+//! under the same lock, the way `otp code` does without an agent, so neither side
+//! loses the other's change and no code is issued twice.
+//!
+//! A connection gets [`CONNECTION_TIMEOUT`] to send its request; a request longer
+//! than [`MAX_REQUEST_BYTES`], malformed, of another protocol version or about
+//! another vault gets an error answer. Nothing a client sends can make the agent
+//! panic or hand out a seed.
+
+use std::io::{BufReader, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use super::AgentError;
+use super::protocol::{
+    self, AccountInfo, AgentInfo, CodeReply, Envelope, Failure, LineError, MAX_REQUEST_BYTES,
+    PROTOCOL_VERSION, Request, Response,
+};
+use super::socket::{self, FileId};
+use crate::accounts::{CurrentCode, Store};
+use crate::code::Kind;
+use crate::vault::payload::{self, PayloadError};
+use crate::vault::{Pin, Vault, VaultError, VaultLock};
+
+/// How long a connection may take to send its request and read the answer.
+pub const CONNECTION_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// How often the agent checks its deadline and its socket while idle.
+pub const CHECK_INTERVAL: Duration = Duration::from_millis(250);
+
+/// What the agent managed to do to keep its memory private.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hardening {
+    /// Not dumpable: no core dump, no ptrace or `/proc/<pid>/mem` for other processes.
+    pub undumpable: bool,
+    /// All its pages are locked in memory (kept out of swap).
+    pub memory_locked: bool,
+}
+
+/// Starts a new session away from the terminal (`setsid`), makes new files private
+/// (umask 077), leaves the working directory (so it pins no mount), and keeps the
+/// process out of core dumps where the platform allows. Call first thing in the
+/// agent process, before the PIN is read.
+pub fn detach_and_harden() -> Hardening {
+    // Fails only if this process already leads a group, which a fresh child does not.
+    let _ = rustix::process::setsid();
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+    let _ = std::env::set_current_dir("/");
+    let no_core = rustix::process::Rlimit {
+        current: Some(0),
+        maximum: Some(0),
+    };
+    let _ = rustix::process::setrlimit(rustix::process::Resource::Core, no_core);
+    Hardening {
+        undumpable: set_undumpable(),
+        memory_locked: false,
+    }
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn set_undumpable() -> bool {
+    rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable).is_ok()
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn set_undumpable() -> bool {
+    false
+}
+
+/// Locks every page mapped now into memory. Called after each decryption, so the
+/// plaintext's pages are covered; `MCL_FUTURE` is not used because it would make the
+/// 256 MiB of a later scrypt fail under an ordinary memory-lock limit. Refused
+/// (`EPERM`, `ENOMEM`) when the limit is too low: then the agent runs unlocked and
+/// `otp status` says so.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn lock_memory() -> bool {
+    rustix::mm::mlockall(rustix::mm::MlockAllFlags::CURRENT).is_ok()
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn lock_memory() -> bool {
+    false
+}
+
+/// Points standard input, output and error at `/dev/null`, once the startup report
+/// is written, so the agent holds no terminal or pipe of the process that started it.
+pub fn close_stdio() {
+    if let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    {
+        let _ = rustix::stdio::dup2_stdin(&null);
+        let _ = rustix::stdio::dup2_stdout(&null);
+        let _ = rustix::stdio::dup2_stderr(&null);
+    }
+}
+
+/// Why an agent could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The vault could not be opened with the PIN.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// The vault decrypted but its contents are not readable.
+    #[error(transparent)]
+    Payload(#[from] PayloadError),
+    /// The socket could not be set up.
+    #[error(transparent)]
+    Agent(#[from] AgentError),
+}
+
+/// A running agent: the unlocked vault and the socket it answers on.
+pub struct Agent {
+    vault: Vault,
+    vault_name: String,
+    pin: Pin,
+    ciphertext: Vec<u8>,
+    store: Store,
+    listener: UnixListener,
+    socket: PathBuf,
+    socket_id: FileId,
+    deadline: Instant,
+    wall_deadline: SystemTime,
+    hardening: Hardening,
+}
+
+/// Whether to go on after a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Serve,
+    Stop,
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl Agent {
+    /// Opens the vault at `canonical` (a canonical path) with `pin` (a typed PIN:
+    /// wrong ones count toward the lockout as anywhere else), then binds the socket in
+    /// `dir`, replacing a stale socket or the socket of an agent already serving this
+    /// vault (that agent notices and exits). It lives for `lifetime` from now (at
+    /// most [`MAX_LIFETIME`](super::MAX_LIFETIME)).
+    pub fn start(
+        canonical: &Path,
+        dir: &Path,
+        pin: Pin,
+        lifetime: Duration,
+        hardening: Hardening,
+    ) -> Result<Self, StartError> {
+        let lifetime = lifetime.min(super::MAX_LIFETIME);
+        let vault = Vault::new(canonical);
+        let (plaintext, ciphertext) = vault.read_with_ciphertext(&pin, unix_now())?;
+        let store = payload::from_bytes(&plaintext)?;
+        drop(plaintext);
+        socket::ensure_dir(dir)?;
+        let socket_path = socket::socket_path(dir, canonical);
+        let temporary = socket::temporary_socket_path(&socket_path);
+        let _ = std::fs::remove_file(&temporary);
+        let listener = UnixListener::bind(&temporary)
+            .map_err(|e| AgentError::io("listen on", &temporary, e))?;
+        let publish = std::fs::set_permissions(&temporary, std::fs::Permissions::from_mode(0o600))
+            .and_then(|()| listener.set_nonblocking(true))
+            .and_then(|()| std::fs::rename(&temporary, &socket_path));
+        if let Err(e) = publish {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(AgentError::io("set up the agent socket", &socket_path, e).into());
+        }
+        let socket_id = socket::file_id(&socket_path).ok_or_else(|| {
+            AgentError::io(
+                "find the agent socket",
+                &socket_path,
+                std::io::ErrorKind::NotFound.into(),
+            )
+        })?;
+        let memory_locked = lock_memory();
+        Ok(Self {
+            vault,
+            vault_name: canonical.to_string_lossy().into_owned(),
+            pin,
+            ciphertext,
+            store,
+            listener,
+            socket: socket_path,
+            socket_id,
+            deadline: Instant::now() + lifetime,
+            wall_deadline: SystemTime::now() + lifetime,
+            hardening: Hardening {
+                memory_locked,
+                ..hardening
+            },
+        })
+    }
+
+    /// Gives up without serving: removes the socket. (Dropping the agent zeroizes
+    /// the PIN and the secrets.)
+    pub fn shutdown(self) {
+        self.remove_socket();
+    }
+
+    /// The socket it listens on.
+    pub fn socket(&self) -> &Path {
+        &self.socket
+    }
+
+    /// Serves until locked, expired, replaced or unable to follow the vault; then
+    /// removes its socket (if it is still its own) and returns. Dropping the agent
+    /// zeroizes the PIN and the secrets.
+    pub fn run(mut self) {
+        loop {
+            if self.expired() || !self.owns_socket() {
+                break;
+            }
+            if !self.wait_for_connection() {
+                continue;
+            }
+            match self.listener.accept() {
+                Ok((stream, _)) => {
+                    if self.serve_connection(stream) == Next::Stop {
+                        break;
+                    }
+                }
+                // Nothing there after all, or a client that gave up: go on at once.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // Out of file descriptors or the like: do not spin on it.
+                Err(_) => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+        self.remove_socket();
+    }
+
+    fn expired(&self) -> bool {
+        Instant::now() >= self.deadline || SystemTime::now() >= self.wall_deadline
+    }
+
+    /// Whether the socket path still holds the socket this agent bound: it is gone
+    /// when the runtime directory was removed (the session ended) or replaced when
+    /// another `otp unlock` took over.
+    fn owns_socket(&self) -> bool {
+        socket::file_id(&self.socket) == Some(self.socket_id)
+    }
+
+    fn remove_socket(&self) {
+        if self.owns_socket() {
+            let _ = std::fs::remove_file(&self.socket);
+        }
+    }
+
+    /// Waits up to [`CHECK_INTERVAL`] (less near the deadline) for a connection.
+    fn wait_for_connection(&self) -> bool {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        let wait = left.min(CHECK_INTERVAL);
+        let timeout = rustix::event::Timespec {
+            tv_sec: 0,
+            tv_nsec: wait.subsec_nanos().into(),
+        };
+        let mut fds = [rustix::event::PollFd::new(
+            &self.listener,
+            rustix::event::PollFlags::IN,
+        )];
+        matches!(rustix::event::poll(&mut fds, Some(&timeout)), Ok(n) if n > 0)
+    }
+
+    fn serve_connection(&mut self, stream: UnixStream) -> Next {
+        let prepared = stream
+            .set_nonblocking(false)
+            .and_then(|()| stream.set_read_timeout(Some(CONNECTION_TIMEOUT)))
+            .and_then(|()| stream.set_write_timeout(Some(CONNECTION_TIMEOUT)));
+        if prepared.is_err() {
+            return Next::Serve;
+        }
+        // The request is read even from a peer that will be refused, so that peer
+        // gets its answer instead of a broken pipe.
+        let request = read_request(&stream);
+        let (response, next) = if peer_is_this_user(&stream) {
+            match request {
+                Ok(envelope) if envelope.version != PROTOCOL_VERSION => (
+                    Response::Error {
+                        error: Failure::BadRequest(format!(
+                            "protocol version {} is not {PROTOCOL_VERSION}; the agent was started by another otp version, run `otp unlock` again",
+                            envelope.version
+                        )),
+                    },
+                    Next::Serve,
+                ),
+                Ok(envelope) if envelope.vault != self.vault_name => (
+                    Response::Error {
+                        error: Failure::WrongVault,
+                    },
+                    Next::Serve,
+                ),
+                Ok(envelope) => self.handle(envelope.request),
+                Err(None) => return Next::Serve,
+                Err(Some(failure)) => (Response::Error { error: failure }, Next::Serve),
+            }
+        } else {
+            (
+                Response::Error {
+                    error: Failure::Forbidden,
+                },
+                Next::Serve,
+            )
+        };
+        if let Ok(line) = protocol::to_line(&response) {
+            let _ = (&stream).write_all(&line);
+        }
+        next
+    }
+
+    /// Answers one request from this user about this vault.
+    fn handle(&mut self, request: Request) -> (Response, Next) {
+        match request {
+            Request::Ping => (Response::Pong(self.info()), Next::Serve),
+            Request::Lock => {
+                // The socket goes first, so no client connects to an agent that has stopped.
+                self.remove_socket();
+                (Response::Locked, Next::Stop)
+            }
+            Request::List => self.with_accounts(|store, _| {
+                Ok(Response::Accounts {
+                    accounts: store.accounts().iter().map(AccountInfo::from).collect(),
+                })
+            }),
+            Request::Codes { now } => self.with_accounts(|store, _| {
+                let codes = store
+                    .accounts()
+                    .iter()
+                    .filter(|account| matches!(account.kind, Kind::Totp { .. }))
+                    .map(|account| CodeReply::new(account, &account.code_at(now)))
+                    .collect();
+                Ok(Response::Codes { codes })
+            }),
+            Request::Code {
+                account,
+                now,
+                at,
+                next,
+            } => self.with_accounts(|store, changed| {
+                let index = store.find(&account).map_err(Failure::Match)?;
+                let Some(entry) = store.get_mut(index) else {
+                    return Err(Failure::Failed(format!("no account at index {index}")));
+                };
+                let current: CurrentCode =
+                    entry.issue_code(now, at, next).map_err(Failure::Code)?;
+                *changed = matches!(entry.kind, Kind::Hotp { .. });
+                Ok(Response::Code(CodeReply::new(entry, &current)))
+            }),
+        }
+    }
+
+    /// Runs `f` on the current accounts under the vault lock, after catching up with
+    /// the file. When `f` sets its flag, the changed accounts are saved (atomically,
+    /// the previous file becoming the backup) before the answer goes out.
+    fn with_accounts(
+        &mut self,
+        f: impl FnOnce(&mut Store, &mut bool) -> Result<Response, Failure>,
+    ) -> (Response, Next) {
+        match self.with_accounts_inner(f) {
+            Ok(response) => (response, Next::Serve),
+            Err(failure @ Failure::Gone(_)) => {
+                self.remove_socket();
+                (Response::Error { error: failure }, Next::Stop)
+            }
+            Err(failure) => (Response::Error { error: failure }, Next::Serve),
+        }
+    }
+
+    fn with_accounts_inner(
+        &mut self,
+        f: impl FnOnce(&mut Store, &mut bool) -> Result<Response, Failure>,
+    ) -> Result<Response, Failure> {
+        let lock = self.vault.lock().map_err(|error| match error {
+            VaultError::NotFound { .. } => gone_vault(&error),
+            other => Failure::Failed(other.to_string()),
+        })?;
+        self.catch_up(&lock)?;
+        let mut store = self.store.clone();
+        let mut changed = false;
+        let response = f(&mut store, &mut changed)?;
+        if changed {
+            let text = payload::to_toml(&store);
+            let saved = self
+                .vault
+                .save(&lock, &self.pin, &self.ciphertext, text.as_bytes())
+                .map_err(|e| Failure::Failed(e.to_string()))?;
+            self.ciphertext = saved;
+            self.store = store;
+        }
+        drop(lock);
+        Ok(response)
+    }
+
+    /// Re-reads the vault file under `lock`; when its bytes changed, decrypts them
+    /// with the PIN held. A failure means the agent cannot follow the vault.
+    fn catch_up(&mut self, lock: &VaultLock) -> Result<(), Failure> {
+        let current = self.vault.ciphertext(lock).map_err(|e| gone_vault(&e))?;
+        if current == self.ciphertext {
+            return Ok(());
+        }
+        let plaintext = self
+            .vault
+            .decrypt_known(&current, &self.pin)
+            .map_err(|e| gone_vault(&e))?;
+        let store = payload::from_bytes(&plaintext).map_err(|e| gone(&e))?;
+        drop(plaintext);
+        self.store = store;
+        self.ciphertext = current;
+        self.hardening.memory_locked = lock_memory();
+        Ok(())
+    }
+
+    fn info(&self) -> AgentInfo {
+        AgentInfo {
+            vault: self.vault_name.clone(),
+            pid: std::process::id(),
+            expires_at: self
+                .wall_deadline
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            remaining_secs: self
+                .deadline
+                .saturating_duration_since(Instant::now())
+                .as_secs(),
+            memory_locked: self.hardening.memory_locked,
+            undumpable: self.hardening.undumpable,
+        }
+    }
+}
+
+/// The failure for a vault the agent can no longer follow.
+fn gone(error: &dyn std::fmt::Display) -> Failure {
+    Failure::Gone(format!(
+        "the vault changed in a way the agent cannot follow ({error}), so it has locked"
+    ))
+}
+
+/// [`gone`] for a vault error; a wrong PIN here means the PIN was changed.
+fn gone_vault(error: &VaultError) -> Failure {
+    match error {
+        VaultError::WrongPin { .. } => gone(&"its PIN was changed"),
+        other => gone(other),
+    }
+}
+
+/// Reads one request. `Err(None)`: the client sent nothing (hung up or timed out),
+/// so there is nobody to answer.
+fn read_request(stream: &UnixStream) -> Result<Envelope, Option<Failure>> {
+    let line = match protocol::read_line(BufReader::new(stream), MAX_REQUEST_BYTES) {
+        Ok(line) => line,
+        Err(LineError::TooLong) => {
+            return Err(Some(Failure::BadRequest(format!(
+                "a request is at most {MAX_REQUEST_BYTES} bytes"
+            ))));
+        }
+        Err(LineError::Empty | LineError::Io(_)) => return Err(None),
+    };
+    serde_json::from_slice(&line)
+        .map_err(|e| Some(Failure::BadRequest(format!("malformed request: {e}"))))
+}
+
+/// Whether the connected process runs as this user (`SO_PEERCRED`).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn peer_is_this_user(stream: &UnixStream) -> bool {
+    rustix::net::sockopt::socket_peercred(stream)
+        .is_ok_and(|peer| peer.uid.as_raw() == socket::uid())
+}
+
+/// Elsewhere the private directory is the check.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn peer_is_this_user(_stream: &UnixStream) -> bool {
+    true
+}

@@ -1,0 +1,88 @@
+//! `otp agent-serve` (hidden): the agent process that `otp unlock` starts.
+//!
+//! It reads the PIN from the first line of standard input, unlocks the vault, binds
+//! its socket, writes one startup line on standard output, points its standard
+//! streams at `/dev/null` and serves (see `otp::agent`). It is not meant to be run
+//! by hand.
+
+use clap::Args;
+
+use super::GlobalArgs;
+use super::error::CliError;
+
+/// Arguments of the agent process.
+#[derive(Debug, Args)]
+pub struct AgentServeArgs {
+    /// Seconds to serve before locking
+    #[arg(long, value_name = "SECONDS")]
+    pub for_secs: u64,
+}
+
+/// Runs the agent until it locks.
+#[cfg(unix)]
+pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
+    use std::io::Write;
+    use std::time::Duration;
+
+    use super::input::Input;
+    use crate::agent::protocol::{self, Startup};
+    use crate::agent::server::{self, Agent, StartError};
+    use crate::agent::{MAX_LIFETIME, socket};
+
+    let hardening = server::detach_and_harden();
+    let report = |startup: &Startup| {
+        protocol::to_line(startup).is_ok_and(|line| {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(&line)
+                .and_then(|()| stdout.flush())
+                .is_ok()
+        })
+    };
+    let started = (|| {
+        let vault = global
+            .vault
+            .as_deref()
+            .ok_or_else(|| CliError::Usage("the agent needs --vault".to_owned()))?;
+        let canonical = socket::canonical_vault(vault)?;
+        let lifetime =
+            Duration::from_secs(args.for_secs).clamp(Duration::from_secs(1), MAX_LIFETIME);
+        let pin = Input::new(true).unlock_pin()?;
+        Agent::start(&canonical, &socket::runtime_dir(), pin, lifetime, hardening).map_err(
+            |error| match error {
+                StartError::Vault(e) => CliError::from(e),
+                StartError::Payload(e) => CliError::from(e),
+                StartError::Agent(e) => CliError::from(e),
+            },
+        )
+    })();
+    match started {
+        Ok(agent) => {
+            let told = report(&Startup::Ready {
+                pid: std::process::id(),
+            });
+            server::close_stdio();
+            if told {
+                agent.run();
+            } else {
+                // `otp unlock` is gone (interrupted): nobody was told the vault is
+                // unlocked, so it must not stay unlocked.
+                agent.shutdown();
+            }
+            Ok(())
+        }
+        Err(error) => {
+            let _ = report(&Startup::Failed {
+                message: error.to_string(),
+                exit_code: error.exit_status(),
+            });
+            Err(error)
+        }
+    }
+}
+
+/// Platforms without Unix sockets have no agent.
+#[cfg(not(unix))]
+pub fn run(_global: &GlobalArgs, _args: &AgentServeArgs) -> Result<(), CliError> {
+    Err(crate::agent::AgentError::Unsupported.into())
+}
