@@ -335,3 +335,59 @@ fn clipboard_under_xvfb_receives_the_code_and_is_cleared_after_the_timeout() {
     tui.send("q");
     assert!(tui.wait_exit(WAIT).success());
 }
+
+/// A terminal that goes away (an SSH connection dropped, a terminal window closed)
+/// hangs up; the program must end instead of spinning on a dead terminal.
+#[test]
+fn a_hung_up_terminal_ends_the_program() {
+    if !common::have_tool("tmux", &["-V"]) {
+        return;
+    }
+    let sandbox = Sandbox::initialised();
+    let socket = sandbox.dir.path().join("tmux.sock");
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let program = format!(
+        "exec env OTP_VAULT='{}' OTP_CONFIG='{}' XDG_RUNTIME_DIR='{}' '{}'",
+        sandbox.vault.display(),
+        sandbox.config.display(),
+        sandbox.runtime.display(),
+        env!("CARGO_BIN_EXE_otp")
+    );
+    let out = tmux(&["new-session", "-d", "-x", "80", "-y", "20", &program]);
+    assert!(out.status.success(), "{out:?}");
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout)
+        .contains("Enter your 6-digit PIN")
+    {
+        assert!(start.elapsed() < WAIT, "the unlock screen never appeared");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let pid = String::from_utf8_lossy(&tmux(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_owned();
+    let stat = format!("/proc/{pid}/stat");
+    let alive = || {
+        std::fs::read_to_string(&stat).is_ok_and(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
+        })
+    };
+    assert!(alive(), "no process {pid}");
+    tmux(&["kill-server"]);
+    let start = Instant::now();
+    while alive() {
+        if start.elapsed() > Duration::from_secs(5) {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("otp kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

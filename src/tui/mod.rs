@@ -142,15 +142,23 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     result
 }
 
-/// The signals that end the program; the loop notices them within a second and
-/// quits cleanly, restoring the terminal.
+/// The signals that end the program. SIGTERM and SIGINT: the loop notices them
+/// within a second and quits cleanly, restoring the terminal. SIGHUP means the
+/// terminal is gone: there is nothing to restore, and a hung-up terminal reads as
+/// endless end-of-file that the input library spins on, so the process exits at once
+/// (every vault write is atomic, so at most an unfinished change is lost).
+/// Exit status after a hang-up, as a shell reports a death by SIGHUP (128 + 1).
+const HANGUP_EXIT_CODE: i32 = 129;
+
 fn termination_flag() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
+    let exit_now = Arc::new(AtomicBool::new(true));
+    let _ = signal_hook::flag::register_conditional_shutdown(
         signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+        HANGUP_EXIT_CODE,
+        exit_now,
+    );
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         // Without the handler the default (ending the process) stays: no worse.
         let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
     }
