@@ -167,14 +167,21 @@ fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
     tui.type_slowly("135790");
     tui.wait_for("wrong PIN; 4 attempts left", WAIT);
     tui.type_slowly(PIN);
-    let screen = tui.wait_for("KISTI:jklee", WAIT);
-    assert!(screen.contains("1/10 accounts"), "{screen}");
-    // Six dots for a 60-second period (some of them filled).
-    assert!(
-        screen.lines().any(|l| l.contains("KISTI:jklee")
-            && l.chars().filter(|c| *c == '●' || *c == '○').count() == 6),
-        "{screen}"
-    );
+    tui.wait_for("KISTI:jklee", WAIT);
+    // Six dots for a 60-second period (some of them filled). The screen may still be
+    // mid-update when the label first shows, so wait for the whole row.
+    let start = Instant::now();
+    loop {
+        let screen = tui.screen();
+        let six_dots = screen.lines().any(|l| {
+            l.contains("KISTI:jklee") && l.chars().filter(|c| *c == '●' || *c == '○').count() == 6
+        });
+        if six_dots && screen.contains("1/10 accounts") {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "{screen}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     tui.resize(100, 30);
     tui.wait_for("KISTI               jklee", WAIT);
     tui.send("?");
