@@ -1,0 +1,2 @@
+//! otpd
+fn main() {}
