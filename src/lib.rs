@@ -13,5 +13,9 @@ pub mod cli;
 pub mod code;
 pub mod config;
 pub mod otpauth;
+#[cfg(feature = "server")]
+pub mod otpd_cli;
 pub mod secret;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod vault;

@@ -22,6 +22,10 @@ pub struct CustomerInfo {
     pub code: String,
     /// The organisation's name, shown to the person enrolling.
     pub name: String,
+    /// Where this customer's otpd answers, when the answering server is only a
+    /// directory (absent: the answering server enrolls).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
 }
 
 /// A PAKE message with the suite it belongs to.
