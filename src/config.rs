@@ -1,6 +1,7 @@
 //! User settings (no secrets) from `$XDG_CONFIG_HOME/otp/config.toml`, and the
 //! default locations of the config and vault files.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -13,6 +14,11 @@ pub struct Config {
     pub max_accounts: usize,
     /// The vault file, when not given by `--vault` or `OTP_VAULT`.
     pub vault: Option<PathBuf>,
+    /// Enrollment servers by customer code: `1106 = "https://otp.example.org"`.
+    pub customers: BTreeMap<String, String>,
+    /// A server that knows where each customer code enrolls (`otp add --customer`
+    /// asks it when neither `--server` nor `[customers]` names one).
+    pub directory: Option<String>,
 }
 
 impl Default for Config {
@@ -20,6 +26,8 @@ impl Default for Config {
         Self {
             max_accounts: Self::DEFAULT_MAX_ACCOUNTS,
             vault: None,
+            customers: BTreeMap::new(),
+            directory: None,
         }
     }
 }
@@ -101,6 +109,14 @@ mod tests {
         let config = Config::load(&path).unwrap();
         assert_eq!(config.max_accounts, 3);
         assert_eq!(config.vault.as_deref(), Some(Path::new("/tmp/v.age")));
+        std::fs::write(
+            &path,
+            "directory = \"https://dir.example\"\n[customers]\n1106 = \"https://otp.example.org\"\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.customers["1106"], "https://otp.example.org");
+        assert_eq!(config.directory.as_deref(), Some("https://dir.example"));
         std::fs::write(&path, "max_acounts = 3\n").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
         assert!(err.contains("max_acounts"), "{err}");

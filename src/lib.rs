@@ -12,6 +12,8 @@ pub mod api;
 pub mod cli;
 pub mod code;
 pub mod config;
+#[cfg(feature = "enroll")]
+pub mod enroll;
 pub mod otpauth;
 #[cfg(feature = "server")]
 pub mod otpd_cli;

@@ -40,6 +40,10 @@ pub enum CliError {
     /// The config file.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// Customer-code enrollment failed.
+    #[cfg(feature = "enroll")]
+    #[error(transparent)]
+    Enroll(#[from] crate::enroll::EnrollError),
     /// Arguments that parse but do not make sense together.
     #[error("{0}")]
     Usage(String),
@@ -93,6 +97,8 @@ impl CliError {
                 | VaultError::ExcessiveWork { .. },
             )
             | CliError::Payload(_) => 6,
+            #[cfg(feature = "enroll")]
+            CliError::Enroll(_) => 7,
             _ => 1,
         })
     }
