@@ -5,6 +5,8 @@
 
 #[cfg(feature = "server")]
 pub mod otpd;
+#[cfg(feature = "server")]
+pub mod service;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
