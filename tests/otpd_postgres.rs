@@ -205,7 +205,7 @@ fn two_otpd_processes_share_one_postgres_database() {
 
     // Many parallel verifications of one fresh code, split over both instances:
     // exactly one is accepted.
-    let service = block_on(async {
+    block_on(async {
         let db = Db::open(&database.url(), &DbOptions::default())
             .await
             .unwrap();
@@ -217,7 +217,6 @@ fn two_otpd_processes_share_one_postgres_database() {
             .unwrap();
         service.db().close().await;
     });
-    let () = service;
     let otp = common::totp_at(SEED, 60, common::unix_now());
     let servers = [&first, &second];
     let outcomes: Vec<String> = std::thread::scope(|scope| {

@@ -15,19 +15,23 @@ pub const PROMPT_SECRET: &str = "Secret key (base32, as the site shows it): ";
 /// Prompt for an `otpauth://` URI.
 pub const PROMPT_URI: &str = "otpauth:// URI: ";
 /// Prompt for the ID at an organisation (`otp add --customer`).
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub const PROMPT_ID: &str = "ID: ";
 /// Prompt for the activation code (`otp add --customer`).
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub const PROMPT_ACTIVATION: &str = "Activation code (6 digits): ";
 /// `otp add --customer` in a build without the `enroll` feature.
 #[cfg_attr(feature = "enroll", allow(dead_code))]
 pub const NO_ENROLL_FEATURE: &str = "this otp was built without enrollment support (cargo feature \"enroll\"); rebuild with it to use --customer";
 
 /// Shown once the customer code is found.
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub fn organisation(code: &str, name: &str, server: &str) -> String {
     format!("Customer {code}: {name} ({server})")
 }
 
 /// Shown after a successful enrollment.
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub fn enrolled(label: &str, summary: &str, replaced: bool) -> String {
     let previous = if replaced {
         " Your previous device's token no longer works."

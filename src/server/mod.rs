@@ -1,12 +1,12 @@
 //! `otpd`, the organisation's server: enrollment by customer code, user ID and
 //! activation code (SPAKE2), and code verification for login systems.
 //!
-//! - [`config`]: `otpd.toml`
-//! - [`keys`]: the master key that seals secrets at rest
-//! - [`db`]: SQLite or PostgreSQL through `sqlx::Any`, one schema
-//! - [`service`]: what the server does (enroll, verify, admin), audited
-//! - [`http`]: the axum router: limits, rate limiting, logging, error codes
-//! - [`serve`]: listening with TLS (rustls) or, on loopback or behind a proxy, plain HTTP
+//! - [`config`] — `otpd.toml`
+//! - [`keys`] — the master key that seals secrets at rest
+//! - [`db`] — SQLite or PostgreSQL through `sqlx::Any`, one schema
+//! - [`service`] — what the server does (enroll, verify, admin), audited
+//! - [`http`] — the axum router: limits, rate limiting, logging, error codes
+//! - [`serve`] — listening with TLS (rustls) or, on loopback or behind a proxy, plain HTTP
 
 pub mod config;
 pub mod db;
