@@ -1377,8 +1377,8 @@ impl Service {
     }
 
     /// Creates (if needed) a user and gives it an active token with `seed`, without
-    /// an enrollment. For benchmarks and tests that need many tokens fast; not
-    /// reachable from the CLI or the API.
+    /// an enrollment. For benchmarks and tests that need tokens fast; not reachable
+    /// from the CLI or the API.
     #[doc(hidden)]
     pub async fn insert_active_token(
         &self,
@@ -1387,45 +1387,71 @@ impl Service {
         seed: &[u8],
         now: u64,
     ) -> Result<String, ServerError> {
-        let user_ref = match self.user_ref(customer, user_id).await? {
-            Some(user_ref) => user_ref,
-            None => {
-                let id = new_id()?;
-                sqlx::query(
-                    "INSERT INTO users (id, customer, user_id, display_name, created_at) VALUES ($1, $2, $3, NULL, $4)",
-                )
-                .bind(id.clone())
-                .bind(customer.to_owned())
-                .bind(user_id.to_owned())
-                .bind(i64_of(now))
-                .execute(self.db.pool())
-                .await?;
-                id
-            }
-        };
-        let serial = format!("OTPD-{}", &new_id()?[..16].to_uppercase());
-        let sealed = self.key.seal(&format!("seed|{serial}"), seed)?;
-        sqlx::query(
-            "UPDATE tokens SET state = 'replaced' WHERE user_ref = $1 AND state = 'active'",
-        )
-        .bind(user_ref.clone())
-        .execute(self.db.pool())
-        .await?;
-        sqlx::query(
-            "INSERT INTO tokens (serial, user_ref, seed_sealed, algorithm, digits, period, state, \
-                                 last_step, fail_count, device_name, created_at, pending_until, activated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'active', -1, 0, NULL, $7, $7, $7)",
-        )
-        .bind(serial.clone())
-        .bind(user_ref)
-        .bind(sealed)
-        .bind(self.policy.algorithm.as_str().to_owned())
-        .bind(i64::from(self.policy.digits.get()))
-        .bind(i64::from(self.policy.period.seconds()))
-        .bind(i64_of(now))
-        .execute(self.db.pool())
-        .await?;
-        Ok(serial)
+        let mut serials = self
+            .insert_active_tokens(customer, &[(user_id.to_owned(), seed.to_vec())], now)
+            .await?;
+        serials.pop().ok_or(ServerError::Random)
+    }
+
+    /// [`Service::insert_active_token`] for many users in one transaction.
+    #[doc(hidden)]
+    pub async fn insert_active_tokens(
+        &self,
+        customer: &str,
+        users: &[(String, Vec<u8>)],
+        now: u64,
+    ) -> Result<Vec<String>, ServerError> {
+        let mut tx = self.db.pool().begin().await?;
+        let mut serials = Vec::with_capacity(users.len());
+        for (user_id, seed) in users {
+            let existing: Option<String> =
+                sqlx::query_scalar("SELECT id FROM users WHERE customer = $1 AND user_id = $2")
+                    .bind(customer.to_owned())
+                    .bind(user_id.clone())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let user_ref = match existing {
+                Some(user_ref) => user_ref,
+                None => {
+                    let id = new_id()?;
+                    sqlx::query(
+                        "INSERT INTO users (id, customer, user_id, display_name, created_at) VALUES ($1, $2, $3, NULL, $4)",
+                    )
+                    .bind(id.clone())
+                    .bind(customer.to_owned())
+                    .bind(user_id.clone())
+                    .bind(i64_of(now))
+                    .execute(&mut *tx)
+                    .await?;
+                    id
+                }
+            };
+            let serial = format!("OTPD-{}", &new_id()?[..16].to_uppercase());
+            let sealed = self.key.seal(&format!("seed|{serial}"), seed)?;
+            sqlx::query(
+                "UPDATE tokens SET state = 'replaced' WHERE user_ref = $1 AND state = 'active'",
+            )
+            .bind(user_ref.clone())
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO tokens (serial, user_ref, seed_sealed, algorithm, digits, period, state, \
+                                     last_step, fail_count, device_name, created_at, pending_until, activated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'active', -1, 0, NULL, $7, $7, $7)",
+            )
+            .bind(serial.clone())
+            .bind(user_ref)
+            .bind(sealed)
+            .bind(self.policy.algorithm.as_str().to_owned())
+            .bind(i64::from(self.policy.digits.get()))
+            .bind(i64::from(self.policy.period.seconds()))
+            .bind(i64_of(now))
+            .execute(&mut *tx)
+            .await?;
+            serials.push(serial);
+        }
+        tx.commit().await?;
+        Ok(serials)
     }
 }
 
