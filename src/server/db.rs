@@ -42,8 +42,9 @@ impl Backend {
 /// How to open the database.
 #[derive(Debug, Clone)]
 pub struct DbOptions {
-    /// Most connections; 0 picks 1 for SQLite (one writer; no lock contention) and 16
-    /// for PostgreSQL.
+    /// Most connections; 0 picks 2 for SQLite (readers run beside the one writer in
+    /// WAL mode; verification writes have a connection of their own) and 16 for
+    /// PostgreSQL.
     pub max_connections: u32,
     /// SQLite `synchronous`: `full`, `normal` or `off`.
     pub sqlite_synchronous: String,
@@ -58,10 +59,12 @@ impl Default for DbOptions {
     }
 }
 
-/// The connection pool.
+/// The connection pools.
 #[derive(Clone)]
 pub struct Db {
     pool: AnyPool,
+    /// SQLite: one more connection, for the verification group commit.
+    commit_pool: Option<AnyPool>,
     backend: Backend,
 }
 
@@ -86,7 +89,7 @@ impl Db {
             url.push_str("mode=rwc");
         }
         let max = match (options.max_connections, backend) {
-            (0, Backend::Sqlite) => 1,
+            (0, Backend::Sqlite) => 2,
             (0, Backend::Postgres) => 16,
             (n, _) => n,
         };
@@ -95,8 +98,7 @@ impl Db {
             "off" => "PRAGMA synchronous = OFF",
             _ => "PRAGMA synchronous = FULL",
         };
-        let pool = AnyPoolOptions::new()
-            .max_connections(max)
+        let options = AnyPoolOptions::new()
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
@@ -114,15 +116,34 @@ impl Db {
                     }
                     Ok(())
                 })
-            })
+            });
+        let open_error =
+            |e: sqlx::Error| ServerError::Database(format!("cannot open the database: {e}"));
+        let pool = options
+            .clone()
+            .max_connections(max)
             .connect(&url)
             .await
-            .map_err(|e| ServerError::Database(format!("cannot open the database: {e}")))?;
+            .map_err(open_error)?;
         migrator()
             .run(&pool)
             .await
             .map_err(|e| ServerError::Database(format!("cannot migrate the database: {e}")))?;
-        Ok(Self { pool, backend })
+        let commit_pool = match backend {
+            Backend::Sqlite => Some(
+                options
+                    .max_connections(1)
+                    .connect(&url)
+                    .await
+                    .map_err(open_error)?,
+            ),
+            Backend::Postgres => None,
+        };
+        Ok(Self {
+            pool,
+            commit_pool,
+            backend,
+        })
     }
 
     /// Which database this is.
@@ -135,8 +156,16 @@ impl Db {
         &self.pool
     }
 
+    /// SQLite's connection for the verification group commit.
+    pub fn commit_pool(&self) -> Option<&AnyPool> {
+        self.commit_pool.as_ref()
+    }
+
     /// Closes every connection (flushes SQLite's WAL).
     pub async fn close(&self) {
+        if let Some(pool) = &self.commit_pool {
+            pool.close().await;
+        }
         self.pool.close().await;
     }
 }

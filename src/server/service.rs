@@ -3,7 +3,9 @@
 //!
 //! Time comes in as a parameter (`now`, Unix seconds) so tests can move it.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use sqlx::AnyConnection;
 use subtle::ConstantTimeEq;
@@ -164,11 +166,19 @@ pub struct NewApiKey {
     pub key: Zeroizing<String>,
 }
 
+/// How long a checked API key is trusted without asking the database again; a
+/// revoked key stops working within this time.
+pub const API_KEY_CACHE_SECS: u64 = 2;
+
 /// The server's state: database, master key, policy.
 pub struct Service {
     db: Db,
     key: MasterKey,
     policy: Policy,
+    /// SHA-256 of recently checked API keys, with the client and when it was checked.
+    auth_cache: Mutex<HashMap<[u8; 32], (ApiClient, Instant)>>,
+    /// SQLite only: the verification writes' group committer.
+    group: OnceLock<GroupCommit>,
 }
 
 fn code_err(code: ErrorCode) -> ServerError {
@@ -324,7 +334,13 @@ fn outcome_of<T>(result: &Result<T, ServerError>) -> String {
 impl Service {
     /// The service over an open database.
     pub fn new(db: Db, key: MasterKey, policy: Policy) -> Self {
-        Self { db, key, policy }
+        Self {
+            db,
+            key,
+            policy,
+            auth_cache: Mutex::new(HashMap::new()),
+            group: OnceLock::new(),
+        }
     }
 
     /// The database.
@@ -819,8 +835,29 @@ impl Service {
         Ok(())
     }
 
-    /// Checks an API key (`otpk_<id>_<secret>`) against its stored SHA-256.
+    /// Checks an API key (`otpk_<id>_<secret>`) against its stored SHA-256. A key
+    /// that checked out is trusted for [`API_KEY_CACHE_SECS`] without a query.
     pub async fn authenticate(&self, key: &str) -> Result<ApiClient, ServerError> {
+        use sha2::Digest;
+        let fingerprint: [u8; 32] = sha2::Sha256::digest(key.as_bytes()).into();
+        let fresh = Duration::from_secs(API_KEY_CACHE_SECS);
+        if let Ok(cache) = self.auth_cache.lock()
+            && let Some((client, checked)) = cache.get(&fingerprint)
+            && checked.elapsed() < fresh
+        {
+            return Ok(client.clone());
+        }
+        let client = self.authenticate_uncached(key).await?;
+        if let Ok(mut cache) = self.auth_cache.lock() {
+            if cache.len() >= 10_000 {
+                cache.retain(|_, (_, checked)| checked.elapsed() < fresh);
+            }
+            cache.insert(fingerprint, (client.clone(), Instant::now()));
+        }
+        Ok(client)
+    }
+
+    async fn authenticate_uncached(&self, key: &str) -> Result<ApiClient, ServerError> {
         let refused = || code_err(ErrorCode::Se5001);
         let rest = key.strip_prefix("otpk_").ok_or_else(refused)?;
         let (id, secret) = rest.split_once('_').ok_or_else(refused)?;
@@ -850,7 +887,8 @@ impl Service {
 
     /// `POST /v1/verify`: accepts the code of step T or T-1 once, never a step at or
     /// before the last accepted one; 5 wrong codes in a row lock the token. The
-    /// state change and its audit entry commit together before the answer.
+    /// state change and its audit entry are committed before the answer (on SQLite
+    /// together with other verifications' changes: see [`GroupCommit`]).
     pub async fn verify(
         &self,
         client: &ApiClient,
@@ -860,9 +898,12 @@ impl Service {
         if !valid_user_id(&request.user_id) || request.otp.len() > 16 {
             return Err(code_err(ErrorCode::Ce1002));
         }
-        let actor = Actor::Api(client.name.clone());
-        let customer = Some(client.customer.as_str());
-        let user = Some(request.user_id.as_str());
+        let mut write = VerifyWrite {
+            actor: Actor::Api(client.name.clone()).label(),
+            customer: client.customer.clone(),
+            user_id: request.user_id.clone(),
+            action: WriteAction::Refused(ErrorCode::Se4004),
+        };
         let row = sqlx::query(
             "SELECT t.serial, t.user_ref, t.seed_sealed, t.algorithm, t.digits, t.period, \
                     t.last_step, t.fail_count \
@@ -873,93 +914,54 @@ impl Service {
         .bind(request.user_id.clone())
         .fetch_optional(self.db.pool())
         .await?;
-        let Some(row) = row else {
-            let code = if self.policy.uniform_errors {
-                ErrorCode::Se4001
-            } else {
-                ErrorCode::Se4004
-            };
-            self.audit(&actor, "verify", customer, user, code.as_str(), None)
-                .await?;
-            return Err(code_err(code));
-        };
-        let token = TokenRow::from_row(&row)?;
-        if token.fail_count >= MAX_FAILURES {
-            self.audit(&actor, "verify", customer, user, "SE4003", None)
-                .await?;
-            return Err(code_err(ErrorCode::Se4003));
-        }
-        let step = match self.check_code(&token, &request.otp, now) {
-            Ok(step) => step,
-            Err(error) => {
-                self.audit(&actor, "verify", customer, user, error.outcome(), None)
-                    .await?;
-                return Err(error);
-            }
-        };
-        if let Some(step) = step
-            && i64_of(step) <= token.last_step
-        {
-            // A replay seen from the row already read: no write needed. (Races are
-            // still settled by the conditional UPDATE below.)
-            self.audit(&actor, "verify", customer, user, "SE4002", None)
-                .await?;
-            return Err(code_err(ErrorCode::Se4002));
-        }
-        let mut tx = self.db.pool().begin().await?;
-        let outcome = match step {
-            Some(step) => {
-                let accepted = sqlx::query(
-                    "UPDATE tokens SET last_step = $1, fail_count = 0 \
-                     WHERE serial = $2 AND state = 'active' AND last_step < $1 AND fail_count < $3",
-                )
-                .bind(i64_of(step))
-                .bind(token.serial.clone())
-                .bind(MAX_FAILURES)
-                .execute(&mut *tx)
-                .await?;
-                if accepted.rows_affected() == 1 {
-                    Ok(step)
+        write.action = match row {
+            None if self.policy.uniform_errors => WriteAction::Refused(ErrorCode::Se4001),
+            None => WriteAction::Refused(ErrorCode::Se4004),
+            Some(row) => {
+                let token = TokenRow::from_row(&row)?;
+                if token.fail_count >= MAX_FAILURES {
+                    WriteAction::Refused(ErrorCode::Se4003)
                 } else {
-                    // Replayed, or locked by failures committed meanwhile.
-                    let fails: Option<i64> = sqlx::query_scalar(
-                        "SELECT fail_count FROM tokens WHERE serial = $1 AND state = 'active'",
-                    )
-                    .bind(token.serial.clone())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    Err(match fails {
-                        Some(f) if f >= MAX_FAILURES => ErrorCode::Se4003,
-                        Some(_) => ErrorCode::Se4002,
-                        None => ErrorCode::Se4004,
-                    })
+                    match self.check_code(&token, &request.otp, now) {
+                        Err(ServerError::Code(code)) => WriteAction::Refused(code),
+                        Err(error) => return Err(error),
+                        // A replay seen in the row already read needs no UPDATE; races
+                        // are settled by the conditional UPDATE of `Accept`.
+                        Ok(Some(step)) if i64_of(step) <= token.last_step => {
+                            WriteAction::Refused(ErrorCode::Se4002)
+                        }
+                        Ok(Some(step)) => WriteAction::Accept {
+                            serial: token.serial,
+                            step: i64_of(step),
+                        },
+                        Ok(None) => WriteAction::Fail {
+                            serial: token.serial,
+                        },
+                    }
                 }
             }
+        };
+        let outcome = match self.group_commit() {
+            Some(group) => group.submit(write).await?,
             None => {
-                let fails: Option<i64> = sqlx::query_scalar(
-                    "UPDATE tokens SET fail_count = fail_count + 1 \
-                     WHERE serial = $1 AND state = 'active' AND fail_count < $2 \
-                     RETURNING fail_count",
-                )
-                .bind(token.serial.clone())
-                .bind(MAX_FAILURES)
-                .fetch_optional(&mut *tx)
-                .await?;
-                Err(match fails {
-                    None => ErrorCode::Se4003,
-                    Some(_) => ErrorCode::Se4001,
-                })
+                let mut tx = self.db.pool().begin().await?;
+                let outcome = write.apply(&mut tx).await?;
+                tx.commit().await?;
+                outcome
             }
         };
-        let label = match &outcome {
-            Ok(_) => "ok",
-            Err(code) => code.as_str(),
-        };
-        audit(&mut tx, &actor, "verify", customer, user, label, None).await?;
-        tx.commit().await?;
         outcome
-            .map(|step| VerifyReply { ok: true, step })
+            .map(|step| VerifyReply {
+                ok: true,
+                step: u64::try_from(step).unwrap_or(0),
+            })
             .map_err(code_err)
+    }
+
+    /// The SQLite group committer, started on first use (inside the runtime).
+    fn group_commit(&self) -> Option<&GroupCommit> {
+        let pool = self.db.commit_pool()?;
+        Some(self.group.get_or_init(|| GroupCommit::start(pool.clone())))
     }
 
     // ---------------------------------------------------------------- admin
@@ -1452,6 +1454,161 @@ impl Service {
         }
         tx.commit().await?;
         Ok(serials)
+    }
+}
+
+/// What a verification writes: the state change, if any, and its audit entry.
+struct VerifyWrite {
+    actor: String,
+    customer: String,
+    user_id: String,
+    action: WriteAction,
+}
+
+enum WriteAction {
+    /// Refused without a state change (replay seen on read, locked, no token, ...).
+    Refused(ErrorCode),
+    /// The code matched `step`: accept it unless a step at or after it was accepted.
+    Accept { serial: String, step: i64 },
+    /// The code matched no step: count a failure.
+    Fail { serial: String },
+}
+
+type WriteOutcome = Result<i64, ErrorCode>;
+
+impl VerifyWrite {
+    /// Runs the conditional UPDATE and the audit INSERT on `conn` (in a transaction).
+    async fn apply(&self, conn: &mut AnyConnection) -> Result<WriteOutcome, ServerError> {
+        let outcome = match &self.action {
+            WriteAction::Refused(code) => Err(*code),
+            WriteAction::Accept { serial, step } => {
+                let accepted = sqlx::query(
+                    "UPDATE tokens SET last_step = $1, fail_count = 0 \
+                     WHERE serial = $2 AND state = 'active' AND last_step < $1 AND fail_count < $3",
+                )
+                .bind(*step)
+                .bind(serial.clone())
+                .bind(MAX_FAILURES)
+                .execute(&mut *conn)
+                .await?;
+                if accepted.rows_affected() == 1 {
+                    Ok(*step)
+                } else {
+                    // Replayed, or locked by failures committed meanwhile.
+                    let fails: Option<i64> = sqlx::query_scalar(
+                        "SELECT fail_count FROM tokens WHERE serial = $1 AND state = 'active'",
+                    )
+                    .bind(serial.clone())
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    Err(match fails {
+                        Some(f) if f >= MAX_FAILURES => ErrorCode::Se4003,
+                        Some(_) => ErrorCode::Se4002,
+                        None => ErrorCode::Se4004,
+                    })
+                }
+            }
+            WriteAction::Fail { serial } => {
+                let fails: Option<i64> = sqlx::query_scalar(
+                    "UPDATE tokens SET fail_count = fail_count + 1 \
+                     WHERE serial = $1 AND state = 'active' AND fail_count < $2 \
+                     RETURNING fail_count",
+                )
+                .bind(serial.clone())
+                .bind(MAX_FAILURES)
+                .fetch_optional(&mut *conn)
+                .await?;
+                Err(match fails {
+                    None => ErrorCode::Se4003,
+                    Some(_) => ErrorCode::Se4001,
+                })
+            }
+        };
+        let label = match &outcome {
+            Ok(_) => "ok",
+            Err(code) => code.as_str(),
+        };
+        sqlx::query(
+            "INSERT INTO audit (id, at_us, actor, action, customer, user_id, outcome, detail) \
+             VALUES ($1, $2, $3, 'verify', $4, $5, $6, NULL)",
+        )
+        .bind(new_id()?)
+        .bind(now_us())
+        .bind(self.actor.clone())
+        .bind(self.customer.clone())
+        .bind(self.user_id.clone())
+        .bind(label.to_owned())
+        .execute(&mut *conn)
+        .await?;
+        Ok(outcome)
+    }
+}
+
+/// Most verifications committed in one SQLite transaction.
+pub const GROUP_COMMIT_MAX: usize = 256;
+
+type Submission = (
+    VerifyWrite,
+    tokio::sync::oneshot::Sender<Result<WriteOutcome, String>>,
+);
+
+/// Group commit for SQLite, which has one writer and pays a full fsync per commit
+/// (`synchronous = FULL`): one task takes the verifications waiting at that moment
+/// (up to [`GROUP_COMMIT_MAX`]), applies them in order in one transaction on its own
+/// connection, commits, and only then answers each. Every answer still follows the
+/// commit of its own write; the conditional UPDATEs run one after another, so
+/// replay protection is unchanged.
+pub struct GroupCommit {
+    queue: tokio::sync::mpsc::Sender<Submission>,
+}
+
+impl GroupCommit {
+    fn start(pool: sqlx::AnyPool) -> Self {
+        let (queue, mut receiver) = tokio::sync::mpsc::channel::<Submission>(4096);
+        tokio::spawn(async move {
+            let mut batch: Vec<Submission> = Vec::with_capacity(GROUP_COMMIT_MAX);
+            while receiver.recv_many(&mut batch, GROUP_COMMIT_MAX).await > 0 {
+                match Self::commit(&pool, &batch).await {
+                    Ok(outcomes) => {
+                        for ((_, reply), outcome) in batch.drain(..).zip(outcomes) {
+                            let _ = reply.send(Ok(outcome));
+                        }
+                    }
+                    Err(error) => {
+                        let message = error.to_string();
+                        for (_, reply) in batch.drain(..) {
+                            let _ = reply.send(Err(message.clone()));
+                        }
+                    }
+                }
+            }
+        });
+        Self { queue }
+    }
+
+    async fn commit(
+        pool: &sqlx::AnyPool,
+        batch: &[Submission],
+    ) -> Result<Vec<WriteOutcome>, ServerError> {
+        let mut tx = pool.begin().await?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (write, _) in batch {
+            outcomes.push(write.apply(&mut tx).await?);
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    async fn submit(&self, write: VerifyWrite) -> Result<WriteOutcome, ServerError> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.queue
+            .send((write, reply))
+            .await
+            .map_err(|_| ServerError::Database("the commit task stopped".to_owned()))?;
+        answer
+            .await
+            .map_err(|_| ServerError::Database("the commit task stopped".to_owned()))?
+            .map_err(ServerError::Database)
     }
 }
 
