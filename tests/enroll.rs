@@ -372,3 +372,49 @@ fn tls_with_a_private_ca() {
     );
     assert_success(&out);
 }
+
+#[test]
+fn a_directory_names_the_server_and_bad_input_is_refused_locally() {
+    let home = OtpdHome::new(None).with_org();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(home.path("master.key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "otpd init makes the master key private"
+        );
+    }
+    let server = home.start();
+    // A second otpd acting as the directory: it knows 1106 lives on the first.
+    let directory = OtpdHome::new(None);
+    directory.admin(&[
+        "customer",
+        "add",
+        "1106",
+        "Example Org",
+        "--server-url",
+        &server.url,
+    ]);
+    let directory_server = directory.start();
+    let sandbox = Sandbox::initialised();
+    std::fs::write(
+        &sandbox.config,
+        format!("directory = \"{}\"\n", directory_server.url),
+    )
+    .unwrap();
+    // A malformed activation code is refused before any enrollment request.
+    let out = sandbox.run(&["add", "--customer", "1106", "--id", "jklee"], "12ab56\n");
+    assert_failure(&out, 7, &["CE1002", "6 digits"]);
+    let code = home.issue("jklee", &[]);
+    let out = sandbox.run(
+        &["add", "--customer", "1106", "--id", "jklee"],
+        &format!("{code}\n"),
+    );
+    assert_success(&out);
+    assert!(stderr(&out).contains(&server.url), "{}", stderr(&out));
+}
