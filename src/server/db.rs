@@ -63,7 +63,7 @@ impl Default for DbOptions {
 #[derive(Clone)]
 pub struct Db {
     pool: AnyPool,
-    /// SQLite: one more connection, for the verification group commit.
+    /// One more connection, for the verification group commit.
     commit_pool: Option<AnyPool>,
     backend: Backend,
 }
@@ -129,16 +129,13 @@ impl Db {
             .run(&pool)
             .await
             .map_err(|e| ServerError::Database(format!("cannot migrate the database: {e}")))?;
-        let commit_pool = match backend {
-            Backend::Sqlite => Some(
-                options
-                    .max_connections(1)
-                    .connect(&url)
-                    .await
-                    .map_err(open_error)?,
-            ),
-            Backend::Postgres => None,
-        };
+        let commit_pool = Some(
+            options
+                .max_connections(1)
+                .connect(&url)
+                .await
+                .map_err(open_error)?,
+        );
         Ok(Self {
             pool,
             commit_pool,
@@ -156,7 +153,7 @@ impl Db {
         &self.pool
     }
 
-    /// SQLite's connection for the verification group commit.
+    /// The connection for the verification group commit.
     pub fn commit_pool(&self) -> Option<&AnyPool> {
         self.commit_pool.as_ref()
     }

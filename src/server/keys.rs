@@ -38,7 +38,7 @@ impl MasterKey {
         let mut file = options.open(path).map_err(io)?;
         file.write_all(text.as_bytes()).map_err(io)?;
         file.sync_all().map_err(io)?;
-        Ok(Self::from_bytes(key.as_ref()))
+        Ok(Self::from_bytes(&key))
     }
 
     /// Reads the key file; refuses one that other users can read.
@@ -63,17 +63,20 @@ impl MasterKey {
                 })?,
             );
         let bytes = Zeroizing::new(unb64(text.trim()).unwrap_or_default());
-        if bytes.len() != 32 {
-            return Err(ServerError::Config(format!(
-                "the master key file {} is damaged: it must hold 32 bytes in base64url",
-                path.display()
-            )));
-        }
-        Ok(Self::from_bytes(&bytes))
+        let key: Zeroizing<[u8; 32]> = match <[u8; 32]>::try_from(bytes.as_slice()) {
+            Ok(key) => Zeroizing::new(key),
+            Err(_) => {
+                return Err(ServerError::Config(format!(
+                    "the master key file {} is damaged: it must hold 32 bytes in base64url",
+                    path.display()
+                )));
+            }
+        };
+        Ok(Self::from_bytes(&key))
     }
 
-    /// A key from raw bytes (tests and benchmarks).
-    pub fn from_bytes(bytes: &[u8]) -> Self {
+    /// A key from its 32 raw bytes (tests and benchmarks).
+    pub fn from_bytes(bytes: &[u8; 32]) -> Self {
         Self {
             cipher: ChaCha20Poly1305::new(Key::from_slice(bytes)),
         }

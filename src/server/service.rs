@@ -177,7 +177,7 @@ pub struct Service {
     policy: Policy,
     /// SHA-256 of recently checked API keys, with the client and when it was checked.
     auth_cache: Mutex<HashMap<[u8; 32], (ApiClient, Instant)>>,
-    /// SQLite only: the verification writes' group committer.
+    /// The verification writes' group committer.
     group: OnceLock<GroupCommit>,
 }
 
@@ -887,8 +887,8 @@ impl Service {
 
     /// `POST /v1/verify`: accepts the code of step T or T-1 once, never a step at or
     /// before the last accepted one; 5 wrong codes in a row lock the token. The
-    /// state change and its audit entry are committed before the answer (on SQLite
-    /// together with other verifications' changes: see [`GroupCommit`]).
+    /// state change and its audit entry are committed before the answer, together
+    /// with other verifications' changes (see [`GroupCommit`]).
     pub async fn verify(
         &self,
         client: &ApiClient,
@@ -958,7 +958,7 @@ impl Service {
             .map_err(code_err)
     }
 
-    /// The SQLite group committer, started on first use (inside the runtime).
+    /// The group committer, started on first use (inside the runtime).
     fn group_commit(&self) -> Option<&GroupCommit> {
         let pool = self.db.commit_pool()?;
         Some(self.group.get_or_init(|| GroupCommit::start(pool.clone())))
@@ -1477,6 +1477,14 @@ enum WriteAction {
 type WriteOutcome = Result<i64, ErrorCode>;
 
 impl VerifyWrite {
+    /// The token row this write changes, if any.
+    fn serial(&self) -> Option<&str> {
+        match &self.action {
+            WriteAction::Refused(_) => None,
+            WriteAction::Accept { serial, .. } | WriteAction::Fail { serial } => Some(serial),
+        }
+    }
+
     /// Runs the conditional UPDATE and the audit INSERT on `conn` (in a transaction).
     async fn apply(&self, conn: &mut AnyConnection) -> Result<WriteOutcome, ServerError> {
         let outcome = match &self.action {
@@ -1552,12 +1560,12 @@ type Submission = (
     tokio::sync::oneshot::Sender<Result<WriteOutcome, String>>,
 );
 
-/// Group commit for SQLite, which has one writer and pays a full fsync per commit
-/// (`synchronous = FULL`): one task takes the verifications waiting at that moment
-/// (up to [`GROUP_COMMIT_MAX`]), applies them in order in one transaction on its own
-/// connection, commits, and only then answers each. Every answer still follows the
-/// commit of its own write; the conditional UPDATEs run one after another, so
-/// replay protection is unchanged.
+/// Group commit of verification writes: one task takes the verifications waiting
+/// at that moment (up to [`GROUP_COMMIT_MAX`]), applies them in one transaction on
+/// its own connection, commits, and only then answers each. Every answer still
+/// follows the commit of its own write, and the conditional UPDATEs are the same,
+/// so replay protection is unchanged (also across instances on PostgreSQL). One
+/// fsync (SQLite `synchronous = FULL`) or WAL flush (PostgreSQL) serves the group.
 pub struct GroupCommit {
     queue: tokio::sync::mpsc::Sender<Submission>,
 }
@@ -1586,17 +1594,42 @@ impl GroupCommit {
         Self { queue }
     }
 
+    /// Applies a batch in one transaction, token rows in serial order (so two
+    /// instances' batches on PostgreSQL lock rows in the same order and cannot
+    /// deadlock); if the batch fails as a whole, each write gets a transaction of
+    /// its own instead.
     async fn commit(
         pool: &sqlx::AnyPool,
         batch: &[Submission],
     ) -> Result<Vec<WriteOutcome>, ServerError> {
-        let mut tx = pool.begin().await?;
-        let mut outcomes = Vec::with_capacity(batch.len());
-        for (write, _) in batch {
-            outcomes.push(write.apply(&mut tx).await?);
-        }
-        tx.commit().await?;
-        Ok(outcomes)
+        let mut order: Vec<usize> = (0..batch.len()).collect();
+        order.sort_by(|&a, &b| batch[a].0.serial().cmp(&batch[b].0.serial()));
+        let together = async {
+            let mut tx = pool.begin().await?;
+            let mut outcomes: Vec<Option<WriteOutcome>> = vec![None; batch.len()];
+            for &i in &order {
+                outcomes[i] = Some(batch[i].0.apply(&mut tx).await?);
+            }
+            tx.commit().await?;
+            Ok::<_, ServerError>(outcomes)
+        };
+        let outcomes = match together.await {
+            Ok(outcomes) => outcomes,
+            Err(_) => {
+                let mut outcomes = Vec::with_capacity(batch.len());
+                for (write, _) in batch {
+                    let mut tx = pool.begin().await?;
+                    let outcome = write.apply(&mut tx).await?;
+                    tx.commit().await?;
+                    outcomes.push(Some(outcome));
+                }
+                outcomes
+            }
+        };
+        Ok(outcomes
+            .into_iter()
+            .map(|o| o.unwrap_or(Err(ErrorCode::Se5000)))
+            .collect())
     }
 
     async fn submit(&self, write: VerifyWrite) -> Result<WriteOutcome, ServerError> {
