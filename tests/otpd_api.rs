@@ -311,4 +311,10 @@ async fn parallel_verifications_of_one_code_accept_exactly_once() {
         }
     }
     assert_eq!(accepted, 1);
+    // Every verification has its audit row, whatever group it was committed in.
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit WHERE action = 'verify'")
+        .fetch_one(service.db().pool())
+        .await
+        .unwrap();
+    assert_eq!(audited, 64);
 }

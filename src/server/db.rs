@@ -129,9 +129,13 @@ impl Db {
             .run(&pool)
             .await
             .map_err(|e| ServerError::Database(format!("cannot migrate the database: {e}")))?;
+        let commit_connections = match backend {
+            Backend::Sqlite => 1,
+            Backend::Postgres => 4,
+        };
         let commit_pool = Some(
             options
-                .max_connections(1)
+                .max_connections(commit_connections)
                 .connect(&url)
                 .await
                 .map_err(open_error)?,

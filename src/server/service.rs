@@ -4,7 +4,7 @@
 //! Time comes in as a parameter (`now`, Unix seconds) so tests can move it.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use sqlx::AnyConnection;
@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 
 use super::ServerError;
 use super::config::ServerConfig;
-use super::db::{Db, col, is_unique_violation};
+use super::db::{Backend, Db, col, is_unique_violation};
 use super::keys::MasterKey;
 use crate::api::ErrorCode;
 use crate::api::pake::{self, Context, SessionKeys, b64, random_bytes};
@@ -961,7 +961,14 @@ impl Service {
     /// The group committer, started on first use (inside the runtime).
     fn group_commit(&self) -> Option<&GroupCommit> {
         let pool = self.db.commit_pool()?;
-        Some(self.group.get_or_init(|| GroupCommit::start(pool.clone())))
+        let workers = match self.db.backend() {
+            Backend::Sqlite => 1,
+            Backend::Postgres => COMMIT_WORKERS_POSTGRES,
+        };
+        Some(
+            self.group
+                .get_or_init(|| GroupCommit::start(pool.clone(), workers)),
+        )
     }
 
     // ---------------------------------------------------------------- admin
@@ -1487,7 +1494,14 @@ impl VerifyWrite {
 
     /// Runs the conditional UPDATE and the audit INSERT on `conn` (in a transaction).
     async fn apply(&self, conn: &mut AnyConnection) -> Result<WriteOutcome, ServerError> {
-        let outcome = match &self.action {
+        let outcome = self.change(conn).await?;
+        insert_audit_rows(conn, &[(self, &outcome)]).await?;
+        Ok(outcome)
+    }
+
+    /// Runs the conditional UPDATE, if any.
+    async fn change(&self, conn: &mut AnyConnection) -> Result<WriteOutcome, ServerError> {
+        Ok(match &self.action {
             WriteAction::Refused(code) => Err(*code),
             WriteAction::Accept { serial, step } => {
                 let accepted = sqlx::query(
@@ -1531,28 +1545,79 @@ impl VerifyWrite {
                     Some(_) => ErrorCode::Se4001,
                 })
             }
-        };
-        let label = match &outcome {
-            Ok(_) => "ok",
-            Err(code) => code.as_str(),
-        };
-        sqlx::query(
-            "INSERT INTO audit (id, at_us, actor, action, customer, user_id, outcome, detail) \
-             VALUES ($1, $2, $3, 'verify', $4, $5, $6, NULL)",
-        )
-        .bind(new_id()?)
-        .bind(now_us())
-        .bind(self.actor.clone())
-        .bind(self.customer.clone())
-        .bind(self.user_id.clone())
-        .bind(label.to_owned())
-        .execute(&mut *conn)
-        .await?;
-        Ok(outcome)
+        })
     }
 }
 
-/// Most verifications committed in one SQLite transaction.
+/// The `INSERT` of `rows` verification audit rows, for the sizes used.
+fn audit_insert_sql(rows: usize) -> &'static str {
+    static SQL: OnceLock<Vec<String>> = OnceLock::new();
+    let all = SQL.get_or_init(|| {
+        (0..=AUDIT_CHUNK_LOG2)
+            .map(|power| {
+                let count = 1usize << power;
+                let values: Vec<String> = (0..count)
+                    .map(|r| {
+                        let b = r * 6;
+                        format!(
+                            "(${}, ${}, ${}, 'verify', ${}, ${}, ${}, NULL)",
+                            b + 1,
+                            b + 2,
+                            b + 3,
+                            b + 4,
+                            b + 5,
+                            b + 6
+                        )
+                    })
+                    .collect();
+                format!(
+                    "INSERT INTO audit (id, at_us, actor, action, customer, user_id, outcome, detail) VALUES {}",
+                    values.join(", ")
+                )
+            })
+            .collect()
+    });
+    let power = rows.trailing_zeros() as usize;
+    all.get(power).map(String::as_str).unwrap_or("")
+}
+
+/// Largest audit INSERT is 2^7 = 128 rows.
+const AUDIT_CHUNK_LOG2: u32 = 7;
+
+/// Writes the audit rows of verifications in multi-row INSERTs of 128, 64, ... 1
+/// rows (a few statements per group instead of one per verification).
+async fn insert_audit_rows(
+    conn: &mut AnyConnection,
+    rows: &[(&VerifyWrite, &WriteOutcome)],
+) -> Result<(), ServerError> {
+    let mut rest = rows;
+    while !rest.is_empty() {
+        let size = 1usize << (usize::BITS - 1 - rest.len().leading_zeros()).min(AUDIT_CHUNK_LOG2);
+        let (chunk, tail) = rest.split_at(size);
+        let mut query = sqlx::query(audit_insert_sql(size));
+        for (write, outcome) in chunk {
+            let label = match outcome {
+                Ok(_) => "ok",
+                Err(code) => code.as_str(),
+            };
+            query = query
+                .bind(new_id()?)
+                .bind(now_us())
+                .bind(write.actor.clone())
+                .bind(write.customer.clone())
+                .bind(write.user_id.clone())
+                .bind(label.to_owned());
+        }
+        query.execute(&mut *conn).await?;
+        rest = tail;
+    }
+    Ok(())
+}
+
+/// Committing tasks (and connections) on PostgreSQL.
+pub const COMMIT_WORKERS_POSTGRES: usize = 4;
+
+/// Most verifications committed in one transaction.
 pub const GROUP_COMMIT_MAX: usize = 256;
 
 type Submission = (
@@ -1571,27 +1636,45 @@ pub struct GroupCommit {
 }
 
 impl GroupCommit {
-    fn start(pool: sqlx::AnyPool) -> Self {
-        let (queue, mut receiver) = tokio::sync::mpsc::channel::<Submission>(4096);
-        tokio::spawn(async move {
-            let mut batch: Vec<Submission> = Vec::with_capacity(GROUP_COMMIT_MAX);
-            while receiver.recv_many(&mut batch, GROUP_COMMIT_MAX).await > 0 {
-                match Self::commit(&pool, &batch).await {
-                    Ok(outcomes) => {
-                        for ((_, reply), outcome) in batch.drain(..).zip(outcomes) {
-                            let _ = reply.send(Ok(outcome));
-                        }
+    /// Starts `workers` committing tasks on `pool` (one for SQLite, which has one
+    /// writer; several for PostgreSQL, whose round trips then overlap).
+    fn start(pool: sqlx::AnyPool, workers: usize) -> Self {
+        let (queue, receiver) = tokio::sync::mpsc::channel::<Submission>(4096);
+        let receiver = Arc::new(tokio::sync::Mutex::new(receiver));
+        for _ in 0..workers.max(1) {
+            tokio::spawn(Self::work(pool.clone(), receiver.clone()));
+        }
+        Self { queue }
+    }
+
+    async fn work(
+        pool: sqlx::AnyPool,
+        receiver: Arc<tokio::sync::Mutex<tokio::sync::mpsc::Receiver<Submission>>>,
+    ) {
+        let mut batch: Vec<Submission> = Vec::with_capacity(GROUP_COMMIT_MAX);
+        loop {
+            let taken = receiver
+                .lock()
+                .await
+                .recv_many(&mut batch, GROUP_COMMIT_MAX)
+                .await;
+            if taken == 0 {
+                return;
+            }
+            match Self::commit(&pool, &batch).await {
+                Ok(outcomes) => {
+                    for ((_, reply), outcome) in batch.drain(..).zip(outcomes) {
+                        let _ = reply.send(Ok(outcome));
                     }
-                    Err(error) => {
-                        let message = error.to_string();
-                        for (_, reply) in batch.drain(..) {
-                            let _ = reply.send(Err(message.clone()));
-                        }
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    for (_, reply) in batch.drain(..) {
+                        let _ = reply.send(Err(message.clone()));
                     }
                 }
             }
-        });
-        Self { queue }
+        }
     }
 
     /// Applies a batch in one transaction, token rows in serial order (so two
@@ -1608,8 +1691,14 @@ impl GroupCommit {
             let mut tx = pool.begin().await?;
             let mut outcomes: Vec<Option<WriteOutcome>> = vec![None; batch.len()];
             for &i in &order {
-                outcomes[i] = Some(batch[i].0.apply(&mut tx).await?);
+                outcomes[i] = Some(batch[i].0.change(&mut tx).await?);
             }
+            let rows: Vec<(&VerifyWrite, &WriteOutcome)> = batch
+                .iter()
+                .zip(&outcomes)
+                .filter_map(|((write, _), outcome)| outcome.as_ref().map(|o| (write, o)))
+                .collect();
+            insert_audit_rows(&mut tx, &rows).await?;
             tx.commit().await?;
             Ok::<_, ServerError>(outcomes)
         };
