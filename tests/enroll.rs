@@ -418,3 +418,11 @@ fn a_directory_names_the_server_and_bad_input_is_refused_locally() {
     assert_success(&out);
     assert!(stderr(&out).contains(&server.url), "{}", stderr(&out));
 }
+
+#[test]
+fn otpd_refuses_plain_http_off_loopback_before_binding() {
+    let home = OtpdHome::new(None);
+    // 192.0.2.1 (TEST-NET-1) is not on this machine: nothing is bound or sent.
+    let out = home.run(&["serve", "--listen", "192.0.2.1:0"]);
+    assert_failure(&out, 2, &["refusing plain HTTP", "tls_cert"]);
+}

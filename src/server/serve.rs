@@ -33,11 +33,26 @@ pub async fn open_service(config: &ServerConfig) -> Result<Service, ServerError>
 
 /// Runs the server until interrupted (SIGINT or SIGTERM).
 pub async fn serve(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), ServerError> {
-    let listener =
-        std::net::TcpListener::bind(&config.listen).map_err(|source| ServerError::Io {
-            what: format!("listening on {}", config.listen),
+    let tls_configured = config.tls_cert.is_some() && config.tls_key.is_some();
+    let wanted: Vec<SocketAddr> = std::net::ToSocketAddrs::to_socket_addrs(config.listen.as_str())
+        .map_err(|source| ServerError::Io {
+            what: format!("resolving the listen address {}", config.listen),
             source,
-        })?;
+        })?
+        .collect();
+    // Refuse before binding, so a plain-HTTP mistake never opens a port.
+    if let Some(open) = wanted.iter().find(|a| !a.ip().is_loopback())
+        && !tls_configured
+        && !config.plain_http_behind_proxy
+    {
+        return Err(ServerError::Config(format!(
+            "refusing plain HTTP on {open}, which is not a loopback address: set tls_cert and tls_key, or plain_http_behind_proxy = true when a TLS proxy is in front"
+        )));
+    }
+    let listener = std::net::TcpListener::bind(&wanted[..]).map_err(|source| ServerError::Io {
+        what: format!("listening on {}", config.listen),
+        source,
+    })?;
     let addr = listener.local_addr().map_err(|source| ServerError::Io {
         what: "reading the bound address".to_owned(),
         source,
@@ -54,11 +69,6 @@ pub async fn serve(config: &ServerConfig, addr_file: Option<&Path>) -> Result<()
         }
         _ => None,
     };
-    if tls.is_none() && !addr.ip().is_loopback() && !config.plain_http_behind_proxy {
-        return Err(ServerError::Config(format!(
-            "refusing plain HTTP on {addr}, which is not a loopback address: set tls_cert and tls_key, or plain_http_behind_proxy = true when a TLS proxy is in front"
-        )));
-    }
     listener
         .set_nonblocking(true)
         .map_err(|source| ServerError::Io {
