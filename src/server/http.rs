@@ -155,10 +155,14 @@ async fn health() -> Response {
 
 async fn customer(
     State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
     code: Result<Path<String>, axum::extract::rejection::PathRejection>,
 ) -> Result<Response, ApiError> {
     let Path(code) = code.map_err(|_| ApiError::new(ErrorCode::Ce1002))?;
-    let info = state.service.lookup_customer(&code).await?;
+    let info = state
+        .service
+        .customer_lookup(&public_actor(addr), &code)
+        .await?;
     Ok(json(StatusCode::OK, &info))
 }
 

@@ -383,7 +383,20 @@ impl Service {
 
     // ---------------------------------------------------------------- public API
 
-    /// `GET /v1/customers/{code}`.
+    /// `GET /v1/customers/{code}`, audited.
+    pub async fn customer_lookup(
+        &self,
+        actor: &Actor,
+        code: &str,
+    ) -> Result<CustomerInfo, ServerError> {
+        let result = self.lookup_customer(code).await;
+        // An unusable code is audited without the text sent.
+        let customer = valid_customer_code(code).then_some(code);
+        self.audited(actor, "customer.lookup", customer, None, result)
+            .await
+    }
+
+    /// The organisation behind a customer code (CE1001 when unknown or disabled).
     pub async fn lookup_customer(&self, code: &str) -> Result<CustomerInfo, ServerError> {
         if !valid_customer_code(code) {
             return Err(code_err(ErrorCode::Ce1002));
