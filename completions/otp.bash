@@ -133,7 +133,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__add)
-            opts="-h --issuer --uri --algorithm --digits --period --hotp --counter --vault --config --pin-stdin --no-agent --help"
+            opts="-h --issuer --uri --algorithm --digits --period --hotp --counter --customer --id --server --ca-cert --device-name --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -156,6 +156,26 @@ _otp() {
                     return 0
                     ;;
                 --counter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -32,7 +32,7 @@ complete -c otp -n "__fish_otp_needs_command" -l no-agent -d 'Do not ask a runni
 complete -c otp -n "__fish_otp_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otp -n "__fish_otp_needs_command" -s V -l version -d 'Print version'
 complete -c otp -n "__fish_otp_needs_command" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
-complete -c otp -n "__fish_otp_needs_command" -f -a "add" -d 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
+complete -c otp -n "__fish_otp_needs_command" -f -a "add" -d 'Add an account from a base32 secret, an otpauth:// URI, or your organisation\'s customer code'
 complete -c otp -n "__fish_otp_needs_command" -f -a "list" -d 'List the accounts (no secrets, no codes)'
 complete -c otp -n "__fish_otp_needs_command" -f -a "code" -d 'Print the current code of one account'
 complete -c otp -n "__fish_otp_needs_command" -f -a "remove" -d 'Remove an account'
@@ -56,6 +56,11 @@ complete -c otp -n "__fish_otp_using_subcommand add" -l algorithm -d 'HMAC algor
 complete -c otp -n "__fish_otp_using_subcommand add" -l digits -d 'Code length: 6, 7 or 8 [default: 6]' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l period -d 'Seconds each code lasts [default: 30]' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l counter -d 'HOTP counter of the next code [default: 0]' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l customer -d 'Enroll with your organisation\'s customer code (asks for the ID and the activation code)' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l id -d 'Your ID at the organisation (asked when missing)' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l server -d 'The organisation\'s otpd server [default: from [customers] or directory in the config file]' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l ca-cert -d 'Trust this PEM certificate authority for the server (a private CA) instead of the public ones' -r -F
+complete -c otp -n "__fish_otp_using_subcommand add" -l device-name -d 'A name for this device, shown to the administrator' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand add" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand add" -l uri -d 'Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret'
@@ -128,7 +133,7 @@ complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l pin-stdin -d
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "add" -d 'Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "add" -d 'Add an account from a base32 secret, an otpauth:// URI, or your organisation\'s customer code'
 complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "list" -d 'List the accounts (no secrets, no codes)'
 complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "code" -d 'Print the current code of one account'
 complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "remove" -d 'Remove an account'

@@ -1,6 +1,7 @@
 //! User settings (no secrets) from `$XDG_CONFIG_HOME/otp/config.toml`, and the
 //! default locations of the config and vault files.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,11 @@ pub struct Config {
     /// Seconds without a key or click after which the full-screen interface locks
     /// itself and drops the secrets from memory; 0 never locks.
     pub auto_lock_secs: u64,
+    /// Enrollment servers by customer code: `1106 = "https://otp.example.org"`.
+    pub customers: BTreeMap<String, String>,
+    /// A server that knows where each customer code enrolls (`otp add --customer`
+    /// asks it when neither `--server` nor `[customers]` names one).
+    pub directory: Option<String>,
 }
 
 impl Default for Config {
@@ -29,6 +35,8 @@ impl Default for Config {
             vault: None,
             clipboard_clear_secs: Self::DEFAULT_CLIPBOARD_CLEAR_SECS,
             auto_lock_secs: Self::DEFAULT_AUTO_LOCK_SECS,
+            customers: BTreeMap::new(),
+            directory: None,
         }
     }
 }
@@ -142,6 +150,14 @@ mod tests {
         let config = Config::load(&path).unwrap();
         assert_eq!(config.max_accounts, 3);
         assert_eq!(config.vault.as_deref(), Some(Path::new("/tmp/v.age")));
+        std::fs::write(
+            &path,
+            "directory = \"https://dir.example\"\n[customers]\n1106 = \"https://otp.example.org\"\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.customers["1106"], "https://otp.example.org");
+        assert_eq!(config.directory.as_deref(), Some("https://dir.example"));
         std::fs::write(&path, "max_acounts = 3\n").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
         assert!(err.contains("max_acounts"), "{err}");

@@ -10,11 +10,18 @@
 
 pub mod accounts;
 pub mod agent;
+pub mod api;
 pub mod cli;
 pub mod clipboard;
 pub mod code;
 pub mod config;
+#[cfg(feature = "enroll")]
+pub mod enroll;
 pub mod otpauth;
+#[cfg(feature = "server")]
+pub mod otpd_cli;
 pub mod secret;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod tui;
 pub mod vault;

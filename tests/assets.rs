@@ -64,3 +64,38 @@ fn completions_subcommand_prints_a_script() {
         .unwrap()
     );
 }
+
+/// The README's table row for `code`: it must say exactly what otp and otpd say.
+fn error_row(code: otp::api::ErrorCode) -> String {
+    let sentence = code.sentence();
+    let mut chars = sentence.chars();
+    let first = chars.next().unwrap().to_uppercase().collect::<String>();
+    let status = match code {
+        // Found by the client itself: no server answer carries them.
+        otp::api::ErrorCode::Ce2001 | otp::api::ErrorCode::Ce2002 => "client".to_owned(),
+        _ => code.http_status().to_string(),
+    };
+    format!(
+        "| {} | {} | {}{}. |",
+        code.as_str(),
+        status,
+        first,
+        chars.as_str().replace('|', "\\|")
+    )
+}
+
+#[test]
+fn the_readme_lists_every_error_code_with_its_sentence() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let missing: Vec<String> = otp::api::ErrorCode::ALL
+        .into_iter()
+        .map(error_row)
+        .filter(|row| !readme.contains(row.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "README.md's error table lacks or differs from these rows:\n{}",
+        missing.join("\n")
+    );
+}

@@ -15,8 +15,8 @@ use crate::secret::SecretKey;
 /// hidden prompt or from standard input.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Account name, e.g. alice@example.com (with --uri: replaces the URI's name)
-    #[arg(required_unless_present = "uri")]
+    /// Account name, e.g. alice@example.com (with --uri or --customer: replaces the name given)
+    #[arg(required_unless_present_any = ["uri", "customer"])]
     pub name: Option<String>,
     /// Who issued the account, e.g. GitHub (with --uri: replaces the URI's issuer)
     #[arg(long)]
@@ -39,9 +39,25 @@ pub struct AddArgs {
     /// HOTP counter of the next code [default: 0]
     #[arg(long, value_name = "N", requires = "hotp")]
     pub counter: Option<u64>,
+    /// Enroll with your organisation's customer code (asks for the ID and the activation code)
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["uri", "algorithm", "digits", "period", "hotp", "counter"])]
+    pub customer: Option<String>,
+    /// Your ID at the organisation (asked when missing)
+    #[arg(long, value_name = "ID", requires = "customer")]
+    pub id: Option<String>,
+    /// The organisation's otpd server [default: from [customers] or directory in the config file]
+    #[arg(long, value_name = "URL", requires = "customer")]
+    pub server: Option<String>,
+    /// Trust this PEM certificate authority for the server (a private CA) instead of the public ones
+    #[arg(long, value_name = "PATH", requires = "customer")]
+    pub ca_cert: Option<std::path::PathBuf>,
+    /// A name for this device, shown to the administrator
+    #[arg(long, value_name = "NAME", requires = "customer")]
+    pub device_name: Option<String>,
 }
 
-fn describe(account: &Account) -> String {
+/// `TOTP every 60 s, SHA1, 6 digits` and the like.
+pub fn describe(account: &Account) -> String {
     let kind = match account.kind {
         Kind::Totp { period } => format!("TOTP every {period} s"),
         Kind::Hotp { counter } => format!("HOTP from counter {counter}"),
@@ -97,6 +113,14 @@ fn account_from_secret(session: &mut Session, args: &AddArgs) -> Result<Account,
 /// The PIN comes first (with `--pin-stdin` it is the first line, the secret the
 /// second); the secret is validated before any vault work is done.
 pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), CliError> {
+    #[cfg(feature = "enroll")]
+    if let Some(customer) = &args.customer {
+        return super::enroll::run(session, args, customer);
+    }
+    #[cfg(not(feature = "enroll"))]
+    if args.customer.is_some() {
+        return Err(CliError::Usage(text::NO_ENROLL_FEATURE.to_owned()));
+    }
     let pin = session.unlock_pin()?;
     let account = if args.uri {
         account_from_uri(session, args)?

@@ -18,7 +18,8 @@ pub const SHELLS: [Shell; 5] = [
     Shell::PowerShell,
 ];
 
-/// Writes `man/*.1` and `completions/*` under `root` (the repository root).
+/// Writes `man/*.1` and `completions/*` under `root` (the repository root), and
+/// otpd's man pages when the `server` feature is on.
 pub fn generate(root: &Path) -> io::Result<()> {
     let man_dir = root.join("man");
     let completions_dir = root.join("completions");
@@ -44,5 +45,7 @@ pub fn generate(root: &Path) -> io::Result<()> {
         let mut command = Cli::command();
         clap_complete::generate_to(shell, &mut command, "otp", &completions_dir)?;
     }
+    #[cfg(feature = "server")]
+    crate::otpd_cli::assets::generate(root)?;
     Ok(())
 }

@@ -50,6 +50,10 @@ pub enum CliError {
     /// The full-screen interface.
     #[error(transparent)]
     Tui(#[from] crate::tui::TuiError),
+    /// Customer-code enrollment failed.
+    #[cfg(feature = "enroll")]
+    #[error(transparent)]
+    Enroll(#[from] crate::enroll::EnrollError),
     /// Arguments that parse but do not make sense together.
     #[error("{0}")]
     Usage(String),
@@ -114,6 +118,8 @@ impl CliError {
             )
             | CliError::Payload(_) => 6,
             CliError::Agent(AgentError::Startup { exit_code, .. }) => *exit_code,
+            #[cfg(feature = "enroll")]
+            CliError::Enroll(_) => 7,
             _ => 1,
         }
     }

@@ -179,6 +179,17 @@ impl Input {
         }
     }
 
+    /// A value that is not secret (an ID): the next line of standard input when it
+    /// is not a terminal, otherwise a visible prompt.
+    #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+    pub fn line(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, CliError> {
+        if !(self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden()) {
+            eprint!("{prompt}");
+            let _ = std::io::stderr().flush();
+        }
+        read_stdin_line(what)
+    }
+
     /// Asks a yes/no question on the terminal; `None` when there is no terminal.
     pub fn confirm(&mut self, question: &str) -> Result<Option<bool>, CliError> {
         if !std::io::stdin().is_terminal() || prompts_forbidden() {

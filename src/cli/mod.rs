@@ -6,6 +6,8 @@ mod agent_serve;
 pub mod assets;
 mod code;
 mod completions;
+#[cfg(feature = "enroll")]
+mod enroll;
 mod error;
 mod init;
 mod input;
@@ -68,7 +70,7 @@ pub struct GlobalArgs {
 enum Command {
     /// Create a new, empty vault protected by a 6-digit PIN
     Init(init::InitArgs),
-    /// Add an account from a base32 secret or an otpauth:// URI (read from a prompt or stdin)
+    /// Add an account from a base32 secret, an otpauth:// URI, or your organisation's customer code
     Add(add::AddArgs),
     /// List the accounts (no secrets, no codes)
     List(list::ListArgs),

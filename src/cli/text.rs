@@ -14,6 +14,33 @@ pub const PINS_DIFFER: &str = "The two PINs differ; try again.";
 pub const PROMPT_SECRET: &str = "Secret key (base32, as the site shows it): ";
 /// Prompt for an `otpauth://` URI.
 pub const PROMPT_URI: &str = "otpauth:// URI: ";
+/// Prompt for the ID at an organisation (`otp add --customer`).
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+pub const PROMPT_ID: &str = "ID: ";
+/// Prompt for the activation code (`otp add --customer`).
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+pub const PROMPT_ACTIVATION: &str = "Activation code (6 digits): ";
+/// `otp add --customer` in a build without the `enroll` feature.
+#[cfg_attr(feature = "enroll", allow(dead_code))]
+pub const NO_ENROLL_FEATURE: &str = "this otp was built without enrollment support (cargo feature \"enroll\"); rebuild with it to use --customer";
+
+/// Shown once the customer code is found.
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+pub fn organisation(code: &str, name: &str, server: &str) -> String {
+    format!("Customer {code}: {name} ({server})")
+}
+
+/// Shown after a successful enrollment.
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+pub fn enrolled(label: &str, summary: &str, replaced: bool) -> String {
+    let previous = if replaced {
+        " Your previous device's token no longer works."
+    } else {
+        ""
+    };
+    format!("Added {label} ({summary}); the token is active.{previous}")
+}
+
 /// Prefix of a warning line on stderr.
 pub const WARNING: &str = "warning";
 
@@ -126,7 +153,8 @@ Exit codes:
   3  no account, or more than one, matches the name given
   4  wrong PIN
   5  unlocking is refused for a while after too many wrong PINs
-  6  the vault is missing, damaged or unreadable";
+  6  the vault is missing, damaged or unreadable
+  7  enrollment refused or failed (the message starts with its code, e.g. SE3010)";
 
 /// `otp remove` without a terminal and without `--yes`.
 pub const REMOVE_NEEDS_YES: &str =

@@ -3,7 +3,11 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(feature = "server")]
+pub mod otpd;
 pub mod pty;
+#[cfg(feature = "server")]
+pub mod service;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -208,4 +212,59 @@ pub fn assert_failure(out: &Output, code: i32, fragments: &[&str]) {
 
 pub fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
+}
+
+/// Where the tests find PostgreSQL: `OTP_TEST_POSTGRES_URL` (a server URL without a
+/// database, e.g. `postgres://postgres@127.0.0.1:5432`), else that default.
+pub const POSTGRES_URL_VAR: &str = "OTP_TEST_POSTGRES_URL";
+
+/// The PostgreSQL server URL when one answers; otherwise says loudly that the test
+/// skips (or panics when `OTP_TEST_REQUIRE_TOOLS=1`).
+pub fn have_postgres() -> Option<String> {
+    let url = std::env::var(POSTGRES_URL_VAR)
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned());
+    let hostport = url
+        .split_once("://")
+        .map(|(_, rest)| rest.rsplit_once('@').map(|(_, h)| h).unwrap_or(rest))
+        .unwrap_or("127.0.0.1:5432")
+        .split('/')
+        .next()
+        .unwrap_or("127.0.0.1:5432")
+        .to_owned();
+    let reachable = std::net::ToSocketAddrs::to_socket_addrs(&hostport)
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .is_some_and(|addr| {
+            std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(2)).is_ok()
+        });
+    if reachable {
+        return Some(url.trim_end_matches('/').to_owned());
+    }
+    if std::env::var(REQUIRE_TOOLS).is_ok_and(|v| v == "1") {
+        panic!("PostgreSQL is required ({REQUIRE_TOOLS}=1) but nothing answers at {hostport}");
+    }
+    eprintln!(
+        "\n*** SKIPPED: PostgreSQL does not answer at {hostport}; this test needs it. \
+         Start one (see .ci/run) or set {POSTGRES_URL_VAR}. ***\n"
+    );
+    None
+}
+
+/// A time-based code for `seed` at `time`, computed by the crate's code engine.
+pub fn totp_at(seed: &[u8], period: u32, time: u64) -> String {
+    otp::code::hotp(
+        &otp::secret::SecretKey::from_bytes(seed.to_vec()),
+        otp::code::Algorithm::Sha1,
+        otp::code::Digits::SIX,
+        time / u64::from(period),
+    )
+    .as_str()
+    .to_owned()
+}
+
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
 }

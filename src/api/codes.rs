@@ -1,0 +1,192 @@
+//! The error codes of the enrollment and verification protocol.
+//!
+//! `CE…` codes are found by the client, `SE…` codes are sent by the server. The
+//! numbers follow the AnyOTP app the product's first users know (CE1001, SE3005,
+//! SE3010); the sentences say what happened and what to do.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// One protocol error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// The customer code is not known (or its organisation is disabled).
+    Ce1001,
+    /// Malformed input: a request or an answer that is not in the expected form.
+    Ce1002,
+    /// The https connection or its certificate could not be checked, or plain http
+    /// to a server that is not on this machine.
+    Ce2001,
+    /// The server's key-confirmation proof or the sealed secret did not verify.
+    Ce2002,
+    /// No OTP issuance has been applied for this ID.
+    Se3005,
+    /// The activation code failed: wrong, expired, used or burned.
+    Se3010,
+    /// The enrollment session expired or is unknown.
+    Se3020,
+    /// The one-time code is wrong.
+    Se4001,
+    /// The one-time code was already used (or an earlier one was accepted after it).
+    Se4002,
+    /// The token is locked after too many wrong codes.
+    Se4003,
+    /// The user has no active token.
+    Se4004,
+    /// The request needs a valid API key (login systems) and had none.
+    Se5001,
+    /// Too many requests from this address; retry after the time the server gives.
+    Se5029,
+    /// The server failed; nothing about the request is wrong.
+    Se5000,
+}
+
+impl ErrorCode {
+    /// Every code, in the order the README table lists them.
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::Ce1001,
+        ErrorCode::Ce1002,
+        ErrorCode::Ce2001,
+        ErrorCode::Ce2002,
+        ErrorCode::Se3005,
+        ErrorCode::Se3010,
+        ErrorCode::Se3020,
+        ErrorCode::Se4001,
+        ErrorCode::Se4002,
+        ErrorCode::Se4003,
+        ErrorCode::Se4004,
+        ErrorCode::Se5001,
+        ErrorCode::Se5029,
+        ErrorCode::Se5000,
+    ];
+
+    /// The code as shown, e.g. `SE3010`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Ce1001 => "CE1001",
+            ErrorCode::Ce1002 => "CE1002",
+            ErrorCode::Ce2001 => "CE2001",
+            ErrorCode::Ce2002 => "CE2002",
+            ErrorCode::Se3005 => "SE3005",
+            ErrorCode::Se3010 => "SE3010",
+            ErrorCode::Se3020 => "SE3020",
+            ErrorCode::Se4001 => "SE4001",
+            ErrorCode::Se4002 => "SE4002",
+            ErrorCode::Se4003 => "SE4003",
+            ErrorCode::Se4004 => "SE4004",
+            ErrorCode::Se5001 => "SE5001",
+            ErrorCode::Se5029 => "SE5029",
+            ErrorCode::Se5000 => "SE5000",
+        }
+    }
+
+    /// The HTTP status the server answers with.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::Ce1001 | ErrorCode::Se3005 | ErrorCode::Se4004 => 404,
+            ErrorCode::Ce1002 | ErrorCode::Ce2001 | ErrorCode::Ce2002 => 400,
+            ErrorCode::Se3010 | ErrorCode::Se4001 | ErrorCode::Se5001 => 401,
+            ErrorCode::Se3020 => 410,
+            ErrorCode::Se4002 => 409,
+            ErrorCode::Se4003 => 423,
+            ErrorCode::Se5029 => 429,
+            ErrorCode::Se5000 => 500,
+        }
+    }
+
+    /// What happened and what to do, for the person who sees it.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            ErrorCode::Ce1001 => {
+                "the server does not know this customer code; check the code your organisation gave you, or ask your administrator"
+            }
+            ErrorCode::Ce1002 => {
+                "the input is not in the expected form; check the customer code (digits), the ID and the 6-digit activation code and try again"
+            }
+            ErrorCode::Ce2001 => {
+                "the secure (https) connection to the server could not be checked; check the server address (it must start with https://), or pass --ca-cert with your organisation's certificate authority"
+            }
+            ErrorCode::Ce2002 => {
+                "the server's proof did not verify, so nothing was added; the server is not the one that issued your code, or the data was altered on the way. Try again, and tell your administrator if it keeps happening"
+            }
+            ErrorCode::Se3005 => {
+                "no OTP issuance has been applied for this ID; check the ID, or ask your administrator to issue an activation code for it"
+            }
+            ErrorCode::Se3010 => {
+                "the activation code failed: it is wrong, expired or already used (5 wrong tries burn it); check the code, or ask your administrator for a new activation code"
+            }
+            ErrorCode::Se3020 => {
+                "the enrollment took too long and its session expired; start again with `otp add --customer`"
+            }
+            ErrorCode::Se4001 => {
+                "the one-time code is wrong; type the code your authenticator shows now (5 wrong codes in a row lock the token)"
+            }
+            ErrorCode::Se4002 => {
+                "this one-time code was already used; wait for the next code and try again"
+            }
+            ErrorCode::Se4003 => {
+                "the token is locked after 5 wrong codes in a row; ask your administrator to unlock it"
+            }
+            ErrorCode::Se4004 => {
+                "there is no active token for this ID; enroll with `otp add --customer`, or ask your administrator for an activation code"
+            }
+            ErrorCode::Se5001 => {
+                "the request needs a valid API key; ask the otpd administrator for one (`otpd client add`)"
+            }
+            ErrorCode::Se5029 => "too many requests from this address; wait and try again",
+            ErrorCode::Se5000 => {
+                "the server failed to handle the request; try again later, and tell your administrator if it keeps happening"
+            }
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A text that is not one of the codes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown error code {0:?}")]
+pub struct UnknownCode(pub String);
+
+impl FromStr for ErrorCode {
+    type Err = UnknownCode;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        ErrorCode::ALL
+            .into_iter()
+            .find(|code| code.as_str() == text)
+            .ok_or_else(|| UnknownCode(text.to_owned()))
+    }
+}
+
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_have_sentences() {
+        for code in ErrorCode::ALL {
+            assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
+            assert!(code.sentence().len() > 30, "{code}");
+            assert!((400..600).contains(&code.http_status()));
+        }
+        assert!("XX0000".parse::<ErrorCode>().is_err());
+    }
+}

@@ -1,0 +1,255 @@
+//! `otpd.toml`: where the database and the master key are, how to listen, and the
+//! policy knobs. No secrets live in it.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::ServerError;
+
+/// The whole config file. Relative paths are relative to the file's directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    /// `sqlite://PATH` (default, one instance) or `postgres://...` (several instances).
+    pub database: String,
+    /// The 32-byte master key that seals seeds and activation codes (mode 0600).
+    pub master_key_file: PathBuf,
+    /// Address to listen on, e.g. `127.0.0.1:8443` (port 0 picks a free port).
+    pub listen: String,
+    /// PEM certificate chain for TLS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key for TLS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls_key: Option<PathBuf>,
+    /// Serve plain HTTP on a non-loopback address (only behind a TLS proxy).
+    #[serde(default)]
+    pub plain_http_behind_proxy: bool,
+    /// Answer an unknown ID exactly like a wrong activation or one-time code, so
+    /// IDs cannot be enumerated.
+    #[serde(default)]
+    pub uniform_errors: bool,
+    /// Log one line per request on standard error (never bodies or secrets).
+    #[serde(default = "yes")]
+    pub log_requests: bool,
+    /// Lifetime of an activation code when `issue` gives no `--ttl`, e.g. `72h`.
+    #[serde(default = "default_activation_ttl")]
+    pub activation_ttl: String,
+    /// Seconds an enrollment session (start to finish to activate) stays open.
+    #[serde(default = "default_session_secs")]
+    pub enrollment_session_secs: u64,
+    /// Code parameters of new tokens.
+    #[serde(default)]
+    pub tokens: TokenPolicy,
+    /// Requests per client address.
+    #[serde(default)]
+    pub rate_limit: RateLimits,
+    /// SQLite durability.
+    #[serde(default)]
+    pub sqlite: SqliteSettings,
+    /// Most database connections (0: 1 for SQLite, 16 for PostgreSQL).
+    #[serde(default)]
+    pub max_connections: u32,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_activation_ttl() -> String {
+    "72h".to_owned()
+}
+
+fn default_session_secs() -> u64 {
+    300
+}
+
+/// Code parameters of new tokens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TokenPolicy {
+    /// `SHA1`, `SHA256` or `SHA512`.
+    pub algorithm: String,
+    /// 6, 7 or 8.
+    pub digits: u8,
+    /// Seconds per code.
+    pub period: u32,
+}
+
+impl Default for TokenPolicy {
+    fn default() -> Self {
+        Self {
+            algorithm: "SHA1".to_owned(),
+            digits: 6,
+            period: 60,
+        }
+    }
+}
+
+/// Per-address request limits; 0 turns a limit off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RateLimits {
+    /// Customer lookups and enrollment requests per minute per address.
+    pub enroll_per_minute: u32,
+    /// Verification requests per second per address (login systems).
+    pub verify_per_second: u32,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            enroll_per_minute: 30,
+            verify_per_second: 2000,
+        }
+    }
+}
+
+/// SQLite settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SqliteSettings {
+    /// `PRAGMA synchronous` in WAL mode: `full` (each commit reaches the disk before
+    /// the answer) or `normal` (commits survive a crash of otpd, not of the machine).
+    pub synchronous: String,
+}
+
+impl Default for SqliteSettings {
+    fn default() -> Self {
+        Self {
+            synchronous: "full".to_owned(),
+        }
+    }
+}
+
+impl ServerConfig {
+    /// A config for a new installation in `dir`.
+    pub fn new_in(dir: &Path, database: Option<String>, listen: Option<String>) -> Self {
+        Self {
+            database: database
+                .unwrap_or_else(|| format!("sqlite://{}", dir.join("otpd.db").display())),
+            master_key_file: PathBuf::from("master.key"),
+            listen: listen.unwrap_or_else(|| "127.0.0.1:8443".to_owned()),
+            tls_cert: None,
+            tls_key: None,
+            plain_http_behind_proxy: false,
+            uniform_errors: false,
+            log_requests: true,
+            activation_ttl: default_activation_ttl(),
+            enrollment_session_secs: default_session_secs(),
+            tokens: TokenPolicy::default(),
+            rate_limit: RateLimits::default(),
+            sqlite: SqliteSettings::default(),
+            max_connections: 0,
+        }
+    }
+
+    /// Reads and checks the file at `path`; relative paths in it are resolved
+    /// against its directory.
+    pub fn load(path: &Path) -> Result<Self, ServerError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ServerError::Io {
+            what: format!(
+                "reading the otpd config {} (create one with `otpd init`)",
+                path.display()
+            ),
+            source,
+        })?;
+        let mut config: Self = toml::from_str(&text).map_err(|e| {
+            ServerError::Config(format!("{} is not valid: {}", path.display(), e.message()))
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.master_key_file = base.join(&config.master_key_file);
+        config.tls_cert = config.tls_cert.map(|p| base.join(p));
+        config.tls_key = config.tls_key.map(|p| base.join(p));
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), ServerError> {
+        parse_duration(&self.activation_ttl)?;
+        self.tokens
+            .algorithm
+            .parse::<crate::code::Algorithm>()
+            .map_err(|e| ServerError::Config(format!("[tokens] algorithm: {e}")))?;
+        crate::code::Digits::new(self.tokens.digits)
+            .map_err(|e| ServerError::Config(format!("[tokens] digits: {e}")))?;
+        crate::code::Period::new(self.tokens.period)
+            .map_err(|e| ServerError::Config(format!("[tokens] period: {e}")))?;
+        if !matches!(self.sqlite.synchronous.as_str(), "full" | "normal" | "off") {
+            return Err(ServerError::Config(
+                "[sqlite] synchronous must be \"full\", \"normal\" or \"off\"".to_owned(),
+            ));
+        }
+        if self.tls_cert.is_some() != self.tls_key.is_some() {
+            return Err(ServerError::Config(
+                "tls_cert and tls_key go together: give both, or neither".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The default activation lifetime.
+    pub fn activation_ttl(&self) -> Duration {
+        parse_duration(&self.activation_ttl).unwrap_or(Duration::from_secs(72 * 3600))
+    }
+}
+
+/// Reads `90s`, `30m`, `72h` or `3d` (a bare number is seconds).
+pub fn parse_duration(text: &str) -> Result<Duration, ServerError> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, "s"),
+    };
+    let value: u64 = number.parse().map_err(|_| bad_duration(text))?;
+    let seconds = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return Err(bad_duration(text)),
+    };
+    let total = value
+        .checked_mul(seconds)
+        .ok_or_else(|| bad_duration(text))?;
+    if total == 0 || total > 366 * 86_400 {
+        return Err(bad_duration(text));
+    }
+    Ok(Duration::from_secs(total))
+}
+
+fn bad_duration(text: &str) -> ServerError {
+    ServerError::Config(format!(
+        "{text:?} is not a duration: use a number with s, m, h or d, e.g. 72h, between 1 second and a year"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("72h").unwrap(), Duration::from_secs(259_200));
+        assert_eq!(parse_duration("3d").unwrap(), Duration::from_secs(259_200));
+        assert_eq!(parse_duration("90").unwrap(), Duration::from_secs(90));
+        for bad in ["", "0s", "h", "5w", "-1s", "99999999999999999999d"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn round_trips_and_resolves_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = ServerConfig::new_in(dir.path(), None, None);
+        let path = dir.path().join("otpd.toml");
+        std::fs::write(&path, toml::to_string(&config).unwrap()).unwrap();
+        let loaded = ServerConfig::load(&path).unwrap();
+        assert_eq!(loaded.master_key_file, dir.path().join("master.key"));
+        assert_eq!(loaded.tokens.period, 60);
+        std::fs::write(&path, "database = 1\n").unwrap();
+        assert!(ServerConfig::load(&path).is_err());
+    }
+}

@@ -1,0 +1,192 @@
+//! The database behind otpd, through `sqlx::Any`: a SQLite file for one instance,
+//! a PostgreSQL URL for several instances sharing one database. Every statement is
+//! written once, with `$1` placeholders, and runs on both; the schema is one set of
+//! migrations (`migrations/`) for both.
+//!
+//! The security-relevant state changes are single conditional `UPDATE`s, so they
+//! are correct under concurrency and across instances: a code is accepted only
+//! `WHERE last_step < step`, an activation try is reserved only `WHERE attempts < 5`.
+
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Row, SqlSafeStr};
+
+use super::ServerError;
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of `url`, or an error naming the schemes otpd knows.
+    pub fn of(url: &str) -> Result<Self, ServerError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(ServerError::Config(
+                "database must be a sqlite://PATH or postgres://... URL".to_owned(),
+            ))
+        }
+    }
+}
+
+/// How to open the database.
+#[derive(Debug, Clone)]
+pub struct DbOptions {
+    /// Most connections; 0 picks 2 for SQLite (readers run beside the one writer in
+    /// WAL mode; verification writes have a connection of their own) and 16 for
+    /// PostgreSQL.
+    pub max_connections: u32,
+    /// SQLite `synchronous`: `full`, `normal` or `off`.
+    pub sqlite_synchronous: String,
+}
+
+impl Default for DbOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 0,
+            sqlite_synchronous: "full".to_owned(),
+        }
+    }
+}
+
+/// The connection pools.
+#[derive(Clone)]
+pub struct Db {
+    pool: AnyPool,
+    /// One more connection, for the verification group commit.
+    commit_pool: Option<AnyPool>,
+    backend: Backend,
+}
+
+fn migrator() -> Migrator {
+    Migrator::with_migrations(vec![Migration::new(
+        1,
+        "init".into(),
+        MigrationType::Simple,
+        include_str!("../../migrations/0001_init.sql").into_sql_str(),
+        false,
+    )])
+}
+
+impl Db {
+    /// Opens the pool (creating a SQLite file if needed) and applies migrations.
+    pub async fn open(url: &str, options: &DbOptions) -> Result<Self, ServerError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url)?;
+        let mut url = url.to_owned();
+        if backend == Backend::Sqlite && !url.contains("mode=") {
+            url.push_str(if url.contains('?') { "&" } else { "?" });
+            url.push_str("mode=rwc");
+        }
+        let max = match (options.max_connections, backend) {
+            (0, Backend::Sqlite) => 2,
+            (0, Backend::Postgres) => 16,
+            (n, _) => n,
+        };
+        let synchronous: &'static str = match options.sqlite_synchronous.as_str() {
+            "normal" => "PRAGMA synchronous = NORMAL",
+            "off" => "PRAGMA synchronous = OFF",
+            _ => "PRAGMA synchronous = FULL",
+        };
+        let options = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        sqlx::query("PRAGMA journal_mode = WAL")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query(synchronous).execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA busy_timeout = 5000")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA foreign_keys = ON")
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                    Ok(())
+                })
+            });
+        let open_error =
+            |e: sqlx::Error| ServerError::Database(format!("cannot open the database: {e}"));
+        let pool = options
+            .clone()
+            .max_connections(max)
+            .connect(&url)
+            .await
+            .map_err(open_error)?;
+        migrator()
+            .run(&pool)
+            .await
+            .map_err(|e| ServerError::Database(format!("cannot migrate the database: {e}")))?;
+        let commit_connections = match backend {
+            Backend::Sqlite => 1,
+            Backend::Postgres => 4,
+        };
+        let commit_pool = Some(
+            options
+                .max_connections(commit_connections)
+                .connect(&url)
+                .await
+                .map_err(open_error)?,
+        );
+        Ok(Self {
+            pool,
+            commit_pool,
+            backend,
+        })
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for the service layer's statements.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The connection for the verification group commit.
+    pub fn commit_pool(&self) -> Option<&AnyPool> {
+        self.commit_pool.as_ref()
+    }
+
+    /// Closes every connection (flushes SQLite's WAL).
+    pub async fn close(&self) {
+        if let Some(pool) = &self.commit_pool {
+            pool.close().await;
+        }
+        self.pool.close().await;
+    }
+}
+
+/// Reads a column, turning a missing or mistyped column into a database error.
+pub fn col<T>(row: &AnyRow, name: &str) -> Result<T, ServerError>
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    row.try_get(name)
+        .map_err(|e| ServerError::Database(format!("column {name}: {e}")))
+}
+
+impl From<sqlx::Error> for ServerError {
+    fn from(error: sqlx::Error) -> Self {
+        ServerError::Database(error.to_string())
+    }
+}
+
+/// Whether `error` is a unique-constraint violation.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}

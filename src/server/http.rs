@@ -1,0 +1,324 @@
+//! The HTTP API (axum 0.8): routes, the body limit, per-address rate limits with
+//! `429` + `Retry-After`, one log line per request, and every refusal as a JSON
+//! [`ErrorReply`] with its code. Hostile input (oversized or malformed bodies,
+//! unknown paths) gets a 4xx answer, never a panic.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::ServerError;
+use super::config::RateLimits;
+use super::service::{Actor, Service, unix_now};
+use crate::api::ErrorCode;
+use crate::api::wire::{ErrorReply, Health, MAX_BODY_BYTES};
+
+/// What the handlers share.
+pub struct AppState {
+    service: Service,
+    enroll_limit: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    verify_limit: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    log_requests: bool,
+    forwarded_for: bool,
+}
+
+impl AppState {
+    /// State over `service` with the given limits. `forwarded_for` trusts the
+    /// last `X-Forwarded-For` address (only behind a TLS proxy).
+    pub fn new(
+        service: Service,
+        limits: &RateLimits,
+        log_requests: bool,
+        forwarded_for: bool,
+    ) -> Self {
+        let keyed = |quota: Option<Quota>| quota.map(RateLimiter::keyed);
+        Self {
+            service,
+            enroll_limit: keyed(NonZeroU32::new(limits.enroll_per_minute).map(Quota::per_minute)),
+            verify_limit: keyed(NonZeroU32::new(limits.verify_per_second).map(Quota::per_second)),
+            log_requests,
+            forwarded_for,
+        }
+    }
+
+    /// The service behind the API.
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    /// Forgets rate-limit state of addresses not seen for a while (call now and then).
+    pub fn prune(&self) {
+        for limiter in [&self.enroll_limit, &self.verify_limit]
+            .into_iter()
+            .flatten()
+        {
+            limiter.retain_recent();
+        }
+    }
+}
+
+/// An error answer.
+pub struct ApiError {
+    code: ErrorCode,
+    status: Option<StatusCode>,
+    retry_after: Option<u64>,
+}
+
+impl ApiError {
+    fn new(code: ErrorCode) -> Self {
+        Self {
+            code,
+            status: None,
+            retry_after: None,
+        }
+    }
+}
+
+impl From<ServerError> for ApiError {
+    fn from(error: ServerError) -> Self {
+        if !matches!(error, ServerError::Code(_)) {
+            // The detail is for the administrator; it holds no secrets.
+            eprintln!("otpd: internal error: {error}");
+        }
+        ApiError::new(error.code())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status.unwrap_or_else(|| {
+            StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST)
+        });
+        let mut response = json(status, &ErrorReply::new(self.code));
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(bytes) => (
+            status,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// The body as `T`, or CE1002 (413 when over the limit).
+fn parse<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+    let bytes = body.map_err(|rejection| ApiError {
+        code: ErrorCode::Ce1002,
+        status: Some(rejection.status()),
+        retry_after: None,
+    })?;
+    serde_json::from_slice(&bytes).map_err(|_| ApiError::new(ErrorCode::Ce1002))
+}
+
+/// The client's address, set by the middleware.
+#[derive(Debug, Clone, Copy)]
+struct ClientAddr(IpAddr);
+
+type Shared = State<Arc<AppState>>;
+
+async fn health() -> Response {
+    json(
+        StatusCode::OK,
+        &Health {
+            status: "ok".to_owned(),
+        },
+    )
+}
+
+async fn customer(
+    State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
+    code: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Result<Response, ApiError> {
+    let Path(code) = code.map_err(|_| ApiError::new(ErrorCode::Ce1002))?;
+    let info = state
+        .service
+        .customer_lookup(&public_actor(addr), &code)
+        .await?;
+    Ok(json(StatusCode::OK, &info))
+}
+
+fn public_actor(request_addr: ClientAddr) -> Actor {
+    Actor::Public(request_addr.0.to_string())
+}
+
+async fn enroll_start(
+    State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let request = parse(body)?;
+    let reply = state
+        .service
+        .enroll_start(&public_actor(addr), &request, unix_now())
+        .await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+async fn enroll_finish(
+    State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let request = parse(body)?;
+    let reply = state
+        .service
+        .enroll_finish(&public_actor(addr), &request, unix_now())
+        .await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+async fn enroll_activate(
+    State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let request = parse(body)?;
+    let reply = state
+        .service
+        .enroll_activate(&public_actor(addr), &request, unix_now())
+        .await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+async fn verify(
+    State(state): Shared,
+    headers: axum::http::HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let key = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or(ApiError::new(ErrorCode::Se5001))?;
+    let client = state.service.authenticate(key.trim()).await?;
+    let request = parse(body)?;
+    let reply = state.service.verify(&client, &request, unix_now()).await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+async fn not_found() -> ApiError {
+    ApiError {
+        code: ErrorCode::Ce1002,
+        status: Some(StatusCode::NOT_FOUND),
+        retry_after: None,
+    }
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError {
+        code: ErrorCode::Ce1002,
+        status: Some(StatusCode::METHOD_NOT_ALLOWED),
+        retry_after: None,
+    }
+}
+
+fn client_addr(state: &AppState, request: &Request) -> IpAddr {
+    if state.forwarded_for
+        && let Some(addr) = request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    {
+        return addr;
+    }
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+/// A path fit for a log line: printable, at most 80 characters.
+fn loggable(path: &str) -> String {
+    let mut out: String = path.chars().take(80).flat_map(char::escape_debug).collect();
+    if path.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}
+
+async fn gatekeeper(State(state): Shared, mut request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let addr = client_addr(&state, &request);
+    request.extensions_mut().insert(ClientAddr(addr));
+    let path = request.uri().path().to_owned();
+    let method = request.method().clone();
+    let limiter = match path.as_str() {
+        "/v1/health" => None,
+        "/v1/verify" => state.verify_limit.as_ref(),
+        _ => state.enroll_limit.as_ref(),
+    };
+    let response = match limiter.map(|l| l.check_key(&addr)) {
+        Some(Err(not_until)) => {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            ApiError {
+                code: ErrorCode::Se5029,
+                status: None,
+                retry_after: Some(wait.as_secs() + 1),
+            }
+            .into_response()
+        }
+        _ => next.run(request).await,
+    };
+    if state.log_requests {
+        eprintln!(
+            "otpd: {addr} {method} {} {} {:.1}ms",
+            loggable(&path),
+            response.status().as_u16(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    response
+}
+
+/// The `/v1` router over `state`.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/v1/health", get(health))
+        .route("/v1/customers/{code}", get(customer))
+        .route("/v1/enroll/start", post(enroll_start))
+        .route("/v1/enroll/finish", post(enroll_finish))
+        .route("/v1/enroll/activate", post(enroll_activate))
+        .route("/v1/verify", post(verify))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), gatekeeper))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// Turns a body into a response body (for tests that drive the router directly).
+pub fn body_of(bytes: Vec<u8>) -> Body {
+    Body::from(bytes)
+}

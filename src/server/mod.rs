@@ -1,0 +1,73 @@
+//! `otpd`, the organisation's server: enrollment by customer code, user ID and
+//! activation code (SPAKE2), and code verification for login systems.
+//!
+//! - [`config`] — `otpd.toml`
+//! - [`keys`] — the master key that seals secrets at rest
+//! - [`db`] — SQLite or PostgreSQL through `sqlx::Any`, one schema
+//! - [`service`] — what the server does (enroll, verify, admin), audited
+//! - [`http`] — the axum router: limits, rate limiting, logging, error codes
+//! - [`serve`] — listening with TLS (rustls) or, on loopback or behind a proxy, plain HTTP
+
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod keys;
+pub mod serve;
+pub mod service;
+
+use crate::api::ErrorCode;
+
+/// Everything otpd can fail with. Protocol outcomes carry their [`ErrorCode`];
+/// the rest are for the administrator and never reach a client in detail.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// A protocol outcome (wrong code, unknown customer, ...).
+    #[error("{}: {}", .0.as_str(), .0.sentence())]
+    Code(ErrorCode),
+    /// An admin command that cannot be done as asked.
+    #[error("{0}")]
+    Admin(String),
+    /// The config file.
+    #[error("{0}")]
+    Config(String),
+    /// The database failed.
+    #[error("database error: {0}")]
+    Database(String),
+    /// A sealed value did not open: wrong master key or a damaged row.
+    #[error(
+        "a secret in the database does not open with this master key; is master_key_file the one this database was created with?"
+    )]
+    Sealed,
+    /// The OS random generator failed.
+    #[error("the operating system's random generator failed")]
+    Random,
+    /// TLS setup.
+    #[error("TLS: {0}")]
+    Tls(String),
+    /// Other I/O.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done.
+        what: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl ServerError {
+    /// The protocol code a client sees for this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ServerError::Code(code) => *code,
+            _ => ErrorCode::Se5000,
+        }
+    }
+
+    /// What the audit log records: the code, or `error`.
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            ServerError::Code(code) => code.as_str(),
+            _ => "error",
+        }
+    }
+}

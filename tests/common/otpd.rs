@@ -1,0 +1,185 @@
+//! An `otpd` installation in a temporary directory, its admin commands, and
+//! running servers bound to 127.0.0.1 on a free port.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use super::{assert_success, stdout};
+
+/// A directory with `otpd.toml`, `master.key` and (for SQLite) the database.
+pub struct OtpdHome {
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+}
+
+impl OtpdHome {
+    /// `otpd init`: SQLite in the directory, or `database`.
+    pub fn new(database: Option<&str>) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("otpd.toml");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_otpd"));
+        command.arg("--config").arg(&config).arg("init");
+        if let Some(url) = database {
+            command.args(["--database", url]);
+        }
+        let out = command.output().unwrap();
+        assert_success(&out);
+        Self { dir, config }
+    }
+
+    /// Sets `key` (`name` or `table.name`) in the config to `value`.
+    pub fn set(&self, key: &str, value: impl Into<toml::Value>) {
+        let text = std::fs::read_to_string(&self.config).unwrap();
+        let mut table: toml::Table = toml::from_str(&text).unwrap();
+        match key.split_once('.') {
+            Some((outer, inner)) => {
+                let entry = table
+                    .entry(outer.to_owned())
+                    .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+                entry
+                    .as_table_mut()
+                    .unwrap()
+                    .insert(inner.to_owned(), value.into());
+            }
+            None => {
+                table.insert(key.to_owned(), value.into());
+            }
+        }
+        std::fs::write(&self.config, toml::to_string(&table).unwrap()).unwrap();
+    }
+
+    /// Runs `otpd --config CONFIG ARGS`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_otpd"))
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+
+    /// Runs an admin command that must succeed; returns stdout.
+    pub fn admin(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_success(&out);
+        stdout(&out)
+    }
+
+    /// Customer 1106 "Example Org" with user jklee.
+    pub fn with_org(self) -> Self {
+        self.admin(&["customer", "add", "1106", "Example Org"]);
+        self.admin(&["user", "add", "--customer", "1106", "jklee"]);
+        self
+    }
+
+    /// A fresh activation code for `user` at 1106.
+    pub fn issue(&self, user: &str, extra: &[&str]) -> String {
+        let mut args = vec!["issue", "--customer", "1106", "--user", user];
+        args.extend_from_slice(extra);
+        self.admin(&args).trim().to_owned()
+    }
+
+    /// A new API key for 1106.
+    pub fn api_key(&self) -> String {
+        self.admin(&["client", "add", "--customer", "1106", "portal"])
+            .trim()
+            .to_owned()
+    }
+
+    /// Starts `otpd serve` on 127.0.0.1, port 0.
+    pub fn start(&self) -> Server {
+        let n = std::fs::read_dir(self.dir.path()).unwrap().count();
+        let addr_file = self.dir.path().join(format!("addr-{n}"));
+        let log = self.dir.path().join(format!("serve-{n}.log"));
+        let child = Command::new(env!("CARGO_BIN_EXE_otpd"))
+            .arg("--config")
+            .arg(&self.config)
+            .args(["serve", "--listen", "127.0.0.1:0", "--addr-file"])
+            .arg(&addr_file)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let mut server = Server {
+            child,
+            url: String::new(),
+            log,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&addr_file)
+                && text.ends_with('\n')
+            {
+                server.url = text.trim().to_owned();
+                return server;
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                panic!("otpd exited with {status}: {}", server.log_text());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "otpd did not start: {}",
+                server.log_text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+/// A running `otpd serve`; killed on drop.
+pub struct Server {
+    pub child: Child,
+    pub url: String,
+    pub log: PathBuf,
+}
+
+impl Server {
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// `POST /v1/verify` with `key`; returns (status, body).
+    pub fn verify(&self, key: &str, user: &str, otp: &str) -> (u16, String) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent
+            .post(format!("{}/v1/verify", self.url))
+            .header("authorization", format!("Bearer {key}"))
+            .send(format!(r#"{{"user_id":"{user}","otp":"{otp}"}}"#))
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.body_mut().read_to_string().unwrap())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The verify error code in a body, or "ok".
+pub fn outcome(body: &str) -> String {
+    let json: serde_json::Value = serde_json::from_str(body).unwrap();
+    if json["ok"] == true {
+        "ok".to_owned()
+    } else {
+        json["error"]["code"].as_str().unwrap().to_owned()
+    }
+}
+
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}

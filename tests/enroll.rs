@@ -1,0 +1,428 @@
+//! End to end: a real `otpd` on 127.0.0.1 (SQLite in a temporary directory) and the
+//! real `otp` binary enrolling with a customer code, then login-system
+//! verification of the codes it shows.
+
+#![cfg(feature = "server")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::otpd::{OtpdHome, Server, outcome};
+use common::{Sandbox, assert_failure, assert_success, stderr, unix_now};
+
+const LABEL: &str = "Example Org:jklee";
+
+fn enroll(sandbox: &Sandbox, server: &str, code: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "add",
+        "--customer",
+        "1106",
+        "--id",
+        "jklee",
+        "--server",
+        server,
+    ];
+    args.extend_from_slice(extra);
+    sandbox.run(&args, &format!("{code}\n"))
+}
+
+fn current_code(sandbox: &Sandbox) -> String {
+    sandbox.code(LABEL, &[])
+}
+
+/// Waits until at least `margin` seconds remain in the current `period` step.
+fn not_near_a_step_end(period: u64, margin: u64) {
+    while period - unix_now() % period < margin {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn enrollment_then_verification_then_replay_refused() {
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    assert_eq!(code.len(), 6);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let out = enroll(&sandbox, &server.url, &code, &["--device-name", "laptop"]);
+    assert_success(&out);
+    let err = stderr(&out);
+    assert!(err.contains("Example Org"), "{err}");
+    assert!(err.contains("TOTP every 60 s"), "{err}");
+
+    let out = sandbox.run(&["list", "--json"], "");
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(json[0]["label"], LABEL);
+    assert_eq!(json[0]["period"], 60);
+
+    not_near_a_step_end(60, 5);
+    let key = home.api_key();
+    let otp = current_code(&sandbox);
+    let (status, body) = server.verify(&key, "jklee", &otp);
+    assert_eq!((status, outcome(&body).as_str()), (200, "ok"), "{body}");
+    // The same code again: refused as already used.
+    let (status, body) = server.verify(&key, "jklee", &otp);
+    assert_eq!((status, outcome(&body).as_str()), (409, "SE4002"), "{body}");
+
+    // The same activation code a second time: used up.
+    let again = Sandbox::initialised();
+    let out = enroll(&again, &server.url, &code, &[]);
+    assert_failure(
+        &out,
+        7,
+        &["SE3010", "ask your administrator for a new activation code"],
+    );
+
+    // Neither the log nor the audit trail holds the code, the seed or the API key.
+    let audit = home.admin(&["audit", "--limit", "100"]);
+    for text in [server.log_text(), audit.clone()] {
+        assert!(!text.contains(&code), "activation code leaked:\n{text}");
+        assert!(!text.contains(&key), "API key leaked:\n{text}");
+    }
+    for action in [
+        "issue",
+        "enroll.start",
+        "enroll.finish",
+        "enroll.activate",
+        "verify",
+        "client.add",
+    ] {
+        assert!(audit.contains(action), "{action} not audited:\n{audit}");
+    }
+    let users = home.admin(&["user", "list", "--customer", "1106"]);
+    assert!(
+        users.contains("active") && users.contains("used"),
+        "{users}"
+    );
+}
+
+#[test]
+fn five_wrong_activation_codes_burn_it() {
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    for _ in 0..5 {
+        let out = enroll(&sandbox, &server.url, wrong, &[]);
+        assert_failure(&out, 7, &["SE3010"]);
+    }
+    // Now even the right code fails: the code is burned.
+    let out = enroll(&sandbox, &server.url, &code, &[]);
+    assert_failure(&out, 7, &["SE3010"]);
+    let users = home.admin(&["user", "list", "--customer", "1106"]);
+    assert!(users.contains("burned"), "{users}");
+    // A new code works and the vault holds exactly one account.
+    let code = home.issue("jklee", &[]);
+    assert_success(&enroll(&sandbox, &server.url, &code, &[]));
+    let out = sandbox.run(&["list", "--json"], "");
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn expired_code_and_issuing_again_revokes_the_previous_one() {
+    let home = OtpdHome::new(None).with_org();
+    let short = home.issue("jklee", &["--ttl", "1s"]);
+    let server = home.start();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let sandbox = Sandbox::initialised();
+    assert_failure(
+        &enroll(&sandbox, &server.url, &short, &[]),
+        7,
+        &["SE3010", "expired"],
+    );
+
+    let first = home.issue("jklee", &[]);
+    let second = home.issue("jklee", &[]);
+    if first != second {
+        assert_failure(&enroll(&sandbox, &server.url, &first, &[]), 7, &["SE3010"]);
+    }
+    assert_success(&enroll(&sandbox, &server.url, &second, &[]));
+}
+
+#[test]
+fn unknown_customer_and_unknown_user() {
+    let home = OtpdHome::new(None).with_org();
+    home.admin(&["user", "add", "--customer", "1106", "nocode"]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let out = sandbox.run(
+        &[
+            "add",
+            "--customer",
+            "9999",
+            "--id",
+            "jklee",
+            "--server",
+            &server.url,
+        ],
+        "123456\n",
+    );
+    assert_failure(&out, 7, &["CE1001", "customer code"]);
+    let out = sandbox.run(
+        &[
+            "add",
+            "--customer",
+            "1106",
+            "--id",
+            "ghost",
+            "--server",
+            &server.url,
+        ],
+        "123456\n",
+    );
+    assert_failure(&out, 7, &["SE3005", "no OTP issuance"]);
+    // A known user with nothing issued is SE3005 too.
+    let out = sandbox.run(
+        &[
+            "add",
+            "--customer",
+            "1106",
+            "--id",
+            "nocode",
+            "--server",
+            &server.url,
+        ],
+        "123456\n",
+    );
+    assert_failure(&out, 7, &["SE3005"]);
+    drop(server);
+
+    // With uniform_errors an unknown ID looks exactly like a wrong code.
+    home.set("uniform_errors", true);
+    let server = home.start();
+    let out = sandbox.run(
+        &[
+            "add",
+            "--customer",
+            "1106",
+            "--id",
+            "ghost",
+            "--server",
+            &server.url,
+        ],
+        "123456\n",
+    );
+    assert_failure(&out, 7, &["SE3010"]);
+    assert!(!stderr(&out).contains("SE3005"));
+}
+
+#[test]
+fn the_previous_step_is_accepted_once_and_failures_lock_until_unlock() {
+    // Short steps so the test need not wait a minute for a step boundary.
+    let home = OtpdHome::new(None).with_org();
+    home.set("tokens.period", 4);
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    not_near_a_step_end(4, 2);
+    assert_success(&enroll(&sandbox, &server.url, &code, &[]));
+    let key = home.api_key();
+
+    // The code of the step just ended is still accepted, once.
+    let step_start = unix_now() / 4 * 4;
+    while unix_now() < step_start + 4 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let previous = sandbox.code(LABEL, &["--at", &step_start.to_string()]);
+    let (status, body) = server.verify(&key, "jklee", &previous);
+    assert_eq!(outcome(&body), "ok", "{status} {body}");
+    let (_, body) = server.verify(&key, "jklee", &previous);
+    assert_eq!(outcome(&body), "SE4002");
+    // Two steps back is too old: a wrong code.
+    let old = sandbox.code(LABEL, &["--at", &(step_start - 4).to_string()]);
+    let (_, body) = server.verify(&key, "jklee", &old);
+    assert_eq!(outcome(&body), "SE4001");
+
+    // Four more wrong codes make five in a row: locked, and a right code is refused.
+    for _ in 0..4 {
+        let (status, body) = server.verify(&key, "jklee", "000000");
+        assert!(
+            matches!(outcome(&body).as_str(), "SE4001"),
+            "{status} {body}"
+        );
+    }
+    let (status, body) = server.verify(&key, "jklee", &current_code(&sandbox));
+    assert_eq!((status, outcome(&body).as_str()), (423, "SE4003"), "{body}");
+    let users = home.admin(&["user", "list", "--customer", "1106"]);
+    assert!(users.contains("locked"), "{users}");
+
+    home.admin(&["unlock", "--customer", "1106", "--user", "jklee"]);
+    not_near_a_step_end(4, 1);
+    let (_, body) = server.verify(&key, "jklee", &current_code(&sandbox));
+    assert_eq!(outcome(&body), "ok", "{body}");
+}
+
+#[test]
+fn re_enrollment_replaces_the_old_token_and_revoke_ends_it() {
+    let home = OtpdHome::new(None).with_org();
+    let server = home.start();
+    let key = home.api_key();
+    let old_device = Sandbox::initialised();
+    assert_success(&enroll(
+        &old_device,
+        &server.url,
+        &home.issue("jklee", &[]),
+        &[],
+    ));
+    let new_device = Sandbox::initialised();
+    let out = enroll(&new_device, &server.url, &home.issue("jklee", &[]), &[]);
+    assert_success(&out);
+    assert!(stderr(&out).contains("previous device"), "{}", stderr(&out));
+    not_near_a_step_end(60, 3);
+    let (_, body) = server.verify(&key, "jklee", &current_code(&old_device));
+    assert_eq!(outcome(&body), "SE4001");
+    let (_, body) = server.verify(&key, "jklee", &current_code(&new_device));
+    assert_eq!(outcome(&body), "ok");
+
+    home.admin(&["revoke", "--customer", "1106", "--user", "jklee"]);
+    let (status, body) = server.verify(&key, "jklee", &current_code(&new_device));
+    assert_eq!((status, outcome(&body).as_str()), (404, "SE4004"));
+    // A revoked API key is refused.
+    let id = key.split('_').nth(1).unwrap();
+    home.admin(&["client", "revoke", id]);
+    // A checked key is trusted for API_KEY_CACHE_SECS without asking the database.
+    std::thread::sleep(
+        std::time::Duration::from_secs(otp::server::service::API_KEY_CACHE_SECS)
+            + std::time::Duration::from_millis(200),
+    );
+    let (status, body) = server.verify(&key, "jklee", "000000");
+    assert_eq!((status, outcome(&body).as_str()), (401, "SE5001"));
+}
+
+#[test]
+fn plain_http_to_another_machine_is_refused_before_any_traffic() {
+    let sandbox = Sandbox::initialised();
+    // 10.255.255.1 is never contacted: the address is refused before connecting.
+    let out = sandbox.run(
+        &[
+            "add",
+            "--customer",
+            "1106",
+            "--id",
+            "jklee",
+            "--server",
+            "http://10.255.255.1:8443",
+        ],
+        "123456\n",
+    );
+    assert_failure(&out, 7, &["CE2001", "https"]);
+    // No server known at all: says how to name one.
+    let out = sandbox.run(&["add", "--customer", "1106", "--id", "jklee"], "123456\n");
+    assert_failure(&out, 7, &["--server", "[customers]"]);
+}
+
+#[test]
+fn the_config_file_names_the_server_and_the_id_is_asked_for() {
+    let home = OtpdHome::new(None).with_org();
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    std::fs::write(
+        &sandbox.config,
+        format!("[customers]\n1106 = \"{}\"\n", server.url),
+    )
+    .unwrap();
+    let code = home.issue("jklee", &[]);
+    // PIN, then the ID, then the activation code, one per line.
+    let out = sandbox.run(&["add", "--customer", "1106"], &format!("jklee\n{code}\n"));
+    assert_success(&out);
+    assert_success(&sandbox.run(&["code", LABEL], ""));
+}
+
+#[test]
+fn tls_with_a_private_ca() {
+    let home = OtpdHome::new(None).with_org();
+    let ca_key = rcgen::KeyPair::generate().unwrap();
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "otp test CA");
+    let ca = ca_params.clone().self_signed(&ca_key).unwrap();
+    let server_key = rcgen::KeyPair::generate().unwrap();
+    let server_params =
+        rcgen::CertificateParams::new(vec!["localhost".to_owned(), "127.0.0.1".to_owned()])
+            .unwrap();
+    let issuer = rcgen::Issuer::from_params(&ca_params, &ca_key);
+    let server_cert = server_params.signed_by(&server_key, &issuer).unwrap();
+    std::fs::write(home.path("cert.pem"), server_cert.pem()).unwrap();
+    std::fs::write(home.path("key.pem"), server_key.serialize_pem()).unwrap();
+    let ca_path = home.path("ca.pem");
+    std::fs::write(&ca_path, ca.pem()).unwrap();
+    home.set("tls_cert", "cert.pem");
+    home.set("tls_key", "key.pem");
+    let server: Server = home.start();
+    assert!(
+        server.url.starts_with("https://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+
+    let sandbox = Sandbox::initialised();
+    let code = home.issue("jklee", &[]);
+    // Without the CA the certificate cannot be checked: CE2001, and no try is used.
+    let out = enroll(&sandbox, &server.url, &code, &[]);
+    assert_failure(&out, 7, &["CE2001", "--ca-cert"]);
+    let out = enroll(
+        &sandbox,
+        &server.url,
+        &code,
+        &["--ca-cert", ca_path.to_str().unwrap()],
+    );
+    assert_success(&out);
+}
+
+#[test]
+fn a_directory_names_the_server_and_bad_input_is_refused_locally() {
+    let home = OtpdHome::new(None).with_org();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(home.path("master.key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "otpd init makes the master key private"
+        );
+    }
+    let server = home.start();
+    // A second otpd acting as the directory: it knows 1106 lives on the first.
+    let directory = OtpdHome::new(None);
+    directory.admin(&[
+        "customer",
+        "add",
+        "1106",
+        "Example Org",
+        "--server-url",
+        &server.url,
+    ]);
+    let directory_server = directory.start();
+    let sandbox = Sandbox::initialised();
+    std::fs::write(
+        &sandbox.config,
+        format!("directory = \"{}\"\n", directory_server.url),
+    )
+    .unwrap();
+    // A malformed activation code is refused before any enrollment request.
+    let out = sandbox.run(&["add", "--customer", "1106", "--id", "jklee"], "12ab56\n");
+    assert_failure(&out, 7, &["CE1002", "6 digits"]);
+    let code = home.issue("jklee", &[]);
+    let out = sandbox.run(
+        &["add", "--customer", "1106", "--id", "jklee"],
+        &format!("{code}\n"),
+    );
+    assert_success(&out);
+    assert!(stderr(&out).contains(&server.url), "{}", stderr(&out));
+}
+
+#[test]
+fn otpd_refuses_plain_http_off_loopback_before_binding() {
+    let home = OtpdHome::new(None);
+    // 192.0.2.1 (TEST-NET-1) is not on this machine: nothing is bound or sent.
+    let out = home.run(&["serve", "--listen", "192.0.2.1:0"]);
+    assert_failure(&out, 2, &["refusing plain HTTP", "tls_cert"]);
+}

@@ -1,0 +1,238 @@
+//! otpd on PostgreSQL: the same schema and statements as SQLite, replay protection
+//! under real concurrency, and two `otpd` processes sharing one database. Each test
+//! creates and drops its own database. Skips loudly without PostgreSQL (fails with
+//! OTP_TEST_REQUIRE_TOOLS=1).
+
+#![cfg(feature = "server")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::sync::Arc;
+
+use otp::api::ErrorCode;
+use otp::api::wire::VerifyRequest;
+use otp::server::db::{Db, DbOptions};
+use otp::server::keys::MasterKey;
+use otp::server::service::{Policy, Service};
+use sqlx::Connection;
+
+use common::otpd::{OtpdHome, outcome};
+use common::service::{admin, public, service_at, start};
+use common::{Sandbox, assert_success};
+
+const SEED: &[u8] = b"12345678901234567890";
+
+/// A database of its own on the test PostgreSQL server, dropped at the end.
+struct PgDatabase {
+    server: String,
+    name: String,
+}
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(future)
+}
+
+impl PgDatabase {
+    fn create() -> Option<Self> {
+        let server = common::have_postgres()?;
+        let name = format!(
+            "otp_test_{}_{}",
+            std::process::id(),
+            otp::api::pake::new_enrollment_id()
+                .unwrap()
+                .to_lowercase()
+                .replace(['-', '_'], "")
+        );
+        let statement = format!("CREATE DATABASE \"{name}\"");
+        let url = format!("{server}/postgres");
+        block_on(async {
+            let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
+            sqlx::query(sqlx::AssertSqlSafe(statement))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+        });
+        Some(Self { server, name })
+    }
+
+    fn url(&self) -> String {
+        format!("{}/{}", self.server, self.name)
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let statement = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name);
+        let url = format!("{}/postgres", self.server);
+        block_on(async {
+            if let Ok(mut conn) = sqlx::PgConnection::connect(&url).await {
+                let _ = sqlx::query(sqlx::AssertSqlSafe(statement))
+                    .execute(&mut conn)
+                    .await;
+            }
+        });
+    }
+}
+
+fn verify_request(otp: &str) -> VerifyRequest {
+    VerifyRequest {
+        user_id: "jklee".into(),
+        otp: otp.into(),
+    }
+}
+
+#[test]
+fn parallel_verifications_and_guesses_on_postgres() {
+    let Some(database) = PgDatabase::create() else {
+        return;
+    };
+    let url = database.url();
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            let service = Arc::new(service_at(&url, Policy::default()).await);
+            service
+                .insert_active_token("1106", "jklee", SEED, 0)
+                .await
+                .unwrap();
+            let key = service
+                .client_add(&admin(), "1106", "portal", 0)
+                .await
+                .unwrap();
+            let client = Arc::new(service.authenticate(&key.key).await.unwrap());
+            let now = common::unix_now();
+            let otp = common::totp_at(SEED, 60, now);
+            let mut tasks = tokio::task::JoinSet::new();
+            for _ in 0..64 {
+                let (service, client, otp) = (service.clone(), client.clone(), otp.clone());
+                tasks.spawn(async move {
+                    service
+                        .verify(&client, &verify_request(&otp), now)
+                        .await
+                        .err()
+                        .map(|e| e.code())
+                });
+            }
+            let mut accepted = 0;
+            while let Some(result) = tasks.join_next().await {
+                match result.unwrap() {
+                    None => accepted += 1,
+                    Some(code) => assert_eq!(code, ErrorCode::Se4002),
+                }
+            }
+            assert_eq!(accepted, 1, "exactly one of 64 parallel verifications");
+
+            // 20 parallel wrong guesses at an activation code check exactly 5.
+            let (code, _) = service
+                .issue(&admin(), "1106", "jklee", None, now)
+                .await
+                .unwrap();
+            let wrong = if code.as_str() == "000000" {
+                "000001"
+            } else {
+                "000000"
+            };
+            let mut finishes = Vec::new();
+            for _ in 0..20 {
+                finishes.push(start(&service, wrong, now).await.unwrap());
+            }
+            let mut tasks = tokio::task::JoinSet::new();
+            for finish in finishes {
+                let service = service.clone();
+                tasks.spawn(async move {
+                    service
+                        .enroll_finish(&public(), &finish, now)
+                        .await
+                        .err()
+                        .map(|e| e.code())
+                });
+            }
+            while let Some(result) = tasks.join_next().await {
+                assert_eq!(result.unwrap(), Some(ErrorCode::Se3010));
+            }
+            let attempts: i64 =
+                sqlx::query_scalar("SELECT attempts FROM activations WHERE state = 'burned'")
+                    .fetch_one(service.db().pool())
+                    .await
+                    .unwrap();
+            assert_eq!(attempts, 5);
+            service.db().close().await;
+        });
+}
+
+#[test]
+fn two_otpd_processes_share_one_postgres_database() {
+    let Some(database) = PgDatabase::create() else {
+        return;
+    };
+    let home = OtpdHome::new(Some(&database.url())).with_org();
+    let first = home.start();
+    let second = home.start();
+    let key = home.api_key();
+
+    // Enroll through one instance, verify through the other.
+    let sandbox = Sandbox::initialised();
+    let code = home.issue("jklee", &[]);
+    let out = sandbox.run(
+        &[
+            "add",
+            "--customer",
+            "1106",
+            "--id",
+            "jklee",
+            "--server",
+            &first.url,
+        ],
+        &format!("{code}\n"),
+    );
+    assert_success(&out);
+    while 60 - common::unix_now() % 60 < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let otp = sandbox.code("Example Org:jklee", &[]);
+    let (status, body) = second.verify(&key, "jklee", &otp);
+    assert_eq!((status, outcome(&body).as_str()), (200, "ok"), "{body}");
+    let (_, body) = first.verify(&key, "jklee", &otp);
+    assert_eq!(outcome(&body), "SE4002");
+
+    // Many parallel verifications of one fresh code, split over both instances:
+    // exactly one is accepted.
+    block_on(async {
+        let db = Db::open(&database.url(), &DbOptions::default())
+            .await
+            .unwrap();
+        let master = MasterKey::load(&home.path("master.key")).unwrap();
+        let service = Service::new(db, master, Policy::default());
+        service
+            .insert_active_token("1106", "jklee", SEED, 0)
+            .await
+            .unwrap();
+        service.db().close().await;
+    });
+    let otp = common::totp_at(SEED, 60, common::unix_now());
+    let servers = [&first, &second];
+    let outcomes: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..40)
+            .map(|i| {
+                let server = servers[i % 2];
+                let (key, otp) = (&key, &otp);
+                scope.spawn(move || outcome(&server.verify(key, "jklee", otp).1))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let accepted = outcomes.iter().filter(|o| *o == "ok").count();
+    assert_eq!(accepted, 1, "{outcomes:?}");
+    assert!(
+        outcomes.iter().all(|o| o == "ok" || o == "SE4002"),
+        "{outcomes:?}"
+    );
+}
