@@ -398,3 +398,80 @@ fn a_hung_up_terminal_ends_the_program() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// An agent started by `otp unlock` in the sandbox's own runtime directory; dropped,
+/// it runs `otp lock`, so a failing test leaves no agent behind (and the agent's
+/// `--for` ends it soon in any case).
+struct AgentGuard<'a>(&'a Sandbox);
+
+impl<'a> AgentGuard<'a> {
+    fn start(sandbox: &'a Sandbox) -> Self {
+        let out = sandbox.run_with_stdin(&["unlock", "--for", "2m"], &format!("{PIN}\n"));
+        let guard = Self(sandbox);
+        assert_success(&out);
+        guard
+    }
+}
+
+impl Drop for AgentGuard<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.otp().arg("lock").output();
+    }
+}
+
+#[test]
+fn with_an_agent_the_list_opens_without_the_pin_and_falls_back_when_it_is_locked() {
+    if !common::have_tool("oathtool", &["--version"]) {
+        return;
+    }
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    let agent = AgentGuard::start(&sandbox);
+    let runtime = [("XDG_RUNTIME_DIR", sandbox.runtime.clone().into_os_string())];
+
+    // --no-agent asks for the PIN even though an agent runs.
+    let mut tui = spawn(&sandbox, &["--no-agent"], &runtime, 80, 24);
+    tui.wait_for("5 attempts left", WAIT);
+    std::thread::sleep(Duration::from_millis(500));
+    let screen = tui.wait_for("Enter your 6-digit PIN", WAIT);
+    assert!(!screen.contains("agent"), "{screen}");
+    tui.send("q");
+    assert!(tui.wait_exit(WAIT).success());
+
+    // Without a PIN typed: the list, the agent in the title, oathtool's code.
+    let mut tui = spawn(&sandbox, &[], &runtime, 80, 24);
+    tui.wait_for("unlocked by the agent for", WAIT);
+    let start = Instant::now();
+    loop {
+        let before = unix_now();
+        let screen = tui.screen();
+        let after = unix_now();
+        let expected: Vec<String> = [before.saturating_sub(1), before, after]
+            .iter()
+            .map(|&t| grouped(&common::oathtool_totp(SECRET, "SHA1", 6, 30, t)))
+            .collect();
+        if expected.iter().any(|code| screen.contains(code.as_str())) {
+            assert!(screen.contains("GitHub"), "{screen}");
+            assert!(!screen.contains("Enter your 6-digit PIN"), "{screen}");
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "none of {expected:?} on the screen:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // `otp lock` ends the agent: the view falls back to the unlock screen at once.
+    assert_success(&sandbox.otp().arg("lock").output().unwrap());
+    drop(agent);
+    let screen = tui.wait_for("Agent gone: type the PIN", Duration::from_secs(5));
+    assert!(screen.contains("Enter your 6-digit PIN"), "{screen}");
+    assert!(screen.contains("session agent has ended"), "{screen}");
+    // The PIN opens the vault as usual.
+    tui.type_slowly(PIN);
+    let screen = tui.wait_for("1/10 accounts", WAIT);
+    assert!(!screen.contains("unlocked by the agent"), "{screen}");
+    tui.send("q");
+    assert!(tui.wait_exit(WAIT).success());
+}

@@ -6,8 +6,10 @@
 //!
 //! A front-end that wants the vault without the PIN (the full-screen view) does:
 //! `Client::for_vault(path)?` — `None` means ask for the PIN — then
-//! [`Client::list`] once and [`Client::codes`] each second; any error means the
-//! agent is gone or unusable, and the PIN is the way in.
+//! [`Client::list`] once and [`Client::codes`] each second ([`Client::code`] for a
+//! HOTP code, which uses it up); any error means the agent is gone or unusable, and
+//! the PIN is the way in. `otp`'s own full-screen interface does exactly this, on a
+//! thread of its own (`crate::tui::worker`).
 
 use std::io::{BufReader, Write};
 use std::os::unix::net::UnixStream;
@@ -131,6 +133,23 @@ impl Client {
     pub fn codes(&self, now: u64) -> Result<Vec<CodeReply>, AgentError> {
         match self.call(Request::Codes { now })? {
             Response::Codes { codes } => Ok(codes),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// One code of the account labelled `account` at `now` (Unix seconds), as
+    /// `otp code` asks for it. For a HOTP account the agent advances and saves the
+    /// counter, so the code is used up.
+    pub fn code(&self, account: &str, now: u64) -> Result<CodeReply, AgentError> {
+        let request = Request::Code {
+            account: account.to_owned(),
+            now,
+            at: None,
+            next: false,
+        };
+        match self.call(request)? {
+            Response::Code(reply) => Ok(reply),
             Response::Error { error } => Err(failure(error)),
             other => Err(unexpected(&other)),
         }

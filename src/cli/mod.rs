@@ -116,6 +116,7 @@ fn interactive(cli: &Cli) -> Result<(), CliError> {
         config: session.config,
         config_path: session.config_path,
         work_factor: cli.work_factor,
+        use_agent: !cli.global.no_agent,
     })?;
     Ok(())
 }

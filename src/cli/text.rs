@@ -143,8 +143,9 @@ PIN sources, safest first (the first one present is used):
   otherwise          a hidden prompt on the terminal (OTP_NO_PROMPT=1 forbids it,
                      so a script fails at once instead of waiting)
 
-While `otp unlock` keeps an agent running, `otp code` and `otp list` ask it and
-need no PIN (`--no-agent` opens the vault with the PIN instead).
+While `otp unlock` keeps an agent running, `otp code`, `otp list` and the
+full-screen interface (`otp`) ask it and need no PIN (`--no-agent` opens the vault
+with the PIN instead; changing the vault always asks for the PIN).
 
 Exit codes:
   0  success

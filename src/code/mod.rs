@@ -24,13 +24,21 @@ impl Code {
 
     /// The digits split for reading, e.g. `"058 213"` or `"1234 5678"`.
     pub fn grouped(&self) -> String {
-        let digits = self.0.as_str();
-        let split = match digits.len() {
-            7 => 3,
-            n => n / 2,
-        };
-        format!("{} {}", &digits[..split], &digits[split..])
+        group(self.0.as_str())
     }
+}
+
+/// Digits split for reading, e.g. `"058 213"` or `"1234 5678"`: in halves, 3 + 4
+/// for seven. Counts characters, so any text (a code from another process) is safe.
+pub fn group(digits: &str) -> String {
+    let count = digits.chars().count();
+    let split = match count {
+        7 => 3,
+        n => n / 2,
+    };
+    let head: String = digits.chars().take(split).collect();
+    let tail: String = digits.chars().skip(split).collect();
+    format!("{head} {tail}")
 }
 
 impl std::fmt::Debug for Code {
@@ -130,6 +138,9 @@ mod tests {
         assert_eq!(six.grouped(), "058 213");
         assert_eq!(seven.grouped(), "058 2131");
         assert_eq!(eight.grouped(), "1234 5678");
+        // Text from another process never panics, whatever its characters.
+        assert_eq!(group("12é456"), "12é 456");
+        assert_eq!(group(""), " ");
         assert_eq!(format!("{six:?}"), "Code([redacted])");
     }
 }

@@ -7,11 +7,14 @@
 
 use zeroize::Zeroizing;
 
+mod agent;
+
 use super::form::{AddForm, Field, RenameForm, Source};
 use super::keymap::Context;
 use super::layout;
 use super::text;
 use crate::accounts::{Account, Store};
+use crate::agent::protocol::{AccountInfo, CodeReply};
 use crate::clipboard::Method;
 use crate::code::{Code, Kind};
 use crate::config::Config;
@@ -146,6 +149,78 @@ pub enum Action {
     Cleared(Result<bool, String>),
     /// The config file was written, or why not.
     ConfigSaved(Result<(), String>),
+    /// Look for a session agent serving the vault (sent once at start unless
+    /// `--no-agent` was given).
+    ProbeAgent,
+    /// The agent thread answered.
+    Agent(AgentResult),
+}
+
+/// Work for the agent thread: one request to the session agent each. Nothing here
+/// asks for a secret (the protocol has no such request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgentJob {
+    /// Find the agent for the vault, ping it and list the accounts.
+    Connect,
+    /// List the accounts again.
+    List,
+    /// Every current TOTP code at this Unix time.
+    Codes {
+        /// The time the codes are for.
+        now: u64,
+    },
+    /// One code of the account with this label (HOTP: uses it up).
+    Code {
+        /// The account's label.
+        label: String,
+        /// The time the code is for.
+        now: u64,
+    },
+}
+
+/// Why the agent can no longer be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgentFailure {
+    /// No agent answers any more (`otp lock`, its deadline, a new PIN, a crash).
+    Ended,
+    /// It answered with an error, or not in the protocol; the sentence.
+    Error(String),
+    /// It did not answer in time.
+    Silent,
+}
+
+/// What the agent thread reports.
+#[derive(Debug)]
+pub enum AgentResult {
+    /// An agent serves the vault: its accounts and when it exits by itself.
+    Connected {
+        /// The accounts, without secrets.
+        accounts: Vec<AccountInfo>,
+        /// The agent's deadline (Unix seconds).
+        expires_at: u64,
+    },
+    /// No agent serves the vault (no socket, or a stale one).
+    Absent,
+    /// An agent exists but cannot be trusted or used; the sentence.
+    Unusable(String),
+    /// The accounts, listed again.
+    Accounts(Vec<AccountInfo>),
+    /// The current TOTP codes at `at`.
+    Codes {
+        /// The time they were asked for.
+        at: u64,
+        /// One per time-based account.
+        codes: Vec<CodeReply>,
+    },
+    /// One code, asked for by label.
+    Code {
+        /// The label asked for.
+        label: String,
+        /// The answer.
+        code: CodeReply,
+    },
+    /// A request failed: the agent is gone or unusable.
+    Failed(AgentFailure),
 }
 
 /// A change to the accounts, applied by the worker to the vault's current contents
@@ -289,6 +364,8 @@ pub enum Effect {
     },
     /// Write the config file and send [`Action::ConfigSaved`].
     SaveConfig(Config),
+    /// Hand a request to the agent thread; it answers with [`Action::Agent`].
+    Agent(AgentJob),
     /// Restore the terminal and exit.
     Quit,
 }
@@ -367,6 +444,32 @@ pub struct Locked {
     pub lockout: Lockout,
     /// What happened last (wrong PIN, locked after idle time, ...).
     pub message: Option<String>,
+    /// A change asked for in the agent's list, carried out once the PIN unlocks.
+    pub then: Option<Pending>,
+    /// The agent's list to go back to on Esc (when a change asked for the PIN).
+    pub back: Option<Box<AgentList>>,
+}
+
+impl Locked {
+    fn new(message: Option<String>) -> Self {
+        Self {
+            entry: PinEntry::default(),
+            lockout: Lockout::Unknown,
+            message,
+            then: None,
+            back: None,
+        }
+    }
+}
+
+/// A change to the vault started in the agent's list: the agent never changes the
+/// vault, so the PIN is asked first and the command runs in the unlocked list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// Add, Rename, Delete or ChangePin.
+    pub command: Command,
+    /// The account it is about, selected again after unlocking.
+    pub label: Option<String>,
 }
 
 /// Which PIN the change-PIN dialog asks for.
@@ -493,7 +596,108 @@ impl Unlocked {
     }
 }
 
-/// The three screens.
+/// A HOTP code the agent generated, shown in its row for a while.
+#[derive(Debug)]
+pub struct AgentHotp {
+    /// The account's label.
+    pub label: String,
+    /// The code.
+    pub code: Hidden,
+    /// Shown until this Unix time.
+    pub until: u64,
+}
+
+/// The vault as a session agent serves it: labels and codes, never a secret or the
+/// PIN. Reading only; a change asks for the PIN.
+#[derive(Debug)]
+pub struct AgentList {
+    /// The accounts, in the vault's order.
+    pub accounts: Vec<AccountInfo>,
+    /// The last TOTP codes the agent sent.
+    pub codes: Vec<CodeReply>,
+    /// The Unix time those codes are for.
+    pub codes_at: u64,
+    /// When the request in flight (codes or list) was sent, if one is.
+    pub fetching: Option<u64>,
+    /// When the agent exits by itself (Unix time).
+    pub expires_at: u64,
+    /// Index into [`AgentList::visible`] of the selected row.
+    pub selected: usize,
+    /// The search text.
+    pub filter: String,
+    /// Whether the search is being typed.
+    pub searching: bool,
+    /// The settings, open at this line.
+    pub settings: Option<usize>,
+    /// A generated HOTP code.
+    pub hotp: Option<AgentHotp>,
+}
+
+impl AgentList {
+    fn new(accounts: Vec<AccountInfo>, expires_at: u64) -> Self {
+        Self {
+            accounts,
+            codes: Vec::new(),
+            codes_at: 0,
+            fetching: None,
+            expires_at,
+            selected: 0,
+            filter: String::new(),
+            searching: false,
+            settings: None,
+            hotp: None,
+        }
+    }
+
+    /// Indices into the accounts of those the search lets through.
+    pub fn visible(&self) -> Vec<usize> {
+        let needle = self.filter.trim().to_lowercase();
+        self.accounts
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| needle.is_empty() || a.label.to_lowercase().contains(&needle))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The selected account, if any is visible.
+    pub fn selected_account(&self) -> Option<&AccountInfo> {
+        let visible = self.visible();
+        let index = *visible.get(self.selected.min(visible.len().saturating_sub(1)))?;
+        self.accounts.get(index)
+    }
+
+    /// The code of the account labelled `label` at `now` and its seconds left, if
+    /// the last answer still holds one (a code whose period has ended meanwhile is
+    /// not shown).
+    pub fn code_for(&self, label: &str, now: u64) -> Option<(&str, u32)> {
+        let reply = self.codes.iter().find(|c| c.account == label)?;
+        let elapsed = u32::try_from(now.checked_sub(self.codes_at)?).ok()?;
+        let remaining = reply.remaining?.checked_sub(elapsed)?;
+        (remaining > 0).then_some((reply.code.as_str(), remaining))
+    }
+
+    fn clamp_selection(&mut self) {
+        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    }
+
+    /// Whether the codes cover exactly the time-based accounts listed (otherwise
+    /// the list changed behind the agent's back and is read again).
+    fn codes_match_accounts(&self) -> bool {
+        let mut listed: Vec<&str> = self
+            .accounts
+            .iter()
+            .filter(|a| a.kind != "hotp")
+            .map(|a| a.label.as_str())
+            .collect();
+        let mut coded: Vec<&str> = self.codes.iter().map(|c| c.account.as_str()).collect();
+        listed.sort_unstable();
+        coded.sort_unstable();
+        listed == coded
+    }
+}
+
+/// The screens.
 #[derive(Debug)]
 pub enum Screen {
     /// First run: no vault yet.
@@ -502,6 +706,8 @@ pub enum Screen {
     Locked(Locked),
     /// The vault is open (boxed: it is by far the largest state).
     Unlocked(Box<Unlocked>),
+    /// A session agent serves the vault: codes without the PIN.
+    Agent(Box<AgentList>),
 }
 
 /// What the worker is doing, shown as "unlocking…" or "saving…".
@@ -515,6 +721,10 @@ pub enum Busy {
     Saving,
     /// Changing the PIN to this one.
     ChangingPin(Pin),
+    /// Asking whether a session agent serves the vault.
+    Probing,
+    /// Asking the agent for a HOTP code, since this Unix time.
+    AgentCode(u64),
 }
 
 /// The line at the bottom of the screen.
@@ -583,6 +793,9 @@ pub const CLEAR_CHOICES: [u64; 9] = [10, 15, 20, 30, 45, 60, 90, 120, 0];
 pub const LOCK_CHOICES: [u64; 8] = [60, 120, 300, 600, 900, 1800, 3600, 0];
 /// How long a generated HOTP code stays in its row.
 const HOTP_SHOWN_SECS: u64 = 60;
+/// How long an answer from the agent may take before the app stops waiting and
+/// asks for the PIN (a HOTP code costs the agent one key derivation).
+pub const AGENT_ANSWER_SECS: u64 = 15;
 
 /// The choice after (or before) `current`; a value not in the list moves to the
 /// nearest one in the asked direction.
@@ -609,11 +822,7 @@ impl App {
     /// the unlock screen (the event loop then sends the lockout status).
     pub fn new(vault_exists: bool, vault_path: String, config: Config, now: u64) -> Self {
         let screen = if vault_exists {
-            Screen::Locked(Locked {
-                entry: PinEntry::default(),
-                lockout: Lockout::Unknown,
-                message: None,
-            })
+            Screen::Locked(Locked::new(None))
         } else {
             Screen::Setup(Setup::default())
         };
@@ -650,12 +859,23 @@ impl App {
                 None if unlocked.searching => Context::Search,
                 None => Context::List,
             },
+            Screen::Agent(list) => match list.settings {
+                Some(_) => Context::Settings,
+                None if list.searching => Context::Search,
+                None => Context::List,
+            },
         }
     }
 
     /// Whether the worker is running a job.
     pub fn is_busy(&self) -> bool {
         self.busy.is_some()
+    }
+
+    /// Whether an answer from the session agent is awaited.
+    pub fn awaiting_agent(&self) -> bool {
+        matches!(self.busy, Some(Busy::Probing | Busy::AgentCode(_)))
+            || matches!(&self.screen, Screen::Agent(list) if list.fetching.is_some())
     }
 
     /// Applies `action` at Unix time `now` and returns what the event loop must do.
@@ -679,7 +899,13 @@ impl App {
             Action::Command(Command::Quit) => self.quit(&mut effects),
             Action::Command(command) if self.help.is_some() => self.help_command(command),
             Action::Command(Command::Help) => self.help = Some(0),
-            _ if self.busy.is_some() && input => {}
+            // Input waits while the worker runs, except the PIN typed while the
+            // agent is asked (a fast typist loses no digit; the list drops them).
+            _ if input
+                && self
+                    .busy
+                    .as_ref()
+                    .is_some_and(|b| !matches!(b, Busy::Probing)) => {}
             Action::Command(command) => self.command(command, &mut effects),
             Action::Char(c) => self.type_text(&c.to_string(), &mut effects),
             Action::Paste(text) => self.type_text(text.as_str(), &mut effects),
@@ -709,6 +935,13 @@ impl App {
                     Err(error) => Status::Error(error),
                 });
             }
+            Action::ProbeAgent => {
+                if matches!(self.screen, Screen::Locked(_)) && self.busy.is_none() {
+                    self.busy = Some(Busy::Probing);
+                    effects.push(Effect::Agent(AgentJob::Connect));
+                }
+            }
+            Action::Agent(result) => self.agent_result(result, &mut effects),
         }
         self.timers(&mut effects);
         effects
@@ -728,11 +961,17 @@ impl App {
         let auto_lock = self.config.auto_lock_secs;
         if auto_lock > 0
             && self.busy.is_none()
-            && matches!(self.screen, Screen::Unlocked(_))
             && self.now >= self.last_input.saturating_add(auto_lock)
         {
-            self.lock(Some(text::locked_idle(auto_lock)), effects);
+            match self.screen {
+                Screen::Unlocked(_) => self.lock(Some(text::locked_idle(auto_lock)), effects),
+                Screen::Agent(_) => {
+                    self.lock(Some(text::locked_idle_agent(auto_lock)), effects);
+                }
+                _ => {}
+            }
         }
+        self.agent_timers(effects);
         if let Screen::Unlocked(unlocked) = &mut self.screen
             && unlocked.hotp.as_ref().is_some_and(|h| self.now >= h.until)
         {
@@ -766,14 +1005,14 @@ impl App {
         effects.push(Effect::Quit);
     }
 
-    /// Locks: drops the accounts and the PIN and shows the unlock screen.
+    /// Locks: drops the accounts and the PIN (or the agent's codes) and shows the
+    /// unlock screen.
     fn lock(&mut self, message: Option<String>, effects: &mut Vec<Effect>) {
-        self.screen = Screen::Locked(Locked {
-            entry: PinEntry::default(),
-            lockout: Lockout::Unknown,
-            message,
-        });
+        self.screen = Screen::Locked(Locked::new(message));
         self.help = None;
+        if matches!(self.busy, Some(Busy::AgentCode(_) | Busy::Probing)) {
+            self.busy = None;
+        }
         effects.push(Effect::CheckLockout);
     }
 
@@ -792,6 +1031,7 @@ impl App {
             Screen::Setup(_) => self.setup_command(command, effects),
             Screen::Locked(_) => self.locked_command(command, effects),
             Screen::Unlocked(_) => self.unlocked_command(command, effects),
+            Screen::Agent(_) => self.agent_command(command, effects),
         }
     }
 
@@ -838,6 +1078,13 @@ impl App {
                 }
                 _ => {}
             },
+            Screen::Agent(list) => {
+                if context == Context::Search {
+                    list.filter
+                        .extend(typed.chars().filter(|c| !c.is_control()));
+                    list.selected = 0;
+                }
+            }
         }
     }
 
@@ -888,7 +1135,17 @@ impl App {
         };
         match command {
             Command::Backspace => locked.entry.pop(),
-            Command::Back => self.quit(effects),
+            Command::Back => match locked.back.take() {
+                // A change asked for the PIN: Esc goes back to the agent's list.
+                Some(mut list) => {
+                    list.codes.clear();
+                    list.codes_at = 0;
+                    list.fetching = None;
+                    self.screen = Screen::Agent(list);
+                    self.status = None;
+                }
+                None => self.quit(effects),
+            },
             Command::Submit => {
                 if let Lockout::Until(until) = locked.lockout
                     && until > self.now
@@ -1040,24 +1297,9 @@ impl App {
                 Command::Back => None,
                 _ => Some(Modal::ConfirmDelete { label }),
             },
-            Modal::Settings(selected) => match command {
-                Command::Up => Some(Modal::Settings(selected.saturating_sub(1))),
-                Command::Down => Some(Modal::Settings((selected + 1).min(1))),
-                Command::Left | Command::Right => {
-                    let forward = command == Command::Right;
-                    if selected == 0 {
-                        self.config.clipboard_clear_secs =
-                            step_choice(&CLEAR_CHOICES, self.config.clipboard_clear_secs, forward);
-                    } else {
-                        self.config.auto_lock_secs =
-                            step_choice(&LOCK_CHOICES, self.config.auto_lock_secs, forward);
-                    }
-                    effects.push(Effect::SaveConfig(self.config.clone()));
-                    Some(Modal::Settings(selected))
-                }
-                Command::Back => None,
-                _ => Some(Modal::Settings(selected)),
-            },
+            Modal::Settings(selected) => self
+                .settings_command(selected, command, effects)
+                .map(Modal::Settings),
             Modal::Rename(mut form) => {
                 match command {
                     Command::NextField | Command::PrevField => form.focus = 1 - form.focus.min(1),
@@ -1189,6 +1431,33 @@ impl App {
         }
     }
 
+    /// A command in the settings at line `selected`; the line, or `None` once closed.
+    fn settings_command(
+        &mut self,
+        selected: usize,
+        command: Command,
+        effects: &mut Vec<Effect>,
+    ) -> Option<usize> {
+        match command {
+            Command::Up => Some(selected.saturating_sub(1)),
+            Command::Down => Some((selected + 1).min(1)),
+            Command::Left | Command::Right => {
+                let forward = command == Command::Right;
+                if selected == 0 {
+                    self.config.clipboard_clear_secs =
+                        step_choice(&CLEAR_CHOICES, self.config.clipboard_clear_secs, forward);
+                } else {
+                    self.config.auto_lock_secs =
+                        step_choice(&LOCK_CHOICES, self.config.auto_lock_secs, forward);
+                }
+                effects.push(Effect::SaveConfig(self.config.clone()));
+                Some(selected)
+            }
+            Command::Back => None,
+            _ => Some(selected),
+        }
+    }
+
     fn click(&mut self, column: u16, row: u16, effects: &mut Vec<Effect>) {
         if self.help.is_some() || self.context() != Context::List {
             return;
@@ -1196,8 +1465,10 @@ impl App {
         let Some(position) = layout::row_at(self, column, row) else {
             return;
         };
-        if let Screen::Unlocked(unlocked) = &mut self.screen {
-            unlocked.selected = position;
+        match &mut self.screen {
+            Screen::Unlocked(unlocked) => unlocked.selected = position,
+            Screen::Agent(list) => list.selected = position,
+            _ => {}
         }
         self.command(Command::Copy, effects);
     }
@@ -1238,8 +1509,15 @@ impl App {
                 self.status = Some(Status::Info(text::VAULT_CREATED.to_owned()));
             }
             (Some(Busy::Unlocking(pin)), JobResult::Unlocked(store)) => {
+                let then = match &mut self.screen {
+                    Screen::Locked(locked) => locked.then.take(),
+                    _ => None,
+                };
                 self.screen = Screen::Unlocked(Box::new(Unlocked::new(pin, store)));
                 self.status = None;
+                if let Some(pending) = then {
+                    self.resume(pending, effects);
+                }
             }
             (Some(Busy::ChangingPin(new)), JobResult::PinChanged) => {
                 if let Screen::Unlocked(unlocked) = &mut self.screen {
@@ -1306,11 +1584,7 @@ impl App {
         match (&mut self.screen, busy) {
             (Screen::Setup(setup), _) => {
                 if let Failure::AlreadyExists(message) = failure {
-                    self.screen = Screen::Locked(Locked {
-                        entry: PinEntry::default(),
-                        lockout: Lockout::Unknown,
-                        message: Some(message),
-                    });
+                    self.screen = Screen::Locked(Locked::new(Some(message)));
                     effects.push(Effect::CheckLockout);
                 } else {
                     *setup = Setup {
@@ -1357,6 +1631,7 @@ impl App {
                     _ => self.status = Some(Status::Error(message)),
                 }
             }
+            (Screen::Agent(_), _) => self.status = Some(Status::Error(message)),
         }
     }
 }

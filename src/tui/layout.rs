@@ -83,6 +83,7 @@ pub fn screen_area(app: &App) -> Rect {
 pub fn app_frame(app: &App) -> Frame {
     let with_search = match &app.screen {
         Screen::Unlocked(unlocked) => unlocked.searching || !unlocked.filter.is_empty(),
+        Screen::Agent(list) => list.searching || !list.filter.is_empty(),
         _ => false,
     };
     frame(screen_area(app), with_search)
@@ -90,8 +91,10 @@ pub fn app_frame(app: &App) -> Frame {
 
 /// The position in the visible list of the account drawn at (`column`, `row`).
 pub fn row_at(app: &App, column: u16, row: u16) -> Option<usize> {
-    let Screen::Unlocked(unlocked) = &app.screen else {
-        return None;
+    let (selected, count) = match &app.screen {
+        Screen::Unlocked(unlocked) => (unlocked.selected, unlocked.visible().len()),
+        Screen::Agent(list) => (list.selected, list.visible().len()),
+        _ => return None,
     };
     let body = app_frame(app).body;
     let inside = column >= body.x
@@ -101,8 +104,7 @@ pub fn row_at(app: &App, column: u16, row: u16) -> Option<usize> {
     if !inside {
         return None;
     }
-    let count = unlocked.visible().len();
-    let offset = list_offset(unlocked.selected, usize::from(body.height), count);
+    let offset = list_offset(selected, usize::from(body.height), count);
     let position = offset + usize::from(row - body.y);
     (position < count).then_some(position)
 }

@@ -4,8 +4,13 @@
 //! in, [`app::Effect`]s come out of the pure [`app::App::update`], and `&App` draws
 //! itself ([`view`]). This module is the event loop that joins them to the world:
 //! it turns terminal events and timer ticks into actions, runs vault jobs on a worker
-//! thread ([`worker`]), talks to the clipboard, writes the config file, and restores
-//! the terminal on every way out, panics included.
+//! thread and requests to a session agent on another ([`worker`]), talks to the
+//! clipboard, writes the config file, and restores the terminal on every way out,
+//! panics included.
+//!
+//! At start, unless `--no-agent` was given, it asks whether an agent started by
+//! `otp unlock` serves the vault; if one does, the list opens without the PIN and
+//! shows the codes the agent computes (see [`app::AgentList`]).
 //!
 //! The loop never spins: it waits for input until the next whole second (the
 //! countdowns change once a second), or 100 ms while the worker is busy (to animate
@@ -53,6 +58,9 @@ pub struct Options {
     pub config_path: PathBuf,
     /// The scrypt work factor of a vault created on first run.
     pub work_factor: u8,
+    /// Whether to open through a session agent serving the vault, if one does
+    /// (`false` with `--no-agent`).
+    pub use_agent: bool,
 }
 
 /// Why the interface could not run.
@@ -171,6 +179,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
         config,
         config_path,
         work_factor,
+        use_agent,
     } = options;
     let now = || unix_now().ok_or(TuiError::Clock);
     let exists = vault.exists();
@@ -183,6 +192,9 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
     });
     if exists {
         queue.push_back(Action::Lockout(vault.lockout_status(now()?)));
+        if use_agent {
+            queue.push_back(Action::ProbeAgent);
+        }
     }
 
     let (job_sender, job_receiver) = mpsc::channel();
@@ -199,6 +211,12 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
                 unix_now,
             );
         })?;
+    let (agent_sender, agent_receiver) = mpsc::channel();
+    let (agent_result_sender, agent_result_receiver) = mpsc::channel();
+    let agent_vault = vault.path().to_path_buf();
+    std::thread::Builder::new()
+        .name("otp-agent".to_owned())
+        .spawn(move || worker::serve_agent(agent_vault, agent_receiver, agent_result_sender))?;
     let mut clipboard = Clipboard::new(Environment::from_process());
     let terminated = termination_flag();
     let mut dirty = true;
@@ -213,6 +231,13 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
                             queue.push_back(Action::Job(JobResult::Failed(Failure::Other(
                                 text::WORKER_GONE.to_owned(),
                             ))));
+                        }
+                    }
+                    Effect::Agent(job) => {
+                        if agent_sender.send(job).is_err() {
+                            queue.push_back(Action::Agent(app::AgentResult::Failed(
+                                app::AgentFailure::Ended,
+                            )));
                         }
                     }
                     Effect::CheckLockout => {
@@ -253,7 +278,13 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
             queue.push_back(Action::Command(app::Command::Quit));
             continue;
         }
-        if event::poll(wait_time(app.is_busy()))? {
+        let wait = if app.awaiting_agent() {
+            // An answer from the agent is due within milliseconds: draw it at once.
+            Duration::from_millis(50)
+        } else {
+            wait_time(app.is_busy())
+        };
+        if event::poll(wait)? {
             if let Some(action) = translate(event::read()?, app.context()) {
                 queue.push_back(action);
             }
@@ -262,6 +293,9 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
         }
         while let Ok(result) = result_receiver.try_recv() {
             queue.push_back(Action::Job(result));
+        }
+        while let Ok(result) = agent_result_receiver.try_recv() {
+            queue.push_back(Action::Agent(result));
         }
     }
 }

@@ -5,8 +5,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
-use super::app::tests::{T0, hotp, locked_app, store, totp, unlocked_app};
-use super::app::{Action, App, Command, Failure, Hidden, JobResult, Modal, Screen};
+use super::app::tests::{T0, agent_app, agent_codes, hotp, locked_app, store, totp, unlocked_app};
+use super::app::{
+    Action, AgentFailure, AgentResult, App, Command, Failure, Hidden, JobResult, Modal, Screen,
+};
 use super::form::{AddForm, Source};
 use crate::accounts::Account;
 use crate::clipboard::Method;
@@ -221,6 +223,30 @@ fn all_screens() -> Vec<(&'static str, App)> {
     let mut app = unlocked_app(accounts());
     cmd(&mut app, Command::Help);
     screens.push(("help", app));
+
+    // A session agent serves the vault.
+    let mut app = agent_app(&accounts());
+    app.update(Action::Tick, T0 + 5);
+    app.update(
+        Action::Agent(AgentResult::Codes {
+            at: T0 + 5,
+            codes: agent_codes(&accounts(), T0 + 5),
+        }),
+        T0 + 5,
+    );
+    cmd(&mut app, Command::Down);
+    screens.push(("agent_list", app));
+    let mut app = agent_app(&accounts());
+    cmd(&mut app, Command::Rename);
+    typed(&mut app, "25");
+    screens.push(("agent_pin_for_change", app));
+    let mut app = agent_app(&accounts());
+    app.update(Action::Tick, T0 + 1);
+    app.update(
+        Action::Agent(AgentResult::Failed(AgentFailure::Ended)),
+        T0 + 1,
+    );
+    screens.push(("agent_ended", app));
     screens
 }
 

@@ -93,6 +93,73 @@ pub fn locked_idle(secs: u64) -> String {
 /// Shown on the unlock screen after `l`.
 pub const LOCKED_BY_REQUEST: &str = "Locked.";
 
+// ---- The session agent ----
+
+/// Busy line while looking for a session agent at start.
+pub const PROBING: &str = "Asking the session agent…";
+/// Busy line while the agent generates a HOTP code (it saves the counter).
+pub const AGENT_CODE: &str = "Asking the agent for the next code…";
+/// The status after opening through the agent.
+pub const AGENT_UNLOCKED: &str = "Unlocked by the agent: no PIN needed.";
+/// The title bar in the agent's list: who unlocked, for how long, how many
+/// accounts; `short` for narrow terminals.
+pub fn agent_title(count: usize, limit: usize, remaining_secs: u64, short: bool) -> String {
+    let accounts = account_count(count, limit);
+    let left = clock(remaining_secs);
+    if short {
+        format!("agent {left} · {accounts}")
+    } else {
+        format!("unlocked by the agent for {left} · {accounts}")
+    }
+}
+/// A code row before the agent's first answer.
+pub const CODE_WAITING: &str = "··· ···";
+/// Copy before the agent's answer for this second arrived.
+pub const AGENT_CODE_COMING: &str = "The code is on its way from the agent; press Enter again.";
+/// An agent exists but cannot be used (unsafe directory, another protocol, ...).
+pub fn agent_unusable(message: &str) -> String {
+    format!("The session agent could not be used, so the PIN is needed: {message}")
+}
+/// The status line after the agent went away (the unlock screen says why).
+pub const AGENT_GONE: &str = "Agent gone: type the PIN to unlock.";
+/// The agent went away while its codes were shown.
+pub const AGENT_ENDED: &str =
+    "The session agent has ended (otp lock, its time limit or a new PIN).";
+/// The agent answered with an error while its codes were shown.
+pub fn agent_error(message: &str) -> String {
+    format!("The session agent failed: {message}")
+}
+/// The agent did not answer in time.
+pub fn agent_silent(secs: u64) -> String {
+    format!("The session agent did not answer within {secs} s.")
+}
+/// The agent answered a code for another account than the one asked for.
+pub const AGENT_WRONG_ACCOUNT: &str = "it answered for another account";
+/// Shown on the unlock screen after the auto-lock of the agent's list.
+pub fn locked_idle_agent(secs: u64) -> String {
+    format!(
+        "Locked after {} without a key press. The agent keeps serving otp code until otp lock or its time limit.",
+        duration(secs)
+    )
+}
+/// Shown on the unlock screen after `l` in the agent's list.
+pub const LOCKED_AGENT_STILL_RUNS: &str =
+    "Locked. The agent keeps serving otp code until otp lock or its time limit.";
+/// The unlock screen when a change was asked for in the agent's list.
+pub fn pin_for_change(command: crate::tui::app::Command) -> String {
+    use crate::tui::app::Command;
+    let what = match command {
+        Command::Add => "Adding an account",
+        Command::Rename => "Renaming an account",
+        Command::Delete => "Deleting an account",
+        Command::ChangePin => "Changing the PIN",
+        _ => "This change",
+    };
+    format!(
+        "{what} needs the PIN: the agent gives codes but never changes the vault. Esc goes back."
+    )
+}
+
 // ---- The account list ----
 
 /// "3 of 10 accounts" in the title bar.
@@ -318,7 +385,7 @@ pub const KEY_BACKSPACE: &str = "delete the last character";
 /// Help text.
 pub const KEY_PIN_SUBMIT: &str = "submit (6 digits also submit by themselves)";
 /// Help text.
-pub const KEY_PIN_BACK: &str = "cancel (quit on the unlock and first-run screens)";
+pub const KEY_PIN_BACK: &str = "cancel (unlock screen: quit, or back to the agent's list)";
 /// Help text.
 pub const KEY_FORM_SUBMIT: &str = "save";
 /// Help text.

@@ -9,14 +9,16 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{
-    App, Busy, ChangePin, Locked, Lockout, Modal, PinStage, Screen, Setup, Status, Unlocked,
+    AgentList, App, Busy, ChangePin, Locked, Lockout, Modal, PinStage, Screen, Setup, Status,
+    Unlocked,
 };
 use super::form::{AddForm, Field, RenameForm, Source};
 use super::keymap;
 use super::layout;
 use super::text;
 use crate::accounts::Account;
-use crate::code::Kind;
+use crate::agent::protocol::AccountInfo;
+use crate::code::{Kind, group};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 /// The last seconds of a period, when the code changes colour and the next is shown.
@@ -96,6 +98,8 @@ fn busy_text(app: &App) -> Option<String> {
         Busy::Unlocking(_) => text::UNLOCKING,
         Busy::Saving => text::SAVING,
         Busy::ChangingPin(_) => text::CHANGING_PIN,
+        Busy::Probing => text::PROBING,
+        Busy::AgentCode(_) => text::AGENT_CODE,
     };
     Some(if app.quit_when_idle {
         format!("{} {what} {}", spinner(app), text::QUIT_AFTER_SAVE)
@@ -129,10 +133,22 @@ impl Widget for &App {
             Screen::Setup(setup) => render_setup(self, setup, clip(frame.body), buf),
             Screen::Locked(locked) => render_locked(self, locked, clip(frame.body), buf),
             Screen::Unlocked(unlocked) => {
-                render_search(unlocked, clip(frame.search), buf);
+                render_search(
+                    unlocked.searching,
+                    &unlocked.filter,
+                    clip(frame.search),
+                    buf,
+                );
                 render_list(self, unlocked, clip(frame.body), buf);
                 if let Some(modal) = &unlocked.modal {
                     render_modal(self, unlocked, modal, clip(frame.body), buf);
+                }
+            }
+            Screen::Agent(list) => {
+                render_search(list.searching, &list.filter, clip(frame.search), buf);
+                render_agent_list(self, list, clip(frame.body), buf);
+                if let Some(selected) = list.settings {
+                    render_settings(self, selected, clip(frame.body), buf);
                 }
             }
         }
@@ -156,6 +172,12 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Unlocked(unlocked) => {
             text::account_count(unlocked.store.len(), app.config.max_accounts)
         }
+        Screen::Agent(list) => text::agent_title(
+            list.accounts.len(),
+            app.config.max_accounts,
+            list.expires_at.saturating_sub(app.now),
+            area.width < 64,
+        ),
     };
     let width = usize::from(area.width);
     let left = format!(" {}", text::APP_TITLE);
@@ -171,7 +193,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(area.width);
-    let (message, style) = if let (Some(busy), Screen::Unlocked(_)) = (busy_text(app), &app.screen)
+    let (message, style) = if let (Some(busy), Screen::Unlocked(_) | Screen::Agent(_)) =
+        (busy_text(app), &app.screen)
     {
         (busy, Style::new().fg(Color::Cyan))
     } else {
@@ -280,56 +303,178 @@ fn render_locked(app: &App, locked: &Locked, area: Rect, buf: &mut Buffer) {
     panel(lines, area, 60, buf);
 }
 
-fn render_search(unlocked: &Unlocked, area: Rect, buf: &mut Buffer) {
+fn render_search(searching: bool, filter: &str, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let cursor = if unlocked.searching { "▏" } else { "" };
-    let line = format!(" {}{}{cursor}", text::SEARCH_PROMPT, unlocked.filter);
+    let cursor = if searching { "▏" } else { "" };
+    let line = format!(" {}{}{cursor}", text::SEARCH_PROMPT, filter);
     Line::styled(truncate(&line, usize::from(area.width)), bold()).render(area, buf);
 }
 
 fn render_list(app: &App, unlocked: &Unlocked, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<RowView> = unlocked
+        .visible()
+        .iter()
+        .filter_map(|&i| unlocked.store.get(i))
+        .map(|account| account_view(app, unlocked, account))
+        .collect();
+    let empty = if unlocked.store.is_empty() {
+        text::EMPTY_LIST
+    } else {
+        text::NO_MATCH
+    };
+    render_rows(&rows, unlocked.selected, empty, area, buf);
+}
+
+fn render_agent_list(app: &App, list: &AgentList, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<RowView> = list
+        .visible()
+        .iter()
+        .filter_map(|&i| list.accounts.get(i))
+        .map(|info| agent_view(app, list, info))
+        .collect();
+    let empty = if list.accounts.is_empty() {
+        text::EMPTY_LIST
+    } else {
+        text::NO_MATCH
+    };
+    render_rows(&rows, list.selected, empty, area, buf);
+}
+
+/// What one row shows, whether the account comes from the unlocked vault or from
+/// a session agent.
+struct RowView<'a> {
+    issuer: Option<&'a str>,
+    name: &'a str,
+    label: String,
+    digits: usize,
+    code: RowCode,
+}
+
+/// The code part of a row.
+enum RowCode {
+    /// A time-based code (grouped), its period, the seconds left and, in the last
+    /// seconds, the next code (grouped) when it is known.
+    Totp {
+        code: String,
+        period: u32,
+        remaining: u32,
+        next: Option<String>,
+    },
+    /// A time-based account whose code the agent has not sent yet.
+    Waiting { period: u32 },
+    /// A counter-based account, with the code just generated (grouped), if any.
+    Hotp(Option<String>),
+}
+
+/// A row of the unlocked vault: codes computed here for `app.now`.
+fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> RowView<'a> {
+    let label = account.label();
+    let code = match account.kind {
+        Kind::Totp { period } => {
+            let current = account.code_at(app.now);
+            let remaining = match &current {
+                crate::accounts::CurrentCode::Totp(totp) => totp.remaining,
+                crate::accounts::CurrentCode::Hotp { .. } => 0,
+            };
+            let next = (remaining <= LAST_SECONDS).then(|| {
+                account
+                    .code_at(app.now.saturating_add(u64::from(period.seconds())))
+                    .code()
+                    .grouped()
+            });
+            RowCode::Totp {
+                code: current.code().grouped(),
+                period: period.seconds(),
+                remaining,
+                next,
+            }
+        }
+        Kind::Hotp { .. } => RowCode::Hotp(
+            unlocked
+                .hotp
+                .as_ref()
+                .filter(|h| h.label == label)
+                .map(|h| h.code.grouped()),
+        ),
+    };
+    RowView {
+        issuer: account.issuer.as_deref(),
+        name: &account.name,
+        label,
+        digits: usize::from(account.digits.get()),
+        code,
+    }
+}
+
+/// Only the digits of a code from another process, grouped.
+fn agent_digits(code: &str) -> String {
+    group(
+        &code
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>(),
+    )
+}
+
+/// A row of the agent's list: the code the agent sent (the next code is not known).
+fn agent_view<'a>(app: &App, list: &AgentList, info: &'a AccountInfo) -> RowView<'a> {
+    let code = if info.kind == "hotp" {
+        RowCode::Hotp(
+            list.hotp
+                .as_ref()
+                .filter(|h| h.label == info.label)
+                .map(|h| agent_digits(h.code.as_str())),
+        )
+    } else {
+        let period = info.period.unwrap_or(30).max(1);
+        match list.code_for(&info.label, app.now) {
+            Some((code, remaining)) => RowCode::Totp {
+                code: agent_digits(code),
+                period,
+                remaining,
+                next: None,
+            },
+            None => RowCode::Waiting { period },
+        }
+    };
+    RowView {
+        issuer: info.issuer.as_deref(),
+        name: &info.name,
+        label: info.label.clone(),
+        digits: usize::from(info.digits),
+        code,
+    }
+}
+
+fn render_rows(rows: &[RowView], selected: usize, empty: &str, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let visible = unlocked.visible();
-    if visible.is_empty() {
-        let message = if unlocked.store.is_empty() {
-            text::EMPTY_LIST
-        } else {
-            text::NO_MATCH
-        };
-        panel(vec![Line::styled(message, dim())], area, 60, buf);
+    if rows.is_empty() {
+        panel(vec![Line::styled(empty.to_owned(), dim())], area, 60, buf);
         return;
     }
     let height = usize::from(area.height);
-    let selected = unlocked.selected.min(visible.len() - 1);
-    let offset = layout::list_offset(selected, height, visible.len());
+    let selected = selected.min(rows.len() - 1);
+    let offset = layout::list_offset(selected, height, rows.len());
     // Codes of 7 or 8 digits are wider: align every row on the widest.
-    let code_width = visible
-        .iter()
-        .filter_map(|&i| unlocked.store.get(i))
-        .map(|a| usize::from(a.digits.get()) + 1)
-        .max()
-        .unwrap_or(7);
-    for (row, (position, &index)) in visible
+    let code_width = rows.iter().map(|r| r.digits + 1).max().unwrap_or(7);
+    for (row, (position, view)) in rows
         .iter()
         .enumerate()
         .skip(offset)
         .take(height)
         .enumerate()
     {
-        let Some(account) = unlocked.store.get(index) else {
-            continue;
-        };
         let y = area.y + u16::try_from(row).unwrap_or(0);
         let rect = Rect::new(area.x, y, area.width, 1);
         let row = Row {
             selected: position == selected,
             code_width,
         };
-        account_row(app, unlocked, account, row, rect, buf);
+        account_row(view, row, rect, buf);
     }
 }
 
@@ -340,15 +485,47 @@ struct Row {
     code_width: usize,
 }
 
-/// One account: label on the left; code, countdown and next code on the right.
-fn account_row(
-    app: &App,
-    unlocked: &Unlocked,
-    account: &Account,
-    row: Row,
-    area: Rect,
-    buf: &mut Buffer,
+/// The countdown part of a time-based row: dots (or, narrow and in the last
+/// seconds, the next code), seconds left, and on wide rows the next code.
+fn countdown(
+    right: &mut Vec<Span<'static>>,
+    period: u32,
+    remaining: Option<u32>,
+    next: Option<&str>,
+    wide: bool,
 ) {
+    let last = remaining.is_some_and(|r| r <= LAST_SECONDS);
+    let (filled, total) = dots(period, remaining.unwrap_or(0));
+    match (next, wide) {
+        (Some(next), false) => {
+            // Narrow: the next code takes the place of the (nearly empty) dots.
+            right.push(Span::styled(format!(" →{next}"), dim()));
+        }
+        _ => {
+            right.push(Span::raw(" "));
+            let dot_style = if last { urgent() } else { good() };
+            right.push(Span::styled("●".repeat(filled), dot_style));
+            right.push(Span::styled(
+                "○".repeat(total.saturating_sub(filled)),
+                dim(),
+            ));
+            right.push(Span::raw(" ".repeat(6usize.saturating_sub(total))));
+        }
+    }
+    right.push(Span::styled(
+        format!(" {:>4}", remaining.map(seconds_left).unwrap_or_default()),
+        dim(),
+    ));
+    if wide {
+        let next = next
+            .map(|n| format!("  {} {n}", text::NEXT))
+            .unwrap_or_default();
+        right.push(Span::styled(format!("{next:<14}"), dim()));
+    }
+}
+
+/// One account: label on the left; code, countdown and next code on the right.
+fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
     let Row {
         selected,
         code_width,
@@ -356,62 +533,29 @@ fn account_row(
     let width = usize::from(area.width);
     let wide = width >= 64;
     let mut right: Vec<Span> = Vec::new();
-    match account.kind {
-        Kind::Totp { period } => {
-            let now = app.now;
-            let current = account.code_at(now);
-            let remaining = match &current {
-                crate::accounts::CurrentCode::Totp(totp) => totp.remaining,
-                crate::accounts::CurrentCode::Hotp { .. } => 0,
-            };
-            let last = remaining <= LAST_SECONDS;
+    match &view.code {
+        RowCode::Totp {
+            code,
+            period,
+            remaining,
+            next,
+        } => {
+            let last = *remaining <= LAST_SECONDS;
             let code_style = if last { urgent() } else { bold() };
+            right.push(Span::styled(format!("{code:>code_width$}"), code_style));
+            countdown(&mut right, *period, Some(*remaining), next.as_deref(), wide);
+        }
+        RowCode::Waiting { period } => {
             right.push(Span::styled(
-                format!("{:>code_width$}", current.code().grouped()),
-                code_style,
-            ));
-            let (filled, total) = dots(period.seconds(), remaining);
-            let next = last.then(|| {
-                account
-                    .code_at(now.saturating_add(u64::from(period.seconds())))
-                    .code()
-                    .grouped()
-            });
-            match (&next, wide) {
-                (Some(next), false) => {
-                    // Narrow: the next code takes the place of the (nearly empty) dots.
-                    right.push(Span::styled(format!(" →{next}"), dim()));
-                }
-                _ => {
-                    right.push(Span::raw(" "));
-                    let dot_style = if last { urgent() } else { good() };
-                    right.push(Span::styled("●".repeat(filled), dot_style));
-                    right.push(Span::styled(
-                        "○".repeat(total.saturating_sub(filled)),
-                        dim(),
-                    ));
-                    right.push(Span::raw(" ".repeat(6usize.saturating_sub(total))));
-                }
-            }
-            right.push(Span::styled(
-                format!(" {:>4}", seconds_left(remaining)),
+                format!("{:>code_width$}", text::CODE_WAITING),
                 dim(),
             ));
-            if wide {
-                let next = next
-                    .map(|n| format!("  {} {n}", text::NEXT))
-                    .unwrap_or_default();
-                right.push(Span::styled(format!("{next:<14}"), dim()));
-            }
+            countdown(&mut right, *period, None, None, wide);
         }
-        Kind::Hotp { .. } => {
-            let label = account.label();
-            match unlocked.hotp.as_ref().filter(|h| h.label == label) {
-                Some(shown) => {
-                    right.push(Span::styled(
-                        format!("{:>code_width$}", shown.code.grouped()),
-                        bold(),
-                    ));
+        RowCode::Hotp(shown) => {
+            match shown {
+                Some(code) => {
+                    right.push(Span::styled(format!("{code:>code_width$}"), bold()));
                     right.push(Span::styled(
                         format!(" {:<11}", truncate(text::HOTP_USED, 11)),
                         dim(),
@@ -440,7 +584,7 @@ fn account_row(
     let mut left = vec![Span::styled(marker, bold())];
     if wide {
         let issuer_width = (label_width / 3).min(20);
-        let issuer = account.issuer.as_deref().unwrap_or("");
+        let issuer = view.issuer.unwrap_or("");
         left.push(Span::styled(
             format!(
                 " {:<w$}",
@@ -452,11 +596,11 @@ fn account_row(
         let name_width = label_width.saturating_sub(issuer_width + 1);
         left.push(Span::raw(format!(
             "{:<w$}",
-            truncate(&account.name, name_width),
+            truncate(view.name, name_width),
             w = name_width
         )));
     } else {
-        let label = truncate(&account.label(), label_width);
+        let label = truncate(&view.label, label_width);
         left.push(Span::raw(format!(" {label:<label_width$}")));
     }
     let mut spans = left;

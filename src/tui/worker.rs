@@ -1,11 +1,13 @@
-//! The worker thread: every job that runs scrypt or writes the vault, so the screen
-//! keeps drawing ("unlocking…", "saving…") while the key is derived.
+//! The worker threads: one for every job that runs scrypt or writes the vault, so
+//! the screen keeps drawing ("unlocking…", "saving…") while the key is derived; one
+//! for the requests to a session agent ([`serve_agent`]).
 
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 
 use zeroize::Zeroizing;
 
-use super::app::{Change, Done, Failure, Job, JobResult};
+use super::app::{AgentFailure, AgentJob, AgentResult, Change, Done, Failure, Job, JobResult};
 use crate::accounts::{AccountError, Store};
 use crate::code::Kind;
 use crate::vault::payload::{self, PayloadError};
@@ -144,10 +146,109 @@ pub fn serve(
     }
 }
 
+/// The agent thread's loop: one request to the session agent per job, in order,
+/// until either channel closes. Kept apart from the vault worker so a slow or stuck
+/// agent never holds up an unlock with the PIN (and the UI thread never waits on
+/// the socket).
+pub fn serve_agent(vault: PathBuf, jobs: Receiver<AgentJob>, results: Sender<AgentResult>) {
+    let mut agent = AgentSession::default();
+    for job in jobs {
+        if results.send(agent.run(&vault, job)).is_err() {
+            break;
+        }
+    }
+}
+
+/// The agent found at start, if any.
+#[derive(Debug, Default)]
+struct AgentSession {
+    #[cfg(unix)]
+    client: Option<crate::agent::client::Client>,
+}
+
+#[cfg(unix)]
+impl AgentSession {
+    fn run(&mut self, vault: &Path, job: AgentJob) -> AgentResult {
+        use crate::agent::AgentError;
+        use crate::agent::client::Client;
+
+        let lost = |error: AgentError| {
+            AgentResult::Failed(match error {
+                AgentError::NotRunning => AgentFailure::Ended,
+                other => AgentFailure::Error(other.to_string()),
+            })
+        };
+        if job == AgentJob::Connect {
+            self.client = None;
+            let client = match Client::for_vault(vault) {
+                Ok(Some(client)) => client,
+                Ok(None) => return AgentResult::Absent,
+                Err(error) => return AgentResult::Unusable(error.to_string()),
+            };
+            let info = match client.ping() {
+                Ok(info) => info,
+                // A stale socket: no agent, silently.
+                Err(AgentError::NotRunning) => return AgentResult::Absent,
+                Err(error) => return AgentResult::Unusable(error.to_string()),
+            };
+            return match client.list() {
+                Ok(accounts) => {
+                    self.client = Some(client);
+                    AgentResult::Connected {
+                        accounts,
+                        expires_at: info.expires_at,
+                    }
+                }
+                Err(AgentError::NotRunning) => AgentResult::Absent,
+                Err(error) => AgentResult::Unusable(error.to_string()),
+            };
+        }
+        let Some(client) = &self.client else {
+            return AgentResult::Failed(AgentFailure::Ended);
+        };
+        match job {
+            AgentJob::Connect => AgentResult::Absent,
+            AgentJob::List => client.list().map_or_else(lost, AgentResult::Accounts),
+            AgentJob::Codes { now } => client
+                .codes(now)
+                .map_or_else(lost, |codes| AgentResult::Codes { at: now, codes }),
+            AgentJob::Code { label, now } => client
+                .code(&label, now)
+                .map_or_else(lost, |code| AgentResult::Code { label, code }),
+        }
+    }
+}
+
+/// Without Unix sockets there is no agent: the PIN it is.
+#[cfg(not(unix))]
+impl AgentSession {
+    fn run(&mut self, _vault: &Path, job: AgentJob) -> AgentResult {
+        match job {
+            AgentJob::Connect => AgentResult::Absent,
+            _ => AgentResult::Failed(AgentFailure::Ended),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::vault::Pin;
+
+    #[test]
+    fn without_an_agent_the_agent_thread_says_so_and_refuses_requests() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("missing-vault.age");
+        let mut session = AgentSession::default();
+        assert!(matches!(
+            session.run(&vault, AgentJob::Connect),
+            AgentResult::Absent
+        ));
+        assert!(matches!(
+            session.run(&vault, AgentJob::Codes { now: 1 }),
+            AgentResult::Failed(AgentFailure::Ended)
+        ));
+    }
 
     const PIN: &str = "258046";
 

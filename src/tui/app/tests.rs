@@ -612,3 +612,422 @@ fn nothing_in_debug_output_shows_a_secret_a_pin_or_a_code() {
         assert!(!shown.contains(secret), "{secret} in {shown}");
     }
 }
+
+// ---- A session agent serves the vault ----
+
+/// The codes an agent would send at `at`: one per time-based account.
+pub fn agent_codes(accounts: &[Account], at: u64) -> Vec<CodeReply> {
+    accounts
+        .iter()
+        .filter(|a| matches!(a.kind, Kind::Totp { .. }))
+        .map(|a| CodeReply::new(a, &a.code_at(at)))
+        .collect()
+}
+
+/// When the agents of these tests exit by themselves: 14:30 after `T0`.
+pub const AGENT_EXPIRES: u64 = T0 + 870;
+
+/// An app that found an agent at start and got its first codes, at `T0`.
+pub fn agent_app(accounts: &[Account]) -> App {
+    let mut app = locked_app();
+    let effects = app.update(Action::ProbeAgent, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Agent(AgentJob::Connect)]
+    ));
+    let effects = app.update(
+        Action::Agent(AgentResult::Connected {
+            accounts: accounts.iter().map(AccountInfo::from).collect(),
+            expires_at: AGENT_EXPIRES,
+        }),
+        T0,
+    );
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Agent(AgentJob::Codes { now: T0 })]
+        ),
+        "{effects:?}"
+    );
+    let effects = app.update(
+        Action::Agent(AgentResult::Codes {
+            at: T0,
+            codes: agent_codes(accounts, T0),
+        }),
+        T0,
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+    app
+}
+
+fn agent_list(app: &App) -> &AgentList {
+    match &app.screen {
+        Screen::Agent(list) => list,
+        other => panic!("not the agent's list: {other:?}"),
+    }
+}
+
+fn locked_screen(app: &App) -> &Locked {
+    match &app.screen {
+        Screen::Locked(locked) => locked,
+        other => panic!("not locked: {other:?}"),
+    }
+}
+
+fn status_error(app: &App) -> String {
+    match &app.status {
+        Some(Status::Error(message)) => message.clone(),
+        other => panic!("no error status: {other:?}"),
+    }
+}
+
+#[test]
+fn an_agent_opens_the_list_without_the_pin_and_codes_are_asked_for_each_second() {
+    let accounts = vec![totp("GitHub", "alice", 30), hotp("Bank", "card", 3)];
+    let mut app = locked_app();
+    app.update(Action::ProbeAgent, T0);
+    assert!(matches!(app.busy, Some(Busy::Probing)));
+    assert!(app.awaiting_agent());
+    // Digits typed while the agent is asked count; the agent's list drops them.
+    assert!(type_digits(&mut app, "25", T0).is_empty());
+    assert_eq!(locked_screen(&app).entry.len(), 2);
+    app.update(
+        Action::Agent(AgentResult::Connected {
+            accounts: vec![],
+            expires_at: AGENT_EXPIRES,
+        }),
+        T0,
+    );
+    assert!(matches!(app.screen, Screen::Agent(_)));
+    // A whole PIN typed before the answer wins: the answer is then ignored.
+    let mut app = locked_app();
+    app.update(Action::ProbeAgent, T0);
+    let effects = type_digits(&mut app, "258046", T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Unlock { .. })]
+    ));
+    app.update(
+        Action::Agent(AgentResult::Connected {
+            accounts: vec![],
+            expires_at: AGENT_EXPIRES,
+        }),
+        T0,
+    );
+    assert!(matches!(app.busy, Some(Busy::Unlocking(_))));
+    assert!(matches!(app.screen, Screen::Locked(_)));
+
+    let mut app = agent_app(&accounts);
+    assert!(app.busy.is_none());
+    assert_eq!(app.context(), Context::List);
+    assert_eq!(
+        app.status,
+        Some(Status::Info(text::AGENT_UNLOCKED.to_owned()))
+    );
+    let list = agent_list(&app);
+    assert_eq!(list.accounts.len(), 2);
+    assert_eq!(
+        list.code_for("GitHub:alice", T0)
+            .map(|(c, r)| (c.to_owned(), r)),
+        Some((code_at(&accounts[0], T0), 30))
+    );
+    // One request per second, never two at once.
+    assert!(app.update(Action::Tick, T0).is_empty());
+    let effects = app.update(Action::Tick, T0 + 1);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Agent(AgentJob::Codes { now }) ] if *now == T0 + 1
+    ));
+    assert!(app.awaiting_agent());
+    assert!(app.update(Action::Tick, T0 + 2).is_empty());
+    // The last answer still serves its period, counted down; past it, nothing.
+    let list = agent_list(&app);
+    assert_eq!(
+        list.code_for("GitHub:alice", T0 + 2).map(|(_, r)| r),
+        Some(28)
+    );
+    assert!(list.code_for("GitHub:alice", T0 + 30).is_none());
+    assert!(list.code_for("Bank:card", T0).is_none());
+
+    // Enter copies the code the agent sent.
+    let effects = command(&mut app, Command::Copy, T0 + 2);
+    match effects.as_slice() {
+        [Effect::Copy { label, code }] => {
+            assert_eq!(label, "GitHub:alice");
+            assert_eq!(code.as_str(), code_at(&accounts[0], T0 + 2));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn no_agent_or_an_unusable_one_leaves_the_unlock_screen_working() {
+    let mut app = locked_app();
+    app.update(Action::ProbeAgent, T0);
+    assert!(
+        app.update(Action::Agent(AgentResult::Absent), T0)
+            .is_empty()
+    );
+    assert!(app.busy.is_none());
+    assert!(app.status.is_none());
+    let effects = type_digits(&mut app, "258046", T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Unlock { .. })]
+    ));
+
+    let mut app = locked_app();
+    app.update(Action::ProbeAgent, T0);
+    app.update(Action::Agent(AgentResult::Unusable("mode 0755".into())), T0);
+    let message = locked_screen(&app).message.clone().unwrap_or_default();
+    assert!(message.contains("mode 0755"), "{message}");
+    // A late answer after the PIN was used changes nothing.
+    let mut app = unlocked_app(vec![]);
+    app.update(
+        Action::Agent(AgentResult::Connected {
+            accounts: vec![],
+            expires_at: AGENT_EXPIRES,
+        }),
+        T0,
+    );
+    assert!(matches!(app.screen, Screen::Unlocked(_)));
+}
+
+#[test]
+fn the_agent_going_away_falls_back_to_the_unlock_screen_and_says_why() {
+    let accounts = vec![totp("GitHub", "alice", 30)];
+    for (failure, expected) in [
+        (AgentFailure::Ended, text::AGENT_ENDED.to_owned()),
+        (
+            AgentFailure::Error("it could not read the vault".into()),
+            text::agent_error("it could not read the vault"),
+        ),
+    ] {
+        let mut app = agent_app(&accounts);
+        app.update(Action::Tick, T0 + 1);
+        let effects = app.update(Action::Agent(AgentResult::Failed(failure)), T0 + 1);
+        assert!(
+            matches!(effects.as_slice(), [Effect::CheckLockout]),
+            "{effects:?}"
+        );
+        assert_eq!(status_error(&app), text::AGENT_GONE);
+        assert_eq!(locked_screen(&app).message, Some(expected));
+        assert!(locked_screen(&app).back.is_none());
+        assert_eq!(app.context(), Context::Pin);
+    }
+    // An agent that stops answering is given up after a while.
+    let mut app = agent_app(&accounts);
+    app.update(Action::Tick, T0 + 1);
+    assert!(app.update(Action::Tick, T0 + AGENT_ANSWER_SECS).is_empty());
+    app.update(Action::Tick, T0 + 1 + AGENT_ANSWER_SECS);
+    assert_eq!(
+        locked_screen(&app).message,
+        Some(text::agent_silent(AGENT_ANSWER_SECS))
+    );
+    // Its late answer is ignored.
+    app.update(
+        Action::Agent(AgentResult::Codes {
+            at: T0 + 1,
+            codes: agent_codes(&accounts, T0 + 1),
+        }),
+        T0 + 17,
+    );
+    assert!(matches!(app.screen, Screen::Locked(_)));
+}
+
+#[test]
+fn a_changed_account_list_is_read_again() {
+    let accounts = vec![totp("GitHub", "alice", 30)];
+    let mut app = agent_app(&accounts);
+    app.update(Action::Tick, T0 + 1);
+    let more = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
+    let effects = app.update(
+        Action::Agent(AgentResult::Codes {
+            at: T0 + 1,
+            codes: agent_codes(&more, T0 + 1),
+        }),
+        T0 + 1,
+    );
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Agent(AgentJob::List)]
+    ));
+    app.update(
+        Action::Agent(AgentResult::Accounts(
+            more.iter().map(AccountInfo::from).collect(),
+        )),
+        T0 + 1,
+    );
+    let list = agent_list(&app);
+    assert_eq!(list.accounts.len(), 2);
+    assert!(list.code_for("KISTI:jklee", T0 + 1).is_some());
+}
+
+#[test]
+fn hotp_through_the_agent_generates_shows_and_copies_the_code() {
+    let accounts = vec![totp("GitHub", "alice", 30), hotp("Bank", "card", 3)];
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Down, T0);
+    let effects = command(&mut app, Command::Copy, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Agent(AgentJob::Code { label, now: T0 })] if label == "Bank:card"
+    ));
+    assert!(matches!(app.busy, Some(Busy::AgentCode(T0))));
+    let reply = CodeReply::new(&accounts[1], &accounts[1].code_at(0));
+    let effects = app.update(
+        Action::Agent(AgentResult::Code {
+            label: "Bank:card".into(),
+            code: reply,
+        }),
+        T0 + 1,
+    );
+    assert!(app.busy.is_none());
+    let expected = code_at(&accounts[1], 0);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy { label, code }, ..] if label == "Bank:card" && code.as_str() == expected),
+        "{effects:?}"
+    );
+    let shown = agent_list(&app).hotp.as_ref().unwrap();
+    assert_eq!(shown.code.as_str(), expected);
+    app.update(
+        Action::Agent(AgentResult::Codes {
+            at: T0 + 60,
+            codes: agent_codes(&accounts, T0 + 60),
+        }),
+        T0 + 60,
+    );
+    app.update(Action::Tick, T0 + 61);
+    assert!(agent_list(&app).hotp.is_none());
+}
+
+#[test]
+fn changes_in_the_agent_list_ask_for_the_pin_then_carry_on_in_the_unlocked_list() {
+    let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Down, T0);
+    let effects = command(&mut app, Command::Delete, T0);
+    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    let locked = locked_screen(&app);
+    assert_eq!(
+        locked.then,
+        Some(Pending {
+            command: Command::Delete,
+            label: Some("KISTI:jklee".into())
+        })
+    );
+    assert_eq!(
+        locked.message.as_deref(),
+        Some(text::pin_for_change(Command::Delete).as_str())
+    );
+    // No code is kept behind the unlock screen.
+    assert!(locked.back.as_ref().unwrap().codes.is_empty());
+    // Esc goes back to the agent's list, which asks for codes again.
+    let effects = command(&mut app, Command::Back, T0 + 1);
+    assert!(!app.quitting);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Agent(AgentJob::Codes { .. })]
+    ));
+    assert_eq!(agent_list(&app).selected, 1);
+
+    // Delete again, type the PIN: the vault opens and the question is asked.
+    command(&mut app, Command::Delete, T0 + 1);
+    let effects = type_digits(&mut app, "258046", T0 + 1);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Unlock { .. })]
+    ));
+    app.update(
+        Action::Job(JobResult::Unlocked(store(accounts.clone()))),
+        T0 + 2,
+    );
+    assert!(matches!(
+        &unlocked(&app).modal,
+        Some(Modal::ConfirmDelete { label }) if label == "KISTI:jklee"
+    ));
+
+    // Adding opens the form after the PIN; renaming an account gone meanwhile says so.
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Add, T0);
+    type_digits(&mut app, "258046", T0);
+    app.update(
+        Action::Job(JobResult::Unlocked(store(accounts.clone()))),
+        T0,
+    );
+    assert!(matches!(unlocked(&app).modal, Some(Modal::Add(_))));
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Rename, T0);
+    type_digits(&mut app, "258046", T0);
+    app.update(
+        Action::Job(JobResult::Unlocked(store(vec![accounts[1].clone()]))),
+        T0,
+    );
+    assert!(unlocked(&app).modal.is_none());
+    assert_eq!(status_error(&app), text::account_gone("GitHub:alice"));
+    // Changing the PIN asks for the PIN to open the vault first, then the dialog.
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::ChangePin, T0);
+    type_digits(&mut app, "258046", T0);
+    app.update(
+        Action::Job(JobResult::Unlocked(store(accounts.clone()))),
+        T0,
+    );
+    assert!(matches!(unlocked(&app).modal, Some(Modal::ChangePin(_))));
+}
+
+#[test]
+fn auto_lock_and_l_in_the_agent_list_drop_the_codes_and_say_the_agent_runs_on() {
+    let accounts = vec![totp("GitHub", "alice", 30)];
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Down, T0 + 10);
+    app.update(
+        Action::Agent(AgentResult::Codes {
+            at: T0 + 10,
+            codes: agent_codes(&accounts, T0 + 10),
+        }),
+        T0 + 10,
+    );
+    let effects = app.update(Action::Tick, T0 + 310);
+    // No request to end the agent: only the unlock screen's lockout check.
+    assert!(
+        matches!(effects.as_slice(), [Effect::CheckLockout]),
+        "{effects:?}"
+    );
+    let locked = locked_screen(&app);
+    assert_eq!(locked.message, Some(text::locked_idle_agent(300)));
+    assert!(locked.back.is_none() && locked.then.is_none());
+    // Esc now quits: the PIN is the way back in.
+    command(&mut app, Command::Back, T0 + 311);
+    assert!(app.quitting);
+
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Lock, T0);
+    assert_eq!(
+        locked_screen(&app).message.as_deref(),
+        Some(text::LOCKED_AGENT_STILL_RUNS)
+    );
+}
+
+#[test]
+fn the_agent_list_searches_opens_settings_and_its_debug_output_hides_codes() {
+    let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Search, T0);
+    assert_eq!(app.context(), Context::Search);
+    app.update(Action::Char('k'), T0);
+    assert_eq!(agent_list(&app).visible(), vec![1]);
+    command(&mut app, Command::Back, T0);
+    assert_eq!(agent_list(&app).visible(), vec![0, 1]);
+    command(&mut app, Command::Settings, T0);
+    assert_eq!(app.context(), Context::Settings);
+    let effects = command(&mut app, Command::Right, T0);
+    assert!(matches!(effects.as_slice(), [Effect::SaveConfig(_)]));
+    command(&mut app, Command::Back, T0);
+    assert_eq!(app.context(), Context::List);
+    let shown = format!("{app:?}");
+    for account in &accounts {
+        let code = code_at(account, T0);
+        assert!(!shown.contains(&code), "{code} in {shown}");
+    }
+}
