@@ -26,12 +26,25 @@ pub fn generate(root: &Path) -> io::Result<()> {
     std::fs::create_dir_all(&man_dir)?;
     std::fs::create_dir_all(&completions_dir)?;
 
-    let command = Cli::command();
+    write_man_pages(&Cli::command(), &man_dir)?;
+    for shell in SHELLS {
+        let mut command = Cli::command();
+        clap_complete::generate_to(shell, &mut command, "otp", &completions_dir)?;
+    }
+    #[cfg(feature = "server")]
+    crate::otpd_cli::assets::generate(root)?;
+    Ok(())
+}
+
+/// Writes `<name>.1` for `command` and `<name>-<sub>.1` for each visible subcommand
+/// into `man_dir` (shared by `otp` and `otpd`).
+pub fn write_man_pages(command: &clap::Command, man_dir: &Path) -> io::Result<()> {
+    let base = command.get_name().to_owned();
     let mut page = Vec::new();
     clap_mangen::Man::new(command.clone()).render(&mut page)?;
-    std::fs::write(man_dir.join("otp.1"), page)?;
+    std::fs::write(man_dir.join(format!("{base}.1")), page)?;
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let name = format!("otp-{}", sub.get_name());
+        let name = format!("{base}-{}", sub.get_name());
         let mut page = Vec::new();
         clap_mangen::Man::new(
             sub.clone()
@@ -41,11 +54,5 @@ pub fn generate(root: &Path) -> io::Result<()> {
         .render(&mut page)?;
         std::fs::write(man_dir.join(format!("{name}.1")), page)?;
     }
-    for shell in SHELLS {
-        let mut command = Cli::command();
-        clap_complete::generate_to(shell, &mut command, "otp", &completions_dir)?;
-    }
-    #[cfg(feature = "server")]
-    crate::otpd_cli::assets::generate(root)?;
     Ok(())
 }

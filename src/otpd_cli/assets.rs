@@ -7,20 +7,5 @@ use std::path::Path;
 pub fn generate(root: &Path) -> io::Result<()> {
     let man_dir = root.join("man");
     std::fs::create_dir_all(&man_dir)?;
-    let command = super::command();
-    let mut page = Vec::new();
-    clap_mangen::Man::new(command.clone()).render(&mut page)?;
-    std::fs::write(man_dir.join("otpd.1"), page)?;
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let name = format!("otpd-{}", sub.get_name());
-        let mut page = Vec::new();
-        clap_mangen::Man::new(
-            sub.clone()
-                .name(name.clone())
-                .bin_name(name.replace('-', " ")),
-        )
-        .render(&mut page)?;
-        std::fs::write(man_dir.join(format!("{name}.1")), page)?;
-    }
-    Ok(())
+    crate::cli::assets::write_man_pages(&super::command(), &man_dir)
 }
