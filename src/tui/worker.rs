@@ -478,4 +478,45 @@ mod tests {
             JobResult::Unlocked(store) if store.len() == 1
         ));
     }
+
+    #[cfg(feature = "enroll")]
+    #[test]
+    fn enrollment_jobs_report_the_clis_errors_and_leave_the_vault_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::new(dir.path().join("vault.age"));
+        let pin = || Pin::for_unlock(PIN).unwrap();
+        run_job(&vault, 10, Job::Create { pin: pin() }, 1_000);
+        let lookup = Job::LookupCustomer {
+            customer: "1106".into(),
+            config: Box::default(),
+        };
+        let expected = crate::enroll::EnrollError::NoServer {
+            customer: "1106".into(),
+        }
+        .to_string();
+        assert!(matches!(
+            run_job(&vault, 10, lookup, 1_000),
+            JobResult::Failed(Failure::Other(message)) if message == expected
+        ));
+        // Nothing listens on port 9 of this machine: refused before anything is saved.
+        let enroll = Job::Enroll {
+            pin: pin(),
+            customer: "1106".into(),
+            server: "http://127.0.0.1:9/".into(),
+            user_id: "alice".into(),
+            activation_code: Hidden::from("135790"),
+            limit: 10,
+        };
+        match run_job(&vault, 10, enroll, 1_000) {
+            JobResult::Failed(Failure::Other(message)) => {
+                assert!(message.contains("cannot reach"), "{message}");
+                assert!(!message.contains("135790"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
+            JobResult::Unlocked(store) if store.is_empty()
+        ));
+    }
 }
