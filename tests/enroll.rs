@@ -426,3 +426,60 @@ fn otpd_refuses_plain_http_off_loopback_before_binding() {
     let out = home.run(&["serve", "--listen", "192.0.2.1:0"]);
     assert_failure(&out, 2, &["refusing plain HTTP", "tls_cert"]);
 }
+
+/// The full-screen interface's add form, customer-code source: the organisation's
+/// name after the look-up, then the ID and the activation code; the account lands
+/// in the list and otpd accepts its current code.
+#[test]
+fn the_tui_add_form_enrolls_by_customer_code() {
+    use std::time::Duration;
+
+    const WAIT: Duration = Duration::from_secs(30);
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let mut config = std::fs::read_to_string(&sandbox.config).unwrap_or_default();
+    config.push_str(&format!("\n[customers]\n\"1106\" = \"{}\"\n", server.url));
+    std::fs::write(&sandbox.config, config).unwrap();
+
+    let env = [
+        ("OTP_VAULT", sandbox.vault.as_os_str()),
+        ("OTP_CONFIG", sandbox.config.as_os_str()),
+        ("HOME", sandbox.dir.path().as_os_str()),
+    ];
+    let mut tui = common::pty::Tui::spawn(
+        std::path::Path::new(env!("CARGO_BIN_EXE_otp")),
+        &["--no-agent"],
+        &env,
+        100,
+        30,
+    );
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
+    tui.type_slowly(common::PIN);
+    tui.wait_for("0/10 accounts", WAIT);
+    tui.send("a");
+    tui.wait_for("Add an account", WAIT);
+    tui.send("\x1b[Z"); // back to "From"
+    tui.send("\x1b[D"); // the customer-code choice
+    tui.wait_for("customer code", WAIT);
+    tui.send("\t");
+    tui.type_slowly("1106");
+    tui.send("\r");
+    tui.wait_for("Customer 1106: Example Org", WAIT);
+    tui.type_slowly("jklee");
+    tui.send("\t");
+    tui.type_slowly(&code);
+    let screen = tui.screen();
+    assert!(!screen.contains(&code), "{screen}");
+    tui.send("\r");
+    tui.wait_for("the token is active", WAIT);
+    tui.wait_for(LABEL, WAIT);
+    tui.send("\x03");
+    assert!(tui.wait_exit(WAIT).success());
+
+    not_near_a_step_end(60, 5);
+    let otp = current_code(&sandbox);
+    let (status, body) = server.verify(&home.api_key(), "jklee", &otp);
+    assert_eq!((status, outcome(&body).as_str()), (200, "ok"), "{body}");
+}

@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 
 mod agent;
 
-use super::form::{AddForm, Field, RenameForm, Source};
+use super::form::{AddForm, CustomerStep, Organisation, RenameForm, Source};
 use super::keymap::Context;
 use super::layout;
 use super::text;
@@ -275,6 +275,30 @@ pub enum Job {
         /// What to change.
         change: Change,
     },
+    /// Ask the organisation's server (found from the config's `[customers]` or
+    /// `directory`, as `otp add --customer` does) who this customer code belongs to.
+    LookupCustomer {
+        /// The customer code.
+        customer: String,
+        /// The settings, for `[customers]` and `directory`.
+        config: Box<Config>,
+    },
+    /// Enroll with the organisation's server: store the account in the vault, then
+    /// activate the token (the account is taken out again if activation fails).
+    Enroll {
+        /// The PIN of the unlocked vault.
+        pin: Pin,
+        /// The customer code.
+        customer: String,
+        /// The server the look-up found.
+        server: String,
+        /// The person's ID at the organisation.
+        user_id: String,
+        /// The activation code (never shown by `Debug`).
+        activation_code: Hidden,
+        /// The most accounts allowed.
+        limit: usize,
+    },
     /// Re-encrypt under a new PIN.
     ChangePin {
         /// The current PIN, as typed again.
@@ -298,6 +322,13 @@ pub enum Done {
     },
     /// Removed the account with this label.
     Removed(String),
+    /// Enrolled with an organisation: the account with this label is active.
+    Enrolled {
+        /// Its label.
+        label: String,
+        /// Whether an earlier token of the same person stopped working.
+        replaced: bool,
+    },
     /// Used a HOTP code.
     Hotp {
         /// The account's label.
@@ -337,6 +368,8 @@ pub enum JobResult {
     Saved(Store, Done),
     /// The PIN was changed.
     PinChanged,
+    /// The organisation behind a customer code.
+    Customer(Organisation),
     /// The job failed.
     Failed(Failure),
 }
@@ -504,7 +537,7 @@ pub enum Modal {
     /// "Add your first account?" after the vault was created.
     OfferFirstAccount,
     /// Adding an account.
-    Add(AddForm),
+    Add(Box<AddForm>),
     /// Renaming an account.
     Rename(RenameForm),
     /// "Delete this account?"
@@ -725,6 +758,10 @@ pub enum Busy {
     Probing,
     /// Asking the agent for a HOTP code, since this Unix time.
     AgentCode(u64),
+    /// Asking the server who a customer code belongs to.
+    LookingUp,
+    /// Enrolling with the organisation (writes the vault).
+    Enrolling,
 }
 
 /// The line at the bottom of the screen.
@@ -989,7 +1026,7 @@ impl App {
     fn quit(&mut self, effects: &mut Vec<Effect>) {
         if matches!(
             self.busy,
-            Some(Busy::Saving | Busy::Creating(_) | Busy::ChangingPin(_))
+            Some(Busy::Saving | Busy::Creating(_) | Busy::ChangingPin(_) | Busy::Enrolling)
         ) {
             // Never cut a write short: quit as soon as it is done.
             self.quit_when_idle = true;
@@ -1239,7 +1276,7 @@ impl App {
                 if unlocked.store.len() >= limit {
                     self.status = Some(Status::Error(text::too_many(unlocked.store.len(), limit)));
                 } else {
-                    unlocked.modal = Some(Modal::Add(AddForm::default()));
+                    unlocked.modal = Some(Modal::Add(Box::default()));
                 }
             }
             Command::Rename => {
@@ -1281,7 +1318,7 @@ impl App {
         };
         match modal {
             Modal::OfferFirstAccount => match command {
-                Command::Yes => Some(Modal::Add(AddForm::default())),
+                Command::Yes => Some(Modal::Add(Box::default())),
                 Command::Back => None,
                 _ => Some(Modal::OfferFirstAccount),
             },
@@ -1347,6 +1384,50 @@ impl App {
                     Command::Backspace => form.backspace(),
                     Command::ClearField => form.clear(),
                     Command::Back => return None,
+                    Command::Submit if form.source == Source::Customer => {
+                        match form.customer_step() {
+                            Err(error) => form.error = Some(error),
+                            Ok(CustomerStep::Lookup(customer)) => {
+                                effects.push(Effect::Vault(Job::LookupCustomer {
+                                    customer,
+                                    config: Box::new(self.config.clone()),
+                                }));
+                                self.busy = Some(Busy::LookingUp);
+                            }
+                            Ok(CustomerStep::Enroll) => {
+                                let limit = self.config.max_accounts;
+                                let store = &unlocked.store;
+                                let expected = form
+                                    .organisation
+                                    .as_ref()
+                                    .map(|o| format!("{}:{}", o.name, form.user_id.trim()))
+                                    .unwrap_or_default();
+                                let replacing = store
+                                    .accounts()
+                                    .iter()
+                                    .any(|a| a.label().eq_ignore_ascii_case(&expected));
+                                if !replacing && store.len() >= limit {
+                                    form.error = Some(
+                                        crate::accounts::AccountError::TooMany {
+                                            count: store.len(),
+                                            limit,
+                                        }
+                                        .to_string(),
+                                    );
+                                } else if let Some(organisation) = &form.organisation {
+                                    effects.push(Effect::Vault(Job::Enroll {
+                                        pin: unlocked.pin.clone(),
+                                        customer: organisation.customer.clone(),
+                                        server: organisation.server.clone(),
+                                        user_id: form.user_id.trim().to_owned(),
+                                        activation_code: Hidden::from(form.activation.as_str()),
+                                        limit,
+                                    }));
+                                    self.busy = Some(Busy::Enrolling);
+                                }
+                            }
+                        }
+                    }
                     Command::Submit => match form.parse() {
                         Err(error) => form.error = Some(error),
                         Ok(parsed) => {
@@ -1370,9 +1451,6 @@ impl App {
                         }
                     },
                     _ => {}
-                }
-                if form.source == Source::Customer && form.focused() != Field::Source {
-                    form.focus = 0;
                 }
                 Some(Modal::Add(form))
             }
@@ -1527,6 +1605,13 @@ impl App {
                 self.status = Some(Status::Info(text::PIN_CHANGED.to_owned()));
             }
             (_, JobResult::Saved(store, done)) => self.saved(store, done, effects),
+            (Some(Busy::LookingUp), JobResult::Customer(organisation)) => {
+                if let Screen::Unlocked(unlocked) = &mut self.screen
+                    && let Some(Modal::Add(form)) = &mut unlocked.modal
+                {
+                    form.found(organisation);
+                }
+            }
             (busy, JobResult::Failed(failure)) => self.failed(busy, failure, effects),
             // A result that does not match what was asked: not expected; show nothing.
             (_, _) => {}
@@ -1561,6 +1646,12 @@ impl App {
                 Status::Info(text::renamed(&old, &new))
             }
             Done::Removed(label) => Status::Info(text::removed(&label)),
+            Done::Enrolled { label, replaced } => {
+                unlocked.filter.clear();
+                unlocked.searching = false;
+                unlocked.select_label(&label);
+                Status::Info(text::enrolled(&label, replaced))
+            }
             Done::Hotp { label, code } => {
                 let copy = Hidden::from(code.as_str());
                 unlocked.hotp = Some(HotpShown {

@@ -16,7 +16,7 @@ pub enum Source {
     Key,
     /// A pasted `otpauth://` link.
     Link,
-    /// An organisation's customer code and activation code (not in this version).
+    /// An organisation's customer code, then the person's ID and activation code.
     Customer,
 }
 
@@ -58,6 +58,12 @@ pub enum Field {
     Period,
     /// Text: the HOTP counter.
     Counter,
+    /// Text: the organisation's customer code (4 digits).
+    Customer,
+    /// Text: the person's ID at the organisation.
+    UserId,
+    /// Secret text: the 6-digit activation code.
+    Activation,
 }
 
 impl Field {
@@ -75,6 +81,9 @@ impl Field {
             Field::Digits => text::FIELD_DIGITS,
             Field::Period => text::FIELD_PERIOD,
             Field::Counter => text::FIELD_COUNTER,
+            Field::Customer => text::FIELD_CUSTOMER,
+            Field::UserId => text::FIELD_USER_ID,
+            Field::Activation => text::FIELD_ACTIVATION,
         }
     }
 
@@ -88,9 +97,34 @@ impl Field {
 
     /// Whether the value is hidden on screen.
     pub fn is_secret(self) -> bool {
-        matches!(self, Field::Secret | Field::Link)
+        matches!(self, Field::Secret | Field::Link | Field::Activation)
     }
 }
+
+/// The organisation a customer code belongs to, as its server answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// The customer code it was looked up with.
+    pub customer: String,
+    /// Its name.
+    pub name: String,
+    /// Its otpd server.
+    pub server: String,
+}
+
+/// What the customer-code form asks the worker for on Enter.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CustomerStep {
+    /// Look up this customer code.
+    Lookup(String),
+    /// Enroll with the organisation found.
+    Enroll,
+}
+
+/// Number of digits in a customer code.
+pub const CUSTOMER_LENGTH: usize = 4;
+/// Number of digits in an activation code.
+pub const ACTIVATION_LENGTH: usize = 6;
 
 /// The form that adds an account.
 pub struct AddForm {
@@ -118,6 +152,14 @@ pub struct AddForm {
     pub period: String,
     /// HOTP counter, as typed.
     pub counter: String,
+    /// The customer code, as typed (digits only).
+    pub customer: String,
+    /// The organisation found for [`AddForm::customer`].
+    pub organisation: Option<Organisation>,
+    /// The person's ID at the organisation.
+    pub user_id: String,
+    /// The activation code, as typed (digits only; zeroized, never shown).
+    pub activation: Zeroizing<String>,
     /// Why the last submit was refused.
     pub error: Option<String>,
 }
@@ -131,6 +173,10 @@ impl std::fmt::Debug for AddForm {
             .field("issuer", &self.issuer)
             .field("secret", &"[redacted]")
             .field("link", &"[redacted]")
+            .field("customer", &self.customer)
+            .field("organisation", &self.organisation)
+            .field("user_id", &self.user_id)
+            .field("activation", &"[redacted]")
             .field("error", &self.error)
             .finish_non_exhaustive()
     }
@@ -151,6 +197,10 @@ impl Default for AddForm {
             digits: Digits::SIX.get(),
             period: Period::DEFAULT.seconds().to_string(),
             counter: "0".to_owned(),
+            customer: String::new(),
+            organisation: None,
+            user_id: String::new(),
+            activation: Zeroizing::new(String::new()),
             error: None,
         }
     }
@@ -198,7 +248,13 @@ impl AddForm {
                 fields
             }
             Source::Link => vec![Field::Source, Field::Link, Field::Name, Field::Issuer],
-            Source::Customer => vec![Field::Source],
+            Source::Customer if self.organisation.is_some() => vec![
+                Field::Source,
+                Field::Customer,
+                Field::UserId,
+                Field::Activation,
+            ],
+            Source::Customer => vec![Field::Source, Field::Customer],
         }
     }
 
@@ -246,6 +302,9 @@ impl AddForm {
             Field::Digits => self.digits.to_string(),
             Field::Period => self.period.clone(),
             Field::Counter => self.counter.clone(),
+            Field::Customer => self.customer.clone(),
+            Field::UserId => self.user_id.clone(),
+            Field::Activation => String::new(),
         }
     }
 
@@ -254,6 +313,7 @@ impl AddForm {
         match field {
             Field::Secret => self.secret.chars().count(),
             Field::Link => self.link.chars().count(),
+            Field::Activation => self.activation.chars().count(),
             _ => 0,
         }
     }
@@ -281,7 +341,52 @@ impl AddForm {
             Field::Link => Some(&mut self.link),
             Field::Period => Some(&mut self.period),
             Field::Counter => Some(&mut self.counter),
+            Field::Customer => Some(&mut self.customer),
+            Field::UserId => Some(&mut self.user_id),
+            Field::Activation => Some(&mut self.activation),
             _ => None,
+        }
+    }
+
+    /// A changed customer code needs a new look-up: forget the organisation (and
+    /// the activation code typed for it).
+    fn customer_changed(&mut self, field: Field) {
+        if field == Field::Customer
+            && self
+                .organisation
+                .as_ref()
+                .is_some_and(|o| o.customer != self.customer)
+        {
+            self.organisation = None;
+            self.activation.clear();
+        }
+    }
+
+    /// What Enter asks for in the customer-code form: the look-up while the code
+    /// typed has no organisation yet, then the enrollment once the ID and the
+    /// activation code are complete. The refusal is the sentence to show.
+    pub fn customer_step(&self) -> Result<CustomerStep, String> {
+        if self.customer.len() != CUSTOMER_LENGTH {
+            return Err(text::CUSTOMER_FOUR_DIGITS.to_owned());
+        }
+        if self.organisation.is_none() {
+            return Ok(CustomerStep::Lookup(self.customer.clone()));
+        }
+        if self.user_id.trim().is_empty() {
+            return Err(text::USER_ID_EMPTY.to_owned());
+        }
+        if self.activation.len() != ACTIVATION_LENGTH {
+            return Err(text::ACTIVATION_SIX_DIGITS.to_owned());
+        }
+        Ok(CustomerStep::Enroll)
+    }
+
+    /// The organisation was found: show it and move to the ID.
+    pub fn found(&mut self, organisation: Organisation) {
+        if organisation.customer == self.customer {
+            self.organisation = Some(organisation);
+            self.focus = 2;
+            self.error = None;
         }
     }
 
@@ -294,10 +399,26 @@ impl AddForm {
             }
             return;
         }
+        let digits = match field {
+            Field::Customer => Some(CUSTOMER_LENGTH),
+            Field::Activation => Some(ACTIVATION_LENGTH),
+            _ => None,
+        };
         if let Some(value) = self.text_mut(field) {
-            // Names and links are one line: pasted line breaks become nothing.
-            value.extend(text.chars().filter(|c| !c.is_control()));
+            match digits {
+                // Codes take digits only (pasted spaces and hyphens are dropped).
+                Some(max) => {
+                    for c in text.chars().filter(char::is_ascii_digit) {
+                        if value.len() < max {
+                            value.push(c);
+                        }
+                    }
+                }
+                // Names and links are one line: pasted line breaks become nothing.
+                None => value.extend(text.chars().filter(|c| !c.is_control())),
+            }
         }
+        self.customer_changed(field);
         self.error = None;
     }
 
@@ -307,6 +428,7 @@ impl AddForm {
         if let Some(value) = self.text_mut(field) {
             value.pop();
         }
+        self.customer_changed(field);
         self.error = None;
     }
 
@@ -316,6 +438,7 @@ impl AddForm {
         if let Some(value) = self.text_mut(field) {
             value.clear();
         }
+        self.customer_changed(field);
         self.error = None;
     }
 
@@ -323,7 +446,7 @@ impl AddForm {
     pub fn parse(&self) -> Result<Parsed, String> {
         let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
         match self.source {
-            Source::Customer => Err(text::CUSTOMER_NOT_YET.to_owned()),
+            Source::Customer => Err(text::CUSTOMER_FOUR_DIGITS.to_owned()),
             Source::Link => {
                 if self.link.trim().is_empty() {
                     return Err(text::LINK_EMPTY.to_owned());
@@ -515,7 +638,7 @@ mod tests {
         form.choose(false);
         form.choose(false);
         assert_eq!(form.source, Source::Customer);
-        assert_eq!(form.fields(), [Field::Source]);
+        assert_eq!(form.fields(), [Field::Source, Field::Customer]);
         assert!(form.parse().is_err());
         assert!(!format!("{form:?}").contains("JBSW"));
     }

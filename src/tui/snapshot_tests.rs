@@ -9,7 +9,7 @@ use super::app::tests::{T0, agent_app, agent_codes, hotp, locked_app, store, tot
 use super::app::{
     Action, AgentFailure, AgentResult, App, Command, Failure, Hidden, JobResult, Modal, Screen,
 };
-use super::form::{AddForm, Source};
+use super::form::{AddForm, Organisation, Source};
 use crate::accounts::Account;
 use crate::clipboard::Method;
 use crate::config::Config;
@@ -196,13 +196,54 @@ fn all_screens() -> Vec<(&'static str, App)> {
     screens.push(("add_link_error", app));
     let mut app = unlocked_app(accounts());
     if let Screen::Unlocked(unlocked) = &mut app.screen {
-        unlocked.modal = Some(Modal::Add(AddForm {
+        unlocked.modal = Some(Modal::Add(Box::new(AddForm {
             source: Source::Customer,
             focus: 0,
             ..AddForm::default()
-        }));
+        })));
     }
     screens.push(("add_customer", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    cmd(&mut app, Command::PrevField);
+    cmd(&mut app, Command::Left);
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "1106");
+    cmd(&mut app, Command::Submit);
+    screens.push(("add_customer_looking_up", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    cmd(&mut app, Command::PrevField);
+    cmd(&mut app, Command::Left);
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "1106");
+    cmd(&mut app, Command::Submit);
+    app.update(
+        Action::Job(JobResult::Customer(Organisation {
+            customer: "1106".into(),
+            name: "Acme Ltd".into(),
+            server: "https://otp.acme.example/".into(),
+        })),
+        T0,
+    );
+    typed(&mut app, "alice");
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "1234");
+    screens.push(("add_customer_found", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    cmd(&mut app, Command::PrevField);
+    cmd(&mut app, Command::Left);
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "9999");
+    cmd(&mut app, Command::Submit);
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other(
+            "CE1001: the server does not know this customer code; check the code your organisation gave you, or ask your administrator".into(),
+        ))),
+        T0,
+    );
+    screens.push(("add_customer_error", app));
     let mut app = unlocked_app(accounts());
     cmd(&mut app, Command::Rename);
     typed(&mut app, "2");

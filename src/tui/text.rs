@@ -280,8 +280,43 @@ pub const SOURCE_KEY: &str = "setup key";
 pub const SOURCE_LINK: &str = "otpauth:// link";
 /// Source choice: customer code.
 pub const SOURCE_CUSTOMER: &str = "customer code";
-/// The customer-code path is not in this version.
-pub const CUSTOMER_NOT_YET: &str = "Enrolling with a customer code and activation code is not in this version yet; use the setup key or the otpauth:// link the service shows.";
+/// Field: the organisation's customer code.
+pub const FIELD_CUSTOMER: &str = "Customer code";
+/// Field: the person's ID at the organisation.
+pub const FIELD_USER_ID: &str = "Your ID";
+/// Field: the activation code (hidden).
+pub const FIELD_ACTIVATION: &str = "Activation code";
+/// Under the customer-code field before the organisation is known.
+pub const CUSTOMER_HINT: &str =
+    "Type the 4-digit customer code your organisation gave you and press Enter to look it up.";
+/// The customer code is not 4 digits.
+pub const CUSTOMER_FOUR_DIGITS: &str = "A customer code has 4 digits.";
+/// No ID typed.
+pub const USER_ID_EMPTY: &str = "Type your ID at the organisation.";
+/// The activation code is not 6 digits.
+pub const ACTIVATION_SIX_DIGITS: &str = "The activation code has 6 digits.";
+/// Busy: asking the server which organisation a customer code belongs to.
+pub const LOOKING_UP: &str = "Looking up the customer code…";
+/// Busy: enrolling with the organisation's server.
+pub const ENROLLING: &str = "Enrolling…";
+/// This build has no enrollment client.
+pub const NO_ENROLL: &str = "This otp was built without enrollment (the `enroll` feature); use the setup key or the otpauth:// link the service shows.";
+
+/// The organisation found for a customer code, shown under the fields.
+pub fn organisation(code: &str, name: &str, server: &str) -> String {
+    format!(
+        "Customer {code}: {name} ({server}). Type your ID and the activation code, then press Enter."
+    )
+}
+
+/// Status after an enrollment.
+pub fn enrolled(label: &str, replaced: bool) -> String {
+    if replaced {
+        format!("Added {label}; the token is active. Your previous device's token no longer works.")
+    } else {
+        format!("Added {label}; the token is active.")
+    }
+}
 /// Submitting an empty link.
 pub const LINK_EMPTY: &str = "Paste the otpauth:// link first.";
 /// Field label.

@@ -100,6 +100,8 @@ fn busy_text(app: &App) -> Option<String> {
         Busy::ChangingPin(_) => text::CHANGING_PIN,
         Busy::Probing => text::PROBING,
         Busy::AgentCode(_) => text::AGENT_CODE,
+        Busy::LookingUp => text::LOOKING_UP,
+        Busy::Enrolling => text::ENROLLING,
     };
     Some(if app.quit_when_idle {
         format!("{} {what} {}", spinner(app), text::QUIT_AFTER_SAVE)
@@ -806,7 +808,13 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
         .collect();
     let note = match (&form.error, form.source) {
         (Some(message), _) => Some((message.clone(), error())),
-        (None, Source::Customer) => Some((text::CUSTOMER_NOT_YET.to_owned(), dim())),
+        (None, Source::Customer) => Some(match &form.organisation {
+            Some(o) => (
+                text::organisation(&o.customer, &o.name, &o.server),
+                Style::default(),
+            ),
+            None => (text::CUSTOMER_HINT.to_owned(), dim()),
+        }),
         (None, _) => None,
     };
     render_form(lines, focus, note, inner, buf);

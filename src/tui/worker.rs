@@ -7,9 +7,13 @@ use std::sync::mpsc::{Receiver, Sender};
 
 use zeroize::Zeroizing;
 
-use super::app::{AgentFailure, AgentJob, AgentResult, Change, Done, Failure, Job, JobResult};
+use super::app::{
+    AgentFailure, AgentJob, AgentResult, Change, Done, Failure, Hidden, Job, JobResult,
+};
+use super::form::Organisation;
 use crate::accounts::{AccountError, Store};
 use crate::code::Kind;
+use crate::config::Config;
 use crate::vault::payload::{self, PayloadError};
 use crate::vault::{Vault, VaultError};
 
@@ -120,11 +124,165 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
                 Err(error) => JobResult::Failed(change_failure(error)),
             }
         }
+        Job::LookupCustomer { customer, config } => match lookup(&customer, &config) {
+            Ok(organisation) => JobResult::Customer(organisation),
+            Err(message) => JobResult::Failed(Failure::Other(message)),
+        },
+        Job::Enroll {
+            pin,
+            customer,
+            server,
+            user_id,
+            activation_code,
+            limit,
+        } => enroll(
+            vault,
+            &pin,
+            EnrollJob {
+                customer,
+                server,
+                user_id,
+                activation_code,
+                limit,
+            },
+            now,
+        ),
         Job::ChangePin { old, new } => match vault.change_pin(&old, &new, now) {
             Ok(()) => JobResult::PinChanged,
             Err(error) => JobResult::Failed(failure(error)),
         },
     }
+}
+
+/// What [`Job::Enroll`] carries besides the PIN.
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+struct EnrollJob {
+    customer: String,
+    server: String,
+    user_id: String,
+    activation_code: Hidden,
+    limit: usize,
+}
+
+/// Finds the server for `customer` as `otp add --customer` does (`[customers]`,
+/// then `directory`) and asks it for the organisation's name. The error is the
+/// sentence the CLI prints (with its CE/SE code).
+#[cfg(feature = "enroll")]
+fn lookup(customer: &str, config: &Config) -> Result<Organisation, String> {
+    use crate::enroll::{EnrollClient, locate_server};
+    let run = || {
+        let server = locate_server(customer, None, config, None)?;
+        let client = EnrollClient::new(server, None)?;
+        let info = client.lookup_customer(customer)?;
+        Ok::<_, crate::enroll::EnrollError>(Organisation {
+            customer: customer.to_owned(),
+            name: info.name,
+            server: client.server().as_str().to_owned(),
+        })
+    };
+    run().map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "enroll"))]
+fn lookup(_customer: &str, _config: &Config) -> Result<Organisation, String> {
+    Err(super::text::NO_ENROLL.to_owned())
+}
+
+/// Reads the vault at `now`, lets `change` edit the accounts, and saves them.
+#[cfg(feature = "enroll")]
+fn edit_vault(
+    vault: &Vault,
+    pin: &crate::vault::Pin,
+    now: u64,
+    change: impl FnOnce(&mut Store) -> Result<(), ChangeError>,
+) -> Result<Store, ChangeError> {
+    vault.update(pin, now, |plaintext| {
+        let mut store = payload::from_bytes(&plaintext)?;
+        change(&mut store)?;
+        let text = payload::to_toml(&store);
+        Ok::<_, ChangeError>((Zeroizing::new(text.as_bytes().to_vec()), store))
+    })
+}
+
+/// The enrollment of `otp add --customer`, through the same client: the account is
+/// saved in the vault (replacing the person's earlier token of the same label)
+/// before activation, and taken out again (the earlier one put back) if activation
+/// fails. `now` is the time the job started; activation reads it plus the time
+/// the exchange took.
+#[cfg(feature = "enroll")]
+fn enroll(vault: &Vault, pin: &crate::vault::Pin, job: EnrollJob, now: u64) -> JobResult {
+    use std::cell::RefCell;
+
+    use crate::enroll::{EnrollClient, EnrollRequest, ServerUrl};
+
+    let started = std::time::Instant::now();
+    let client = match ServerUrl::parse(&job.server).and_then(|url| EnrollClient::new(url, None)) {
+        Ok(client) => client,
+        Err(error) => return JobResult::Failed(Failure::Other(error.to_string())),
+    };
+    let request = EnrollRequest {
+        customer: job.customer,
+        user_id: job.user_id,
+        activation_code: Zeroizing::new(job.activation_code.as_str().to_owned()),
+        device_name: None,
+    };
+    drop(job.activation_code);
+    let limit = job.limit;
+    let saved: RefCell<Option<Store>> = RefCell::new(None);
+    let replaced_in_vault: RefCell<Option<crate::accounts::Account>> = RefCell::new(None);
+    let result = client.enroll(
+        &request,
+        || now.saturating_add(started.elapsed().as_secs()),
+        |account| {
+            let store = edit_vault(vault, pin, now, |store| {
+                let label = account.label();
+                if let Some(index) = store
+                    .accounts()
+                    .iter()
+                    .position(|a| a.label().eq_ignore_ascii_case(&label))
+                {
+                    // Re-enrollment: the old token stops working on activation.
+                    *replaced_in_vault.borrow_mut() = store.remove(index);
+                }
+                Ok(store.add(account.clone(), limit)?)
+            })
+            .map_err(|e| e.to_string())?;
+            *saved.borrow_mut() = Some(store);
+            Ok(())
+        },
+        |account| {
+            let old = replaced_in_vault.borrow_mut().take();
+            let _ = edit_vault(vault, pin, now, |store| {
+                if let Some(index) = store
+                    .accounts()
+                    .iter()
+                    .position(|a| a.label() == account.label() && a.same_token(account))
+                {
+                    store.remove(index);
+                }
+                if let Some(old) = old {
+                    let _ = store.add(old, usize::MAX);
+                }
+                Ok(())
+            });
+        },
+    );
+    match (result, saved.into_inner()) {
+        (Ok(enrolled), Some(store)) => JobResult::Saved(
+            store,
+            Done::Enrolled {
+                label: enrolled.account.label(),
+                replaced: enrolled.replaced_previous,
+            },
+        ),
+        (Ok(_), None) => JobResult::Failed(Failure::Other(super::text::WORKER_GONE.to_owned())),
+        (Err(error), _) => JobResult::Failed(Failure::Other(error.to_string())),
+    }
+}
+
+#[cfg(not(feature = "enroll"))]
+fn enroll(_vault: &Vault, _pin: &crate::vault::Pin, _job: EnrollJob, _now: u64) -> JobResult {
+    JobResult::Failed(Failure::Other(super::text::NO_ENROLL.to_owned()))
 }
 
 /// The worker's loop: runs jobs in order until either channel closes.
@@ -318,6 +476,47 @@ mod tests {
         assert!(matches!(
             run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
             JobResult::Unlocked(store) if store.len() == 1
+        ));
+    }
+
+    #[cfg(feature = "enroll")]
+    #[test]
+    fn enrollment_jobs_report_the_clis_errors_and_leave_the_vault_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::new(dir.path().join("vault.age"));
+        let pin = || Pin::for_unlock(PIN).unwrap();
+        run_job(&vault, 10, Job::Create { pin: pin() }, 1_000);
+        let lookup = Job::LookupCustomer {
+            customer: "1106".into(),
+            config: Box::default(),
+        };
+        let expected = crate::enroll::EnrollError::NoServer {
+            customer: "1106".into(),
+        }
+        .to_string();
+        assert!(matches!(
+            run_job(&vault, 10, lookup, 1_000),
+            JobResult::Failed(Failure::Other(message)) if message == expected
+        ));
+        // Nothing listens on port 9 of this machine: refused before anything is saved.
+        let enroll = Job::Enroll {
+            pin: pin(),
+            customer: "1106".into(),
+            server: "http://127.0.0.1:9/".into(),
+            user_id: "alice".into(),
+            activation_code: Hidden::from("135790"),
+            limit: 10,
+        };
+        match run_job(&vault, 10, enroll, 1_000) {
+            JobResult::Failed(Failure::Other(message)) => {
+                assert!(message.contains("cannot reach"), "{message}");
+                assert!(!message.contains("135790"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
+            JobResult::Unlocked(store) if store.is_empty()
         ));
     }
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::code::{Algorithm, Digits, Period};
 use crate::secret::SecretKey;
+use crate::tui::form::Field;
 
 /// A time at the start of both a 30 s and a 60 s period.
 pub const T0: u64 = 1_800_000_000;
@@ -1030,4 +1031,191 @@ fn the_agent_list_searches_opens_settings_and_its_debug_output_hides_codes() {
         let code = code_at(account, T0);
         assert!(!shown.contains(&code), "{code} in {shown}");
     }
+}
+
+/// The add form switched to the customer-code source, the customer field focused.
+fn customer_form_app(accounts: Vec<Account>) -> App {
+    let mut app = unlocked_app(accounts);
+    command(&mut app, Command::Add, T0);
+    command(&mut app, Command::PrevField, T0);
+    command(&mut app, Command::Left, T0);
+    command(&mut app, Command::NextField, T0);
+    app
+}
+
+fn add_form(app: &App) -> &AddForm {
+    match &unlocked(app).modal {
+        Some(Modal::Add(form)) => form,
+        other => panic!("no add form: {other:?}"),
+    }
+}
+
+fn organisation() -> Organisation {
+    Organisation {
+        customer: "1106".into(),
+        name: "Acme".into(),
+        server: "http://127.0.0.1:9/".into(),
+    }
+}
+
+#[test]
+fn customer_code_is_looked_up_on_the_worker_and_the_name_shown() {
+    let mut app = customer_form_app(vec![]);
+    assert_eq!(add_form(&app).focused(), Field::Customer);
+    // Digits only, at most 4; fewer is refused without a look-up.
+    type_digits(&mut app, "11", T0);
+    assert!(command(&mut app, Command::Submit, T0).is_empty());
+    assert_eq!(
+        add_form(&app).error.as_deref(),
+        Some(text::CUSTOMER_FOUR_DIGITS)
+    );
+    app.update(Action::Paste(Hidden::from("0-6 99")), T0);
+    assert_eq!(add_form(&app).customer, "1106");
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::LookupCustomer { customer, .. })] if customer == "1106"
+    ));
+    assert!(matches!(app.busy, Some(Busy::LookingUp)));
+    // Typing waits while the server is asked.
+    type_digits(&mut app, "9", T0);
+    assert_eq!(add_form(&app).customer, "1106");
+    app.update(Action::Job(JobResult::Customer(organisation())), T0);
+    assert!(app.busy.is_none());
+    let form = add_form(&app);
+    assert_eq!(form.organisation, Some(organisation()));
+    assert_eq!(form.focused(), Field::UserId);
+    assert_eq!(
+        form.fields(),
+        [
+            Field::Source,
+            Field::Customer,
+            Field::UserId,
+            Field::Activation
+        ]
+    );
+    // Changing the code forgets the organisation.
+    command(&mut app, Command::PrevField, T0);
+    command(&mut app, Command::Backspace, T0);
+    assert!(add_form(&app).organisation.is_none());
+}
+
+#[cfg(feature = "enroll")]
+#[test]
+fn a_failed_look_up_shows_the_clis_sentence_in_the_form() {
+    let mut app = customer_form_app(vec![]);
+    type_digits(&mut app, "4242", T0);
+    command(&mut app, Command::Submit, T0);
+    let message = crate::enroll::EnrollError::Server(crate::api::ErrorCode::Ce1001).to_string();
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other(message.clone()))),
+        T0,
+    );
+    let form = add_form(&app);
+    assert_eq!(form.error.as_deref(), Some(message.as_str()));
+    assert!(message.starts_with("CE1001: "));
+    assert!(form.organisation.is_none());
+}
+
+/// A customer form with the organisation found and the ID typed.
+fn ready_to_enroll(accounts: Vec<Account>) -> App {
+    let mut app = customer_form_app(accounts);
+    type_digits(&mut app, "1106", T0);
+    command(&mut app, Command::Submit, T0);
+    app.update(Action::Job(JobResult::Customer(organisation())), T0);
+    app.update(Action::Paste(Hidden::from("alice")), T0);
+    command(&mut app, Command::NextField, T0);
+    app
+}
+
+#[test]
+fn enrolling_runs_on_the_worker_then_shows_the_account_in_the_list() {
+    let mut app = ready_to_enroll(vec![totp("GitHub", "bob", 30)]);
+    type_digits(&mut app, "12345", T0);
+    assert!(command(&mut app, Command::Submit, T0).is_empty());
+    assert_eq!(
+        add_form(&app).error.as_deref(),
+        Some(text::ACTIVATION_SIX_DIGITS)
+    );
+    type_digits(&mut app, "6 7", T0);
+    assert_eq!(add_form(&app).secret_len(Field::Activation), 6);
+    let effects = command(&mut app, Command::Submit, T0);
+    match effects.as_slice() {
+        [
+            Effect::Vault(Job::Enroll {
+                customer,
+                server,
+                user_id,
+                activation_code,
+                limit: 10,
+                ..
+            }),
+        ] => {
+            assert_eq!(customer, "1106");
+            assert_eq!(server, "http://127.0.0.1:9/");
+            assert_eq!(user_id, "alice");
+            assert_eq!(activation_code.as_str(), "123456");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(app.busy, Some(Busy::Enrolling)));
+    app.update(
+        Action::Job(JobResult::Saved(
+            store(vec![totp("GitHub", "bob", 30), totp("Acme", "alice", 60)]),
+            Done::Enrolled {
+                label: "Acme:alice".into(),
+                replaced: false,
+            },
+        )),
+        T0,
+    );
+    assert!(unlocked(&app).modal.is_none());
+    assert_eq!(
+        unlocked(&app).selected_account().map(Account::label),
+        Some("Acme:alice".to_owned())
+    );
+    assert_eq!(
+        app.status,
+        Some(Status::Info(text::enrolled("Acme:alice", false)))
+    );
+}
+
+#[test]
+fn a_failed_enrollment_shows_the_error_and_keeps_the_form() {
+    let mut app = ready_to_enroll(vec![]);
+    type_digits(&mut app, "123456", T0);
+    command(&mut app, Command::Submit, T0);
+    let message = "SE4003: the activation code is wrong".to_owned();
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other(message.clone()))),
+        T0,
+    );
+    assert!(app.busy.is_none());
+    assert_eq!(add_form(&app).error, Some(message));
+    assert!(unlocked(&app).store.is_empty());
+
+    // A full vault is refused before the activation code is used.
+    let mut full = ready_to_enroll(vec![]);
+    full.config.max_accounts = 0;
+    type_digits(&mut full, "123456", T0);
+    assert!(command(&mut full, Command::Submit, T0).is_empty());
+    assert!(
+        add_form(&full)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("at most 0")
+    );
+}
+
+#[test]
+fn the_activation_code_is_masked_and_never_in_debug_output() {
+    let mut app = ready_to_enroll(vec![]);
+    type_digits(&mut app, "975318", T0);
+    let form = add_form(&app);
+    assert!(Field::Activation.is_secret());
+    assert_eq!(form.value(Field::Activation), "");
+    assert!(!format!("{app:?}").contains("975318"));
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(!format!("{effects:?}").contains("975318"));
 }
