@@ -18,10 +18,12 @@ pub mod config;
 #[cfg(feature = "enroll")]
 pub mod enroll;
 pub mod otpauth;
+pub mod qr;
 #[cfg(feature = "server")]
 pub mod otpd_cli;
 pub mod secret;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod transfer;
 pub mod tui;
 pub mod vault;
