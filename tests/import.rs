@@ -1021,3 +1021,59 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
     assert_report(&out, &google, &[], "Imported");
     assert_vault_holds(&target, &google, "google round trip");
 }
+
+/// Draws a QR code the way a terminal shows it: each character one module wide and
+/// two tall, `dark_glyph` whether the drawn halves are the dark modules.
+fn half_blocks(text: &str, dark_glyph: bool, quiet: usize) -> Vec<String> {
+    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let size = code.width() + 2 * quiet;
+    let dark = |x: usize, y: usize| -> bool {
+        let inside = (quiet..size - quiet).contains(&x) && (quiet..size - quiet).contains(&y);
+        inside && code[(x - quiet, y - quiet)] == qrcode::Color::Dark
+    };
+    (0..size.div_ceil(2))
+        .map(|row| {
+            (0..size)
+                .map(|x| {
+                    let top = dark(x, 2 * row) == dark_glyph;
+                    let bottom = (2 * row + 1 < size && dark(x, 2 * row + 1)) == dark_glyph;
+                    match (top, bottom) {
+                        (true, true) => '█',
+                        (true, false) => '▀',
+                        (false, true) => '▄',
+                        (false, false) => ' ',
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The QR reading above is the tests' own: check it on codes drawn from a known
+/// matrix, in both polarities and with an odd quiet zone, before trusting it.
+#[test]
+fn these_tests_read_half_block_qr_codes_correctly() {
+    if !common::have_tool("zbarimg", &["--version"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = "otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8%3D";
+    for (dark_glyph, quiet) in [(true, 0), (true, 1), (false, 2), (false, 1)] {
+        let drawn = half_blocks(text, dark_glyph, quiet);
+        let output = format!("QR code 1 of 1\n{}\n\n", drawn.join("\n"));
+        let blocks = qr_blocks(&output);
+        assert_eq!(blocks.len(), 1);
+        let picture = dir.path().join(format!("{dark_glyph}-{quiet}.png"));
+        paint(&blocks[0].1, dark_glyph, &picture);
+        assert_eq!(
+            zbar(&picture),
+            [text],
+            "dark glyphs {dark_glyph}, quiet {quiet}"
+        );
+        paint(&blocks[0].1, !dark_glyph, &picture);
+        assert!(
+            zbar(&picture).is_empty(),
+            "the wrong polarity should not read"
+        );
+    }
+}
