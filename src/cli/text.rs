@@ -150,7 +150,8 @@ with the PIN instead; changing the vault always asks for the PIN).
 Exit codes:
   0  success
   1  an error not listed below (I/O, clock, ...)
-  2  invalid usage or input (arguments, secret, URI, PIN format or policy)
+  2  invalid usage or input (arguments, secret, URI, PIN format or policy,
+     a file to import that is damaged or needs another password)
   3  no account, or more than one, matches the name given
   4  wrong PIN
   5  unlocking is refused for a while after too many wrong PINs
