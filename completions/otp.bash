@@ -28,11 +28,17 @@ _otp() {
             otp,completions)
                 cmd="otp__subcmd__completions"
                 ;;
+            otp,export)
+                cmd="otp__subcmd__export"
+                ;;
             otp,generate-assets)
                 cmd="otp__subcmd__generate__subcmd__assets"
                 ;;
             otp,help)
                 cmd="otp__subcmd__help"
+                ;;
+            otp,import)
+                cmd="otp__subcmd__import"
                 ;;
             otp,init)
                 cmd="otp__subcmd__init"
@@ -70,11 +76,17 @@ _otp() {
             otp__subcmd__help,completions)
                 cmd="otp__subcmd__help__subcmd__completions"
                 ;;
+            otp__subcmd__help,export)
+                cmd="otp__subcmd__help__subcmd__export"
+                ;;
             otp__subcmd__help,generate-assets)
                 cmd="otp__subcmd__help__subcmd__generate__subcmd__assets"
                 ;;
             otp__subcmd__help,help)
                 cmd="otp__subcmd__help__subcmd__help"
+                ;;
+            otp__subcmd__help,import)
+                cmd="otp__subcmd__help__subcmd__import"
                 ;;
             otp__subcmd__help,init)
                 cmd="otp__subcmd__help__subcmd__init"
@@ -107,7 +119,7 @@ _otp() {
 
     case "${cmd}" in
         otp)
-            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code import export remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,6 +280,40 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__export)
+            opts="-o -y -h --format --output --yes --force --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "uris google aegis backup" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__generate__subcmd__assets)
             opts="-h --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -291,7 +337,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help)
-            opts="init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="init add list code import export remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,6 +406,20 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__help__subcmd__generate__subcmd__assets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -375,6 +435,20 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -493,6 +567,32 @@ _otp() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__import)
+            opts="-y -h --format --yes --dry-run --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

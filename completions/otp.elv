@@ -31,6 +31,8 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand add 'Add an account from a base32 secret, an otpauth:// URI, or your organisation''s customer code'
             cand list 'List the accounts (no secrets, no codes)'
             cand code 'Print the current code of one account'
+            cand import 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup'
+            cand export 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
             cand passwd 'Change the PIN (a running agent is locked)'
@@ -90,6 +92,32 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'otp;import'= {
+            cand --format 'The file''s format: google, aegis, 2fas, andotp, freeotp, uris, backup or qr [default: detected]'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand -y 'Import without asking (needed when standard input is not a terminal)'
+            cand --yes 'Import without asking (needed when standard input is not a terminal)'
+            cand --dry-run 'Show what would be imported and change nothing'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;export'= {
+            cand --format 'What to write'
+            cand -o 'Write to this file (created readable by you only) instead of standard output'
+            cand --output 'Write to this file (created readable by you only) instead of standard output'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand -y 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)'
+            cand --yes 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)'
+            cand --force 'Replace the output file if it exists'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'otp;remove'= {
             cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
@@ -174,6 +202,8 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand add 'Add an account from a base32 secret, an otpauth:// URI, or your organisation''s customer code'
             cand list 'List the accounts (no secrets, no codes)'
             cand code 'Print the current code of one account'
+            cand import 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup'
+            cand export 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
             cand passwd 'Change the PIN (a running agent is locked)'
@@ -192,6 +222,10 @@ set edit:completion:arg-completer[otp] = {|@words|
         &'otp;help;list'= {
         }
         &'otp;help;code'= {
+        }
+        &'otp;help;import'= {
+        }
+        &'otp;help;export'= {
         }
         &'otp;help;remove'= {
         }

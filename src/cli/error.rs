@@ -54,6 +54,9 @@ pub enum CliError {
     #[cfg(feature = "enroll")]
     #[error(transparent)]
     Enroll(#[from] crate::enroll::EnrollError),
+    /// A file to import could not be read, or an export could not be written.
+    #[error(transparent)]
+    Transfer(#[from] crate::transfer::ImportError),
     /// Arguments that parse but do not make sense together.
     #[error("{0}")]
     Usage(String),
@@ -103,6 +106,7 @@ impl CliError {
             | CliError::Account(_)
             | CliError::Input(_)
             | CliError::Code(_)
+            | CliError::Transfer(_)
             | CliError::NoPin
             | CliError::Tui(crate::tui::TuiError::NotATerminal)
             | CliError::Vault(VaultError::WeakPin(_) | VaultError::WorkFactorOutOfRange { .. }) => {

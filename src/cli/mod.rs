@@ -9,6 +9,8 @@ mod completions;
 #[cfg(feature = "enroll")]
 mod enroll;
 mod error;
+mod export;
+mod import;
 mod init;
 mod input;
 mod list;
@@ -76,6 +78,12 @@ enum Command {
     List(list::ListArgs),
     /// Print the current code of one account
     Code(code::CodeArgs),
+    /// Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR
+    /// picture, a list of otpauth:// links, or an otp backup
+    Import(import::ImportArgs),
+    /// Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted
+    /// Aegis file, or an encrypted otp backup
+    Export(export::ExportArgs),
     /// Remove an account
     Remove(remove::RemoveArgs),
     /// Rename an account
@@ -148,6 +156,8 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Add(args) => add::run(&mut session, args),
         Command::List(args) => list::run(&mut session, args),
         Command::Code(args) => code::run(&mut session, args),
+        Command::Import(args) => import::run(&mut session, args),
+        Command::Export(args) => export::run(&mut session, args),
         Command::Remove(args) => remove::run(&mut session, args),
         Command::Rename(args) => rename::run(&mut session, args),
         Command::Passwd => passwd::run(&mut session),
