@@ -444,12 +444,23 @@ fn an_unknown_file_is_refused_with_the_formats_otp_reads() {
 }
 
 #[test]
-fn import_reads_standard_input_after_the_pin() {
+fn import_reads_the_file_from_standard_input_when_the_pin_comes_from_elsewhere() {
     let (expected, left_out, _) = spec("andotp.json");
     let sandbox = Sandbox::initialised();
     let text = std::fs::read_to_string(fixture("andotp.json")).unwrap();
-    // Line 1 the PIN, then the file itself.
-    let out = sandbox.run(&["import", "-", "--format", "andotp", "--yes"], &text);
+
+    // The PIN and the file cannot both be standard input: refused, nothing changed.
+    let before = common::read(&sandbox.vault);
+    let out = sandbox.run(&["import", "-", "--yes"], &text);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("standard input"), "{}", stderr(&out));
+    assert_eq!(common::read(&sandbox.vault), before);
+
+    let mut command = sandbox.otp();
+    command
+        .env("OTP_PIN", common::PIN)
+        .args(["import", "-", "--format", "andotp", "--yes"]);
+    let out = common::feed(command, &text);
     assert_success(&out);
     assert_report(&out, &expected, &left_out, "Imported");
     assert_vault_holds(&sandbox, &expected, "andotp.json on stdin");
