@@ -25,18 +25,25 @@ const PASSWORD: &str = "correct horse battery staple";
 /// The instants at which TOTP codes are compared with oathtool's.
 const INSTANTS: [u64; 3] = [59, 1_111_111_109, 2_000_000_000];
 
-/// The files the scripts write, and what they say about them.
-const EXPECTED_FILES: [&str; 3] = [
-    "expected.toml",
-    "expected-plain.toml",
-    "expected-google.toml",
+/// What make_plain.py says its files hold (accounts by ID, files by name).
+const PLAIN_EXPECTED: [&str; 2] = ["expected-plain.toml", "expected-google.toml"];
+
+/// What make_encrypted.py says its files (Aegis and 2FAS, plain and encrypted) hold.
+const ENCRYPTED_EXPECTED: &str = "expected.toml";
+
+/// The files make_encrypted.py writes, with their `--format` names.
+const ENCRYPTED_FILES: [(&str, &str); 4] = [
+    ("aegis-plain.json", "aegis"),
+    ("aegis-encrypted.json", "aegis"),
+    ("2fas-plain.2fas", "2fas"),
+    ("2fas-encrypted.2fas", "2fas"),
 ];
 
 // ---------------------------------------------------------------------------------
 // What the fixtures hold
 
 /// One account as a fixture's script says otp must store it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 struct Expected {
     label: String,
     issuer: String,
@@ -81,45 +88,100 @@ fn fixture(name: &str) -> PathBuf {
     path
 }
 
-/// Every expected-*.toml merged: the accounts by ID, the files by name.
+/// expected.toml's shape: one list of accounts for every file make_encrypted.py writes.
+#[derive(Debug, Deserialize)]
+struct EncryptedManifest {
+    password: String,
+    account: Vec<Expected>,
+    #[serde(default)]
+    unrepresentable: Vec<LeftOut>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LeftOut {
+    label: String,
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    let path = data_dir().join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run tests/data/import/make_plain.py and make_encrypted.py",
+            path.display()
+        )
+    });
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()))
+}
+
+/// Every expected file merged: the accounts by ID, the files by name. An account two
+/// scripts both describe (by label) must be described the same way, so that every
+/// fixture holds the same alice, bob, carol and dave.
 fn manifest() -> Manifest {
     let mut all = Manifest::default();
-    for name in EXPECTED_FILES {
-        let path = data_dir().join(name);
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let part: Manifest = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()));
+    for name in PLAIN_EXPECTED {
+        let part: Manifest = read_toml(name);
         for (id, account) in part.accounts {
             if let Some(known) = all.accounts.get(&id) {
-                assert_eq!(
-                    (&known.label, &known.secret, known.counter, known.period),
-                    (
-                        &account.label,
-                        &account.secret,
-                        account.counter,
-                        account.period
-                    ),
-                    "{name} describes account {id} differently from another expected file"
-                );
+                assert_eq!(known, &account, "{name} describes {id} differently");
             }
             all.accounts.insert(id, account);
         }
         all.files.extend(part.files);
     }
+    let encrypted: EncryptedManifest = read_toml(ENCRYPTED_EXPECTED);
+    assert_eq!(
+        encrypted.password, PASSWORD,
+        "{ENCRYPTED_EXPECTED}: password"
+    );
+    let mut ids = Vec::new();
+    for account in encrypted.account {
+        let known = all
+            .accounts
+            .iter()
+            .find(|(_, known)| known.label == account.label);
+        let id = match known {
+            Some((id, known)) => {
+                assert_eq!(
+                    known, &account,
+                    "{ENCRYPTED_EXPECTED} and make_plain.py describe {} differently",
+                    account.label
+                );
+                id.clone()
+            }
+            None => {
+                let id = format!("encrypted:{}", account.label);
+                all.accounts.insert(id.clone(), account);
+                id
+            }
+        };
+        ids.push(id);
+    }
+    let left_out: Vec<String> = encrypted
+        .unrepresentable
+        .into_iter()
+        .map(|entry| entry.label)
+        .collect();
+    for (file, format) in ENCRYPTED_FILES {
+        all.files.insert(
+            file.to_owned(),
+            FileSpec {
+                format: format.to_owned(),
+                accounts: ids.clone(),
+                left_out: left_out.clone(),
+            },
+        );
+    }
     all
 }
 
-/// The accounts `file` holds and the labels it leaves out.
+/// The accounts `file` holds, the labels it leaves out, and its `--format` name.
 fn spec(file: &str) -> (Vec<Expected>, Vec<String>, String) {
     let manifest = manifest();
     let spec = manifest
         .files
         .get(file)
         .cloned()
-        .or_else(|| encrypted_fallback(file))
-        .unwrap_or_else(|| panic!("no expected-*.toml describes {file}"));
+        .unwrap_or_else(|| panic!("no expected file describes {file}"));
     let accounts = spec
         .accounts
         .iter()
@@ -132,23 +194,6 @@ fn spec(file: &str) -> (Vec<Expected>, Vec<String>, String) {
         })
         .collect();
     (accounts, spec.left_out, spec.format)
-}
-
-/// Until make_encrypted.py's expected.toml names the Aegis and 2FAS files: they hold
-/// the same five entries as andotp.json (the brief both scripts follow).
-fn encrypted_fallback(file: &str) -> Option<FileSpec> {
-    let format = match file {
-        "aegis-plain.json" | "aegis-encrypted.json" => "aegis",
-        "2fas-plain.2fas" | "2fas-encrypted.2fas" => "2fas",
-        _ => return None,
-    };
-    Some(FileSpec {
-        format: format.to_owned(),
-        accounts: ["alice", "bob", "carol", "dave"]
-            .map(str::to_owned)
-            .to_vec(),
-        left_out: vec!["Steam:erin".to_owned()],
-    })
 }
 
 fn is_encrypted(file: &str) -> bool {
