@@ -8,6 +8,8 @@
 pub mod aegis;
 pub mod andotp;
 pub mod backup;
+#[cfg(test)]
+mod fixtures;
 pub mod freeotp;
 pub mod google;
 mod plan;
