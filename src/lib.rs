@@ -18,9 +18,9 @@ pub mod config;
 #[cfg(feature = "enroll")]
 pub mod enroll;
 pub mod otpauth;
-pub mod qr;
 #[cfg(feature = "server")]
 pub mod otpd_cli;
+pub mod qr;
 pub mod secret;
 #[cfg(feature = "server")]
 pub mod server;

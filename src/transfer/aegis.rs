@@ -13,6 +13,9 @@ pub fn read(_text: &str, _password: &mut PasswordPrompt<'_>) -> Result<Imported,
 }
 
 /// An Aegis vault export of `accounts`, encrypted with `password`.
-pub fn export(_accounts: &[crate::accounts::Account], _password: &str) -> Result<String, ImportError> {
+pub fn export(
+    _accounts: &[crate::accounts::Account],
+    _password: &str,
+) -> Result<String, ImportError> {
     Err(ImportError::Export("not built yet".to_owned()))
 }

@@ -14,6 +14,10 @@ pub fn read(_bytes: &[u8], _password: &mut PasswordPrompt<'_>) -> Result<Importe
 }
 
 /// Encrypts `accounts` with `password` at scrypt work factor `work_factor`.
-pub fn write(_accounts: &[Account], _password: &str, _work_factor: u8) -> Result<Vec<u8>, ImportError> {
+pub fn write(
+    _accounts: &[Account],
+    _password: &str,
+    _work_factor: u8,
+) -> Result<Vec<u8>, ImportError> {
     Err(ImportError::Export("not built yet".to_owned()))
 }

@@ -325,7 +325,10 @@ pub(crate) fn account(entry: Entry<'_>, secret: SecretKey, position: usize) -> A
     let mut name = clean(entry.name);
     if let Some(issuer) = &issuer {
         // Many apps store "Issuer:name" as the name as well as the issuer.
-        if let Some(rest) = name.strip_prefix(issuer.as_str()).and_then(|r| r.strip_prefix(':')) {
+        if let Some(rest) = name
+            .strip_prefix(issuer.as_str())
+            .and_then(|r| r.strip_prefix(':'))
+        {
             name = rest.trim().to_owned();
         }
     }
