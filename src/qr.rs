@@ -606,7 +606,7 @@ mod tests {
         GrayImage::from_fn(width * scale, height * scale, |x, y| {
             let (column, row) = ((x / scale) as usize, (y / scale) as usize);
             let cell = cells[row / 2][column];
-            let top = row % 2 == 0;
+            let top = row.is_multiple_of(2);
             let ink = match cell {
                 '█' => true,
                 '▀' => top,

@@ -63,7 +63,7 @@ fn terminal_picture(text: &str, scale: u32, border: u32) -> GrayImage {
             .and_then(|row| row.get(column as usize))
             .copied()
             .unwrap_or(' ');
-        let top = module_row % 2 == 0;
+        let top = module_row.is_multiple_of(2);
         let ink = match cell {
             '█' => true,
             '▀' => top,
