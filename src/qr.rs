@@ -6,9 +6,12 @@
 //!
 //! Reading: the picture is decoded with the `image` crate under size limits (a small
 //! file may claim a huge picture), turned to grey, and searched with `rqrr`. Phone
-//! screenshots are large and have soft edges, so when the picture as it is yields
-//! nothing, smaller, black-and-white and inverted (light code on dark) copies are
-//! tried before giving up.
+//! screenshots are large and have soft edges, so a copy reduced to at most
+//! [`REDUCED_SIDE`] pixels is searched first, then black-and-white and inverted
+//! (light code on dark) copies of it, and only then the picture at full size. The
+//! search time grows steeply with the size of a busy picture (a 2000×2000 picture of
+//! noise takes rqrr half a minute), so the search runs on its own thread and is given
+//! up after [`SEARCH_TIME`].
 //!
 //! Drawing: the `qrcode` crate at error correction level M (L when the text is too
 //! long for M), drawn with Unicode half blocks, one character cell per module across
@@ -18,6 +21,10 @@
 //! decoded texts and drawings are zeroized when dropped and never shown by `Debug`.
 
 use std::io::Cursor;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use image::imageops::{self, FilterType};
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageFormat, ImageReader, Limits, Luma};
@@ -34,8 +41,11 @@ pub const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 /// The largest picture file read, in bytes (front-ends stop reading there).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The longer side of the reduced copy tried when the full picture yields nothing.
-const REDUCED_SIDE: u32 = 1000;
+/// The longer side of the reduced copy searched first, in pixels.
+pub const REDUCED_SIDE: u32 = 1200;
+
+/// How long the search for QR codes in one picture may take.
+pub const SEARCH_TIME: Duration = Duration::from_secs(10);
 
 /// Why a picture gave no QR code, or a text did not fit one. No variant holds what a
 /// code says.
@@ -88,6 +98,12 @@ pub enum QrError {
          hidden); take a sharper screenshot of the whole code and try again"
     )]
     Unreadable,
+    /// The search took longer than [`SEARCH_TIME`].
+    #[error(
+        "searching the picture for a QR code took too long (it is large and busy); crop it \
+         to the QR code and try again"
+    )]
+    TooSlow,
     /// A QR code whose bytes are not UTF-8 text.
     #[error(
         "the QR code does not hold text (its bytes are not UTF-8), so it is no otpauth:// \
@@ -119,21 +135,59 @@ pub fn decode_image(bytes: &[u8]) -> Result<Vec<Zeroizing<String>>, QrError> {
     let picture = load(bytes)?;
     let grey = grey_on_white(&picture);
     drop(picture);
-    let reduced = reduce(&grey);
-    let smaller = reduced.as_ref().unwrap_or(&grey);
-    let thresholded = threshold(smaller);
-    let mut inverted = smaller.clone();
-    imageops::invert(&mut inverted);
+    search_within(grey, SEARCH_TIME)
+}
 
+/// Searches `grey` on a thread of its own, giving up after `time`. A search given up
+/// stops at the end of the pass it is in (rqrr cannot be interrupted).
+fn search_within(grey: GrayImage, time: Duration) -> Result<Vec<Zeroizing<String>>, QrError> {
+    let grey = Arc::new(grey);
+    let stop = Arc::new(AtomicBool::new(false));
+    let (sender, receiver) = mpsc::channel();
+    let (worker_grey, worker_stop) = (Arc::clone(&grey), Arc::clone(&stop));
+    let spawned = std::thread::Builder::new()
+        .name("otp-qr-search".to_owned())
+        .spawn(move || {
+            let _ = sender.send(search(&worker_grey, &worker_stop));
+        });
+    if spawned.is_err() {
+        // No thread to spare: search here, without the time limit.
+        return search(&grey, &stop);
+    }
+    drop(grey);
+    match receiver.recv_timeout(time) {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            stop.store(true, Ordering::Relaxed);
+            Err(QrError::TooSlow)
+        }
+        // The search failed inside rqrr (a panic in a build that unwinds).
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(QrError::Unreadable),
+    }
+}
+
+/// The passes, cheapest first: the reduced copy, its black-and-white and inverted
+/// versions, then the full picture when it is larger. Stops early when `stop` is set.
+fn search(grey: &GrayImage, stop: &AtomicBool) -> Result<Vec<Zeroizing<String>>, QrError> {
+    let reduced = reduce(grey);
+    let smaller = reduced.as_ref().unwrap_or(grey);
     let mut seen_a_code = false;
     let mut not_text = false;
-    let candidates = [
-        Some(&grey),
-        reduced.as_ref(),
-        Some(&thresholded),
-        Some(&inverted),
+    let passes: [&dyn Fn() -> Option<GrayImage>; 4] = [
+        &|| Some(smaller.clone()),
+        &|| Some(threshold(smaller)),
+        &|| {
+            let mut inverted = smaller.clone();
+            imageops::invert(&mut inverted);
+            Some(inverted)
+        },
+        &|| reduced.is_some().then(|| grey.clone()),
     ];
-    for candidate in candidates.into_iter().flatten() {
+    for pass in passes {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let Some(candidate) = pass() else { continue };
         let found = scan(candidate);
         seen_a_code |= found.grids > 0;
         not_text |= found.not_text;
@@ -270,8 +324,8 @@ struct Scan {
     not_text: bool,
 }
 
-fn scan(grey: &GrayImage) -> Scan {
-    let mut prepared = rqrr::PreparedImage::prepare(grey.clone());
+fn scan(grey: GrayImage) -> Scan {
+    let mut prepared = rqrr::PreparedImage::prepare(grey);
     let grids = prepared.detect_grids();
     let mut found = Scan {
         grids: grids.len(),
@@ -448,7 +502,7 @@ mod tests {
         let mut image = raster(LINK.as_bytes(), 3, 4);
         imageops::invert(&mut image);
         // rqrr alone finds nothing in a light code on dark: the inverted copy does.
-        assert!(scan(&image).texts.is_empty());
+        assert!(scan(image.clone()).texts.is_empty());
         assert_eq!(texts(&png(&image)), [LINK]);
 
         // Black modules on a transparent background (RGBA, background alpha 0 and
@@ -508,6 +562,26 @@ mod tests {
         // A picture of random bytes that is not UTF-8 text.
         let binary = raster(&[0xff, 0xfe, 0x00, 0x80, 0xc3], 4, 4);
         assert_eq!(decode_image(&png(&binary)), Err(QrError::NotText));
+    }
+
+    #[test]
+    fn a_search_that_takes_too_long_is_given_up() {
+        // Noise: many false finder patterns, so rqrr takes its time.
+        let mut seed = 12_345u64;
+        let noise = GrayImage::from_fn(600, 600, |_, _| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            Luma([seed.to_be_bytes()[0]])
+        });
+        assert_eq!(
+            search_within(noise, Duration::from_millis(1)),
+            Err(QrError::TooSlow)
+        );
+        let code = raster(LINK.as_bytes(), 3, 4);
+        let found = search_within(code, Duration::from_secs(60)).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].as_str(), LINK);
     }
 
     /// CRC-32 (ISO-HDLC), as PNG chunks carry it.
