@@ -327,6 +327,15 @@ fn add_qr_refuses_what_is_not_one_account_and_leaves_the_vault_alone() {
     .unwrap();
     assert_failure(&add("site.png"), 2, &["holds no otpauth:// link"]);
 
+    let first = qr_picture("otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP", 4);
+    let second = qr_picture("otpauth://totp/B:b?secret=GEZDGNBVGY3TQOJQ", 4);
+    let mut both =
+        GrayImage::from_pixel(first.width() + second.width(), first.height(), Luma([255]));
+    image::imageops::replace(&mut both, &first, 0, 0);
+    image::imageops::replace(&mut both, &second, i64::from(first.width()), 0);
+    std::fs::write(dir.join("two.png"), png(&both)).unwrap();
+    assert_failure(&add("two.png"), 2, &["holds 2 QR codes", "crop it"]);
+
     let blank = GrayImage::from_pixel(300, 300, Luma([255]));
     std::fs::write(dir.join("blank.jpg"), jpeg(&blank)).unwrap();
     assert_failure(&add("blank.jpg"), 2, &["no QR code was found"]);
