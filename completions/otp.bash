@@ -58,6 +58,9 @@ _otp() {
             otp,rename)
                 cmd="otp__subcmd__rename"
                 ;;
+            otp,show)
+                cmd="otp__subcmd__show"
+                ;;
             otp,status)
                 cmd="otp__subcmd__status"
                 ;;
@@ -106,6 +109,9 @@ _otp() {
             otp__subcmd__help,rename)
                 cmd="otp__subcmd__help__subcmd__rename"
                 ;;
+            otp__subcmd__help,show)
+                cmd="otp__subcmd__help__subcmd__show"
+                ;;
             otp__subcmd__help,status)
                 cmd="otp__subcmd__help__subcmd__status"
                 ;;
@@ -119,7 +125,7 @@ _otp() {
 
     case "${cmd}" in
         otp)
-            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code import export remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -145,13 +151,17 @@ _otp() {
             return 0
             ;;
         otp__subcmd__add)
-            opts="-h --issuer --uri --algorithm --digits --period --hotp --counter --customer --id --server --ca-cert --device-name --vault --config --pin-stdin --no-agent --help"
+            opts="-h --issuer --uri --qr --algorithm --digits --period --hotp --counter --customer --id --server --ca-cert --device-name --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --qr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -337,7 +347,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help)
-            opts="init add list code import export remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,6 +556,20 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -725,6 +749,28 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__show)
+            opts="-h --qr --uri --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --vault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -93,30 +93,31 @@ fn confirm_unencrypted(input: &mut Input, args: &ExportArgs) -> Result<(), CliEr
     }
 }
 
-/// The Google export in batches small enough that each QR code fits the terminal.
-fn google_codes(store: &Store) -> Result<(Vec<String>, Vec<Unrepresentable>), CliError> {
+/// The Google export in batches small enough that each QR code fits an 80-column
+/// terminal, drawn; with explicit colours when `colour` (see `show`).
+fn google_codes(
+    store: &Store,
+    colour: bool,
+) -> Result<(Zeroizing<String>, Vec<Unrepresentable>), CliError> {
     let accounts = store.accounts();
     let mut batch = accounts.len().clamp(1, 5);
     loop {
         let export = transfer::google::export(accounts, batch)?;
-        let mut drawings = Vec::with_capacity(export.uris.len());
-        for uri in &export.uris {
-            drawings.push(crate::qr::render(uri).map_err(|e| CliError::Unexpected(e.to_string()))?);
-        }
-        let widest = drawings
+        let drawings = export
+            .uris
             .iter()
-            .flat_map(|d| d.lines())
-            .map(|line| line.chars().count())
-            .max()
-            .unwrap_or(0);
+            .map(|uri| crate::qr::render_lines(uri))
+            .collect::<Result<Vec<_>, _>>()?;
+        let widest = drawings.iter().map(|d| d.width()).max().unwrap_or(0);
         if widest <= MAX_QR_COLUMNS || batch == 1 {
             let count = drawings.len();
-            let pages = drawings
-                .into_iter()
-                .enumerate()
-                .map(|(i, drawing)| format!("{}\n{drawing}", text::qr_page(i + 1, count)))
-                .collect();
-            return Ok((pages, export.left_out));
+            let mut out = Zeroizing::new(String::new());
+            for (i, drawing) in drawings.iter().enumerate() {
+                out.push_str(&text::qr_page(i + 1, count));
+                out.push('\n');
+                out.push_str(&super::show::drawing_text(drawing, colour));
+            }
+            return Ok((out, export.left_out));
         }
         batch -= 1;
     }
@@ -183,8 +184,9 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<(), CliError> {
         }
         ExportFormat::Google => {
             confirm_unencrypted(&mut session.input, args)?;
-            let (pages, left_out) = google_codes(&store)?;
-            (Zeroizing::new(pages.join("\n").into_bytes()), left_out)
+            let colour = args.output.is_none() && std::io::stdout().is_terminal();
+            let (pages, left_out) = google_codes(&store, colour)?;
+            (Zeroizing::new(pages.as_bytes().to_vec()), left_out)
         }
         ExportFormat::Aegis => {
             let password = new_password(&mut session.input, args.format)?;

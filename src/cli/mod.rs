@@ -19,6 +19,7 @@ mod passwd;
 mod remove;
 mod rename;
 mod session;
+mod show;
 mod status;
 mod text;
 mod unlock;
@@ -72,7 +73,7 @@ pub struct GlobalArgs {
 enum Command {
     /// Create a new, empty vault protected by a 6-digit PIN
     Init(init::InitArgs),
-    /// Add an account from a base32 secret, an otpauth:// URI, or your organisation's customer code
+    /// Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation's customer code
     Add(add::AddArgs),
     /// List the accounts (no secrets, no codes)
     List(list::ListArgs),
@@ -84,6 +85,8 @@ enum Command {
     /// Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted
     /// Aegis file, or an encrypted otp backup
     Export(export::ExportArgs),
+    /// Show one account's details, or its otpauth:// link as text or a QR code (to move it to another app)
+    Show(show::ShowArgs),
     /// Remove an account
     Remove(remove::RemoveArgs),
     /// Rename an account
@@ -158,6 +161,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Code(args) => code::run(&mut session, args),
         Command::Import(args) => import::run(&mut session, args),
         Command::Export(args) => export::run(&mut session, args),
+        Command::Show(args) => show::run(&mut session, args),
         Command::Remove(args) => remove::run(&mut session, args),
         Command::Rename(args) => rename::run(&mut session, args),
         Command::Passwd => passwd::run(&mut session),

@@ -315,3 +315,100 @@ pub fn exported(count: usize, what: &str, path: Option<&std::path::Path>) -> Str
         None => format!("Exported {count} account{} as {what}.", plural(count)),
     }
 }
+// ---- QR codes: `otp add --qr`, `otp show` ----
+
+/// How a picture argument is named in sentences: its path, or standard input for `-`.
+pub fn picture_name(path: &std::path::Path) -> String {
+    if path == std::path::Path::new("-") {
+        "the picture on standard input".to_owned()
+    } else {
+        format!("the picture {}", path.display())
+    }
+}
+
+/// How to run `otp import` on the picture (a file is needed for one read from stdin).
+fn import_command(path: &std::path::Path) -> String {
+    if path == std::path::Path::new("-") {
+        "save the picture to a file and run `otp import <file>`".to_owned()
+    } else {
+        format!("run `otp import {}`", path.display())
+    }
+}
+
+/// `otp add --qr -` with a terminal on standard input.
+pub const QR_STDIN_IS_TERMINAL: &str = "--qr - reads the picture from standard input, which is a terminal here; pipe the picture in (otp add --qr - < shot.png) or give its path";
+
+/// `otp add --qr` on a Google Authenticator export.
+pub fn qr_is_export(path: &std::path::Path) -> String {
+    format!(
+        "the QR code in {} is a Google Authenticator export (otpauth-migration://), which can hold several accounts; to add them, {} instead",
+        picture_name(path),
+        import_command(path)
+    )
+}
+
+/// `otp add --qr` on a picture with several QR codes.
+pub fn qr_several(count: usize, path: &std::path::Path) -> String {
+    format!(
+        "{} holds {count} QR codes; crop it to the one to add, or to add every account in it, {}",
+        picture_name(path),
+        import_command(path)
+    )
+}
+
+/// `otp add --qr` on a QR code that is not an `otpauth://` link.
+pub fn qr_not_a_link(path: &std::path::Path) -> String {
+    format!(
+        "the QR code in {} holds no otpauth:// link, so it is not for an authenticator app; use the QR code the service shows when you turn on two-factor authentication",
+        picture_name(path)
+    )
+}
+
+/// The labels of `otp show`'s lines, in order: label, issuer, name, type,
+/// algorithm, digits, period, counter.
+pub const SHOW_FIELDS: [&str; 8] = [
+    "Account",
+    "Issuer",
+    "Name",
+    "Type",
+    "Algorithm",
+    "Digits",
+    "Period",
+    "Counter",
+];
+
+/// `otp show` for an account without an issuer.
+pub const SHOW_NO_ISSUER: &str = "(none)";
+
+/// `otp show`'s type line.
+pub fn show_kind(totp: bool) -> &'static str {
+    if totp {
+        "TOTP (time-based)"
+    } else {
+        "HOTP (counter-based)"
+    }
+}
+
+/// `otp show`'s period line.
+pub fn show_period(seconds: u32) -> String {
+    format!("{seconds} s")
+}
+
+/// `otp show`'s counter line.
+pub fn show_counter(counter: u64) -> String {
+    format!("{counter} (the next code uses it)")
+}
+
+/// After `otp show --qr`.
+pub fn qr_shows_secret(label: &str) -> String {
+    format!(
+        "This QR code holds the secret of {label}: anyone who sees or photographs it can copy the account. Clear the screen (`clear`) once your phone has scanned it."
+    )
+}
+
+/// `otp show --qr` on a terminal too small for the code.
+pub fn qr_terminal_too_small(width: usize, height: usize, columns: u16, rows: u16) -> String {
+    format!(
+        "the QR code needs {width} columns and {height} rows but the terminal has {columns}×{rows}, so it may not scan; enlarge the window or make the font smaller and run the command again"
+    )
+}
