@@ -31,6 +31,14 @@
 //! tool turned into a space (or `%20`) is read as `+` again. QR codes of one export may
 //! be given in any order; when some are missing the accounts that were read are
 //! imported and a note (labelled [`EXPORT_LABEL`]) says which codes to scan as well.
+//!
+//! Names: Google often keeps a link's whole label (`Issuer:name`) in `name`; a
+//! repeated issuer prefix is dropped, and without an issuer the name is split at its
+//! first colon as an `otpauth://` label is. An empty prefix (`:a:b`) means "no issuer":
+//! that is how [`export`] writes a name holding a colon when there is no issuer.
+//!
+//! MD5 entries, entries without a secret and enum values otp does not know are left
+//! out ([`Unrepresentable`]) with the reason; nothing is guessed.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -333,13 +341,10 @@ fn percent_escapes_ok(text: &str) -> bool {
 /// Adds one entry to `imported`: as an account (with its note), or as left out.
 fn read_entry(params: &OtpParameters, position: usize, imported: &mut Imported) {
     // Without an issuer, Google keeps a label's "Issuer:name" whole in the name; read
-    // it the way the otpauth:// link it came from is read.
+    // it the way the otpauth:// link it came from is read (an empty prefix, as in
+    // ":a:b", means no issuer: that is how `export` writes such a name).
     let (issuer, name) = match params.name.split_once(':') {
-        Some((issuer, name))
-            if params.issuer.trim().is_empty()
-                && !issuer.trim().is_empty()
-                && !name.trim().is_empty() =>
-        {
+        Some((issuer, name)) if params.issuer.trim().is_empty() && !name.trim().is_empty() => {
             (issuer, name)
         }
         _ => (params.issuer.as_str(), params.name.as_str()),
@@ -564,9 +569,15 @@ fn to_params(account: &Account) -> Result<OtpParameters, String> {
         Algorithm::Sha256 => proto::Algorithm::Sha256,
         Algorithm::Sha512 => proto::Algorithm::Sha512,
     };
+    // A name with a colon but no issuer gets an empty prefix, so that `read` does
+    // not take its first part for an issuer.
+    let name = match &account.issuer {
+        None if account.name.contains(':') => format!(":{}", account.name),
+        _ => account.name.clone(),
+    };
     Ok(OtpParameters {
         secret: account.secret.expose().to_vec(),
-        name: account.name.clone(),
+        name,
         issuer: account.issuer.clone().unwrap_or_default(),
         algorithm: algorithm.into(),
         digits: digits.into(),
@@ -706,6 +717,7 @@ mod tests {
                 },
             ),
             make("grace", Some("x+y/z="), Algorithm::Sha256, 6, totp),
+            make("heidi:at:home", None, Algorithm::Sha1, 6, totp),
         ]
     }
 
@@ -764,7 +776,7 @@ mod tests {
             format!("{head}{}", raw.replace('+', " ")),
             format!("{head}{}", raw.replace('+', "%20")),
             format!("{head}{}", raw.trim_end_matches('=')),
-            format!("{head}{}", data.to_ascii_lowercase().replace("%2f", "%2f")),
+            format!("{head}{}", data.to_ascii_lowercase()),
             PLUS_LINK.replace("%2B", "%2b").replace("%2F", "%2f"),
             format!("OTPAUTH-MIGRATION://offline?foo=bar&DATA={data}&x"),
             format!("  {PLUS_LINK}  \r\n\n"),
@@ -826,7 +838,7 @@ mod tests {
             assert_eq!(imported.accounts, accounts, "batch size {batch_size}");
             assert!(imported.unrepresentable.is_empty());
             // Every TOTP account gets its period note, and no batch is reported missing.
-            assert_eq!(imported.notes.len(), 5);
+            assert_eq!(imported.notes.len(), 6);
             assert!(imported.notes.iter().all(|n| n.label != EXPORT_LABEL));
         }
     }
@@ -935,7 +947,7 @@ mod tests {
             assert!(left.reason.contains("--format aegis"), "{}", left.reason);
         }
         let imported = read(written.uris[0].as_str()).unwrap();
-        assert_eq!(imported.accounts, accounts[..7]);
+        assert_eq!(imported.accounts, accounts[..8]);
         assert!(export(&accounts, 0).is_err());
         let nothing = export(&[], 10).unwrap();
         assert!(nothing.uris.is_empty() && nothing.left_out.is_empty());
