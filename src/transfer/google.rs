@@ -844,6 +844,32 @@ mod tests {
     }
 
     #[test]
+    fn every_parameter_google_holds_survives_a_round_trip() {
+        let accounts = crate::transfer::fixtures::every_parameter();
+        let written = export(&accounts, 4).unwrap();
+        let holdable = |account: &Account| {
+            account.digits.get() != 7
+                && match account.kind {
+                    Kind::Totp { period } => period == Period::DEFAULT,
+                    Kind::Hotp { .. } => true,
+                }
+        };
+        let (kept, left): (Vec<Account>, Vec<Account>) =
+            accounts.into_iter().partition(|account| holdable(account));
+        assert!(!kept.is_empty() && !left.is_empty());
+        let left_labels: Vec<String> = left.iter().map(Account::label).collect();
+        let reported: Vec<String> = written.left_out.iter().map(|u| u.label.clone()).collect();
+        assert_eq!(reported, left_labels);
+        let text = written
+            .uris
+            .iter()
+            .map(|uri| uri.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(read(&text).unwrap().accounts, kept);
+    }
+
+    #[test]
     fn batches_in_any_order_come_back_in_order() {
         let accounts = sample_accounts();
         let export = export(&accounts, 2).unwrap();

@@ -210,6 +210,13 @@ otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&p
     }
 
     #[test]
+    fn every_parameter_survives_write_then_read() {
+        let accounts = crate::transfer::fixtures::every_parameter();
+        let imported = read(&write(&accounts)).unwrap();
+        assert_eq!(imported.accounts, accounts);
+    }
+
+    #[test]
     fn migration_links_among_the_lines_are_read_too() {
         let account = Account {
             name: "alice".to_owned(),
