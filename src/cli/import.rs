@@ -136,13 +136,24 @@ pub fn run(session: &mut Session, args: &ImportArgs) -> Result<(), CliError> {
         return Err(CliError::Usage(text::IMPORT_STDIN_CLASH.to_owned()));
     }
     let bytes = read_file(&args.file)?;
+    let format = args
+        .format
+        .or_else(|| transfer::detect(&bytes))
+        .ok_or(ImportError::UnknownFormat)?;
     let pin = session.unlock_pin()?;
     let imported = {
         let input = &mut session.input;
-        transfer::read(&bytes, args.format, &mut |format| {
+        transfer::read(&bytes, Some(format), &mut |format| {
             ask_password(input, format)
         })?
     };
+    eprintln!(
+        "{}",
+        text::import_read(
+            imported.accounts.len() + imported.unrepresentable.len(),
+            format.title()
+        )
+    );
     drop(bytes);
     let limit = session.config.max_accounts;
     if args.dry_run {

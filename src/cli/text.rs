@@ -306,14 +306,17 @@ pub fn qr_page(index: usize, count: usize) -> String {
 
 /// Shown after `otp export`.
 pub fn exported(count: usize, what: &str, path: Option<&std::path::Path>) -> String {
+    let accounts = format!("{count} account{}", plural(count));
     match path {
-        Some(path) => format!(
-            "Exported {count} account{} as {what} to {}.",
-            plural(count),
-            path.display()
-        ),
-        None => format!("Exported {count} account{} as {what}.", plural(count)),
+        Some(path) => format!("Exported {accounts} to {} ({what}).", path.display()),
+        None => format!("Exported {accounts} ({what})."),
     }
+}
+
+/// The first line of `otp import`'s report.
+pub fn import_read(entries: usize, what: &str) -> String {
+    let noun = if entries == 1 { "entry" } else { "entries" };
+    format!("Read {entries} {noun} from the {what}:")
 }
 // ---- QR codes: `otp add --qr`, `otp show` ----
 

@@ -304,6 +304,35 @@ fn text(bytes: &[u8], format: Format) -> Result<&str, ImportError> {
         })
 }
 
+/// What was wrong with a JSON file, for [`ImportError::Malformed`]: where, and what
+/// kind of problem, but never a value from the file (it could be a secret).
+pub(crate) fn json_error(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let at = format!("line {}, column {}", error.line(), error.column());
+    match error.classify() {
+        Category::Eof => format!("it ends too early ({at}); the file is cut short"),
+        Category::Syntax => format!("it is not valid JSON ({at})"),
+        Category::Io => format!("it could not be read ({at})"),
+        Category::Data => {
+            let message = error.to_string();
+            if let Some(field) = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(field, _)| field)
+            {
+                format!("an entry has no {field:?} field ({at})")
+            } else if let Some((_, expected)) = message
+                .rsplit_once(" at line ")
+                .and_then(|(message, _)| message.rsplit_once(", expected "))
+            {
+                format!("a value has the wrong type or range ({at}); expected {expected}")
+            } else {
+                format!("a value has the wrong type or range ({at})")
+            }
+        }
+    }
+}
+
 /// The parts of an account as a file states them, before otp's checks.
 pub(crate) struct Entry<'a> {
     pub name: &'a str,
@@ -316,6 +345,28 @@ pub(crate) struct Entry<'a> {
 /// Builds an account from a file's entry: trims the names, drops control characters,
 /// and names an unnamed account after its issuer (or `imported N`).
 pub(crate) fn account(entry: Entry<'_>, secret: SecretKey, position: usize) -> Account {
+    let (name, issuer) = names(entry.name, entry.issuer, position);
+    Account {
+        name,
+        issuer,
+        secret,
+        algorithm: entry.algorithm,
+        digits: entry.digits,
+        kind: entry.kind,
+    }
+}
+
+/// The label ([`Account::label`]) that [`account`] would give an entry named `name`
+/// and `issuer`: for an entry that is left out or reported before it is built.
+pub(crate) fn label(name: &str, issuer: &str, position: usize) -> String {
+    match names(name, issuer, position) {
+        (name, Some(issuer)) => format!("{issuer}:{name}"),
+        (name, None) => name,
+    }
+}
+
+/// The cleaned account name and issuer, as [`account`] describes.
+fn names(name: &str, issuer: &str, position: usize) -> (String, Option<String>) {
     let clean = |text: &str| -> String {
         text.chars()
             .filter(|c| !c.is_control())
@@ -323,8 +374,8 @@ pub(crate) fn account(entry: Entry<'_>, secret: SecretKey, position: usize) -> A
             .trim()
             .to_owned()
     };
-    let issuer = Some(clean(entry.issuer)).filter(|issuer| !issuer.is_empty());
-    let mut name = clean(entry.name);
+    let issuer = Some(clean(issuer)).filter(|issuer| !issuer.is_empty());
+    let mut name = clean(name);
     if let Some(issuer) = &issuer {
         // Many apps store "Issuer:name" as the name as well as the issuer.
         if let Some(rest) = name
@@ -339,12 +390,5 @@ pub(crate) fn account(entry: Entry<'_>, secret: SecretKey, position: usize) -> A
             .clone()
             .unwrap_or_else(|| format!("imported {}", position + 1));
     }
-    Account {
-        name,
-        issuer,
-        secret,
-        algorithm: entry.algorithm,
-        digits: entry.digits,
-        kind: entry.kind,
-    }
+    (name, issuer)
 }
