@@ -903,17 +903,46 @@ fn encrypted_round_trip(format: &str) {
 }
 
 #[test]
-fn an_export_password_typed_differently_the_second_time_is_refused() {
+fn an_export_password_is_typed_twice_at_a_terminal_and_must_match() {
     let (source, _) = vault_with_four_accounts();
+    let env_of = |file: &Path| -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("OTP_VAULT", source.vault.clone().into_os_string()),
+            ("OTP_CONFIG", source.config.clone().into_os_string()),
+            ("HOME", source.dir.path().as_os_str().to_owned()),
+            ("XDG_RUNTIME_DIR", source.runtime.clone().into_os_string()),
+            ("OTP_PIN", common::PIN.into()),
+            ("OTP_TEST_FILE", file.as_os_str().to_owned()),
+        ]
+    };
     for format in ["aegis", "backup"] {
-        let file = source.dir.path().join(format!("export.{format}"));
-        // With --pin-stdin: line 2 the password, line 3 the same again.
-        let out = source.run(
-            &["export", "--format", format, "-o", file.to_str().unwrap()],
-            &format!("{PASSWORD}\n{PASSWORD}!\n"),
-        );
-        assert!(!out.status.success(), "{format}: {out:?}");
-        assert!(!file.exists(), "a refused export left {}", file.display());
+        for (second, accepted) in [(format!("{PASSWORD}!"), false), (PASSWORD.to_owned(), true)] {
+            let file = source
+                .dir
+                .path()
+                .join(format!("export-{accepted}.{format}"));
+            let env = env_of(&file);
+            let env: Vec<(&str, &std::ffi::OsStr)> =
+                env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+            let mut terminal = common::pty::Tui::spawn(
+                Path::new(env!("CARGO_BIN_EXE_otp")),
+                &["export", "--format", format, "-o", file.to_str().unwrap()],
+                &env,
+                100,
+                30,
+            );
+            terminal.wait_for("Password for the", std::time::Duration::from_secs(30));
+            terminal.send(&format!("{PASSWORD}\r"));
+            terminal.wait_for("again", std::time::Duration::from_secs(30));
+            terminal.send(&format!("{second}\r"));
+            let status = terminal.wait_exit(std::time::Duration::from_secs(60));
+            let screen = terminal.screen();
+            assert_eq!(status.success(), accepted, "{format}: {screen}");
+            assert_eq!(file.exists(), accepted, "{format}: {screen}");
+            if !accepted {
+                assert!(screen.contains("differ"), "{format}: {screen}");
+            }
+        }
     }
 }
 

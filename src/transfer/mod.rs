@@ -212,10 +212,15 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     let text = std::str::from_utf8(bytes).ok()?;
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        let value: serde_json::Value = serde_json::from_str(trimmed).ok()?;
-        return detect_json(&value);
+        return match serde_json::from_str::<serde_json::Value>(trimmed) {
+            Ok(value) => detect_json(&value),
+            Err(_) => detect_damaged_json(trimmed),
+        };
     }
-    let first = trimmed.lines().find(|line| !line.trim().is_empty())?.trim();
+    let first = trimmed
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))?;
     if first.starts_with("otpauth-migration:") {
         return Some(Format::Google);
     }
@@ -238,6 +243,24 @@ fn detect_json(value: &serde_json::Value) -> Option<Format> {
     } else if freeotp::looks_like(value) {
         Some(Format::FreeOtpPlus)
     } else if andotp::looks_like(value) {
+        Some(Format::AndOtp)
+    } else {
+        None
+    }
+}
+
+/// The format of JSON that does not parse (a file cut short, say), from the keys
+/// only one format uses, so the error can say what is wrong with it rather than
+/// that the format is unknown.
+fn detect_damaged_json(text: &str) -> Option<Format> {
+    let has = |key: &str| text.contains(&format!("\"{key}\""));
+    if has("servicesEncrypted") || (has("services") && (has("schemaVersion") || has("otp"))) {
+        Some(Format::TwoFas)
+    } else if has("header") && (has("slots") || has("db")) {
+        Some(Format::Aegis)
+    } else if has("tokenOrder") || (has("tokens") && has("issuerExt")) {
+        Some(Format::FreeOtpPlus)
+    } else if text.starts_with('[') && has("secret") && has("label") {
         Some(Format::AndOtp)
     } else {
         None
@@ -391,4 +414,48 @@ fn names(name: &str, issuer: &str, position: usize) -> (String, Option<String>) 
             .unwrap_or_else(|| format!("imported {}", position + 1));
     }
     (name, issuer)
+}
+
+#[cfg(test)]
+mod detect_tests {
+    use super::{Format, detect};
+
+    const FILES: [(&str, Format); 6] = [
+        ("aegis-encrypted.json", Format::Aegis),
+        ("aegis-plain.json", Format::Aegis),
+        ("2fas-encrypted.2fas", Format::TwoFas),
+        ("2fas-plain.2fas", Format::TwoFas),
+        ("andotp.json", Format::AndOtp),
+        ("freeotp-plus.json", Format::FreeOtpPlus),
+    ];
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/import")
+            .join(name);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    #[test]
+    fn every_fixture_is_recognised_whole_and_cut_short() {
+        for (name, format) in FILES {
+            let bytes = fixture(name);
+            assert_eq!(detect(&bytes), Some(format), "{name}");
+            // Cut after the opening keys: not JSON any more, still recognisable.
+            let cut = &bytes[..bytes.len() * 3 / 4];
+            assert!(serde_json::from_slice::<serde_json::Value>(cut).is_err());
+            assert_eq!(detect(cut), Some(format), "{name} cut at 3/4");
+        }
+    }
+
+    #[test]
+    fn links_are_recognised_after_comments_and_blank_lines() {
+        assert_eq!(detect(&fixture("uris.txt")), Some(Format::Uris));
+        assert_eq!(
+            detect(b"# my accounts\n\notpauth-migration://offline?data=CgA%3D\n"),
+            Some(Format::Google)
+        );
+        assert_eq!(detect(b"# only a comment\n"), None);
+        assert_eq!(detect(b"{\"unrelated\": true}"), None);
+    }
 }
