@@ -31,9 +31,12 @@ Register-ArgumentCompleter -Native -CommandName 'otp' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new, empty vault protected by a 6-digit PIN')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an account from a base32 secret, an otpauth:// URI, or your organisation''s customer code')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation''s customer code')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the accounts (no secrets, no codes)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the current code of one account')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one account''s details, or its otpauth:// link as text or a QR code (to move it to another app)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an account')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the PIN (a running agent is locked)')
@@ -57,7 +60,8 @@ Register-ArgumentCompleter -Native -CommandName 'otp' -ScriptBlock {
             break
         }
         'otp;add' {
-            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Who issued the account, e.g. GitHub (with --uri: replaces the URI''s issuer)')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Who issued the account, e.g. GitHub (with --uri or --qr: replaces the link''s issuer)')
+            [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Read the otpauth:// link from a QR code in a PNG or JPEG picture, e.g. a screenshot (`-`: standard input)')
             [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]')
             [CompletionResult]::new('--digits', '--digits', [CompletionResultType]::ParameterName, 'Code length: 6, 7 or 8 [default: 6]')
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Seconds each code lasts [default: 30]')
@@ -93,6 +97,45 @@ Register-ArgumentCompleter -Native -CommandName 'otp' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]')
             [CompletionResult]::new('--next', '--next', [CompletionResultType]::ParameterName, 'Print the code of the next period instead (TOTP only)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON object with the code and its timing')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read the PIN from the first line of standard input (for scripts)')
+            [CompletionResult]::new('--no-agent', '--no-agent', [CompletionResultType]::ParameterName, 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'otp;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file''s format: google, aegis, 2fas, andotp, freeotp, uris, backup or qr [default: detected]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Import without asking (needed when standard input is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Import without asking (needed when standard input is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be imported and change nothing')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read the PIN from the first line of standard input (for scripts)')
+            [CompletionResult]::new('--no-agent', '--no-agent', [CompletionResultType]::ParameterName, 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'otp;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (created readable by you only) instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (created readable by you only) instead of standard output')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the output file if it exists')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read the PIN from the first line of standard input (for scripts)')
+            [CompletionResult]::new('--no-agent', '--no-agent', [CompletionResultType]::ParameterName, 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'otp;show' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]')
+            [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Draw the account''s otpauth:// link as a QR code for a phone to scan (shows the secret)')
+            [CompletionResult]::new('--uri', '--uri', [CompletionResultType]::ParameterName, 'Print the account''s otpauth:// link (shows the secret; for scripts)')
             [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read the PIN from the first line of standard input (for scripts)')
             [CompletionResult]::new('--no-agent', '--no-agent', [CompletionResultType]::ParameterName, 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -188,9 +231,12 @@ Register-ArgumentCompleter -Native -CommandName 'otp' -ScriptBlock {
         }
         'otp;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new, empty vault protected by a 6-digit PIN')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an account from a base32 secret, an otpauth:// URI, or your organisation''s customer code')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation''s customer code')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the accounts (no secrets, no codes)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Print the current code of one account')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one account''s details, or its otpauth:// link as text or a QR code (to move it to another app)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an account')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the PIN (a running agent is locked)')
@@ -213,6 +259,15 @@ Register-ArgumentCompleter -Native -CommandName 'otp' -ScriptBlock {
             break
         }
         'otp;help;code' {
+            break
+        }
+        'otp;help;import' {
+            break
+        }
+        'otp;help;export' {
+            break
+        }
+        'otp;help;show' {
             break
         }
         'otp;help;remove' {

@@ -28,11 +28,17 @@ _otp() {
             otp,completions)
                 cmd="otp__subcmd__completions"
                 ;;
+            otp,export)
+                cmd="otp__subcmd__export"
+                ;;
             otp,generate-assets)
                 cmd="otp__subcmd__generate__subcmd__assets"
                 ;;
             otp,help)
                 cmd="otp__subcmd__help"
+                ;;
+            otp,import)
+                cmd="otp__subcmd__import"
                 ;;
             otp,init)
                 cmd="otp__subcmd__init"
@@ -52,6 +58,9 @@ _otp() {
             otp,rename)
                 cmd="otp__subcmd__rename"
                 ;;
+            otp,show)
+                cmd="otp__subcmd__show"
+                ;;
             otp,status)
                 cmd="otp__subcmd__status"
                 ;;
@@ -70,11 +79,17 @@ _otp() {
             otp__subcmd__help,completions)
                 cmd="otp__subcmd__help__subcmd__completions"
                 ;;
+            otp__subcmd__help,export)
+                cmd="otp__subcmd__help__subcmd__export"
+                ;;
             otp__subcmd__help,generate-assets)
                 cmd="otp__subcmd__help__subcmd__generate__subcmd__assets"
                 ;;
             otp__subcmd__help,help)
                 cmd="otp__subcmd__help__subcmd__help"
+                ;;
+            otp__subcmd__help,import)
+                cmd="otp__subcmd__help__subcmd__import"
                 ;;
             otp__subcmd__help,init)
                 cmd="otp__subcmd__help__subcmd__init"
@@ -94,6 +109,9 @@ _otp() {
             otp__subcmd__help,rename)
                 cmd="otp__subcmd__help__subcmd__rename"
                 ;;
+            otp__subcmd__help,show)
+                cmd="otp__subcmd__help__subcmd__show"
+                ;;
             otp__subcmd__help,status)
                 cmd="otp__subcmd__help__subcmd__status"
                 ;;
@@ -107,7 +125,7 @@ _otp() {
 
     case "${cmd}" in
         otp)
-            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -133,13 +151,17 @@ _otp() {
             return 0
             ;;
         otp__subcmd__add)
-            opts="-h --issuer --uri --algorithm --digits --period --hotp --counter --customer --id --server --ca-cert --device-name --vault --config --pin-stdin --no-agent --help"
+            opts="-h --issuer --uri --qr --algorithm --digits --period --hotp --counter --customer --id --server --ca-cert --device-name --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --qr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -268,6 +290,40 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__export)
+            opts="-o -y -h --format --output --yes --force --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "uris google aegis backup" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__generate__subcmd__assets)
             opts="-h --vault --config --pin-stdin --no-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -291,7 +347,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help)
-            opts="init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,6 +416,20 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__help__subcmd__generate__subcmd__assets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -375,6 +445,20 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -472,6 +556,20 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        otp__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         otp__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -493,6 +591,32 @@ _otp() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__import)
+            opts="-y -h --format --yes --dry-run --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -625,6 +749,28 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otp__subcmd__show)
+            opts="-h --qr --uri --vault --config --pin-stdin --no-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --vault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

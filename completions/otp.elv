@@ -28,9 +28,12 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a new, empty vault protected by a 6-digit PIN'
-            cand add 'Add an account from a base32 secret, an otpauth:// URI, or your organisation''s customer code'
+            cand add 'Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation''s customer code'
             cand list 'List the accounts (no secrets, no codes)'
             cand code 'Print the current code of one account'
+            cand import 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup'
+            cand export 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup'
+            cand show 'Show one account''s details, or its otpauth:// link as text or a QR code (to move it to another app)'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
             cand passwd 'Change the PIN (a running agent is locked)'
@@ -52,7 +55,8 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --help 'Print help'
         }
         &'otp;add'= {
-            cand --issuer 'Who issued the account, e.g. GitHub (with --uri: replaces the URI''s issuer)'
+            cand --issuer 'Who issued the account, e.g. GitHub (with --uri or --qr: replaces the link''s issuer)'
+            cand --qr 'Read the otpauth:// link from a QR code in a PNG or JPEG picture, e.g. a screenshot (`-`: standard input)'
             cand --algorithm 'HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]'
             cand --digits 'Code length: 6, 7 or 8 [default: 6]'
             cand --period 'Seconds each code lasts [default: 30]'
@@ -86,6 +90,42 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
             cand --next 'Print the code of the next period instead (TOTP only)'
             cand --json 'Print a JSON object with the code and its timing'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;import'= {
+            cand --format 'The file''s format: google, aegis, 2fas, andotp, freeotp, uris, backup or qr [default: detected]'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand -y 'Import without asking (needed when standard input is not a terminal)'
+            cand --yes 'Import without asking (needed when standard input is not a terminal)'
+            cand --dry-run 'Show what would be imported and change nothing'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'otp;export'= {
+            cand --format 'What to write'
+            cand -o 'Write to this file (created readable by you only) instead of standard output'
+            cand --output 'Write to this file (created readable by you only) instead of standard output'
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand -y 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)'
+            cand --yes 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)'
+            cand --force 'Replace the output file if it exists'
+            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
+            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'otp;show'= {
+            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
+            cand --qr 'Draw the account''s otpauth:// link as a QR code for a phone to scan (shows the secret)'
+            cand --uri 'Print the account''s otpauth:// link (shows the secret; for scripts)'
             cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
             cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
             cand -h 'Print help'
@@ -171,9 +211,12 @@ set edit:completion:arg-completer[otp] = {|@words|
         }
         &'otp;help'= {
             cand init 'Create a new, empty vault protected by a 6-digit PIN'
-            cand add 'Add an account from a base32 secret, an otpauth:// URI, or your organisation''s customer code'
+            cand add 'Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation''s customer code'
             cand list 'List the accounts (no secrets, no codes)'
             cand code 'Print the current code of one account'
+            cand import 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup'
+            cand export 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup'
+            cand show 'Show one account''s details, or its otpauth:// link as text or a QR code (to move it to another app)'
             cand remove 'Remove an account'
             cand rename 'Rename an account'
             cand passwd 'Change the PIN (a running agent is locked)'
@@ -192,6 +235,12 @@ set edit:completion:arg-completer[otp] = {|@words|
         &'otp;help;list'= {
         }
         &'otp;help;code'= {
+        }
+        &'otp;help;import'= {
+        }
+        &'otp;help;export'= {
+        }
+        &'otp;help;show'= {
         }
         &'otp;help;remove'= {
         }

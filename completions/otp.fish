@@ -32,9 +32,12 @@ complete -c otp -n "__fish_otp_needs_command" -l no-agent -d 'Do not ask a runni
 complete -c otp -n "__fish_otp_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otp -n "__fish_otp_needs_command" -s V -l version -d 'Print version'
 complete -c otp -n "__fish_otp_needs_command" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
-complete -c otp -n "__fish_otp_needs_command" -f -a "add" -d 'Add an account from a base32 secret, an otpauth:// URI, or your organisation\'s customer code'
+complete -c otp -n "__fish_otp_needs_command" -f -a "add" -d 'Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation\'s customer code'
 complete -c otp -n "__fish_otp_needs_command" -f -a "list" -d 'List the accounts (no secrets, no codes)'
 complete -c otp -n "__fish_otp_needs_command" -f -a "code" -d 'Print the current code of one account'
+complete -c otp -n "__fish_otp_needs_command" -f -a "import" -d 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup'
+complete -c otp -n "__fish_otp_needs_command" -f -a "export" -d 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup'
+complete -c otp -n "__fish_otp_needs_command" -f -a "show" -d 'Show one account\'s details, or its otpauth:// link as text or a QR code (to move it to another app)'
 complete -c otp -n "__fish_otp_needs_command" -f -a "remove" -d 'Remove an account'
 complete -c otp -n "__fish_otp_needs_command" -f -a "rename" -d 'Rename an account'
 complete -c otp -n "__fish_otp_needs_command" -f -a "passwd" -d 'Change the PIN (a running agent is locked)'
@@ -51,7 +54,8 @@ complete -c otp -n "__fish_otp_using_subcommand init" -l config -d 'The config f
 complete -c otp -n "__fish_otp_using_subcommand init" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand init" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand init" -s h -l help -d 'Print help'
-complete -c otp -n "__fish_otp_using_subcommand add" -l issuer -d 'Who issued the account, e.g. GitHub (with --uri: replaces the URI\'s issuer)' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l issuer -d 'Who issued the account, e.g. GitHub (with --uri or --qr: replaces the link\'s issuer)' -r
+complete -c otp -n "__fish_otp_using_subcommand add" -l qr -d 'Read the otpauth:// link from a QR code in a PNG or JPEG picture, e.g. a screenshot (`-`: standard input)' -r -F
 complete -c otp -n "__fish_otp_using_subcommand add" -l algorithm -d 'HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l digits -d 'Code length: 6, 7 or 8 [default: 6]' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l period -d 'Seconds each code lasts [default: 30]' -r
@@ -82,6 +86,33 @@ complete -c otp -n "__fish_otp_using_subcommand code" -l json -d 'Print a JSON o
 complete -c otp -n "__fish_otp_using_subcommand code" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand code" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand code" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand import" -l format -d 'The file\'s format: google, aegis, 2fas, andotp, freeotp, uris, backup or qr [default: detected]' -r
+complete -c otp -n "__fish_otp_using_subcommand import" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand import" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand import" -s y -l yes -d 'Import without asking (needed when standard input is not a terminal)'
+complete -c otp -n "__fish_otp_using_subcommand import" -l dry-run -d 'Show what would be imported and change nothing'
+complete -c otp -n "__fish_otp_using_subcommand import" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand import" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+complete -c otp -n "__fish_otp_using_subcommand import" -s h -l help -d 'Print help'
+complete -c otp -n "__fish_otp_using_subcommand export" -l format -d 'What to write' -r -f -a "uris\t'otpauth:// links, one per line, unencrypted'
+google\t'Google Authenticator migration QR codes, drawn in the terminal, unencrypted'
+aegis\t'An Aegis vault export, encrypted with a password you type'
+backup\t'The whole vault (HOTP counters included), encrypted with a password you type; `otp import` restores it'"
+complete -c otp -n "__fish_otp_using_subcommand export" -s o -l output -d 'Write to this file (created readable by you only) instead of standard output' -r -F
+complete -c otp -n "__fish_otp_using_subcommand export" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand export" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand export" -s y -l yes -d 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)'
+complete -c otp -n "__fish_otp_using_subcommand export" -l force -d 'Replace the output file if it exists'
+complete -c otp -n "__fish_otp_using_subcommand export" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand export" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+complete -c otp -n "__fish_otp_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otp -n "__fish_otp_using_subcommand show" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand show" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand show" -l qr -d 'Draw the account\'s otpauth:// link as a QR code for a phone to scan (shows the secret)'
+complete -c otp -n "__fish_otp_using_subcommand show" -l uri -d 'Print the account\'s otpauth:// link (shows the secret; for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand show" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
+complete -c otp -n "__fish_otp_using_subcommand show" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
+complete -c otp -n "__fish_otp_using_subcommand show" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand remove" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand remove" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand remove" -s y -l yes -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
@@ -132,17 +163,20 @@ complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l config -d 'T
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -s h -l help -d 'Print help'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "add" -d 'Add an account from a base32 secret, an otpauth:// URI, or your organisation\'s customer code'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "list" -d 'List the accounts (no secrets, no codes)'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "code" -d 'Print the current code of one account'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "remove" -d 'Remove an account'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "rename" -d 'Rename an account'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "passwd" -d 'Change the PIN (a running agent is locked)'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "unlock" -d 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "lock" -d 'Lock the vault now: end the agent started by `otp unlock`'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "status" -d 'Say whether an agent serves the vault, and for how long'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "completions" -d 'Print a shell completion script'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "agent-serve" -d 'The agent process `otp unlock` starts (reads the PIN on stdin)'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "generate-assets" -d 'Regenerate man/ and completions/ under a directory (for maintainers)'
-complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "init" -d 'Create a new, empty vault protected by a 6-digit PIN'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "add" -d 'Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation\'s customer code'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "list" -d 'List the accounts (no secrets, no codes)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "code" -d 'Print the current code of one account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "import" -d 'Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR picture, a list of otpauth:// links, or an otp backup'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "export" -d 'Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted Aegis file, or an encrypted otp backup'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "show" -d 'Show one account\'s details, or its otpauth:// link as text or a QR code (to move it to another app)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "remove" -d 'Remove an account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "rename" -d 'Rename an account'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "passwd" -d 'Change the PIN (a running agent is locked)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "unlock" -d 'Ask for the PIN once and keep the vault unlocked in a background agent for a while'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "lock" -d 'Lock the vault now: end the agent started by `otp unlock`'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "status" -d 'Say whether an agent serves the vault, and for how long'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "completions" -d 'Print a shell completion script'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "agent-serve" -d 'The agent process `otp unlock` starts (reads the PIN on stdin)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "generate-assets" -d 'Regenerate man/ and completions/ under a directory (for maintainers)'
+complete -c otp -n "__fish_otp_using_subcommand help; and not __fish_seen_subcommand_from init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,8 +1,10 @@
 //! Accounts and the set of them the vault holds, with name matching.
 
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use crate::code::{self, Algorithm, Code, Digits, Kind, TotpCode};
+use crate::otpauth::OtpAuthUri;
 use crate::secret::SecretKey;
 
 /// One TOTP or HOTP account: a label, a secret and the code parameters.
@@ -104,6 +106,20 @@ impl Account {
                 })
             }
         }
+    }
+
+    /// The account as an `otpauth://` link (secret included), the form phone apps
+    /// scan from a QR code; see [`OtpAuthUri::to_uri`].
+    pub fn to_uri(&self) -> Zeroizing<String> {
+        OtpAuthUri {
+            account: self.name.clone(),
+            issuer: self.issuer.clone(),
+            secret: self.secret.clone(),
+            algorithm: self.algorithm,
+            digits: self.digits,
+            kind: self.kind,
+        }
+        .to_uri()
     }
 
     /// Whether two accounts produce the same codes (same secret and parameters),
@@ -459,6 +475,27 @@ mod tests {
         hotp.kind = Kind::Hotp { counter: u64::MAX };
         assert_eq!(hotp.issue_code(0, None, false), Err(CodeError::CounterMax));
         assert_eq!(hotp.kind, Kind::Hotp { counter: u64::MAX });
+    }
+
+    #[test]
+    fn the_link_reads_back_as_the_same_account() {
+        let mut hotp = account(Some("AT&T"), "bob: the builder");
+        hotp.kind = Kind::Hotp { counter: 42 };
+        hotp.digits = Digits::new(8).unwrap();
+        hotp.algorithm = Algorithm::Sha256;
+        for original in [account(Some("GitHub"), "alice"), account(None, "a:b"), hotp] {
+            let uri = original.to_uri();
+            let parsed = crate::otpauth::parse(&uri).unwrap().uri;
+            let back = Account {
+                name: parsed.account,
+                issuer: parsed.issuer,
+                secret: parsed.secret,
+                algorithm: parsed.algorithm,
+                digits: parsed.digits,
+                kind: parsed.kind,
+            };
+            assert_eq!(back, original, "{}", uri.as_str());
+        }
     }
 
     #[test]

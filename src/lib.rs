@@ -20,8 +20,10 @@ pub mod enroll;
 pub mod otpauth;
 #[cfg(feature = "server")]
 pub mod otpd_cli;
+pub mod qr;
 pub mod secret;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod transfer;
 pub mod tui;
 pub mod vault;

@@ -1,4 +1,8 @@
-//! `otp add`: add an account from a base32 secret or an `otpauth://` URI.
+//! `otp add`: add an account from a base32 secret, an `otpauth://` URI, or a
+//! picture of the QR code a service shows.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -8,22 +12,26 @@ use super::session::Session;
 use super::text;
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
-use crate::otpauth;
+use crate::otpauth::{self, UriError};
+use crate::qr;
 use crate::secret::SecretKey;
 
 /// Arguments of `otp add`. The secret is never an argument: it is read from a
 /// hidden prompt or from standard input.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Account name, e.g. alice@example.com (with --uri or --customer: replaces the name given)
-    #[arg(required_unless_present_any = ["uri", "customer"])]
+    /// Account name, e.g. alice@example.com (with --uri, --qr or --customer: replaces the name given)
+    #[arg(required_unless_present_any = ["uri", "qr", "customer"])]
     pub name: Option<String>,
-    /// Who issued the account, e.g. GitHub (with --uri: replaces the URI's issuer)
+    /// Who issued the account, e.g. GitHub (with --uri or --qr: replaces the link's issuer)
     #[arg(long)]
     pub issuer: Option<String>,
     /// Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret
     #[arg(long, conflicts_with_all = ["algorithm", "digits", "period", "hotp", "counter"])]
     pub uri: bool,
+    /// Read the otpauth:// link from a QR code in a PNG or JPEG picture, e.g. a screenshot (`-`: standard input)
+    #[arg(long, value_name = "IMAGE", conflicts_with_all = ["uri", "algorithm", "digits", "period", "hotp", "counter", "customer"])]
+    pub qr: Option<PathBuf>,
     /// HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]
     #[arg(long, value_name = "NAME")]
     pub algorithm: Option<Algorithm>,
@@ -69,19 +77,64 @@ fn account_from_uri(session: &mut Session, args: &AddArgs) -> Result<Account, Cl
     let text = session
         .input
         .secret(text::PROMPT_URI, "the otpauth:// URI")?;
-    let parsed = otpauth::parse(&text)?;
+    account_from_link(&otpauth::parse(&text)?, args)
+}
+
+/// The account a link describes, with `--name` and `--issuer` applied; its warnings
+/// printed.
+fn account_from_link(parsed: &otpauth::Parsed, args: &AddArgs) -> Result<Account, CliError> {
     for warning in &parsed.warnings {
         print_warning(&warning.to_string());
     }
-    let uri = parsed.uri;
+    let uri = &parsed.uri;
     Ok(Account {
-        name: args.name.clone().unwrap_or(uri.account),
-        issuer: args.issuer.clone().or(uri.issuer),
-        secret: uri.secret,
+        name: args.name.clone().unwrap_or_else(|| uri.account.clone()),
+        issuer: args.issuer.clone().or_else(|| uri.issuer.clone()),
+        secret: uri.secret.clone(),
         algorithm: uri.algorithm,
         digits: uri.digits,
         kind: uri.kind,
     })
+}
+
+/// The picture at `path`, or on standard input for `-`; at most one byte more than
+/// a picture may have (so that the decoder can say it is too large).
+fn read_picture(path: &Path) -> Result<Vec<u8>, CliError> {
+    let limit = qr::MAX_FILE_BYTES.saturating_add(1);
+    let mut bytes = Vec::new();
+    let result = if path == Path::new("-") {
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            return Err(CliError::Usage(text::QR_STDIN_IS_TERMINAL.to_owned()));
+        }
+        stdin.lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|source| CliError::Io {
+        what: format!("reading {}", text::picture_name(path)),
+        source,
+    })?;
+    Ok(bytes)
+}
+
+/// The account in the QR code of a picture: exactly one `otpauth://` link.
+fn account_from_qr(path: &Path, args: &AddArgs) -> Result<Account, CliError> {
+    let bytes = read_picture(path)?;
+    let texts = qr::decode_image(&bytes)?;
+    let is_export = |text: &str| matches!(otpauth::parse(text), Err(UriError::MigrationExport));
+    let [link] = texts.as_slice() else {
+        if texts.iter().any(|text| is_export(text)) {
+            return Err(CliError::Usage(text::qr_is_export(path)));
+        }
+        return Err(CliError::Usage(text::qr_several(texts.len(), path)));
+    };
+    match otpauth::parse(link) {
+        Ok(parsed) => account_from_link(&parsed, args),
+        Err(UriError::MigrationExport) => Err(CliError::Usage(text::qr_is_export(path))),
+        Err(UriError::NotOtpauth) => Err(CliError::Usage(text::qr_not_a_link(path))),
+        Err(error) => Err(error.into()),
+    }
 }
 
 fn account_from_secret(session: &mut Session, args: &AddArgs) -> Result<Account, CliError> {
@@ -108,10 +161,10 @@ fn account_from_secret(session: &mut Session, args: &AddArgs) -> Result<Account,
     })
 }
 
-/// Unlocks the vault, reads the secret or URI, and stores the new account.
+/// Unlocks the vault, reads the secret, URI or picture, and stores the new account.
 ///
-/// The PIN comes first (with `--pin-stdin` it is the first line, the secret the
-/// second); the secret is validated before any vault work is done.
+/// The PIN comes first (with `--pin-stdin` it is the first line, the secret or the
+/// picture the rest); the secret is validated before any vault work is done.
 pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), CliError> {
     #[cfg(feature = "enroll")]
     if let Some(customer) = &args.customer {
@@ -122,7 +175,9 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), CliError> {
         return Err(CliError::Usage(text::NO_ENROLL_FEATURE.to_owned()));
     }
     let pin = session.unlock_pin()?;
-    let account = if args.uri {
+    let account = if let Some(path) = &args.qr {
+        account_from_qr(path, args)?
+    } else if args.uri {
         account_from_uri(session, args)?
     } else {
         account_from_secret(session, args)?

@@ -7,6 +7,7 @@ use crate::agent::AgentError;
 use crate::code::ParamError;
 use crate::config::ConfigError;
 use crate::otpauth::UriError;
+use crate::qr::QrError;
 use crate::secret::SecretError;
 use crate::vault::payload::PayloadError;
 use crate::vault::{PinError, VaultError};
@@ -32,6 +33,9 @@ pub enum CliError {
     /// A malformed `otpauth://` URI.
     #[error(transparent)]
     Uri(#[from] UriError),
+    /// A picture without a readable QR code, or a text too long for one.
+    #[error(transparent)]
+    Qr(#[from] QrError),
     /// A PIN of the wrong form, or one the policy refuses.
     #[error(transparent)]
     Pin(#[from] PinError),
@@ -54,6 +58,9 @@ pub enum CliError {
     #[cfg(feature = "enroll")]
     #[error(transparent)]
     Enroll(#[from] crate::enroll::EnrollError),
+    /// A file to import could not be read, or an export could not be written.
+    #[error(transparent)]
+    Transfer(#[from] crate::transfer::ImportError),
     /// Arguments that parse but do not make sense together.
     #[error("{0}")]
     Usage(String),
@@ -98,11 +105,13 @@ impl CliError {
             CliError::Usage(_)
             | CliError::Secret(_)
             | CliError::Uri(_)
+            | CliError::Qr(_)
             | CliError::Pin(_)
             | CliError::Param(_)
             | CliError::Account(_)
             | CliError::Input(_)
             | CliError::Code(_)
+            | CliError::Transfer(_)
             | CliError::NoPin
             | CliError::Tui(crate::tui::TuiError::NotATerminal)
             | CliError::Vault(VaultError::WeakPin(_) | VaultError::WorkFactorOutOfRange { .. }) => {

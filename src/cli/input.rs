@@ -117,6 +117,17 @@ impl Input {
         Ok(None)
     }
 
+    /// Whether `--pin-stdin` makes standard input the PIN's source.
+    pub fn pin_from_stdin(&self) -> bool {
+        self.pin_stdin
+    }
+
+    /// Whether secrets are typed at a hidden prompt (so a new password is asked twice)
+    /// rather than read from standard input.
+    pub fn is_interactive(&self) -> bool {
+        !(self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden())
+    }
+
     /// The PIN that unlocks an existing vault.
     pub fn unlock_pin(&mut self) -> Result<Pin, CliError> {
         let text = if self.pin_stdin {

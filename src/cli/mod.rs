@@ -9,6 +9,8 @@ mod completions;
 #[cfg(feature = "enroll")]
 mod enroll;
 mod error;
+mod export;
+mod import;
 mod init;
 mod input;
 mod list;
@@ -17,6 +19,7 @@ mod passwd;
 mod remove;
 mod rename;
 mod session;
+mod show;
 mod status;
 mod text;
 mod unlock;
@@ -70,12 +73,20 @@ pub struct GlobalArgs {
 enum Command {
     /// Create a new, empty vault protected by a 6-digit PIN
     Init(init::InitArgs),
-    /// Add an account from a base32 secret, an otpauth:// URI, or your organisation's customer code
+    /// Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation's customer code
     Add(add::AddArgs),
     /// List the accounts (no secrets, no codes)
     List(list::ListArgs),
     /// Print the current code of one account
     Code(code::CodeArgs),
+    /// Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR
+    /// picture, a list of otpauth:// links, or an otp backup
+    Import(import::ImportArgs),
+    /// Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted
+    /// Aegis file, or an encrypted otp backup
+    Export(export::ExportArgs),
+    /// Show one account's details, or its otpauth:// link as text or a QR code (to move it to another app)
+    Show(show::ShowArgs),
     /// Remove an account
     Remove(remove::RemoveArgs),
     /// Rename an account
@@ -148,6 +159,9 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Add(args) => add::run(&mut session, args),
         Command::List(args) => list::run(&mut session, args),
         Command::Code(args) => code::run(&mut session, args),
+        Command::Import(args) => import::run(&mut session, args),
+        Command::Export(args) => export::run(&mut session, args),
+        Command::Show(args) => show::run(&mut session, args),
         Command::Remove(args) => remove::run(&mut session, args),
         Command::Rename(args) => rename::run(&mut session, args),
         Command::Passwd => passwd::run(&mut session),

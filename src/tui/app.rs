@@ -18,6 +18,7 @@ use crate::agent::protocol::{AccountInfo, CodeReply};
 use crate::clipboard::Method;
 use crate::code::{Code, Kind};
 use crate::config::Config;
+use crate::qr::Drawing;
 use crate::vault::{LockoutStatus, Pin};
 
 /// Text that may hold a code or a secret (a copied code, pasted text): zeroized when
@@ -80,6 +81,8 @@ pub enum Command {
     Rename,
     /// Delete the selected account (after a question).
     Delete,
+    /// Show the selected account as a QR code (after a question).
+    ShowQr,
     /// Change the PIN.
     ChangePin,
     /// Open the settings.
@@ -499,7 +502,7 @@ impl Locked {
 /// vault, so the PIN is asked first and the command runs in the unlocked list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
-    /// Add, Rename, Delete or ChangePin.
+    /// Add, Rename, Delete, ChangePin or ShowQr.
     pub command: Command,
     /// The account it is about, selected again after unlocking.
     pub label: Option<String>,
@@ -549,6 +552,34 @@ pub enum Modal {
     ChangePin(ChangePin),
     /// The settings; the index of the selected line.
     Settings(usize),
+    /// "Show the secret of this account as a QR code?"
+    ConfirmQr {
+        /// The account's label.
+        label: String,
+    },
+    /// The account's QR code on the whole screen.
+    Qr(Box<QrShown>),
+}
+
+/// An account's `otpauth://` link drawn as a QR code, secret included. Dropped (and
+/// zeroized) when closed, on any key, after [`QR_SHOWN_SECS`], or by locking.
+pub struct QrShown {
+    /// The account's label.
+    pub label: String,
+    /// The drawing.
+    pub drawing: Drawing,
+    /// Closed by itself at this Unix time.
+    pub until: u64,
+}
+
+impl std::fmt::Debug for QrShown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QrShown")
+            .field("label", &self.label)
+            .field("drawing", &self.drawing)
+            .field("until", &self.until)
+            .finish()
+    }
 }
 
 /// A HOTP code generated on request, shown in its row for a while.
@@ -830,6 +861,8 @@ pub const CLEAR_CHOICES: [u64; 9] = [10, 15, 20, 30, 45, 60, 90, 120, 0];
 pub const LOCK_CHOICES: [u64; 8] = [60, 120, 300, 600, 900, 1800, 3600, 0];
 /// How long a generated HOTP code stays in its row.
 const HOTP_SHOWN_SECS: u64 = 60;
+/// How long a QR code stays on screen without a key press (it shows a secret).
+pub const QR_SHOWN_SECS: u64 = 60;
 /// How long an answer from the agent may take before the app stops waiting and
 /// asks for the PIN (a HOTP code costs the agent one key derivation).
 pub const AGENT_ANSWER_SECS: u64 = 15;
@@ -890,7 +923,12 @@ impl App {
             Screen::Setup(_) | Screen::Locked(_) => Context::Pin,
             Screen::Unlocked(unlocked) => match &unlocked.modal {
                 Some(Modal::Add(_) | Modal::Rename(_)) => Context::Form,
-                Some(Modal::ConfirmDelete { .. } | Modal::OfferFirstAccount) => Context::Confirm,
+                Some(
+                    Modal::ConfirmDelete { .. }
+                    | Modal::OfferFirstAccount
+                    | Modal::ConfirmQr { .. },
+                ) => Context::Confirm,
+                Some(Modal::Qr(_)) => Context::Qr,
                 Some(Modal::ChangePin(_)) => Context::Pin,
                 Some(Modal::Settings(_)) => Context::Settings,
                 None if unlocked.searching => Context::Search,
@@ -1013,6 +1051,12 @@ impl App {
             && unlocked.hotp.as_ref().is_some_and(|h| self.now >= h.until)
         {
             unlocked.hotp = None;
+        }
+        if let Screen::Unlocked(unlocked) = &mut self.screen
+            && matches!(&unlocked.modal, Some(Modal::Qr(shown)) if self.now >= shown.until)
+        {
+            unlocked.modal = None;
+            self.status = Some(Status::Info(text::qr_closed_after(QR_SHOWN_SECS)));
         }
         if let Screen::Locked(locked) = &mut self.screen
             && let Lockout::Until(until) = locked.lockout
@@ -1291,6 +1335,14 @@ impl App {
                     });
                 }
             }
+            Command::ShowQr => match unlocked.selected_account() {
+                Some(account) => {
+                    unlocked.modal = Some(Modal::ConfirmQr {
+                        label: account.label(),
+                    });
+                }
+                None => self.status = Some(Status::Info(text::NOTHING_TO_SHOW.to_owned())),
+            },
             Command::ChangePin => {
                 unlocked.modal = Some(Modal::ChangePin(ChangePin {
                     stage: PinStage::Current,
@@ -1337,6 +1389,34 @@ impl App {
             Modal::Settings(selected) => self
                 .settings_command(selected, command, effects)
                 .map(Modal::Settings),
+            Modal::ConfirmQr { label } => match command {
+                Command::Yes => {
+                    let Some(account) = unlocked
+                        .store
+                        .accounts()
+                        .iter()
+                        .find(|a| a.label() == label)
+                    else {
+                        self.status = Some(Status::Error(text::account_gone(&label)));
+                        return None;
+                    };
+                    match crate::qr::render_lines(&account.to_uri()) {
+                        Ok(drawing) => Some(Modal::Qr(Box::new(QrShown {
+                            label,
+                            drawing,
+                            until: self.now.saturating_add(QR_SHOWN_SECS),
+                        }))),
+                        Err(error) => {
+                            self.status = Some(Status::Error(error.to_string()));
+                            None
+                        }
+                    }
+                }
+                Command::Back => None,
+                _ => Some(Modal::ConfirmQr { label }),
+            },
+            // Any key closes the QR code (the key map sends Back for every key).
+            Modal::Qr(_) => None,
             Modal::Rename(mut form) => {
                 match command {
                     Command::NextField | Command::PrevField => form.focus = 1 - form.focus.min(1),

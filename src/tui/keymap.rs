@@ -25,6 +25,8 @@ pub enum Context {
     Form,
     /// A yes/no question.
     Confirm,
+    /// A QR code on the whole screen: any key closes it.
+    Qr,
     /// The settings.
     Settings,
     /// The help overlay.
@@ -50,18 +52,20 @@ impl Context {
             Context::Search => text::CONTEXT_SEARCH,
             Context::Form => text::CONTEXT_FORM,
             Context::Confirm => text::CONTEXT_CONFIRM,
+            Context::Qr => text::CONTEXT_QR,
             Context::Settings => text::CONTEXT_SETTINGS,
             Context::Help => text::CONTEXT_HELP,
         }
     }
 
     /// Every context, in the order the help overlay shows them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::List,
         Context::Search,
         Context::Pin,
         Context::Form,
         Context::Confirm,
+        Context::Qr,
         Context::Settings,
         Context::Help,
         Context::Any,
@@ -208,6 +212,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::List, &[K::Char('a')], Command::Add, text::KEY_ADD, Some(text::HINT_ADD)),
     bind(C::List, &[K::Char('r')], Command::Rename, text::KEY_RENAME, None),
     bind(C::List, &[K::Char('d'), K::Delete], Command::Delete, text::KEY_DELETE, None),
+    bind(C::List, &[K::Char('Q')], Command::ShowQr, text::KEY_SHOW_QR, None),
     bind(C::List, &[K::Char('p')], Command::ChangePin, text::KEY_CHANGE_PIN, None),
     bind(C::List, &[K::Char('s')], Command::Settings, text::KEY_SETTINGS, None),
     bind(C::List, &[K::Char('l')], Command::Lock, text::KEY_LOCK, None),
@@ -237,6 +242,8 @@ pub const BINDINGS: &[Binding] = &[
     // Questions.
     bind(C::Confirm, &[K::Char('y'), K::Enter], Command::Yes, text::KEY_YES, Some(text::HINT_YES)),
     bind(C::Confirm, &[K::Char('n'), K::Esc], Command::Back, text::KEY_NO, Some(text::HINT_NO)),
+    // A QR code (any key closes it: see `action_for`).
+    bind(C::Qr, &[K::Esc, K::Enter, K::Char('q')], Command::Back, text::KEY_QR_CLOSE, Some(text::HINT_CLOSE)),
     // Settings.
     bind(C::Settings, &[K::Up, K::Char('k')], Command::Up, text::KEY_SETTING_UP, None),
     bind(C::Settings, &[K::Down, K::Char('j')], Command::Down, text::KEY_SETTING_DOWN, Some(text::HINT_NEXT_SETTING)),
@@ -267,6 +274,18 @@ pub fn binding_for(context: Context, key: Key) -> Option<&'static Binding> {
 pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
+    }
+    if context == Context::Qr {
+        // The QR code shows a secret: every key closes it, including keys the table
+        // does not name; only Ctrl-C keeps its meaning (quit).
+        let quit = Key::from_event(event)
+            .and_then(|key| binding_for(context, key))
+            .is_some_and(|binding| binding.command == Command::Quit);
+        return Some(Action::Command(if quit {
+            Command::Quit
+        } else {
+            Command::Back
+        }));
     }
     let key = Key::from_event(event)?;
     if let Some(binding) = binding_for(context, key) {
@@ -376,6 +395,41 @@ mod tests {
         let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert!(action_for(Context::List, &release).is_none());
+    }
+
+    #[test]
+    fn every_key_closes_the_qr_code_and_ctrl_c_still_quits() {
+        for (code, modifiers) in [
+            (KeyCode::Esc, KeyModifiers::NONE),
+            (KeyCode::Char('x'), KeyModifiers::NONE),
+            (KeyCode::Char('?'), KeyModifiers::NONE),
+            (KeyCode::F(1), KeyModifiers::NONE),
+            (KeyCode::F(5), KeyModifiers::NONE),
+            (KeyCode::Char('x'), KeyModifiers::ALT),
+            (KeyCode::Left, KeyModifiers::NONE),
+        ] {
+            assert!(
+                matches!(
+                    action_for(Context::Qr, &press(code, modifiers)),
+                    Some(Action::Command(Command::Back))
+                ),
+                "{code:?}"
+            );
+        }
+        assert!(matches!(
+            action_for(
+                Context::Qr,
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Command(Command::Quit))
+        ));
+        assert!(matches!(
+            action_for(
+                Context::List,
+                &press(KeyCode::Char('Q'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::Command(Command::ShowQr))
+        ));
     }
 
     #[test]

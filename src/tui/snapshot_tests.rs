@@ -252,6 +252,14 @@ fn all_screens() -> Vec<(&'static str, App)> {
     cmd(&mut app, Command::Delete);
     screens.push(("delete", app));
     let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::ShowQr);
+    screens.push(("qr_confirm", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::ShowQr);
+    cmd(&mut app, Command::Yes);
+    app.update(Action::Tick, T0 + 5);
+    screens.push(("qr_code", app));
+    let mut app = unlocked_app(accounts());
     cmd(&mut app, Command::ChangePin);
     typed(&mut app, "258046");
     typed(&mut app, "123456");
@@ -281,6 +289,9 @@ fn all_screens() -> Vec<(&'static str, App)> {
     cmd(&mut app, Command::Rename);
     typed(&mut app, "25");
     screens.push(("agent_pin_for_change", app));
+    let mut app = agent_app(&accounts());
+    cmd(&mut app, Command::ShowQr);
+    screens.push(("agent_pin_for_qr", app));
     let mut app = agent_app(&accounts());
     app.update(Action::Tick, T0 + 1);
     app.update(
@@ -329,7 +340,84 @@ fn the_code_turns_yellow_and_the_next_code_shows_in_the_last_ten_seconds() {
     }
 }
 
-/// The screen as plain lines, trailing spaces removed.
+/// The luminance a terminal shows for a cell colour: the theme's background for the
+/// default colour, otherwise what the colour names.
+fn luminance(color: Color, default: u8) -> u8 {
+    match color {
+        Color::Reset => default,
+        Color::Black => 0,
+        Color::White => 255,
+        other => panic!("unexpected colour {other:?} on the QR screen"),
+    }
+}
+
+/// The screen as a picture: each cell 1 module across and 2 down (half blocks draw
+/// the top or bottom half in the foreground colour), `scale` pixels per module, on a
+/// terminal whose default colours have luminance `background` (and, for text,
+/// `foreground`).
+fn screen_picture(
+    terminal: &Terminal<TestBackend>,
+    background: u8,
+    foreground: u8,
+    scale: u32,
+) -> Vec<u8> {
+    use image::{GrayImage, ImageEncoder, Luma};
+    let buffer = terminal.backend().buffer();
+    let (width, height) = (u32::from(buffer.area.width), u32::from(buffer.area.height));
+    let picture = GrayImage::from_fn(width * scale, height * 2 * scale, |x, y| {
+        let cell = &buffer[(
+            u16::try_from(x / scale).unwrap(),
+            u16::try_from(y / scale / 2).unwrap(),
+        )];
+        let top = (y / scale).is_multiple_of(2);
+        let ink = match cell.symbol() {
+            "█" => true,
+            "▀" => top,
+            "▄" => !top,
+            " " => false,
+            // Text (the captions) is not part of the code: drawn as background.
+            _ => false,
+        };
+        Luma([if ink {
+            luminance(cell.fg, foreground)
+        } else {
+            luminance(cell.bg, background)
+        }])
+    });
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(
+            picture.as_raw(),
+            picture.width(),
+            picture.height(),
+            image::ExtendedColorType::L8,
+        )
+        .unwrap();
+    png
+}
+
+/// The QR screen scans on a dark and on a light terminal alike: the view sets both
+/// colours, and what it draws is the account's link.
+#[test]
+fn the_qr_screen_reads_back_as_the_link_on_dark_and_light_terminals() {
+    let account = totp("GitHub", "alice@example.com", 30);
+    let mut app = unlocked_app(vec![account.clone()]);
+    cmd(&mut app, Command::ShowQr);
+    cmd(&mut app, Command::Yes);
+    let terminal = draw(&mut app, 100, 30);
+    for (background, foreground) in [(0, 255), (255, 0)] {
+        let png = screen_picture(&terminal, background, foreground, 3);
+        let texts = crate::qr::decode_image(&png).unwrap();
+        let texts: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
+        assert_eq!(texts, [account.to_uri().as_str()]);
+    }
+    // Too small: no code at all, only how big the terminal must be.
+    let terminal = draw(&mut app, 40, 12);
+    assert!(crate::qr::decode_image(&screen_picture(&terminal, 0, 255, 3)).is_err());
+    assert!(plain(&terminal).contains("needs a terminal of at least"));
+}
+
+/// The screen as plain lines, trailing spaces removed./// The screen as plain lines, trailing spaces removed.
 fn plain(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     let mut out = String::new();

@@ -148,6 +148,9 @@ pub const LOCKED_AGENT_STILL_RUNS: &str =
 /// The unlock screen when a change was asked for in the agent's list.
 pub fn pin_for_change(command: crate::tui::app::Command) -> String {
     use crate::tui::app::Command;
+    if command == Command::ShowQr {
+        return "Showing an account's QR code needs the PIN: the agent gives codes but never a secret. Esc goes back.".to_owned();
+    }
     let what = match command {
         Command::Add => "Adding an account",
         Command::Rename => "Renaming an account",
@@ -182,6 +185,8 @@ pub const HOTP_USED: &str = "new code";
 pub const NEXT: &str = "next";
 /// Copy with no account selected.
 pub const NOTHING_TO_COPY: &str = "Nothing to copy: add an account first (a).";
+/// QR code with no account selected.
+pub const NOTHING_TO_SHOW: &str = "No account to show: add one first (a).";
 
 /// The status after a copy, with the time left until the clipboard is cleared.
 pub fn copied(label: &str, method: Method, clears_in: Option<u64>) -> String {
@@ -240,6 +245,28 @@ pub const DELETE_TITLE: &str = "Delete";
 /// The delete question.
 pub fn confirm_delete(label: &str) -> String {
     format!("Delete {label}? Its secret cannot be recovered from otp afterwards.")
+}
+/// Title of the QR code question.
+pub const QR_TITLE: &str = "Show the QR code";
+/// The QR code question.
+pub fn confirm_qr(label: &str) -> String {
+    format!(
+        "This shows the secret of {label} as a QR code: anyone who sees or photographs the screen can copy the account. Show it?"
+    )
+}
+/// Under the QR code: how to close it, and when it closes by itself.
+pub fn qr_closes_in(secs: u64) -> String {
+    format!("Scan it with your phone, then press any key. It closes by itself in {secs} s.")
+}
+/// The terminal is too small for the QR code.
+pub fn qr_too_small(width: u16, height: u16, columns: u16, rows: u16) -> String {
+    format!(
+        "The QR code needs a terminal of at least {width}×{height}; this one is {columns}×{rows}. Enlarge the window or make the font smaller. Any key closes this."
+    )
+}
+/// The status after the QR code closed by itself.
+pub fn qr_closed_after(secs: u64) -> String {
+    format!("The QR code was closed after {secs} s.")
 }
 /// Title of the change-PIN dialog.
 pub const CHANGE_PIN_TITLE: &str = "Change the PIN";
@@ -377,6 +404,8 @@ pub const CONTEXT_FORM: &str = "Add and rename forms";
 /// Help heading.
 pub const CONTEXT_CONFIRM: &str = "Questions";
 /// Help heading.
+pub const CONTEXT_QR: &str = "QR code";
+/// Help heading.
 pub const CONTEXT_SETTINGS: &str = "Settings";
 /// Help heading.
 pub const CONTEXT_HELP: &str = "This help";
@@ -399,6 +428,10 @@ pub const KEY_ADD: &str = "add an account";
 pub const KEY_RENAME: &str = "rename the account";
 /// Help text.
 pub const KEY_DELETE: &str = "delete the account (asks first)";
+/// Help text.
+pub const KEY_SHOW_QR: &str = "QR code of the account for another app (asks first)";
+/// Help text.
+pub const KEY_QR_CLOSE: &str = "close (any other key too)";
 /// Help text.
 pub const KEY_CHANGE_PIN: &str = "change the PIN";
 /// Help text.

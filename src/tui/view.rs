@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{
-    AgentList, App, Busy, ChangePin, Locked, Lockout, Modal, PinStage, Screen, Setup, Status,
-    Unlocked,
+    AgentList, App, Busy, ChangePin, Locked, Lockout, Modal, PinStage, QrShown, Screen, Setup,
+    Status, Unlocked,
 };
 use super::form::{AddForm, Field, RenameForm, Source};
 use super::keymap;
@@ -127,6 +127,13 @@ fn pin_dots(typed: usize) -> Line<'static> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if let Screen::Unlocked(unlocked) = &self.screen
+            && let Some(Modal::Qr(shown)) = &unlocked.modal
+        {
+            // The QR code takes the whole screen: nothing else is drawn.
+            render_qr(self, shown, clip_to_app(self, area), buf);
+            return;
+        }
         let frame = layout::app_frame(self);
         // Draw at the app's own idea of the size, clipped to the area given.
         let clip = |r: Rect| r.intersection(area);
@@ -159,6 +166,61 @@ impl Widget for &App {
         }
         render_status(self, clip(frame.status), buf);
         render_hints(self, clip(frame.hints), buf);
+    }
+}
+
+/// `area` within the size the app last heard of, as the frame is drawn.
+fn clip_to_app(app: &App, area: Rect) -> Rect {
+    layout::screen_area(app).intersection(area)
+}
+
+/// The QR code's ink (light modules and the quiet zone).
+const QR_INK: Color = Color::White;
+/// The QR code's background (dark modules).
+const QR_BACKGROUND: Color = Color::Black;
+
+/// A QR code centred on the whole screen, the account above it and how to close it
+/// below when there is room; or, on a terminal too small for it, how big it must be.
+///
+/// The drawing has dark modules as spaces and light ones as ink (see
+/// [`crate::qr::Drawing`]); here both colours are set (white ink on black), so the
+/// code scans whatever the terminal's theme.
+fn render_qr(app: &App, shown: &QrShown, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let width = u16::try_from(shown.drawing.width()).unwrap_or(u16::MAX);
+    let height = u16::try_from(shown.drawing.height()).unwrap_or(u16::MAX);
+    if area.width < width || area.height < height {
+        let message = text::qr_too_small(width, height, area.width, area.height);
+        let columns = area.width.clamp(1, 60);
+        // Wrapping can need a line more than the plain division.
+        let rows = u16::try_from(message.width() / usize::from(columns) + 2).unwrap_or(u16::MAX);
+        Paragraph::new(Line::styled(message, bold()))
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(layout::centered(area, columns, rows), buf);
+        return;
+    }
+    let captions = area.height >= height.saturating_add(2);
+    let total = if captions { height + 2 } else { height };
+    let left = area.x + (area.width - width) / 2;
+    let mut y = area.y + (area.height - total) / 2;
+    let line_area = |y: u16| Rect::new(area.x, y, area.width, 1);
+    if captions {
+        Line::styled(truncate(&shown.label, usize::from(area.width)), bold())
+            .centered()
+            .render(line_area(y), buf);
+        y += 1;
+    }
+    let style = Style::new().fg(QR_INK).bg(QR_BACKGROUND);
+    for line in shown.drawing.lines() {
+        buf.set_string(left, y, line, style);
+        y += 1;
+    }
+    if captions {
+        let hint = text::qr_closes_in(shown.until.saturating_sub(app.now));
+        Line::styled(truncate(&hint, usize::from(area.width)), dim())
+            .centered()
+            .render(line_area(y), buf);
     }
 }
 
@@ -653,6 +715,18 @@ fn render_modal(app: &App, unlocked: &Unlocked, modal: &Modal, area: Rect, buf: 
             .wrap(Wrap { trim: true })
             .render(inner, buf);
         }
+        Modal::ConfirmQr { label } => {
+            let inner = dialog(area, 60, 8, text::QR_TITLE, buf);
+            Paragraph::new(vec![
+                Line::raw(""),
+                Line::styled(text::confirm_qr(label), bold()),
+            ])
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        }
+        // Drawn on the whole screen by `render`.
+        Modal::Qr(_) => {}
         Modal::Settings(selected) => render_settings(app, *selected, area, buf),
         Modal::ChangePin(change) => render_change_pin(app, change, area, buf),
         Modal::Add(form) => render_add(form, area, buf),

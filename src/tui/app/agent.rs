@@ -206,7 +206,8 @@ impl App {
                 }
             }
             Command::ChangePin => self.ask_pin_for(command, None, effects),
-            Command::Rename | Command::Delete => {
+            // The agent never hands out a secret: showing a QR code asks for the PIN.
+            Command::Rename | Command::Delete | Command::ShowQr => {
                 if let Some(account) = list.selected_account() {
                     let label = account.label.clone();
                     self.ask_pin_for(command, Some(label), effects);

@@ -312,6 +312,84 @@ fn auto_lock_drops_the_secrets_after_idle_time_and_input_postpones_it() {
     assert!(matches!(app.screen, Screen::Locked(_)));
 }
 
+fn qr_shown(app: &App) -> &QrShown {
+    match &unlocked(app).modal {
+        Some(Modal::Qr(shown)) => shown,
+        other => panic!("no QR code shown: {other:?}"),
+    }
+}
+
+#[test]
+fn a_qr_code_is_shown_after_a_question_and_any_key_closes_it() {
+    let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
+    let mut app = unlocked_app(accounts.clone());
+    command(&mut app, Command::Down, T0);
+    // The question names the account; nothing is drawn yet and nothing goes out.
+    assert!(command(&mut app, Command::ShowQr, T0).is_empty());
+    assert!(matches!(
+        &unlocked(&app).modal,
+        Some(Modal::ConfirmQr { label }) if label == "KISTI:jklee"
+    ));
+    assert_eq!(app.context(), Context::Confirm);
+    // No closes the question.
+    command(&mut app, Command::Back, T0);
+    assert!(unlocked(&app).modal.is_none());
+
+    command(&mut app, Command::ShowQr, T0);
+    assert!(command(&mut app, Command::Yes, T0).is_empty());
+    assert_eq!(app.context(), Context::Qr);
+    let shown = qr_shown(&app);
+    assert_eq!(shown.label, "KISTI:jklee");
+    assert_eq!(shown.until, T0 + QR_SHOWN_SECS);
+    // The drawing is the selected account's link, secret included.
+    let expected = crate::qr::render_lines(&accounts[1].to_uri()).unwrap();
+    assert_eq!(shown.drawing.lines(), expected.lines());
+    assert!(accounts[1].to_uri().contains(SECRET));
+    // The state's Debug output shows neither the secret nor the drawing.
+    let debug = format!("{app:?}");
+    assert!(!debug.contains(SECRET) && !debug.contains('█'), "{debug}");
+    // Esc (the key map sends Back for any key) closes it, back to the list.
+    command(&mut app, Command::Back, T0 + 1);
+    assert!(unlocked(&app).modal.is_none());
+    assert_eq!(app.context(), Context::List);
+    assert_eq!(unlocked(&app).selected, 1);
+
+    // With no account there is nothing to show.
+    let mut app = unlocked_app(vec![]);
+    command(&mut app, Command::ShowQr, T0);
+    assert!(unlocked(&app).modal.is_none());
+    assert_eq!(
+        app.status,
+        Some(Status::Info(text::NOTHING_TO_SHOW.to_owned()))
+    );
+}
+
+#[test]
+fn a_qr_code_closes_by_itself_and_locking_drops_it() {
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
+    command(&mut app, Command::ShowQr, T0);
+    command(&mut app, Command::Yes, T0);
+    app.update(Action::Tick, T0 + QR_SHOWN_SECS - 1);
+    qr_shown(&app);
+    app.update(Action::Tick, T0 + QR_SHOWN_SECS);
+    assert!(unlocked(&app).modal.is_none());
+    assert_eq!(
+        app.status,
+        Some(Status::Info(text::qr_closed_after(QR_SHOWN_SECS)))
+    );
+
+    // The auto-lock drops it with the rest, even before its own time is up.
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
+    app.config.auto_lock_secs = 30;
+    command(&mut app, Command::ShowQr, T0);
+    command(&mut app, Command::Yes, T0);
+    let effects = app.update(Action::Tick, T0 + 30);
+    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    assert!(matches!(app.screen, Screen::Locked(_)));
+    assert_eq!(app.context(), Context::Pin);
+    assert!(!format!("{app:?}").contains("QrShown"));
+}
+
 #[test]
 fn search_filters_by_label_and_esc_clears_then_quits() {
     let mut app = unlocked_app(vec![
@@ -975,6 +1053,35 @@ fn changes_in_the_agent_list_ask_for_the_pin_then_carry_on_in_the_unlocked_list(
         T0,
     );
     assert!(matches!(unlocked(&app).modal, Some(Modal::ChangePin(_))));
+}
+
+#[test]
+fn a_qr_code_from_the_agent_list_needs_the_pin_then_asks_as_usual() {
+    let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
+    let mut app = agent_app(&accounts);
+    command(&mut app, Command::Down, T0);
+    let effects = command(&mut app, Command::ShowQr, T0);
+    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    let locked = locked_screen(&app);
+    assert_eq!(
+        locked.then,
+        Some(Pending {
+            command: Command::ShowQr,
+            label: Some("KISTI:jklee".into())
+        })
+    );
+    let message = locked.message.clone().unwrap();
+    assert_eq!(message, text::pin_for_change(Command::ShowQr));
+    assert!(message.contains("never a secret"), "{message}");
+    type_digits(&mut app, "258046", T0);
+    app.update(
+        Action::Job(JobResult::Unlocked(store(accounts.clone()))),
+        T0 + 1,
+    );
+    assert!(matches!(
+        &unlocked(&app).modal,
+        Some(Modal::ConfirmQr { label }) if label == "KISTI:jklee"
+    ));
 }
 
 #[test]

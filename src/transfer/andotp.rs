@@ -1,0 +1,332 @@
+//! andOTP's plain (unencrypted) JSON backup.
+//!
+//! The file is a JSON array with one object per account, as andOTP's `Entry.toJSON`
+//! writes it:
+//!
+//! ```json
+//! [{"secret": "GEZDGNBVGY3TQOJQ", "issuer": "Example", "label": "alice",
+//!   "digits": 6, "type": "TOTP", "algorithm": "SHA1", "period": 30,
+//!   "thumbnail": "Default", "last_used": 0, "used_frequency": 0, "tags": []}]
+//! ```
+//!
+//! - `secret` is base32; `label` is the account name. Both are required, as andOTP
+//!   itself requires them.
+//! - `type` is `TOTP`, `HOTP` or `STEAM` (missing: `TOTP`); `period` belongs to TOTP
+//!   (missing: 30) and `counter` to HOTP (required). `digits` defaults to 6 and
+//!   `algorithm` (`SHA1`, `SHA256`, `SHA512`) to SHA1, as in andOTP.
+//! - Backups older than andOTP 0.7 have no `issuer`: the label then holds
+//!   `Issuer:name`, and is split at its first colon.
+//! - `thumbnail`, `last_used`, `used_frequency`, `tags` and anything else are ignored.
+//!
+//! An unknown type or algorithm, and parameters outside what otp supports, leave that
+//! entry out with the reason; Steam entries are left out too. The HOTP counter is
+//! taken as it is: the counter of the code andOTP shows.
+
+use serde::Deserialize;
+use zeroize::Zeroizing;
+
+use super::{Entry, Format, ImportError, Imported, Unrepresentable};
+use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
+use crate::secret::SecretKey;
+
+/// Whether the JSON looks like this format: a non-empty array of objects that all
+/// have the two fields andOTP cannot do without, a `secret` and a `label` string.
+pub fn looks_like(value: &serde_json::Value) -> bool {
+    value.as_array().is_some_and(|entries| {
+        !entries.is_empty()
+            && entries.iter().all(|entry| {
+                entry
+                    .get("secret")
+                    .is_some_and(serde_json::Value::is_string)
+                    && entry.get("label").is_some_and(serde_json::Value::is_string)
+            })
+    })
+}
+
+/// One entry as the file states it. No `Debug`: it holds the secret.
+#[derive(Deserialize)]
+struct RawEntry {
+    secret: Zeroizing<String>,
+    label: String,
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    algorithm: Option<String>,
+    #[serde(default)]
+    digits: Option<i64>,
+    #[serde(default)]
+    period: Option<i64>,
+    #[serde(default)]
+    counter: Option<i64>,
+}
+
+/// Reads the file.
+pub fn read(text: &str) -> Result<Imported, ImportError> {
+    let entries: Vec<RawEntry> =
+        serde_json::from_str(text).map_err(|error| ImportError::Malformed {
+            format: Format::AndOtp,
+            detail: super::json_error(&error),
+        })?;
+    let mut imported = Imported::default();
+    for (position, entry) in entries.iter().enumerate() {
+        let (issuer, name) = match (&entry.issuer, entry.label.split_once(':')) {
+            (None, Some((issuer, name))) => (issuer, name),
+            (issuer, _) => (issuer.as_deref().unwrap_or(""), entry.label.as_str()),
+        };
+        match parameters(entry) {
+            Ok((algorithm, digits, kind, secret)) => {
+                let entry = Entry {
+                    name,
+                    issuer,
+                    algorithm,
+                    digits,
+                    kind,
+                };
+                imported
+                    .accounts
+                    .push(super::account(entry, secret, position));
+            }
+            Err(reason) => imported.unrepresentable.push(Unrepresentable {
+                label: super::label(name, issuer, position),
+                reason,
+            }),
+        }
+    }
+    Ok(imported)
+}
+
+/// The entry's code parameters and secret, or why otp cannot use them.
+fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), String> {
+    let kind_name = entry.kind.as_deref().unwrap_or("TOTP");
+    let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
+        true
+    } else if kind_name.eq_ignore_ascii_case("HOTP") {
+        false
+    } else if kind_name.eq_ignore_ascii_case("STEAM") {
+        return Err("Steam codes are not supported".to_owned());
+    } else {
+        return Err(format!(
+            "its type {kind_name:?} is not supported: only TOTP and HOTP are"
+        ));
+    };
+    let algorithm = match &entry.algorithm {
+        Some(name) => name
+            .parse::<Algorithm>()
+            .map_err(|error| error.to_string())?,
+        None => Algorithm::Sha1,
+    };
+    let digits = match entry.digits {
+        Some(digits) => u8::try_from(digits)
+            .map_err(|_| ParamError::Digits(digits.to_string()))
+            .and_then(Digits::new)
+            .map_err(|error| error.to_string())?,
+        None => Digits::SIX,
+    };
+    let kind = if is_totp {
+        let period = match entry.period {
+            Some(seconds) => u32::try_from(seconds)
+                .map_err(|_| ParamError::Period(seconds.to_string()))
+                .and_then(Period::new)
+                .map_err(|error| error.to_string())?,
+            None => Period::DEFAULT,
+        };
+        Kind::Totp { period }
+    } else {
+        let counter = entry
+            .counter
+            .ok_or_else(|| "it is counter-based (HOTP) but has no counter".to_owned())?;
+        let counter = u64::try_from(counter)
+            .map_err(|_| ParamError::Counter(counter.to_string()).to_string())?;
+        Kind::Hotp { counter }
+    };
+    let secret = SecretKey::parse_base32(&entry.secret)
+        .map_err(|error| format!("its secret is not usable: {error}"))?;
+    Ok((algorithm, digits, kind, secret))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::{Account, CurrentCode};
+
+    /// RFC 6238's seeds in base32, padded the way andOTP (Apache Commons Base32) pads.
+    const SHA1_SEED: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    const SHA256_SEED: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA====";
+    const SHA512_SEED: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\
+        GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNA=";
+
+    /// An andOTP backup as `Entry.toJSON` writes it (field names from andOTP's
+    /// `Entry.java`), plus an entry of a backup older than 0.7 (no issuer) and
+    /// entries otp cannot take.
+    fn sample() -> String {
+        format!(
+            r#"[
+  {{"secret":"{SHA1_SEED}","issuer":"Example","label":"alice@example.com","digits":8,
+    "type":"TOTP","algorithm":"SHA1","thumbnail":"Default","last_used":1700000000000,
+    "used_frequency":3,"period":30,"tags":["work"]}},
+  {{"secret":"{SHA256_SEED}","issuer":"ACME Co","label":"bob","digits":8,"type":"TOTP",
+    "algorithm":"SHA256","thumbnail":"Default","last_used":0,"used_frequency":0,
+    "period":30,"tags":[]}},
+  {{"secret":"{SHA512_SEED}","issuer":"Bank","label":"Bank:carol","digits":8,
+    "type":"TOTP","algorithm":"SHA512","thumbnail":"Default","last_used":0,
+    "used_frequency":0,"period":60,"tags":[]}},
+  {{"secret":"{SHA1_SEED}","issuer":"Forge","label":"dave","digits":6,"type":"HOTP",
+    "algorithm":"SHA1","thumbnail":"Default","last_used":0,"used_frequency":0,
+    "counter":1,"tags":[]}},
+  {{"secret":"{SHA1_SEED}","label":"Old Service:erin","digits":6,"type":"TOTP",
+    "algorithm":"SHA1","thumbnail":"Default","last_used":0,"period":30,"tags":[]}},
+  {{"secret":"{SHA1_SEED}","issuer":"Steam","label":"gamer","digits":5,"type":"STEAM",
+    "algorithm":"SHA1","thumbnail":"Steam","last_used":0,"used_frequency":0,"tags":[]}},
+  {{"secret":"{SHA1_SEED}","issuer":"Legacy","label":"md5","digits":6,"type":"TOTP",
+    "algorithm":"MD5","period":30}},
+  {{"secret":"{SHA1_SEED}","issuer":"Short","label":"five","digits":5,"type":"TOTP",
+    "algorithm":"SHA1","period":30}},
+  {{"secret":"{SHA1_SEED}","issuer":"Zero","label":"period","digits":6,"type":"TOTP",
+    "algorithm":"SHA1","period":0}},
+  {{"secret":"{SHA1_SEED}","issuer":"Forge","label":"nocounter","type":"HOTP"}},
+  {{"secret":"GEZDGNB0","issuer":"Typo","label":"secret","type":"TOTP"}}
+]"#
+        )
+    }
+
+    fn code_at(account: &Account, time: u64) -> String {
+        match account.code_at(time) {
+            CurrentCode::Totp(totp) => totp.code.as_str().to_owned(),
+            CurrentCode::Hotp { code, .. } => code.as_str().to_owned(),
+        }
+    }
+
+    #[test]
+    fn reads_a_backup_and_the_codes_match_the_rfc_vectors() {
+        let text = sample();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(looks_like(&value));
+        let imported = read(&text).unwrap();
+        let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Example:alice@example.com",
+                "ACME Co:bob",
+                "Bank:carol",
+                "Forge:dave",
+                "Old Service:erin"
+            ]
+        );
+        let [alice, bob, carol, dave, erin] = imported.accounts.as_slice() else {
+            unreachable!()
+        };
+        // RFC 6238 appendix B at T = 59 (SHA1, SHA256) and RFC 4226 at counter 1.
+        assert_eq!(code_at(alice, 59), "94287082");
+        assert_eq!(code_at(bob, 59), "46119246");
+        assert_eq!(dave.kind, Kind::Hotp { counter: 1 });
+        assert_eq!(code_at(dave, 0), "287082");
+        // A 60 s period is kept: at T = 119 the step is 1, RFC 6238's T = 59 step.
+        assert_eq!(
+            carol.kind,
+            Kind::Totp {
+                period: Period::new(60).unwrap()
+            }
+        );
+        assert_eq!(code_at(carol, 119), "90693936");
+        assert_eq!(erin.secret, alice.secret);
+        assert!(imported.notes.is_empty());
+    }
+
+    #[test]
+    fn entries_otp_cannot_take_are_left_out_with_reasons() {
+        let imported = read(&sample()).unwrap();
+        let left: Vec<(&str, &str)> = imported
+            .unrepresentable
+            .iter()
+            .map(|u| (u.label.as_str(), u.reason.as_str()))
+            .collect();
+        let expected = [
+            ("Steam:gamer", "Steam codes are not supported"),
+            ("Legacy:md5", "unknown algorithm \"MD5\""),
+            ("Short:five", "5 digits is not supported"),
+            ("Zero:period", "a period of \"0\" seconds"),
+            ("Forge:nocounter", "no counter"),
+            ("Typo:secret", "letter O"),
+        ];
+        assert_eq!(left.len(), expected.len(), "{left:?}");
+        for ((label, reason), (want_label, want)) in left.iter().zip(expected) {
+            assert_eq!(*label, want_label);
+            assert!(reason.contains(want), "{reason}");
+            assert!(!reason.contains("GEZDGNB"), "{reason}");
+        }
+    }
+
+    #[test]
+    fn missing_fields_take_andotps_defaults() {
+        let text = format!(r#"[{{"secret":"{SHA1_SEED}","label":"plain"}}]"#);
+        let imported = read(&text).unwrap();
+        let account = &imported.accounts[0];
+        assert_eq!(
+            (account.issuer.as_deref(), account.name.as_str()),
+            (None, "plain")
+        );
+        assert_eq!(account.algorithm, Algorithm::Sha1);
+        assert_eq!(account.digits, Digits::SIX);
+        assert_eq!(account.kind, Kind::default());
+        assert_eq!(code_at(account, 59), "287082");
+    }
+
+    #[test]
+    fn detection_wants_secret_and_label_in_every_object() {
+        let yes = serde_json::json!([{"secret": "A", "label": "b", "type": "TOTP"}]);
+        assert!(looks_like(&yes));
+        for no in [
+            serde_json::json!([]),
+            serde_json::json!({"secret": "A", "label": "b"}),
+            serde_json::json!([{"secret": "A"}]),
+            serde_json::json!([{"secret": "A", "label": "b"}, {"name": "c"}]),
+            serde_json::json!([{"secret": [1, 2], "label": "b"}]),
+            serde_json::json!({"tokens": [], "tokenOrder": []}),
+        ] {
+            assert!(!looks_like(&no), "{no}");
+        }
+    }
+
+    #[test]
+    fn truncated_or_mistyped_files_are_malformed_without_values() {
+        let text = sample();
+        let text = text.trim_end();
+        for cut in 0..text.len() {
+            let Some(prefix) = text.get(..cut) else {
+                continue;
+            };
+            match read(prefix) {
+                Err(ImportError::Malformed {
+                    format: Format::AndOtp,
+                    detail,
+                }) => assert!(!detail.contains("GEZDGNB"), "{detail}"),
+                other => panic!("{cut}: {other:?}"),
+            }
+        }
+        let mistyped =
+            format!(r#"[{{"secret":"{SHA1_SEED}","label":"x","digits":"{SHA1_SEED}"}}]"#);
+        match read(&mistyped) {
+            Err(ImportError::Malformed { detail, .. }) => {
+                assert!(!detail.contains("GEZDGNB"), "{detail}");
+                assert!(detail.contains("line 1"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match read(r#"[{"label":"x"}]"#) {
+            Err(ImportError::Malformed { detail, .. }) => {
+                assert!(detail.contains("\"secret\""), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let cut_short = &text[..text.len() / 2];
+        match read(cut_short) {
+            Err(ImportError::Malformed { detail, .. }) => {
+                assert!(detail.contains("cut short"), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

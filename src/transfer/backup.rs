@@ -1,0 +1,334 @@
+//! otp's own backup: the whole vault (HOTP counters included), encrypted with a
+//! password.
+//!
+//! The backup is the vault's TOML payload ([`crate::vault::payload`]) in an
+//! ASCII-armored age file locked by age's scrypt passphrase recipient, so
+//! `age --decrypt` opens it too. The work factor is chosen by the writer and capped
+//! on reading, like the vault's: a crafted file cannot make a restore take hours.
+//!
+//! `DecryptError::ExcessiveWork` is matched, never formatted: its `Display` panics in
+//! debug builds when the file's work factor is below age's calibrated target.
+
+use std::io::Read;
+use std::iter;
+
+use age::DecryptError;
+use age::armor::ArmoredReader;
+use age::secrecy::SecretString;
+use zeroize::Zeroizing;
+
+use super::{Format, ImportError, Imported, PasswordPrompt};
+use crate::accounts::{Account, Store};
+use crate::vault::payload::{self, PAYLOAD_VERSION, PayloadError};
+use crate::vault::{MAX_WORK_FACTOR, MIN_WORK_FACTOR};
+
+/// The first line of an ASCII-armored age file.
+const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
+/// The first line of a binary age file.
+const BINARY_MAGIC: &[u8] = b"age-encryption.org/v1";
+
+/// Whether the bytes start like a backup: an armored or binary age file.
+pub fn looks_like(bytes: &[u8]) -> bool {
+    bytes.trim_ascii_start().starts_with(ARMOR_BEGIN) || bytes.starts_with(BINARY_MAGIC)
+}
+
+/// Decrypts a backup, asking `password` for its password once the file is known to
+/// be a password-locked age file.
+pub fn read(bytes: &[u8], password: &mut PasswordPrompt<'_>) -> Result<Imported, ImportError> {
+    let trimmed = bytes.trim_ascii_start();
+    let input = if trimmed.starts_with(ARMOR_BEGIN) {
+        trimmed
+    } else {
+        bytes
+    };
+    let decryptor =
+        age::Decryptor::new_buffered(ArmoredReader::new(input)).map_err(|e| decrypt_error(&e))?;
+    if !decryptor.is_scrypt() {
+        return Err(malformed(
+            "it is an age file locked with a key, not with a password, so it is not an otp backup",
+        ));
+    }
+    let password = password(Format::Backup)?;
+    let mut identity = age::scrypt::Identity::new(SecretString::from(password.as_str().to_owned()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    let mut reader = decryptor
+        .decrypt(iter::once(&identity as &dyn age::Identity))
+        .map_err(|e| decrypt_error(&e))?;
+    // The plaintext is shorter than the file: reserving it all up front means the
+    // buffer never reallocates and leaves unzeroized copies behind.
+    let mut plaintext = Zeroizing::new(Vec::with_capacity(bytes.len()));
+    reader
+        .read_to_end(&mut plaintext)
+        .map_err(|_| malformed("it is cut short or damaged"))?;
+    let store = payload::from_bytes(&plaintext).map_err(|error| match error {
+        PayloadError::TooNew { found } => ImportError::UnknownVersion {
+            format: Format::Backup,
+            version: i64::from(found),
+            known: i64::from(PAYLOAD_VERSION),
+        },
+        PayloadError::Invalid(detail) => {
+            malformed(&format!("its contents are not valid ({detail})"))
+        }
+    })?;
+    Ok(Imported {
+        accounts: store.accounts().to_vec(),
+        ..Imported::default()
+    })
+}
+
+/// Encrypts `accounts` with `password` at scrypt work factor `work_factor`
+/// (`MIN_WORK_FACTOR..=MAX_WORK_FACTOR`, as for the vault), ASCII-armored.
+pub fn write(
+    accounts: &[Account],
+    password: &str,
+    work_factor: u8,
+) -> Result<Vec<u8>, ImportError> {
+    if !(MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&work_factor) {
+        return Err(ImportError::Export(format!(
+            "a backup's scrypt work factor must be {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}, not {work_factor}"
+        )));
+    }
+    if password.is_empty() {
+        return Err(ImportError::Export(
+            "a backup needs a password; an empty one would leave the secrets readable".to_owned(),
+        ));
+    }
+    let plaintext = payload::to_toml(&Store::from_accounts(accounts.to_vec()));
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(password.to_owned()));
+    recipient.set_work_factor(work_factor);
+    let armored = age::encrypt_and_armor(&recipient, plaintext.as_bytes())
+        .map_err(|_| ImportError::Export("encrypting the backup failed".to_owned()))?;
+    Ok(armored.into_bytes())
+}
+
+fn malformed(detail: &str) -> ImportError {
+    ImportError::Malformed {
+        format: Format::Backup,
+        detail: detail.to_owned(),
+    }
+}
+
+/// Maps age's error without ever formatting it.
+fn decrypt_error(error: &DecryptError) -> ImportError {
+    match error {
+        DecryptError::DecryptionFailed
+        | DecryptError::KeyDecryptionFailed
+        | DecryptError::NoMatchingKeys => ImportError::WrongPassword(Format::Backup),
+        DecryptError::ExcessiveWork { required, .. } => malformed(&format!(
+            "it asks for scrypt work factor {required}, above the {MAX_WORK_FACTOR} otp accepts \
+             (a larger one could take hours and gigabytes to open)"
+        )),
+        DecryptError::InvalidHeader | DecryptError::InvalidMac => {
+            malformed("its header is damaged")
+        }
+        DecryptError::UnknownFormat => {
+            malformed("it is a newer age format than this otp reads; upgrade otp")
+        }
+        DecryptError::Io(io_error) if io_error.kind() == std::io::ErrorKind::UnexpectedEof => {
+            malformed("it is cut short")
+        }
+        DecryptError::Io(io_error) if io_error.kind() == std::io::ErrorKind::InvalidData => {
+            malformed("its ASCII armor is damaged")
+        }
+        _ => malformed("it is not a readable age file"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::transfer::fixtures::{
+        PASSWORD, assert_codes, every_parameter, expected_accounts, no_prompt, prompt,
+    };
+
+    /// Cheap scrypt for tests.
+    const LOW: u8 = MIN_WORK_FACTOR;
+
+    fn read_with(bytes: &[u8], password: &str) -> (Result<Imported, ImportError>, usize) {
+        let calls = Cell::new(0);
+        let result = read(bytes, &mut prompt(password, &calls));
+        (result, calls.get())
+    }
+
+    fn is_malformed(result: &Result<Imported, ImportError>, needle: &str) -> bool {
+        matches!(result, Err(ImportError::Malformed { format: Format::Backup, detail }) if detail.contains(needle))
+    }
+
+    /// A password-locked age file holding `plaintext`, not armored.
+    fn binary(plaintext: &[u8], work_factor: u8) -> Vec<u8> {
+        let mut recipient = age::scrypt::Recipient::new(SecretString::from(PASSWORD.to_owned()));
+        recipient.set_work_factor(work_factor);
+        age::encrypt(&recipient, plaintext).unwrap()
+    }
+
+    #[test]
+    fn round_trip_keeps_every_parameter_and_counter() {
+        let accounts = every_parameter();
+        let bytes = write(&accounts, PASSWORD, LOW).unwrap();
+        assert!(bytes.starts_with(ARMOR_BEGIN));
+        assert!(looks_like(&bytes));
+        assert_eq!(crate::transfer::detect(&bytes), Some(Format::Backup));
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            !text.contains("JBSWY3DP") && !text.contains("user"),
+            "{text}"
+        );
+
+        let (result, calls) = read_with(&bytes, PASSWORD);
+        let imported = result.unwrap();
+        assert_eq!(calls, 1);
+        assert_eq!(imported.accounts, accounts);
+        assert!(imported.notes.is_empty() && imported.unrepresentable.is_empty());
+    }
+
+    #[test]
+    fn the_test_accounts_keep_their_codes() {
+        let bytes = write(&expected_accounts(), PASSWORD, LOW).unwrap();
+        assert_codes(&read_with(&bytes, PASSWORD).0.unwrap().accounts);
+    }
+
+    #[test]
+    fn age_itself_can_open_it() {
+        let bytes = write(&expected_accounts(), PASSWORD, LOW).unwrap();
+        let identity = age::scrypt::Identity::new(SecretString::from(PASSWORD.to_owned()));
+        let plaintext = age::decrypt(&identity, &bytes).unwrap();
+        let store = payload::from_bytes(&plaintext).unwrap();
+        assert_eq!(store.accounts(), expected_accounts().as_slice());
+    }
+
+    #[test]
+    fn binary_age_files_and_leading_blank_lines_read_too() {
+        let toml = payload::to_toml(&Store::from_accounts(expected_accounts()));
+        let bytes = binary(toml.as_bytes(), LOW);
+        assert!(looks_like(&bytes));
+        assert_eq!(
+            read_with(&bytes, PASSWORD).0.unwrap().accounts,
+            expected_accounts()
+        );
+
+        let mut padded = b"\n  \r\n".to_vec();
+        padded.extend(write(&expected_accounts(), PASSWORD, LOW).unwrap());
+        assert!(looks_like(&padded));
+        assert_eq!(
+            read_with(&padded, PASSWORD).0.unwrap().accounts,
+            expected_accounts()
+        );
+    }
+
+    #[test]
+    fn wrong_password() {
+        let bytes = write(&expected_accounts(), PASSWORD, LOW).unwrap();
+        let (result, calls) = read_with(&bytes, "correct horse battery stapl");
+        assert_eq!(result, Err(ImportError::WrongPassword(Format::Backup)));
+        assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn work_factor_and_password_are_checked_on_writing() {
+        for work_factor in [0, MIN_WORK_FACTOR - 1, MAX_WORK_FACTOR + 1, u8::MAX] {
+            assert!(matches!(
+                write(&expected_accounts(), PASSWORD, work_factor),
+                Err(ImportError::Export(message)) if message.contains(&work_factor.to_string())
+            ));
+        }
+        assert!(matches!(
+            write(&expected_accounts(), "", LOW),
+            Err(ImportError::Export(_))
+        ));
+    }
+
+    #[test]
+    fn excessive_work_is_refused_without_panicking() {
+        let bytes = binary(b"version = 1\n", LOW);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        for demanded in [MAX_WORK_FACTOR + 1, 30, 63] {
+            let patched = text.replacen(&format!(" {LOW}\n"), &format!(" {demanded}\n"), 1);
+            assert_ne!(patched, text);
+            let (result, calls) = read_with(patched.as_bytes(), PASSWORD);
+            assert!(
+                is_malformed(&result, &format!("work factor {demanded}")),
+                "{result:?}"
+            );
+            assert_eq!(calls, 1);
+        }
+    }
+
+    #[test]
+    fn foreign_and_garbage_files_are_malformed_without_asking() {
+        let key = age::x25519::Identity::generate();
+        let foreign = age::encrypt(&key.to_public(), b"version = 1\n").unwrap();
+        let (result, calls) = read_with(&foreign, PASSWORD);
+        assert!(is_malformed(&result, "not with a password"), "{result:?}");
+        assert_eq!(calls, 0);
+        for garbage in [
+            &b""[..],
+            b"hello",
+            b"age-encryption.org/v1\n",
+            b"age-encryption.org/v2\n-> x\n--- AAAA\n",
+            b"-----BEGIN AGE ENCRYPTED FILE-----\n",
+            b"-----BEGIN AGE ENCRYPTED FILE-----\n!!!!\n-----END AGE ENCRYPTED FILE-----\n",
+        ] {
+            assert!(matches!(
+                read(garbage, &mut no_prompt),
+                Err(ImportError::Malformed { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn newer_and_invalid_payloads() {
+        let newer = binary(b"version = 2\naccounts = []\n", LOW);
+        assert_eq!(
+            read_with(&newer, PASSWORD).0,
+            Err(ImportError::UnknownVersion {
+                format: Format::Backup,
+                version: 2,
+                known: 1
+            })
+        );
+        let invalid = binary(b"not toml at all", LOW);
+        assert!(is_malformed(&read_with(&invalid, PASSWORD).0, "not valid"));
+    }
+
+    #[test]
+    fn every_truncation_is_an_error() {
+        let bytes = write(&expected_accounts(), PASSWORD, LOW).unwrap();
+        let end = bytes.trim_ascii_end().len();
+        for cut in 0..end {
+            let (result, _) = read_with(&bytes[..cut], PASSWORD);
+            assert!(
+                matches!(result, Err(ImportError::Malformed { .. })),
+                "cut at {cut}: {result:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_bit_flip_is_an_error_or_harmless() {
+        let accounts = expected_accounts();
+        let mut bytes = write(&accounts, PASSWORD, LOW).unwrap();
+        for index in 0..bytes.len() {
+            let original = bytes[index];
+            let bit = 1u8 << (index % 8);
+            bytes[index] ^= bit;
+            let (result, _) = read_with(&bytes, PASSWORD);
+            bytes[index] = original;
+            if let Ok(imported) = result {
+                // Only a change in the whitespace around the armor is harmless.
+                assert!(
+                    original.is_ascii_whitespace() && (original ^ bit).is_ascii_whitespace()
+                        || index >= bytes.trim_ascii_end().len(),
+                    "flip at {index} was accepted"
+                );
+                assert_eq!(
+                    imported.accounts, accounts,
+                    "flip at {index} changed the accounts"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! A text file of `otpauth://` links, one per line.
+//!
+//! Blank lines and lines starting with `#` are ignored. Each link is read by
+//! [`crate::otpauth::parse`], so the rules written there (a literal `+`, colons in the
+//! label, unknown parameters ignored, ...) hold here too; what it warns about becomes
+//! a [`Note`]. A Google Authenticator export link (`otpauth-migration://`) on a line of
+//! its own is read as well, with [`super::google::read`].
+//!
+//! [`write`] writes the same format, which [`read`] reads back unchanged.
+
+use zeroize::Zeroizing;
+
+use super::{Format, ImportError, Imported, Note};
+use crate::accounts::Account;
+use crate::otpauth::{self, OtpAuthUri};
+
+/// Reads every `otpauth://` link in the text.
+///
+/// A line that is not a usable link stops the import with an error naming the line
+/// and the reason, so nothing is silently dropped.
+pub fn read(text: &str) -> Result<Imported, ImportError> {
+    let mut imported = Imported::default();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let is_migration = line
+            .get(.."otpauth-migration:".len())
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth-migration:"));
+        if is_migration {
+            let batch = super::google::read(line).map_err(|error| match error {
+                ImportError::Malformed { detail, .. } => ImportError::Malformed {
+                    format: Format::Google,
+                    detail: format!("line {number}: {detail}"),
+                },
+                other => other,
+            })?;
+            imported.extend(batch);
+            continue;
+        }
+        let parsed = otpauth::parse(line).map_err(|error| ImportError::Malformed {
+            format: Format::Uris,
+            detail: format!("line {number}: {error}"),
+        })?;
+        let uri = parsed.uri;
+        let account = Account {
+            name: uri.account,
+            issuer: uri.issuer,
+            secret: uri.secret,
+            algorithm: uri.algorithm,
+            digits: uri.digits,
+            kind: uri.kind,
+        };
+        for warning in parsed.warnings {
+            imported.notes.push(Note {
+                label: account.label(),
+                text: warning.to_string(),
+            });
+        }
+        imported.accounts.push(account);
+    }
+    Ok(imported)
+}
+
+/// One `otpauth://` link per account, one per line.
+pub fn write(accounts: &[Account]) -> Zeroizing<String> {
+    let lines: Vec<Zeroizing<String>> = accounts
+        .iter()
+        .map(|account| {
+            OtpAuthUri {
+                account: account.name.clone(),
+                issuer: account.issuer.clone(),
+                secret: account.secret.clone(),
+                algorithm: account.algorithm,
+                digits: account.digits,
+                kind: account.kind,
+            }
+            .to_uri()
+        })
+        .collect();
+    // Sized up front so the buffer is never reallocated (which would leave an
+    // unzeroized copy of the secrets behind).
+    let mut text = Zeroizing::new(String::with_capacity(
+        lines.iter().map(|line| line.len() + 1).sum(),
+    ));
+    for line in &lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::CurrentCode;
+    use crate::code::{Algorithm, Digits, Kind, Period};
+    use crate::secret::SecretKey;
+
+    fn code_at(account: &Account, time: u64) -> String {
+        match account.code_at(time) {
+            CurrentCode::Totp(totp) => totp.code.as_str().to_owned(),
+            CurrentCode::Hotp { code, .. } => code.as_str().to_owned(),
+        }
+    }
+
+    #[test]
+    fn reads_links_skipping_blanks_and_comments() {
+        // GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ is base32 of RFC 6238's "12345678901234567890".
+        let text = "\
+# exported by hand
+otpauth://totp/Example:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example&digits=8
+
+   \t
+  otpauth://hotp/carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1  \r
+otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&period=60
+";
+        let imported = read(text).unwrap();
+        let [alice, carol, bob] = imported.accounts.as_slice() else {
+            panic!("{imported:?}");
+        };
+        assert_eq!(alice.label(), "Example:alice");
+        assert_eq!(code_at(alice, 59), "94287082");
+        assert_eq!(carol.kind, Kind::Hotp { counter: 1 });
+        assert_eq!(code_at(carol, 0), "287082");
+        assert_eq!(bob.issuer.as_deref(), Some("AT&T"));
+        // RFC 6238's SHA1 seed at 60 s: T = 59 is step 0, whose code is HOTP(0).
+        assert_eq!(code_at(bob, 59), "755224");
+        // The issuer mismatch is reported against the account it concerns.
+        let [note] = imported.notes.as_slice() else {
+            panic!("{:?}", imported.notes);
+        };
+        assert_eq!(note.label, "AT&T:bob");
+        assert!(note.text.contains("Other"), "{}", note.text);
+        assert!(imported.unrepresentable.is_empty());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_number_and_reason_but_not_the_secret() {
+        let text = "otpauth://totp/a?secret=GEZDGNBVGY3TQOJQ\n\n\
+                    otpauth://totp/b?secret=GEZDGNBVGY3TQOJ0&algorithm=SHA1";
+        match read(text) {
+            Err(ImportError::Malformed {
+                format: Format::Uris,
+                detail,
+            }) => {
+                assert!(detail.starts_with("line 3: "), "{detail}");
+                assert!(detail.contains("letter O"), "{detail}");
+                assert!(!detail.contains("GEZDGNBV"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+        for bad in [
+            "otpauth://steam/x?secret=GEZDGNBV",
+            "hello",
+            "otpauth://totp/x",
+        ] {
+            assert!(
+                matches!(read(bad), Err(ImportError::Malformed { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn write_then_read_is_the_identity() {
+        let secret = SecretKey::from_bytes(b"12345678901234567890".to_vec());
+        let account = |name: &str, issuer: Option<&str>, algorithm, digits, kind| Account {
+            name: name.to_owned(),
+            issuer: issuer.map(str::to_owned),
+            secret: secret.clone(),
+            algorithm,
+            digits: Digits::new(digits).unwrap(),
+            kind,
+        };
+        let accounts = vec![
+            account(
+                "alice@example.com",
+                Some("Example Co"),
+                Algorithm::Sha1,
+                6,
+                Kind::default(),
+            ),
+            account(
+                "a:b+c",
+                None,
+                Algorithm::Sha512,
+                8,
+                Kind::Totp {
+                    period: Period::new(60).unwrap(),
+                },
+            ),
+            account(
+                "여보세요",
+                Some("AT&T?#="),
+                Algorithm::Sha256,
+                7,
+                Kind::Hotp { counter: u64::MAX },
+            ),
+        ];
+        let text = write(&accounts);
+        assert_eq!(text.lines().count(), 3);
+        assert!(text.ends_with('\n'));
+        let imported = read(&text).unwrap();
+        assert_eq!(imported.accounts, accounts);
+        assert!(imported.notes.is_empty());
+        assert!(write(&[]).is_empty());
+    }
+
+    #[test]
+    fn every_parameter_survives_write_then_read() {
+        let accounts = crate::transfer::fixtures::every_parameter();
+        let imported = read(&write(&accounts)).unwrap();
+        assert_eq!(imported.accounts, accounts);
+    }
+
+    #[test]
+    fn migration_links_among_the_lines_are_read_too() {
+        let account = Account {
+            name: "alice".to_owned(),
+            issuer: Some("Example".to_owned()),
+            secret: SecretKey::from_bytes(b"12345678901234567890".to_vec()),
+            algorithm: Algorithm::Sha1,
+            digits: Digits::SIX,
+            kind: Kind::default(),
+        };
+        let google = super::super::google::export(std::slice::from_ref(&account), 10).unwrap();
+        let text = format!(
+            "otpauth://totp/x:y?secret=GEZDGNBVGY3TQOJQ\n{}\n",
+            google.uris[0].as_str()
+        );
+        let imported = read(&text).unwrap();
+        assert_eq!(imported.accounts.len(), 2);
+        assert_eq!(imported.accounts[1], account);
+        let broken =
+            "otpauth://totp/x:y?secret=GEZDGNBVGY3TQOJQ\notpauth-migration://offline?data=%%";
+        match read(broken) {
+            Err(ImportError::Malformed { detail, .. }) => {
+                assert!(detail.starts_with("line 2: "), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn truncated_text_is_an_error_or_fewer_accounts() {
+        let text = "otpauth://totp/Example:alice?secret=GEZDGNBVGY3TQOJQ&issuer=Example\n\
+                    otpauth://hotp/b?secret=GEZDGNBVGY3TQOJQ&counter=12";
+        for cut in 0..text.len() {
+            match read(&text[..cut]) {
+                Ok(imported) => assert!(imported.accounts.len() <= 2),
+                Err(ImportError::Malformed { detail, .. }) => {
+                    assert!(!detail.contains("GEZDGNBV"), "{detail}")
+                }
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+    }
+}

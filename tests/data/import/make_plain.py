@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Writes the unencrypted import fixtures of tests/import.rs and what they hold.
+
+Rerun from the repository root after changing an entry below:
+
+    python3 -m pip install 'segno==1.6.6' 'pillow==13.0.0'
+    python3 tests/data/import/make_plain.py
+
+The output is deterministic (no clock, no randomness; the pinned segno and Pillow
+draw the same pictures), so a rerun without changes leaves `git status` clean.
+
+Files written next to this script:
+
+- andotp.json          andOTP plain JSON backup (a list of entries, base32 secrets)
+- freeotp-plus.json    FreeOTP+ JSON export ({"tokenOrder", "tokens"}, secrets as
+                       signed byte arrays, the issuer in "issuerExt")
+- uris.txt             otpauth:// links, one a line, with a comment and a blank line
+- google-migration.txt Google Authenticator export: two otpauth-migration:// links
+                       (batch_size 2), protobuf written by hand below
+- google-migration.png a QR code of the second migration link
+- otpauth-qr.png/.jpg  a QR code of alice's otpauth:// link
+- expected-plain.toml  the accounts each of the files above (but Google's) holds
+- expected-google.toml the accounts the Google files hold
+
+The entries are the ones tests/data/import/make_encrypted.py writes to the Aegis and
+2FAS fixtures; Google's export cannot hold a period or 7 digits, so its files hold
+alice and dave plus two entries of their own (frank, grace).
+
+Truncated and damaged copies are made by the tests at run time, not here.
+"""
+
+import base64
+import io
+import json
+import pathlib
+import urllib.parse
+
+import segno
+from PIL import Image
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def b32(raw: bytes) -> str:
+    """Base32 without padding, as authenticator apps show it."""
+    return base64.b32encode(raw).decode("ascii").rstrip("=")
+
+
+def unb32(text: str) -> bytes:
+    return base64.b32decode(text + "=" * (-len(text) % 8))
+
+
+# id -> entry. "kind" is totp, hotp or steam; "counter" is the counter of the next code.
+ENTRIES = {
+    "alice": dict(issuer="GitHub", name="alice@example.com", kind="totp",
+                  algorithm="SHA1", digits=6, period=30, secret="JBSWY3DPEHPK3PXP"),
+    "bob": dict(issuer="Example", name="bob", kind="totp", algorithm="SHA256",
+                digits=8, period=60, secret=b32(b"12345678901234567890123456789012")),
+    "carol": dict(issuer="Bank", name="carol", kind="totp", algorithm="SHA512",
+                  digits=7, period=30,
+                  secret=b32(b"1234567890123456789012345678901234567890123456789012345678901234")),
+    # RFC 4226's test key "12345678901234567890", as make_encrypted.py has it.
+    "dave": dict(issuer="VPN", name="dave", kind="hotp", algorithm="SHA1", digits=6,
+                 counter=5, secret=b32(b"12345678901234567890")),
+    # Steam's 5-character codes: every importer must leave this one out.
+    "erin": dict(issuer="Steam", name="erin", kind="steam", algorithm="SHA1", digits=5,
+                 period=30, secret=b32(b"steam-secret-of-erin")),
+    # Only in Google's files: what Google can hold besides alice and dave.
+    "frank": dict(issuer="Extra", name="frank", kind="totp", algorithm="SHA256",
+                  digits=6, period=30, secret="GEZDGNBVGY3DQOJQ"),
+    "grace": dict(issuer="Extra", name="grace", kind="totp", algorithm="SHA512",
+                  digits=8, period=30, secret=b32(b"abcdefghijklmnopqrst")),
+}
+PLAIN = ["alice", "bob", "carol", "dave", "erin"]
+
+
+def label(entry: dict) -> str:
+    return f"{entry['issuer']}:{entry['name']}"
+
+
+# --- andOTP -----------------------------------------------------------------------
+# A JSON array; one object per entry with secret (base32), issuer, label (the account
+# name), digits, type (TOTP, HOTP or STEAM), algorithm, thumbnail, last_used,
+# used_frequency, tags, and period (TOTP, STEAM) or counter (HOTP).
+def andotp() -> str:
+    out = []
+    for i, key in enumerate(PLAIN):
+        e = ENTRIES[key]
+        item = {
+            "secret": e["secret"],
+            "issuer": e["issuer"],
+            "label": e["name"],
+            "digits": e["digits"],
+            "type": e["kind"].upper(),
+            "algorithm": e["algorithm"],
+            "thumbnail": "Default",
+            "last_used": 1700000000000 + i,
+            "used_frequency": i,
+            "tags": ["work"] if key == "alice" else [],
+        }
+        if e["kind"] == "hotp":
+            item["counter"] = e["counter"]
+        else:
+            item["period"] = e["period"]
+        out.append(item)
+    return json.dumps(out, indent=2) + "\n"
+
+
+# --- FreeOTP+ ---------------------------------------------------------------------
+# {"tokenOrder": ["issuer:label", ...], "tokens": [...]}: each token has algo, counter,
+# digits, issuerExt, label, period, secret (the raw key as Java's signed bytes), type
+# (TOTP or HOTP). FreeOTP+ has no Steam type: it draws Steam codes for a TOTP token
+# whose issuer is "Steam" (5 digits), so erin is one such token.
+def signed(raw: bytes) -> list:
+    return [b - 256 if b > 127 else b for b in raw]
+
+
+def freeotp() -> str:
+    tokens = []
+    for key in PLAIN:
+        e = ENTRIES[key]
+        tokens.append({
+            "algo": e["algorithm"],
+            "counter": e.get("counter", 0),
+            "digits": e["digits"],
+            "issuerExt": e["issuer"],
+            "label": e["name"],
+            "period": e.get("period", 30),
+            "secret": signed(unb32(e["secret"])),
+            "type": "HOTP" if e["kind"] == "hotp" else "TOTP",
+        })
+    doc = {"tokenOrder": [label(ENTRIES[k]) for k in PLAIN], "tokens": tokens}
+    return json.dumps(doc, indent=2) + "\n"
+
+
+# --- otpauth:// links (Key URI format) --------------------------------------------
+def quote(text: str) -> str:
+    return urllib.parse.quote(text, safe="")
+
+
+def otpauth(entry: dict, defaults: bool = False) -> str:
+    kind = entry["kind"]
+    path = f"{quote(entry['issuer'])}:{quote(entry['name'])}"
+    params = [("secret", entry["secret"]), ("issuer", entry["issuer"])]
+    if not defaults or entry["algorithm"] != "SHA1":
+        params.append(("algorithm", entry["algorithm"]))
+    if not defaults or entry["digits"] != 6:
+        params.append(("digits", str(entry["digits"])))
+    if kind == "hotp":
+        params.append(("counter", str(entry["counter"])))
+    elif not defaults or entry["period"] != 30:
+        params.append(("period", str(entry["period"])))
+    query = "&".join(f"{k}={quote(v)}" for k, v in params)
+    return f"otpauth://{kind}/{path}?{query}"
+
+
+def uris() -> str:
+    e = ENTRIES
+    lines = [
+        "# Accounts exported as otpauth:// links, one a line (test fixture)",
+        otpauth(e["alice"], defaults=True),  # algorithm, digits and period left out
+        otpauth(e["bob"]),
+        "",
+        otpauth(e["carol"]),
+        otpauth(e["dave"]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# --- Google Authenticator otpauth-migration:// ------------------------------------
+# MigrationPayload { repeated OtpParameters otp_parameters = 1; int32 version = 2;
+#   int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5; }
+# OtpParameters { bytes secret = 1; string name = 2; string issuer = 3;
+#   Algorithm algorithm = 4 (1 SHA1, 2 SHA256, 3 SHA512, 4 MD5);
+#   DigitCount digits = 5 (1 six, 2 eight); OtpType type = 6 (1 HOTP, 2 TOTP);
+#   int64 counter = 7; }
+def varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        low = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(low | 0x80)
+        else:
+            out.append(low)
+            return bytes(out)
+
+
+def field_varint(number: int, value: int) -> bytes:
+    return varint(number << 3 | 0) + varint(value)
+
+
+def field_bytes(number: int, value: bytes) -> bytes:
+    return varint(number << 3 | 2) + varint(len(value)) + value
+
+
+ALGORITHMS = {"SHA1": 1, "SHA256": 2, "SHA512": 3}
+DIGITS = {6: 1, 8: 2}
+
+
+def otp_parameters(entry: dict, name: str) -> bytes:
+    out = field_bytes(1, unb32(entry["secret"]))
+    out += field_bytes(2, name.encode())
+    out += field_bytes(3, entry["issuer"].encode())
+    out += field_varint(4, ALGORITHMS[entry["algorithm"]])
+    out += field_varint(5, DIGITS[entry["digits"]])
+    out += field_varint(6, 1 if entry["kind"] == "hotp" else 2)
+    if entry["kind"] == "hotp":
+        out += field_varint(7, entry["counter"])
+    return out
+
+
+BATCH_ID = 1106
+
+
+def migration_link(params: list, index: int, size: int) -> str:
+    payload = b"".join(field_bytes(1, p) for p in params)
+    payload += field_varint(2, 1) + field_varint(3, size)
+    payload += field_varint(4, index) + field_varint(5, BATCH_ID)
+    data = base64.b64encode(payload).decode("ascii")
+    return "otpauth-migration://offline?data=" + quote(data)
+
+
+# (id, the name field as Google stores it): Google keeps whatever label the account
+# was added with, often "issuer:name".
+GOOGLE_BATCHES = [
+    [("alice", "alice@example.com"), ("frank", "Extra:frank")],
+    [("grace", "grace"), ("dave", "dave")],
+]
+
+
+def google_links() -> list:
+    return [
+        migration_link([otp_parameters(ENTRIES[k], n) for k, n in batch], i,
+                       len(GOOGLE_BATCHES))
+        for i, batch in enumerate(GOOGLE_BATCHES)
+    ]
+
+
+# --- QR pictures ------------------------------------------------------------------
+def qr_png(text: str) -> bytes:
+    buf = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buf, kind="png", scale=8, border=4)
+    return buf.getvalue()
+
+
+def qr_jpeg(text: str) -> bytes:
+    picture = Image.open(io.BytesIO(qr_png(text))).convert("L")
+    buf = io.BytesIO()
+    picture.save(buf, format="JPEG", quality=85)
+    return buf.getvalue()
+
+
+# --- What the files hold ----------------------------------------------------------
+def toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def expected(keys: list, files: dict, title: str) -> str:
+    out = [
+        f"# {title}",
+        "# Written by tests/data/import/make_plain.py: edit that script, not this file.",
+        "# [accounts.ID]: an account as otp must store it (secret in base32, for oathtool);",
+        "# [files.\"NAME\"]: the accounts (IDs) a file holds and the labels it must leave out.",
+        "",
+    ]
+    for key in keys:
+        e = ENTRIES[key]
+        out.append(f"[accounts.{key}]")
+        out.append(f"label = {toml_string(label(e))}")
+        out.append(f"issuer = {toml_string(e['issuer'])}")
+        out.append(f"name = {toml_string(e['name'])}")
+        out.append(f"type = {toml_string(e['kind'])}")
+        out.append(f"algorithm = {toml_string(e['algorithm'])}")
+        out.append(f"digits = {e['digits']}")
+        if e["kind"] == "hotp":
+            out.append(f"counter = {e['counter']}")
+        else:
+            out.append(f"period = {e['period']}")
+        out.append(f"secret = {toml_string(e['secret'])}")
+        out.append("")
+    for name, (fmt, ids, left_out) in files.items():
+        out.append(f"[files.{toml_string(name)}]")
+        out.append(f"format = {toml_string(fmt)}")
+        out.append("accounts = [" + ", ".join(toml_string(i) for i in ids) + "]")
+        out.append("left_out = [" + ", ".join(toml_string(i) for i in left_out) + "]")
+        out.append("")
+    return "\n".join(out)
+
+
+def main() -> None:
+    four = ["alice", "bob", "carol", "dave"]
+    links = google_links()
+    outputs = {
+        "andotp.json": andotp().encode(),
+        "freeotp-plus.json": freeotp().encode(),
+        "uris.txt": uris().encode(),
+        "google-migration.txt": ("\n".join(links) + "\n").encode(),
+        "google-migration.png": qr_png(links[1]),
+        "otpauth-qr.png": qr_png(otpauth(ENTRIES["alice"], defaults=True)),
+        "otpauth-qr.jpg": qr_jpeg(otpauth(ENTRIES["alice"], defaults=True)),
+        "expected-plain.toml": expected(four, {
+            "andotp.json": ("andotp", four, ["Steam:erin"]),
+            "freeotp-plus.json": ("freeotp", four, ["Steam:erin"]),
+            "uris.txt": ("uris", four, []),
+            "otpauth-qr.png": ("qr", ["alice"], []),
+            "otpauth-qr.jpg": ("qr", ["alice"], []),
+        }, "Accounts of the plain import fixtures.").encode(),
+        "expected-google.toml": expected(["alice", "frank", "grace", "dave"], {
+            "google-migration.txt": ("google", ["alice", "frank", "grace", "dave"], []),
+            "google-migration.png": ("qr", ["grace", "dave"], []),
+        }, "Accounts of the Google Authenticator fixtures (TOTP at 30 s: Google has no period).").encode(),
+    }
+    for name, data in outputs.items():
+        (HERE / name).write_bytes(data)
+        print(f"wrote {name} ({len(data)} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,10 @@
+//! Google Authenticator export links (`otpauth-migration://`), one or many lines.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = otp::transfer::google::read(text);
+    }
+});

@@ -1,0 +1,1188 @@
+//! `otp import` and `otp export` end to end: the real binary on the fixtures in
+//! tests/data/import, checked against the accounts the scripts that wrote them say
+//! each file holds (`expected-*.toml`) and against the codes oathtool computes.
+//!
+//! The fixtures come from `make_plain.py` (andOTP, FreeOTP+, otpauth links, Google
+//! Authenticator, QR pictures) and `make_encrypted.py` (Aegis, 2FAS). Damaged copies
+//! are made here, at run time.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use common::{Sandbox, assert_success, stderr, stdout};
+use serde::Deserialize;
+
+/// The password of every encrypted fixture.
+const PASSWORD: &str = "correct horse battery staple";
+
+/// The instants at which TOTP codes are compared with oathtool's.
+const INSTANTS: [u64; 3] = [59, 1_111_111_109, 2_000_000_000];
+
+/// What make_plain.py says its files hold (accounts by ID, files by name).
+const PLAIN_EXPECTED: [&str; 2] = ["expected-plain.toml", "expected-google.toml"];
+
+/// What make_encrypted.py says its files (Aegis and 2FAS, plain and encrypted) hold.
+const ENCRYPTED_EXPECTED: &str = "expected.toml";
+
+/// The files make_encrypted.py writes, with their `--format` names.
+const ENCRYPTED_FILES: [(&str, &str); 4] = [
+    ("aegis-plain.json", "aegis"),
+    ("aegis-encrypted.json", "aegis"),
+    ("2fas-plain.2fas", "2fas"),
+    ("2fas-encrypted.2fas", "2fas"),
+];
+
+// ---------------------------------------------------------------------------------
+// What the fixtures hold
+
+/// One account as a fixture's script says otp must store it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct Expected {
+    label: String,
+    issuer: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    algorithm: String,
+    digits: u8,
+    period: Option<u32>,
+    counter: Option<u64>,
+    /// Base32, for oathtool.
+    secret: String,
+}
+
+/// What one fixture holds: account IDs, and labels it must leave out.
+#[derive(Debug, Clone, Deserialize)]
+struct FileSpec {
+    format: String,
+    accounts: Vec<String>,
+    left_out: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Manifest {
+    #[serde(default)]
+    accounts: BTreeMap<String, Expected>,
+    #[serde(default)]
+    files: BTreeMap<String, FileSpec>,
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    let path = data_dir().join(name);
+    assert!(
+        path.exists(),
+        "missing fixture {}: run tests/data/import/make_plain.py and make_encrypted.py",
+        path.display()
+    );
+    path
+}
+
+/// expected.toml's shape: one list of accounts for every file make_encrypted.py writes.
+#[derive(Debug, Deserialize)]
+struct EncryptedManifest {
+    password: String,
+    account: Vec<Expected>,
+    #[serde(default)]
+    unrepresentable: Vec<LeftOut>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LeftOut {
+    label: String,
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    let path = data_dir().join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run tests/data/import/make_plain.py and make_encrypted.py",
+            path.display()
+        )
+    });
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()))
+}
+
+/// Every expected file merged: the accounts by ID, the files by name. An account two
+/// scripts both describe (by label) must be described the same way, so that every
+/// fixture holds the same alice, bob, carol and dave.
+fn manifest() -> Manifest {
+    let mut all = Manifest::default();
+    for name in PLAIN_EXPECTED {
+        let part: Manifest = read_toml(name);
+        for (id, account) in part.accounts {
+            if let Some(known) = all.accounts.get(&id) {
+                assert_eq!(known, &account, "{name} describes {id} differently");
+            }
+            all.accounts.insert(id, account);
+        }
+        all.files.extend(part.files);
+    }
+    let encrypted: EncryptedManifest = read_toml(ENCRYPTED_EXPECTED);
+    assert_eq!(
+        encrypted.password, PASSWORD,
+        "{ENCRYPTED_EXPECTED}: password"
+    );
+    let mut ids = Vec::new();
+    for account in encrypted.account {
+        let known = all
+            .accounts
+            .iter()
+            .find(|(_, known)| known.label == account.label);
+        let id = match known {
+            Some((id, known)) => {
+                assert_eq!(
+                    known, &account,
+                    "{ENCRYPTED_EXPECTED} and make_plain.py describe {} differently",
+                    account.label
+                );
+                id.clone()
+            }
+            None => {
+                let id = format!("encrypted:{}", account.label);
+                all.accounts.insert(id.clone(), account);
+                id
+            }
+        };
+        ids.push(id);
+    }
+    let left_out: Vec<String> = encrypted
+        .unrepresentable
+        .into_iter()
+        .map(|entry| entry.label)
+        .collect();
+    for (file, format) in ENCRYPTED_FILES {
+        all.files.insert(
+            file.to_owned(),
+            FileSpec {
+                format: format.to_owned(),
+                accounts: ids.clone(),
+                left_out: left_out.clone(),
+            },
+        );
+    }
+    all
+}
+
+/// The accounts `file` holds, the labels it leaves out, and its `--format` name.
+fn spec(file: &str) -> (Vec<Expected>, Vec<String>, String) {
+    let manifest = manifest();
+    let spec = manifest
+        .files
+        .get(file)
+        .cloned()
+        .unwrap_or_else(|| panic!("no expected file describes {file}"));
+    let accounts = spec
+        .accounts
+        .iter()
+        .map(|id| {
+            manifest
+                .accounts
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| panic!("{file} lists unknown account {id}"))
+        })
+        .collect();
+    (accounts, spec.left_out, spec.format)
+}
+
+fn is_encrypted(file: &str) -> bool {
+    file.contains("encrypted")
+}
+
+/// Every fixture `otp import` must read, with its password when it has one.
+const FIXTURES: [&str; 11] = [
+    "aegis-plain.json",
+    "aegis-encrypted.json",
+    "2fas-plain.2fas",
+    "2fas-encrypted.2fas",
+    "andotp.json",
+    "freeotp-plus.json",
+    "uris.txt",
+    "google-migration.txt",
+    "google-migration.png",
+    "otpauth-qr.png",
+    "otpauth-qr.jpg",
+];
+
+// ---------------------------------------------------------------------------------
+// Running otp
+
+/// `otp --pin-stdin import FILE ARGS...`, with the password line after the PIN.
+fn import(sandbox: &Sandbox, file: &Path, args: &[&str], password: Option<&str>) -> Output {
+    let mut all = vec!["import", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let stdin = password.map(|p| format!("{p}\n")).unwrap_or_default();
+    sandbox.run(&all, &stdin)
+}
+
+/// `otp list --json`, by label.
+fn listed(sandbox: &Sandbox) -> BTreeMap<String, serde_json::Value> {
+    let out = sandbox.run(&["list", "--json"], "");
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| (entry["label"].as_str().unwrap().to_owned(), entry.clone()))
+        .collect()
+}
+
+fn have_oathtool() -> bool {
+    common::have_tool("oathtool", &["--version"])
+}
+
+/// The vault holds exactly `expected` (labels, parameters) and, with oathtool, each
+/// account's codes are oathtool's. Advances HOTP counters.
+fn assert_vault_holds(sandbox: &Sandbox, expected: &[Expected], context: &str) {
+    let listed = listed(sandbox);
+    let mut want: Vec<&str> = expected.iter().map(|e| e.label.as_str()).collect();
+    want.sort_unstable();
+    let got: Vec<&str> = listed.keys().map(String::as_str).collect();
+    assert_eq!(got, want, "{context}: the vault's accounts");
+    for account in expected {
+        let entry = &listed[&account.label];
+        let what = format!("{context}: {}", account.label);
+        assert_eq!(entry["name"], account.name.as_str(), "{what}: name");
+        assert_eq!(entry["issuer"], account.issuer.as_str(), "{what}: issuer");
+        assert_eq!(entry["type"], account.kind.as_str(), "{what}: type");
+        assert_eq!(
+            entry["algorithm"],
+            account.algorithm.as_str(),
+            "{what}: algorithm"
+        );
+        assert_eq!(entry["digits"], account.digits, "{what}: digits");
+        assert_eq!(
+            entry["period"].as_u64(),
+            account.period.map(u64::from),
+            "{what}: period"
+        );
+        assert_eq!(
+            entry["counter"].as_u64(),
+            account.counter,
+            "{what}: counter"
+        );
+    }
+    if !have_oathtool() {
+        return;
+    }
+    for account in expected {
+        let what = format!("{context}: {}", account.label);
+        match (account.period, account.counter) {
+            (Some(period), None) => {
+                for time in INSTANTS {
+                    let expected = common::oathtool_totp(
+                        &account.secret,
+                        &account.algorithm,
+                        account.digits,
+                        period,
+                        time,
+                    );
+                    let ours = sandbox.code(&account.label, &["--at", &time.to_string()]);
+                    assert_eq!(ours, expected, "{what}: code at {time}");
+                }
+            }
+            (None, Some(counter)) => {
+                assert_eq!(account.algorithm, "SHA1", "oathtool's HOTP is SHA1 only");
+                let expected = common::oathtool_hotp(&account.secret, account.digits, counter);
+                assert_eq!(
+                    sandbox.code(&account.label, &[]),
+                    expected,
+                    "{what}: HOTP code at counter {counter}"
+                );
+            }
+            _ => panic!("{what}: an account needs a period or a counter"),
+        }
+    }
+}
+
+fn report_lines(out: &Output) -> Vec<String> {
+    stderr(out).lines().map(str::to_owned).collect()
+}
+
+/// The report has a `  + label` line per account, a `  ! label` line per left-out
+/// entry, and ends with `Imported N accounts.` (or `Would import` on a dry run).
+fn assert_report(out: &Output, expected: &[Expected], left_out: &[String], verb: &str) {
+    let lines = report_lines(out);
+    let err = stderr(out);
+    for account in expected {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("  + ") && l.contains(&account.label)),
+            "no `  + {}` line in the report:\n{err}",
+            account.label
+        );
+    }
+    for label in left_out {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("  ! ") && l.contains(label.as_str())),
+            "no `  ! {label}` line in the report:\n{err}"
+        );
+    }
+    let last = lines
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    let n = expected.len();
+    assert!(
+        last.starts_with(&format!("{verb} {n} account")),
+        "the report should end with `{verb} {n} accounts.`:\n{err}"
+    );
+    assert_no_secret_in(out, expected);
+}
+
+/// Neither output shows a secret (nor a panic).
+fn assert_no_secret_in(out: &Output, expected: &[Expected]) {
+    let both = format!("{}{}", stdout(out), stderr(out));
+    for account in expected {
+        assert!(
+            !both.contains(&account.secret[..12]),
+            "{}'s secret is in the output:\n{both}",
+            account.label
+        );
+    }
+    assert!(!both.contains("panicked"), "otp panicked:\n{both}");
+}
+
+/// Imports `file` (detecting its format) into a new vault and checks everything.
+fn import_fixture_and_check(file: &str) {
+    let (expected, left_out, format) = spec(file);
+    let sandbox = Sandbox::initialised();
+    let password = is_encrypted(file).then_some(PASSWORD);
+    let out = import(&sandbox, &fixture(file), &["--yes"], password);
+    assert_success(&out);
+    assert_report(&out, &expected, &left_out, "Imported");
+    if format == "google" || file.starts_with("google") {
+        let lines = report_lines(&out);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.trim_start().starts_with("note") && l.contains("30")),
+            "a Google import should say it assumed 30-second codes:\n{}",
+            stderr(&out)
+        );
+    }
+    assert_vault_holds(&sandbox, &expected, file);
+}
+
+#[test]
+fn imports_an_aegis_export() {
+    import_fixture_and_check("aegis-plain.json");
+}
+
+#[test]
+fn imports_an_encrypted_aegis_export() {
+    import_fixture_and_check("aegis-encrypted.json");
+}
+
+#[test]
+fn imports_a_2fas_backup() {
+    import_fixture_and_check("2fas-plain.2fas");
+}
+
+#[test]
+fn imports_an_encrypted_2fas_backup() {
+    import_fixture_and_check("2fas-encrypted.2fas");
+}
+
+#[test]
+fn imports_an_andotp_backup() {
+    import_fixture_and_check("andotp.json");
+}
+
+#[test]
+fn imports_a_freeotp_plus_export() {
+    import_fixture_and_check("freeotp-plus.json");
+}
+
+#[test]
+fn imports_a_list_of_otpauth_links() {
+    import_fixture_and_check("uris.txt");
+}
+
+#[test]
+fn imports_google_authenticator_migration_links() {
+    import_fixture_and_check("google-migration.txt");
+}
+
+#[test]
+fn imports_a_picture_of_a_google_migration_qr_code() {
+    import_fixture_and_check("google-migration.png");
+}
+
+#[test]
+fn imports_a_png_of_an_otpauth_qr_code() {
+    import_fixture_and_check("otpauth-qr.png");
+}
+
+#[test]
+fn imports_a_jpeg_of_an_otpauth_qr_code() {
+    import_fixture_and_check("otpauth-qr.jpg");
+}
+
+#[test]
+fn naming_the_format_reads_the_same_and_a_wrong_format_is_refused() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    for file in FIXTURES {
+        let (expected, _, format) = spec(file);
+        let password = is_encrypted(file).then_some(PASSWORD);
+        let out = import(
+            &sandbox,
+            &fixture(file),
+            &["--dry-run", "--format", &format],
+            password,
+        );
+        assert_success(&out);
+        let n = expected.len();
+        assert!(
+            stderr(&out).contains(&format!("Would import {n} account")),
+            "{file} --format {format}:\n{}",
+            stderr(&out)
+        );
+    }
+    // andOTP's JSON read as Google's links, a picture read as andOTP's JSON.
+    for (file, format) in [("andotp.json", "google"), ("otpauth-qr.png", "andotp")] {
+        let out = import(
+            &sandbox,
+            &fixture(file),
+            &["--yes", "--format", format],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{file} as {format}: {out:?}");
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.to_lowercase().contains(format) || err.contains("Google") || err.contains("andOTP"),
+            "the error should name the format:\n{err}"
+        );
+    }
+    assert_eq!(common::read(&sandbox.vault), before);
+}
+
+#[test]
+fn an_unknown_file_is_refused_with_the_formats_otp_reads() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let file = sandbox.dir.path().join("notes.txt");
+    std::fs::write(&file, "shopping list: milk, eggs\n").unwrap();
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+    assert_eq!(common::read(&sandbox.vault), before);
+}
+
+#[test]
+fn import_reads_the_file_from_standard_input_when_the_pin_comes_from_elsewhere() {
+    let (expected, left_out, _) = spec("andotp.json");
+    let sandbox = Sandbox::initialised();
+    let text = std::fs::read_to_string(fixture("andotp.json")).unwrap();
+
+    // The PIN and the file cannot both be standard input: refused, nothing changed.
+    let before = common::read(&sandbox.vault);
+    let out = sandbox.run(&["import", "-", "--yes"], &text);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("standard input"), "{}", stderr(&out));
+    assert_eq!(common::read(&sandbox.vault), before);
+
+    let mut command = sandbox.otp();
+    command
+        .env("OTP_PIN", common::PIN)
+        .args(["import", "-", "--format", "andotp", "--yes"]);
+    let out = common::feed(command, &text);
+    assert_success(&out);
+    assert_report(&out, &expected, &left_out, "Imported");
+    assert_vault_holds(&sandbox, &expected, "andotp.json on stdin");
+}
+
+// ---------------------------------------------------------------------------------
+// Importing changes nothing unless it should
+
+#[test]
+fn without_yes_and_without_a_terminal_nothing_is_imported() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let out = import(&sandbox, &fixture("andotp.json"), &[], None);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert_eq!(common::read(&sandbox.vault), before);
+    assert!(listed(&sandbox).is_empty());
+}
+
+#[test]
+fn a_dry_run_reports_and_changes_nothing() {
+    let (expected, left_out, _) = spec("andotp.json");
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let out = import(&sandbox, &fixture("andotp.json"), &["--dry-run"], None);
+    assert_success(&out);
+    assert_report(&out, &expected, &left_out, "Would import");
+    assert_eq!(common::read(&sandbox.vault), before);
+    assert!(listed(&sandbox).is_empty());
+}
+
+#[test]
+fn importing_the_same_accounts_again_from_any_format_adds_nothing() {
+    let (expected, _, _) = spec("andotp.json");
+    let sandbox = Sandbox::initialised();
+    assert_success(&import(&sandbox, &fixture("andotp.json"), &["--yes"], None));
+    let before = common::read(&sandbox.vault);
+    for file in [
+        "andotp.json",
+        "freeotp-plus.json",
+        "aegis-plain.json",
+        "aegis-encrypted.json",
+        "2fas-plain.2fas",
+        "2fas-encrypted.2fas",
+        "uris.txt",
+    ] {
+        let password = is_encrypted(file).then_some(PASSWORD);
+        let out = import(&sandbox, &fixture(file), &["--yes"], password);
+        assert_success(&out);
+        let lines = report_lines(&out);
+        for account in &expected {
+            assert!(
+                lines.iter().any(|l| l.starts_with("  = ")
+                    && l.contains(&account.label)
+                    && l.contains("already in the vault")),
+                "{file}: {} should be reported as already in the vault:\n{}",
+                account.label,
+                stderr(&out)
+            );
+        }
+        assert!(
+            !lines.iter().any(|l| l.starts_with("  + ")),
+            "{file}: nothing is new:\n{}",
+            stderr(&out)
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("Nothing imported")),
+            "{file}:\n{}",
+            stderr(&out)
+        );
+        assert_eq!(
+            common::read(&sandbox.vault),
+            before,
+            "{file} changed the vault"
+        );
+    }
+    assert_vault_holds(&sandbox, &expected, "after importing again");
+}
+
+#[test]
+fn a_file_that_does_not_fit_the_limit_is_refused_whole() {
+    let sandbox = Sandbox::initialised();
+    for i in 0..8u8 {
+        let secret = otp::secret::SecretKey::from_bytes(vec![b'a' + i; 20]).to_base32();
+        assert_success(&sandbox.add_secret(&format!("existing{i}"), &secret, &[]));
+    }
+    let before = common::read(&sandbox.vault);
+    let out = import(&sandbox, &fixture("andotp.json"), &["--yes"], None);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    let words: Vec<&str> = err
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert!(
+        words.contains(&"2") && words.contains(&"4"),
+        "the refusal should say that only 2 of the 4 accounts fit:\n{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(common::read(&sandbox.vault), before);
+    assert_eq!(listed(&sandbox).len(), 8);
+}
+
+#[test]
+fn a_wrong_password_is_refused_and_changes_nothing() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    for file in ["aegis-encrypted.json", "2fas-encrypted.2fas"] {
+        let out = import(
+            &sandbox,
+            &fixture(file),
+            &["--yes"],
+            Some("Tr0ub4dor&3 is not it"),
+        );
+        assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
+        let err = stderr(&out);
+        assert!(err.contains("wrong password"), "{file}:\n{err}");
+        assert!(
+            !err.contains("Tr0ub4dor"),
+            "{file}: the password is echoed:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{file}:\n{err}");
+        assert_eq!(common::read(&sandbox.vault), before, "{file}");
+    }
+}
+
+/// What a copy of a fixture cut short may do.
+enum Cut {
+    /// The damage is detectable: otp must refuse the file.
+    MustFail,
+    /// What is left may still be whole: otp may import it, and then the vault must
+    /// hold exactly the file's accounts (`exact`) or some of them.
+    MayImport { exact: bool },
+    /// No integrity to check: only no panic, and nothing changed when otp refuses.
+    Unchecked,
+}
+
+/// How cutting `bytes` of `file` at `cut` is judged.
+///
+/// A list of otpauth links has no checksum: a link cut inside its query can still be
+/// a valid link. Google's links are base64 protobuf, so a link cut short is damage
+/// otp must notice; but a cut right after a newline leaves whole links (fewer
+/// batches, like a picture of one batch). A JPEG decoder may fill in a missing tail,
+/// and a QR code whose error correction still reads is whole data: a picture may
+/// import, but then exactly the file's accounts.
+fn cut_rule(file: &str, bytes: &[u8], cut: usize) -> Cut {
+    if file == "uris.txt" {
+        Cut::Unchecked
+    } else if file == "google-migration.txt" && cut > 0 && bytes[cut - 1] == b'\n' {
+        Cut::MayImport { exact: false }
+    } else if file.ends_with(".png") || file.ends_with(".jpg") {
+        Cut::MayImport { exact: true }
+    } else {
+        Cut::MustFail
+    }
+}
+
+#[test]
+fn truncated_files_are_refused_cleanly_and_change_nothing() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    for file in FIXTURES {
+        let (expected, _, _) = spec(file);
+        let bytes = common::read(&fixture(file));
+        for percent in [25usize, 50, 90] {
+            let cut = bytes.len() * percent / 100;
+            let copy = sandbox.dir.path().join(format!("cut-{percent}-{file}"));
+            std::fs::write(&copy, &bytes[..cut]).unwrap();
+            let password = is_encrypted(file).then_some(PASSWORD);
+            let out = import(&sandbox, &copy, &["--yes"], password);
+            let err = stderr(&out);
+            let what = format!("{file} cut at {percent}% ({cut} of {} bytes)", bytes.len());
+            assert!(!err.contains("panicked"), "{what}: otp panicked:\n{err}");
+            let rule = cut_rule(file, &bytes, cut);
+            if !out.status.success() || matches!(rule, Cut::MustFail) {
+                assert_eq!(
+                    out.status.code(),
+                    Some(2),
+                    "{what} should be refused:\nstdout: {}\nstderr: {err}",
+                    stdout(&out)
+                );
+                assert!(!err.trim().is_empty(), "{what}: no message");
+                assert_eq!(
+                    common::read(&sandbox.vault),
+                    before,
+                    "{what} changed the vault"
+                );
+                continue;
+            }
+            match rule {
+                Cut::MayImport { exact: true } => assert_vault_holds(&sandbox, &expected, &what),
+                Cut::MayImport { exact: false } => {
+                    for label in listed(&sandbox).keys() {
+                        assert!(
+                            expected.iter().any(|e| &e.label == label),
+                            "{what} imported {label}, which the file does not hold"
+                        );
+                    }
+                }
+                Cut::Unchecked | Cut::MustFail => {}
+            }
+            // Start again from the empty vault.
+            std::fs::write(&sandbox.vault, &before).unwrap();
+        }
+    }
+}
+
+/// Flips one bit in the middle of the longest base64 string in the JSON (the
+/// ciphertext), keeping the file valid JSON and valid base64.
+fn flip_a_ciphertext_bit(json: &str) -> String {
+    fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut all = Vec::new();
+    strings(&value, &mut all);
+    let longest = all
+        .iter()
+        .flat_map(|s| s.split(':'))
+        .filter(|part| BASE64.decode(part).is_ok())
+        .max_by_key(|part| part.len())
+        .expect("an encrypted file holds base64 ciphertext")
+        .to_owned();
+    let mut raw = BASE64.decode(&longest).unwrap();
+    let middle = raw.len() / 2;
+    raw[middle] ^= 0x10;
+    json.replace(&longest, &BASE64.encode(raw))
+}
+
+#[test]
+fn a_damaged_encrypted_file_is_refused_cleanly() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    for file in ["aegis-encrypted.json", "2fas-encrypted.2fas"] {
+        let text = std::fs::read_to_string(fixture(file)).unwrap();
+        let damaged = flip_a_ciphertext_bit(&text);
+        assert_ne!(damaged, text);
+        let copy = sandbox.dir.path().join(format!("flipped-{file}"));
+        std::fs::write(&copy, damaged).unwrap();
+        let out = import(&sandbox, &copy, &["--yes"], Some(PASSWORD));
+        assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
+        let err = stderr(&out);
+        assert!(
+            !err.trim().is_empty() && !err.contains("panicked"),
+            "{file}:\n{err}"
+        );
+        assert_eq!(common::read(&sandbox.vault), before, "{file}");
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Exporting and importing back
+
+/// The four accounts every format but Google's can hold, from expected-plain.toml.
+fn four_accounts() -> Vec<Expected> {
+    spec("andotp.json").0
+}
+
+/// A vault holding the four accounts, added one by one; dave's HOTP code has been
+/// used once, so its counter (5 in the fixtures) is now 6.
+fn vault_with_four_accounts() -> (Sandbox, Vec<Expected>) {
+    let sandbox = Sandbox::initialised();
+    let mut accounts = four_accounts();
+    for account in &accounts {
+        let digits = account.digits.to_string();
+        let moving;
+        let mut args = vec![
+            "--issuer",
+            &account.issuer,
+            "--algorithm",
+            &account.algorithm,
+            "--digits",
+            &digits,
+        ];
+        match (account.period, account.counter) {
+            (Some(period), _) => {
+                moving = period.to_string();
+                args.extend(["--period", &moving]);
+            }
+            (None, Some(counter)) => {
+                moving = counter.to_string();
+                args.extend(["--hotp", "--counter", &moving]);
+            }
+            _ => unreachable!(),
+        }
+        assert_success(&sandbox.add_secret(&account.name, &account.secret, &args));
+    }
+    let dave = accounts.iter_mut().find(|a| a.kind == "hotp").unwrap();
+    let code = sandbox.code(&dave.label, &[]);
+    if have_oathtool() {
+        assert_eq!(code, common::oathtool_hotp(&dave.secret, dave.digits, 5));
+    }
+    dave.counter = Some(6);
+    (sandbox, accounts)
+}
+
+#[cfg(unix)]
+fn assert_private(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{} should be 0600", path.display());
+}
+
+#[cfg(not(unix))]
+fn assert_private(_path: &Path) {}
+
+#[test]
+fn uris_export_needs_yes_and_imports_back() {
+    let (source, accounts) = vault_with_four_accounts();
+    let out = source.run(&["export", "--format", "uris"], "");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("otpauth"), "{}", stdout(&out));
+
+    let out = source.run(&["export", "--format", "uris", "--yes"], "");
+    assert_success(&out);
+    let text = stdout(&out);
+    let links: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("otpauth://"))
+        .collect();
+    assert_eq!(links.len(), 4, "{text}");
+
+    let file = source.dir.path().join("links.txt");
+    let out = source.run(
+        &[
+            "export",
+            "--format",
+            "uris",
+            "--yes",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_success(&out);
+    assert_private(&file);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+
+    let target = Sandbox::initialised();
+    let out = import(&target, &file, &["--yes"], None);
+    assert_success(&out);
+    assert_report(&out, &accounts, &[], "Imported");
+    assert_vault_holds(&target, &accounts, "uris round trip");
+}
+
+/// `otp export --format FORMAT -o FILE` with the password typed twice.
+fn export_encrypted(sandbox: &Sandbox, format: &str, file: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["export", "--format", format, "-o", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    sandbox.run(&args, &format!("{PASSWORD}\n{PASSWORD}\n"))
+}
+
+fn encrypted_round_trip(format: &str) {
+    let (source, accounts) = vault_with_four_accounts();
+    let file = source.dir.path().join(format!("export.{format}"));
+    let out = export_encrypted(&source, format, &file, &[]);
+    assert_success(&out);
+    assert_no_secret_in(&out, &accounts);
+    assert_private(&file);
+    let written = common::read(&file);
+    for account in &accounts {
+        let needle = &account.secret[..12];
+        assert!(
+            !String::from_utf8_lossy(&written).contains(needle),
+            "{format} export holds {}'s secret in the clear",
+            account.label
+        );
+    }
+
+    // An existing file is kept unless --force.
+    let out = export_encrypted(&source, format, &file, &[]);
+    assert!(!out.status.success(), "overwrote without --force: {out:?}");
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(common::read(&file), written);
+    assert_success(&export_encrypted(&source, format, &file, &["--force"]));
+    assert_private(&file);
+
+    let target = Sandbox::initialised();
+    let before = common::read(&target.vault);
+    let out = import(&target, &file, &["--yes"], Some("not the password"));
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("wrong password"), "{}", stderr(&out));
+    assert_eq!(common::read(&target.vault), before);
+
+    let out = import(&target, &file, &["--yes"], Some(PASSWORD));
+    assert_success(&out);
+    assert_report(&out, &accounts, &[], "Imported");
+    assert_vault_holds(&target, &accounts, &format!("{format} round trip"));
+}
+
+#[test]
+fn an_export_password_is_typed_twice_at_a_terminal_and_must_match() {
+    let (source, _) = vault_with_four_accounts();
+    let env_of = |file: &Path| -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("OTP_VAULT", source.vault.clone().into_os_string()),
+            ("OTP_CONFIG", source.config.clone().into_os_string()),
+            ("HOME", source.dir.path().as_os_str().to_owned()),
+            ("XDG_RUNTIME_DIR", source.runtime.clone().into_os_string()),
+            ("OTP_PIN", common::PIN.into()),
+            ("OTP_TEST_FILE", file.as_os_str().to_owned()),
+        ]
+    };
+    for format in ["aegis", "backup"] {
+        for (second, accepted) in [(format!("{PASSWORD}!"), false), (PASSWORD.to_owned(), true)] {
+            let file = source
+                .dir
+                .path()
+                .join(format!("export-{accepted}.{format}"));
+            let env = env_of(&file);
+            let env: Vec<(&str, &std::ffi::OsStr)> =
+                env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+            let mut terminal = common::pty::Tui::spawn(
+                Path::new(env!("CARGO_BIN_EXE_otp")),
+                &["export", "--format", format, "-o", file.to_str().unwrap()],
+                &env,
+                100,
+                30,
+            );
+            terminal.wait_for("Password for the", std::time::Duration::from_secs(30));
+            terminal.send(&format!("{PASSWORD}\r"));
+            terminal.wait_for("again", std::time::Duration::from_secs(30));
+            terminal.send(&format!("{second}\r"));
+            let status = terminal.wait_exit(std::time::Duration::from_secs(60));
+            let screen = terminal.screen();
+            assert_eq!(status.success(), accepted, "{format}: {screen}");
+            assert_eq!(file.exists(), accepted, "{format}: {screen}");
+            if !accepted {
+                assert!(screen.contains("differ"), "{format}: {screen}");
+            }
+        }
+    }
+}
+
+#[test]
+fn aegis_export_is_encrypted_private_and_imports_back() {
+    encrypted_round_trip("aegis");
+}
+
+#[test]
+fn backup_export_is_encrypted_private_and_imports_back() {
+    encrypted_round_trip("backup");
+}
+
+#[test]
+fn a_damaged_backup_is_refused_cleanly() {
+    let (source, _) = vault_with_four_accounts();
+    let file = source.dir.path().join("export.backup");
+    assert_success(&export_encrypted(&source, "backup", &file, &[]));
+    let good = common::read(&file);
+    let target = Sandbox::initialised();
+    let before = common::read(&target.vault);
+    let mut flipped = good.clone();
+    let middle = flipped.len() * 3 / 4;
+    flipped[middle] ^= 0x01;
+    let copies = [
+        ("flipped", flipped),
+        ("cut-25", good[..good.len() / 4].to_vec()),
+        ("cut-50", good[..good.len() / 2].to_vec()),
+        ("cut-90", good[..good.len() * 9 / 10].to_vec()),
+    ];
+    for (name, bytes) in copies {
+        let copy = target.dir.path().join(name);
+        std::fs::write(&copy, bytes).unwrap();
+        let out = import(
+            &target,
+            &copy,
+            &["--yes", "--format", "backup"],
+            Some(PASSWORD),
+        );
+        assert_eq!(out.status.code(), Some(2), "{name}: {out:?}");
+        let err = stderr(&out);
+        assert!(
+            !err.trim().is_empty() && !err.contains("panicked"),
+            "{name}:\n{err}"
+        );
+        assert_eq!(common::read(&target.vault), before, "{name}");
+    }
+}
+
+/// QR codes drawn with half blocks: the `QR code k of n` headers and each code's rows.
+fn qr_blocks(text: &str) -> Vec<(String, Vec<String>)> {
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("QR code ") {
+            blocks.push((line.trim().to_owned(), Vec::new()));
+        } else if let Some((_, rows)) = blocks.last_mut() {
+            if !line.is_empty() && line.chars().all(|c| " ▀▄█".contains(c)) {
+                rows.push(line.to_owned());
+            } else if !rows.is_empty() && line.trim().is_empty() {
+                rows.push(String::new());
+            }
+        }
+    }
+    for (_, rows) in &mut blocks {
+        while rows.last().is_some_and(|r| r.trim().is_empty()) {
+            rows.pop();
+        }
+    }
+    blocks
+}
+
+/// Paints half-block rows as a PNG: each character is one module wide and two tall,
+/// `dark_glyph` says whether the drawn half is a dark module; a light quiet zone of
+/// four modules around, four pixels per module.
+fn paint(rows: &[String], dark_glyph: bool, path: &Path) {
+    const SCALE: u32 = 4;
+    const QUIET: u32 = 4;
+    let width = rows.iter().map(|r| r.chars().count()).max().unwrap() as u32;
+    let height = rows.len() as u32 * 2;
+    let mut picture = image::GrayImage::from_pixel(
+        (width + 2 * QUIET) * SCALE,
+        (height + 2 * QUIET) * SCALE,
+        image::Luma([255]),
+    );
+    for (y, row) in rows.iter().enumerate() {
+        let cells: Vec<char> = row.chars().collect();
+        for x in 0..width as usize {
+            let c = cells.get(x).copied().unwrap_or(' ');
+            let (top, bottom) = match c {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                ' ' => (false, false),
+                other => panic!("unexpected character {other:?} in a QR code"),
+            };
+            for (half, drawn) in [(0u32, top), (1, bottom)] {
+                if drawn != dark_glyph {
+                    continue;
+                }
+                let module_x = x as u32 + QUIET;
+                let module_y = y as u32 * 2 + half + QUIET;
+                for dy in 0..SCALE {
+                    for dx in 0..SCALE {
+                        picture.put_pixel(
+                            module_x * SCALE + dx,
+                            module_y * SCALE + dy,
+                            image::Luma([0]),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    picture.save(path).unwrap();
+}
+
+/// What zbarimg reads in a picture, or nothing.
+fn zbar(path: &Path) -> Vec<String> {
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(path)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
+    if !common::have_tool("zbarimg", &["--version"]) {
+        return;
+    }
+    let (source, accounts) = vault_with_four_accounts();
+    let out = source.run(&["export", "--format", "google"], "");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert!(!stdout(&out).contains('█'), "QR codes drawn without --yes");
+
+    let out = source.run(&["export", "--format", "google", "--yes"], "");
+    assert_success(&out);
+    let all_output = format!("{}\n{}", stdout(&out), stderr(&out));
+    // Google has no period and no 7 digits: bob (60 s) and carol (7 digits) stay out.
+    let (google, left_out): (Vec<Expected>, Vec<Expected>) = accounts
+        .into_iter()
+        .partition(|a| a.period.is_none_or(|p| p == 30) && a.digits != 7);
+    for account in &left_out {
+        assert!(
+            all_output.contains(&account.label),
+            "the export should say {} is left out:\n{all_output}",
+            account.label
+        );
+    }
+    let blocks = qr_blocks(&stdout(&out));
+    assert!(
+        !blocks.is_empty(),
+        "no `QR code k of n` in:\n{}",
+        stdout(&out)
+    );
+    let n = blocks.len();
+    let mut links = Vec::new();
+    for (k, (header, rows)) in blocks.iter().enumerate() {
+        assert_eq!(header, &format!("QR code {} of {n}", k + 1));
+        assert!(!rows.is_empty(), "{header} has no rows");
+        let picture = source.dir.path().join(format!("qr-{k}.png"));
+        // Dark glyphs on a light terminal, or light glyphs (inverted) on a dark one.
+        let found = [true, false].into_iter().find_map(|dark_glyph| {
+            paint(rows, dark_glyph, &picture);
+            let found = zbar(&picture);
+            (!found.is_empty()).then_some(found)
+        });
+        let found = found
+            .unwrap_or_else(|| panic!("zbarimg reads nothing in {header}:\n{}", rows.join("\n")));
+        links.extend(found);
+    }
+    assert!(
+        links
+            .iter()
+            .all(|l| l.starts_with("otpauth-migration://offline?data=")),
+        "{links:?}"
+    );
+    let file = source.dir.path().join("migration.txt");
+    std::fs::write(&file, links.join("\n") + "\n").unwrap();
+
+    let target = Sandbox::initialised();
+    let out = import(&target, &file, &["--yes", "--format", "google"], None);
+    assert_success(&out);
+    assert_report(&out, &google, &[], "Imported");
+    assert_vault_holds(&target, &google, "google round trip");
+}
+
+/// Draws a QR code the way a terminal shows it: each character one module wide and
+/// two tall, `dark_glyph` whether the drawn halves are the dark modules.
+fn half_blocks(text: &str, dark_glyph: bool, quiet: usize) -> Vec<String> {
+    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let size = code.width() + 2 * quiet;
+    let dark = |x: usize, y: usize| -> bool {
+        let inside = (quiet..size - quiet).contains(&x) && (quiet..size - quiet).contains(&y);
+        inside && code[(x - quiet, y - quiet)] == qrcode::Color::Dark
+    };
+    (0..size.div_ceil(2))
+        .map(|row| {
+            (0..size)
+                .map(|x| {
+                    let top = dark(x, 2 * row) == dark_glyph;
+                    let bottom = (2 * row + 1 < size && dark(x, 2 * row + 1)) == dark_glyph;
+                    match (top, bottom) {
+                        (true, true) => '█',
+                        (true, false) => '▀',
+                        (false, true) => '▄',
+                        (false, false) => ' ',
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The QR reading above is the tests' own: check it on codes drawn from a known
+/// matrix, in both polarities and with an odd quiet zone, before trusting it.
+#[test]
+fn these_tests_read_half_block_qr_codes_correctly() {
+    if !common::have_tool("zbarimg", &["--version"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = "otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8%3D";
+    for (dark_glyph, quiet) in [(true, 0), (true, 1), (false, 2), (false, 1)] {
+        let drawn = half_blocks(text, dark_glyph, quiet);
+        let output = format!("QR code 1 of 1\n{}\n\n", drawn.join("\n"));
+        let blocks = qr_blocks(&output);
+        assert_eq!(blocks.len(), 1);
+        let picture = dir.path().join(format!("{dark_glyph}-{quiet}.png"));
+        paint(&blocks[0].1, dark_glyph, &picture);
+        assert_eq!(
+            zbar(&picture),
+            [text],
+            "dark glyphs {dark_glyph}, quiet {quiet}"
+        );
+    }
+}
