@@ -27,7 +27,10 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::{Entry, Format, ImportError, Imported, Note, PasswordPrompt, Unrepresentable, account};
+use super::{
+    Entry, Format, ImportError, Imported, Note, PasswordPrompt, Unrepresentable, account,
+    whole_number,
+};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -593,17 +596,6 @@ fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Str
         kind,
     };
     Ok((account(entry, secret, position), notes))
-}
-
-/// A non-negative whole JSON number.
-fn whole_number(value: &serde_json::Value, field: &str) -> Result<u64, String> {
-    value.as_u64().ok_or_else(|| {
-        if value.is_number() {
-            format!("its {field} is {value}, not a whole number otp can use")
-        } else {
-            format!("its {field} is not a number")
-        }
-    })
 }
 
 // ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use super::{Format, ImportError, Imported};
-use crate::accounts::{Account, CurrentCode};
+use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
 
@@ -102,10 +102,7 @@ fn code_at(accounts: &[Account], label: &str, time: u64) -> String {
         .iter()
         .find(|a| a.label() == label)
         .unwrap_or_else(|| panic!("no account {label}"));
-    match account.code_at(time) {
-        CurrentCode::Totp(totp) => totp.code.as_str().to_owned(),
-        CurrentCode::Hotp { code, .. } => code.as_str().to_owned(),
-    }
+    account.code_at(time).code().as_str().to_owned()
 }
 
 /// The test accounts' codes at fixed times, from independent sources:

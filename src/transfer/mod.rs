@@ -356,6 +356,18 @@ pub(crate) fn json_error(error: &serde_json::Error) -> String {
     }
 }
 
+/// A non-negative whole JSON number; the message quotes the value only when it is a
+/// number (a string there could be anything, a secret included).
+pub(crate) fn whole_number(value: &serde_json::Value, field: &str) -> Result<u64, String> {
+    value.as_u64().ok_or_else(|| {
+        if value.is_number() {
+            format!("its {field} is {value}, not a whole number otp can use")
+        } else {
+            format!("its {field} is not a number")
+        }
+    })
+}
+
 /// The parts of an account as a file states them, before otp's checks.
 pub(crate) struct Entry<'a> {
     pub name: &'a str,

@@ -26,7 +26,10 @@ use serde::Deserialize;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-use super::{Entry, Format, ImportError, Imported, Note, PasswordPrompt, Unrepresentable, account};
+use super::{
+    Entry, Format, ImportError, Imported, Note, PasswordPrompt, Unrepresentable, account,
+    whole_number,
+};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -365,18 +368,6 @@ fn convert_service(
         kind,
     };
     Ok((account(entry, secret, position), notes))
-}
-
-/// A non-negative whole JSON number; the message quotes the value only when it is a
-/// number (a string there could be anything, a secret included).
-fn whole_number(value: &serde_json::Value, field: &str) -> Result<u64, String> {
-    value.as_u64().ok_or_else(|| {
-        if value.is_number() {
-            format!("its {field} is {value}, not a whole number otp can use")
-        } else {
-            format!("its {field} is not a number")
-        }
-    })
 }
 
 #[cfg(test)]
