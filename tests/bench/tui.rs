@@ -154,6 +154,11 @@ fn main() {
     std::thread::sleep(Duration::from_secs(idle_secs));
     let (ns1, ticks1, elapsed) = (cpu_ns(pid), cpu_ticks(pid), t0.elapsed());
     let rss_idle = status_kib(pid, "VmRSS:");
+    let (rss_anon, rss_file) = (status_kib(pid, "RssAnon:"), status_kib(pid, "RssFile:"));
+    if let Some(path) = std::env::var_os("OTP_BENCH_SMAPS") {
+        // Where the idle memory is, mapping by mapping, for whoever asks.
+        std::fs::copy(format!("/proc/{pid}/smaps"), path).unwrap();
+    }
     let peak = status_kib(pid, "VmHWM:");
     let cpu_percent = (ns1 - ns0) as f64 / elapsed.as_nanos() as f64 * 100.0;
     let tick_percent = (ticks1 - ticks0) as f64 / 100.0 / elapsed.as_secs_f64() * 100.0;
@@ -193,9 +198,11 @@ fn main() {
         "idle CPU over {idle_secs} s after unlock: {cpu_percent:.3} % of one core (schedstat), {tick_percent:.3} % (utime+stime ticks)"
     );
     println!(
-        "resident memory: {:.1} MiB locked before unlock, {:.1} MiB idle after unlock, {:.1} MiB peak (VmHWM, the unlock's scrypt)",
+        "resident memory: {:.1} MiB locked before unlock, {:.1} MiB idle after unlock ({:.1} MiB anonymous, {:.1} MiB of files: the binary and libraries), {:.1} MiB peak (VmHWM, the unlock's scrypt)",
         mib(rss_locked),
         mib(rss_idle),
+        mib(rss_anon),
+        mib(rss_file),
         mib(peak)
     );
     println!(
