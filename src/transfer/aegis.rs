@@ -829,7 +829,8 @@ mod tests {
 
     use super::*;
     use crate::transfer::fixtures::{
-        PASSWORD, assert_expected, every_parameter, expected_accounts, no_prompt, prompt,
+        PASSWORD, assert_expected, edit_json, every_parameter, expected_accounts, is_malformed,
+        no_prompt, prompt,
     };
 
     const PLAIN: &str = include_str!("../../tests/data/import/aegis-plain.json");
@@ -846,16 +847,6 @@ mod tests {
         let calls = Cell::new(0);
         let result = read(text, &mut prompt(password, &calls));
         (result, calls.get())
-    }
-
-    fn edit(text: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
-        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
-        edit(&mut value);
-        serde_json::to_string(&value).unwrap()
-    }
-
-    fn is_malformed(result: &Result<Imported, ImportError>, needle: &str) -> bool {
-        matches!(result, Err(ImportError::Malformed { format: Format::Aegis, detail }) if detail.contains(needle))
     }
 
     #[test]
@@ -902,14 +893,17 @@ mod tests {
     #[test]
     fn only_password_slots_are_tried() {
         // The fixture's first slot is biometric; without the password slot nothing opens.
-        let biometric_only = edit(ENCRYPTED, |v| {
+        let biometric_only = edit_json(ENCRYPTED, |v| {
             v["header"]["slots"]
                 .as_array_mut()
                 .unwrap()
                 .retain(|s| s["type"] == 2);
         });
         let (result, calls) = read_with(&biometric_only, PASSWORD);
-        assert!(is_malformed(&result, "no password slot"), "{result:?}");
+        assert!(
+            is_malformed(&result, Format::Aegis, "no password slot"),
+            "{result:?}"
+        );
         assert_eq!(calls, 0);
     }
 
@@ -926,17 +920,20 @@ mod tests {
             (1 << 15, 0, 1, "r = 0"),
             (1 << 15, 1 << 40, 1 << 40, "r · p"),
         ] {
-            let text = edit(ENCRYPTED, |v| {
+            let text = edit_json(ENCRYPTED, |v| {
                 let slot = &mut v["header"]["slots"][1];
                 slot["n"] = n.into();
                 slot["r"] = r.into();
                 slot["p"] = p.into();
             });
             let (result, calls) = read_with(&text, PASSWORD);
-            assert!(is_malformed(&result, why), "{n} {r} {p}: {result:?}");
+            assert!(
+                is_malformed(&result, Format::Aegis, why),
+                "{n} {r} {p}: {result:?}"
+            );
             assert_eq!(calls, 0, "{n} {r} {p}");
         }
-        let text = edit(ENCRYPTED, |v| v["header"]["slots"][1]["n"] = (-1).into());
+        let text = edit_json(ENCRYPTED, |v| v["header"]["slots"][1]["n"] = (-1).into());
         assert!(matches!(
             read_with(&text, PASSWORD).0,
             Err(ImportError::Malformed { .. })
@@ -945,19 +942,22 @@ mod tests {
 
     #[test]
     fn too_many_password_slots_are_refused() {
-        let text = edit(ENCRYPTED, |v| {
+        let text = edit_json(ENCRYPTED, |v| {
             let slot = v["header"]["slots"][1].clone();
             let slots = v["header"]["slots"].as_array_mut().unwrap();
             slots.extend(std::iter::repeat_n(slot, MAX_PASSWORD_SLOTS));
         });
         let (result, calls) = read_with(&text, PASSWORD);
-        assert!(is_malformed(&result, "password slots"), "{result:?}");
+        assert!(
+            is_malformed(&result, Format::Aegis, "password slots"),
+            "{result:?}"
+        );
         assert_eq!(calls, 0);
     }
 
     #[test]
     fn newer_versions_are_named() {
-        let text = edit(PLAIN, |v| v["version"] = 2.into());
+        let text = edit_json(PLAIN, |v| v["version"] = 2.into());
         assert_eq!(
             read(&text, &mut no_prompt),
             Err(ImportError::UnknownVersion {
@@ -966,7 +966,7 @@ mod tests {
                 known: 1
             })
         );
-        let text = edit(PLAIN, |v| v["db"]["version"] = 4.into());
+        let text = edit_json(PLAIN, |v| v["db"]["version"] = 4.into());
         assert!(matches!(
             read(&text, &mut no_prompt),
             Err(ImportError::UnknownVersion {
@@ -976,7 +976,7 @@ mod tests {
             })
         ));
         // Older databases (version 1 had no groups) still read.
-        let text = edit(PLAIN, |v| {
+        let text = edit_json(PLAIN, |v| {
             v["db"]["version"] = 1.into();
             v["db"].as_object_mut().unwrap().remove("groups");
         });
@@ -985,7 +985,7 @@ mod tests {
 
     #[test]
     fn entries_otp_cannot_hold_are_left_out_with_a_reason() {
-        let text = edit(PLAIN, |v| {
+        let text = edit_json(PLAIN, |v| {
             let entries = v["db"]["entries"].as_array_mut().unwrap();
             let mut bad = |kind: &str, field: &str, value: serde_json::Value| {
                 let mut entry = entries[0].clone();
@@ -1038,7 +1038,7 @@ mod tests {
 
     #[test]
     fn missing_fields_get_defaults_and_a_note() {
-        let text = edit(PLAIN, |v| {
+        let text = edit_json(PLAIN, |v| {
             let info = v["db"]["entries"][0]["info"].as_object_mut().unwrap();
             info.remove("algo");
             info.remove("digits");
@@ -1059,11 +1059,11 @@ mod tests {
     #[test]
     fn errors_never_quote_a_secret() {
         // A secret where a number belongs: serde's own message would quote it.
-        let text = edit(PLAIN, |v| v["db"]["version"] = "JBSWY3DPEHPK3PXP".into());
+        let text = edit_json(PLAIN, |v| v["db"]["version"] = "JBSWY3DPEHPK3PXP".into());
         let error = read(&text, &mut no_prompt).unwrap_err().to_string();
         assert!(!error.contains("JBSWY3DP"), "{error}");
         assert!(error.contains("line"), "{error}");
-        let text = edit(PLAIN, |v| {
+        let text = edit_json(PLAIN, |v| {
             v["db"]["entries"][0]["info"]["digits"] = "JBSWY3DPEHPK3PXP".into();
             v["db"]["entries"][1]["info"]["secret"] = "JBSWY3DPEHPK3PX0".into();
         });

@@ -142,7 +142,7 @@ mod tests {
 
     use super::*;
     use crate::transfer::fixtures::{
-        PASSWORD, assert_codes, every_parameter, expected_accounts, no_prompt, prompt,
+        PASSWORD, assert_codes, every_parameter, expected_accounts, is_malformed, no_prompt, prompt,
     };
 
     /// Cheap scrypt for tests.
@@ -152,10 +152,6 @@ mod tests {
         let calls = Cell::new(0);
         let result = read(bytes, &mut prompt(password, &calls));
         (result, calls.get())
-    }
-
-    fn is_malformed(result: &Result<Imported, ImportError>, needle: &str) -> bool {
-        matches!(result, Err(ImportError::Malformed { format: Format::Backup, detail }) if detail.contains(needle))
     }
 
     /// A password-locked age file holding `plaintext`, not armored.
@@ -250,7 +246,7 @@ mod tests {
             assert_ne!(patched, text);
             let (result, calls) = read_with(patched.as_bytes(), PASSWORD);
             assert!(
-                is_malformed(&result, &format!("work factor {demanded}")),
+                is_malformed(&result, Format::Backup, &format!("work factor {demanded}")),
                 "{result:?}"
             );
             assert_eq!(calls, 1);
@@ -262,7 +258,10 @@ mod tests {
         let key = age::x25519::Identity::generate();
         let foreign = age::encrypt(&key.to_public(), b"version = 1\n").unwrap();
         let (result, calls) = read_with(&foreign, PASSWORD);
-        assert!(is_malformed(&result, "not with a password"), "{result:?}");
+        assert!(
+            is_malformed(&result, Format::Backup, "not with a password"),
+            "{result:?}"
+        );
         assert_eq!(calls, 0);
         for garbage in [
             &b""[..],
@@ -291,7 +290,11 @@ mod tests {
             })
         );
         let invalid = binary(b"not toml at all", LOW);
-        assert!(is_malformed(&read_with(&invalid, PASSWORD).0, "not valid"));
+        assert!(is_malformed(
+            &read_with(&invalid, PASSWORD).0,
+            Format::Backup,
+            "not valid"
+        ));
     }
 
     #[test]

@@ -378,7 +378,7 @@ mod tests {
 
     use super::*;
     use crate::transfer::fixtures::{
-        PASSWORD, assert_expected, expected_accounts, no_prompt, prompt,
+        PASSWORD, assert_expected, edit_json, expected_accounts, is_malformed, no_prompt, prompt,
     };
 
     const PLAIN: &str = include_str!("../../tests/data/import/2fas-plain.2fas");
@@ -388,16 +388,6 @@ mod tests {
         let calls = Cell::new(0);
         let result = read(text, &mut prompt(password, &calls));
         (result, calls.get())
-    }
-
-    fn edit(text: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
-        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
-        edit(&mut value);
-        serde_json::to_string(&value).unwrap()
-    }
-
-    fn is_malformed(result: &Result<Imported, ImportError>, needle: &str) -> bool {
-        matches!(result, Err(ImportError::Malformed { format: Format::TwoFas, detail }) if detail.contains(needle))
     }
 
     #[test]
@@ -431,7 +421,7 @@ mod tests {
         let (result, calls) = read_asking(ENCRYPTED, "Correct horse battery staple");
         assert_eq!(result, Err(ImportError::WrongPassword(Format::TwoFas)));
         assert_eq!(calls, 1);
-        let no_reference = edit(ENCRYPTED, |v| {
+        let no_reference = edit_json(ENCRYPTED, |v| {
             v.as_object_mut().unwrap().remove("reference");
         });
         assert_eq!(
@@ -443,13 +433,16 @@ mod tests {
 
     #[test]
     fn damaged_services_with_a_good_reference_are_not_a_wrong_password() {
-        let damaged = edit(ENCRYPTED, |v| {
+        let damaged = edit_json(ENCRYPTED, |v| {
             let field = v["servicesEncrypted"].as_str().unwrap();
             let first = if field.starts_with('A') { "B" } else { "A" };
             v["servicesEncrypted"] = format!("{first}{}", &field[1..]).into();
         });
         let (result, _) = read_asking(&damaged, PASSWORD);
-        assert!(is_malformed(&result, "damaged"), "{result:?}");
+        assert!(
+            is_malformed(&result, Format::TwoFas, "damaged"),
+            "{result:?}"
+        );
     }
 
     #[test]
@@ -479,9 +472,12 @@ mod tests {
             ),
             ("reference", "AAAA:AAAA", "reference"),
         ] {
-            let text = edit(ENCRYPTED, |v| v[field] = value.into());
+            let text = edit_json(ENCRYPTED, |v| v[field] = value.into());
             let (result, calls) = read_asking(&text, PASSWORD);
-            assert!(is_malformed(&result, why), "{value}: {result:?}");
+            assert!(
+                is_malformed(&result, Format::TwoFas, why),
+                "{value}: {result:?}"
+            );
             assert_eq!(calls, 0, "{value}");
         }
     }
@@ -489,7 +485,7 @@ mod tests {
     #[test]
     fn older_and_newer_schemas_read_with_defaults() {
         for version in [1, 2, 3, 99] {
-            let text = edit(PLAIN, |v| {
+            let text = edit_json(PLAIN, |v| {
                 v["schemaVersion"] = version.into();
                 // alice uses every default: TOTP, SHA1, 6 digits, 30 s.
                 let otp = v["services"][0]["otp"].as_object_mut().unwrap();
@@ -507,7 +503,7 @@ mod tests {
             assert_expected(&read(&text, &mut no_prompt).unwrap());
         }
         // No account: the label stands in; no issuer: the service's name does.
-        let text = edit(PLAIN, |v| {
+        let text = edit_json(PLAIN, |v| {
             let otp = v["services"][0]["otp"].as_object_mut().unwrap();
             otp.remove("account");
             otp.remove("issuer");
@@ -517,7 +513,7 @@ mod tests {
 
     #[test]
     fn services_otp_cannot_hold_are_left_out_with_a_reason() {
-        let text = edit(PLAIN, |v| {
+        let text = edit_json(PLAIN, |v| {
             let services = v["services"].as_array_mut().unwrap();
             let mut bad = |name: &str, field: &str, value: serde_json::Value| {
                 let mut service = services[0].clone();
@@ -567,7 +563,7 @@ mod tests {
 
     #[test]
     fn hotp_without_a_counter_gets_a_note() {
-        let text = edit(PLAIN, |v| {
+        let text = edit_json(PLAIN, |v| {
             v["services"][3]["otp"]
                 .as_object_mut()
                 .unwrap()
