@@ -13,6 +13,7 @@ pub mod agent;
 pub mod api;
 pub mod cli;
 pub mod clipboard;
+pub mod clock;
 pub mod code;
 pub mod config;
 #[cfg(feature = "enroll")]
@@ -21,6 +22,7 @@ pub mod otpauth;
 #[cfg(feature = "server")]
 pub mod otpd_cli;
 pub mod qr;
+pub mod random;
 pub mod secret;
 #[cfg(feature = "server")]
 pub mod server;

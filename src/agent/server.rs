@@ -19,7 +19,7 @@ use std::io::{BufReader, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::AgentError;
 use super::protocol::{
@@ -118,6 +118,9 @@ pub enum StartError {
     /// The socket could not be set up.
     #[error(transparent)]
     Agent(#[from] AgentError),
+    /// The system clock reads a time before 1970.
+    #[error(transparent)]
+    Clock(#[from] crate::clock::ClockError),
 }
 
 /// A running agent: the unlocked vault and the socket it answers on.
@@ -142,12 +145,6 @@ enum Next {
     Stop,
 }
 
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
 impl Agent {
     /// Opens the vault at `canonical` (a canonical path) with `pin` (a typed PIN:
     /// wrong ones count toward the lockout as anywhere else), then binds the socket in
@@ -163,7 +160,8 @@ impl Agent {
     ) -> Result<Self, StartError> {
         let lifetime = lifetime.min(super::MAX_LIFETIME);
         let vault = Vault::new(canonical);
-        let (plaintext, ciphertext) = vault.read_with_ciphertext(&pin, unix_now())?;
+        let (plaintext, ciphertext) =
+            vault.read_with_ciphertext(&pin, crate::clock::unix_now()?)?;
         let store = payload::from_bytes(&plaintext)?;
         drop(plaintext);
         socket::ensure_dir(dir)?;
@@ -427,10 +425,7 @@ impl Agent {
         AgentInfo {
             vault: self.vault_name.clone(),
             pid: std::process::id(),
-            expires_at: self
-                .wall_deadline
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
+            expires_at: crate::clock::unix_seconds(self.wall_deadline).unwrap_or(0),
             remaining_secs: self
                 .deadline
                 .saturating_duration_since(Instant::now())

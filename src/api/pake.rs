@@ -74,7 +74,7 @@ pub fn unb64(text: &str) -> Result<Vec<u8>, PakeError> {
 
 /// Fills `buf` from the operating system's random generator.
 pub fn random_bytes(buf: &mut [u8]) -> Result<(), PakeError> {
-    getrandom::getrandom(buf).map_err(|_| PakeError::Random)
+    crate::random::fill(buf).map_err(|_| PakeError::Random)
 }
 
 /// A fresh enrollment id: 128 random bits, base64url.

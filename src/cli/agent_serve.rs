@@ -53,6 +53,7 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
                 StartError::Vault(e) => CliError::from(e),
                 StartError::Payload(e) => CliError::from(e),
                 StartError::Agent(e) => CliError::from(e),
+                StartError::Clock(_) => CliError::Clock,
             },
         )
     })();

@@ -2,7 +2,6 @@
 //! the PIN, decrypt, and hand the accounts to the subcommand.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use zeroize::Zeroizing;
 
@@ -16,10 +15,7 @@ use crate::vault::{Pin, Vault, payload};
 
 /// Seconds since the Unix epoch, from the system clock.
 pub fn now() -> Result<u64, CliError> {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .map_err(|_| CliError::Clock)
+    crate::clock::unix_now().map_err(|_| CliError::Clock)
 }
 
 /// The resolved config, vault and input of one invocation.

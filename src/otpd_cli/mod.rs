@@ -248,7 +248,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, ServerError> {
 
 async fn admin(service: &Service, command: &Command) -> Result<(), ServerError> {
     let actor = admin_actor();
-    let now = unix_now();
+    let now = unix_now()?;
     match command {
         Command::Customer(CustomerCommand::Add {
             code,

@@ -178,7 +178,7 @@ async fn enroll_start(
     let request = parse(body)?;
     let reply = state
         .service
-        .enroll_start(&public_actor(addr), &request, unix_now())
+        .enroll_start(&public_actor(addr), &request, unix_now()?)
         .await?;
     Ok(json(StatusCode::OK, &reply))
 }
@@ -191,7 +191,7 @@ async fn enroll_finish(
     let request = parse(body)?;
     let reply = state
         .service
-        .enroll_finish(&public_actor(addr), &request, unix_now())
+        .enroll_finish(&public_actor(addr), &request, unix_now()?)
         .await?;
     Ok(json(StatusCode::OK, &reply))
 }
@@ -204,7 +204,7 @@ async fn enroll_activate(
     let request = parse(body)?;
     let reply = state
         .service
-        .enroll_activate(&public_actor(addr), &request, unix_now())
+        .enroll_activate(&public_actor(addr), &request, unix_now()?)
         .await?;
     Ok(json(StatusCode::OK, &reply))
 }
@@ -221,7 +221,7 @@ async fn verify(
         .ok_or(ApiError::new(ErrorCode::Se5001))?;
     let client = state.service.authenticate(key.trim()).await?;
     let request = parse(body)?;
-    let reply = state.service.verify(&client, &request, unix_now()).await?;
+    let reply = state.service.verify(&client, &request, unix_now()?).await?;
     Ok(json(StatusCode::OK, &reply))
 }
 

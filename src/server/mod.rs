@@ -38,6 +38,9 @@ pub enum ServerError {
         "a secret in the database does not open with this master key; is master_key_file the one this database was created with?"
     )]
     Sealed,
+    /// The system clock reads a time before 1970.
+    #[error("the system clock is set before 1970; set the date and time, then start otpd again")]
+    Clock,
     /// The OS random generator failed.
     #[error("the operating system's random generator failed")]
     Random,

@@ -291,11 +291,8 @@ fn matching_step(
 }
 
 /// Seconds since the epoch, from the system clock.
-pub fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+pub fn unix_now() -> Result<u64, ServerError> {
+    crate::clock::unix_now().map_err(|_| ServerError::Clock)
 }
 
 async fn audit(

@@ -673,10 +673,8 @@ fn export_error(detail: &str) -> ImportError {
 }
 
 fn random<const N: usize>() -> Result<Zeroizing<[u8; N]>, ImportError> {
-    let mut bytes = Zeroizing::new([0u8; N]);
-    getrandom::getrandom(bytes.as_mut_slice())
-        .map_err(|_| export_error("the system's random number generator failed"))?;
-    Ok(bytes)
+    crate::random::secret_bytes::<N>()
+        .map_err(|_| export_error("the system's random number generator failed"))
 }
 
 /// A random (version 4) UUID in its text form.

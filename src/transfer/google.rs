@@ -604,8 +604,7 @@ fn link(payload: &MigrationPayload) -> Zeroizing<String> {
 
 /// A random, non-negative batch id.
 fn random_batch_id() -> Result<i32, ImportError> {
-    let mut bytes = [0u8; 4];
-    getrandom::getrandom(&mut bytes).map_err(|error| {
+    let bytes = crate::random::bytes::<4>().map_err(|error| {
         ImportError::Export(format!(
             "could not get random numbers from the system for the export: {error}"
         ))

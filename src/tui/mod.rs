@@ -79,10 +79,7 @@ pub enum TuiError {
 
 /// Seconds since the Unix epoch.
 fn unix_now() -> Option<u64> {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .ok()
-        .map(|d| d.as_secs())
+    crate::clock::unix_now().ok()
 }
 
 /// How long to wait for input: until just after the next whole second, or a tenth
