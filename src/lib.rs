@@ -18,6 +18,7 @@ pub mod code;
 pub mod config;
 #[cfg(feature = "enroll")]
 pub mod enroll;
+pub mod manual;
 pub mod otpauth;
 #[cfg(feature = "server")]
 pub mod otpd_cli;

@@ -19,17 +19,41 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Whether a file in `man/` is one of otpd's pages (`otpd.1`, `otpd-*.1`) rather
+/// than otp's (`otp.1`, `otp-*.1`).
+fn is_otpd_page(name: &str) -> bool {
+    name.starts_with("otpd.") || name.starts_with("otpd-")
+}
+
+/// The files of `dir` under `root` that `keep` selects.
+fn files_where(root: &Path, dir: &str, keep: impl Fn(&str) -> bool) -> Vec<(String, Vec<u8>)> {
+    let path = root.join(dir);
+    if !path.is_dir() {
+        return Vec::new();
+    }
+    files(&path)
+        .into_iter()
+        .filter(|(name, _)| keep(name))
+        .collect()
+}
+
 #[test]
 fn man_pages_and_completions_are_up_to_date() {
     let fresh = tempfile::tempdir().unwrap();
-    otp::cli::assets::generate(fresh.path()).unwrap();
+    otp::cli::assets::generate(&otp::cli::command(), fresh.path()).unwrap();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["man", "completions"] {
-        let committed = repo.join(dir);
-        let stale = !committed.is_dir() || files(&committed) != files(&fresh.path().join(dir));
+    for (dir, keep) in [
+        (
+            "man",
+            (|name: &str| !is_otpd_page(name)) as fn(&str) -> bool,
+        ),
+        ("completions", |_: &str| true),
+    ] {
+        let committed = files_where(repo, dir, keep);
+        let generated = files_where(fresh.path(), dir, |_| true);
         assert!(
-            !stale,
-            "{dir}/ is stale: run `cargo run -- generate-assets .` in the repository root and commit the result"
+            !committed.is_empty() && committed == generated,
+            "otp's {dir}/ is stale: run `cargo run -- generate-assets .` in the repository root and commit the result"
         );
     }
     let names: Vec<String> = files(&repo.join("completions"))
@@ -44,6 +68,42 @@ fn man_pages_and_completions_are_up_to_date() {
         files(&repo.join("man"))
             .iter()
             .any(|(name, _)| name == "otp-code.1")
+    );
+}
+
+/// otp's generator writes only otp's pages: otpd's come from otpd.
+#[test]
+fn otp_generates_no_otpd_pages() {
+    let fresh = tempfile::tempdir().unwrap();
+    otp::cli::assets::generate(&otp::cli::command(), fresh.path()).unwrap();
+    let otpd_pages = files_where(fresh.path(), "man", is_otpd_page);
+    assert!(otpd_pages.is_empty());
+}
+
+#[cfg(feature = "server")]
+#[test]
+fn otpd_man_pages_are_up_to_date() {
+    let fresh = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_otpd"))
+        .arg("generate-assets")
+        .arg(fresh.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let committed = files_where(repo, "man", is_otpd_page);
+    let generated = files_where(fresh.path(), "man", |_| true);
+    assert!(
+        generated.iter().all(|(name, _)| is_otpd_page(name)),
+        "otpd generate-assets wrote pages that are not otpd's"
+    );
+    assert!(
+        generated.iter().any(|(name, _)| name == "otpd-serve.1"),
+        "otpd generate-assets wrote no otpd-serve.1"
+    );
+    assert!(
+        committed == generated,
+        "otpd's man pages are stale: run `cargo run --bin otpd -- generate-assets .` in the repository root and commit the result"
     );
 }
 

@@ -146,7 +146,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         }
         Command::AgentServe(args) => return agent_serve::run(&cli.global, args),
         Command::GenerateAssets { root } => {
-            return assets::generate(root).map_err(|source| CliError::Io {
+            return assets::generate(&self::command(), root).map_err(|source| CliError::Io {
                 what: format!("writing man pages and completions under {}", root.display()),
                 source,
             });

@@ -366,7 +366,7 @@ async fn admin(service: &Service, command: &Command) -> Result<(), ServerError> 
 fn dispatch(cli: Cli) -> Result<(), ServerError> {
     match &cli.command {
         Command::GenerateAssets { root } => {
-            return assets::generate(root).map_err(|source| ServerError::Io {
+            return assets::generate(&self::command(), root).map_err(|source| ServerError::Io {
                 what: format!("writing man pages under {}", root.display()),
                 source,
             });

@@ -1,7 +1,7 @@
 //! The database behind otpd, through `sqlx::Any`: a SQLite file for one instance,
 //! a PostgreSQL URL for several instances sharing one database. Every statement is
 //! written once, with `$1` placeholders, and runs on both; the schema is one set of
-//! migrations (`migrations/`) for both.
+//! migrations (`src/server/migrations/`, embedded at build time) for both.
 //!
 //! The security-relevant state changes are single conditional `UPDATE`s, so they
 //! are correct under concurrency and across instances: a code is accepted only
@@ -73,7 +73,7 @@ fn migrator() -> Migrator {
         1,
         "init".into(),
         MigrationType::Simple,
-        include_str!("../../migrations/0001_init.sql").into_sql_str(),
+        include_str!("migrations/0001_init.sql").into_sql_str(),
         false,
     )])
 }
