@@ -16,6 +16,15 @@ pub fn unix_now() -> Result<u64, ClockError> {
     unix_seconds(SystemTime::now())
 }
 
+/// Microseconds since the Unix epoch by the system clock (for ordering records
+/// written within the same second, such as otpd's audit log).
+pub fn unix_now_micros() -> Result<u64, ClockError> {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_micros()).unwrap_or(u64::MAX))
+        .map_err(|_| ClockError)
+}
+
 /// Seconds since the Unix epoch at `time` (rounded down).
 pub fn unix_seconds(time: SystemTime) -> Result<u64, ClockError> {
     time.duration_since(UNIX_EPOCH)

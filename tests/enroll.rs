@@ -284,7 +284,7 @@ fn re_enrollment_replaces_the_old_token_and_revoke_ends_it() {
     home.admin(&["client", "revoke", id]);
     // A checked key is trusted for API_KEY_CACHE_SECS without asking the database.
     std::thread::sleep(
-        std::time::Duration::from_secs(otp::server::service::API_KEY_CACHE_SECS)
+        std::time::Duration::from_secs(otp::server::policy::API_KEY_CACHE_SECS)
             + std::time::Duration::from_millis(200),
     );
     let (status, body) = server.verify(&key, "jklee", "000000");

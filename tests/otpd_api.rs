@@ -15,7 +15,8 @@ use otp::api::wire::{MAX_BODY_BYTES, VerifyRequest};
 use otp::server::ServerError;
 use otp::server::config::RateLimits;
 use otp::server::http::{AppState, router};
-use otp::server::service::{ApiClient, Policy, Service};
+use otp::server::policy::Policy;
+use otp::server::service::{ApiClient, Service};
 use tower::ServiceExt;
 
 use common::service::{admin, public, sqlite_service, start};

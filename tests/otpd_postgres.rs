@@ -14,7 +14,8 @@ use otp::api::ErrorCode;
 use otp::api::wire::VerifyRequest;
 use otp::server::db::{Db, DbOptions};
 use otp::server::keys::MasterKey;
-use otp::server::service::{Policy, Service};
+use otp::server::policy::Policy;
+use otp::server::service::Service;
 use sqlx::Connection;
 
 use common::otpd::{OtpdHome, outcome};

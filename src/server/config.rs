@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::ServerError;
+use super::error::ServerError;
 
 /// The whole config file. Relative paths are relative to the file's directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,19 +1,15 @@
-//! The database behind otpd, through `sqlx::Any`: a SQLite file for one instance,
-//! a PostgreSQL URL for several instances sharing one database. Every statement is
-//! written once, with `$1` placeholders, and runs on both; the schema is one set of
-//! migrations (`src/server/migrations/`, embedded at build time) for both.
-//!
-//! The security-relevant state changes are single conditional `UPDATE`s, so they
-//! are correct under concurrency and across instances: a code is accepted only
-//! `WHERE last_step < step`, an activation try is reserved only `WHERE attempts < 5`.
+//! The connections behind otpd, through `sqlx::Any`: a SQLite file for one
+//! instance, a PostgreSQL URL for several instances sharing one database. The
+//! schema is one set of migrations (`src/server/migrations/`, embedded at build
+//! time) for both; the statements are in `store`.
 
 use std::time::Duration;
 
-use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyPool, Row, SqlSafeStr};
+use sqlx::{AnyPool, SqlSafeStr};
 
-use super::ServerError;
+use super::error::ServerError;
 
 /// Which database a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +148,7 @@ impl Db {
         self.backend
     }
 
-    /// The pool, for the service layer's statements.
+    /// The pool, for the store's statements.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
@@ -169,24 +165,4 @@ impl Db {
         }
         self.pool.close().await;
     }
-}
-
-/// Reads a column, turning a missing or mistyped column into a database error.
-pub fn col<T>(row: &AnyRow, name: &str) -> Result<T, ServerError>
-where
-    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
-{
-    row.try_get(name)
-        .map_err(|e| ServerError::Database(format!("column {name}: {e}")))
-}
-
-impl From<sqlx::Error> for ServerError {
-    fn from(error: sqlx::Error) -> Self {
-        ServerError::Database(error.to_string())
-    }
-}
-
-/// Whether `error` is a unique-constraint violation.
-pub fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
 }

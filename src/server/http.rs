@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -21,9 +21,10 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::ServerError;
+use super::audit::Actor;
 use super::config::RateLimits;
-use super::service::{Actor, Service, unix_now};
+use super::error::ServerError;
+use super::service::{Service, unix_now};
 use crate::api::ErrorCode;
 use crate::api::wire::{ErrorReply, Health, MAX_BODY_BYTES};
 
@@ -316,9 +317,4 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), gatekeeper))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
-}
-
-/// Turns a body into a response body (for tests that drive the router directly).
-pub fn body_of(bytes: Vec<u8>) -> Body {
-    Body::from(bytes)
 }

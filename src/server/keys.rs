@@ -10,7 +10,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use zeroize::Zeroizing;
 
-use super::ServerError;
+use super::error::ServerError;
 use crate::api::pake::{b64, random_bytes, unb64};
 
 /// The key that seals secrets at rest. No `Debug`, zeroized on drop.

@@ -1,76 +1,35 @@
 //! `otpd`, the organisation's server: enrollment by customer code, user ID and
 //! activation code (SPAKE2), and code verification for login systems.
 //!
-//! - [`config`] — `otpd.toml`
+//! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it
 //! - [`keys`] — the master key that seals secrets at rest
-//! - [`db`] — SQLite or PostgreSQL through `sqlx::Any`, one schema
-//! - [`service`] — what the server does (enroll, verify, admin), audited
+//! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`)
+//! - [`store`] — every SQL statement, behind one type: the one place that knows the schema
+//! - [`service`] — the server's state and its audit trail; what it does is split by
+//!   concern: [`enroll`], [`verify`] (with the [`batch`] group committer) and [`admin`]
 //! - [`http`] — the axum router: limits, rate limiting, logging, error codes
-//! - [`serve`] — listening with TLS (rustls) or, on loopback or behind a proxy, plain HTTP
+//! - [`serve`] — serving the router on a bound listener, TLS (rustls) or plain HTTP,
+//!   until a shutdown future resolves
+//! - [`error`] — [`ServerError`]
 
+pub mod admin;
+pub mod audit;
+pub mod batch;
 pub mod config;
 pub mod db;
+pub mod enroll;
+pub mod error;
 pub mod http;
+mod ids;
 pub mod keys;
+pub mod policy;
+pub mod rows;
 pub mod serve;
 pub mod service;
+pub mod store;
+#[cfg(feature = "test-support")]
+mod test_support;
+pub mod verify;
+pub mod write;
 
-use crate::api::ErrorCode;
-
-/// Everything otpd can fail with. Protocol outcomes carry their [`ErrorCode`];
-/// the rest are for the administrator and never reach a client in detail.
-#[derive(Debug, thiserror::Error)]
-pub enum ServerError {
-    /// A protocol outcome (wrong code, unknown customer, ...).
-    #[error("{}: {}", .0.as_str(), .0.sentence())]
-    Code(ErrorCode),
-    /// An admin command that cannot be done as asked.
-    #[error("{0}")]
-    Admin(String),
-    /// The config file.
-    #[error("{0}")]
-    Config(String),
-    /// The database failed.
-    #[error("database error: {0}")]
-    Database(String),
-    /// A sealed value did not open: wrong master key or a damaged row.
-    #[error(
-        "a secret in the database does not open with this master key; is master_key_file the one this database was created with?"
-    )]
-    Sealed,
-    /// The system clock reads a time before 1970.
-    #[error("the system clock is set before 1970; set the date and time, then start otpd again")]
-    Clock,
-    /// The OS random generator failed.
-    #[error("the operating system's random generator failed")]
-    Random,
-    /// TLS setup.
-    #[error("TLS: {0}")]
-    Tls(String),
-    /// Other I/O.
-    #[error("{what}: {source}")]
-    Io {
-        /// What was being done.
-        what: String,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-}
-
-impl ServerError {
-    /// The protocol code a client sees for this error.
-    pub fn code(&self) -> ErrorCode {
-        match self {
-            ServerError::Code(code) => *code,
-            _ => ErrorCode::Se5000,
-        }
-    }
-
-    /// What the audit log records: the code, or `error`.
-    pub fn outcome(&self) -> &'static str {
-        match self {
-            ServerError::Code(code) => code.as_str(),
-            _ => "error",
-        }
-    }
-}
+pub use error::ServerError;

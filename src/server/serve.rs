@@ -1,21 +1,26 @@
-//! Listening: TLS with rustls from a PEM certificate and key, or plain HTTP on a
-//! loopback address (or anywhere with `plain_http_behind_proxy`, for a TLS proxy in
-//! front). The bound address is printed, and written to a file on request, so
-//! port 0 works.
+//! Serving the API: the router on a bound listener, TLS with rustls from a PEM
+//! certificate and key or plain HTTP on a loopback address (or anywhere with
+//! `plain_http_behind_proxy`, for a TLS proxy in front), until a shutdown future
+//! resolves. The caller binds (so port 0 works and tests run otpd in-process) and
+//! decides what shutdown means (`otpd serve` waits for SIGINT or SIGTERM).
 
+use std::future::Future;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum_server::tls_rustls::RustlsConfig;
 
-use super::ServerError;
 use super::config::ServerConfig;
 use super::db::{Db, DbOptions};
+use super::error::ServerError;
 use super::http::{AppState, router};
 use super::keys::MasterKey;
-use super::service::{Policy, Service};
+use super::policy::Policy;
+use super::service::Service;
+
+/// How long requests in flight may take to finish once shutdown begins.
+pub const GRACE: Duration = Duration::from_secs(5);
 
 /// Opens the database and master key of `config`.
 pub async fn open_service(config: &ServerConfig) -> Result<Service, ServerError> {
@@ -31,66 +36,108 @@ pub async fn open_service(config: &ServerConfig) -> Result<Service, ServerError>
     Ok(Service::new(db, key, Policy::from_config(config)?))
 }
 
-/// Runs the server until interrupted (SIGINT or SIGTERM).
-pub async fn serve(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), ServerError> {
-    let tls_configured = config.tls_cert.is_some() && config.tls_key.is_some();
-    let wanted: Vec<SocketAddr> = std::net::ToSocketAddrs::to_socket_addrs(config.listen.as_str())
-        .map_err(|source| ServerError::Io {
-            what: format!("resolving the listen address {}", config.listen),
-            source,
-        })?
-        .collect();
-    // Refuse before binding, so a plain-HTTP mistake never opens a port.
-    if let Some(open) = wanted.iter().find(|a| !a.ip().is_loopback())
-        && !tls_configured
-        && !config.plain_http_behind_proxy
-    {
-        return Err(ServerError::Config(format!(
-            "refusing plain HTTP on {open}, which is not a loopback address: set tls_cert and tls_key, or plain_http_behind_proxy = true when a TLS proxy is in front"
-        )));
-    }
-    let listener = std::net::TcpListener::bind(&wanted[..]).map_err(|source| ServerError::Io {
-        what: format!("listening on {}", config.listen),
-        source,
-    })?;
-    let addr = listener.local_addr().map_err(|source| ServerError::Io {
-        what: "reading the bound address".to_owned(),
-        source,
-    })?;
-    let tls = match (&config.tls_cert, &config.tls_key) {
-        (Some(cert), Some(key)) => {
-            Some(RustlsConfig::from_pem_file(cert, key).await.map_err(|e| {
-                ServerError::Tls(format!(
-                    "cannot use the certificate {} and key {}: {e}",
-                    cert.display(),
-                    key.display()
-                ))
-            })?)
-        }
-        _ => None,
-    };
-    listener
-        .set_nonblocking(true)
-        .map_err(|source| ServerError::Io {
-            what: "configuring the listener".to_owned(),
-            source,
-        })?;
-    let service = open_service(config).await?;
-    let state = Arc::new(AppState::new(
+/// The handlers' state for `service` with the config's rate limits and logging.
+pub fn app_state(config: &ServerConfig, service: Service) -> AppState {
+    AppState::new(
         service,
         &config.rate_limit,
         config.log_requests,
         config.plain_http_behind_proxy,
-    ));
-    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    let scheme = if tls.is_some() { "https" } else { "http" };
-    eprintln!("otpd: listening on {scheme}://{addr}");
-    if let Some(path) = addr_file {
-        std::fs::write(path, format!("{scheme}://{addr}\n")).map_err(|source| ServerError::Io {
-            what: format!("writing the address to {}", path.display()),
+    )
+}
+
+/// A bound socket and how to speak on it.
+pub struct Listener {
+    socket: std::net::TcpListener,
+    addr: SocketAddr,
+    tls: Option<RustlsConfig>,
+}
+
+impl Listener {
+    /// Plain HTTP on `socket` (already bound, e.g. to 127.0.0.1:0).
+    pub fn plain(socket: std::net::TcpListener) -> Result<Self, ServerError> {
+        socket
+            .set_nonblocking(true)
+            .map_err(|source| ServerError::Io {
+                what: "configuring the listener".to_owned(),
+                source,
+            })?;
+        let addr = socket.local_addr().map_err(|source| ServerError::Io {
+            what: "reading the bound address".to_owned(),
             source,
         })?;
+        Ok(Self {
+            socket,
+            addr,
+            tls: None,
+        })
     }
+
+    /// Binds the config's `listen` address with its TLS certificate, if set. Plain
+    /// HTTP on an address that is not loopback is refused before binding (unless
+    /// `plain_http_behind_proxy`), so that mistake never opens a port.
+    pub async fn bind(config: &ServerConfig) -> Result<Self, ServerError> {
+        let tls_configured = config.tls_cert.is_some() && config.tls_key.is_some();
+        let wanted: Vec<SocketAddr> =
+            std::net::ToSocketAddrs::to_socket_addrs(config.listen.as_str())
+                .map_err(|source| ServerError::Io {
+                    what: format!("resolving the listen address {}", config.listen),
+                    source,
+                })?
+                .collect();
+        if let Some(open) = wanted.iter().find(|a| !a.ip().is_loopback())
+            && !tls_configured
+            && !config.plain_http_behind_proxy
+        {
+            return Err(ServerError::Config(format!(
+                "refusing plain HTTP on {open}, which is not a loopback address: set tls_cert and tls_key, or plain_http_behind_proxy = true when a TLS proxy is in front"
+            )));
+        }
+        let socket =
+            std::net::TcpListener::bind(&wanted[..]).map_err(|source| ServerError::Io {
+                what: format!("listening on {}", config.listen),
+                source,
+            })?;
+        let tls = match (&config.tls_cert, &config.tls_key) {
+            (Some(cert), Some(key)) => {
+                Some(RustlsConfig::from_pem_file(cert, key).await.map_err(|e| {
+                    ServerError::Tls(format!(
+                        "cannot use the certificate {} and key {}: {e}",
+                        cert.display(),
+                        key.display()
+                    ))
+                })?)
+            }
+            _ => None,
+        };
+        Ok(Self {
+            tls,
+            ..Self::plain(socket)?
+        })
+    }
+
+    /// The bound address.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `https://ADDR` or `http://ADDR`.
+    pub fn url(&self) -> String {
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
+    }
+}
+
+/// Serves the API of `state` on `listener` until `shutdown` resolves; then stops
+/// accepting, lets requests in flight finish (up to [`GRACE`]) and closes the
+/// database.
+pub async fn serve(
+    state: AppState,
+    listener: Listener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let state = Arc::new(state);
+    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let pruner = {
         let state = state.clone();
         tokio::spawn(async move {
@@ -101,57 +148,29 @@ pub async fn serve(config: &ServerConfig, addr_file: Option<&Path>) -> Result<()
         })
     };
     let handle = axum_server::Handle::new();
-    let shutdown = handle.clone();
-    tokio::spawn(async move {
-        shutdown_signal().await;
-        eprintln!("otpd: shutting down");
-        shutdown.graceful_shutdown(Some(Duration::from_secs(5)));
-    });
+    let stopper = {
+        let handle = handle.clone();
+        tokio::spawn(async move {
+            shutdown.await;
+            handle.graceful_shutdown(Some(GRACE));
+        })
+    };
     let io = |source| ServerError::Io {
         what: "serving".to_owned(),
         source,
     };
-    match tls {
-        Some(tls) => {
-            axum_server::from_tcp_rustls(listener, tls)
-                .map_err(io)?
-                .handle(handle)
-                .serve(app)
-                .await
-                .map_err(io)?;
-        }
-        None => {
-            axum_server::from_tcp(listener)
-                .map_err(io)?
-                .handle(handle)
-                .serve(app)
-                .await
-                .map_err(io)?;
-        }
-    }
+    let served = match listener.tls {
+        Some(tls) => match axum_server::from_tcp_rustls(listener.socket, tls) {
+            Ok(server) => server.handle(handle).serve(app).await.map_err(io),
+            Err(source) => Err(io(source)),
+        },
+        None => match axum_server::from_tcp(listener.socket) {
+            Ok(server) => server.handle(handle).serve(app).await.map_err(io),
+            Err(source) => Err(io(source)),
+        },
+    };
     pruner.abort();
+    stopper.abort();
     state.service().db().close().await;
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
+    served
 }

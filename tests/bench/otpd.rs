@@ -20,7 +20,8 @@ use std::time::{Duration, Instant};
 
 use otp::server::db::{Db, DbOptions};
 use otp::server::keys::MasterKey;
-use otp::server::service::{Policy, Service};
+use otp::server::policy::Policy;
+use otp::server::service::Service;
 use sha2::Digest;
 use sqlx::Connection;
 

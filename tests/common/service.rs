@@ -7,9 +7,11 @@ use std::sync::Arc;
 use otp::api::pake::{ClientExchange, Context, new_enrollment_id};
 use otp::api::wire::{EnrollFinish, EnrollStart, PAKE_SUITE, PakeMessage};
 use otp::server::ServerError;
+use otp::server::audit::Actor;
 use otp::server::db::{Db, DbOptions};
 use otp::server::keys::MasterKey;
-use otp::server::service::{Actor, Policy, Service};
+use otp::server::policy::Policy;
+use otp::server::service::Service;
 
 pub fn admin() -> Actor {
     Actor::Admin("test".to_owned())

@@ -1,0 +1,14 @@
+//! The async runtime the server and the admin commands run on.
+
+use crate::server::ServerError;
+
+/// A multi-threaded tokio runtime.
+pub fn runtime() -> Result<tokio::runtime::Runtime, ServerError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| ServerError::Io {
+            what: "starting the async runtime".to_owned(),
+            source,
+        })
+}

@@ -1,0 +1,304 @@
+//! The admin operations behind `otpd customer|user|issue|unlock|revoke|client|audit`,
+//! each audited under the actor who ran it. They return data; the admin command
+//! line formats it.
+
+use zeroize::Zeroizing;
+
+use super::audit::{Actor, AuditEntry, outcome_of};
+use super::error::ServerError;
+use super::ids::{new_activation_code, new_id, sha256_hex};
+use super::policy::{valid_customer_code, valid_user_id};
+use super::rows::{AuditRow, CustomerRow, UserRow};
+use super::service::Service;
+use crate::api::pake::b64;
+
+/// A new API key, shown once.
+pub struct NewApiKey {
+    /// The client id (public).
+    pub id: String,
+    /// The key to give the login system: `otpk_<id>_<secret>`.
+    pub key: Zeroizing<String>,
+}
+
+fn no_customer(code: &str) -> ServerError {
+    ServerError::Admin(format!(
+        "no customer {code}; add it with `otpd customer add {code} <name>`"
+    ))
+}
+
+impl Service {
+    async fn require_customer(&self, code: &str) -> Result<(), ServerError> {
+        if self.store.customer_exists(code).await? {
+            Ok(())
+        } else {
+            Err(no_customer(code))
+        }
+    }
+
+    /// The id of the user's row, or an admin error saying how to add what is missing.
+    async fn require_user(&self, customer: &str, user_id: &str) -> Result<String, ServerError> {
+        self.require_customer(customer).await?;
+        self.store.user_ref(customer, user_id).await?.ok_or_else(|| {
+            ServerError::Admin(format!(
+                "customer {customer} has no user {user_id:?}; add it with `otpd user add --customer {customer} {user_id}`"
+            ))
+        })
+    }
+
+    /// `otpd customer add`.
+    pub async fn customer_add(
+        &self,
+        actor: &Actor,
+        code: &str,
+        name: &str,
+        server_url: Option<&str>,
+        now: u64,
+    ) -> Result<(), ServerError> {
+        let result = async {
+            if !valid_customer_code(code) {
+                return Err(ServerError::Admin(format!(
+                    "{code:?} is not a usable customer code: use 1 to 32 letters, digits, - or _"
+                )));
+            }
+            if name.trim().is_empty() || name.chars().any(char::is_control) {
+                return Err(ServerError::Admin(
+                    "the organisation name must be non-empty, without control characters"
+                        .to_owned(),
+                ));
+            }
+            if !self
+                .store
+                .insert_customer(code, name, server_url, now)
+                .await?
+            {
+                return Err(ServerError::Admin(format!(
+                    "customer {code} already exists; see `otpd customer list`"
+                )));
+            }
+            Ok(())
+        }
+        .await;
+        self.audited(actor, "customer.add", Some(code), None, result)
+            .await
+    }
+
+    /// `otpd customer list`.
+    pub async fn customer_list(&self) -> Result<Vec<CustomerRow>, ServerError> {
+        self.store.customers().await
+    }
+
+    /// `otpd customer disable`: lookups, enrollment and its API keys stop working.
+    pub async fn customer_disable(&self, actor: &Actor, code: &str) -> Result<(), ServerError> {
+        let result = match self.store.disable_customer(code).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(no_customer(code)),
+            Err(error) => Err(error),
+        };
+        self.audited(actor, "customer.disable", Some(code), None, result)
+            .await
+    }
+
+    /// `otpd user add`.
+    pub async fn user_add(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+        display_name: Option<&str>,
+        now: u64,
+    ) -> Result<(), ServerError> {
+        let result = async {
+            self.require_customer(customer).await?;
+            if !valid_user_id(user_id) {
+                return Err(ServerError::Admin(format!(
+                    "{user_id:?} is not a usable ID: 1 to 128 characters, no control characters or outer spaces"
+                )));
+            }
+            if !self
+                .store
+                .insert_user(customer, user_id, display_name, now)
+                .await?
+            {
+                return Err(ServerError::Admin(format!(
+                    "customer {customer} already has a user {user_id:?}"
+                )));
+            }
+            Ok(())
+        }
+        .await;
+        self.audited(actor, "user.add", Some(customer), Some(user_id), result)
+            .await
+    }
+
+    /// `otpd user list`: the users with their token and latest activation code at `now`.
+    pub async fn user_list(&self, customer: &str, now: u64) -> Result<Vec<UserRow>, ServerError> {
+        self.require_customer(customer).await?;
+        self.store.users(customer, now).await
+    }
+
+    /// `otpd issue`: a new 6-digit activation code from the OS random generator,
+    /// sealed at rest; any earlier live code of the user is revoked in the same
+    /// transaction. The code and its expiry (Unix seconds) are returned to be shown
+    /// once, never logged.
+    pub async fn issue(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+        ttl_secs: Option<u64>,
+        now: u64,
+    ) -> Result<(Zeroizing<String>, u64), ServerError> {
+        let result: Result<(Zeroizing<String>, u64), ServerError> = async {
+            let user_ref = self.require_user(customer, user_id).await?;
+            let ttl = ttl_secs.unwrap_or(self.policy.activation_ttl_secs);
+            let code = new_activation_code()?;
+            let id = new_id()?;
+            let sealed = self
+                .key
+                .seal(&format!("activation|{id}"), code.as_bytes())?;
+            let audit = AuditEntry {
+                actor,
+                action: "issue",
+                customer: Some(customer),
+                user_id: Some(user_id),
+                outcome: "ok",
+                detail: None,
+            };
+            self.store
+                .issue_activation(&user_ref, &id, &sealed, now, now + ttl, audit, |revoked| {
+                    format!(
+                        "ttl {ttl} s{}",
+                        if revoked {
+                            ", previous code revoked"
+                        } else {
+                            ""
+                        }
+                    )
+                })
+                .await?;
+            Ok((code, now + ttl))
+        }
+        .await;
+        if let Err(error) = &result {
+            self.audit(
+                actor,
+                "issue",
+                Some(customer),
+                Some(user_id),
+                error.outcome(),
+                None,
+            )
+            .await?;
+        }
+        result
+    }
+
+    /// `otpd unlock`: clears the failure count of the user's token.
+    pub async fn unlock(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+    ) -> Result<(), ServerError> {
+        let result = async {
+            let user_ref = self.require_user(customer, user_id).await?;
+            if self.store.unlock_tokens(&user_ref).await? == 0 {
+                return Err(ServerError::Admin(format!(
+                    "{user_id:?} has no token to unlock; issue an activation code with `otpd issue`"
+                )));
+            }
+            Ok(())
+        }
+        .await;
+        self.audited(actor, "unlock", Some(customer), Some(user_id), result)
+            .await
+    }
+
+    /// `otpd revoke`: the user's token (a lost device) and any live activation
+    /// code; how many were revoked.
+    pub async fn revoke(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+    ) -> Result<u64, ServerError> {
+        let result = async {
+            let user_ref = self.require_user(customer, user_id).await?;
+            self.store.revoke_user(&user_ref).await
+        }
+        .await;
+        self.audited(actor, "revoke", Some(customer), Some(user_id), result)
+            .await
+    }
+
+    /// `otpd client add`: a new API key for a login system, stored as SHA-256 (the
+    /// key has 256 random bits, so a plain hash is enough); returned once.
+    pub async fn client_add(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        name: &str,
+        now: u64,
+    ) -> Result<NewApiKey, ServerError> {
+        let result = async {
+            self.require_customer(customer).await?;
+            let id = new_id()?;
+            let secret = crate::random::secret_bytes::<32>()?;
+            let secret_text = Zeroizing::new(b64(secret.as_ref()));
+            self.store
+                .insert_api_client(
+                    &id,
+                    customer,
+                    name,
+                    &sha256_hex(secret_text.as_bytes()),
+                    now,
+                )
+                .await?;
+            let key = Zeroizing::new(format!("otpk_{id}_{}", secret_text.as_str()));
+            Ok(NewApiKey { id, key })
+        }
+        .await;
+        let detail = result
+            .as_ref()
+            .ok()
+            .map(|k| format!("client {} ({name})", k.id));
+        self.audit(
+            actor,
+            "client.add",
+            Some(customer),
+            None,
+            outcome_of(&result),
+            detail.as_deref(),
+        )
+        .await?;
+        result
+    }
+
+    /// `otpd client revoke`.
+    pub async fn client_revoke(&self, actor: &Actor, id: &str) -> Result<(), ServerError> {
+        let result = match self.store.revoke_api_client(id).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(ServerError::Admin(format!("no API client with id {id}"))),
+            Err(error) => Err(error),
+        };
+        self.audit(
+            actor,
+            "client.revoke",
+            None,
+            None,
+            outcome_of(&result),
+            Some(&format!("client {id}")),
+        )
+        .await?;
+        result
+    }
+
+    /// `otpd audit`: the latest entries, newest last.
+    pub async fn audit_list(
+        &self,
+        limit: u32,
+        customer: Option<&str>,
+    ) -> Result<Vec<AuditRow>, ServerError> {
+        self.store.audit_entries(limit, customer).await
+    }
+}

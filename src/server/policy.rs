@@ -1,0 +1,90 @@
+//! What otpd accepts and for how long: the limits every part of the server shares,
+//! the policy an `otpd.toml` sets, and the shape of a usable customer code, user ID
+//! and device name.
+
+use super::config::ServerConfig;
+use super::error::ServerError;
+use crate::code::{Algorithm, Digits, Period};
+
+/// Wrong tries that burn an activation code, and wrong codes that lock a token.
+pub const MAX_FAILURES: i64 = 5;
+/// Bytes of a new token's seed (160 bits, as RFC 4226 recommends).
+pub const SEED_BYTES: usize = 20;
+/// Seconds a finished enrollment may wait for its activation.
+pub const PENDING_SECS: u64 = 600;
+/// How long a checked API key is trusted without asking the database again; a
+/// revoked key stops working within this time.
+pub const API_KEY_CACHE_SECS: u64 = 2;
+
+/// Policy taken from the config file.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Answer unknown IDs like wrong codes.
+    pub uniform_errors: bool,
+    /// Seconds an enrollment session stays open.
+    pub session_secs: u64,
+    /// Default activation code lifetime in seconds.
+    pub activation_ttl_secs: u64,
+    /// Algorithm of new tokens.
+    pub algorithm: Algorithm,
+    /// Digits of new tokens.
+    pub digits: Digits,
+    /// Period of new tokens.
+    pub period: Period,
+}
+
+impl Policy {
+    /// The policy a config file sets.
+    pub fn from_config(config: &ServerConfig) -> Result<Self, ServerError> {
+        Ok(Self {
+            uniform_errors: config.uniform_errors,
+            session_secs: config.enrollment_session_secs.max(1),
+            activation_ttl_secs: config.activation_ttl().as_secs(),
+            algorithm: config
+                .tokens
+                .algorithm
+                .parse()
+                .map_err(|e| ServerError::Config(format!("{e}")))?,
+            digits: Digits::new(config.tokens.digits)
+                .map_err(|e| ServerError::Config(format!("{e}")))?,
+            period: Period::new(config.tokens.period)
+                .map_err(|e| ServerError::Config(format!("{e}")))?,
+        })
+    }
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            uniform_errors: false,
+            session_secs: 300,
+            activation_ttl_secs: 72 * 3600,
+            algorithm: Algorithm::Sha1,
+            digits: Digits::SIX,
+            period: Period::new(60).unwrap_or(Period::DEFAULT),
+        }
+    }
+}
+
+/// Checks a customer code: 1–32 letters, digits, `-` or `_`.
+pub fn valid_customer_code(code: &str) -> bool {
+    (1..=32).contains(&code.len())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Checks a user ID: 1–128 characters, no control characters, no outer spaces.
+pub fn valid_user_id(id: &str) -> bool {
+    (1..=128).contains(&id.chars().count()) && !id.chars().any(char::is_control) && id.trim() == id
+}
+
+/// Checks a device name: at most 64 characters, no control characters.
+pub fn valid_device_name(name: &str) -> bool {
+    name.chars().count() <= 64 && !name.chars().any(char::is_control)
+}
+
+/// A `u64` count of seconds as the database's `BIGINT`, saturating.
+pub fn i64_of(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}

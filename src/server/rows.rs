@@ -1,0 +1,113 @@
+//! What the admin listings return (`customer list`, `user list`, `audit`), as data:
+//! the admin command line decides how to show it.
+
+use super::policy::MAX_FAILURES;
+
+/// A row of `customer list`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerRow {
+    /// Customer code.
+    pub code: String,
+    /// Organisation name.
+    pub name: String,
+    /// Whether it is disabled.
+    pub disabled: bool,
+    /// Its users.
+    pub users: i64,
+}
+
+/// A row of `user list`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRow {
+    /// The user's ID.
+    pub user_id: String,
+    /// A display name.
+    pub display_name: Option<String>,
+    /// The state of the user's token.
+    pub token: TokenState,
+    /// The state of the user's latest activation code.
+    pub activation: ActivationState,
+}
+
+/// A user's token, as `user list` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenState {
+    /// An active token.
+    Active,
+    /// An active token locked by consecutive wrong codes.
+    Locked,
+    /// An enrollment waiting for its first code.
+    Pending,
+    /// No token.
+    None,
+}
+
+impl TokenState {
+    /// The state from the active token's failure count (if there is one) and the
+    /// number of pending tokens.
+    pub fn of(active_fails: Option<i64>, pending: i64) -> Self {
+        match active_fails {
+            Some(fails) if fails >= MAX_FAILURES => TokenState::Locked,
+            Some(_) => TokenState::Active,
+            None if pending > 0 => TokenState::Pending,
+            None => TokenState::None,
+        }
+    }
+
+    /// `active`, `locked`, `pending` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenState::Active => "active",
+            TokenState::Locked => "locked",
+            TokenState::Pending => "pending",
+            TokenState::None => "none",
+        }
+    }
+}
+
+/// A user's latest activation code, as `user list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActivationState {
+    /// Usable until this Unix time.
+    Live {
+        /// When it expires (Unix seconds).
+        expires_at: i64,
+    },
+    /// Live in the database but past its expiry.
+    Expired,
+    /// Another stored state: `used`, `burned` or `revoked`.
+    Other(String),
+    /// Never issued.
+    None,
+}
+
+impl ActivationState {
+    /// The state from the latest code's stored state and expiry, at `now`.
+    pub fn of(state: Option<&str>, expires_at: Option<i64>, now: i64) -> Self {
+        match (state, expires_at) {
+            (Some("live"), Some(e)) if e <= now => ActivationState::Expired,
+            (Some("live"), Some(e)) => ActivationState::Live { expires_at: e },
+            (Some(s), _) => ActivationState::Other(s.to_owned()),
+            (None, _) => ActivationState::None,
+        }
+    }
+}
+
+/// A row of `audit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    /// Microseconds since the epoch.
+    pub at_us: i64,
+    /// Who.
+    pub actor: String,
+    /// What.
+    pub action: String,
+    /// Customer code, if any.
+    pub customer: Option<String>,
+    /// User ID, if any.
+    pub user_id: Option<String>,
+    /// `ok` or an error code.
+    pub outcome: String,
+    /// Anything else worth knowing (never a code or a seed).
+    pub detail: Option<String>,
+}
