@@ -1,5 +1,6 @@
-//! otpd's HTTP API on the router itself (no sockets) and its service under
-//! concurrency, on SQLite in a temporary directory.
+//! otpd's HTTP API on the router itself (no sockets), served in-process on a
+//! loopback port, and its service under concurrency, on SQLite in a temporary
+//! directory.
 
 #![cfg(feature = "server")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -16,6 +17,7 @@ use otp::server::ServerError;
 use otp::server::config::RateLimits;
 use otp::server::http::{AppState, router};
 use otp::server::policy::Policy;
+use otp::server::serve::{Listener, serve};
 use otp::server::service::{ApiClient, Service};
 use tower::ServiceExt;
 
@@ -318,4 +320,83 @@ async fn parallel_verifications_of_one_code_accept_exactly_once() {
         .await
         .unwrap();
     assert_eq!(audited, 64);
+}
+
+/// A blocking HTTP request (ureq, which never fails on a status): (status, body).
+fn http(method: &str, url: &str, key: Option<&str>, body: Option<String>) -> (u16, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut response = match (method, body) {
+        ("POST", Some(body)) => {
+            let mut request = agent.post(url);
+            if let Some(key) = key {
+                request = request.header("authorization", format!("Bearer {key}"));
+            }
+            request.send(body).unwrap()
+        }
+        _ => agent.get(url).call().unwrap(),
+    };
+    let status = response.status().as_u16();
+    (status, response.body_mut().read_to_string().unwrap())
+}
+
+/// The real router served in-process on 127.0.0.1:0: requests over HTTP end to
+/// end, then a graceful shutdown when the shutdown future resolves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serves_in_process_over_http_until_the_shutdown_future_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = sqlite_service(dir.path(), Policy::default()).await;
+    service
+        .insert_active_token("1106", "jklee", SEED, 0)
+        .await
+        .unwrap();
+    let key = service
+        .client_add(&admin(), "1106", "portal", 0)
+        .await
+        .unwrap()
+        .key;
+    let listener = Listener::plain(std::net::TcpListener::bind("127.0.0.1:0").unwrap()).unwrap();
+    let addr = listener.local_addr();
+    let url = listener.url();
+    assert_eq!(url, format!("http://{addr}"));
+    let state = AppState::new(service, &RateLimits::default(), false, false);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(state, listener, async {
+        let _ = stopped.await;
+    }));
+
+    let requests = {
+        let url = url.clone();
+        let key = key.to_string();
+        tokio::task::spawn_blocking(move || {
+            let lookup = http("GET", &format!("{url}/v1/customers/1106"), None, None);
+            let unknown = http("GET", &format!("{url}/v1/customers/9999"), None, None);
+            let otp = common::totp_at(SEED, 60, common::unix_now());
+            let body = serde_json::to_string(&verify_request(&otp)).unwrap();
+            let verified = http("POST", &format!("{url}/v1/verify"), Some(&key), Some(body));
+            (lookup, unknown, verified)
+        })
+    };
+    let (lookup, unknown, verified) = requests.await.unwrap();
+    assert_eq!(lookup.0, 200, "{}", lookup.1);
+    let info: serde_json::Value = serde_json::from_str(&lookup.1).unwrap();
+    assert_eq!(info["name"], "Example Org");
+    assert_eq!(unknown.0, 404, "{}", unknown.1);
+    assert!(unknown.1.contains("CE1001"), "{}", unknown.1);
+    assert_eq!(verified.0, 200, "{}", verified.1);
+    let reply: serde_json::Value = serde_json::from_str(&verified.1).unwrap();
+    assert_eq!(reply["ok"], true, "{}", verified.1);
+
+    stop.send(()).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(10), server)
+        .await
+        .expect("otpd did not stop within 10 s of the shutdown future resolving")
+        .unwrap()
+        .unwrap();
+    assert!(
+        std::net::TcpStream::connect(addr).is_err(),
+        "otpd still accepts connections after shutting down"
+    );
 }
