@@ -11,7 +11,7 @@ use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use zeroize::Zeroizing;
 
 use super::error::ServerError;
-use crate::api::pake::{b64, random_bytes, unb64};
+use crate::api::pake::{b64, unb64};
 
 /// The key that seals secrets at rest. No `Debug`, zeroized on drop.
 pub struct MasterKey {
@@ -21,8 +21,7 @@ pub struct MasterKey {
 impl MasterKey {
     /// Creates a new key file at `path`; refuses to overwrite one.
     pub fn create(path: &Path) -> Result<Self, ServerError> {
-        let mut key = Zeroizing::new([0u8; 32]);
-        random_bytes(key.as_mut()).map_err(|_| ServerError::Random)?;
+        let key = crate::random::secret_bytes::<32>()?;
         let text = Zeroizing::new(format!("{}\n", b64(key.as_ref())));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
@@ -84,8 +83,7 @@ impl MasterKey {
 
     /// Seals `plaintext`, bound to `context` (e.g. `seed|SERIAL`).
     pub fn seal(&self, context: &str, plaintext: &[u8]) -> Result<String, ServerError> {
-        let mut nonce = [0u8; 12];
-        random_bytes(&mut nonce).map_err(|_| ServerError::Random)?;
+        let nonce = crate::random::bytes::<12>()?;
         let ciphertext = self
             .cipher
             .encrypt(

@@ -1,5 +1,5 @@
 //! Every SQL statement of otpd, behind one type: [`Store`] is the one place that
-//! knows the schema (`migrations/`) and the SQL text. Each statement is written
+//! knows the schema (`src/server/migrations/`) and the SQL text. Each statement is written
 //! once with `$1` placeholders and runs on SQLite and PostgreSQL alike through
 //! `sqlx::Any`.
 //!
