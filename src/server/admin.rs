@@ -10,6 +10,7 @@ use super::ids::{new_activation_code, new_id, sha256_hex};
 use super::policy::{valid_customer_code, valid_user_id};
 use super::rows::{AuditRow, CustomerRow, UserRow};
 use super::service::Service;
+use super::store::NewActivation;
 use crate::api::pake::b64;
 
 /// A new API key, shown once.
@@ -164,8 +165,15 @@ impl Service {
                 outcome: "ok",
                 detail: None,
             };
+            let activation = NewActivation {
+                id: &id,
+                user_ref: &user_ref,
+                code_sealed: &sealed,
+                created_at: now,
+                expires_at: now + ttl,
+            };
             self.store
-                .issue_activation(&user_ref, &id, &sealed, now, now + ttl, audit, |revoked| {
+                .issue_activation(&activation, audit, |revoked| {
                     format!(
                         "ttl {ttl} s{}",
                         if revoked {

@@ -4,20 +4,22 @@
 //! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it
 //! - [`keys`] — the master key that seals secrets at rest
 //! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`)
-//! - [`store`] — every SQL statement, behind one type: the one place that knows the schema
-//! - [`service`] — the server's state and its audit trail; what it does is split by
-//!   concern: [`enroll`], [`verify`] (with the [`batch`] group committer) and [`admin`]
+//! - `store` — every SQL statement, behind one type: the one place that knows the schema
+//! - [`service`] — the server's state and its audit trail ([`audit`]); what it does is
+//!   split by concern into `enroll`, `verify` (with `write`, what a verification
+//!   writes, and `batch`, the group committer) and [`admin`] (with [`rows`], what
+//!   its listings return)
 //! - [`http`] — the axum router: limits, rate limiting, logging, error codes
 //! - [`serve`] — serving the router on a bound listener, TLS (rustls) or plain HTTP,
 //!   until a shutdown future resolves
-//! - [`error`] — [`ServerError`]
+//! - [`error`] — [`ServerError`]; `ids` — fresh ids, serials and activation codes
 
 pub mod admin;
 pub mod audit;
-pub mod batch;
+mod batch;
 pub mod config;
 pub mod db;
-pub mod enroll;
+mod enroll;
 pub mod error;
 pub mod http;
 mod ids;
@@ -26,10 +28,10 @@ pub mod policy;
 pub mod rows;
 pub mod serve;
 pub mod service;
-pub mod store;
+mod store;
 #[cfg(feature = "test-support")]
 mod test_support;
-pub mod verify;
-pub mod write;
+mod verify;
+mod write;
 
 pub use error::ServerError;

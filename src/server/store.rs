@@ -95,6 +95,20 @@ pub struct LiveActivation {
     pub expires_at: i64,
 }
 
+/// A new activation code, sealed.
+pub struct NewActivation<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// The id of its user's row.
+    pub user_ref: &'a str,
+    /// The code, sealed under the master key.
+    pub code_sealed: &'a str,
+    /// When (Unix seconds).
+    pub created_at: u64,
+    /// When it expires (Unix seconds).
+    pub expires_at: u64,
+}
+
 /// A new enrollment session.
 pub struct NewEnrollment<'a> {
     /// The client's enrollment id.
@@ -460,14 +474,9 @@ impl Store {
     /// Stores a new live code for the user, revoking any earlier live one, and
     /// records `audit` in the same transaction with the detail `detail` gives for
     /// whether an earlier code was revoked.
-    #[allow(clippy::too_many_arguments)]
     pub async fn issue_activation(
         &self,
-        user_ref: &str,
-        id: &str,
-        code_sealed: &str,
-        now: u64,
-        expires_at: u64,
+        activation: &NewActivation<'_>,
         audit: AuditEntry<'_>,
         detail: impl FnOnce(bool) -> String,
     ) -> Result<(), ServerError> {
@@ -475,18 +484,18 @@ impl Store {
         let revoked = sqlx::query(
             "UPDATE activations SET state = 'revoked' WHERE user_ref = $1 AND state = 'live'",
         )
-        .bind(user_ref.to_owned())
+        .bind(activation.user_ref.to_owned())
         .execute(&mut *tx)
         .await?;
         sqlx::query(
             "INSERT INTO activations (id, user_ref, code_sealed, state, attempts, created_at, expires_at) \
              VALUES ($1, $2, $3, 'live', 0, $4, $5)",
         )
-        .bind(id.to_owned())
-        .bind(user_ref.to_owned())
-        .bind(code_sealed.to_owned())
-        .bind(i64_of(now))
-        .bind(i64_of(expires_at))
+        .bind(activation.id.to_owned())
+        .bind(activation.user_ref.to_owned())
+        .bind(activation.code_sealed.to_owned())
+        .bind(i64_of(activation.created_at))
+        .bind(i64_of(activation.expires_at))
         .execute(&mut *tx)
         .await?;
         let detail = detail(revoked.rows_affected() > 0);
