@@ -1,7 +1,7 @@
 //! The full-screen interface (`otp` with no subcommand).
 //!
-//! ratatui's event-driven shape: [`app::App`] holds the state, [`app::Action`]s go
-//! in, [`app::Effect`]s come out of the pure [`app::App::update`], and `&App` draws
+//! ratatui's event-driven shape: [`app::App`] holds the state, [`message::Action`]s go
+//! in, [`message::Effect`]s come out of the pure [`app::App::update`], and `&App` draws
 //! itself ([`view`]). This module is the event loop that joins them to the world:
 //! it turns terminal events and timer ticks into actions, runs vault jobs on a worker
 //! thread and requests to a session agent on another ([`worker`]), talks to the
@@ -20,6 +20,7 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod message;
 pub mod text;
 pub mod view;
 pub mod worker;
@@ -45,7 +46,8 @@ use ratatui::crossterm::execute;
 use crate::clipboard::{Clipboard, Environment};
 use crate::config::Config;
 use crate::vault::Vault;
-use app::{Action, App, Effect, Failure, JobResult};
+use app::App;
+use message::{Action, AgentFailure, AgentResult, Effect, Failure, Hidden, JobResult};
 
 /// What the interface needs from the command line.
 #[derive(Debug)]
@@ -100,7 +102,7 @@ fn wait_time(busy: bool) -> Duration {
 fn translate(event: Event, context: keymap::Context) -> Option<Action> {
     match event {
         Event::Key(key) => keymap::action_for(context, &key),
-        Event::Paste(pasted) => Some(Action::Paste(app::Hidden::from(pasted))),
+        Event::Paste(pasted) => Some(Action::Paste(Hidden::from(pasted))),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: mouse.column,
@@ -232,9 +234,8 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
                     }
                     Effect::Agent(job) => {
                         if agent_sender.send(job).is_err() {
-                            queue.push_back(Action::Agent(app::AgentResult::Failed(
-                                app::AgentFailure::Ended,
-                            )));
+                            queue
+                                .push_back(Action::Agent(AgentResult::Failed(AgentFailure::Ended)));
                         }
                     }
                     Effect::CheckLockout => {
@@ -272,7 +273,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
             dirty = false;
         }
         if terminated.swap(false, Ordering::Relaxed) {
-            queue.push_back(Action::Command(app::Command::Quit));
+            queue.push_back(Action::Command(message::Command::Quit));
             continue;
         }
         let wait = if app.awaiting_agent() {

@@ -6,10 +6,11 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use super::app::tests::{T0, agent_app, agent_codes, hotp, locked_app, store, totp, unlocked_app};
-use super::app::{
-    Action, AgentFailure, AgentResult, App, Command, Failure, Hidden, JobResult, Modal, Screen,
+use super::app::{App, Modal, Screen};
+use super::form::{AddForm, Source};
+use super::message::{
+    Action, AgentFailure, AgentResult, Command, Done, Failure, Hidden, JobResult, Organisation,
 };
-use super::form::{AddForm, Organisation, Source};
 use crate::accounts::Account;
 use crate::clipboard::Method;
 use crate::config::Config;
@@ -159,7 +160,7 @@ fn all_screens() -> Vec<(&'static str, App)> {
     app.update(
         Action::Job(JobResult::Saved(
             store(vec![hotp("Bank", "card 4021", 4)]),
-            super::app::Done::Hotp {
+            Done::Hotp {
                 label: "Bank:card 4021".into(),
                 code: hotp("Bank", "card 4021", 3).code_at(0).code().clone(),
             },

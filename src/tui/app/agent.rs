@@ -7,9 +7,10 @@
 //! [`Action::Agent`].
 
 use super::{
-    AGENT_ANSWER_SECS, AgentFailure, AgentHotp, AgentJob, AgentList, AgentResult, App, Busy,
-    Command, Effect, HOTP_SHOWN_SECS, Hidden, Locked, Pending, Screen, Status,
+    AGENT_ANSWER_SECS, AgentHotp, AgentList, App, Busy, HOTP_SHOWN_SECS, Locked, Pending, Screen,
+    Status,
 };
+use crate::tui::message::{AgentFailure, AgentJob, AgentResult, Command, Effect, Hidden};
 use crate::tui::text;
 
 impl App {

@@ -4,6 +4,7 @@ use super::*;
 use crate::code::{Algorithm, Digits, Period};
 use crate::secret::SecretKey;
 use crate::tui::form::Field;
+use crate::tui::message::{AgentFailure, AgentResult, Organisation};
 
 /// A time at the start of both a 30 s and a 60 s period.
 pub const T0: u64 = 1_800_000_000;
