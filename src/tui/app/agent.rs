@@ -6,7 +6,7 @@
 //! Still pure: requests go out as [`Effect::Agent`], answers come in as
 //! [`Action::Agent`].
 
-use super::{
+use super::state::{
     AGENT_ANSWER_SECS, AgentHotp, AgentList, App, Busy, HOTP_SHOWN_SECS, Locked, Pending, Screen,
     Status,
 };
