@@ -4,7 +4,7 @@
 //! the agent falls back to the unlock screen.
 //!
 //! Still pure: requests go out as [`Effect::Agent`], answers come in as
-//! [`Action::Agent`].
+//! [`Action::Agent`](crate::tui::message::Action::Agent).
 
 use super::state::{
     AGENT_ANSWER_SECS, AgentHotp, AgentList, App, Busy, HOTP_SHOWN_SECS, Locked, Pending, Screen,

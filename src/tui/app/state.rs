@@ -471,7 +471,7 @@ pub struct App {
     pub help: Option<u16>,
     /// Quit once the running job is done.
     pub quit_when_idle: bool,
-    /// Set once [`Effect::Quit`] was returned.
+    /// Set once [`Effect::Quit`](crate::tui::message::Effect::Quit) was returned.
     pub quitting: bool,
     /// When the person last pressed a key or clicked (for the auto-lock).
     pub last_input: u64,
