@@ -15,6 +15,18 @@
 //! The loop never spins: it waits for input until the next whole second (the
 //! countdowns change once a second), or 100 ms while the worker is busy (to animate
 //! the spinner and pick up the result), and draws only after something happened.
+//!
+//! The files, from the top down (no circle between them, directly or through
+//! others):
+//!
+//! - this file: the event loop; [`worker`]: the vault worker and the agent thread;
+//! - [`view`]: drawing; [`app`]: how actions change the state (one file per
+//!   concern in `app/`);
+//! - [`layout`]: screen geometry, shared by drawing and clicks;
+//! - the state itself (`app/state.rs`); [`form`]: the add and rename forms;
+//!   [`keymap`]: the one key table;
+//! - [`text`]: every word shown; [`message`]: actions, effects, jobs and their
+//!   results, plain data that all the others use.
 
 pub mod app;
 pub mod form;
