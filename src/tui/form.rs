@@ -3,6 +3,7 @@
 
 use zeroize::Zeroizing;
 
+use super::message::Organisation;
 use super::text;
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
@@ -99,17 +100,6 @@ impl Field {
     pub fn is_secret(self) -> bool {
         matches!(self, Field::Secret | Field::Link | Field::Activation)
     }
-}
-
-/// The organisation a customer code belongs to, as its server answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Organisation {
-    /// The customer code it was looked up with.
-    pub customer: String,
-    /// Its name.
-    pub name: String,
-    /// Its otpd server.
-    pub server: String,
 }
 
 /// What the customer-code form asks the worker for on Enter.

@@ -7,7 +7,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{Action, Command};
+use super::message::{Action, Command};
 use super::text;
 
 /// Where the keyboard focus is; each context has its own bindings.

@@ -1,7 +1,7 @@
 //! The full-screen interface (`otp` with no subcommand).
 //!
-//! ratatui's event-driven shape: [`app::App`] holds the state, [`app::Action`]s go
-//! in, [`app::Effect`]s come out of the pure [`app::App::update`], and `&App` draws
+//! ratatui's event-driven shape: [`app::App`] holds the state, [`message::Action`]s go
+//! in, [`message::Effect`]s come out of the pure [`app::App::update`], and `&App` draws
 //! itself ([`view`]). This module is the event loop that joins them to the world:
 //! it turns terminal events and timer ticks into actions, runs vault jobs on a worker
 //! thread and requests to a session agent on another ([`worker`]), talks to the
@@ -15,11 +15,24 @@
 //! The loop never spins: it waits for input until the next whole second (the
 //! countdowns change once a second), or 100 ms while the worker is busy (to animate
 //! the spinner and pick up the result), and draws only after something happened.
+//!
+//! The files, from the top down (no circle between them, directly or through
+//! others):
+//!
+//! - this file: the event loop; [`worker`]: the vault worker and the agent thread;
+//! - [`view`]: drawing; [`app`]: how actions change the state (one file per
+//!   concern in `app/`);
+//! - [`layout`]: screen geometry, shared by drawing and clicks;
+//! - the state itself (`app/state.rs`); [`form`]: the add and rename forms;
+//!   [`keymap`]: the one key table;
+//! - [`text`]: every word shown; [`message`]: actions, effects, jobs and their
+//!   results, plain data that all the others use.
 
 pub mod app;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod message;
 pub mod text;
 pub mod view;
 pub mod worker;
@@ -45,7 +58,10 @@ use ratatui::crossterm::execute;
 use crate::clipboard::{Clipboard, Environment};
 use crate::config::Config;
 use crate::vault::Vault;
-use app::{Action, App, Effect, Failure, JobResult};
+use app::App;
+use message::{
+    Action, AgentFailure, AgentJob, AgentResult, Effect, Failure, Hidden, Job, JobResult,
+};
 
 /// What the interface needs from the command line.
 #[derive(Debug)]
@@ -100,7 +116,7 @@ fn wait_time(busy: bool) -> Duration {
 fn translate(event: Event, context: keymap::Context) -> Option<Action> {
     match event {
         Event::Key(key) => keymap::action_for(context, &key),
-        Event::Paste(pasted) => Some(Action::Paste(app::Hidden::from(pasted))),
+        Event::Paste(pasted) => Some(Action::Paste(Hidden::from(pasted))),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: mouse.column,
@@ -170,17 +186,135 @@ fn termination_flag() -> Arc<AtomicBool> {
     flag
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), TuiError> {
-    let Options {
-        vault,
-        config,
-        config_path,
-        work_factor,
-        use_agent,
-    } = options;
-    let now = || unix_now().ok_or(TuiError::Clock);
-    let exists = vault.exists();
-    let mut app = App::new(exists, vault.path().display().to_string(), config, now()?);
+/// The Unix time, or the error that stops the interface when the clock is before 1970.
+fn now() -> Result<u64, TuiError> {
+    unix_now().ok_or(TuiError::Clock)
+}
+
+/// What the app's effects reach: the vault (for its lockout status), the worker
+/// threads, the clipboard and the config file.
+struct World {
+    /// The vault file.
+    vault: Vault,
+    /// Where the settings are saved.
+    config_path: PathBuf,
+    /// Jobs for the vault worker.
+    jobs: mpsc::Sender<Job>,
+    /// Requests for the agent thread.
+    agent: mpsc::Sender<AgentJob>,
+    /// The clipboard, kept alive for as long as the interface runs.
+    clipboard: Clipboard,
+}
+
+/// The answers of the two worker threads.
+struct Answers {
+    /// Results of vault jobs.
+    jobs: mpsc::Receiver<JobResult>,
+    /// Answers of the agent thread.
+    agent: mpsc::Receiver<AgentResult>,
+}
+
+impl World {
+    /// Starts the vault worker and the agent thread for `vault`.
+    fn start(
+        vault: Vault,
+        work_factor: u8,
+        config_path: PathBuf,
+    ) -> Result<(Self, Answers), TuiError> {
+        let (job_sender, job_receiver) = mpsc::channel();
+        let (result_sender, result_receiver) = mpsc::channel();
+        let worker_vault = vault.clone();
+        std::thread::Builder::new()
+            .name("otp-vault".to_owned())
+            .spawn(move || {
+                worker::serve(
+                    worker_vault,
+                    work_factor,
+                    job_receiver,
+                    result_sender,
+                    unix_now,
+                );
+            })?;
+        let (agent_sender, agent_receiver) = mpsc::channel();
+        let (agent_result_sender, agent_result_receiver) = mpsc::channel();
+        let agent_vault = vault.path().to_path_buf();
+        std::thread::Builder::new()
+            .name("otp-agent".to_owned())
+            .spawn(move || worker::serve_agent(agent_vault, agent_receiver, agent_result_sender))?;
+        let world = Self {
+            vault,
+            config_path,
+            jobs: job_sender,
+            agent: agent_sender,
+            clipboard: Clipboard::new(Environment::from_process()),
+        };
+        let answers = Answers {
+            jobs: result_receiver,
+            agent: agent_result_receiver,
+        };
+        Ok((world, answers))
+    }
+
+    /// Carries out one effect of the app; what comes of it is queued as an action.
+    fn carry_out(
+        &mut self,
+        effect: Effect,
+        terminal: &mut DefaultTerminal,
+        queue: &mut VecDeque<Action>,
+    ) -> Result<(), TuiError> {
+        match effect {
+            Effect::Vault(job) => {
+                if self.jobs.send(job).is_err() {
+                    queue.push_back(Action::Job(JobResult::Failed(Failure::Other(
+                        text::WORKER_GONE.to_owned(),
+                    ))));
+                }
+            }
+            Effect::Agent(job) => {
+                if self.agent.send(job).is_err() {
+                    queue.push_back(Action::Agent(AgentResult::Failed(AgentFailure::Ended)));
+                }
+            }
+            Effect::CheckLockout => {
+                queue.push_back(Action::Lockout(self.vault.lockout_status(now()?)));
+            }
+            Effect::Copy { label, code } => {
+                let result = self
+                    .clipboard
+                    .copy(code.as_str(), terminal.backend_mut())
+                    .map_err(|e| e.to_string());
+                queue.push_back(Action::Copied {
+                    label,
+                    code,
+                    result,
+                });
+            }
+            Effect::ClearClipboard { code, method } => {
+                let result = self
+                    .clipboard
+                    .clear_if_unchanged(code.as_str(), method, terminal.backend_mut())
+                    .map_err(|e| e.to_string());
+                queue.push_back(Action::Cleared(result));
+            }
+            Effect::SaveConfig(config) => {
+                let result = config.save(&self.config_path).map_err(|e| e.to_string());
+                queue.push_back(Action::ConfigSaved(result));
+            }
+            Effect::Quit => {}
+        }
+        Ok(())
+    }
+}
+
+/// The actions the app starts with: the terminal's size, and when the vault exists
+/// its lockout status and (unless `--no-agent`) the question whether an agent
+/// serves it.
+fn first_actions(
+    terminal: &DefaultTerminal,
+    vault: &Vault,
+    exists: bool,
+    use_agent: bool,
+) -> Result<VecDeque<Action>, TuiError> {
     let mut queue = VecDeque::new();
     let size = terminal.size()?;
     queue.push_back(Action::Resize {
@@ -193,28 +327,22 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
             queue.push_back(Action::ProbeAgent);
         }
     }
+    Ok(queue)
+}
 
-    let (job_sender, job_receiver) = mpsc::channel();
-    let (result_sender, result_receiver) = mpsc::channel();
-    let worker_vault = vault.clone();
-    std::thread::Builder::new()
-        .name("otp-vault".to_owned())
-        .spawn(move || {
-            worker::serve(
-                worker_vault,
-                work_factor,
-                job_receiver,
-                result_sender,
-                unix_now,
-            );
-        })?;
-    let (agent_sender, agent_receiver) = mpsc::channel();
-    let (agent_result_sender, agent_result_receiver) = mpsc::channel();
-    let agent_vault = vault.path().to_path_buf();
-    std::thread::Builder::new()
-        .name("otp-agent".to_owned())
-        .spawn(move || worker::serve_agent(agent_vault, agent_receiver, agent_result_sender))?;
-    let mut clipboard = Clipboard::new(Environment::from_process());
+/// Turns events into actions and effects into work until the app quits.
+fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), TuiError> {
+    let Options {
+        vault,
+        config,
+        config_path,
+        work_factor,
+        use_agent,
+    } = options;
+    let exists = vault.exists();
+    let mut app = App::new(exists, vault.path().display().to_string(), config, now()?);
+    let mut queue = first_actions(terminal, &vault, exists, use_agent)?;
+    let (mut world, answers) = World::start(vault, work_factor, config_path)?;
     let terminated = termination_flag();
     let mut dirty = true;
 
@@ -222,46 +350,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
         while let Some(action) = queue.pop_front() {
             dirty = true;
             for effect in app.update(action, now()?) {
-                match effect {
-                    Effect::Vault(job) => {
-                        if job_sender.send(job).is_err() {
-                            queue.push_back(Action::Job(JobResult::Failed(Failure::Other(
-                                text::WORKER_GONE.to_owned(),
-                            ))));
-                        }
-                    }
-                    Effect::Agent(job) => {
-                        if agent_sender.send(job).is_err() {
-                            queue.push_back(Action::Agent(app::AgentResult::Failed(
-                                app::AgentFailure::Ended,
-                            )));
-                        }
-                    }
-                    Effect::CheckLockout => {
-                        queue.push_back(Action::Lockout(vault.lockout_status(now()?)));
-                    }
-                    Effect::Copy { label, code } => {
-                        let result = clipboard
-                            .copy(code.as_str(), terminal.backend_mut())
-                            .map_err(|e| e.to_string());
-                        queue.push_back(Action::Copied {
-                            label,
-                            code,
-                            result,
-                        });
-                    }
-                    Effect::ClearClipboard { code, method } => {
-                        let result = clipboard
-                            .clear_if_unchanged(code.as_str(), method, terminal.backend_mut())
-                            .map_err(|e| e.to_string());
-                        queue.push_back(Action::Cleared(result));
-                    }
-                    Effect::SaveConfig(config) => {
-                        let result = config.save(&config_path).map_err(|e| e.to_string());
-                        queue.push_back(Action::ConfigSaved(result));
-                    }
-                    Effect::Quit => {}
-                }
+                world.carry_out(effect, terminal, &mut queue)?;
             }
         }
         if app.quitting {
@@ -272,7 +361,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
             dirty = false;
         }
         if terminated.swap(false, Ordering::Relaxed) {
-            queue.push_back(Action::Command(app::Command::Quit));
+            queue.push_back(Action::Command(message::Command::Quit));
             continue;
         }
         let wait = if app.awaiting_agent() {
@@ -288,10 +377,10 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
         } else {
             queue.push_back(Action::Tick);
         }
-        while let Ok(result) = result_receiver.try_recv() {
+        while let Ok(result) = answers.jobs.try_recv() {
             queue.push_back(Action::Job(result));
         }
-        while let Ok(result) = agent_result_receiver.try_recv() {
+        while let Ok(result) = answers.agent.try_recv() {
             queue.push_back(Action::Agent(result));
         }
     }

@@ -6,10 +6,11 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use super::app::tests::{T0, agent_app, agent_codes, hotp, locked_app, store, totp, unlocked_app};
-use super::app::{
-    Action, AgentFailure, AgentResult, App, Command, Failure, Hidden, JobResult, Modal, Screen,
+use super::app::{App, Modal, Screen};
+use super::form::{AddForm, Source};
+use super::message::{
+    Action, AgentFailure, AgentResult, Command, Done, Failure, Hidden, JobResult, Organisation,
 };
-use super::form::{AddForm, Organisation, Source};
 use crate::accounts::Account;
 use crate::clipboard::Method;
 use crate::config::Config;
@@ -72,7 +73,17 @@ fn setup_app() -> App {
 /// Every screen in one list, for the size sweep.
 fn all_screens() -> Vec<(&'static str, App)> {
     let mut screens = Vec::new();
+    screens.extend(pin_screens());
+    screens.extend(list_screens());
+    screens.extend(add_screens());
+    screens.extend(dialog_screens());
+    screens.extend(agent_screens());
+    screens
+}
 
+/// The first-run and unlock screens.
+fn pin_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
     screens.push(("setup", setup_app()));
     let mut app = setup_app();
     typed(&mut app, "111111");
@@ -108,7 +119,12 @@ fn all_screens() -> Vec<(&'static str, App)> {
     let mut app = locked_app();
     typed(&mut app, "258046");
     screens.push(("unlocking", app));
+    screens
+}
 
+/// The account list of the open vault.
+fn list_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
     let mut app = unlocked_app(accounts());
     app.update(Action::Tick, T0 + 5);
     screens.push(("list", app));
@@ -159,7 +175,7 @@ fn all_screens() -> Vec<(&'static str, App)> {
     app.update(
         Action::Job(JobResult::Saved(
             store(vec![hotp("Bank", "card 4021", 4)]),
-            super::app::Done::Hotp {
+            Done::Hotp {
                 label: "Bank:card 4021".into(),
                 code: hotp("Bank", "card 4021", 3).code_at(0).code().clone(),
             },
@@ -167,7 +183,12 @@ fn all_screens() -> Vec<(&'static str, App)> {
         T0,
     );
     screens.push(("list_hotp_generated", app));
+    screens
+}
 
+/// The offer of a first account and the add form: a key, a link, a customer code.
+fn add_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
     let mut app = unlocked_app(vec![]);
     if let Screen::Unlocked(unlocked) = &mut app.screen {
         unlocked.modal = Some(Modal::OfferFirstAccount);
@@ -244,6 +265,12 @@ fn all_screens() -> Vec<(&'static str, App)> {
         T0,
     );
     screens.push(("add_customer_error", app));
+    screens
+}
+
+/// The other dialogs over the list, and the help.
+fn dialog_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
     let mut app = unlocked_app(accounts());
     cmd(&mut app, Command::Rename);
     typed(&mut app, "2");
@@ -272,8 +299,12 @@ fn all_screens() -> Vec<(&'static str, App)> {
     let mut app = unlocked_app(accounts());
     cmd(&mut app, Command::Help);
     screens.push(("help", app));
+    screens
+}
 
-    // A session agent serves the vault.
+/// The list served by a session agent, and its fallbacks to the PIN.
+fn agent_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
     let mut app = agent_app(&accounts());
     app.update(Action::Tick, T0 + 5);
     app.update(

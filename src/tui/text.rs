@@ -3,6 +3,7 @@
 //! lower layers (vault, secrets, links, accounts) carry their own sentences, the same
 //! ones the CLI prints.
 
+use super::message::Command;
 use crate::clipboard::Method;
 use crate::vault::PinError;
 
@@ -146,8 +147,7 @@ pub fn locked_idle_agent(secs: u64) -> String {
 pub const LOCKED_AGENT_STILL_RUNS: &str =
     "Locked. The agent keeps serving otp code until otp lock or its time limit.";
 /// The unlock screen when a change was asked for in the agent's list.
-pub fn pin_for_change(command: crate::tui::app::Command) -> String {
-    use crate::tui::app::Command;
+pub fn pin_for_change(command: Command) -> String {
     if command == Command::ShowQr {
         return "Showing an account's QR code needs the PIN: the agent gives codes but never a secret. Esc goes back.".to_owned();
     }

@@ -7,10 +7,10 @@ use std::sync::mpsc::{Receiver, Sender};
 
 use zeroize::Zeroizing;
 
-use super::app::{
+use super::message::{
     AgentFailure, AgentJob, AgentResult, Change, Done, Failure, Hidden, Job, JobResult,
+    Organisation,
 };
-use super::form::Organisation;
 use crate::accounts::{AccountError, Store};
 use crate::code::Kind;
 use crate::config::Config;

@@ -4,12 +4,13 @@
 //! the agent falls back to the unlock screen.
 //!
 //! Still pure: requests go out as [`Effect::Agent`], answers come in as
-//! [`Action::Agent`].
+//! [`Action::Agent`](crate::tui::message::Action::Agent).
 
-use super::{
-    AGENT_ANSWER_SECS, AgentFailure, AgentHotp, AgentJob, AgentList, AgentResult, App, Busy,
-    Command, Effect, HOTP_SHOWN_SECS, Hidden, Locked, Pending, Screen, Status,
+use super::state::{
+    AGENT_ANSWER_SECS, AgentHotp, AgentList, App, Busy, HOTP_SHOWN_SECS, Locked, Pending, Screen,
+    Status,
 };
+use crate::tui::message::{AgentFailure, AgentJob, AgentResult, Command, Effect, Hidden};
 use crate::tui::text;
 
 impl App {

@@ -1,9 +1,24 @@
 //! App state transitions with a fixed clock: actions in, effects out.
 
+use super::pin::same_pin;
+use super::settings::step_choice;
+use super::state::HOTP_SHOWN_SECS;
 use super::*;
-use crate::code::{Algorithm, Digits, Period};
+use crate::accounts::{Account, Store};
+use crate::agent::protocol::{AccountInfo, CodeReply};
+use crate::clipboard::Method;
+use crate::code::{Algorithm, Digits, Kind, Period};
+use crate::config::Config;
 use crate::secret::SecretKey;
-use crate::tui::form::Field;
+use crate::tui::form::{AddForm, Field};
+use crate::tui::keymap::Context;
+use crate::tui::message::Organisation;
+use crate::tui::message::{
+    Action, AgentFailure, AgentJob, AgentResult, Change, Command, Done, Effect, Failure, Hidden,
+    Job, JobResult,
+};
+use crate::tui::text;
+use crate::vault::{LockoutStatus, Pin};
 
 /// A time at the start of both a 30 s and a 60 s period.
 pub const T0: u64 = 1_800_000_000;

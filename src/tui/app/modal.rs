@@ -1,0 +1,189 @@
+//! The dialogs over the account list: each takes the command and returns itself,
+//! changed, while it stays open. The add form has a file of its own (`add`).
+
+use super::pin::same_pin;
+use super::state::{App, Busy, ChangePin, Modal, PinStage, QR_SHOWN_SECS, QrShown, Screen, Status};
+use crate::tui::form::RenameForm;
+use crate::tui::message::{Change, Command, Effect, Job};
+use crate::tui::text;
+use crate::vault::Pin;
+
+impl App {
+    /// A command inside a dialog; returns the dialog still open, if any.
+    pub(super) fn modal_command(
+        &mut self,
+        modal: Modal,
+        command: Command,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Modal> {
+        if !matches!(self.screen, Screen::Unlocked(_)) {
+            return None;
+        }
+        match modal {
+            Modal::OfferFirstAccount => match command {
+                Command::Yes => Some(Modal::Add(Box::default())),
+                Command::Back => None,
+                _ => Some(Modal::OfferFirstAccount),
+            },
+            Modal::ConfirmDelete { label } => match command {
+                Command::Yes => {
+                    self.save(Change::Remove { label }, effects);
+                    None
+                }
+                Command::Back => None,
+                _ => Some(Modal::ConfirmDelete { label }),
+            },
+            Modal::Settings(selected) => self
+                .settings_command(selected, command, effects)
+                .map(Modal::Settings),
+            Modal::ConfirmQr { label } => match command {
+                Command::Yes => self.show_qr(label),
+                Command::Back => None,
+                _ => Some(Modal::ConfirmQr { label }),
+            },
+            // Any key closes the QR code (the key map sends Back for every key).
+            Modal::Qr(_) => None,
+            Modal::Rename(form) => self.rename_command(form, command, effects),
+            Modal::Add(form) => self.add_command(form, command, effects),
+            Modal::ChangePin(change) => self.change_pin_command(change, command, effects),
+        }
+    }
+
+    /// The QR code of the account labelled `label`, or `None` (and why, on the
+    /// status line) when it cannot be drawn.
+    fn show_qr(&mut self, label: String) -> Option<Modal> {
+        let Screen::Unlocked(unlocked) = &self.screen else {
+            return None;
+        };
+        let Some(account) = unlocked
+            .store
+            .accounts()
+            .iter()
+            .find(|a| a.label() == label)
+        else {
+            self.status = Some(Status::Error(text::account_gone(&label)));
+            return None;
+        };
+        match crate::qr::render_lines(&account.to_uri()) {
+            Ok(drawing) => Some(Modal::Qr(Box::new(QrShown {
+                label,
+                drawing,
+                until: self.now.saturating_add(QR_SHOWN_SECS),
+            }))),
+            Err(error) => {
+                self.status = Some(Status::Error(error.to_string()));
+                None
+            }
+        }
+    }
+
+    /// A command in the rename form.
+    fn rename_command(
+        &mut self,
+        mut form: RenameForm,
+        command: Command,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Modal> {
+        match command {
+            Command::NextField | Command::PrevField => form.focus = 1 - form.focus.min(1),
+            Command::Backspace => form.backspace(),
+            Command::ClearField => form.clear(),
+            Command::Back => return None,
+            Command::Submit => self.submit_rename(&mut form, effects),
+            _ => {}
+        }
+        Some(Modal::Rename(form))
+    }
+
+    /// Enter in the rename form: checks the new name against the other accounts,
+    /// then saves it.
+    fn submit_rename(&mut self, form: &mut RenameForm, effects: &mut Vec<Effect>) {
+        let Screen::Unlocked(unlocked) = &self.screen else {
+            return;
+        };
+        let index = unlocked
+            .store
+            .accounts()
+            .iter()
+            .position(|a| a.label() == form.label);
+        let mut check = unlocked.store.clone();
+        let result = match index {
+            Some(index) => check.rename(index, form.name.trim(), Some(form.new_issuer())),
+            None => Ok(()),
+        };
+        match result {
+            Err(error) => form.error = Some(error.to_string()),
+            Ok(()) => {
+                let change = Change::Rename {
+                    label: form.label.clone(),
+                    name: form.name.trim().to_owned(),
+                    issuer: form.new_issuer(),
+                };
+                self.save(change, effects);
+            }
+        }
+    }
+
+    /// A command in the change-PIN dialog.
+    fn change_pin_command(
+        &mut self,
+        mut change: ChangePin,
+        command: Command,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Modal> {
+        match command {
+            Command::Backspace => change.entry.pop(),
+            Command::Back => return None,
+            Command::Submit => self.submit_pin(&mut change, effects),
+            _ => {}
+        }
+        Some(Modal::ChangePin(change))
+    }
+
+    /// Enter in the change-PIN dialog: the current PIN, then the new one twice,
+    /// then the job that re-encrypts the vault.
+    fn submit_pin(&mut self, change: &mut ChangePin, effects: &mut Vec<Effect>) {
+        if !change.entry.is_full() {
+            change.message = Some(text::TYPE_SIX_DIGITS.to_owned());
+            return;
+        }
+        let typed = change.entry.take();
+        match change.stage {
+            PinStage::Current => match Pin::for_unlock(&typed) {
+                Ok(pin) => {
+                    change.old = Some(pin);
+                    change.stage = PinStage::New;
+                    change.message = None;
+                }
+                Err(error) => change.message = Some(error.to_string()),
+            },
+            PinStage::New => match Pin::new_checked(&typed) {
+                Ok(pin) => {
+                    change.new = Some(pin);
+                    change.stage = PinStage::Repeat;
+                    change.message = None;
+                }
+                Err(error) => change.message = Some(text::pin_refused(&error)),
+            },
+            PinStage::Repeat => {
+                let same = change.new.as_ref().is_some_and(|new| {
+                    Pin::for_unlock(&typed).is_ok_and(|again| same_pin(new, &again))
+                });
+                match (same, change.old.clone(), change.new.clone()) {
+                    (true, Some(old), Some(new)) => {
+                        effects.push(Effect::Vault(Job::ChangePin {
+                            old,
+                            new: new.clone(),
+                        }));
+                        self.busy = Some(Busy::ChangingPin(new));
+                    }
+                    _ => {
+                        change.stage = PinStage::New;
+                        change.new = None;
+                        change.message = Some(text::PINS_DIFFER.to_owned());
+                    }
+                }
+            }
+        }
+    }
+}

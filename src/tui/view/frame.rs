@@ -1,0 +1,122 @@
+//! The frame around every screen: the title bar, the status line (or what the
+//! worker is busy with) and the key hints.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::style::{bold, dim, error, good, truncate};
+use crate::tui::app::{App, Busy, Screen, Status};
+use crate::tui::keymap;
+use crate::tui::text;
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// The spinner character for the current frame.
+fn spinner(app: &App) -> &'static str {
+    SPINNER[usize::try_from(app.frame % SPINNER.len() as u64).unwrap_or(0)]
+}
+
+/// What the worker is doing, with the spinner, if it is busy.
+pub(super) fn busy_text(app: &App) -> Option<String> {
+    let busy = app.busy.as_ref()?;
+    let what = match busy {
+        Busy::Creating(_) => text::CREATING,
+        Busy::Unlocking(_) => text::UNLOCKING,
+        Busy::Saving => text::SAVING,
+        Busy::ChangingPin(_) => text::CHANGING_PIN,
+        Busy::Probing => text::PROBING,
+        Busy::AgentCode(_) => text::AGENT_CODE,
+        Busy::LookingUp => text::LOOKING_UP,
+        Busy::Enrolling => text::ENROLLING,
+    };
+    Some(if app.quit_when_idle {
+        format!("{} {what} {}", spinner(app), text::QUIT_AFTER_SAVE)
+    } else {
+        format!("{} {what}", spinner(app))
+    })
+}
+
+/// The title bar: the program on the left, the screen or account count on the right.
+pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let style = Style::new().fg(Color::Black).bg(Color::Cyan);
+    buf.set_style(area, style);
+    let right = match &app.screen {
+        Screen::Setup(_) => text::SETUP_TITLE.to_owned(),
+        Screen::Locked(_) => text::UNLOCK_TITLE.to_owned(),
+        Screen::Unlocked(unlocked) => {
+            text::account_count(unlocked.store.len(), app.config.max_accounts)
+        }
+        Screen::Agent(list) => text::agent_title(
+            list.accounts.len(),
+            app.config.max_accounts,
+            list.expires_at.saturating_sub(app.now),
+            area.width < 64,
+        ),
+    };
+    let width = usize::from(area.width);
+    let left = format!(" {}", text::APP_TITLE);
+    let right = truncate(&format!("{right} "), width.saturating_sub(left.width() + 1));
+    Line::from(Span::styled(left, style.add_modifier(Modifier::BOLD))).render(area, buf);
+    Line::from(Span::styled(right, style))
+        .right_aligned()
+        .render(area, buf);
+}
+
+/// The status line: what the worker is doing, or the last message.
+pub(super) fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let width = usize::from(area.width);
+    let (message, style) = if let (Some(busy), Screen::Unlocked(_) | Screen::Agent(_)) =
+        (busy_text(app), &app.screen)
+    {
+        (busy, Style::new().fg(Color::Cyan))
+    } else {
+        match &app.status {
+            None => return,
+            Some(Status::Info(message)) => (message.clone(), good()),
+            Some(Status::Error(message)) => (message.clone(), error()),
+            Some(Status::Copied { label, method }) => {
+                let clears_in = app
+                    .pending_clear
+                    .as_ref()
+                    .map(|p| p.at.saturating_sub(app.now));
+                // Shorten the label, not the countdown, when the line is narrow.
+                let rest = text::copied("", *method, clears_in).width() + 1;
+                let label = truncate(label, width.saturating_sub(rest).max(4));
+                (text::copied(&label, *method, clears_in), good())
+            }
+        }
+    };
+    Line::from(Span::styled(truncate(&format!(" {message}"), width), style)).render(area, buf);
+}
+
+/// The key hints of the current context, as many as fit.
+pub(super) fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let width = usize::from(area.width);
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for binding in keymap::hints(app.context()) {
+        let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
+        let word = binding.hint.unwrap_or_default();
+        let needed = key.width() + 1 + word.width() + 2;
+        if used + needed > width {
+            break;
+        }
+        used += needed;
+        spans.push(Span::styled(key, bold()));
+        spans.push(Span::styled(format!(" {word}  "), dim()));
+    }
+    Line::from(spans).render(area, buf);
+}

@@ -1,0 +1,384 @@
+//! The account list, of the open vault or of a session agent: one row per
+//! account with its code and countdown, and the search line above.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::style::{bold, dim, good, panel, truncate, urgent};
+use crate::accounts::Account;
+use crate::agent::protocol::AccountInfo;
+use crate::code::{Kind, group};
+use crate::tui::app::{AgentList, App, Unlocked};
+use crate::tui::layout;
+use crate::tui::text;
+
+/// The last seconds of a period, when the code changes colour and the next is shown.
+const LAST_SECONDS: u32 = 10;
+
+/// Countdown dots: one per 10 seconds of the period (6 for 60 s, 3 for 30 s),
+/// filled for the time left. Periods over a minute get 6 dots, each a sixth.
+fn dots(period: u32, remaining: u32) -> (usize, usize) {
+    let period = period.max(1);
+    let remaining = remaining.min(period);
+    if period <= 60 {
+        (
+            remaining.div_ceil(10) as usize,
+            period.div_ceil(10) as usize,
+        )
+    } else {
+        let filled = (u64::from(remaining) * 6).div_ceil(u64::from(period));
+        (usize::try_from(filled).unwrap_or(6), 6)
+    }
+}
+
+/// Seconds left, short: `25s`, `12m`, `3h`.
+fn seconds_left(remaining: u32) -> String {
+    match remaining {
+        r if r < 100 => format!("{r}s"),
+        r if r < 6000 => format!("{}m", r.div_ceil(60)),
+        r => format!("{}h", r.div_ceil(3600)),
+    }
+}
+
+/// The search line, while a search is typed or set.
+pub(super) fn render_search(searching: bool, filter: &str, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let cursor = if searching { "▏" } else { "" };
+    let line = format!(" {}{}{cursor}", text::SEARCH_PROMPT, filter);
+    Line::styled(truncate(&line, usize::from(area.width)), bold()).render(area, buf);
+}
+
+/// The accounts of the open vault.
+pub(super) fn render_list(app: &App, unlocked: &Unlocked, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<RowView> = unlocked
+        .visible()
+        .iter()
+        .filter_map(|&i| unlocked.store.get(i))
+        .map(|account| account_view(app, unlocked, account))
+        .collect();
+    let empty = if unlocked.store.is_empty() {
+        text::EMPTY_LIST
+    } else {
+        text::NO_MATCH
+    };
+    render_rows(&rows, unlocked.selected, empty, area, buf);
+}
+
+/// The accounts a session agent serves.
+pub(super) fn render_agent_list(app: &App, list: &AgentList, area: Rect, buf: &mut Buffer) {
+    let rows: Vec<RowView> = list
+        .visible()
+        .iter()
+        .filter_map(|&i| list.accounts.get(i))
+        .map(|info| agent_view(app, list, info))
+        .collect();
+    let empty = if list.accounts.is_empty() {
+        text::EMPTY_LIST
+    } else {
+        text::NO_MATCH
+    };
+    render_rows(&rows, list.selected, empty, area, buf);
+}
+
+/// What one row shows, whether the account comes from the unlocked vault or from
+/// a session agent.
+struct RowView<'a> {
+    issuer: Option<&'a str>,
+    name: &'a str,
+    label: String,
+    digits: usize,
+    code: RowCode,
+}
+
+/// The code part of a row.
+enum RowCode {
+    /// A time-based code (grouped), its period, the seconds left and, in the last
+    /// seconds, the next code (grouped) when it is known.
+    Totp {
+        code: String,
+        period: u32,
+        remaining: u32,
+        next: Option<String>,
+    },
+    /// A time-based account whose code the agent has not sent yet.
+    Waiting { period: u32 },
+    /// A counter-based account, with the code just generated (grouped), if any.
+    Hotp(Option<String>),
+}
+
+/// A row of the unlocked vault: codes computed here for `app.now`.
+fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> RowView<'a> {
+    let label = account.label();
+    let code = match account.kind {
+        Kind::Totp { period } => {
+            let current = account.code_at(app.now);
+            let remaining = match &current {
+                crate::accounts::CurrentCode::Totp(totp) => totp.remaining,
+                crate::accounts::CurrentCode::Hotp { .. } => 0,
+            };
+            let next = (remaining <= LAST_SECONDS).then(|| {
+                account
+                    .code_at(app.now.saturating_add(u64::from(period.seconds())))
+                    .code()
+                    .grouped()
+            });
+            RowCode::Totp {
+                code: current.code().grouped(),
+                period: period.seconds(),
+                remaining,
+                next,
+            }
+        }
+        Kind::Hotp { .. } => RowCode::Hotp(
+            unlocked
+                .hotp
+                .as_ref()
+                .filter(|h| h.label == label)
+                .map(|h| h.code.grouped()),
+        ),
+    };
+    RowView {
+        issuer: account.issuer.as_deref(),
+        name: &account.name,
+        label,
+        digits: usize::from(account.digits.get()),
+        code,
+    }
+}
+
+/// Only the digits of a code from another process, grouped.
+fn agent_digits(code: &str) -> String {
+    group(
+        &code
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>(),
+    )
+}
+
+/// A row of the agent's list: the code the agent sent (the next code is not known).
+fn agent_view<'a>(app: &App, list: &AgentList, info: &'a AccountInfo) -> RowView<'a> {
+    let code = if info.kind == "hotp" {
+        RowCode::Hotp(
+            list.hotp
+                .as_ref()
+                .filter(|h| h.label == info.label)
+                .map(|h| agent_digits(h.code.as_str())),
+        )
+    } else {
+        let period = info.period.unwrap_or(30).max(1);
+        match list.code_for(&info.label, app.now) {
+            Some((code, remaining)) => RowCode::Totp {
+                code: agent_digits(code),
+                period,
+                remaining,
+                next: None,
+            },
+            None => RowCode::Waiting { period },
+        }
+    };
+    RowView {
+        issuer: info.issuer.as_deref(),
+        name: &info.name,
+        label: info.label.clone(),
+        digits: usize::from(info.digits),
+        code,
+    }
+}
+
+/// The rows that fit, scrolled so that `selected` shows, or `empty` when there are none.
+fn render_rows(rows: &[RowView], selected: usize, empty: &str, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    if rows.is_empty() {
+        panel(vec![Line::styled(empty.to_owned(), dim())], area, 60, buf);
+        return;
+    }
+    let height = usize::from(area.height);
+    let selected = selected.min(rows.len() - 1);
+    let offset = layout::list_offset(selected, height, rows.len());
+    // Codes of 7 or 8 digits are wider: align every row on the widest.
+    let code_width = rows.iter().map(|r| r.digits + 1).max().unwrap_or(7);
+    for (row, (position, view)) in rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .enumerate()
+    {
+        let y = area.y + u16::try_from(row).unwrap_or(0);
+        let rect = Rect::new(area.x, y, area.width, 1);
+        let row = Row {
+            selected: position == selected,
+            code_width,
+        };
+        account_row(view, row, rect, buf);
+    }
+}
+
+/// How one row is drawn.
+#[derive(Clone, Copy)]
+struct Row {
+    selected: bool,
+    code_width: usize,
+}
+
+/// The countdown part of a time-based row: dots (or, narrow and in the last
+/// seconds, the next code), seconds left, and on wide rows the next code.
+fn countdown(
+    right: &mut Vec<Span<'static>>,
+    period: u32,
+    remaining: Option<u32>,
+    next: Option<&str>,
+    wide: bool,
+) {
+    let last = remaining.is_some_and(|r| r <= LAST_SECONDS);
+    let (filled, total) = dots(period, remaining.unwrap_or(0));
+    match (next, wide) {
+        (Some(next), false) => {
+            // Narrow: the next code takes the place of the (nearly empty) dots.
+            right.push(Span::styled(format!(" →{next}"), dim()));
+        }
+        _ => {
+            right.push(Span::raw(" "));
+            let dot_style = if last { urgent() } else { good() };
+            right.push(Span::styled("●".repeat(filled), dot_style));
+            right.push(Span::styled(
+                "○".repeat(total.saturating_sub(filled)),
+                dim(),
+            ));
+            right.push(Span::raw(" ".repeat(6usize.saturating_sub(total))));
+        }
+    }
+    right.push(Span::styled(
+        format!(" {:>4}", remaining.map(seconds_left).unwrap_or_default()),
+        dim(),
+    ));
+    if wide {
+        let next = next
+            .map(|n| format!("  {} {n}", text::NEXT))
+            .unwrap_or_default();
+        right.push(Span::styled(format!("{next:<14}"), dim()));
+    }
+}
+
+/// One account: label on the left; code, countdown and next code on the right.
+fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
+    let Row {
+        selected,
+        code_width,
+    } = row;
+    let width = usize::from(area.width);
+    let wide = width >= 64;
+    let mut right: Vec<Span> = Vec::new();
+    match &view.code {
+        RowCode::Totp {
+            code,
+            period,
+            remaining,
+            next,
+        } => {
+            let last = *remaining <= LAST_SECONDS;
+            let code_style = if last { urgent() } else { bold() };
+            right.push(Span::styled(format!("{code:>code_width$}"), code_style));
+            countdown(&mut right, *period, Some(*remaining), next.as_deref(), wide);
+        }
+        RowCode::Waiting { period } => {
+            right.push(Span::styled(
+                format!("{:>code_width$}", text::CODE_WAITING),
+                dim(),
+            ));
+            countdown(&mut right, *period, None, None, wide);
+        }
+        RowCode::Hotp(shown) => {
+            match shown {
+                Some(code) => {
+                    right.push(Span::styled(format!("{code:>code_width$}"), bold()));
+                    right.push(Span::styled(
+                        format!(" {:<11}", truncate(text::HOTP_USED, 11)),
+                        dim(),
+                    ));
+                }
+                None => {
+                    right.push(Span::styled(
+                        format!("{:>code_width$}", text::HOTP_HIDDEN),
+                        dim(),
+                    ));
+                    right.push(Span::styled(
+                        format!(" {:<11}", truncate(text::HOTP_PRESS, 11)),
+                        dim(),
+                    ));
+                }
+            }
+            if wide {
+                right.push(Span::raw(" ".repeat(14)));
+            }
+        }
+    }
+    right.push(Span::raw(" "));
+    let right_width: usize = right.iter().map(Span::width).sum();
+    let marker = if selected { "›" } else { " " };
+    let label_width = width.saturating_sub(right_width + 2);
+    let mut left = vec![Span::styled(marker, bold())];
+    if wide {
+        let issuer_width = (label_width / 3).min(20);
+        let issuer = view.issuer.unwrap_or("");
+        left.push(Span::styled(
+            format!(
+                " {:<w$}",
+                truncate(issuer, issuer_width.saturating_sub(1)),
+                w = issuer_width
+            ),
+            bold(),
+        ));
+        let name_width = label_width.saturating_sub(issuer_width + 1);
+        left.push(Span::raw(format!(
+            "{:<w$}",
+            truncate(view.name, name_width),
+            w = name_width
+        )));
+    } else {
+        let label = truncate(&view.label, label_width);
+        left.push(Span::raw(format!(" {label:<label_width$}")));
+    }
+    let mut spans = left;
+    spans.push(Span::raw(" "));
+    spans.extend(right);
+    if selected {
+        buf.set_style(area, Style::new().bg(Color::Indexed(236)));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dots_per_ten_seconds_of_the_period() {
+        assert_eq!(dots(60, 60), (6, 6));
+        assert_eq!(dots(60, 51), (6, 6));
+        assert_eq!(dots(60, 50), (5, 6));
+        assert_eq!(dots(60, 1), (1, 6));
+        assert_eq!(dots(30, 30), (3, 3));
+        assert_eq!(dots(30, 11), (2, 3));
+        assert_eq!(dots(30, 10), (1, 3));
+        assert_eq!(dots(15, 15), (2, 2));
+        assert_eq!(dots(120, 120), (6, 6));
+        assert_eq!(dots(120, 19), (1, 6));
+        assert_eq!(dots(86_400, 86_400), (6, 6));
+    }
+
+    #[test]
+    fn seconds_left_in_seconds_minutes_or_hours() {
+        assert_eq!(seconds_left(59), "59s");
+        assert_eq!(seconds_left(600), "10m");
+        assert_eq!(seconds_left(86_400), "24h");
+    }
+}

@@ -1,0 +1,75 @@
+//! The first-run and unlock screens: a centred panel with the PIN dots.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+
+use super::frame::busy_text;
+use super::style::{bold, dim, error, panel};
+use crate::tui::app::{App, Locked, Lockout, Setup};
+use crate::tui::text;
+
+/// Six dots, the first `typed` filled.
+pub(super) fn pin_dots(typed: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    for i in 0..6 {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(if i < typed {
+            Span::styled("●", bold())
+        } else {
+            Span::styled("○", dim())
+        });
+    }
+    Line::from(spans).centered()
+}
+
+/// The first-run screen: choose a PIN, then type it again.
+pub(super) fn render_setup(app: &App, setup: &Setup, area: Rect, buf: &mut Buffer) {
+    let prompt = if setup.first.is_some() {
+        text::SETUP_REPEAT
+    } else {
+        text::SETUP_CHOOSE
+    };
+    let mut lines = vec![
+        Line::styled(prompt, bold()),
+        pin_dots(setup.entry.len()),
+        Line::raw(""),
+    ];
+    if let Some(message) = &setup.message {
+        lines.push(Line::styled(message.clone(), error()));
+    }
+    lines.push(Line::styled(text::PIN_POLICY, dim()));
+    if let Some(busy) = busy_text(app) {
+        lines.push(Line::styled(busy, Style::new().fg(Color::Cyan)));
+    }
+    lines.push(Line::styled(text::vault_location(&app.vault_path), dim()));
+    panel(lines, area, 60, buf);
+}
+
+/// The unlock screen: the PIN dots, attempts left or the pause, and why it is shown.
+pub(super) fn render_locked(app: &App, locked: &Locked, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![
+        Line::styled(text::UNLOCK_PROMPT, bold()),
+        pin_dots(locked.entry.len()),
+        Line::raw(""),
+    ];
+    match locked.lockout {
+        Lockout::Unknown => {}
+        Lockout::Open { attempts_left } => {
+            lines.push(Line::styled(text::attempts_left(attempts_left), dim()));
+        }
+        Lockout::Until(until) => lines.push(Line::styled(
+            text::locked_out(until.saturating_sub(app.now)),
+            error(),
+        )),
+    }
+    if let Some(busy) = busy_text(app) {
+        lines.push(Line::styled(busy, Style::new().fg(Color::Cyan)));
+    } else if let Some(message) = &locked.message {
+        lines.push(Line::styled(message.clone(), error()));
+    }
+    panel(lines, area, 60, buf);
+}

@@ -1,0 +1,88 @@
+//! The colours and text styles of the interface, and the pieces every part draws
+//! with: text cut to a width, a centred panel of lines.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Secondary text: hints, empty dots.
+pub(super) fn dim() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+/// Emphasis: codes, keys, titles.
+pub(super) fn bold() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+/// Something went wrong.
+pub(super) fn error() -> Style {
+    Style::new().fg(Color::Red)
+}
+
+/// Something went well.
+pub(super) fn good() -> Style {
+    Style::new().fg(Color::Green)
+}
+
+/// The last seconds of a code.
+pub(super) fn urgent() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+/// `text` cut to `width` columns, ending in `…` when cut.
+pub(super) fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// A centred column of lines with word wrap, at most `max_width` wide.
+pub(super) fn panel(lines: Vec<Line<'_>>, area: Rect, max_width: u16, buf: &mut Buffer) {
+    let count = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let width = max_width.min(area.width);
+    // Leave room for wrapped lines: at most twice the count, within the area.
+    let height = count.saturating_mul(2).min(area.height);
+    let top = area.y + area.height.saturating_sub(count.min(area.height)) / 3;
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        top,
+        width,
+        height.min(area.y + area.height - top),
+    );
+    Paragraph::new(lines)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("GitHub", 10), "GitHub");
+        assert_eq!(truncate("GitHub", 4), "Git…");
+        assert_eq!(truncate("네이버메일", 5), "네이…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}
