@@ -9,7 +9,9 @@
 
 use age::secrecy::SecretString;
 
-use super::{Format, ImportError, Imported, PasswordPrompt};
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, PasswordPrompt};
 use crate::accounts::{Account, Store};
 use crate::age_scrypt::{
     self, Damage, Encoding, EncryptError, Locked, MAX_WORK_FACTOR, MIN_WORK_FACTOR, OpenError,
@@ -49,9 +51,10 @@ pub fn read(bytes: &[u8], password: &mut PasswordPrompt<'_>) -> Result<Imported,
             version: i64::from(found),
             known: i64::from(PAYLOAD_VERSION),
         },
-        PayloadError::Invalid(detail) => {
-            malformed(&format!("its contents are not valid ({detail})"))
-        }
+        PayloadError::Invalid(detail) => ImportError::malformed(
+            Format::Backup,
+            format!("its contents are not valid ({detail})"),
+        ),
     })?;
     Ok(Imported {
         accounts: store.accounts().to_vec(),
@@ -93,32 +96,34 @@ fn out_of_range(work_factor: u8) -> ImportError {
     ))
 }
 
-fn malformed(detail: &str) -> ImportError {
-    ImportError::Malformed {
-        format: Format::Backup,
-        detail: detail.to_owned(),
-    }
-}
-
 /// The backup's words for why its file did not open.
 fn open_error(error: OpenError) -> ImportError {
     match error {
         OpenError::WrongPassphrase => ImportError::WrongPassword(Format::Backup),
-        OpenError::ExcessiveWork { required, max } => malformed(&format!(
-            "it asks for scrypt work factor {required}, above the {max} otp accepts \
+        OpenError::ExcessiveWork { required, max } => ImportError::malformed(
+            Format::Backup,
+            format!(
+                "it asks for scrypt work factor {required}, above the {max} otp accepts \
              (a larger one could take hours and gigabytes to open)"
-        )),
-        OpenError::NotPassphraseLocked => malformed(
+            ),
+        ),
+        OpenError::NotPassphraseLocked => ImportError::malformed(
+            Format::Backup,
             "it is an age file locked with a key, not with a password, so it is not an otp backup",
         ),
-        OpenError::Damaged(damage) => malformed(match damage {
-            Damage::Header | Damage::HeaderMac => "its header is damaged",
-            Damage::UnknownVersion => "it is a newer age format than this otp reads; upgrade otp",
-            Damage::HeaderCutShort => "it is cut short",
-            Damage::Armor => "its ASCII armor is damaged",
-            Damage::Unreadable => "it is not a readable age file",
-            Damage::PayloadCutShort | Damage::Payload => "it is cut short or damaged",
-        }),
+        OpenError::Damaged(damage) => ImportError::malformed(
+            Format::Backup,
+            match damage {
+                Damage::Header | Damage::HeaderMac => "its header is damaged",
+                Damage::UnknownVersion => {
+                    "it is a newer age format than this otp reads; upgrade otp"
+                }
+                Damage::HeaderCutShort => "it is cut short",
+                Damage::Armor => "its ASCII armor is damaged",
+                Damage::Unreadable => "it is not a readable age file",
+                Damage::PayloadCutShort | Damage::Payload => "it is cut short or damaged",
+            },
+        ),
     }
 }
 
@@ -155,7 +160,6 @@ mod tests {
         let bytes = write(&accounts, PASSWORD, LOW).unwrap();
         assert!(bytes.starts_with(ARMOR_BEGIN));
         assert!(looks_like(&bytes));
-        assert_eq!(crate::transfer::detect(&bytes), Some(Format::Backup));
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(
             !text.contains("JBSWY3DP") && !text.contains("user"),

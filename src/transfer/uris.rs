@@ -10,7 +10,9 @@
 
 use zeroize::Zeroizing;
 
-use super::{Format, ImportError, Imported, Note};
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, Note};
 use crate::accounts::Account;
 use crate::otpauth::{self, OtpAuthUri};
 

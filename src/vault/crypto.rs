@@ -36,7 +36,7 @@ pub fn encrypt(plaintext: &[u8], pin: &Pin, log_n: u8) -> Result<Vec<u8>, VaultE
 ///
 /// A wrong PIN gives `WrongPin { attempts_left: 0 }` and damage gives `Damaged` with
 /// an empty path: this layer knows neither the attempt count nor the file, and
-/// [`Vault`](super::Vault) fills both in.
+/// the `Vault` that called fills both in.
 pub fn decrypt(
     ciphertext: &[u8],
     pin: &Pin,
