@@ -72,7 +72,7 @@ pub enum OpenError {
     #[error("the age file is locked with a key, not a passphrase")]
     NotPassphraseLocked,
     /// The bytes are not a readable age file.
-    #[error("the age file is damaged ({0:?})")]
+    #[error("the age file is damaged: {0}")]
     Damaged(Damage),
 }
 
@@ -95,6 +95,21 @@ pub enum Damage {
     PayloadCutShort,
     /// The encrypted payload fails its integrity check.
     Payload,
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Damage::Header => "its header is not valid",
+            Damage::HeaderMac => "its header fails its integrity check",
+            Damage::UnknownVersion => "it is a newer age format",
+            Damage::HeaderCutShort => "it ends inside its header",
+            Damage::Armor => "its ASCII armor is not valid",
+            Damage::Unreadable => "its header cannot be read",
+            Damage::PayloadCutShort => "its contents are cut short",
+            Damage::Payload => "its contents fail their integrity check",
+        })
+    }
 }
 
 /// Whether `log_n` is a work factor files may be written with.

@@ -6,7 +6,7 @@
 //! a [`Note`]. A Google Authenticator export link (`otpauth-migration://`) on a line of
 //! its own is read as well, with [`super::google::read`].
 //!
-//! [`write`] writes the same format, which [`read`] reads back unchanged.
+//! [`write`](fn@write) writes the same format, which [`read`] reads back unchanged.
 
 use zeroize::Zeroizing;
 
