@@ -9,6 +9,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod accounts;
+pub mod age_scrypt;
 pub mod agent;
 pub mod api;
 pub mod cli;

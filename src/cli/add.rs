@@ -64,15 +64,6 @@ pub struct AddArgs {
     pub device_name: Option<String>,
 }
 
-/// `TOTP every 60 s, SHA1, 6 digits` and the like.
-pub fn describe(account: &Account) -> String {
-    let kind = match account.kind {
-        Kind::Totp { period } => format!("TOTP every {period} s"),
-        Kind::Hotp { counter } => format!("HOTP from counter {counter}"),
-    };
-    format!("{kind}, {}, {} digits", account.algorithm, account.digits)
-}
-
 fn account_from_uri(session: &mut Session, args: &AddArgs) -> Result<Account, CliError> {
     let text = session
         .input
@@ -161,6 +152,22 @@ fn account_from_secret(session: &mut Session, args: &AddArgs) -> Result<Account,
     })
 }
 
+/// What `otp add --customer` needs of the arguments.
+#[cfg(feature = "enroll")]
+fn enrollment<'a>(args: &'a AddArgs, customer: &'a str) -> super::enroll::EnrollArgs<'a> {
+    super::enroll::EnrollArgs {
+        customer,
+        id: args.id.as_deref(),
+        server: args.server.as_deref(),
+        ca_cert: args.ca_cert.as_deref(),
+        device_name: args.device_name.as_deref(),
+        naming: crate::enroll::Naming {
+            name: args.name.clone(),
+            issuer: args.issuer.clone(),
+        },
+    }
+}
+
 /// Unlocks the vault, reads the secret, URI or picture, and stores the new account.
 ///
 /// The PIN comes first (with `--pin-stdin` it is the first line, the secret or the
@@ -168,7 +175,7 @@ fn account_from_secret(session: &mut Session, args: &AddArgs) -> Result<Account,
 pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), CliError> {
     #[cfg(feature = "enroll")]
     if let Some(customer) = &args.customer {
-        return super::enroll::run(session, args, customer);
+        return super::enroll::run(session, &enrollment(args, customer));
     }
     #[cfg(not(feature = "enroll"))]
     if args.customer.is_some() {
@@ -183,7 +190,7 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), CliError> {
         account_from_secret(session, args)?
     };
     let label = account.label();
-    let summary = describe(&account);
+    let summary = text::summary(&account);
     let limit = session.config.max_accounts;
     session.update(&pin, |store, _input| Ok(store.add(account, limit)?))?;
     eprintln!("{}", text::added(&label, &summary));

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use zeroize::Zeroizing;
 
-use super::add::describe;
 use super::error::CliError;
 use super::input::Input;
 use super::session::Session;
@@ -79,7 +78,7 @@ fn print_report(imported: &Imported, plan: &Plan) {
             Some(renamed) => eprintln!("{}", text::import_renamed(&renamed.from, &renamed.to)),
             None => eprintln!(
                 "{}",
-                text::import_added(&account.label(), &describe(account))
+                text::import_added(&account.label(), &text::summary(account))
             ),
         }
     }

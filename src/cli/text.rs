@@ -41,6 +41,25 @@ pub fn enrolled(label: &str, summary: &str, replaced: bool) -> String {
     format!("Added {label} ({summary}); the token is active.{previous}")
 }
 
+/// An enrolled account left in the vault after a refused activation, because
+/// taking it out failed: what to run.
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+pub fn remove_unactivated(label: &str, reason: &str) -> String {
+    format!(
+        "{label} was saved in the vault but the server did not activate it, and removing it again failed ({reason}); its codes will not work: remove it with `otp remove {label:?}`"
+    )
+}
+
+/// `TOTP every 60 s, SHA1, 6 digits` and the like: an account's parameters.
+pub fn summary(account: &crate::accounts::Account) -> String {
+    use crate::code::Kind;
+    let kind = match account.kind {
+        Kind::Totp { period } => format!("TOTP every {period} s"),
+        Kind::Hotp { counter } => format!("HOTP from counter {counter}"),
+    };
+    format!("{kind}, {}, {} digits", account.algorithm, account.digits)
+}
+
 /// Prefix of a warning line on stderr.
 pub const WARNING: &str = "warning";
 
@@ -414,4 +433,19 @@ pub fn qr_terminal_too_small(width: usize, height: usize, columns: u16, rows: u1
     format!(
         "the QR code needs {width} columns and {height} rows but the terminal has {columns}×{rows}, so it may not scan; enlarge the window or make the font smaller and run the command again"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unactivated_account_is_named_with_the_command_that_removes_it() {
+        let message = remove_unactivated("KISTI:jk lee", "no space left on device");
+        assert!(message.contains("no space left"), "{message}");
+        assert!(
+            message.ends_with("remove it with `otp remove \"KISTI:jk lee\"`"),
+            "{message}"
+        );
+    }
 }

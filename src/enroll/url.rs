@@ -1,6 +1,6 @@
 //! Server addresses: `https://` anywhere, `http://` only to this machine.
 
-use super::EnrollError;
+use super::error::EnrollError;
 use crate::api::ErrorCode;
 
 /// A checked server base URL, without a trailing slash.

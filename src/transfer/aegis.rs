@@ -27,10 +27,10 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::{
-    Entry, Format, ImportError, Imported, Note, PasswordPrompt, Unrepresentable, account,
-    whole_number,
-};
+use super::entry::{Entry, account, whole_number};
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, Note, PasswordPrompt, Unrepresentable};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -74,7 +74,8 @@ pub fn looks_like(value: &serde_json::Value) -> bool {
 /// Reads an Aegis export, asking `password` for the password only when the file is
 /// encrypted.
 pub fn read(text: &str, password: &mut PasswordPrompt<'_>) -> Result<Imported, ImportError> {
-    let file: FileJson = serde_json::from_str(text).map_err(|error| json_error(&error))?;
+    let file: FileJson =
+        serde_json::from_str(text).map_err(|error| ImportError::json(Format::Aegis, &error))?;
     if file.version > FILE_VERSION {
         return Err(ImportError::UnknownVersion {
             format: Format::Aegis,
@@ -87,15 +88,18 @@ pub fn read(text: &str, password: &mut PasswordPrompt<'_>) -> Result<Imported, I
         (false, DbField::Plain(db)) => db,
         (true, DbField::Encrypted(ciphertext)) => {
             let plaintext = decrypt(&file.header, &ciphertext, password)?;
-            serde_json::from_slice(&plaintext).map_err(|error| json_error(&error))?
+            serde_json::from_slice(&plaintext)
+                .map_err(|error| ImportError::json(Format::Aegis, &error))?
         }
         (false, DbField::Encrypted(_)) => {
-            return Err(malformed(
+            return Err(ImportError::malformed(
+                Format::Aegis,
                 "its contents are encrypted but its header holds no keys",
             ));
         }
         (true, DbField::Plain(_)) => {
-            return Err(malformed(
+            return Err(ImportError::malformed(
+                Format::Aegis,
                 "its header says it is encrypted but its contents are not",
             ));
         }
@@ -215,40 +219,6 @@ struct InfoJson {
     counter: Option<serde_json::Value>,
 }
 
-fn malformed(detail: &str) -> ImportError {
-    ImportError::Malformed {
-        format: Format::Aegis,
-        detail: detail.to_owned(),
-    }
-}
-
-/// Describes a JSON error by position only: serde's messages can quote values, and a
-/// value may be a secret. "missing field `x`" quotes only a field name, so it is kept.
-fn json_error(error: &serde_json::Error) -> ImportError {
-    let position = format!("line {}, column {}", error.line(), error.column());
-    let message = error.to_string();
-    let detail = match error.classify() {
-        serde_json::error::Category::Eof => format!("it is cut short ({position})"),
-        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-            format!("it is not valid JSON ({position})")
-        }
-        serde_json::error::Category::Data if message.starts_with("missing field") => {
-            let what = message
-                .split(" at line")
-                .next()
-                .unwrap_or("a field is missing");
-            format!("{what} ({position})")
-        }
-        serde_json::error::Category::Data => {
-            format!("a field holds the wrong kind of value ({position})")
-        }
-    };
-    ImportError::Malformed {
-        format: Format::Aegis,
-        detail,
-    }
-}
-
 // ---------------------------------------------------------------------------------
 // Decryption.
 
@@ -264,16 +234,20 @@ impl Scrypt {
     /// Checks a file's `n`, `r` and `p`.
     fn from_file(n: u64, r: u64, p: u64) -> Result<Self, ImportError> {
         if n < 2 || !n.is_power_of_two() {
-            return Err(malformed(&format!(
-                "its password slot gives scrypt N = {n}, which is not a power of two"
-            )));
+            return Err(ImportError::malformed(
+                Format::Aegis,
+                format!("its password slot gives scrypt N = {n}, which is not a power of two"),
+            ));
         }
         let log_n = u8::try_from(n.trailing_zeros()).unwrap_or(u8::MAX);
         let refuse = |what: String| {
-            malformed(&format!(
-                "its password slot asks for {what}; otp refuses such scrypt parameters so that \
+            ImportError::malformed(
+                Format::Aegis,
+                format!(
+                    "its password slot asks for {what}; otp refuses such scrypt parameters so that \
                  a crafted file cannot exhaust memory or time (Aegis uses N = 32768, r = 8, p = 1)"
-            ))
+                ),
+            )
         };
         if r == 0 || p == 0 {
             return Err(refuse(format!("r = {r}, p = {p}")));
@@ -313,11 +287,19 @@ impl Scrypt {
 
     /// The 32-byte key scrypt derives from `password` and `salt`.
     fn derive(self, password: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>, ImportError> {
-        let params = scrypt::Params::new(self.log_n, self.r, self.p, KEY_LEN)
-            .map_err(|_| malformed("its password slot's scrypt parameters are not valid"))?;
+        let params = scrypt::Params::new(self.log_n, self.r, self.p, KEY_LEN).map_err(|_| {
+            ImportError::malformed(
+                Format::Aegis,
+                "its password slot's scrypt parameters are not valid",
+            )
+        })?;
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
-        scrypt::scrypt(password, salt, &params, key.as_mut_slice())
-            .map_err(|_| malformed("its password slot's scrypt parameters are not valid"))?;
+        scrypt::scrypt(password, salt, &params, key.as_mut_slice()).map_err(|_| {
+            ImportError::malformed(
+                Format::Aegis,
+                "its password slot's scrypt parameters are not valid",
+            )
+        })?;
         Ok(key)
     }
 }
@@ -333,8 +315,12 @@ struct PasswordSlot {
 
 impl PasswordSlot {
     fn parse(slot: &SlotJson, index: usize) -> Result<Self, ImportError> {
-        let missing =
-            |field: &str| malformed(&format!("password slot {} has no {field}", index + 1));
+        let missing = |field: &str| {
+            ImportError::malformed(
+                Format::Aegis,
+                format!("password slot {} has no {field}", index + 1),
+            )
+        };
         let key_params = slot
             .key_params
             .as_ref()
@@ -349,7 +335,10 @@ impl PasswordSlot {
             "the salt of a password slot",
         )?;
         if salt.is_empty() || salt.len() > 1024 {
-            return Err(malformed("a password slot's salt has an impossible length"));
+            return Err(ImportError::malformed(
+                Format::Aegis,
+                "a password slot's salt has an impossible length",
+            ));
         }
         let scrypt = Scrypt::from_file(
             slot.n.ok_or_else(|| missing("n"))?,
@@ -378,7 +367,8 @@ impl PasswordSlot {
 }
 
 fn decode_hex(text: &str, what: &str) -> Result<Vec<u8>, ImportError> {
-    hex::decode(text).map_err(|_| malformed(&format!("{what} is not hexadecimal")))
+    hex::decode(text)
+        .map_err(|_| ImportError::malformed(Format::Aegis, format!("{what} is not hexadecimal")))
 }
 
 fn decode_params(
@@ -387,10 +377,18 @@ fn decode_params(
 ) -> Result<([u8; NONCE_LEN], [u8; TAG_LEN]), ImportError> {
     let nonce = decode_hex(&params.nonce, &format!("the nonce of {whose}"))?;
     let tag = decode_hex(&params.tag, &format!("the tag of {whose}"))?;
-    let nonce = <[u8; NONCE_LEN]>::try_from(nonce.as_slice())
-        .map_err(|_| malformed(&format!("the nonce of {whose} is not {NONCE_LEN} bytes")))?;
-    let tag = <[u8; TAG_LEN]>::try_from(tag.as_slice())
-        .map_err(|_| malformed(&format!("the tag of {whose} is not {TAG_LEN} bytes")))?;
+    let nonce = <[u8; NONCE_LEN]>::try_from(nonce.as_slice()).map_err(|_| {
+        ImportError::malformed(
+            Format::Aegis,
+            format!("the nonce of {whose} is not {NONCE_LEN} bytes"),
+        )
+    })?;
+    let tag = <[u8; TAG_LEN]>::try_from(tag.as_slice()).map_err(|_| {
+        ImportError::malformed(
+            Format::Aegis,
+            format!("the tag of {whose} is not {TAG_LEN} bytes"),
+        )
+    })?;
     Ok((nonce, tag))
 }
 
@@ -422,19 +420,23 @@ fn decrypt(
     db: &str,
     password: &mut PasswordPrompt<'_>,
 ) -> Result<Zeroizing<Vec<u8>>, ImportError> {
-    let slots = header
-        .slots
-        .as_ref()
-        .ok_or_else(|| malformed("its header has encryption parameters but no slots"))?;
-    let params = header
-        .params
-        .as_ref()
-        .ok_or_else(|| malformed("its header has slots but no encryption parameters"))?;
+    let slots = header.slots.as_ref().ok_or_else(|| {
+        ImportError::malformed(
+            Format::Aegis,
+            "its header has encryption parameters but no slots",
+        )
+    })?;
+    let params = header.params.as_ref().ok_or_else(|| {
+        ImportError::malformed(
+            Format::Aegis,
+            "its header has slots but no encryption parameters",
+        )
+    })?;
     let (nonce, tag) = decode_params(params, "the contents")?;
     let compact: String = db.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    let ciphertext = BASE64
-        .decode(compact.as_bytes())
-        .map_err(|_| malformed("its encrypted contents are not base64"))?;
+    let ciphertext = BASE64.decode(compact.as_bytes()).map_err(|_| {
+        ImportError::malformed(Format::Aegis, "its encrypted contents are not base64")
+    })?;
     let password_slots = slots
         .iter()
         .enumerate()
@@ -442,16 +444,20 @@ fn decrypt(
         .map(|(index, slot)| PasswordSlot::parse(slot, index))
         .collect::<Result<Vec<_>, _>>()?;
     if password_slots.is_empty() {
-        return Err(malformed(
+        return Err(ImportError::malformed(
+            Format::Aegis,
             "it has no password slot, so only the phone that wrote it can open it; \
              in Aegis, set a password and export again",
         ));
     }
     if password_slots.len() > MAX_PASSWORD_SLOTS {
-        return Err(malformed(&format!(
-            "it has {} password slots; otp tries at most {MAX_PASSWORD_SLOTS}",
-            password_slots.len()
-        )));
+        return Err(ImportError::malformed(
+            Format::Aegis,
+            format!(
+                "it has {} password slots; otp tries at most {MAX_PASSWORD_SLOTS}",
+                password_slots.len()
+            ),
+        ));
     }
 
     let password = password(Format::Aegis)?;
@@ -460,10 +466,16 @@ fn decrypt(
             continue;
         };
         if master_key.len() != KEY_LEN {
-            return Err(malformed("its master key is not 32 bytes"));
+            return Err(ImportError::malformed(
+                Format::Aegis,
+                "its master key is not 32 bytes",
+            ));
         }
         return open(&master_key, &nonce, &ciphertext, &tag).ok_or_else(|| {
-            malformed("the password is right but the encrypted contents are damaged")
+            ImportError::malformed(
+                Format::Aegis,
+                "the password is right but the encrypted contents are damaged",
+            )
         });
     }
     Err(ImportError::WrongPassword(Format::Aegis))
@@ -849,11 +861,9 @@ mod tests {
 
     #[test]
     fn detects_both_files() {
+        // `transfer::detect` on these files is tested beside it, in transfer/mod.rs.
         for text in [PLAIN, ENCRYPTED] {
-            assert_eq!(
-                crate::transfer::detect(text.as_bytes()),
-                Some(Format::Aegis)
-            );
+            assert!(looks_like(&serde_json::from_str(text).unwrap()));
         }
         assert!(!looks_like(&serde_json::json!({"header": {}})));
         assert!(!looks_like(&serde_json::json!([1])));
@@ -1091,7 +1101,9 @@ mod tests {
         }
         let missing = read(r#"{"version": 1, "db": "AAAA"}"#, &mut no_prompt).unwrap_err();
         assert!(
-            missing.to_string().contains("missing field `header`"),
+            missing
+                .to_string()
+                .contains("the \"header\" field is missing"),
             "{missing}"
         );
     }
@@ -1219,12 +1231,22 @@ mod tests {
             let original = bytes[index];
             let bit = 1u8 << (index % 7);
             bytes[index] ^= bit;
-            let result = crate::transfer::read(
-                &bytes,
-                Some(Format::Aegis),
-                &mut prompt(PASSWORD, &Cell::new(0)),
-            );
+            let result = match std::str::from_utf8(&bytes) {
+                Ok(text) => read(text, &mut prompt(PASSWORD, &Cell::new(0))),
+                Err(_) => Err(ImportError::malformed(
+                    Format::Aegis,
+                    "it is not UTF-8 text",
+                )),
+            };
             bytes[index] = original;
+            // Reading a file without accounts through `transfer::read` is an error.
+            let result = result.and_then(|imported| {
+                if imported.accounts.is_empty() && imported.unrepresentable.is_empty() {
+                    Err(ImportError::Empty(Format::Aegis))
+                } else {
+                    Ok(imported)
+                }
+            });
             if let Ok(imported) = result {
                 // Aegis reads hex in either case, so a case flip there is harmless.
                 let case_flip = bit == 0x20 && original.is_ascii_alphabetic();

@@ -25,7 +25,10 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::{Entry, Format, ImportError, Imported, Unrepresentable};
+use super::entry::Entry;
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
@@ -65,10 +68,7 @@ struct RawEntry {
 /// Reads the file.
 pub fn read(text: &str) -> Result<Imported, ImportError> {
     let entries: Vec<RawEntry> =
-        serde_json::from_str(text).map_err(|error| ImportError::Malformed {
-            format: Format::AndOtp,
-            detail: super::json_error(&error),
-        })?;
+        serde_json::from_str(text).map_err(|error| ImportError::json(Format::AndOtp, &error))?;
     let mut imported = Imported::default();
     for (position, entry) in entries.iter().enumerate() {
         let (issuer, name) = match (&entry.issuer, entry.label.split_once(':')) {
@@ -86,10 +86,10 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
                 };
                 imported
                     .accounts
-                    .push(super::account(entry, secret, position));
+                    .push(super::entry::account(entry, secret, position));
             }
             Err(reason) => imported.unrepresentable.push(Unrepresentable {
-                label: super::label(name, issuer, position),
+                label: super::entry::label(name, issuer, position),
                 reason,
             }),
         }

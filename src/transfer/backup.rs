@@ -3,24 +3,20 @@
 //!
 //! The backup is the vault's TOML payload ([`crate::vault::payload`]) in an
 //! ASCII-armored age file locked by age's scrypt passphrase recipient, so
-//! `age --decrypt` opens it too. The work factor is chosen by the writer and capped
-//! on reading, like the vault's: a crafted file cannot make a restore take hours.
-//!
-//! `DecryptError::ExcessiveWork` is matched, never formatted: its `Display` panics in
-//! debug builds when the file's work factor is below age's calibrated target.
+//! `age --decrypt` opens it too. It goes through the vault's own age wrapper
+//! ([`crate::age_scrypt`]): the work factor is chosen by the writer and capped on
+//! reading, so a crafted file cannot make a restore take hours.
 
-use std::io::Read;
-use std::iter;
-
-use age::DecryptError;
-use age::armor::ArmoredReader;
 use age::secrecy::SecretString;
-use zeroize::Zeroizing;
 
-use super::{Format, ImportError, Imported, PasswordPrompt};
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, PasswordPrompt};
 use crate::accounts::{Account, Store};
+use crate::age_scrypt::{
+    self, Damage, Encoding, EncryptError, Locked, MAX_WORK_FACTOR, MIN_WORK_FACTOR, OpenError,
+};
 use crate::vault::payload::{self, PAYLOAD_VERSION, PayloadError};
-use crate::vault::{MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 
 /// The first line of an ASCII-armored age file.
 const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
@@ -41,34 +37,24 @@ pub fn read(bytes: &[u8], password: &mut PasswordPrompt<'_>) -> Result<Imported,
     } else {
         bytes
     };
-    let decryptor =
-        age::Decryptor::new_buffered(ArmoredReader::new(input)).map_err(|e| decrypt_error(&e))?;
-    if !decryptor.is_scrypt() {
-        return Err(malformed(
-            "it is an age file locked with a key, not with a password, so it is not an otp backup",
-        ));
-    }
+    let locked = Locked::open(input, Encoding::Armored).map_err(open_error)?;
     let password = password(Format::Backup)?;
-    let mut identity = age::scrypt::Identity::new(SecretString::from(password.as_str().to_owned()));
-    identity.set_max_work_factor(MAX_WORK_FACTOR);
-    let mut reader = decryptor
-        .decrypt(iter::once(&identity as &dyn age::Identity))
-        .map_err(|e| decrypt_error(&e))?;
-    // The plaintext is shorter than the file: reserving it all up front means the
-    // buffer never reallocates and leaves unzeroized copies behind.
-    let mut plaintext = Zeroizing::new(Vec::with_capacity(bytes.len()));
-    reader
-        .read_to_end(&mut plaintext)
-        .map_err(|_| malformed("it is cut short or damaged"))?;
+    let plaintext = locked
+        .decrypt(
+            SecretString::from(password.as_str().to_owned()),
+            MAX_WORK_FACTOR,
+        )
+        .map_err(open_error)?;
     let store = payload::from_bytes(&plaintext).map_err(|error| match error {
         PayloadError::TooNew { found } => ImportError::UnknownVersion {
             format: Format::Backup,
             version: i64::from(found),
             known: i64::from(PAYLOAD_VERSION),
         },
-        PayloadError::Invalid(detail) => {
-            malformed(&format!("its contents are not valid ({detail})"))
-        }
+        PayloadError::Invalid(detail) => ImportError::malformed(
+            Format::Backup,
+            format!("its contents are not valid ({detail})"),
+        ),
     })?;
     Ok(Imported {
         accounts: store.accounts().to_vec(),
@@ -83,10 +69,8 @@ pub fn write(
     password: &str,
     work_factor: u8,
 ) -> Result<Vec<u8>, ImportError> {
-    if !(MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&work_factor) {
-        return Err(ImportError::Export(format!(
-            "a backup's scrypt work factor must be {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}, not {work_factor}"
-        )));
+    if !age_scrypt::work_factor_in_range(work_factor) {
+        return Err(out_of_range(work_factor));
     }
     if password.is_empty() {
         return Err(ImportError::Export(
@@ -94,43 +78,52 @@ pub fn write(
         ));
     }
     let plaintext = payload::to_toml(&Store::from_accounts(accounts.to_vec()));
-    let mut recipient = age::scrypt::Recipient::new(SecretString::from(password.to_owned()));
-    recipient.set_work_factor(work_factor);
-    let armored = age::encrypt_and_armor(&recipient, plaintext.as_bytes())
-        .map_err(|_| ImportError::Export("encrypting the backup failed".to_owned()))?;
-    Ok(armored.into_bytes())
+    age_scrypt::encrypt(
+        plaintext.as_bytes(),
+        SecretString::from(password.to_owned()),
+        work_factor,
+        Encoding::Armored,
+    )
+    .map_err(|error| match error {
+        EncryptError::WorkFactorOutOfRange { given } => out_of_range(given),
+        EncryptError::Failed => ImportError::Export("encrypting the backup failed".to_owned()),
+    })
 }
 
-fn malformed(detail: &str) -> ImportError {
-    ImportError::Malformed {
-        format: Format::Backup,
-        detail: detail.to_owned(),
-    }
+fn out_of_range(work_factor: u8) -> ImportError {
+    ImportError::Export(format!(
+        "a backup's scrypt work factor must be {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}, not {work_factor}"
+    ))
 }
 
-/// Maps age's error without ever formatting it.
-fn decrypt_error(error: &DecryptError) -> ImportError {
+/// The backup's words for why its file did not open.
+fn open_error(error: OpenError) -> ImportError {
     match error {
-        DecryptError::DecryptionFailed
-        | DecryptError::KeyDecryptionFailed
-        | DecryptError::NoMatchingKeys => ImportError::WrongPassword(Format::Backup),
-        DecryptError::ExcessiveWork { required, .. } => malformed(&format!(
-            "it asks for scrypt work factor {required}, above the {MAX_WORK_FACTOR} otp accepts \
+        OpenError::WrongPassphrase => ImportError::WrongPassword(Format::Backup),
+        OpenError::ExcessiveWork { required, max } => ImportError::malformed(
+            Format::Backup,
+            format!(
+                "it asks for scrypt work factor {required}, above the {max} otp accepts \
              (a larger one could take hours and gigabytes to open)"
-        )),
-        DecryptError::InvalidHeader | DecryptError::InvalidMac => {
-            malformed("its header is damaged")
-        }
-        DecryptError::UnknownFormat => {
-            malformed("it is a newer age format than this otp reads; upgrade otp")
-        }
-        DecryptError::Io(io_error) if io_error.kind() == std::io::ErrorKind::UnexpectedEof => {
-            malformed("it is cut short")
-        }
-        DecryptError::Io(io_error) if io_error.kind() == std::io::ErrorKind::InvalidData => {
-            malformed("its ASCII armor is damaged")
-        }
-        _ => malformed("it is not a readable age file"),
+            ),
+        ),
+        OpenError::NotPassphraseLocked => ImportError::malformed(
+            Format::Backup,
+            "it is an age file locked with a key, not with a password, so it is not an otp backup",
+        ),
+        OpenError::Damaged(damage) => ImportError::malformed(
+            Format::Backup,
+            match damage {
+                Damage::Header | Damage::HeaderMac => "its header is damaged",
+                Damage::UnknownVersion => {
+                    "it is a newer age format than this otp reads; upgrade otp"
+                }
+                Damage::HeaderCutShort => "it is cut short",
+                Damage::Armor => "its ASCII armor is damaged",
+                Damage::Unreadable => "it is not a readable age file",
+                Damage::PayloadCutShort | Damage::Payload => "it is cut short or damaged",
+            },
+        ),
     }
 }
 
@@ -167,7 +160,6 @@ mod tests {
         let bytes = write(&accounts, PASSWORD, LOW).unwrap();
         assert!(bytes.starts_with(ARMOR_BEGIN));
         assert!(looks_like(&bytes));
-        assert_eq!(crate::transfer::detect(&bytes), Some(Format::Backup));
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(
             !text.contains("JBSWY3DP") && !text.contains("user"),

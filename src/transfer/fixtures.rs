@@ -9,7 +9,9 @@ use std::cell::Cell;
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::{Format, ImportError, Imported};
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::Imported;
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;

@@ -27,7 +27,10 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::{Entry, Format, ImportError, Imported, Note, Unrepresentable};
+use super::entry::Entry;
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, Note, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
@@ -117,10 +120,8 @@ impl Token {
 
 /// Reads the file.
 pub fn read(text: &str) -> Result<Imported, ImportError> {
-    let backup: Backup = serde_json::from_str(text).map_err(|error| ImportError::Malformed {
-        format: Format::FreeOtpPlus,
-        detail: super::json_error(&error),
-    })?;
+    let backup: Backup = serde_json::from_str(text)
+        .map_err(|error| ImportError::json(Format::FreeOtpPlus, &error))?;
     let mut tokens: Vec<&Token> = backup.tokens.iter().collect();
     if let Some(order) = &backup.token_order {
         // Stable: tokens the order does not name stay after the others, as they were.
@@ -144,7 +145,7 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
                     digits,
                     kind,
                 };
-                let account = super::account(entry, secret, position);
+                let account = super::entry::account(entry, secret, position);
                 if let Some(stored) = clamped {
                     imported.notes.push(Note {
                         label: account.label(),
@@ -158,7 +159,7 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
                 imported.accounts.push(account);
             }
             Err(reason) => imported.unrepresentable.push(Unrepresentable {
-                label: super::label(name, issuer, position),
+                label: super::entry::label(name, issuer, position),
                 reason,
             }),
         }

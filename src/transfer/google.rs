@@ -51,7 +51,10 @@ use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode
 use prost::Message as _;
 use zeroize::Zeroizing;
 
-use super::{Entry, Format, ImportError, Imported, Note, Unrepresentable};
+use super::entry::Entry;
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, Note, Unrepresentable};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -197,13 +200,6 @@ impl fmt::Display for Where {
     }
 }
 
-fn malformed(detail: String) -> ImportError {
-    ImportError::Malformed {
-        format: Format::Google,
-        detail,
-    }
-}
-
 /// One decoded link.
 struct Batch {
     payload: MigrationPayload,
@@ -266,15 +262,19 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
 fn decode_link(line: &str, place: Where) -> Result<Batch, ImportError> {
     let (scheme, rest) = line.split_once(':').unwrap_or((line, ""));
     if scheme.eq_ignore_ascii_case("otpauth") {
-        return Err(malformed(format!(
-            "{place} is a single account's otpauth:// link, not a Google Authenticator \
+        return Err(ImportError::malformed(
+            Format::Google,
+            format!(
+                "{place} is a single account's otpauth:// link, not a Google Authenticator \
              export; read such links with --format uris"
-        )));
+            ),
+        ));
     }
     if !scheme.eq_ignore_ascii_case("otpauth-migration") || !rest.starts_with("//") {
-        return Err(malformed(format!(
-            "{place} does not start with otpauth-migration://"
-        )));
+        return Err(ImportError::malformed(
+            Format::Google,
+            format!("{place} does not start with otpauth-migration://"),
+        ));
     }
     let query = match rest.split_once('?') {
         Some((_, query)) => query.split('#').next().unwrap_or(""),
@@ -285,21 +285,25 @@ fn decode_link(line: &str, place: Where) -> Result<Batch, ImportError> {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         if name.eq_ignore_ascii_case("data") {
             if data.is_some() {
-                return Err(malformed(format!(
-                    "{place} has more than one data= parameter"
-                )));
+                return Err(ImportError::malformed(
+                    Format::Google,
+                    format!("{place} has more than one data= parameter"),
+                ));
             }
             data = Some(value);
         }
     }
-    let data = data
-        .filter(|value| !value.is_empty())
-        .ok_or_else(|| malformed(format!("{place} has no data= parameter")))?;
+    let data = data.filter(|value| !value.is_empty()).ok_or_else(|| {
+        ImportError::malformed(Format::Google, format!("{place} has no data= parameter"))
+    })?;
     if !percent_escapes_ok(data) {
-        return Err(malformed(format!(
-            "{place} has a broken percent escape (a % not followed by two hexadecimal \
+        return Err(ImportError::malformed(
+            Format::Google,
+            format!(
+                "{place} has a broken percent escape (a % not followed by two hexadecimal \
              digits) in its data= parameter"
-        )));
+            ),
+        ));
     }
     let unescaped = Zeroizing::new(percent_decode_str(data).collect::<Vec<u8>>());
     // A `+` read as a form-encoded space becomes `+` again; URL-safe letters are
@@ -315,15 +319,21 @@ fn decode_link(line: &str, place: Where) -> Result<Batch, ImportError> {
             .collect(),
     );
     let bytes = Zeroizing::new(BASE64.decode(base64_text.as_slice()).map_err(|_| {
-        malformed(format!(
-            "the data= parameter of {place} is not valid base64; the link may be cut short"
-        ))
+        ImportError::malformed(
+            Format::Google,
+            format!(
+                "the data= parameter of {place} is not valid base64; the link may be cut short"
+            ),
+        )
     })?);
     let payload = MigrationPayload::decode(bytes.as_slice()).map_err(|_| {
-        malformed(format!(
-            "the data of {place} is not a Google Authenticator export; the link may be \
+        ImportError::malformed(
+            Format::Google,
+            format!(
+                "the data of {place} is not a Google Authenticator export; the link may be \
              cut short or damaged"
-        ))
+            ),
+        )
     })?;
     Ok(Batch { payload, bytes })
 }
@@ -349,7 +359,7 @@ fn read_entry(params: &OtpParameters, position: usize, imported: &mut Imported) 
         }
         _ => (params.issuer.as_str(), params.name.as_str()),
     };
-    let label = super::label(name, issuer, position);
+    let label = super::entry::label(name, issuer, position);
     let left_out = |reason: String| Unrepresentable {
         label: label.clone(),
         reason,
@@ -369,7 +379,7 @@ fn read_entry(params: &OtpParameters, position: usize, imported: &mut Imported) 
         digits,
         kind,
     };
-    let account = super::account(
+    let account = super::entry::account(
         entry,
         SecretKey::from_bytes(params.secret.clone()),
         position,

@@ -26,10 +26,10 @@ use serde::Deserialize;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-use super::{
-    Entry, Format, ImportError, Imported, Note, PasswordPrompt, Unrepresentable, account,
-    whole_number,
-};
+use super::entry::{Entry, account, whole_number};
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, Note, PasswordPrompt, Unrepresentable};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -67,13 +67,14 @@ fn read_with(
     password: &mut PasswordPrompt<'_>,
     derive: &mut DeriveKey<'_>,
 ) -> Result<Imported, ImportError> {
-    let backup: BackupJson = serde_json::from_str(text).map_err(|error| json_error(&error))?;
+    let backup: BackupJson =
+        serde_json::from_str(text).map_err(|error| ImportError::json(Format::TwoFas, &error))?;
     let mut services = backup.services.unwrap_or_default();
     match backup.services_encrypted.as_deref().map(str::trim) {
         Some(encrypted) if !encrypted.is_empty() => {
             let plaintext = decrypt(encrypted, backup.reference.as_deref(), password, derive)?;
-            let decrypted: Vec<ServiceJson> =
-                serde_json::from_slice(&plaintext).map_err(|error| json_error(&error))?;
+            let decrypted: Vec<ServiceJson> = serde_json::from_slice(&plaintext)
+                .map_err(|error| ImportError::json(Format::TwoFas, &error))?;
             services.extend(decrypted);
         }
         _ => {}
@@ -123,29 +124,6 @@ struct OtpJson {
     token_type: Option<String>,
 }
 
-fn malformed(detail: &str) -> ImportError {
-    ImportError::Malformed {
-        format: Format::TwoFas,
-        detail: detail.to_owned(),
-    }
-}
-
-/// Describes a JSON error by position only: serde's messages can quote values, and a
-/// value may be a secret.
-fn json_error(error: &serde_json::Error) -> ImportError {
-    let position = format!("line {}, column {}", error.line(), error.column());
-    let detail = match error.classify() {
-        serde_json::error::Category::Eof => format!("it is cut short ({position})"),
-        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-            format!("it is not valid JSON ({position})")
-        }
-        serde_json::error::Category::Data => {
-            format!("a field holds the wrong kind of value ({position})")
-        }
-    };
-    malformed(&detail)
-}
-
 // ---------------------------------------------------------------------------------
 // Decryption.
 
@@ -161,26 +139,38 @@ impl Sealed {
         let mut parts = text.split(':');
         let (Some(ciphertext), Some(salt), Some(iv)) = (parts.next(), parts.next(), parts.next())
         else {
-            return Err(malformed(&format!("its {what} is not ciphertext:salt:iv")));
+            return Err(ImportError::malformed(
+                Format::TwoFas,
+                format!("its {what} is not ciphertext:salt:iv"),
+            ));
         };
         let decode = |part: &str, name: &str| {
-            BASE64
-                .decode(part.trim())
-                .map_err(|_| malformed(&format!("the {name} of its {what} is not base64")))
+            BASE64.decode(part.trim()).map_err(|_| {
+                ImportError::malformed(
+                    Format::TwoFas,
+                    format!("the {name} of its {what} is not base64"),
+                )
+            })
         };
         let ciphertext = decode(ciphertext, "ciphertext")?;
         let salt = decode(salt, "salt")?;
-        let iv = <[u8; IV_LEN]>::try_from(decode(iv, "iv")?.as_slice())
-            .map_err(|_| malformed(&format!("the iv of its {what} is not {IV_LEN} bytes")))?;
+        let iv = <[u8; IV_LEN]>::try_from(decode(iv, "iv")?.as_slice()).map_err(|_| {
+            ImportError::malformed(
+                Format::TwoFas,
+                format!("the iv of its {what} is not {IV_LEN} bytes"),
+            )
+        })?;
         if ciphertext.len() < TAG_LEN {
-            return Err(malformed(&format!(
-                "its {what} is too short to be encrypted data"
-            )));
+            return Err(ImportError::malformed(
+                Format::TwoFas,
+                format!("its {what} is too short to be encrypted data"),
+            ));
         }
         if salt.is_empty() || salt.len() > MAX_SALT_LEN {
-            return Err(malformed(&format!(
-                "the salt of its {what} has an impossible length"
-            )));
+            return Err(ImportError::malformed(
+                Format::TwoFas,
+                format!("the salt of its {what} has an impossible length"),
+            ));
         }
         Ok(Sealed {
             ciphertext,
@@ -242,7 +232,10 @@ fn decrypt(
             .ok_or(ImportError::WrongPassword(Format::TwoFas))?;
         // The password is right: failing now means the services are damaged.
         return services.open(&key).ok_or_else(|| {
-            malformed("the password is right but the encrypted services are damaged")
+            ImportError::malformed(
+                Format::TwoFas,
+                "the password is right but the encrypted services are damaged",
+            )
         });
     }
     services
@@ -392,11 +385,9 @@ mod tests {
 
     #[test]
     fn detects_both_files() {
+        // `transfer::detect` on these files is tested beside it, in transfer/mod.rs.
         for text in [PLAIN, ENCRYPTED] {
-            assert_eq!(
-                crate::transfer::detect(text.as_bytes()),
-                Some(Format::TwoFas)
-            );
+            assert!(looks_like(&serde_json::from_str(text).unwrap()));
         }
         assert!(!looks_like(
             &serde_json::json!({"services": {}, "schemaVersion": 4})
@@ -621,7 +612,10 @@ mod tests {
                 Ok(text) => {
                     super::read_with(text, &mut prompt(PASSWORD, &Cell::new(0)), &mut derive)
                 }
-                Err(_) => crate::transfer::read(&bytes, Some(Format::TwoFas), &mut no_prompt),
+                Err(_) => Err(ImportError::malformed(
+                    Format::TwoFas,
+                    "it is not UTF-8 text",
+                )),
             };
             bytes[index] ^= bit;
             // `transfer::read` reports a file without accounts as empty: an error.

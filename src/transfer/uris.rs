@@ -6,11 +6,13 @@
 //! a [`Note`]. A Google Authenticator export link (`otpauth-migration://`) on a line of
 //! its own is read as well, with [`super::google::read`].
 //!
-//! [`write`] writes the same format, which [`read`] reads back unchanged.
+//! [`write`](fn@write) writes the same format, which [`read`] reads back unchanged.
 
 use zeroize::Zeroizing;
 
-use super::{Format, ImportError, Imported, Note};
+use super::error::ImportError;
+use super::format::Format;
+use super::imported::{Imported, Note};
 use crate::accounts::Account;
 use crate::otpauth::{self, OtpAuthUri};
 

@@ -336,6 +336,15 @@ pub fn organisation(code: &str, name: &str, server: &str) -> String {
     )
 }
 
+/// An enrolled account left in the vault after a refused activation, because
+/// taking it out failed: `activation` says why the server refused.
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+pub fn enroll_not_rolled_back(activation: &str, label: &str, reason: &str) -> String {
+    format!(
+        "{activation}. {label} was saved but the server did not activate it, and removing it again failed ({reason}); its codes will not work: select it and press d to delete it."
+    )
+}
+
 /// Status after an enrollment.
 pub fn enrolled(label: &str, replaced: bool) -> String {
     if replaced {

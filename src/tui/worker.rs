@@ -188,32 +188,16 @@ fn lookup(_customer: &str, _config: &Config) -> Result<Organisation, String> {
     Err(super::text::NO_ENROLL.to_owned())
 }
 
-/// Reads the vault at `now`, lets `change` edit the accounts, and saves them.
-#[cfg(feature = "enroll")]
-fn edit_vault(
-    vault: &Vault,
-    pin: &crate::vault::Pin,
-    now: u64,
-    change: impl FnOnce(&mut Store) -> Result<(), ChangeError>,
-) -> Result<Store, ChangeError> {
-    vault.update(pin, now, |plaintext| {
-        let mut store = payload::from_bytes(&plaintext)?;
-        change(&mut store)?;
-        let text = payload::to_toml(&store);
-        Ok::<_, ChangeError>((Zeroizing::new(text.as_bytes().to_vec()), store))
-    })
-}
-
-/// The enrollment of `otp add --customer`, through the same client: the account is
-/// saved in the vault (replacing the person's earlier token of the same label)
-/// before activation, and taken out again (the earlier one put back) if activation
+/// The enrollment of `otp add --customer`, through the same client and the same
+/// save-activate-rollback ([`crate::enroll::save`]): the account is saved in the
+/// vault (replacing the person's earlier token of the same label) before
+/// activation, and taken out again (the earlier one put back) if activation
 /// fails. `now` is the time the job started; activation reads it plus the time
 /// the exchange took.
 #[cfg(feature = "enroll")]
 fn enroll(vault: &Vault, pin: &crate::vault::Pin, job: EnrollJob, now: u64) -> JobResult {
-    use std::cell::RefCell;
-
-    use crate::enroll::{EnrollClient, EnrollRequest, ServerUrl};
+    use crate::enroll::save::{self, VaultAccounts};
+    use crate::enroll::{EnrollClient, EnrollRequest, Naming, ServerUrl};
 
     let started = std::time::Instant::now();
     let client = match ServerUrl::parse(&job.server).and_then(|url| EnrollClient::new(url, None)) {
@@ -227,56 +211,41 @@ fn enroll(vault: &Vault, pin: &crate::vault::Pin, job: EnrollJob, now: u64) -> J
         device_name: None,
     };
     drop(job.activation_code);
-    let limit = job.limit;
-    let saved: RefCell<Option<Store>> = RefCell::new(None);
-    let replaced_in_vault: RefCell<Option<crate::accounts::Account>> = RefCell::new(None);
-    let result = client.enroll(
+    let mut accounts = VaultAccounts { vault, pin, now };
+    match save::enroll(
+        &client,
         &request,
+        &Naming::default(),
+        job.limit,
+        &mut accounts,
         || now.saturating_add(started.elapsed().as_secs()),
-        |account| {
-            let store = edit_vault(vault, pin, now, |store| {
-                let label = account.label();
-                if let Some(index) = store
-                    .accounts()
-                    .iter()
-                    .position(|a| a.label().eq_ignore_ascii_case(&label))
-                {
-                    // Re-enrollment: the old token stops working on activation.
-                    *replaced_in_vault.borrow_mut() = store.remove(index);
-                }
-                Ok(store.add(account.clone(), limit)?)
-            })
-            .map_err(|e| e.to_string())?;
-            *saved.borrow_mut() = Some(store);
-            Ok(())
-        },
-        |account| {
-            let old = replaced_in_vault.borrow_mut().take();
-            let _ = edit_vault(vault, pin, now, |store| {
-                if let Some(index) = store
-                    .accounts()
-                    .iter()
-                    .position(|a| a.label() == account.label() && a.same_token(account))
-                {
-                    store.remove(index);
-                }
-                if let Some(old) = old {
-                    let _ = store.add(old, usize::MAX);
-                }
-                Ok(())
-            });
-        },
-    );
-    match (result, saved.into_inner()) {
-        (Ok(enrolled), Some(store)) => JobResult::Saved(
-            store,
+    ) {
+        Ok(enrolled) => JobResult::Saved(
+            enrolled.accounts,
             Done::Enrolled {
                 label: enrolled.account.label(),
                 replaced: enrolled.replaced_previous,
             },
         ),
-        (Ok(_), None) => JobResult::Failed(Failure::Other(super::text::WORKER_GONE.to_owned())),
-        (Err(error), _) => JobResult::Failed(Failure::Other(error.to_string())),
+        Err(error) => JobResult::Failed(enroll_failure(error)),
+    }
+}
+
+/// What the status line says when an enrollment failed; an account left in the
+/// vault by a failed rollback is named with the key that deletes it.
+#[cfg(feature = "enroll")]
+fn enroll_failure(error: crate::enroll::EnrollError) -> Failure {
+    match error {
+        crate::enroll::EnrollError::NotRolledBack {
+            label,
+            activation,
+            reason,
+        } => Failure::Other(super::text::enroll_not_rolled_back(
+            &activation.to_string(),
+            &label,
+            &reason,
+        )),
+        error => Failure::Other(error.to_string()),
     }
 }
 
@@ -518,5 +487,25 @@ mod tests {
             run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
             JobResult::Unlocked(store) if store.is_empty()
         ));
+    }
+
+    #[cfg(feature = "enroll")]
+    #[test]
+    fn a_failed_rollback_names_the_account_and_the_key_that_deletes_it() {
+        use crate::api::ErrorCode;
+        use crate::enroll::EnrollError;
+        let error = EnrollError::NotRolledBack {
+            label: "KISTI:jklee".into(),
+            activation: Box::new(EnrollError::Server(ErrorCode::Se3010)),
+            reason: "could not write the vault: no space left on device".into(),
+        };
+        let Failure::Other(message) = enroll_failure(error) else {
+            panic!("not a status message");
+        };
+        assert!(message.starts_with("SE3010"), "{message}");
+        assert!(message.contains("KISTI:jklee"), "{message}");
+        assert!(message.contains("no space left"), "{message}");
+        assert!(message.contains("press d"), "{message}");
+        assert!(!message.contains("otp remove"), "{message}");
     }
 }

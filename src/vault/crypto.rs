@@ -1,27 +1,17 @@
-//! age encryption of the vault bytes under the PIN (scrypt passphrase recipient).
-//!
-//! The scrypt work factor is always explicit: age's own calibration picked log_n 20
-//! (1 GiB, seconds per unlock) on small machines. Decryption caps the work factor a
-//! file may demand, so a hostile file cannot make an unlock take hours.
-//!
-//! `DecryptError::ExcessiveWork` is matched, never formatted: its `Display` panics in
-//! debug builds when the file's work factor is below age's calibrated target.
+//! age encryption of the vault bytes under the PIN, through the crate's one
+//! passphrase-age wrapper ([`crate::age_scrypt`]): binary age files, an explicit
+//! work factor, a capped one on open. This file says in the vault's words what
+//! went wrong ([`VaultError`], [`DamageReason`]).
 
-use std::io::{self, Read};
-use std::iter;
-
-use age::DecryptError;
 use zeroize::Zeroizing;
 
 use super::error::{DamageReason, VaultError};
 use super::pin::Pin;
+use crate::age_scrypt::{self, Damage, Encoding, EncryptError, OpenError};
 
-/// Work factor (log2 of scrypt N) for new vaults: about 0.5 s and 256 MiB per unlock.
-pub const DEFAULT_WORK_FACTOR: u8 = 18;
-/// Largest work factor accepted when writing or opening a vault (4 GiB of memory).
-pub const MAX_WORK_FACTOR: u8 = 22;
-/// Smallest work factor accepted when writing a vault.
-pub const MIN_WORK_FACTOR: u8 = 10;
+pub use crate::age_scrypt::{
+    DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR, work_factor_of,
+};
 
 const MAGIC_LINE: &[u8] = b"age-encryption.org/v1\n";
 const MAGIC_PREFIX: &[u8] = b"age-encryption.org/";
@@ -29,16 +19,16 @@ const MAGIC_PREFIX: &[u8] = b"age-encryption.org/";
 /// Encrypts `plaintext` under `pin` with scrypt work factor `log_n`
 /// (`MIN_WORK_FACTOR..=MAX_WORK_FACTOR`).
 pub fn encrypt(plaintext: &[u8], pin: &Pin, log_n: u8) -> Result<Vec<u8>, VaultError> {
-    if !(MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&log_n) {
-        return Err(VaultError::WorkFactorOutOfRange {
-            given: log_n,
-            min: MIN_WORK_FACTOR,
-            max: MAX_WORK_FACTOR,
-        });
-    }
-    let mut recipient = age::scrypt::Recipient::new(pin.passphrase());
-    recipient.set_work_factor(log_n);
-    age::encrypt(&recipient, plaintext).map_err(|_| VaultError::EncryptionFailed)
+    age_scrypt::encrypt(plaintext, pin.passphrase(), log_n, Encoding::Binary).map_err(|error| {
+        match error {
+            EncryptError::WorkFactorOutOfRange { given } => VaultError::WorkFactorOutOfRange {
+                given,
+                min: MIN_WORK_FACTOR,
+                max: MAX_WORK_FACTOR,
+            },
+            EncryptError::Failed => VaultError::EncryptionFailed,
+        }
+    })
 }
 
 /// Decrypts a vault file's bytes with `pin`, refusing files whose work factor is
@@ -46,85 +36,45 @@ pub fn encrypt(plaintext: &[u8], pin: &Pin, log_n: u8) -> Result<Vec<u8>, VaultE
 ///
 /// A wrong PIN gives `WrongPin { attempts_left: 0 }` and damage gives `Damaged` with
 /// an empty path: this layer knows neither the attempt count nor the file, and
-/// [`Vault`](super::Vault) fills both in.
+/// the `Vault` that called fills both in.
 pub fn decrypt(
     ciphertext: &[u8],
     pin: &Pin,
     max_log_n: u8,
 ) -> Result<Zeroizing<Vec<u8>>, VaultError> {
-    let decryptor = age::Decryptor::new_buffered(ciphertext)
-        .map_err(|error| map_decrypt_error(&error, ciphertext, max_log_n))?;
-    if !decryptor.is_scrypt() {
-        return Err(damaged(DamageReason::NotPinLocked));
-    }
-    let mut identity = age::scrypt::Identity::new(pin.passphrase());
-    identity.set_max_work_factor(max_log_n);
-    let mut reader = decryptor
-        .decrypt(iter::once(&identity as &dyn age::Identity))
-        .map_err(|error| map_decrypt_error(&error, ciphertext, max_log_n))?;
-    // The plaintext is never longer than the ciphertext: reserve it all up front so
-    // the buffer never reallocates and leaves unzeroized copies behind.
-    let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
-    reader
-        .read_to_end(&mut plaintext)
-        .map_err(|error| damaged(payload_reason(&error)))?;
-    Ok(plaintext)
+    age_scrypt::decrypt(ciphertext, Encoding::Binary, pin.passphrase(), max_log_n)
+        .map_err(|error| vault_error(error, ciphertext))
 }
 
-/// The scrypt work factor recorded in an age file's header (`-> scrypt <salt> <log_n>`),
-/// or `None` when the bytes are not a PIN-locked age file.
-pub fn work_factor_of(ciphertext: &[u8]) -> Option<u8> {
-    let rest = ciphertext.strip_prefix(MAGIC_LINE)?;
-    let line_end = rest.iter().take(128).position(|&b| b == b'\n')?;
-    let line = std::str::from_utf8(&rest[..line_end]).ok()?;
-    let mut words = line.split(' ');
-    if words.next()? != "->" || words.next()? != "scrypt" {
-        return None;
-    }
-    let _salt = words.next()?;
-    let log_n = words.next()?;
-    if words.next().is_some()
-        || log_n.is_empty()
-        || log_n.len() > 2
-        || log_n.starts_with('0')
-        || !log_n.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    log_n.parse().ok()
-}
-
-fn damaged(reason: DamageReason) -> VaultError {
+/// The vault's words for why its file did not open.
+fn vault_error(error: OpenError, ciphertext: &[u8]) -> VaultError {
+    let reason = match error {
+        OpenError::WrongPassphrase => return VaultError::WrongPin { attempts_left: 0 },
+        OpenError::ExcessiveWork { required, max } => {
+            return VaultError::ExcessiveWork { required, max };
+        }
+        OpenError::NotPassphraseLocked => DamageReason::NotPinLocked,
+        OpenError::Damaged(damage) => match damage {
+            Damage::HeaderMac => DamageReason::HeaderDamaged,
+            Damage::UnknownVersion => DamageReason::UnknownVersion,
+            Damage::HeaderCutShort => {
+                if ciphertext.is_empty() {
+                    DamageReason::Empty
+                } else if starts_like_age(ciphertext) {
+                    DamageReason::Truncated
+                } else {
+                    DamageReason::NotAnAgeFile
+                }
+            }
+            Damage::PayloadCutShort => DamageReason::Truncated,
+            Damage::Payload => DamageReason::PayloadDamaged,
+            Damage::Header | Damage::Armor | Damage::Unreadable => header_reason(ciphertext),
+        },
+    };
     VaultError::Damaged {
         path: Default::default(),
         reason,
         backup: None,
-    }
-}
-
-/// Maps age's error without ever formatting it.
-fn map_decrypt_error(error: &DecryptError, ciphertext: &[u8], max_log_n: u8) -> VaultError {
-    match error {
-        DecryptError::DecryptionFailed
-        | DecryptError::KeyDecryptionFailed
-        | DecryptError::NoMatchingKeys => VaultError::WrongPin { attempts_left: 0 },
-        DecryptError::ExcessiveWork { required, .. } => VaultError::ExcessiveWork {
-            required: *required,
-            max: max_log_n,
-        },
-        DecryptError::InvalidHeader => damaged(header_reason(ciphertext)),
-        DecryptError::UnknownFormat => damaged(DamageReason::UnknownVersion),
-        DecryptError::InvalidMac => damaged(DamageReason::HeaderDamaged),
-        DecryptError::Io(io_error) if io_error.kind() == io::ErrorKind::UnexpectedEof => {
-            damaged(if ciphertext.is_empty() {
-                DamageReason::Empty
-            } else if starts_like_age(ciphertext) {
-                DamageReason::Truncated
-            } else {
-                DamageReason::NotAnAgeFile
-            })
-        }
-        _ => damaged(header_reason(ciphertext)),
     }
 }
 
@@ -143,14 +93,6 @@ fn header_reason(ciphertext: &[u8]) -> DamageReason {
         DamageReason::UnknownVersion
     } else {
         DamageReason::NotAnAgeFile
-    }
-}
-
-fn payload_reason(error: &io::Error) -> DamageReason {
-    if error.kind() == io::ErrorKind::UnexpectedEof {
-        DamageReason::Truncated
-    } else {
-        DamageReason::PayloadDamaged
     }
 }
 

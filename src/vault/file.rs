@@ -7,7 +7,7 @@
 //!
 //! Side files sit next to the vault and share its name: `<vault>.bak` (the previous
 //! version), `<vault>.lock` (the advisory lock) and `<vault>.attempts` (wrong-PIN
-//! count, see [`lockout`](super::lockout)).
+//! count, see the `lockout` module).
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};

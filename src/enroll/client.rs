@@ -1,0 +1,332 @@
+//! The HTTPS client for one otpd: find the organisation's server, run the SPAKE2
+//! exchange keyed by the activation code, check the server's proof, unseal the
+//! seed, and activate the token with one current code.
+//!
+//! Transport: HTTPS through ureq and rustls, verified against the Mozilla roots or
+//! a private CA (`--ca-cert`); plain `http://` only to this machine (CE2001).
+//! Redirects are not followed.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
+use zeroize::Zeroizing;
+
+use crate::accounts::Account;
+use crate::api::ErrorCode;
+use crate::api::pake::{self, ClientExchange, Context};
+use crate::api::wire::{
+    ActivateReply, CustomerInfo, EnrollActivate, EnrollFinish, EnrollFinishReply, EnrollStart,
+    EnrollStartReply, ErrorReply, PAKE_SUITE, PakeMessage,
+};
+use crate::code::{self, Algorithm, Digits, Kind, Period};
+use crate::config::Config;
+use crate::secret::SecretKey;
+
+use super::error::EnrollError;
+use super::url::ServerUrl;
+
+/// Largest answer the client reads, in bytes.
+const MAX_REPLY_BYTES: u64 = 64 * 1024;
+
+/// Where to enroll for `customer`: `explicit` (`--server`), then the config's
+/// `[customers]` table, then the config's `directory` (asked over the network).
+pub fn locate_server(
+    customer: &str,
+    explicit: Option<&str>,
+    config: &Config,
+    ca_cert: Option<&Path>,
+) -> Result<ServerUrl, EnrollError> {
+    if let Some(url) = explicit {
+        return ServerUrl::parse(url);
+    }
+    if let Some(url) = config.customers.get(customer) {
+        return ServerUrl::parse(url);
+    }
+    if let Some(directory) = &config.directory {
+        let directory = ServerUrl::parse(directory)?;
+        let info = EnrollClient::new(directory.clone(), ca_cert)?.lookup_customer(customer)?;
+        return match info.server {
+            Some(url) => ServerUrl::parse(&url),
+            None => Ok(directory),
+        };
+    }
+    Err(EnrollError::NoServer {
+        customer: customer.to_owned(),
+    })
+}
+
+/// What the person typed to enroll.
+pub struct EnrollRequest {
+    /// The customer code.
+    pub customer: String,
+    /// Their ID at the organisation.
+    pub user_id: String,
+    /// The 6-digit activation code (spaces and hyphens allowed).
+    pub activation_code: Zeroizing<String>,
+    /// A name for this device, shown to the administrator.
+    pub device_name: Option<String>,
+}
+
+/// An account received from the server, not yet activated.
+pub struct PendingAccount {
+    /// The account to store (60-second codes as the server says).
+    pub account: Account,
+    /// The token's serial on the server.
+    pub serial: String,
+}
+
+/// An HTTPS client for one otpd.
+pub struct EnrollClient {
+    agent: ureq::Agent,
+    base: ServerUrl,
+}
+
+fn read_ca(path: &Path) -> Result<Certificate<'static>, EnrollError> {
+    let fail = |reason: String| EnrollError::CaCert {
+        path: path.display().to_string(),
+        reason,
+    };
+    let pem = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    Certificate::from_pem(&pem).map_err(|e| fail(format!("not a PEM certificate ({e})")))
+}
+
+fn is_tls_error(error: &ureq::Error) -> bool {
+    match error {
+        ureq::Error::Tls(_) | ureq::Error::Pem(_) | ureq::Error::Rustls(_) => true,
+        ureq::Error::Io(io) => io
+            .get_ref()
+            .is_some_and(|inner| inner.is::<rustls::Error>()),
+        _ => false,
+    }
+}
+
+impl EnrollClient {
+    /// A client for `base`; `ca_cert` replaces the public roots with a private CA.
+    pub fn new(base: ServerUrl, ca_cert: Option<&Path>) -> Result<Self, EnrollError> {
+        let roots = match ca_cert {
+            Some(path) => RootCerts::Specific(Arc::new(vec![read_ca(path)?])),
+            None => RootCerts::WebPki,
+        };
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(Duration::from_secs(30)))
+            .user_agent(concat!("otp/", env!("CARGO_PKG_VERSION")))
+            .tls_config(TlsConfig::builder().root_certs(roots).build())
+            .build()
+            .into();
+        Ok(Self { agent, base })
+    }
+
+    /// The server this client talks to.
+    pub fn server(&self) -> &ServerUrl {
+        &self.base
+    }
+
+    fn transport(&self, error: ureq::Error) -> EnrollError {
+        if is_tls_error(&error) {
+            EnrollError::client(ErrorCode::Ce2001, error.to_string())
+        } else {
+            EnrollError::Unreachable {
+                url: self.base.as_str().to_owned(),
+                reason: error.to_string(),
+            }
+        }
+    }
+
+    fn answer<T: DeserializeOwned>(
+        &self,
+        response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<T, EnrollError> {
+        let mut response = response.map_err(|e| self.transport(e))?;
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse().ok());
+        let mut body = Vec::new();
+        response
+            .body_mut()
+            .as_reader()
+            .take(MAX_REPLY_BYTES)
+            .read_to_end(&mut body)
+            .map_err(|e| EnrollError::Unreachable {
+                url: self.base.as_str().to_owned(),
+                reason: e.to_string(),
+            })?;
+        if (200..300).contains(&status) {
+            return serde_json::from_slice(&body).map_err(|_| {
+                EnrollError::client(
+                    ErrorCode::Ce1002,
+                    "the server's answer is not in the expected form",
+                )
+            });
+        }
+        if status == 429 {
+            return Err(EnrollError::RateLimited {
+                retry_after: retry_after.unwrap_or(60),
+            });
+        }
+        match serde_json::from_slice::<ErrorReply>(&body) {
+            Ok(reply) => Err(EnrollError::Server(reply.error.code)),
+            Err(_) => Err(EnrollError::client(
+                ErrorCode::Ce1002,
+                format!(
+                    "the server answered HTTP {status} without an error code; is this an otpd server?"
+                ),
+            )),
+        }
+    }
+
+    fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, EnrollError> {
+        let text = serde_json::to_string(body)
+            .map_err(|_| EnrollError::client(ErrorCode::Ce1002, "cannot encode the request"))?;
+        let response = self
+            .agent
+            .post(self.base.join(path))
+            .header("content-type", "application/json")
+            .send(text.as_str());
+        self.answer(response)
+    }
+
+    /// The organisation behind `customer` (CE1001 when the server does not know it).
+    pub fn lookup_customer(&self, customer: &str) -> Result<CustomerInfo, EnrollError> {
+        if customer.is_empty()
+            || customer.len() > 32
+            || !customer
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(EnrollError::client(
+                ErrorCode::Ce1002,
+                "a customer code has only letters and digits",
+            ));
+        }
+        let response = self
+            .agent
+            .get(self.base.join(&format!("/v1/customers/{customer}")))
+            .call();
+        self.answer(response)
+    }
+
+    /// Runs start and finish: SPAKE2, the server's proof checked before the seed is
+    /// unsealed. The token is pending until [`EnrollClient::activate`].
+    pub fn exchange(&self, request: &EnrollRequest) -> Result<PendingAccount, EnrollError> {
+        let code = pake::normalize_activation_code(&request.activation_code).ok_or_else(|| {
+            EnrollError::client(ErrorCode::Ce1002, "the activation code has 6 digits")
+        })?;
+        let enrollment_id = pake::new_enrollment_id()
+            .map_err(|e| EnrollError::client(ErrorCode::Ce1002, e.to_string()))?;
+        let context = Context {
+            customer: &request.customer,
+            user_id: &request.user_id,
+            enrollment_id: &enrollment_id,
+        };
+        let (exchange, msg_a) = ClientExchange::start(&code, &context);
+        drop(code);
+        let started: EnrollStartReply = self.post(
+            "/v1/enroll/start",
+            &EnrollStart {
+                customer: request.customer.clone(),
+                user_id: request.user_id.clone(),
+                device_name: request.device_name.clone(),
+                enrollment_id: enrollment_id.clone(),
+                pake: PakeMessage {
+                    suite: PAKE_SUITE.to_owned(),
+                    msg: msg_a,
+                },
+            },
+        )?;
+        if started.enrollment_id != enrollment_id || started.pake.suite != PAKE_SUITE {
+            return Err(EnrollError::client(
+                ErrorCode::Ce2002,
+                "the server answered for another session or protocol",
+            ));
+        }
+        let keys = exchange.finish(&started.pake.msg).map_err(|_| {
+            EnrollError::client(ErrorCode::Ce2002, "the server's PAKE message is malformed")
+        })?;
+        let finished: EnrollFinishReply = self.post(
+            "/v1/enroll/finish",
+            &EnrollFinish {
+                enrollment_id,
+                client_confirm: keys.client_confirm(),
+            },
+        )?;
+        keys.verify_server_confirm(&finished.server_confirm)
+            .map_err(|_| EnrollError::client(ErrorCode::Ce2002, "the server's proof is wrong"))?;
+        let aad = pake::seal_aad(
+            &finished.serial,
+            &finished.issuer,
+            &finished.account,
+            &finished.totp,
+        );
+        let seed = keys.open(&finished.sealed_secret, &aad).map_err(|_| {
+            EnrollError::client(ErrorCode::Ce2002, "the sealed secret does not open")
+        })?;
+        let bad =
+            |what: &str| EnrollError::client(ErrorCode::Ce1002, format!("the server sent {what}"));
+        let algorithm: Algorithm = finished
+            .totp
+            .algorithm
+            .parse()
+            .map_err(|_| bad("an unknown algorithm"))?;
+        let digits =
+            Digits::new(finished.totp.digits).map_err(|_| bad("an unsupported digit count"))?;
+        let period = Period::new(finished.totp.period).map_err(|_| bad("an unsupported period"))?;
+        if seed.len() < 10 || finished.account.is_empty() {
+            return Err(bad("an unusable account"));
+        }
+        Ok(PendingAccount {
+            account: Account {
+                name: finished.account,
+                issuer: Some(finished.issuer).filter(|i| !i.is_empty()),
+                secret: SecretKey::from_bytes(seed.to_vec()),
+                algorithm,
+                digits,
+                kind: Kind::Totp { period },
+            },
+            serial: finished.serial,
+        })
+    }
+
+    /// Proves the seed with the code of the step before `now` (Unix seconds), which
+    /// the server accepts once (T-1) and then never again: the code the person sees
+    /// now stays free for their first login.
+    pub fn activate(
+        &self,
+        pending: &PendingAccount,
+        now: u64,
+    ) -> Result<ActivateReply, EnrollError> {
+        let Kind::Totp { period } = pending.account.kind else {
+            return Err(EnrollError::client(
+                ErrorCode::Ce1002,
+                "the account is not time-based",
+            ));
+        };
+        let previous = code::totp(
+            &pending.account.secret,
+            pending.account.algorithm,
+            pending.account.digits,
+            period,
+            now.saturating_sub(u64::from(period.seconds())),
+        );
+        self.post(
+            "/v1/enroll/activate",
+            &EnrollActivate {
+                serial: pending.serial.clone(),
+                otp: previous.code.as_str().to_owned(),
+            },
+        )
+    }
+}

@@ -1,0 +1,78 @@
+//! Building accounts from a file's entries the same way for every format: clean
+//! names, an issuer prefix taken off the name, a name for an unnamed account.
+
+use crate::accounts::Account;
+use crate::code::{Algorithm, Digits, Kind};
+use crate::secret::SecretKey;
+
+/// A non-negative whole JSON number; the message quotes the value only when it is a
+/// number (a string there could be anything, a secret included).
+pub(crate) fn whole_number(value: &serde_json::Value, field: &str) -> Result<u64, String> {
+    value.as_u64().ok_or_else(|| {
+        if value.is_number() {
+            format!("its {field} is {value}, not a whole number otp can use")
+        } else {
+            format!("its {field} is not a number")
+        }
+    })
+}
+
+/// The parts of an account as a file states them, before otp's checks.
+pub(crate) struct Entry<'a> {
+    pub name: &'a str,
+    pub issuer: &'a str,
+    pub algorithm: Algorithm,
+    pub digits: Digits,
+    pub kind: Kind,
+}
+
+/// Builds an account from a file's entry: trims the names, drops control characters,
+/// and names an unnamed account after its issuer (or `imported N`).
+pub(crate) fn account(entry: Entry<'_>, secret: SecretKey, position: usize) -> Account {
+    let (name, issuer) = names(entry.name, entry.issuer, position);
+    Account {
+        name,
+        issuer,
+        secret,
+        algorithm: entry.algorithm,
+        digits: entry.digits,
+        kind: entry.kind,
+    }
+}
+
+/// The label ([`Account::label`]) that [`account`] would give an entry named `name`
+/// and `issuer`: for an entry that is left out or reported before it is built.
+pub(crate) fn label(name: &str, issuer: &str, position: usize) -> String {
+    match names(name, issuer, position) {
+        (name, Some(issuer)) => format!("{issuer}:{name}"),
+        (name, None) => name,
+    }
+}
+
+/// The cleaned account name and issuer, as [`account`] describes.
+fn names(name: &str, issuer: &str, position: usize) -> (String, Option<String>) {
+    let clean = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    };
+    let issuer = Some(clean(issuer)).filter(|issuer| !issuer.is_empty());
+    let mut name = clean(name);
+    if let Some(issuer) = &issuer {
+        // Many apps store "Issuer:name" as the name as well as the issuer.
+        if let Some(rest) = name
+            .strip_prefix(issuer.as_str())
+            .and_then(|r| r.strip_prefix(':'))
+        {
+            name = rest.trim().to_owned();
+        }
+    }
+    if name.is_empty() {
+        name = issuer
+            .clone()
+            .unwrap_or_else(|| format!("imported {}", position + 1));
+    }
+    (name, issuer)
+}

@@ -1,0 +1,92 @@
+//! The file formats `otp import` reads and `otp export` writes, by name.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A file format `otp import` reads (and, for some, `otp export` writes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Google Authenticator's `otpauth-migration://offline?data=` links.
+    Google,
+    /// An Aegis vault export, plain or password-encrypted.
+    Aegis,
+    /// A 2FAS backup, plain or password-encrypted.
+    TwoFas,
+    /// An andOTP plain JSON backup.
+    AndOtp,
+    /// A FreeOTP+ JSON export.
+    FreeOtpPlus,
+    /// A text file with one `otpauth://` link per line.
+    Uris,
+    /// otp's own password-encrypted backup of the whole vault.
+    Backup,
+    /// A PNG or JPEG picture of a QR code holding an `otpauth://` or
+    /// `otpauth-migration://` link.
+    Image,
+}
+
+impl Format {
+    /// Every format, in the order `--format` lists them.
+    pub const ALL: [Format; 8] = [
+        Format::Google,
+        Format::Aegis,
+        Format::TwoFas,
+        Format::AndOtp,
+        Format::FreeOtpPlus,
+        Format::Uris,
+        Format::Backup,
+        Format::Image,
+    ];
+
+    /// The `--format` value: `google`, `aegis`, `2fas`, `andotp`, `freeotp`, `uris`,
+    /// `backup`, `qr`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Google => "google",
+            Format::Aegis => "aegis",
+            Format::TwoFas => "2fas",
+            Format::AndOtp => "andotp",
+            Format::FreeOtpPlus => "freeotp",
+            Format::Uris => "uris",
+            Format::Backup => "backup",
+            Format::Image => "qr",
+        }
+    }
+
+    /// How the format is named to a person: `Google Authenticator export`, ...
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Google => "Google Authenticator export",
+            Format::Aegis => "Aegis export",
+            Format::TwoFas => "2FAS backup",
+            Format::AndOtp => "andOTP backup",
+            Format::FreeOtpPlus => "FreeOTP+ export",
+            Format::Uris => "list of otpauth:// links",
+            Format::Backup => "otp backup",
+            Format::Image => "QR code image",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.as_str().eq_ignore_ascii_case(text))
+            .ok_or_else(|| format!("unknown format {text:?}: use one of {}", names()))
+    }
+}
+
+/// Every format's `--format` value, comma-separated.
+pub(crate) fn names() -> String {
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+    names.join(", ")
+}
