@@ -172,8 +172,30 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// `otp --version` (or `-V`) and nothing else: the version line from a command
+/// that has only a name and a version. Building the whole parser first would cost
+/// more than the rest of the process (a test checks the line is the one the full
+/// parser prints).
+fn version_only() -> Option<String> {
+    let mut args = std::env::args_os().skip(1);
+    match (args.next(), args.next()) {
+        (Some(flag), None) if flag == "--version" || flag == "-V" => Some(short_version()),
+        _ => None,
+    }
+}
+
+fn short_version() -> String {
+    clap::Command::new("otp")
+        .version(env!("CARGO_PKG_VERSION"))
+        .render_version()
+}
+
 /// Parses the arguments, runs the subcommand and maps errors to exit codes.
 pub fn run() -> ExitCode {
+    if let Some(line) = version_only() {
+        print!("{line}");
+        return ExitCode::SUCCESS;
+    }
     // Scripts call `otp code <account>` in loops: with an agent running, answer it
     // before paying for the full parser.
     let fast = code::fast_path();
@@ -200,4 +222,12 @@ fn report(error: &CliError) -> ExitCode {
 /// The clap definition, for generating documentation.
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_short_version_line_is_the_one_clap_prints() {
+        assert_eq!(super::short_version(), super::command().render_version());
+    }
 }

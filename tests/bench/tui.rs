@@ -206,6 +206,14 @@ fn main() {
         mib(peak)
     );
     println!(
+        "resident memory idle after unlock / target 5 MiB: {}",
+        if rss_idle <= 5 * 1024 {
+            "met"
+        } else {
+            "MISSED"
+        }
+    );
+    println!(
         "key to redraw (j/k, pty round trip): median {:.2} ms, worst {:.2} ms over {} keys",
         latency.as_secs_f64() * 1000.0,
         worst.as_secs_f64() * 1000.0,
