@@ -1,5 +1,7 @@
 //! Keeps the layout of `src/` honest: no circle between files, and the layering rules of
-//! `/work/shared/design.md` that can be checked by names.
+//! the design notes that can be checked by names (see `LAYERS` and the constants around
+//! it): arrows point down only, clap/ratatui/crossterm only in the front-ends, no clock,
+//! file system or network in the pure layer, and nothing of otpd's side in the client.
 //!
 //! The graph has one node per file of `src/`. File A has an edge to file B when code in A
 //! names an item defined in B: through a `use` tree or through a path in code (macro
@@ -55,6 +57,33 @@ const IMPURE_PATHS: &[&[&str]] = &[&["std", "fs"], &["std", "net"]];
 
 /// Names the pure layer must not mention anywhere (time is a parameter there).
 const IMPURE_NAMES: &[&str] = &["SystemTime"];
+
+/// The layers, bottom first: a file may refer to its own layer and those below, never
+/// above. The one clock and the one random source sit just above the pure layer. A file
+/// in no layer here is not checked by this rule: add new rooms to the table.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("pure", PURE),
+    ("helpers", &["clock.rs", "random.rs"]),
+    ("domain", &["accounts.rs", "api/"]),
+    (
+        "services",
+        &[
+            "vault/",
+            "agent/",
+            "transfer/",
+            "enroll/",
+            "clipboard.rs",
+            "qr.rs",
+            "config.rs",
+            "server/",
+        ],
+    ),
+    ("language", &["i18n/", "i18n.rs"]),
+    ("front-ends", FRONT_ENDS),
+];
+
+/// Otpd's side: the `otp` binary links none of it, so nothing else may refer to it.
+const SERVER_SIDE: &[&str] = &["server/", "otpd_cli/", "bin/otpd.rs"];
 
 fn src_dir() -> PathBuf {
     match std::env::var_os("LAYOUT_SRC") {
@@ -650,7 +679,31 @@ impl Tree {
                 ));
             }
         }
+        let layer = |file: usize| LAYERS.iter().position(|(_, set)| in_any(file, set));
         for (&(from, to), site) in &self.edges() {
+            if let (Some(low), Some(high)) = (layer(from), layer(to))
+                && low < high
+                && !in_any(from, PURE)
+            {
+                violations.push(format!(
+                    "{}:{} in the {} layer uses {} in the {} layer above it: `{}`",
+                    self.name(from),
+                    site.line,
+                    LAYERS[low].0,
+                    self.name(to),
+                    LAYERS[high].0,
+                    site.text
+                ));
+            }
+            if !in_any(from, SERVER_SIDE) && in_any(to, SERVER_SIDE) {
+                violations.push(format!(
+                    "{}:{} is client code but uses otpd's {}: `{}`",
+                    self.name(from),
+                    site.line,
+                    self.name(to),
+                    site.text
+                ));
+            }
             if in_any(from, PURE) && !in_any(to, PURE) {
                 violations.push(format!(
                     "{}:{} in the pure layer uses {} above it: `{}`",
@@ -899,5 +952,38 @@ mod resolver {
             "{violations}"
         );
         assert!(!violations.contains("cli/mod.rs"), "{violations}");
+    }
+
+    #[test]
+    fn arrows_point_down_and_the_client_stays_off_the_server() {
+        let (_dir, tree) = tree(&[
+            (
+                "lib.rs",
+                "pub mod accounts; pub mod vault; pub mod cli; pub mod otpd_cli; pub mod server;",
+            ),
+            ("accounts.rs", "pub struct Account(crate::vault::Vault);"),
+            (
+                "vault/mod.rs",
+                "pub struct Vault; fn f() { crate::cli::run(); }",
+            ),
+            ("cli/mod.rs", "pub fn run() { crate::otpd_cli::run(); }"),
+            (
+                "otpd_cli/mod.rs",
+                "pub fn run() { crate::server::serve(); crate::cli::run(); }",
+            ),
+            (
+                "server/mod.rs",
+                "pub fn serve() { let _ = crate::vault::Vault; }",
+            ),
+        ]);
+        let violations = tree.layer_violations();
+        assert_eq!(
+            violations,
+            [
+                "src/accounts.rs:1 in the domain layer uses src/vault/mod.rs in the services layer above it: `crate::vault::Vault`",
+                "src/cli/mod.rs:1 is client code but uses otpd's src/otpd_cli/mod.rs: `crate::otpd_cli::run`",
+                "src/vault/mod.rs:1 in the services layer uses src/cli/mod.rs in the front-ends layer above it: `crate::cli::run`",
+            ]
+        );
     }
 }
