@@ -133,7 +133,7 @@ fn layers_are_respected() {
 /// their own, `["<bin main>"]`, so that their `crate::` does not mean the library.
 type ModPath = Vec<String>;
 
-/// Where a path was written: file, line and the text, for the failure message.
+/// Where a path was written: line and text, for the failure message.
 #[derive(Clone, Debug)]
 struct Site {
     line: usize,
@@ -142,8 +142,9 @@ struct Site {
 
 #[derive(Default, Debug)]
 struct Module {
-    /// Index of the file holding this module (an inline module lives in its parent's file).
-    file: usize,
+    /// Index of the file holding this module (an inline module lives in its parent's
+    /// file); None for a directory seen only through its children's files.
+    file: Option<usize>,
     /// Child modules, declared (`mod x;`) or inline.
     children: BTreeSet<String>,
     /// Items defined here (types, functions, traits, constants, statics, macros).
@@ -281,7 +282,7 @@ impl Tree {
                     .children
                     .insert(last.clone());
             }
-            tree.module_mut(&module).file = index;
+            tree.module_mut(&module).file = Some(index);
             tree.add_items(index, &module, &file.items);
             let mut idents = Vec::new();
             collect_idents(file.to_token_stream(), &mut idents);
@@ -303,7 +304,7 @@ impl Tree {
                     if let Some((_, content)) = &inner.content {
                         let mut child = module.clone();
                         child.push(name);
-                        self.module_mut(&child).file = file;
+                        self.module_mut(&child).file = Some(file);
                         self.add_items(file, &child, content);
                     }
                 }
@@ -482,10 +483,10 @@ impl Tree {
         let module_path = path[..split].to_vec();
         let module = &self.modules[&module_path];
         let Some(name) = path.get(split) else {
-            return Some((module.file, true));
+            return Some((module.file?, true));
         };
         if depth > 16 || module.items.contains(name) {
-            return Some((module.file, false));
+            return Some((module.file?, false));
         }
         // A re-export (or a private import reached through `super::`): follow it.
         if let Some(target) = module.imports.get(name)
@@ -511,7 +512,7 @@ impl Tree {
                 }
             }
         }
-        Some((module.file, false))
+        Some((module.file?, false))
     }
 
     /// Edges between files: (from, to) -> the first path that made the edge.
