@@ -7,8 +7,8 @@
 
 use clap::Args;
 
-use super::GlobalArgs;
 use super::error::CliError;
+use super::global::GlobalArgs;
 
 /// Arguments of the agent process.
 #[derive(Debug, Args)]

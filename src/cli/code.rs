@@ -7,10 +7,11 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use super::error::CliError;
+use super::error::report;
+use super::global::GlobalArgs;
 use super::input::print_warning;
 use super::session::{AgentOutcome, Session, now};
 use super::text;
-use super::{GlobalArgs, report};
 use crate::agent::protocol::{CodeReply, Request, Response};
 
 /// Arguments of `otp code`.

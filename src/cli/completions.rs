@@ -1,9 +1,7 @@
 //! `otp completions`: print a shell completion script.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
-
-use super::Cli;
 
 /// Arguments of `otp completions`.
 #[derive(Debug, Args)]
@@ -12,8 +10,7 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-/// Writes the script to standard output.
-pub fn run(args: &CompletionsArgs) {
-    let mut command = Cli::command();
+/// Writes the script for `command` (otp's clap definition) to standard output.
+pub fn run(args: &CompletionsArgs, mut command: clap::Command) {
     clap_complete::generate(args.shell, &mut command, "otp", &mut std::io::stdout());
 }

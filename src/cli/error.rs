@@ -133,3 +133,9 @@ impl CliError {
         }
     }
 }
+
+/// Prints an error the way every command does and returns its exit code.
+pub fn report(error: &CliError) -> ExitCode {
+    eprintln!("otp: {error}");
+    error.exit_code()
+}

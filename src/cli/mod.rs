@@ -3,6 +3,7 @@
 
 mod add;
 mod agent_serve;
+mod args;
 pub mod assets;
 mod code;
 mod completions;
@@ -10,6 +11,7 @@ mod completions;
 mod enroll;
 mod error;
 mod export;
+mod global;
 mod import;
 mod init;
 mod input;
@@ -24,94 +26,17 @@ mod status;
 mod text;
 mod unlock;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::Parser;
 
+pub use args::command;
+use args::{Cli, Command};
 pub use error::CliError;
+use error::report;
 use session::Session;
 
 use crate::vault;
-
-/// otp: TOTP/HOTP codes from an encrypted vault that a 6-digit PIN unlocks.
-///
-/// Without a subcommand, otp opens the full-screen interface (creating the vault on
-/// first run).
-#[derive(Debug, Parser)]
-#[command(name = "otp", version, about, after_help = text::AFTER_HELP)]
-pub struct Cli {
-    #[command(flatten)]
-    global: GlobalArgs,
-    /// scrypt work factor (log2 of N) of a vault the full-screen interface creates on
-    /// first run; `otp init --work-factor` does the same for the CLI
-    #[arg(long, value_name = "LOG_N", default_value_t = vault::DEFAULT_WORK_FACTOR,
-          value_parser = clap::value_parser!(u8).range(i64::from(vault::MIN_WORK_FACTOR)..=i64::from(vault::MAX_WORK_FACTOR)))]
-    work_factor: u8,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-/// Options every subcommand takes.
-#[derive(Debug, Args)]
-pub struct GlobalArgs {
-    /// The vault file [default: $XDG_DATA_HOME/otp/vault.age]
-    #[arg(long, global = true, env = "OTP_VAULT", value_name = "PATH")]
-    pub vault: Option<PathBuf>,
-    /// The config file [default: $XDG_CONFIG_HOME/otp/config.toml]
-    #[arg(long, global = true, env = "OTP_CONFIG", value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// Read the PIN from the first line of standard input (for scripts)
-    #[arg(long, global = true)]
-    pub pin_stdin: bool,
-    /// Do not ask a running agent (see `otp unlock`): open the vault with the PIN
-    #[arg(long, global = true)]
-    pub no_agent: bool,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Create a new, empty vault protected by a 6-digit PIN
-    Init(init::InitArgs),
-    /// Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation's customer code
-    Add(add::AddArgs),
-    /// List the accounts (no secrets, no codes)
-    List(list::ListArgs),
-    /// Print the current code of one account
-    Code(code::CodeArgs),
-    /// Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR
-    /// picture, a list of otpauth:// links, or an otp backup
-    Import(import::ImportArgs),
-    /// Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted
-    /// Aegis file, or an encrypted otp backup
-    Export(export::ExportArgs),
-    /// Show one account's details, or its otpauth:// link as text or a QR code (to move it to another app)
-    Show(show::ShowArgs),
-    /// Remove an account
-    Remove(remove::RemoveArgs),
-    /// Rename an account
-    Rename(rename::RenameArgs),
-    /// Change the PIN (a running agent is locked)
-    Passwd,
-    /// Ask for the PIN once and keep the vault unlocked in a background agent for a while
-    Unlock(unlock::UnlockArgs),
-    /// Lock the vault now: end the agent started by `otp unlock`
-    Lock,
-    /// Say whether an agent serves the vault, and for how long
-    Status(status::StatusArgs),
-    /// Print a shell completion script
-    Completions(completions::CompletionsArgs),
-    /// The agent process `otp unlock` starts (reads the PIN on stdin)
-    #[command(hide = true)]
-    AgentServe(agent_serve::AgentServeArgs),
-    /// Regenerate man/ and completions/ under a directory (for maintainers)
-    #[command(hide = true)]
-    GenerateAssets {
-        /// The repository root
-        #[arg(default_value = ".")]
-        root: PathBuf,
-    },
-}
 
 /// `otp` with no subcommand: the full-screen interface.
 fn interactive(cli: &Cli) -> Result<(), CliError> {
@@ -141,7 +66,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
     }
     match command {
         Command::Completions(args) => {
-            completions::run(args);
+            completions::run(args, self::command());
             return Ok(());
         }
         Command::AgentServe(args) => return agent_serve::run(&cli.global, args),
@@ -211,17 +136,6 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => report(&error),
     }
-}
-
-/// Prints an error the way every command does and returns its exit code.
-fn report(error: &CliError) -> ExitCode {
-    eprintln!("otp: {error}");
-    error.exit_code()
-}
-
-/// The clap definition, for generating documentation.
-pub fn command() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
-use super::GlobalArgs;
 use super::error::CliError;
+use super::global::GlobalArgs;
 use super::input::{Input, print_warning};
 use crate::accounts::Store;
 use crate::agent::protocol::{Request, Response};

@@ -1,0 +1,84 @@
+//! The clap definition of `otp`: the top-level options and the subcommand list. Each
+//! subcommand's own arguments live in its file; the dispatch lives in `cli/mod.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use super::global::GlobalArgs;
+use super::text;
+use super::{
+    add, agent_serve, code, completions, export, import, init, list, remove, rename, show, status,
+    unlock,
+};
+use crate::vault;
+
+/// otp: TOTP/HOTP codes from an encrypted vault that a 6-digit PIN unlocks.
+///
+/// Without a subcommand, otp opens the full-screen interface (creating the vault on
+/// first run).
+#[derive(Debug, Parser)]
+#[command(name = "otp", version, about, after_help = text::AFTER_HELP)]
+pub struct Cli {
+    /// Options every subcommand takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// scrypt work factor (log2 of N) of a vault the full-screen interface creates on
+    /// first run; `otp init --work-factor` does the same for the CLI
+    #[arg(long, value_name = "LOG_N", default_value_t = vault::DEFAULT_WORK_FACTOR,
+          value_parser = clap::value_parser!(u8).range(i64::from(vault::MIN_WORK_FACTOR)..=i64::from(vault::MAX_WORK_FACTOR)))]
+    pub work_factor: u8,
+    /// The subcommand; none opens the full-screen interface.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty vault protected by a 6-digit PIN
+    Init(init::InitArgs),
+    /// Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation's customer code
+    Add(add::AddArgs),
+    /// List the accounts (no secrets, no codes)
+    List(list::ListArgs),
+    /// Print the current code of one account
+    Code(code::CodeArgs),
+    /// Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+, a QR
+    /// picture, a list of otpauth:// links, or an otp backup
+    Import(import::ImportArgs),
+    /// Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted
+    /// Aegis file, or an encrypted otp backup
+    Export(export::ExportArgs),
+    /// Show one account's details, or its otpauth:// link as text or a QR code (to move it to another app)
+    Show(show::ShowArgs),
+    /// Remove an account
+    Remove(remove::RemoveArgs),
+    /// Rename an account
+    Rename(rename::RenameArgs),
+    /// Change the PIN (a running agent is locked)
+    Passwd,
+    /// Ask for the PIN once and keep the vault unlocked in a background agent for a while
+    Unlock(unlock::UnlockArgs),
+    /// Lock the vault now: end the agent started by `otp unlock`
+    Lock,
+    /// Say whether an agent serves the vault, and for how long
+    Status(status::StatusArgs),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+    /// The agent process `otp unlock` starts (reads the PIN on stdin)
+    #[command(hide = true)]
+    AgentServe(agent_serve::AgentServeArgs),
+    /// Regenerate man/ and completions/ under a directory (for maintainers)
+    #[command(hide = true)]
+    GenerateAssets {
+        /// The repository root
+        #[arg(default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// The clap definition, for completions and generated documentation.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
