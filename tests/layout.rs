@@ -69,6 +69,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "services",
         &[
             "vault/",
+            "age_scrypt.rs",
             "agent/",
             "transfer/",
             "enroll/",
