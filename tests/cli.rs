@@ -417,3 +417,22 @@ fn pin_sources_file_command_and_environment() {
     let out = sandbox.otp().args(["code", "a"]).output().unwrap();
     assert_failure(&out, 2, &["--pin-stdin"]);
 }
+
+/// `otp --version` into a pipe nobody reads (`otp --version | true`) ends quietly,
+/// as clap's own version output does, instead of panicking on the broken pipe.
+#[test]
+fn version_into_a_closed_pipe_does_not_panic() {
+    for args in [&["--version"][..], &["-V"], &["--version", "--no-agent"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_otp"))
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "otp {args:?} panicked: {err}");
+        assert_ne!(out.status.code(), Some(101), "otp {args:?}: {err}");
+    }
+}

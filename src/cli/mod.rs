@@ -118,7 +118,9 @@ fn short_version() -> String {
 /// Parses the arguments, runs the subcommand and maps errors to exit codes.
 pub fn run() -> ExitCode {
     if let Some(line) = version_only() {
-        print!("{line}");
+        // As clap prints it: a reader that went away (`otp --version | true`) is
+        // no error worth a panic.
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), line.as_bytes());
         return ExitCode::SUCCESS;
     }
     // Scripts call `otp code <account>` in loops: with an agent running, answer it
