@@ -26,6 +26,10 @@ pub struct Config {
     /// A server that knows where each customer code enrolls (`otp add --customer`
     /// asks it when neither `--server` nor `[customers]` names one).
     pub directory: Option<String>,
+    /// The language of messages (`en` or `ko`); unset follows the locale
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`). `--lang` and `OTP_LANG` override it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Default for Config {
@@ -37,6 +41,7 @@ impl Default for Config {
             auto_lock_secs: Self::DEFAULT_AUTO_LOCK_SECS,
             customers: BTreeMap::new(),
             directory: None,
+            lang: None,
         }
     }
 }

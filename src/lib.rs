@@ -42,6 +42,7 @@ pub mod code;
 pub mod config;
 #[cfg(feature = "enroll")]
 pub mod enroll;
+pub mod i18n;
 pub mod manual;
 pub mod otpauth;
 #[cfg(feature = "server")]

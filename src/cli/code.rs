@@ -80,6 +80,9 @@ pub fn fast_path() -> FastPath {
         config: from_env("OTP_CONFIG"),
         pin_stdin: false,
         no_agent: false,
+        lang: std::env::var("OTP_LANG")
+            .ok()
+            .filter(|value| !value.is_empty()),
     };
     let (Ok(session), Ok(now)) = (Session::open(&global), now()) else {
         return FastPath::NotApplicable;

@@ -21,4 +21,8 @@ pub struct GlobalArgs {
     /// Do not ask a running agent (see `otp unlock`): open the vault with the PIN
     #[arg(long, global = true)]
     pub no_agent: bool,
+    /// The language of messages: en or ko [default: the config's `lang`, then
+    /// LC_ALL, LC_MESSAGES, LANG]
+    #[arg(long, global = true, env = "OTP_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
 }

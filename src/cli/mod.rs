@@ -130,6 +130,8 @@ pub fn run() -> ExitCode {
         return exit;
     }
     let mut cli = Cli::parse();
+    // Until the config file is read (Session::open), --lang or the locale speaks.
+    crate::i18n::set(crate::i18n::Lang::choose(cli.global.lang.as_deref(), None));
     if let code::FastPath::UsePin = fast {
         // The agent was just asked (and any warning printed): do not ask again.
         cli.global.no_agent = true;

@@ -102,6 +102,10 @@ impl Session {
             None => config::default_config_path()?,
         };
         let config = Config::load(&config_path)?;
+        crate::i18n::set(crate::i18n::Lang::choose(
+            global.lang.as_deref(),
+            config.lang.as_deref(),
+        ));
         let vault_path: PathBuf = match (&global.vault, &config.vault) {
             (Some(path), _) | (None, Some(path)) => path.clone(),
             (None, None) => config::default_vault_path()?,

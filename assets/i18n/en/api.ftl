@@ -1,0 +1,20 @@
+# api messages (en). Ids start with "api-".
+
+# The protocol's error codes: what happened and what to do. otp prints them after
+# the code ("SE3010: …"), otpd sends them in its JSON errors. No command-line flags
+# here: the full-screen interface shows them too.
+
+api-ce1001 = the server does not know this { -customer-code }; check the code your { -organisation } gave you, or ask your { -administrator }
+api-ce1002 = the input is not in the expected form; check the { -customer-code }, the { -user-id } and the { -activation-code } and try again
+api-ce2001 = the secure (https) connection to the server could not be checked; check that the server address starts with https://, and ask your { -administrator } whether your { -organisation } uses its own certificate authority
+api-ce2002 = the server's proof did not verify, so nothing was added: the server is not the one that issued your code, or the data was altered on the way; try again, and tell your { -administrator } if it keeps happening
+api-se3005 = no OTP has been requested for this { -user-id }; check the { -user-id }, or ask your { -administrator } to issue an { -activation-code } for it
+api-se3010 = the { -activation-code } did not work: it is wrong, expired or already used (5 wrong tries use it up); check the code, or ask your { -administrator } for a new one
+api-se3020 = the enrollment took too long and its session expired; start the enrollment again
+api-se4001 = the { -one-time-code } is wrong; type the code your authenticator shows now (5 wrong codes in a row lock the { -token })
+api-se4002 = this { -one-time-code } was already used; wait for the next code and try again
+api-se4003 = the { -token } is locked after 5 wrong codes in a row; ask your { -administrator } to unlock it
+api-se4004 = there is no active { -token } for this { -user-id }; enroll with your { -customer-code }, or ask your { -administrator } for an { -activation-code }
+api-se5001 = the request needs a valid API key; ask the { -server-product } { -administrator } for one (`otpd client add`)
+api-se5029 = too many requests from this address; wait and try again
+api-se5000 = the server failed to handle the request; try again later, and tell your { -administrator } if it keeps happening

@@ -1,0 +1,2 @@
+# cli messages (en). Ids start with "cli-".
+

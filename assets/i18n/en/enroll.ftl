@@ -1,0 +1,2 @@
+# enroll messages (en). Ids start with "enroll-".
+

@@ -1,0 +1,2 @@
+# err messages (en). Ids start with "err-".
+

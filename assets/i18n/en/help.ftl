@@ -1,0 +1,2 @@
+# help messages (en). Ids start with "help-".
+

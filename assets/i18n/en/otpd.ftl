@@ -1,0 +1,2 @@
+# otpd messages (en). Ids start with "otpd-".
+

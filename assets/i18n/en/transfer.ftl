@@ -1,0 +1,2 @@
+# transfer messages (en). Ids start with "transfer-".
+

@@ -1,0 +1,2 @@
+# tui messages (en). Ids start with "tui-".
+

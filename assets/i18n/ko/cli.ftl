@@ -1,0 +1,2 @@
+# cli messages (ko). Ids start with "cli-".
+

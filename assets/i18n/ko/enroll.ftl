@@ -1,0 +1,2 @@
+# enroll messages (ko). Ids start with "enroll-".
+

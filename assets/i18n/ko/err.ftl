@@ -1,0 +1,2 @@
+# err messages (ko). Ids start with "err-".
+

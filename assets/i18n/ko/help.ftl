@@ -1,0 +1,2 @@
+# help messages (ko). Ids start with "help-".
+

@@ -1,0 +1,2 @@
+# otpd messages (ko). Ids start with "otpd-".
+

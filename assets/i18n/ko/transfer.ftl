@@ -1,0 +1,2 @@
+# transfer messages (ko). Ids start with "transfer-".
+

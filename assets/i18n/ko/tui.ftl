@@ -1,0 +1,2 @@
+# tui messages (ko). Ids start with "tui-".
+

@@ -1,0 +1,46 @@
+//! Sentences for the protocol's error codes (CE/SE), said by otp and by otpd. The
+//! code itself (`SE3010`) never changes with the language.
+
+use super::{Lang, Localize};
+use crate::api::ErrorCode;
+use crate::t_in;
+
+impl Localize for ErrorCode {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            ErrorCode::Ce1001 => t_in!(lang, "api-ce1001"),
+            ErrorCode::Ce1002 => t_in!(lang, "api-ce1002"),
+            ErrorCode::Ce2001 => t_in!(lang, "api-ce2001"),
+            ErrorCode::Ce2002 => t_in!(lang, "api-ce2002"),
+            ErrorCode::Se3005 => t_in!(lang, "api-se3005"),
+            ErrorCode::Se3010 => t_in!(lang, "api-se3010"),
+            ErrorCode::Se3020 => t_in!(lang, "api-se3020"),
+            ErrorCode::Se4001 => t_in!(lang, "api-se4001"),
+            ErrorCode::Se4002 => t_in!(lang, "api-se4002"),
+            ErrorCode::Se4003 => t_in!(lang, "api-se4003"),
+            ErrorCode::Se4004 => t_in!(lang, "api-se4004"),
+            ErrorCode::Se5001 => t_in!(lang, "api-se5001"),
+            ErrorCode::Se5029 => t_in!(lang, "api-se5029"),
+            ErrorCode::Se5000 => t_in!(lang, "api-se5000"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_sentence_in_each_language() {
+        for code in ErrorCode::ALL {
+            let en = code.localize_in(Lang::En);
+            let ko = code.localize_in(Lang::Ko);
+            assert!(en.len() > 30 && !en.starts_with("api-"), "{code}: {en}");
+            assert!(
+                ko.chars().any(|c| ('가'..='힣').contains(&c)),
+                "{code}: {ko}"
+            );
+            assert_ne!(en, ko);
+        }
+    }
+}
