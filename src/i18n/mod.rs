@@ -37,9 +37,23 @@ pub fn set(lang: Lang) {
     CHOSEN.store(index as u8 + 1, Ordering::Relaxed);
 }
 
-/// The language of this process's messages: the one [`set`] chose, else the
-/// locale's.
+thread_local! {
+    static THREAD: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets (or with `None` clears) a language for the calling thread alone, ahead of
+/// the process's. Tests run side by side on threads of one process: each one that
+/// looks at words pins its language this way, whatever the locale of the machine.
+pub fn set_thread(lang: Option<Lang>) {
+    THREAD.with(|cell| cell.set(lang));
+}
+
+/// The language of this thread's messages: the one [`set_thread`] chose, else the
+/// one [`set`] chose, else the locale's.
 pub fn current() -> Lang {
+    if let Some(lang) = THREAD.with(|cell| cell.get()) {
+        return lang;
+    }
     match CHOSEN.load(Ordering::Relaxed) {
         0 => *FROM_ENV.get_or_init(Lang::from_env),
         n => Lang::ALL

@@ -287,6 +287,14 @@ fn values_are_filled_in_without_isolation_marks_and_plurals_follow_the_language(
         crate::t_in!(Lang::Ko, "common-attempts-left", count = 4),
         "4번 남음"
     );
+    super::set_thread(Some(Lang::Ko));
+    assert_eq!(crate::t!("common-attempts-left", count = 2), "2번 남음");
+    super::set_thread(Some(Lang::En));
+    assert_eq!(
+        crate::t!("common-attempts-left", count = 2),
+        "2 attempts left"
+    );
+    super::set_thread(None);
     // An id in no catalogue comes back as itself rather than failing.
     assert_eq!(super::text(Lang::Ko, "nothing-such", None), "nothing-such");
 }
