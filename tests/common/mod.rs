@@ -115,6 +115,8 @@ impl Sandbox {
             .env_remove("OTP_PIN_FILE")
             .env_remove("OTP_PIN_COMMAND")
             .env("OTP_NO_PROMPT", "1")
+            // English unless a test asks otherwise, whatever the machine's locale.
+            .env("OTP_LANG", "en")
             .stdin(Stdio::null());
         command
     }
