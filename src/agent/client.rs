@@ -20,7 +20,14 @@ use super::protocol::{
     self, AccountInfo, AgentInfo, CodeReply, Envelope, Failure, LineError, MAX_RESPONSE_BYTES,
     PROTOCOL_VERSION, Request, Response,
 };
-use super::{AgentError, socket};
+use super::{AgentError, IoAction, ProtocolProblem, UnsafeProblem, socket};
+
+/// A JSON line that is not the protocol.
+fn malformed(error: serde_json::Error) -> AgentError {
+    AgentError::Protocol(ProtocolProblem::Malformed {
+        detail: error.to_string(),
+    })
+}
 
 /// How long a client waits for an answer. Generous: the agent may be waiting for the
 /// vault lock while another process derives a key, or saving a HOTP counter.
@@ -74,7 +81,7 @@ impl Client {
             std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::NotFound => {
                 AgentError::NotRunning
             }
-            _ => AgentError::io("connect to the agent at", &self.socket, e),
+            _ => AgentError::io(IoAction::Connect, &self.socket, e),
         })?;
         check_peer(&stream, &self.socket)?;
         let io_error = |action| {
@@ -84,28 +91,26 @@ impl Client {
         stream
             .set_read_timeout(Some(ANSWER_TIMEOUT))
             .and_then(|()| stream.set_write_timeout(Some(ANSWER_TIMEOUT)))
-            .map_err(io_error("set a timeout on"))?;
+            .map_err(io_error(IoAction::SetTimeout))?;
         let envelope = Envelope {
             version: PROTOCOL_VERSION,
             vault: self.vault.clone(),
             request,
         };
-        let line = protocol::to_line(&envelope).map_err(|e| AgentError::Protocol(e.to_string()))?;
+        let line = protocol::to_line(&envelope).map_err(malformed)?;
         (&stream)
             .write_all(&line)
-            .map_err(io_error("write to the agent at"))?;
+            .map_err(io_error(IoAction::Write))?;
         let answer =
             protocol::read_line(BufReader::new(&stream), MAX_RESPONSE_BYTES).map_err(|error| {
                 match error {
                     // The agent closed without a word: it exited between accept and reply.
                     LineError::Empty => AgentError::NotRunning,
-                    LineError::TooLong => AgentError::Protocol("an answer too long".into()),
-                    LineError::Io(e) => {
-                        AgentError::io("read the answer of the agent at", &self.socket, e)
-                    }
+                    LineError::TooLong => AgentError::Protocol(ProtocolProblem::TooLong),
+                    LineError::Io(e) => AgentError::io(IoAction::ReadAnswer, &self.socket, e),
                 }
             })?;
-        serde_json::from_slice(&answer).map_err(|e| AgentError::Protocol(e.to_string()))
+        serde_json::from_slice(&answer).map_err(malformed)
     }
 
     /// Asks the agent whether it is up, and about itself.
@@ -188,12 +193,8 @@ impl Client {
 pub fn failure(failure: Failure) -> AgentError {
     match failure {
         Failure::WrongVault => AgentError::NotRunning,
-        Failure::Match(error) => AgentError::Failed(error.to_string()),
-        Failure::Code(error) => AgentError::Failed(error.to_string()),
-        Failure::Forbidden => AgentError::Failed("the agent refused this user".to_owned()),
-        Failure::BadRequest(message) | Failure::Gone(message) | Failure::Failed(message) => {
-            AgentError::Failed(message)
-        }
+        Failure::Failed(trouble) => AgentError::Failed(trouble),
+        other => AgentError::Refused(other),
     }
 }
 
@@ -207,22 +208,20 @@ pub fn unexpected(response: &Response) -> AgentError {
         Response::Locked => "locked",
         Response::Error { .. } => "error",
     };
-    AgentError::Protocol(format!("an unexpected {kind} answer"))
+    AgentError::Protocol(ProtocolProblem::Unexpected { reply: kind })
 }
 
 /// Checks that the process behind the socket runs as this user (Linux).
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn check_peer(stream: &UnixStream, socket: &Path) -> Result<(), AgentError> {
     let peer = rustix::net::sockopt::socket_peercred(stream)
-        .map_err(|e| AgentError::io("identify the agent at", socket, e.into()))?;
+        .map_err(|e| AgentError::io(IoAction::IdentifyAgent, socket, e.into()))?;
     if peer.uid.as_raw() != socket::uid() {
         return Err(AgentError::Unsafe {
             path: socket.to_path_buf(),
-            problem: format!(
-                "is served by a process of user id {}, not yours",
-                peer.uid.as_raw()
-            ),
-            fix: format!("remove it (`rm {}`)", socket.display()),
+            problem: UnsafeProblem::PeerUser {
+                uid: peer.uid.as_raw(),
+            },
         });
     }
     Ok(())

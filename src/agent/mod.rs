@@ -69,13 +69,30 @@ pub const DEFAULT_LIFETIME: Duration = Duration::from_secs(15 * 60);
 /// The longest an agent may live: one day.
 pub const MAX_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// Why a lifetime such as `15m` was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LifetimeError {
+    /// Not a number with `s`, `m`, `h` or `d`.
+    #[error(
+        "{text:?} is not a duration; write a number with s, m, h or d, like 90s, 15m, 2h or 1h30m"
+    )]
+    NotADuration {
+        /// What was typed.
+        text: String,
+    },
+    /// Zero, or longer than [`MAX_LIFETIME`].
+    #[error("{text:?} is outside the allowed range of 1 second to 24 hours")]
+    OutOfRange {
+        /// What was typed.
+        text: String,
+    },
+}
+
 /// Reads a lifetime such as `90s`, `15m`, `2h`, `1h30m` or `600` (seconds), from 1
 /// second to [`MAX_LIFETIME`].
-pub fn parse_lifetime(text: &str) -> Result<Duration, String> {
-    let bad = || {
-        format!(
-            "{text:?} is not a duration; write a number with s, m, h or d, like 90s, 15m, 2h or 1h30m"
-        )
+pub fn parse_lifetime(text: &str) -> Result<Duration, LifetimeError> {
+    let bad = || LifetimeError::NotADuration {
+        text: text.to_owned(),
     };
     let text_trimmed = text.trim();
     if text_trimmed.is_empty() {
@@ -112,14 +129,142 @@ pub fn parse_lifetime(text: &str) -> Result<Duration, String> {
     }
     let lifetime = Duration::from_secs(total);
     if lifetime.is_zero() || lifetime > MAX_LIFETIME {
-        return Err(format!(
-            "{text:?} is outside the allowed range of 1 second to 24 hours"
-        ));
+        return Err(LifetimeError::OutOfRange {
+            text: text.to_owned(),
+        });
     }
     Ok(lifetime)
 }
 
-/// Why the agent could not be used or started. Each message is written for the user.
+/// What was being done with a file or the socket when the system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    /// Resolving the vault's path.
+    FindVault,
+    /// Looking at the runtime directory.
+    InspectDirectory,
+    /// Creating the runtime directory.
+    CreateDirectory,
+    /// Looking at the agent's socket.
+    InspectSocket,
+    /// Binding the socket.
+    Listen,
+    /// Publishing the socket under its name.
+    SetUpSocket,
+    /// Finding the socket just published.
+    FindSocket,
+    /// Connecting to the agent.
+    Connect,
+    /// Setting a timeout on the connection.
+    SetTimeout,
+    /// Sending the request.
+    Write,
+    /// Reading the agent's answer.
+    ReadAnswer,
+    /// Asking the system which user runs the agent.
+    IdentifyAgent,
+    /// Finding the `otp` program to start the agent with.
+    FindProgram,
+    /// Starting the agent process.
+    StartAgent,
+}
+
+impl std::fmt::Display for IoAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::FindVault => "find the vault",
+            Self::InspectDirectory => "inspect the directory",
+            Self::CreateDirectory => "create the directory",
+            Self::InspectSocket => "inspect the agent socket",
+            Self::Listen => "listen on",
+            Self::SetUpSocket => "set up the agent socket",
+            Self::FindSocket => "find the agent socket",
+            Self::Connect => "connect to the agent at",
+            Self::SetTimeout => "set a timeout on",
+            Self::Write => "write to the agent at",
+            Self::ReadAnswer => "read the answer of the agent at",
+            Self::IdentifyAgent => "identify the agent at",
+            Self::FindProgram => "find the otp program",
+            Self::StartAgent => "start the agent",
+        })
+    }
+}
+
+/// What is wrong with the runtime directory or the socket: each one means another
+/// user might reach the unlocked vault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsafeProblem {
+    /// The runtime directory's path holds something else.
+    NotADirectory,
+    /// The socket's path holds something else.
+    NotASocket,
+    /// The runtime directory belongs to another user.
+    DirectoryOwner {
+        /// The owner's user id.
+        uid: u32,
+    },
+    /// The socket belongs to another user.
+    SocketOwner {
+        /// The owner's user id.
+        uid: u32,
+    },
+    /// Group or others have permissions on the runtime directory.
+    DirectoryMode {
+        /// The permission bits.
+        mode: u32,
+    },
+    /// Group or others have permissions on the socket.
+    SocketMode {
+        /// The permission bits.
+        mode: u32,
+    },
+    /// The process behind the socket runs as another user.
+    PeerUser {
+        /// Its user id.
+        uid: u32,
+    },
+}
+
+impl std::fmt::Display for UnsafeProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotADirectory => f.write_str("is not a directory"),
+            Self::NotASocket => f.write_str("is not a socket"),
+            Self::DirectoryOwner { uid } | Self::SocketOwner { uid } => {
+                write!(f, "belongs to user id {uid}, not to you")
+            }
+            Self::DirectoryMode { mode } | Self::SocketMode { mode } => {
+                write!(f, "can be used by other users (mode {mode:04o})")
+            }
+            Self::PeerUser { uid } => {
+                write!(f, "is served by a process of user id {uid}, not yours")
+            }
+        }
+    }
+}
+
+/// An answer from the agent that does not follow the protocol.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProtocolProblem {
+    /// The answer was longer than any answer may be.
+    #[error("an answer too long")]
+    TooLong,
+    /// An answer of another kind than the request calls for.
+    #[error("an unexpected {reply} answer")]
+    Unexpected {
+        /// The kind of answer (`pong`, `codes`, ...).
+        reply: &'static str,
+    },
+    /// Not the protocol's JSON (the parser's own words).
+    #[error("{detail}")]
+    Malformed {
+        /// What the JSON parser said.
+        detail: String,
+    },
+}
+
+/// Why the agent could not be used or started. The sentences come from the
+/// catalogues (`Localize`); `Display` is short English for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum AgentError {
     /// This platform has no Unix sockets.
@@ -131,30 +276,28 @@ pub enum AgentError {
     #[error("no agent serves this vault; `otp unlock` starts one")]
     NotRunning,
     /// The runtime directory or the socket is not private to the user.
-    #[error(
-        "{} {problem}, so otp does not trust it with the unlocked vault; {fix}",
-        .path.display()
-    )]
+    #[error("{} {problem}, so otp does not trust it with the unlocked vault", .path.display())]
     Unsafe {
         /// The directory or socket.
         path: PathBuf,
-        /// What is wrong, e.g. "can be read by other users (mode 0755)".
-        problem: String,
-        /// What to do about it.
-        fix: String,
+        /// What is wrong with it.
+        problem: UnsafeProblem,
     },
     /// The agent answered something that is not the protocol.
     #[error(
         "the agent answered something otp does not understand ({0}); run `otp lock` and `otp unlock` again"
     )]
-    Protocol(String),
+    Protocol(ProtocolProblem),
     /// The agent could not carry out a request (lock or save the vault, ...).
     #[error("the agent could not do it: {0}")]
-    Failed(String),
+    Failed(protocol::Trouble),
+    /// The agent refused a request (no such account, a vault it cannot follow, ...).
+    #[error("the agent refused the request: {0}")]
+    Refused(protocol::Failure),
     /// The agent could not start.
     #[error("{message}")]
     Startup {
-        /// Why.
+        /// Why, as the agent process said it (in the language both share).
         message: String,
         /// The exit code the same failure has without an agent.
         exit_code: u8,
@@ -162,8 +305,8 @@ pub enum AgentError {
     /// A socket or file operation failed.
     #[error("could not {action} {}: {source}", .path.display())]
     Io {
-        /// What was being done, as a verb phrase.
-        action: &'static str,
+        /// What was being done.
+        action: IoAction,
         /// The file involved.
         path: PathBuf,
         /// The operating system's error.
@@ -173,7 +316,7 @@ pub enum AgentError {
 
 impl AgentError {
     /// An `Io` error for `action` on `path`.
-    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(action: IoAction, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Io {
             action,
             path: path.into(),

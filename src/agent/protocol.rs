@@ -25,7 +25,9 @@ use crate::accounts::{Account, CodeError, CurrentCode, MatchError};
 use crate::code::Kind;
 
 /// The protocol version in every envelope; an agent refuses other versions.
-pub const PROTOCOL_VERSION: u32 = 1;
+///
+/// Version 2: failures are typed ([`Failure`]), never English sentences.
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// Largest request line an agent reads (a request holds a path and a name).
 pub const MAX_REQUEST_BYTES: usize = 16 * 1024;
@@ -102,25 +104,110 @@ pub enum Response {
     },
 }
 
-/// Why a request failed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Why a request failed. Typed, never a sentence: the client says it in its own
+/// language. (Protocol 2 made these typed; protocol 1 sent English text.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case")]
 pub enum Failure {
     /// No account, or several, match the name.
+    #[error(transparent)]
     Match(MatchError),
     /// The code cannot be issued (a time asked of a HOTP account, ...).
+    #[error(transparent)]
     Code(CodeError),
     /// The agent serves another vault.
+    #[error("the agent serves another vault")]
     WrongVault,
     /// The client runs as another user.
+    #[error("the agent refused this user")]
     Forbidden,
     /// The request was malformed, too large or of another protocol version.
-    BadRequest(String),
+    #[error("bad request: {0}")]
+    BadRequest(BadRequest),
     /// The vault file changed in a way the agent cannot follow (a new PIN, damage,
     /// removal); the agent has exited. Clients fall back to asking for the PIN.
-    Gone(String),
+    #[error("the vault changed in a way the agent cannot follow ({0}), so it has locked")]
+    Gone(Gone),
     /// Anything else (the vault could not be locked or saved, ...).
-    Failed(String),
+    #[error("{0}")]
+    Failed(Trouble),
+}
+
+/// What was wrong with a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BadRequest {
+    /// The client speaks another protocol version (another `otp` started the agent).
+    #[error("protocol version {found} is not {expected}")]
+    Version {
+        /// The client's version.
+        found: u32,
+        /// The agent's version.
+        expected: u32,
+    },
+    /// The request line was longer than allowed.
+    #[error("a request is at most {max} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// The request is not the protocol's JSON.
+    #[error("malformed request: {detail}")]
+    Malformed {
+        /// What the JSON parser said.
+        detail: String,
+    },
+}
+
+/// Why the agent could no longer follow the vault file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Gone {
+    /// The PIN it holds no longer opens the file: the PIN was changed.
+    #[error("its PIN was changed")]
+    PinChanged,
+    /// The vault file is no longer there.
+    #[error("the vault file was removed")]
+    Removed,
+    /// The file cannot be read as a vault.
+    #[error("the file is damaged: {reason}")]
+    Damaged {
+        /// What is wrong with it.
+        reason: crate::vault::DamageReason,
+    },
+    /// A newer `otp` rewrote it in a format this agent does not read.
+    #[error("a newer otp wrote it (format {found})")]
+    TooNew {
+        /// The format version in the file.
+        found: u32,
+    },
+    /// Anything else (an unreadable file, contents that are not valid, ...).
+    #[error("{detail}")]
+    Other {
+        /// The system's or the parser's own words.
+        detail: String,
+    },
+}
+
+/// What the agent could not do for a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Trouble {
+    /// Taking the vault's lock failed.
+    #[error("could not lock the vault: {detail}")]
+    Lock {
+        /// The system's own words.
+        detail: String,
+    },
+    /// Saving the vault (a HOTP counter) failed; the code was not given out.
+    #[error("could not save the vault: {detail}")]
+    Save {
+        /// The system's own words.
+        detail: String,
+    },
+    /// The account found a moment ago is no longer there.
+    #[error("the account is no longer there")]
+    AccountVanished,
 }
 
 /// An agent's answer to [`Request::Ping`].
@@ -399,7 +486,18 @@ mod tests {
                 error: Failure::Code(CodeError::HotpNoTime),
             },
             Response::Error {
-                error: Failure::Gone("x".into()),
+                error: Failure::Gone(Gone::PinChanged),
+            },
+            Response::Error {
+                error: Failure::BadRequest(BadRequest::Version {
+                    found: 1,
+                    expected: PROTOCOL_VERSION,
+                }),
+            },
+            Response::Error {
+                error: Failure::Failed(Trouble::Save {
+                    detail: "disk full".into(),
+                }),
             },
         ];
         for response in responses {

@@ -21,12 +21,12 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::AgentError;
 use super::protocol::{
-    self, AccountInfo, AgentInfo, CodeReply, Envelope, Failure, LineError, MAX_REQUEST_BYTES,
-    PROTOCOL_VERSION, Request, Response,
+    self, AccountInfo, AgentInfo, BadRequest, CodeReply, Envelope, Failure, Gone, LineError,
+    MAX_REQUEST_BYTES, PROTOCOL_VERSION, Request, Response, Trouble,
 };
 use super::socket::{self, FileId};
+use super::{AgentError, IoAction};
 use crate::accounts::{CurrentCode, Store};
 use crate::code::Kind;
 use crate::vault::payload::{self, PayloadError};
@@ -169,17 +169,17 @@ impl Agent {
         let temporary = socket::temporary_socket_path(&socket_path);
         let _ = std::fs::remove_file(&temporary);
         let listener = UnixListener::bind(&temporary)
-            .map_err(|e| AgentError::io("listen on", &temporary, e))?;
+            .map_err(|e| AgentError::io(IoAction::Listen, &temporary, e))?;
         let publish = std::fs::set_permissions(&temporary, std::fs::Permissions::from_mode(0o600))
             .and_then(|()| listener.set_nonblocking(true))
             .and_then(|()| std::fs::rename(&temporary, &socket_path));
         if let Err(e) = publish {
             let _ = std::fs::remove_file(&temporary);
-            return Err(AgentError::io("set up the agent socket", &socket_path, e).into());
+            return Err(AgentError::io(IoAction::SetUpSocket, &socket_path, e).into());
         }
         let socket_id = socket::file_id(&socket_path).ok_or_else(|| {
             AgentError::io(
-                "find the agent socket",
+                IoAction::FindSocket,
                 &socket_path,
                 std::io::ErrorKind::NotFound.into(),
             )
@@ -288,10 +288,10 @@ impl Agent {
             match request {
                 Ok(envelope) if envelope.version != PROTOCOL_VERSION => (
                     Response::Error {
-                        error: Failure::BadRequest(format!(
-                            "protocol version {} is not {PROTOCOL_VERSION}; the agent was started by another otp version, run `otp unlock` again",
-                            envelope.version
-                        )),
+                        error: Failure::BadRequest(BadRequest::Version {
+                            found: envelope.version,
+                            expected: PROTOCOL_VERSION,
+                        }),
                     },
                     Next::Serve,
                 ),
@@ -350,7 +350,7 @@ impl Agent {
             } => self.with_accounts(|store, changed| {
                 let index = store.find(&account).map_err(Failure::Match)?;
                 let Some(entry) = store.get_mut(index) else {
-                    return Err(Failure::Failed(format!("no account at index {index}")));
+                    return Err(Failure::Failed(Trouble::AccountVanished));
                 };
                 let current: CurrentCode =
                     entry.issue_code(now, at, next).map_err(Failure::Code)?;
@@ -383,7 +383,9 @@ impl Agent {
     ) -> Result<Response, Failure> {
         let lock = self.vault.lock().map_err(|error| match error {
             VaultError::NotFound { .. } => gone_vault(&error),
-            other => Failure::Failed(other.to_string()),
+            other => Failure::Failed(Trouble::Lock {
+                detail: detail_of(&other),
+            }),
         })?;
         self.catch_up(&lock)?;
         let mut store = self.store.clone();
@@ -394,7 +396,11 @@ impl Agent {
             let saved = self
                 .vault
                 .save(&lock, &self.pin, &self.ciphertext, text.as_bytes())
-                .map_err(|e| Failure::Failed(e.to_string()))?;
+                .map_err(|e| {
+                    Failure::Failed(Trouble::Save {
+                        detail: detail_of(&e),
+                    })
+                })?;
             self.ciphertext = saved;
             self.store = store;
         }
@@ -413,7 +419,7 @@ impl Agent {
             .vault
             .decrypt_known(&current, &self.pin)
             .map_err(|e| gone_vault(&e))?;
-        let store = payload::from_bytes(&plaintext).map_err(|e| gone(&e))?;
+        let store = payload::from_bytes(&plaintext).map_err(|e| gone_payload(&e))?;
         drop(plaintext);
         self.store = store;
         self.ciphertext = current;
@@ -436,19 +442,36 @@ impl Agent {
     }
 }
 
-/// The failure for a vault the agent can no longer follow.
-fn gone(error: &dyn std::fmt::Display) -> Failure {
-    Failure::Gone(format!(
-        "the vault changed in a way the agent cannot follow ({error}), so it has locked"
-    ))
+/// The system's own words for a vault error (the I/O error's text), or its short
+/// developer text when the system had none.
+fn detail_of(error: &VaultError) -> String {
+    match error {
+        VaultError::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
 }
 
-/// [`gone`] for a vault error; a wrong PIN here means the PIN was changed.
+/// The failure for a vault the agent can no longer follow; a wrong PIN here means
+/// the PIN was changed.
 fn gone_vault(error: &VaultError) -> Failure {
-    match error {
-        VaultError::WrongPin { .. } => gone(&"its PIN was changed"),
-        other => gone(other),
-    }
+    Failure::Gone(match error {
+        VaultError::WrongPin { .. } => Gone::PinChanged,
+        VaultError::NotFound { .. } => Gone::Removed,
+        VaultError::Damaged { reason, .. } => Gone::Damaged { reason: *reason },
+        other => Gone::Other {
+            detail: detail_of(other),
+        },
+    })
+}
+
+/// The failure for a vault whose new contents the agent cannot read.
+fn gone_payload(error: &PayloadError) -> Failure {
+    Failure::Gone(match error {
+        PayloadError::TooNew { found } => Gone::TooNew { found: *found },
+        PayloadError::Invalid(detail) => Gone::Other {
+            detail: detail.clone(),
+        },
+    })
 }
 
 /// Reads one request. `Err(None)`: the client sent nothing (hung up or timed out),
@@ -457,14 +480,17 @@ fn read_request(stream: &UnixStream) -> Result<Envelope, Option<Failure>> {
     let line = match protocol::read_line(BufReader::new(stream), MAX_REQUEST_BYTES) {
         Ok(line) => line,
         Err(LineError::TooLong) => {
-            return Err(Some(Failure::BadRequest(format!(
-                "a request is at most {MAX_REQUEST_BYTES} bytes"
-            ))));
+            return Err(Some(Failure::BadRequest(BadRequest::TooLarge {
+                max: MAX_REQUEST_BYTES,
+            })));
         }
         Err(LineError::Empty | LineError::Io(_)) => return Err(None),
     };
-    serde_json::from_slice(&line)
-        .map_err(|e| Some(Failure::BadRequest(format!("malformed request: {e}"))))
+    serde_json::from_slice(&line).map_err(|e| {
+        Some(Failure::BadRequest(BadRequest::Malformed {
+            detail: e.to_string(),
+        }))
+    })
 }
 
 /// Whether the connected process runs as this user (`SO_PEERCRED`).

@@ -19,7 +19,7 @@ use std::io;
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
-use super::AgentError;
+use super::{AgentError, IoAction, UnsafeProblem};
 
 /// The user's runtime directory for otp (see the module documentation). Not
 /// created or checked here.
@@ -63,42 +63,32 @@ pub fn temporary_socket_path(socket: &Path) -> PathBuf {
 
 /// The vault path as agents know it: absolute, symbolic links resolved.
 pub fn canonical_vault(vault: &Path) -> Result<PathBuf, AgentError> {
-    fs::canonicalize(vault).map_err(|e| AgentError::io("find the vault", vault, e))
+    fs::canonicalize(vault).map_err(|e| AgentError::io(IoAction::FindVault, vault, e))
 }
 
-fn unsafe_error(path: &Path, problem: String, fix: String) -> AgentError {
+fn unsafe_error(path: &Path, problem: UnsafeProblem) -> AgentError {
     AgentError::Unsafe {
         path: path.to_path_buf(),
         problem,
-        fix,
     }
 }
 
 /// Checks that `dir` is a directory owned by this user, private to them.
 pub fn check_dir(dir: &Path) -> Result<(), AgentError> {
-    let meta =
-        fs::symlink_metadata(dir).map_err(|e| AgentError::io("inspect the directory", dir, e))?;
-    let remove = format!(
-        "remove it (`rm -r {}`) and run `otp unlock` again",
-        dir.display()
-    );
+    let meta = fs::symlink_metadata(dir)
+        .map_err(|e| AgentError::io(IoAction::InspectDirectory, dir, e))?;
     if !meta.file_type().is_dir() {
-        return Err(unsafe_error(dir, "is not a directory".into(), remove));
+        return Err(unsafe_error(dir, UnsafeProblem::NotADirectory));
     }
     if meta.uid() != uid() {
         return Err(unsafe_error(
             dir,
-            format!("belongs to user id {}, not to you", meta.uid()),
-            remove,
+            UnsafeProblem::DirectoryOwner { uid: meta.uid() },
         ));
     }
     let mode = meta.mode() & 0o7777;
     if mode & 0o077 != 0 {
-        return Err(unsafe_error(
-            dir,
-            format!("can be used by other users (mode {mode:04o})"),
-            format!("run `chmod 700 {}`", dir.display()),
-        ));
+        return Err(unsafe_error(dir, UnsafeProblem::DirectoryMode { mode }));
     }
     Ok(())
 }
@@ -112,7 +102,7 @@ pub fn ensure_dir(dir: &Path) -> Result<(), AgentError> {
     {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(AgentError::io("create the directory", dir, e)),
+        Err(e) => return Err(AgentError::io(IoAction::CreateDirectory, dir, e)),
     }
     check_dir(dir)
 }
@@ -126,29 +116,20 @@ pub fn check_socket(path: &Path) -> Result<Option<FileId>, AgentError> {
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(AgentError::io("inspect the agent socket", path, e)),
+        Err(e) => return Err(AgentError::io(IoAction::InspectSocket, path, e)),
     };
-    let remove = format!("remove it (`rm {}`)", path.display());
     if !meta.file_type().is_socket() {
-        return Err(unsafe_error(path, "is not a socket".into(), remove));
+        return Err(unsafe_error(path, UnsafeProblem::NotASocket));
     }
     if meta.uid() != uid() {
         return Err(unsafe_error(
             path,
-            format!("belongs to user id {}, not to you", meta.uid()),
-            remove,
+            UnsafeProblem::SocketOwner { uid: meta.uid() },
         ));
     }
     let mode = meta.mode() & 0o7777;
     if mode & 0o077 != 0 {
-        return Err(unsafe_error(
-            path,
-            format!("can be used by other users (mode {mode:04o})"),
-            format!(
-                "run `otp lock` and `otp unlock` again, or `chmod 600 {}`",
-                path.display()
-            ),
-        ));
+        return Err(unsafe_error(path, UnsafeProblem::SocketMode { mode }));
     }
     Ok(Some((meta.dev(), meta.ino())))
 }

@@ -1,5 +1,6 @@
-//! What can go wrong with the vault, in sentences written for the person at the
-//! keyboard. No message ever contains the PIN or the payload.
+//! What can go wrong with the vault, as typed values: the sentences a person reads
+//! come from the catalogues (`crate::i18n`, `Localize`); `Display` is short English
+//! for logs and `Debug`. No error ever holds the PIN or the payload.
 
 use std::fmt;
 use std::io;
@@ -8,7 +9,8 @@ use std::path::{Path, PathBuf};
 use super::pin::PinError;
 
 /// Why the vault file could not be read as a PIN-locked age file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DamageReason {
     /// The file has no bytes at all.
     Empty,
@@ -41,6 +43,88 @@ impl fmt::Display for DamageReason {
             Self::TooLarge => "it is far larger than any vault",
         })
     }
+}
+
+/// What the vault service was doing with a file when the system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    /// Creating the vault's directory.
+    CreateDirectory,
+    /// Opening the vault file.
+    OpenVault,
+    /// Reading the vault file.
+    ReadVault,
+    /// Writing the vault file.
+    WriteVault,
+    /// Creating a temporary file next to the vault (in a directory).
+    CreateTemporary,
+    /// Writing a temporary file next to the vault (in a directory).
+    WriteTemporary,
+    /// Flushing a directory to disk after a rename.
+    FlushDirectory,
+    /// Replacing a file with a new version.
+    Replace,
+    /// Creating a file that must not exist yet.
+    Create,
+    /// Replacing the vault with its new version.
+    ReplaceVault,
+    /// Taking the vault's lock.
+    Lock,
+    /// Opening the vault's lock file.
+    OpenLockFile,
+    /// Writing the count of wrong PINs.
+    WriteAttempts,
+}
+
+impl fmt::Display for IoAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::CreateDirectory => "create the directory",
+            Self::OpenVault => "open the vault",
+            Self::ReadVault => "read the vault",
+            Self::WriteVault => "write the vault",
+            Self::CreateTemporary => "create a temporary file in",
+            Self::WriteTemporary => "write a temporary file in",
+            Self::FlushDirectory => "flush the directory",
+            Self::Replace => "replace",
+            Self::Create => "create",
+            Self::ReplaceVault => "replace the vault",
+            Self::Lock => "lock",
+            Self::OpenLockFile => "open the lock file",
+            Self::WriteAttempts => "write the attempt count to",
+        })
+    }
+}
+
+/// A wait, said rounded up ("2 minutes", "2분"): the front-ends localize it
+/// (`Localize`), so that a lockout or an agent's lifetime is never understated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HumanDuration(pub u64);
+
+impl HumanDuration {
+    /// The wait as a count and its unit, rounded up: under a minute in seconds,
+    /// under an hour in minutes, else in hours.
+    pub fn parts(self) -> (u64, DurationUnit) {
+        let secs = self.0;
+        if secs < 60 {
+            (secs, DurationUnit::Seconds)
+        } else if secs < 3600 {
+            (secs.div_ceil(60), DurationUnit::Minutes)
+        } else {
+            (secs.div_ceil(3600), DurationUnit::Hours)
+        }
+    }
+}
+
+/// The unit [`HumanDuration::parts`] chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    /// Seconds.
+    Seconds,
+    /// Minutes.
+    Minutes,
+    /// Hours.
+    Hours,
 }
 
 /// Errors of the vault service.
@@ -129,8 +213,8 @@ pub enum VaultError {
     /// A file-system operation failed.
     #[error("could not {action} {}: {source}", .path.display())]
     Io {
-        /// What was being done, as a verb phrase ("read the vault", ...).
-        action: &'static str,
+        /// What was being done.
+        action: IoAction,
         /// The file or directory involved.
         path: PathBuf,
         /// The operating system's error.
@@ -140,7 +224,7 @@ pub enum VaultError {
 
 impl VaultError {
     /// An `Io` error for `action` on `path`.
-    pub(crate) fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
+    pub(crate) fn io(action: IoAction, path: &Path, source: io::Error) -> Self {
         Self::Io {
             action,
             path: path.to_path_buf(),
@@ -173,21 +257,19 @@ fn damaged_message(path: &Path, reason: DamageReason, backup: Option<&Path>) -> 
     }
 }
 
-/// "45 seconds", "2 minutes", "1 hour" (rounded up, so the wait is never understated).
+/// "45 seconds", "2 minutes", "1 hour" (rounded up, so the wait is never
+/// understated), in English for logs; people read [`HumanDuration`] localized.
 pub(crate) fn human_duration(secs: u64) -> String {
-    let plural = |n: u64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
+    let (n, unit) = HumanDuration(secs).parts();
+    let unit = match unit {
+        DurationUnit::Seconds => "second",
+        DurationUnit::Minutes => "minute",
+        DurationUnit::Hours => "hour",
     };
-    if secs < 60 {
-        plural(secs, "second")
-    } else if secs < 3600 {
-        plural(secs.div_ceil(60), "minute")
+    if n == 1 {
+        format!("1 {unit}")
     } else {
-        plural(secs.div_ceil(3600), "hour")
+        format!("{n} {unit}s")
     }
 }
 

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use super::error::{DamageReason, VaultError};
+use super::error::{DamageReason, IoAction, VaultError};
 
 /// Largest vault file read: a vault of ten accounts is a few kilobytes.
 pub const MAX_VAULT_BYTES: u64 = 16 * 1024 * 1024;
@@ -57,7 +57,7 @@ pub fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
     }
     builder
         .create(dir)
-        .map_err(|e| VaultError::io("create the directory", dir, e))
+        .map_err(|e| VaultError::io(IoAction::CreateDirectory, dir, e))
 }
 
 /// Reads a whole vault file. A missing file is `NotFound`; a file above
@@ -67,12 +67,12 @@ pub fn read_vault(path: &Path) -> Result<Vec<u8>, VaultError> {
         io::ErrorKind::NotFound => VaultError::NotFound {
             path: path.to_path_buf(),
         },
-        _ => VaultError::io("open the vault", path, e),
+        _ => VaultError::io(IoAction::OpenVault, path, e),
     })?;
     let mut bytes = Vec::new();
     file.take(MAX_VAULT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| VaultError::io("read the vault", path, e))?;
+        .map_err(|e| VaultError::io(IoAction::ReadVault, path, e))?;
     if bytes.len() as u64 > MAX_VAULT_BYTES {
         return Err(VaultError::Damaged {
             path: path.to_path_buf(),
@@ -97,10 +97,10 @@ fn staged(dir: &Path, target: &Path, bytes: &[u8]) -> Result<NamedTempFile, Vaul
     }
     let mut temp = builder
         .tempfile_in(dir)
-        .map_err(|e| VaultError::io("create a temporary file in", dir, e))?;
+        .map_err(|e| VaultError::io(IoAction::CreateTemporary, dir, e))?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| VaultError::io("write a temporary file in", dir, e))?;
+        .map_err(|e| VaultError::io(IoAction::WriteTemporary, dir, e))?;
     Ok(temp)
 }
 
@@ -110,7 +110,7 @@ fn sync_dir(dir: &Path) -> Result<(), VaultError> {
     {
         File::open(dir)
             .and_then(|d| d.sync_all())
-            .map_err(|e| VaultError::io("flush the directory", dir, e))?;
+            .map_err(|e| VaultError::io(IoAction::FlushDirectory, dir, e))?;
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -122,7 +122,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
     let dir = parent_dir(path);
     let temp = staged(dir, path, bytes)?;
     temp.persist(path)
-        .map_err(|e| VaultError::io("replace", path, e.error))?;
+        .map_err(|e| VaultError::io(IoAction::Replace, path, e.error))?;
     sync_dir(dir)
 }
 
@@ -137,7 +137,7 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
                 path: path.to_path_buf(),
             }
         } else {
-            VaultError::io("create", path, e.error)
+            VaultError::io(IoAction::Create, path, e.error)
         }
     })?;
     sync_dir(dir)
@@ -155,7 +155,7 @@ pub fn replace_with_backup(path: &Path, bytes: &[u8], backup: &[u8]) -> Result<(
     write_atomic(&backup_path, backup)?;
     new_vault
         .persist(path)
-        .map_err(|e| VaultError::io("replace the vault", path, e.error))?;
+        .map_err(|e| VaultError::io(IoAction::ReplaceVault, path, e.error))?;
     sync_dir(dir)
 }
 
@@ -173,7 +173,8 @@ impl VaultLock {
     /// directory must exist.
     pub fn acquire(vault: &Path) -> Result<Self, VaultError> {
         let (file, path) = open_lock_file(vault)?;
-        file.lock().map_err(|e| VaultError::io("lock", &path, e))?;
+        file.lock()
+            .map_err(|e| VaultError::io(IoAction::Lock, &path, e))?;
         Ok(Self { _file: file })
     }
 
@@ -183,7 +184,7 @@ impl VaultLock {
         match file.try_lock() {
             Ok(()) => Ok(Some(Self { _file: file })),
             Err(fs::TryLockError::WouldBlock) => Ok(None),
-            Err(fs::TryLockError::Error(e)) => Err(VaultError::io("lock", &path, e)),
+            Err(fs::TryLockError::Error(e)) => Err(VaultError::io(IoAction::Lock, &path, e)),
         }
     }
 }
@@ -199,7 +200,7 @@ fn open_lock_file(vault: &Path) -> Result<(File, PathBuf), VaultError> {
     }
     let file = options
         .open(&path)
-        .map_err(|e| VaultError::io("open the lock file", &path, e))?;
+        .map_err(|e| VaultError::io(IoAction::OpenLockFile, &path, e))?;
     Ok((file, path))
 }
 

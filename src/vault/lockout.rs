@@ -147,7 +147,7 @@ impl AttemptStore {
     pub fn save(&self, attempts: &Attempts) -> Result<(), VaultError> {
         let text = toml::to_string(attempts).map_err(|e| {
             VaultError::io(
-                "write the attempt count to",
+                super::error::IoAction::WriteAttempts,
                 &self.path,
                 std::io::Error::other(e),
             )

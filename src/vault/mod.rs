@@ -26,7 +26,7 @@ use zeroize::Zeroizing;
 
 pub use crypto::{DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 pub(crate) use error::human_duration;
-pub use error::{DamageReason, VaultError};
+pub use error::{DamageReason, DurationUnit, HumanDuration, IoAction, VaultError};
 pub use file::VaultLock;
 pub use lockout::LockoutStatus;
 pub use pin::{Pin, PinError};
