@@ -69,19 +69,47 @@ pub enum Method {
     Terminal,
 }
 
+/// Why the system (X11 or Wayland) clipboard could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SystemClipboard {
+    /// An SSH session: the display there is not the user's.
+    Ssh,
+    /// No X11 or Wayland display is set.
+    NoDisplay,
+    /// The display's clipboard failed.
+    Failed {
+        /// What the clipboard library said, when it said something.
+        detail: Option<String>,
+    },
+}
+
+impl std::fmt::Display for SystemClipboard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Ssh => f.write_str("this is an SSH session, whose display is not yours"),
+            Self::NoDisplay => f.write_str("no X11 or Wayland display is set"),
+            Self::Failed {
+                detail: Some(detail),
+            } => write!(f, "the display's clipboard failed ({detail})"),
+            Self::Failed { detail: None } => f.write_str("the display's clipboard failed"),
+        }
+    }
+}
+
 /// Why nothing could be copied or cleared.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClipboardError {
     /// Neither the system clipboard nor the terminal can take the text.
     #[error(
-        "no clipboard is reachable: {system}, and this terminal ({term}) cannot take OSC 52; \
-         type the code by hand, or run otp in a terminal emulator or with a display"
+        "no clipboard is reachable: {system}, and this terminal ({}) cannot take OSC 52; \
+         type the code by hand, or run otp in a terminal emulator or with a display",
+        .term.as_deref().unwrap_or("no TERM")
     )]
     Unavailable {
         /// Why the system clipboard could not be used.
-        system: String,
-        /// The terminal's `TERM`, or "no TERM".
-        term: String,
+        system: SystemClipboard,
+        /// The terminal's `TERM`, when set.
+        term: Option<String>,
     },
     /// Writing the OSC 52 sequence to the terminal failed.
     #[error("could not send the copy request to the terminal: {0}")]
@@ -151,15 +179,14 @@ impl Clipboard {
         self.system.as_mut()
     }
 
-    fn system_reason(&self) -> String {
+    fn system_reason(&self) -> SystemClipboard {
         if self.environment.ssh {
-            "this is an SSH session, whose display is not yours".to_owned()
+            SystemClipboard::Ssh
         } else if !self.environment.display {
-            "no X11 or Wayland display is set".to_owned()
+            SystemClipboard::NoDisplay
         } else {
-            match &self.system_error {
-                Some(error) => format!("the display's clipboard failed ({error})"),
-                None => "the display's clipboard failed".to_owned(),
+            SystemClipboard::Failed {
+                detail: self.system_error.clone(),
             }
         }
     }
@@ -167,10 +194,7 @@ impl Clipboard {
     fn unavailable(&self) -> ClipboardError {
         ClipboardError::Unavailable {
             system: self.system_reason(),
-            term: std::env::var("TERM")
-                .ok()
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| "no TERM".to_owned()),
+            term: std::env::var("TERM").ok().filter(|t| !t.is_empty()),
         }
     }
 

@@ -121,7 +121,25 @@ pub enum ConfigError {
     #[error(
         "cannot find a home directory for the default {0} location; pass --vault or set OTP_VAULT"
     )]
-    NoHome(&'static str),
+    NoHome(DefaultFile),
+}
+
+/// A file whose default location is under the home directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultFile {
+    /// The config file.
+    Config,
+    /// The vault.
+    Vault,
+}
+
+impl std::fmt::Display for DefaultFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DefaultFile::Config => "config file",
+            DefaultFile::Vault => "vault",
+        })
+    }
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -132,14 +150,14 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 pub fn default_config_path() -> Result<PathBuf, ConfigError> {
     project_dirs()
         .map(|dirs| dirs.config_dir().join("config.toml"))
-        .ok_or(ConfigError::NoHome("config file"))
+        .ok_or(ConfigError::NoHome(DefaultFile::Config))
 }
 
 /// `$XDG_DATA_HOME/otp/vault.age` (or the platform's equivalent).
 pub fn default_vault_path() -> Result<PathBuf, ConfigError> {
     project_dirs()
         .map(|dirs| dirs.data_dir().join("vault.age"))
-        .ok_or(ConfigError::NoHome("vault"))
+        .ok_or(ConfigError::NoHome(DefaultFile::Vault))
 }
 
 #[cfg(test)]

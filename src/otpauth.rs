@@ -148,6 +148,42 @@ impl fmt::Debug for Parsed {
     }
 }
 
+/// Which part of a link an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UriPart {
+    /// The label (issuer and account name) after the type.
+    Label,
+    /// The name of a parameter.
+    ParameterName,
+    /// The `secret=` parameter.
+    Secret,
+    /// The `issuer=` parameter.
+    Issuer,
+    /// The `algorithm=` parameter.
+    Algorithm,
+    /// The `digits=` parameter.
+    Digits,
+    /// The `period=` parameter.
+    Period,
+    /// The `counter=` parameter.
+    Counter,
+}
+
+impl fmt::Display for UriPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UriPart::Label => "the label",
+            UriPart::ParameterName => "a parameter name",
+            UriPart::Secret => "the secret= parameter",
+            UriPart::Issuer => "the issuer= parameter",
+            UriPart::Algorithm => "the algorithm= parameter",
+            UriPart::Digits => "the digits= parameter",
+            UriPart::Period => "the period= parameter",
+            UriPart::Counter => "the counter= parameter",
+        })
+    }
+}
+
 /// Why a URI could not be read. No variant holds the secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UriError {
@@ -199,14 +235,14 @@ pub enum UriError {
          copy the whole link again"
     )]
     BadPercentEncoding {
-        /// Which part of the URI, e.g. "the label" or "the issuer= parameter".
-        what: &'static str,
+        /// Which part of the URI.
+        what: UriPart,
     },
     /// Percent escapes that decode to bytes which are not UTF-8 text.
     #[error("{what} does not decode to UTF-8 text; copy the whole link again")]
     InvalidUtf8 {
-        /// Which part of the URI, e.g. "the label" or "the issuer= parameter".
-        what: &'static str,
+        /// Which part of the URI.
+        what: UriPart,
     },
     /// A control character (such as a terminal escape) in a name.
     #[error(
@@ -214,8 +250,8 @@ pub enum UriError {
          the link may have been tampered with"
     )]
     ControlCharacter {
-        /// Which part of the URI, e.g. "the label" or "the issuer= parameter".
-        what: &'static str,
+        /// Which part of the URI.
+        what: UriPart,
     },
     /// No `secret` parameter.
     #[error("the link has no secret= parameter; copy the whole otpauth:// link again")]
@@ -289,8 +325,8 @@ pub fn parse(text: &str) -> Result<Parsed, UriError> {
         }
         None => None,
     };
-    let label = decode_text(raw_label, "the label")?;
-    check_name(&label, "the label")?;
+    let label = decode_text(raw_label, UriPart::Label)?;
+    check_name(&label, UriPart::Label)?;
     let (label_issuer, account) = split_label(&label, issuer_param.as_deref());
     if account.trim().is_empty() {
         return Err(UriError::EmptyAccount);
@@ -470,15 +506,15 @@ impl Known {
         }
     }
 
-    /// The parameter as the subject of an error sentence.
-    fn what(self) -> &'static str {
+    /// The parameter as the part of the link an error is about.
+    fn what(self) -> UriPart {
         match self {
-            Known::Secret => "the secret= parameter",
-            Known::Issuer => "the issuer= parameter",
-            Known::Algorithm => "the algorithm= parameter",
-            Known::Digits => "the digits= parameter",
-            Known::Period => "the period= parameter",
-            Known::Counter => "the counter= parameter",
+            Known::Secret => UriPart::Secret,
+            Known::Issuer => UriPart::Issuer,
+            Known::Algorithm => UriPart::Algorithm,
+            Known::Digits => UriPart::Digits,
+            Known::Period => UriPart::Period,
+            Known::Counter => UriPart::Counter,
         }
     }
 }
@@ -493,7 +529,7 @@ impl<'a> RawParams<'a> {
             let (raw_name, value) = pair.split_once('=').unwrap_or((pair, ""));
             // A name that does not decode cannot be one of ours: ignore it like any
             // other unknown parameter.
-            let Ok(name) = decode_text(raw_name, "a parameter name") else {
+            let Ok(name) = decode_text(raw_name, UriPart::ParameterName) else {
                 continue;
             };
             let Some(known) = Known::ALL
@@ -517,7 +553,7 @@ impl<'a> RawParams<'a> {
 }
 
 /// Checks that every `%` starts a two-hex-digit escape.
-fn check_escapes(raw: &str, what: &'static str) -> Result<(), UriError> {
+fn check_escapes(raw: &str, what: UriPart) -> Result<(), UriError> {
     let well_formed = raw.split('%').skip(1).all(|after| {
         after
             .as_bytes()
@@ -532,7 +568,7 @@ fn check_escapes(raw: &str, what: &'static str) -> Result<(), UriError> {
 }
 
 /// Percent-decodes one URI component into text.
-fn decode_text<'a>(raw: &'a str, what: &'static str) -> Result<Cow<'a, str>, UriError> {
+fn decode_text<'a>(raw: &'a str, what: UriPart) -> Result<Cow<'a, str>, UriError> {
     check_escapes(raw, what)?;
     percent_decode_str(raw)
         .decode_utf8()
@@ -549,7 +585,7 @@ fn value_text(raw: &str, known: Known) -> Result<Cow<'_, str>, UriError> {
 }
 
 /// Refuses control characters (terminal escapes, newlines) in a decoded name.
-fn check_name(text: &str, what: &'static str) -> Result<(), UriError> {
+fn check_name(text: &str, what: UriPart) -> Result<(), UriError> {
     if text.chars().any(char::is_control) {
         Err(UriError::ControlCharacter { what })
     } else {
@@ -1112,40 +1148,44 @@ mod tests {
     fn bad_percent_encoding_is_an_error() {
         assert_eq!(
             err(&totp_uri("a%ZZb", "")),
-            UriError::BadPercentEncoding { what: "the label" }
+            UriError::BadPercentEncoding {
+                what: UriPart::Label
+            }
         );
         assert_eq!(
             err(&totp_uri("a", "&issuer=Ex%2")),
             UriError::BadPercentEncoding {
-                what: "the issuer= parameter"
+                what: UriPart::Issuer
             }
         );
         assert_eq!(
             err("otpauth://totp/a?secret=JBSWY3DP%ZZ"),
             UriError::BadPercentEncoding {
-                what: "the secret= parameter"
+                what: UriPart::Secret
             }
         );
         assert_eq!(
             err(&totp_uri("a", "&digits=%")),
             UriError::BadPercentEncoding {
-                what: "the digits= parameter"
+                what: UriPart::Digits
             }
         );
         assert_eq!(
             err(&totp_uri("a%FF", "")),
-            UriError::InvalidUtf8 { what: "the label" }
+            UriError::InvalidUtf8 {
+                what: UriPart::Label
+            }
         );
         assert_eq!(
             err(&totp_uri("a", "&issuer=%C3%28")),
             UriError::InvalidUtf8 {
-                what: "the issuer= parameter"
+                what: UriPart::Issuer
             }
         );
         assert_eq!(
             err("otpauth://totp/a?secret=JBSWY3DP%FF"),
             UriError::InvalidUtf8 {
-                what: "the secret= parameter"
+                what: UriPart::Secret
             }
         );
         // A broken unknown parameter is ignored like any unknown parameter.
@@ -1156,12 +1196,14 @@ mod tests {
     fn control_characters_in_names_are_errors() {
         assert_eq!(
             err(&totp_uri("Ex:a%1B%5B2J", "")),
-            UriError::ControlCharacter { what: "the label" }
+            UriError::ControlCharacter {
+                what: UriPart::Label
+            }
         );
         assert_eq!(
             err(&totp_uri("a", "&issuer=Ex%0A")),
             UriError::ControlCharacter {
-                what: "the issuer= parameter"
+                what: UriPart::Issuer
             }
         );
     }

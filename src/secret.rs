@@ -25,7 +25,7 @@ pub enum SecretError {
         /// Its 1-based position in the text as typed.
         position: usize,
         /// What the user most likely meant.
-        hint: &'static str,
+        hint: Base32Hint,
     },
     /// Something other than `=` after the padding started.
     #[error(
@@ -47,13 +47,40 @@ pub enum SecretError {
     },
 }
 
-fn hint_for(character: char) -> &'static str {
+/// What a character outside the base32 alphabet most likely was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base32Hint {
+    /// A digit 0, most likely the letter O.
+    ZeroIsO,
+    /// A digit 1, most likely the letter I or L.
+    OneIsIOrL,
+    /// A digit 8, most likely the letter B.
+    EightIsB,
+    /// A digit 9: only 2 to 7 occur.
+    NoNine,
+    /// Anything else: only A to Z and 2 to 7 occur.
+    Alphabet,
+}
+
+impl fmt::Display for Base32Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Base32Hint::ZeroIsO => "base32 has no digit 0: it is most likely the letter O",
+            Base32Hint::OneIsIOrL => "base32 has no digit 1: it is most likely the letter I or L",
+            Base32Hint::EightIsB => "base32 has no digit 8: it is most likely the letter B",
+            Base32Hint::NoNine => "base32 has no digit 9: only the digits 2 to 7 occur",
+            Base32Hint::Alphabet => "base32 uses only the letters A to Z and the digits 2 to 7",
+        })
+    }
+}
+
+fn hint_for(character: char) -> Base32Hint {
     match character {
-        '0' => "base32 has no digit 0: it is most likely the letter O",
-        '1' => "base32 has no digit 1: it is most likely the letter I or L",
-        '8' => "base32 has no digit 8: it is most likely the letter B",
-        '9' => "base32 has no digit 9: only the digits 2 to 7 occur",
-        _ => "base32 uses only the letters A to Z and the digits 2 to 7",
+        '0' => Base32Hint::ZeroIsO,
+        '1' => Base32Hint::OneIsIOrL,
+        '8' => Base32Hint::EightIsB,
+        '9' => Base32Hint::NoNine,
+        _ => Base32Hint::Alphabet,
     }
 }
 
