@@ -183,21 +183,26 @@ mod tests {
         ensure_dir(&dir).unwrap();
 
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
-        let error = check_dir(&dir).unwrap_err().to_string();
+        let error = check_dir(&dir).unwrap_err();
         assert!(
-            error.contains("mode 0755") && error.contains("chmod 700"),
-            "{error}"
+            matches!(
+                &error,
+                AgentError::Unsafe { path, problem: UnsafeProblem::DirectoryMode { mode: 0o755 } }
+                    if *path == dir
+            ),
+            "{error:?}"
         );
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
 
         let link = base.path().join("link");
         std::os::unix::fs::symlink(&dir, &link).unwrap();
-        assert!(
-            check_dir(&link)
-                .unwrap_err()
-                .to_string()
-                .contains("not a directory")
-        );
+        assert!(matches!(
+            check_dir(&link),
+            Err(AgentError::Unsafe {
+                problem: UnsafeProblem::NotADirectory,
+                ..
+            })
+        ));
 
         let socket = dir.join("agent-0.sock");
         assert_eq!(check_socket(&socket).unwrap(), None);
@@ -205,17 +210,27 @@ mod tests {
         fs::set_permissions(&socket, fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(check_socket(&socket).unwrap(), file_id(&socket));
         fs::set_permissions(&socket, fs::Permissions::from_mode(0o666)).unwrap();
-        let error = check_socket(&socket).unwrap_err().to_string();
-        assert!(error.contains("mode 0666"), "{error}");
+        let error = check_socket(&socket).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                AgentError::Unsafe {
+                    problem: UnsafeProblem::SocketMode { mode: 0o666 },
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
         drop(listener);
 
         let plain = dir.join("agent-1.sock");
         fs::write(&plain, b"").unwrap();
-        assert!(
-            check_socket(&plain)
-                .unwrap_err()
-                .to_string()
-                .contains("not a socket")
-        );
+        assert!(matches!(
+            check_socket(&plain),
+            Err(AgentError::Unsafe {
+                problem: UnsafeProblem::NotASocket,
+                ..
+            })
+        ));
     }
 }
