@@ -19,6 +19,7 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use common::{PIN, Sandbox, assert_failure, assert_success, stderr, stdout};
+use otp::agent::protocol::PROTOCOL_VERSION;
 
 const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 const HOTP_SECRET: &str = "JBSWY3DPEHPK3PXP";
@@ -415,7 +416,8 @@ fn another_user_gets_nothing_from_the_agent() {
         r#"{"op":"code","account":"a","now":59,"at":null,"next":false}"#.to_owned(),
         r#"{"op":"list"}"#.to_owned(),
     ] {
-        let envelope = format!(r#"{{"version":1,"vault":{vault:?},"request":{request}}}"#);
+        let envelope =
+            format!(r#"{{"version":{PROTOCOL_VERSION},"vault":{vault:?},"request":{request}}}"#);
         let out = Command::new("setpriv")
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(&exe)
@@ -618,7 +620,8 @@ fn hostile_requests_get_errors_and_no_request_yields_a_seed() {
         .unwrap()
         .to_owned();
     let envelope = |request: &str| {
-        format!(r#"{{"version":1,"vault":{vault:?},"request":{request}}}"#).into_bytes()
+        format!(r#"{{"version":{PROTOCOL_VERSION},"vault":{vault:?},"request":{request}}}"#)
+            .into_bytes()
     };
     let mut huge = envelope(r#"{"op":"list"}"#);
     huge.splice(1..1, std::iter::repeat_n(b' ', 20_000));
@@ -631,11 +634,18 @@ fn hostile_requests_get_errors_and_no_request_yields_a_seed() {
         (envelope(r#"{"op":"export"}"#), "bad_request"),
         (envelope(r#"{"op":"code","account":"a"}"#), "bad_request"),
         (
-            br#"{"version":2,"vault":"x","request":{"op":"ping"}}"#.to_vec(),
+            format!(
+                r#"{{"version":{},"vault":"x","request":{{"op":"ping"}}}}"#,
+                PROTOCOL_VERSION + 1
+            )
+            .into_bytes(),
             "bad_request",
         ),
         (
-            br#"{"version":1,"vault":"/elsewhere/vault.age","request":{"op":"list"}}"#.to_vec(),
+            format!(
+                r#"{{"version":{PROTOCOL_VERSION},"vault":"/elsewhere/vault.age","request":{{"op":"list"}}}}"#
+            )
+            .into_bytes(),
             "wrong_vault",
         ),
         (

@@ -276,7 +276,11 @@ pub enum AgentError {
     #[error("no agent serves this vault; `otp unlock` starts one")]
     NotRunning,
     /// The runtime directory or the socket is not private to the user.
-    #[error("{} {problem}, so otp does not trust it with the unlocked vault", .path.display())]
+    #[error(
+        "{} {problem}, so otp does not trust it with the unlocked vault; {}",
+        .path.display(),
+        unsafe_fix(.path, *.problem)
+    )]
     Unsafe {
         /// The directory or socket.
         path: PathBuf,
@@ -312,6 +316,23 @@ pub enum AgentError {
         /// The operating system's error.
         source: std::io::Error,
     },
+}
+
+/// What to do about an unsafe directory or socket, for the log text.
+fn unsafe_fix(path: &std::path::Path, problem: UnsafeProblem) -> String {
+    let path = path.display();
+    match problem {
+        UnsafeProblem::NotADirectory | UnsafeProblem::DirectoryOwner { .. } => {
+            format!("remove it (`rm -r {path}`) and run `otp unlock` again")
+        }
+        UnsafeProblem::DirectoryMode { .. } => format!("run `chmod 700 {path}`"),
+        UnsafeProblem::SocketMode { .. } => {
+            format!("run `otp lock` and `otp unlock` again, or `chmod 600 {path}`")
+        }
+        UnsafeProblem::NotASocket
+        | UnsafeProblem::SocketOwner { .. }
+        | UnsafeProblem::PeerUser { .. } => format!("remove it (`rm {path}`)"),
+    }
 }
 
 impl AgentError {
