@@ -156,23 +156,24 @@ pub enum VaultError {
         backup: PathBuf,
     },
     /// The PIN did not open the vault.
-    #[error("{}", wrong_pin_message(*.attempts_left))]
+    #[error("wrong PIN; {attempts_left} attempts left before unlocking is paused")]
     WrongPin {
         /// Wrong PINs that may still be typed before unlocking is paused; 0 means it
         /// is paused now (see `Vault::lockout_status` for how long).
         attempts_left: u32,
     },
     /// Too many wrong PINs in a row: unlocking is paused.
-    #[error(
-        "too many wrong PINs in a row; unlocking is paused, try again in {}",
-        human_duration(*.retry_after_secs)
-    )]
+    #[error("too many wrong PINs in a row; unlocking is paused, try again in {retry_after_secs} s")]
     LockedOut {
         /// Seconds until a PIN may be tried again.
         retry_after_secs: u64,
     },
     /// The vault file cannot be read as a vault. It is never overwritten.
-    #[error("{}", damaged_message(.path, *.reason, .backup.as_deref()))]
+    #[error(
+        "the vault at {} cannot be opened: {reason}; it was left untouched (backup: {:?})",
+        .path.display(),
+        .backup
+    )]
     Damaged {
         /// The damaged file (empty when reported by `crypto::decrypt`, which has no path).
         path: PathBuf,
@@ -233,30 +234,6 @@ impl VaultError {
     }
 }
 
-fn wrong_pin_message(attempts_left: u32) -> String {
-    match attempts_left {
-        0 => "wrong PIN; that was too many in a row, so unlocking is now paused for a while"
-            .to_owned(),
-        1 => "wrong PIN; 1 attempt left before unlocking is paused".to_owned(),
-        n => format!("wrong PIN; {n} attempts left before unlocking is paused"),
-    }
-}
-
-fn damaged_message(path: &Path, reason: DamageReason, backup: Option<&Path>) -> String {
-    let head = format!(
-        "the vault at {} cannot be opened: {reason}; it was left untouched",
-        path.display()
-    );
-    match backup {
-        Some(backup) => format!(
-            "{head}. The previous version is kept at {}: open it with `otp --vault {} list`",
-            backup.display(),
-            backup.display()
-        ),
-        None => format!("{head}, and there is no backup file next to it"),
-    }
-}
-
 /// "45 seconds", "2 minutes", "1 hour" (rounded up, so the wait is never
 /// understated), in English for logs; people read [`HumanDuration`] localized.
 pub(crate) fn human_duration(secs: u64) -> String {
@@ -278,41 +255,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn messages_are_sentences_with_hints() {
-        let damaged = VaultError::Damaged {
-            path: "/v/vault.age".into(),
-            reason: DamageReason::Truncated,
-            backup: Some("/v/vault.age.bak".into()),
-        }
-        .to_string();
-        assert!(damaged.contains("cut short"), "{damaged}");
-        assert!(
-            damaged.contains("otp --vault /v/vault.age.bak list"),
-            "{damaged}"
-        );
-        let no_backup = VaultError::Damaged {
-            path: "/v/vault.age".into(),
-            reason: DamageReason::NotAnAgeFile,
-            backup: None,
-        }
-        .to_string();
-        assert!(no_backup.contains("no backup"), "{no_backup}");
-        let missing = VaultError::NotFound {
-            path: "/v/vault.age".into(),
-        }
-        .to_string();
-        assert!(missing.contains("otp init"), "{missing}");
-        assert_eq!(
-            VaultError::WrongPin { attempts_left: 3 }.to_string(),
-            "wrong PIN; 3 attempts left before unlocking is paused"
-        );
-        assert_eq!(
-            VaultError::LockedOut {
-                retry_after_secs: 61
-            }
-            .to_string(),
-            "too many wrong PINs in a row; unlocking is paused, try again in 2 minutes"
-        );
+    fn waits_are_rounded_up_to_their_unit() {
+        assert_eq!(HumanDuration(0).parts(), (0, DurationUnit::Seconds));
+        assert_eq!(HumanDuration(59).parts(), (59, DurationUnit::Seconds));
+        assert_eq!(HumanDuration(60).parts(), (1, DurationUnit::Minutes));
+        assert_eq!(HumanDuration(61).parts(), (2, DurationUnit::Minutes));
+        assert_eq!(HumanDuration(3599).parts(), (60, DurationUnit::Minutes));
+        assert_eq!(HumanDuration(3600).parts(), (1, DurationUnit::Hours));
+        assert_eq!(HumanDuration(3601).parts(), (2, DurationUnit::Hours));
     }
 
     #[test]

@@ -237,7 +237,6 @@ fn damaged_vault_is_never_overwritten_and_backup_never_touched() {
             ),
             "cut at {cut}: {reason:?}"
         );
-        assert!(error.to_string().contains("otp --vault"), "{error}");
 
         let mut called = false;
         let result = vault.update(&pin(), T0, |p| {
@@ -289,7 +288,6 @@ fn garbage_file_is_damaged() {
             ..
         }
     ));
-    assert!(error.to_string().contains("no backup"), "{error}");
     assert_eq!(
         damage_reason(vault.read(&pin(), T0)),
         DamageReason::NotAnAgeFile
