@@ -1325,7 +1325,7 @@ mod tests {
     }
 
     #[test]
-    fn no_sentence_holds_a_secret_or_a_pin() {
+    fn no_sentence_holds_a_secret() {
         // The secret parser names one character and its position, never the text.
         let error = crate::secret::SecretKey::parse_base32("JBSWY3DPEHPK3PX0")
             .err()
@@ -1333,5 +1333,30 @@ mod tests {
             .unwrap_or_default();
         assert!(!error.contains("JBSWY3DP"), "{error}");
         assert!(error.contains('0'), "{error}");
+
+        let secret = "JBSWY3DPEHPK3PXQ";
+        let links = [
+            format!("otpauth://totp/a?secret={secret}0"),
+            format!("otpauth://totp/a?secret={secret}%ZZ"),
+            format!("otpauth://totp/a?secret={secret}%FF"),
+            format!("otpauth://totp/a?secret={secret}&secret={secret}"),
+            format!("otpauth://totp/a?secret={secret}&digits=10"),
+            format!("otpauth://totp/a?secret={secret}&algorithm=MD5"),
+            format!("otpauth://hotp/a?secret={secret}"),
+            format!("otpauth://motp/a?secret={secret}"),
+            format!("otpauth://{secret}/x"),
+            format!("otpauth://totp/a?secret={secret}#"),
+            format!("otpauth://totp/a?secret={secret}A"),
+        ];
+        for link in &links {
+            let Err(error) = crate::otpauth::parse(link) else {
+                panic!("{link} was read");
+            };
+            for lang in Lang::ALL {
+                let shown = error.localize_in(lang);
+                assert!(!shown.contains("JBSWY3DP"), "{link}: {shown}");
+                assert!(!shown.contains("EHPK3PX"), "{link}: {shown}");
+            }
+        }
     }
 }
