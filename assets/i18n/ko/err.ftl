@@ -24,8 +24,8 @@ err-vault-wrong-pin = { $count ->
 err-vault-locked-out = { -pin }를 너무 여러 번 틀렸습니다. { $wait } 후에 다시 시도하세요.
 err-vault-damaged-with-backup = { $path }의 { -vault }을 열 수 없습니다. { $reason }. 파일은 손대지 않고 그대로 두었습니다. 이전 버전이 { $backup }에 있으니 `otp --vault { $backup } list`로 여세요.
 err-vault-damaged-no-backup = { $path }의 { -vault }을 열 수 없습니다. { $reason }. 파일은 손대지 않고 그대로 두었지만, 옆에 { -backup } 파일이 없습니다.
-err-vault-excessive-work = 이 { -vault }은 scrypt 작업량 { $required }을 요구하는데, 허용하는 최대값은 { $max }입니다. 이 프로그램의 기본 설정으로 만든 파일이 아니어서 열지 않았습니다.
-err-vault-work-factor-range = scrypt 작업량 { $given }은 지원 범위({ $min }~{ $max })를 벗어났습니다. 이 범위에서 고르세요.
+err-vault-excessive-work = 이 { -vault }은 scrypt 작업량 { $required }을(를) 요구하는데, 허용하는 최대값은 { $max }입니다. 이 프로그램의 기본 설정으로 만든 파일이 아니어서 열지 않았습니다.
+err-vault-work-factor-range = scrypt 작업량 { $given }은(는) 지원 범위({ $min }~{ $max })를 벗어났습니다. 이 범위에서 고르세요.
 err-vault-encryption-failed = { -vault }을 암호화하지 못했습니다. 아무것도 저장하지 않았습니다.
 err-vault-io = { $action ->
     [create-directory] 디렉터리 { $path }을(를) 만들지 못했습니다: { $detail }
@@ -97,10 +97,10 @@ err-param-counter = 카운터 "{ $value }"은(는) 0부터 18446744073709551615 
 
 ## otpauth:// 링크
 
-err-uri-not-otpauth = otpauth:// 링크가 아닙니다. 링크는 otpauth://totp/ 또는 otpauth://hotp/로 시작해야 합니다. 링크 전체를 다시 복사하거나 설정 키를 직접 입력하세요.
+err-uri-not-otpauth = otpauth:// 링크가 아닙니다. 링크는 otpauth://totp/ 또는 otpauth://hotp/로 시작해야 합니다. 링크 전체를 다시 복사하거나 비밀 키를 직접 입력하세요.
 err-uri-migration-export = Google OTP(Google Authenticator) 내보내기 링크(otpauth-migration://)입니다. 여러 { -account }을 담을 수 있는 링크라서 { -account } 하나를 나타내는 otpauth:// 링크가 아닙니다.
 err-uri-missing-type = 링크의 otpauth:// 뒤에 코드 종류가 없습니다. otpauth://totp/ 또는 otpauth://hotp/로 시작해야 합니다.
-err-uri-unknown-type = "{ $kind }" 종류의 코드를 위한 링크라서 쓸 수 없습니다. otpauth://totp/(시간 기반)와 otpauth://hotp/(카운터 기반) 링크만 됩니다.
+err-uri-unknown-type = "{ $kind }" 종류의 코드를 위한 링크라서 쓸 수 없습니다. otpauth://totp/(시간 기반), otpauth://hotp/(카운터 기반) 링크만 쓸 수 있습니다.
 err-uri-fragment = 링크에 otpauth:// 링크에는 없어야 할 '#'이 들어 있습니다. 이름의 일부라면 %23으로 써야 합니다. 아니면 링크 전체를 다시 복사하세요.
 err-uri-missing-label = 링크의 otpauth://totp/ 또는 otpauth://hotp/ 뒤에 { -account } 이름이 없습니다. 링크 전체를 다시 복사하세요.
 err-uri-empty-account = 링크의 이름 부분에 { -account } 이름이 없습니다(발급자와 콜론 뒤가 비어 있음). 링크 전체를 다시 복사하세요.
@@ -113,7 +113,7 @@ err-uri-part-parameter = { $name }= 매개변수
 err-uri-missing-secret = 링크에 secret= 매개변수가 없습니다. otpauth:// 링크 전체를 다시 복사하세요.
 err-uri-empty-param = 링크의 { $name }= 매개변수가 비어 있습니다. otpauth:// 링크 전체를 다시 복사하세요.
 err-uri-duplicate-param = 링크에 { $name }= 매개변수가 두 번 이상 있어 어느 값인지 알 수 없습니다. 링크 전체를 다시 복사하거나 서비스에 새 링크를 요청하세요.
-err-uri-secret = 링크의 secret= 매개변수가 올바른 설정 키가 아닙니다. { $reason }
+err-uri-secret = 링크의 secret= 매개변수가 올바른 비밀 키가 아닙니다. { $reason }
 err-uri-param = 링크의 { $name }= 매개변수를 쓸 수 없습니다. { $reason }
 err-uri-missing-counter = 카운터 기반(hotp) 링크인데 counter= 매개변수가 없습니다. 링크 전체를 다시 복사하거나 서비스에 카운터 값을 문의하세요.
 err-uri-warning-issuer-mismatch = 링크의 이름 부분에는 발급자가 "{ $label }"(으)로, issuer= 매개변수에는 "{ $parameter }"(으)로 되어 있습니다. 발급자를 "{ $parameter }"(으)로 읽었습니다.
