@@ -156,7 +156,10 @@ pub enum VaultError {
         backup: PathBuf,
     },
     /// The PIN did not open the vault.
-    #[error("wrong PIN; {attempts_left} attempts left before unlocking is paused")]
+    #[error(
+        "wrong PIN; {attempts_left} attempt{} left before unlocking is paused",
+        if *.attempts_left == 1 { "" } else { "s" }
+    )]
     WrongPin {
         /// Wrong PINs that may still be typed before unlocking is paused; 0 means it
         /// is paused now (see `Vault::lockout_status` for how long).
