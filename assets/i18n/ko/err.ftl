@@ -67,7 +67,7 @@ err-pin-straight-run = 차례로 올라가거나 내려가는 { -pin }(예: 1234
 
 ## 계정
 
-err-account-too-many = { -vault }에 이미 { -account }이 { $count }개 있습니다(최대 { $limit }개). `otp remove`로 하나를 지우거나 { -config-file }의 max_accounts를 늘리세요.
+err-account-too-many = { -vault }에는 { -account }을 최대 { $limit }개까지 둘 수 있는데 이미 { $count }개가 있습니다. `otp remove`로 하나를 지우거나 { -config-file }의 max_accounts를 늘리세요.
 err-account-duplicate = 이름이 "{ $label }"인 { -account }이 이미 있습니다. 다른 이름을 쓰거나 --issuer로 발급자를 지정하세요.
 err-account-bad-name = "{ $name }"은(는) { -account } 이름으로 쓸 수 없습니다. 비어 있지 않아야 하고 제어 문자가 없어야 합니다.
 err-code-hotp-no-time = --next와 --at은 시간 기반 { -account }에만 쓸 수 있습니다. 카운터 기반(HOTP) { -account }은 `otp code`를 실행할 때마다 카운터를 쓰고 하나씩 올립니다.
@@ -113,7 +113,7 @@ err-uri-part-parameter = { $name }= 매개변수
 err-uri-missing-secret = 링크에 secret= 매개변수가 없습니다. otpauth:// 링크 전체를 다시 복사하세요.
 err-uri-empty-param = 링크의 { $name }= 매개변수가 비어 있습니다. otpauth:// 링크 전체를 다시 복사하세요.
 err-uri-duplicate-param = 링크에 { $name }= 매개변수가 두 번 이상 있어 어느 값인지 알 수 없습니다. 링크 전체를 다시 복사하거나 서비스에 새 링크를 요청하세요.
-err-uri-secret = 링크의 secret= 매개변수가 올바른 비밀 키가 아닙니다. { $reason }
+err-uri-secret = 링크의 secret= 매개변수 값이 올바른 비밀 키가 아닙니다. { $reason }
 err-uri-param = 링크의 { $name }= 매개변수를 쓸 수 없습니다. { $reason }
 err-uri-missing-counter = 카운터 기반(hotp) 링크인데 counter= 매개변수가 없습니다. 링크 전체를 다시 복사하거나 서비스에 카운터 값을 문의하세요.
 err-uri-warning-issuer-mismatch = 링크의 이름 부분에는 발급자가 "{ $label }"(으)로, issuer= 매개변수에는 "{ $parameter }"(으)로 되어 있습니다. 발급자를 "{ $parameter }"(으)로 읽었습니다.
