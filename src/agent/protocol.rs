@@ -181,6 +181,9 @@ pub enum Gone {
         /// The format version in the file.
         found: u32,
     },
+    /// Its new contents hold something no vault can (not text, an invalid account).
+    #[error("its new contents are not valid")]
+    Invalid,
     /// Anything else (an unreadable file, contents that are not valid, ...).
     #[error("{detail}")]
     Other {

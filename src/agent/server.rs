@@ -471,6 +471,7 @@ fn gone_payload(error: &PayloadError) -> Failure {
         PayloadError::Invalid(detail) => Gone::Other {
             detail: detail.clone(),
         },
+        PayloadError::NotUtf8 | PayloadError::BadAccount { .. } => Gone::Invalid,
     })
 }
 

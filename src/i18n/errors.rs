@@ -20,7 +20,7 @@ use crate::otpauth::{UriError, UriPart, UriWarning};
 use crate::random::RandomError;
 use crate::secret::{Base32Hint, SecretError};
 use crate::t_in;
-use crate::vault::payload::{PAYLOAD_VERSION, PayloadError};
+use crate::vault::payload::{PAYLOAD_VERSION, PayloadError, RecordProblem};
 use crate::vault::{
     DamageReason, DurationUnit, HumanDuration, IoAction as VaultIo, PinError, VaultError,
 };
@@ -164,6 +164,24 @@ impl Localize for PayloadError {
             ),
             PayloadError::Invalid(detail) => {
                 t_in!(lang, "err-payload-invalid", detail = detail.as_str())
+            }
+            PayloadError::NotUtf8 => t_in!(lang, "err-payload-not-utf8"),
+            PayloadError::BadAccount { name, problem } => t_in!(
+                lang,
+                "err-payload-bad-account",
+                name = name.as_str(),
+                reason = problem.localize_in(lang)
+            ),
+        }
+    }
+}
+
+impl Localize for RecordProblem {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            RecordProblem::Param(error) => error.localize_in(lang),
+            RecordProblem::Type { kind } => {
+                t_in!(lang, "err-payload-bad-type", kind = kind.as_str())
             }
         }
     }
@@ -461,6 +479,7 @@ impl Localize for Gone {
         match self {
             Gone::PinChanged => t_in!(lang, "err-agent-gone-pin-changed"),
             Gone::Removed => t_in!(lang, "err-agent-gone-removed"),
+            Gone::Invalid => t_in!(lang, "err-agent-gone-invalid"),
             Gone::Damaged { reason } => t_in!(
                 lang,
                 "err-agent-gone-damaged",
@@ -860,6 +879,25 @@ mod tests {
             &PayloadError::Invalid("line 3".into()),
             &["line 3"],
         );
+        check("not utf-8", &PayloadError::NotUtf8, &[]);
+        check(
+            "bad account",
+            &PayloadError::BadAccount {
+                name: "alice".into(),
+                problem: RecordProblem::Type {
+                    kind: "motp".into(),
+                },
+            },
+            &["alice", "motp"],
+        );
+        check(
+            "bad account param",
+            &PayloadError::BadAccount {
+                name: "alice".into(),
+                problem: RecordProblem::Param(ParamError::Digits("9".into())),
+            },
+            &["alice", "9"],
+        );
     }
 
     #[test]
@@ -1156,6 +1194,7 @@ mod tests {
             ),
             (Failure::Gone(Gone::PinChanged), ""),
             (Failure::Gone(Gone::Removed), ""),
+            (Failure::Gone(Gone::Invalid), ""),
             (Failure::Gone(Gone::TooNew { found: 9 }), "9"),
             (
                 Failure::Gone(Gone::Other {

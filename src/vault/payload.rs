@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::accounts::{Account, Store};
-use crate::code::{Algorithm, Digits, Kind, Period};
+use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
 /// The payload format this build writes and the newest it reads.
@@ -42,6 +42,31 @@ pub enum PayloadError {
         "the vault decrypted but its contents are not valid ({0}); restore the backup next to the vault file"
     )]
     Invalid(String),
+    /// The decrypted bytes are not UTF-8 text.
+    #[error("the vault decrypted but its contents are not UTF-8 text")]
+    NotUtf8,
+    /// One account's record holds values no account can have.
+    #[error("the vault decrypted but account {name:?} is not valid: {problem}")]
+    BadAccount {
+        /// The account's name.
+        name: String,
+        /// What is wrong with it.
+        problem: RecordProblem,
+    },
+}
+
+/// What is wrong with one account's record in the payload.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordProblem {
+    /// An algorithm, digit count or period outside what is supported.
+    #[error(transparent)]
+    Param(#[from] ParamError),
+    /// A type other than `totp` (without a counter) or `hotp` (with one).
+    #[error("type {kind:?} with these period/counter fields is not valid")]
+    Type {
+        /// The record's type.
+        kind: String,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -87,25 +112,29 @@ impl From<&Account> for Record {
 }
 
 impl TryFrom<Record> for Account {
-    type Error = String;
+    type Error = PayloadError;
 
     fn try_from(record: Record) -> Result<Self, Self::Error> {
-        let context = |e: &dyn std::fmt::Display| format!("account {:?}: {e}", record.name);
-        let algorithm: Algorithm = record.algorithm.parse().map_err(|e| context(&e))?;
-        let digits = Digits::new(record.digits).map_err(|e| context(&e))?;
+        let bad = |problem: RecordProblem| PayloadError::BadAccount {
+            name: record.name.clone(),
+            problem,
+        };
+        let param = |e: ParamError| bad(RecordProblem::Param(e));
+        let algorithm: Algorithm = record.algorithm.parse().map_err(param)?;
+        let digits = Digits::new(record.digits).map_err(param)?;
         let kind = match (record.kind.as_str(), record.period, record.counter) {
             ("totp", period, None) => Kind::Totp {
                 period: period
                     .map(Period::new)
                     .transpose()
-                    .map_err(|e| context(&e))?
+                    .map_err(param)?
                     .unwrap_or_default(),
             },
             ("hotp", None, Some(counter)) => Kind::Hotp { counter },
             (other, _, _) => {
-                return Err(context(&format!(
-                    "type {other:?} with these period/counter fields is not valid"
-                )));
+                return Err(bad(RecordProblem::Type {
+                    kind: other.to_owned(),
+                }));
             }
         };
         Ok(Account {
@@ -132,8 +161,7 @@ pub fn to_toml(store: &Store) -> Zeroizing<String> {
 
 /// Reads decrypted vault bytes (UTF-8 TOML) as accounts.
 pub fn from_bytes(plaintext: &[u8]) -> Result<Store, PayloadError> {
-    let text = std::str::from_utf8(plaintext)
-        .map_err(|_| PayloadError::Invalid("the contents are not UTF-8 text".to_owned()))?;
+    let text = std::str::from_utf8(plaintext).map_err(|_| PayloadError::NotUtf8)?;
     from_toml(text)
 }
 
@@ -155,8 +183,7 @@ pub fn from_toml(text: &str) -> Result<Store, PayloadError> {
         .accounts
         .into_iter()
         .map(Account::try_from)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(PayloadError::Invalid)?;
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Store::from_accounts(accounts))
 }
 
@@ -213,11 +240,26 @@ mod tests {
             Err(PayloadError::TooNew { found: 2 })
         );
         let text = to_toml(&sample()).replace("SHA512", "MD5");
-        let err = from_toml(&text).unwrap_err();
-        assert!(err.to_string().contains("MD5"), "{err}");
+        assert!(matches!(
+            from_toml(&text),
+            Err(PayloadError::BadAccount {
+                problem: RecordProblem::Param(ParamError::UnknownAlgorithm(name)),
+                ..
+            }) if name == "MD5"
+        ));
         let text = to_toml(&sample()).replace("counter = 42", "period = 30");
-        assert!(from_toml(&text).is_err());
-        assert!(from_toml("garbage").is_err());
+        assert!(matches!(
+            from_toml(&text),
+            Err(PayloadError::BadAccount {
+                problem: RecordProblem::Type { .. },
+                ..
+            })
+        ));
+        assert!(matches!(
+            from_toml("garbage"),
+            Err(PayloadError::Invalid(_))
+        ));
+        assert_eq!(from_bytes(b"\xff\xfe"), Err(PayloadError::NotUtf8));
     }
 
     #[test]

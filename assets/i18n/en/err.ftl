@@ -72,6 +72,11 @@ err-damage-too-large = it is far larger than any { -vault }
 err-payload-too-new = the { -vault } was written by a newer { -product } (format { $found }, this one reads up to { $supported }); upgrade { -product } to open it
 err-payload-invalid = the { -vault } decrypted but its contents are not valid ({ $detail }); restore the { -backup } next to the { -vault } file
 
+err-payload-not-utf8 = the { -vault } decrypted but its contents are not text; restore the { -backup } next to the { -vault } file
+# $reason: why (err-param- or err-payload-bad-type).
+err-payload-bad-account = the { -vault } decrypted but its { -account } "{ $name }" is not valid: { $reason }; restore the { -backup } next to the { -vault } file
+err-payload-bad-type = type "{ $kind }" with these period/counter fields is not valid
+
 ## The PIN policy
 
 err-pin-not-six-digits = a { -pin } is exactly 6 digits (0-9) with nothing else; type 6 digits
@@ -164,6 +169,7 @@ err-agent-request-too-large = the { -agent } refused the request: a request is a
 err-agent-malformed-request = the { -agent } could not read the request ({ $detail })
 err-agent-gone-pin-changed = the { -vault }'s { -pin } was changed, so the { -agent } has locked; the { -pin } is asked for instead
 err-agent-gone-removed = the { -vault } file was removed, so the { -agent } has locked
+err-agent-gone-invalid = the { -vault } file now holds contents that are not valid, so the { -agent } has locked
 err-agent-gone-damaged = the { -vault } file can no longer be read ({ $reason }), so the { -agent } has locked
 err-agent-gone-too-new = a newer { -product } rewrote the { -vault } (format { $found }), so the { -agent } has locked
 err-agent-gone-other = the { -vault } changed in a way the { -agent } cannot follow ({ $detail }), so it has locked

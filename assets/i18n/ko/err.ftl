@@ -59,6 +59,10 @@ err-damage-too-large = { -vault } 파일이라고 보기에는 너무 큽니다
 err-payload-too-new = 더 새로운 { -product }로 저장한 { -vault }입니다(형식 { $found }, 이 버전은 { $supported }까지 읽습니다). { -product }를 업데이트한 뒤 여세요.
 err-payload-invalid = { -vault }은 풀었지만 내용이 올바르지 않습니다({ $detail }). { -vault } 파일 옆의 { -backup }으로 되돌리세요.
 
+err-payload-not-utf8 = { -vault }은 풀었지만 내용이 텍스트가 아닙니다. { -vault } 파일 옆의 { -backup }으로 되돌리세요.
+err-payload-bad-account = { -vault }은 풀었지만 { -account } "{ $name }"의 값이 올바르지 않습니다. { $reason } { -vault } 파일 옆의 { -backup }으로 되돌리세요.
+err-payload-bad-type = 종류 "{ $kind }"와(과) 주기/카운터 값의 조합이 올바르지 않습니다.
+
 ## 비밀번호 규칙
 
 err-pin-not-six-digits = { -pin }는 숫자(0-9) 6자리입니다. 다른 문자 없이 숫자 6자리를 입력하세요.
@@ -144,6 +148,7 @@ err-agent-request-too-large = { -agent }가 요청을 거부했습니다. 요청
 err-agent-malformed-request = { -agent }가 요청을 읽지 못했습니다({ $detail }).
 err-agent-gone-pin-changed = { -vault }의 { -pin }가 바뀌어 { -agent }가 잠겼습니다. 대신 { -pin }를 묻습니다.
 err-agent-gone-removed = { -vault } 파일이 지워져 { -agent }가 잠겼습니다.
+err-agent-gone-invalid = { -vault } 파일의 새 내용이 올바르지 않아 { -agent }가 잠겼습니다.
 err-agent-gone-damaged = { -vault } 파일을 더 이상 읽을 수 없어({ $reason }) { -agent }가 잠겼습니다.
 err-agent-gone-too-new = 더 새로운 { -product }가 { -vault }을 다시 저장해서(형식 { $found }) { -agent }가 잠겼습니다.
 err-agent-gone-other = { -vault }이 { -agent }가 따라갈 수 없게 바뀌어({ $detail }) { -agent }가 잠겼습니다.
