@@ -102,3 +102,24 @@ fn a_pin_that_counts_up_is_refused_in_korean() {
     assert_eq!(korean.status.code(), Some(2));
     assert!(!sandbox.vault.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn no_agent_is_told_in_korean_with_the_same_exit_code_as_in_english() {
+    let sandbox = Sandbox::initialised();
+    let korean = run_in(&sandbox, "ko", &["status"], "");
+    let english = run_in(&sandbox, "en", &["status"], "");
+    let expected = catalogue::text(Lang::Ko, "err-agent-not-running", None);
+    let said = stderr(&korean);
+    assert!(
+        said.contains(&expected),
+        "expected {expected:?} in:\n{said}"
+    );
+    assert!(
+        stderr(&english).contains(&catalogue::text(Lang::En, "err-agent-not-running", None)),
+        "{}",
+        stderr(&english)
+    );
+    assert_ne!(korean.status.code(), Some(0));
+    assert_eq!(korean.status.code(), english.status.code());
+}
