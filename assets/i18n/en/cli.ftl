@@ -168,7 +168,7 @@ cli-tui-clock = the system clock is set before 1970; fix the date and time, sinc
 
 ## Input and output failures: what was being done, then why
 
-cli-io-read-stdin = could not read { $what ->
+cli-io-read-stdin = error reading { $what ->
         [pin] the { -pin }
         [new-pin] the new { -pin }
         [secret] the secret key
@@ -179,7 +179,7 @@ cli-io-read-stdin = could not read { $what ->
         [import-password] the file's password
        *[answer] an answer
     } from standard input: { $reason }
-cli-io-read-terminal = could not read { $what ->
+cli-io-read-terminal = error reading { $what ->
         [pin] the { -pin }
         [new-pin] the new { -pin }
         [secret] the secret key
@@ -190,20 +190,20 @@ cli-io-read-terminal = could not read { $what ->
         [import-password] the file's password
        *[answer] an answer
     } from the terminal: { $reason }
-cli-io-read-pin-file = could not read the { -pin } file { $path } (OTP_PIN_FILE): { $reason }
-cli-io-run-pin-command = could not run OTP_PIN_COMMAND: { $reason }
-cli-io-write-json = could not write JSON: { $reason }
-cli-io-write-assets = could not write the man pages and completions under { $path }: { $reason }
+cli-io-read-pin-file = error reading the { -pin } file { $path } (OTP_PIN_FILE): { $reason }
+cli-io-run-pin-command = error running OTP_PIN_COMMAND: { $reason }
+cli-io-write-json = error writing JSON: { $reason }
+cli-io-write-assets = error writing the man pages and completions under { $path }: { $reason }
 cli-io-read-picture = { $source ->
-        [stdin] could not read the picture on standard input: { $reason }
-       *[file] could not read the picture { $path }: { $reason }
+        [stdin] error reading the picture on standard input: { $reason }
+       *[file] error reading the picture { $path }: { $reason }
     }
 cli-io-read-import = { $source ->
-        [stdin] could not read the export from standard input: { $reason }
-       *[file] could not read { $path }: { $reason }
+        [stdin] error reading the export from standard input: { $reason }
+       *[file] error reading { $path }: { $reason }
     }
-cli-io-write-export-stdout = could not write the export to standard output: { $reason }
-cli-io-write-export = could not write { $path }: { $reason }
+cli-io-write-export-stdout = error writing the export to standard output: { $reason }
+cli-io-write-export = error writing { $path }: { $reason }
 cli-io-not-found = no such file or directory
 cli-io-permission-denied = permission denied
 cli-io-already-exists = the file already exists
