@@ -219,14 +219,35 @@ impl Input {
         eprint!("{question}");
         let _ = std::io::stderr().flush();
         let answer = read_stdin_line(Asked::Answer)?;
-        Ok(Some(matches!(
-            answer.trim().to_lowercase().as_str(),
-            "y" | "yes"
-        )))
+        Ok(Some(means_yes(&answer, &crate::t!("cli-yes-words"))))
     }
+}
+
+/// Whether `answer` is one of the comma-separated `yes_words` (any case).
+fn means_yes(answer: &str, yes_words: &str) -> bool {
+    let answer = answer.trim().to_lowercase();
+    !answer.is_empty() && yes_words.split(',').any(|word| word.trim() == answer)
 }
 
 /// Prints a warning line on standard error.
 pub fn print_warning(message: &str) {
     warn(message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::means_yes;
+    use crate::i18n::{Lang, catalogue};
+
+    #[test]
+    fn yes_is_understood_in_each_language_and_anything_else_is_no() {
+        let english = catalogue::text(Lang::En, "cli-yes-words", None);
+        let korean = catalogue::text(Lang::Ko, "cli-yes-words", None);
+        assert!(means_yes("Y\n", &english) && means_yes(" yes", &english));
+        assert!(means_yes("예", &korean) && means_yes("y", &korean));
+        for no in ["", "n", "no", "yess", "예", "아니요"] {
+            assert!(!means_yes(no, &english), "{no:?}");
+        }
+        assert!(!means_yes("아니요", &korean) && !means_yes("", &korean));
+    }
 }

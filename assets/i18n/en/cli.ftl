@@ -13,6 +13,8 @@ cli-prompt-activation = { -activation-code } (the 6-digit code from the enrollme
 cli-prompt-export-password = Password for the { $format } (at least { $min } characters):
 cli-prompt-export-password-again = Type the password again:
 cli-prompt-import-password = Password of the { $format }:
+# The answers to a [y/N] question that mean yes, separated by commas.
+cli-yes-words = y, yes
 cli-pins-differ = The two { -pin }s differ; try again.
 
 ## Outcomes

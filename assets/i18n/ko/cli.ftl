@@ -13,6 +13,8 @@ cli-prompt-activation = { -activation-code } (이메일로 받은 6자리 등록
 cli-prompt-export-password = { $format }에 쓸 암호 ({ $min }자 이상):
 cli-prompt-export-password-again = 암호를 한 번 더 입력하세요:
 cli-prompt-import-password = { $format }의 암호:
+# The answers to a [y/N] question that mean yes, separated by commas.
+cli-yes-words = y, yes, 예, 네, ㅇ
 cli-pins-differ = 두 { -pin }가 서로 다릅니다. 다시 입력하세요.
 
 ## 결과
@@ -27,7 +29,7 @@ cli-unlocked = { $vault } { -vault }의 잠금을 { $duration } 동안 해제했
 cli-locked = 잠갔습니다. { -agent }가 { -vault }을 잊었습니다.
 cli-nothing-to-lock = 이 { -vault }을 맡은 { -agent }가 없어 잠글 것이 없습니다.
 cli-locked-after-passwd = 실행 중이던 { -agent }가 이전 { -pin }를 갖고 있어 잠갔습니다. 다시 쓰려면 `otp unlock`을 실행하세요.
-cli-agent-running = { -agent }(pid { $pid })가 앞으로 { $duration } 동안 { $vault }을 맡습니다. { $memory ->
+cli-agent-running = { -agent }(pid { $pid })가 앞으로 { $duration } 동안 { $vault } { -vault }을 맡습니다. { $memory ->
         [locked] 메모리는 스왑되지 않도록 잠겨 있습니다.
        *[unlocked] 메모리 잠금 한도가 낮아 메모리를 스왑에서 보호하지 못했습니다.
     }
@@ -35,8 +37,8 @@ cli-agent-running = { -agent }(pid { $pid })가 앞으로 { $duration } 동안 {
 ## 경고
 
 cli-warning = 경고
-cli-weak-work-factor = 작업량 { $log_n }은 기본값 { $default }보다 낮습니다. { -vault } 파일을 도둑맞으면 { -pin }를 추측하는 비용이 그만큼 싸집니다
-cli-pin-file-readable = { -pin } 파일 { $path }을 다른 사용자도 읽을 수 있습니다. `chmod 600`을 실행하세요
+cli-weak-work-factor = 작업량 설정({ $log_n })이 기본값({ $default })보다 낮습니다. { -vault } 파일을 도둑맞으면 { -pin }를 추측하는 비용이 그만큼 싸집니다
+cli-pin-file-readable = 다른 사용자도 { -pin } 파일({ $path })을 읽을 수 있습니다. `chmod 600`을 실행하세요
 cli-not-using-agent = { -agent }를 쓰지 않습니다({ $reason }). 대신 { -pin }로 { -vault }을 엽니다
 cli-not-using-agent-refused = { -agent }가 이 사용자를 거부하므로 쓰지 않습니다. 대신 { -pin }로 { -vault }을 엽니다
 
@@ -70,11 +72,11 @@ cli-qr-terminal-too-small = QR 코드에는 가로 { $width }칸, 세로 { $heig
 cli-qr-stdin-is-terminal = --qr - 는 표준 입력에서 그림을 읽는데, 지금 표준 입력은 터미널입니다. 그림을 파이프로 넘기거나(otp add --qr - < shot.png) 파일 경로를 주세요
 cli-qr-is-export = { $source ->
         [stdin] 표준 입력으로 받은 그림의 QR 코드는 여러 { -account }을 담을 수 있는 Google Authenticator 내보내기(otpauth-migration://)입니다. 추가하려면 그림을 파일로 저장한 뒤 `otp import <파일>`을 실행하세요
-       *[file] 그림 { $path }의 QR 코드는 여러 { -account }을 담을 수 있는 Google Authenticator 내보내기(otpauth-migration://)입니다. 추가하려면 `otp import { $path }`을 실행하세요
+       *[file] 그림 { $path }의 QR 코드는 여러 { -account }을 담을 수 있는 Google Authenticator 내보내기(otpauth-migration://)입니다. 추가하려면 `otp import { $path }` 명령을 실행하세요
     }
 cli-qr-several = { $source ->
         [stdin] 표준 입력으로 받은 그림에 QR 코드가 { $count }개 있습니다. 추가할 코드 하나만 남도록 자르거나, 모든 { -account }을 추가하려면 그림을 파일로 저장한 뒤 `otp import <파일>`을 실행하세요
-       *[file] 그림 { $path }에 QR 코드가 { $count }개 있습니다. 추가할 코드 하나만 남도록 자르거나, 모든 { -account }을 추가하려면 `otp import { $path }`을 실행하세요
+       *[file] 그림 { $path }에 QR 코드가 { $count }개 있습니다. 추가할 코드 하나만 남도록 자르거나, 모든 { -account }을 추가하려면 `otp import { $path }` 명령을 실행하세요
     }
 cli-qr-not-a-link = { $source ->
         [stdin] 표준 입력으로 받은 그림의 QR 코드에는 otpauth:// 링크가 없어 인증 앱용이 아닙니다. 서비스에서 { -second-factor }을 켤 때 보여 주는 QR 코드를 쓰세요
@@ -87,7 +89,7 @@ cli-no-enroll-feature = 이 otp는 등록 기능(cargo 기능 "enroll") 없이 �
 cli-organisation = { -customer-code } { $code }: { $name } ({ $server })
 cli-enrolled = { $label } { -account }을 추가했습니다 ({ $summary }). { -token }이 활성화되었습니다.
 cli-enrolled-replaced = { $label } { -account }을 추가했습니다 ({ $summary }). { -token }이 활성화되었습니다. 이전 기기의 { -token }은 더 이상 쓸 수 없습니다.
-cli-remove-unactivated = { $label } { -account }을 { -vault }에 저장했지만 서버가 활성화하지 않았고, 다시 지우는 데도 실패했습니다({ $reason }). 이 { -account }의 번호는 쓸 수 없으니 `otp remove "{ $label }"`로 삭제하세요
+cli-remove-unactivated = { $label } { -account }을 { -vault }에 저장했지만 서버가 활성화하지 않았고, 다시 지우는 데도 실패했습니다({ $reason }). 이 { -account }의 번호는 쓸 수 없으니 `otp remove "{ $label }"` 명령으로 삭제하세요
 
 ## otp import
 
@@ -103,7 +105,7 @@ cli-would-import = { -account } { $count }개를 가져올 예정입니다.
 cli-confirm-import = { -account } { $count }개를 가져올까요? [y/N]
 cli-imported = { -account } { $count }개를 가져왔습니다.
 cli-import-needs-yes = 표준 입력이 터미널이 아니라 확인을 물을 수 없습니다. 위 목록을 확인한 뒤 --yes를 붙여 가져오세요(보기만 하려면 --dry-run)
-cli-import-too-large = { $path }은 { $limit } MiB보다 커서 인증 앱의 내보내기 파일일 수 없습니다. 파일 이름을 확인하세요
+cli-import-too-large = { $path } 파일은 { $limit } MiB보다 커서 인증 앱의 내보내기 파일일 수 없습니다. 파일 이름을 확인하세요
 cli-import-stdin-clash = 내보내기 파일과 { -pin }를 둘 다 표준 입력으로 받을 수는 없습니다. 내보내기는 파일로 주거나, { -pin }는 OTP_PIN_FILE 또는 OTP_PIN_COMMAND로 주세요
 
 ## otp export
@@ -114,7 +116,7 @@ cli-confirm-unencrypted-export = 모든 비밀 키를 암호화하지 않고 씁
 cli-export-needs-yes = 암호화하지 않는 내보내기인데 표준 입력이 터미널이 아니라 확인을 물을 수 없습니다. 확인하려면 --yes를 붙이세요
 cli-export-empty = { -vault }에 내보낼 { -account }이 없습니다
 cli-export-on-screen = 이 링크에는 비밀 키가 보입니다. 다 쓴 뒤에는 화면과 스크롤 기록을 지우세요.
-cli-export-exists = { $path }이 이미 있습니다. 다른 파일을 고르거나, 바꾸려면 --force를 붙이세요
+cli-export-exists = { $path } 파일이 이미 있습니다. 다른 파일을 고르거나, 바꾸려면 --force를 붙이세요
 cli-export-left-out = { $label } { -account }은 내보내기에서 제외되었습니다: { $reason }
 cli-qr-page = QR 코드 { $index }/{ $count }
 cli-exported = { -account } { $count }개를 내보냈습니다 ({ $format }).
@@ -172,20 +174,20 @@ cli-io-read-terminal = 터미널에서 { $what ->
         [import-password] 파일의 암호를
        *[answer] 대답을
     } 읽지 못했습니다: { $reason }
-cli-io-read-pin-file = { -pin } 파일 { $path }(OTP_PIN_FILE)을 읽지 못했습니다: { $reason }
+cli-io-read-pin-file = { -pin } 파일({ $path }, OTP_PIN_FILE)을 읽지 못했습니다: { $reason }
 cli-io-run-pin-command = OTP_PIN_COMMAND를 실행하지 못했습니다: { $reason }
 cli-io-write-json = JSON을 쓰지 못했습니다: { $reason }
 cli-io-write-assets = { $path } 아래에 매뉴얼 페이지와 자동 완성 파일을 쓰지 못했습니다: { $reason }
 cli-io-read-picture = { $source ->
         [stdin] 표준 입력에서 그림을 읽지 못했습니다: { $reason }
-       *[file] 그림 { $path }을 읽지 못했습니다: { $reason }
+       *[file] { $path } 그림 파일을 읽지 못했습니다: { $reason }
     }
 cli-io-read-import = { $source ->
         [stdin] 표준 입력에서 내보내기 파일을 읽지 못했습니다: { $reason }
-       *[file] { $path }을 읽지 못했습니다: { $reason }
+       *[file] { $path } 파일을 읽지 못했습니다: { $reason }
     }
 cli-io-write-export-stdout = 내보내기를 표준 출력에 쓰지 못했습니다: { $reason }
-cli-io-write-export = { $path }에 쓰지 못했습니다: { $reason }
+cli-io-write-export = { $path } 파일에 쓰지 못했습니다: { $reason }
 cli-io-not-found = 그런 파일이나 디렉터리가 없습니다
 cli-io-permission-denied = 권한이 없습니다
 cli-io-already-exists = 파일이 이미 있습니다
