@@ -78,7 +78,7 @@ fn print_report(imported: &Imported, plan: &Plan) {
         match renamed {
             Some(renamed) => eprintln!("  {}", text::import_renamed(&renamed.from, &renamed.to)),
             None => eprintln!(
-                "{}",
+                "  {}",
                 text::import_added(&account.label(), &text::summary(account))
             ),
         }
