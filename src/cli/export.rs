@@ -56,7 +56,10 @@ pub struct ExportArgs {
 
 /// The export password: typed twice at a terminal, or one line of standard input.
 fn new_password(input: &mut Input, format: ExportFormat) -> Result<Zeroizing<String>, CliError> {
-    let password = input.ask_secret(Asked::ExportPassword(format_title(format)))?;
+    let password = input.ask_secret(Asked::ExportPassword {
+        format: format_title(format),
+        min: MIN_PASSWORD_CHARS,
+    })?;
     if input.is_interactive() {
         let again = input.ask_secret(Asked::ExportPasswordAgain)?;
         if *again != *password {

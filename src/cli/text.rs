@@ -25,8 +25,14 @@ pub enum Asked {
     Id,
     /// The activation code of an enrollment.
     Activation,
-    /// A new export password, for a format named by its title.
-    ExportPassword(&'static str),
+    /// A new export password of at least `min` characters, for a format named by
+    /// its title.
+    ExportPassword {
+        /// The format's title.
+        format: &'static str,
+        /// The fewest characters accepted.
+        min: usize,
+    },
     /// The new export password a second time.
     ExportPasswordAgain,
     /// The password of an encrypted file to import, in a format named by its title.
@@ -45,7 +51,7 @@ impl Asked {
             Asked::Uri => "uri",
             Asked::Id => "id",
             Asked::Activation => "activation",
-            Asked::ExportPassword(_) | Asked::ExportPasswordAgain => "export-password",
+            Asked::ExportPassword { .. } | Asked::ExportPasswordAgain => "export-password",
             Asked::ImportPassword(_) => "import-password",
             Asked::Answer => "answer",
         }
@@ -61,11 +67,9 @@ impl Asked {
             Asked::Uri => t!("cli-prompt-uri"),
             Asked::Id => t!("cli-prompt-id"),
             Asked::Activation => t!("cli-prompt-activation"),
-            Asked::ExportPassword(format) => t!(
-                "cli-prompt-export-password",
-                format = format,
-                min = super::export::MIN_PASSWORD_CHARS
-            ),
+            Asked::ExportPassword { format, min } => {
+                t!("cli-prompt-export-password", format = format, min = min)
+            }
             Asked::ExportPasswordAgain => t!("cli-prompt-export-password-again"),
             Asked::ImportPassword(format) => t!("cli-prompt-import-password", format = format),
             Asked::Answer => String::new(),
