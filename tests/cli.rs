@@ -653,3 +653,60 @@ fn the_flag_beats_the_config_file_which_beats_the_locale() {
     std::fs::write(&sandbox.config, "lang = \"de\"\n").unwrap();
     assert_eq!(said(&["list"]), empty(Lang::En));
 }
+
+#[test]
+#[cfg(unix)]
+fn through_the_agent_otp_speaks_korean_too() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    let korean = &[("OTP_LANG", Some("ko"))][..];
+    let out = otp_with(&sandbox, korean, &["unlock", "--for", "2m"]);
+    // Whatever happens below, the agent goes.
+    struct Lock<'a>(&'a Sandbox);
+    impl Drop for Lock<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.otp().arg("lock").output();
+        }
+    }
+    let _lock = Lock(&sandbox);
+    assert_success(&out);
+    let mut args = otp::i18n::Args::new();
+    let vault = std::fs::canonicalize(&sandbox.vault).unwrap();
+    args.set("vault", vault.display().to_string());
+    let mut two = otp::i18n::Args::new();
+    two.set("count", 2);
+    args.set(
+        "duration",
+        catalogue::text(Lang::Ko, "common-duration-minutes", Some(&two)),
+    );
+    assert_eq!(
+        stderr(&out).trim_end(),
+        catalogue::text(Lang::Ko, "cli-unlocked", Some(&args))
+    );
+
+    // No PIN on stdin: the agent answers, and its refusal is said in Korean.
+    let mut command = sandbox.otp();
+    command.env("OTP_LANG", "ko").args(["code", "nope"]);
+    let out = command.output().unwrap();
+    let unknown = otp::accounts::MatchError::NotFound {
+        query: "nope".to_owned(),
+        candidates: vec!["GitHub:alice".to_owned()],
+    };
+    assert_failure(&out, 3, &[]);
+    assert_eq!(
+        stderr(&out),
+        format!("otp: {}\n", unknown.localize_in(Lang::Ko))
+    );
+
+    let out = sandbox
+        .otp()
+        .env("OTP_LANG", "ko")
+        .arg("lock")
+        .output()
+        .unwrap();
+    assert_success(&out);
+    assert_eq!(
+        stderr(&out).trim_end(),
+        catalogue::text(Lang::Ko, "cli-locked", None)
+    );
+}

@@ -86,7 +86,7 @@ cli-qr-not-a-link = { $source ->
 ## otp add --customer
 
 cli-no-enroll-feature = this otp was built without enrollment support (cargo feature "enroll"); rebuild with it to use --customer
-cli-organisation = { -customer-code } { $code }: { $name } ({ $server })
+cli-organisation = Customer { $code }: { $name } ({ $server })
 cli-enrolled = Added { $label } ({ $summary }); the { -token } is active.
 cli-enrolled-replaced = Added { $label } ({ $summary }); the { -token } is active. Your previous device's { -token } no longer works.
 cli-remove-unactivated = { $label } was saved in the { -vault } but the server did not activate it, and removing it again failed ({ $reason }); its codes will not work: remove it with `otp remove "{ $label }"`
