@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::text::Asked;
+use super::text::What;
 use crate::accounts::{AccountError, CodeError, MatchError};
 use crate::agent::AgentError;
 use crate::code::ParamError;
@@ -173,7 +173,7 @@ pub enum Usage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
     /// Standard input ended before the value was read.
-    StdinEnded(Asked),
+    StdinEnded(What),
     /// `OTP_PIN_COMMAND` exited with a failure.
     PinCommandFailed {
         /// Its exit status, as the system says it.
@@ -200,9 +200,9 @@ pub enum AgentStart {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IoAction {
     /// Reading a value from standard input.
-    ReadStdin(Asked),
+    ReadStdin(What),
     /// Reading a value at a hidden prompt.
-    ReadTerminal(Asked),
+    ReadTerminal(What),
     /// Reading the PIN file of `OTP_PIN_FILE`.
     ReadPinFile(PathBuf),
     /// Running `OTP_PIN_COMMAND`.
@@ -219,6 +219,10 @@ pub enum IoAction {
     WriteExportStdout,
     /// Writing an export file.
     WriteExport(PathBuf),
+    /// Finding the `otp` program to start the agent with.
+    FindProgram,
+    /// Starting the agent process from this program.
+    StartAgent(PathBuf),
 }
 
 impl CliError {
@@ -375,7 +379,12 @@ impl Localize for Usage {
 impl Localize for InputError {
     fn localize_in(&self, lang: Lang) -> String {
         match self {
-            InputError::StdinEnded(asked) => t_in!(lang, "cli-stdin-ended", what = asked.key()),
+            InputError::StdinEnded(What::Asked(asked)) => {
+                t_in!(lang, "cli-stdin-ended", what = asked.key())
+            }
+            InputError::StdinEnded(What::Named(what)) => {
+                t_in!(lang, "cli-stdin-ended-named", what = what.as_str())
+            }
             InputError::PinCommandFailed { status } => {
                 t_in!(lang, "cli-pin-command-failed", status = status.as_str())
             }
@@ -402,16 +411,28 @@ fn io_reason(error: &std::io::Error, lang: Lang) -> String {
 fn io_sentence(what: &IoAction, source: &std::io::Error, lang: Lang) -> String {
     let reason = io_reason(source, lang);
     match what {
-        IoAction::ReadStdin(asked) => t_in!(
+        IoAction::ReadStdin(What::Asked(asked)) => t_in!(
             lang,
             "cli-io-read-stdin",
             what = asked.key(),
             reason = reason
         ),
-        IoAction::ReadTerminal(asked) => t_in!(
+        IoAction::ReadStdin(What::Named(what)) => t_in!(
+            lang,
+            "cli-io-read-stdin-named",
+            what = what.as_str(),
+            reason = reason
+        ),
+        IoAction::ReadTerminal(What::Asked(asked)) => t_in!(
             lang,
             "cli-io-read-terminal",
             what = asked.key(),
+            reason = reason
+        ),
+        IoAction::ReadTerminal(What::Named(what)) => t_in!(
+            lang,
+            "cli-io-read-terminal-named",
+            what = what.as_str(),
             reason = reason
         ),
         IoAction::ReadPinFile(path) => t_in!(
@@ -455,6 +476,13 @@ fn io_sentence(what: &IoAction, source: &std::io::Error, lang: Lang) -> String {
             path = path.display().to_string(),
             reason = reason
         ),
+        IoAction::FindProgram => t_in!(lang, "cli-io-find-program", reason = reason),
+        IoAction::StartAgent(program) => t_in!(
+            lang,
+            "cli-io-start-agent",
+            path = program.display().to_string(),
+            reason = reason
+        ),
     }
 }
 
@@ -467,11 +495,12 @@ pub fn report(error: &CliError) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::text::Asked;
     use crate::i18n::{Lang, catalogue};
 
     #[test]
     fn cli_errors_are_said_in_the_chosen_language_from_the_catalogue() {
-        let pin_ended = CliError::Input(InputError::StdinEnded(Asked::Pin));
+        let pin_ended = CliError::Input(InputError::StdinEnded(What::Asked(Asked::Pin)));
         let en = pin_ended.localize_in(Lang::En);
         let ko = pin_ended.localize_in(Lang::Ko);
         assert_ne!(en, ko);

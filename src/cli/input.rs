@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use zeroize::Zeroizing;
 
 use super::error::{CliError, InputError, IoAction};
-use super::text::{self, Asked};
+use super::text::{self, Asked, Prompt, What};
 use crate::i18n::Localize;
 use crate::vault::Pin;
 
@@ -21,13 +21,13 @@ pub struct Input {
 }
 
 /// One line read from standard input, with the line ending removed.
-fn read_stdin_line(what: Asked) -> Result<Zeroizing<String>, CliError> {
+fn read_stdin_line(what: What) -> Result<Zeroizing<String>, CliError> {
     let mut line = Zeroizing::new(String::new());
     let read = std::io::stdin()
         .lock()
         .read_line(&mut line)
         .map_err(|source| CliError::Io {
-            what: IoAction::ReadStdin(what),
+            what: IoAction::ReadStdin(what.clone()),
             source,
         })?;
     if read == 0 {
@@ -129,7 +129,7 @@ impl Input {
     /// The PIN that unlocks an existing vault.
     pub fn unlock_pin(&mut self) -> Result<Pin, CliError> {
         let text = if self.pin_stdin {
-            read_stdin_line(Asked::Pin)?
+            read_stdin_line(What::Asked(Asked::Pin))?
         } else if let Some(pin) = Self::pin_from_environment()? {
             pin
         } else {
@@ -142,13 +142,17 @@ impl Input {
     /// standard input. `allow_environment` lets `init` take it from the PIN sources.
     pub fn new_pin(&mut self, allow_environment: bool) -> Result<Pin, CliError> {
         if self.pin_stdin {
-            return Ok(Pin::new_checked(&read_stdin_line(Asked::NewPin)?)?);
+            return Ok(Pin::new_checked(&read_stdin_line(What::Asked(
+                Asked::NewPin,
+            ))?)?);
         }
         if allow_environment && let Some(pin) = Self::pin_from_environment()? {
             return Ok(Pin::new_checked(&pin)?);
         }
         if !std::io::stdin().is_terminal() {
-            return Ok(Pin::new_checked(&read_stdin_line(Asked::NewPin)?)?);
+            return Ok(Pin::new_checked(&read_stdin_line(What::Asked(
+                Asked::NewPin,
+            ))?)?);
         }
         let mut last_error = None;
         for _ in 0..NEW_PIN_TRIES {
@@ -176,39 +180,41 @@ impl Input {
     /// A secret value (base32 key, link, password, activation code): the next line
     /// of standard input when it is not a terminal, otherwise a hidden prompt.
     pub fn ask_secret(&mut self, asked: Asked) -> Result<Zeroizing<String>, CliError> {
+        self.secret(asked, "")
+    }
+
+    /// Like [`Input::ask_secret`], with a prompt written elsewhere (ending in its
+    /// space) and `what` naming the value in the user's language for errors; an
+    /// [`Asked`] prompt names the value itself.
+    pub fn secret(
+        &mut self,
+        prompt: impl Prompt,
+        what: &str,
+    ) -> Result<Zeroizing<String>, CliError> {
+        let (prompt, what) = prompt.resolve(what);
         if self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden() {
-            read_stdin_line(asked)
+            read_stdin_line(what)
         } else {
-            rpassword::prompt_password(asked.prompt())
+            rpassword::prompt_password(prompt)
                 .map(Zeroizing::new)
                 .map_err(|source| CliError::Io {
-                    what: IoAction::ReadTerminal(asked),
+                    what: IoAction::ReadTerminal(what),
                     source,
                 })
         }
     }
 
     /// A value that is not secret (an ID): the next line of standard input when it
-    /// is not a terminal, otherwise a visible prompt.
-    pub fn ask_line(&mut self, asked: Asked) -> Result<Zeroizing<String>, CliError> {
+    /// is not a terminal, otherwise a visible prompt (see [`Input::secret`] for the
+    /// prompt and `what`).
+    #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+    pub fn line(&mut self, prompt: impl Prompt, what: &str) -> Result<Zeroizing<String>, CliError> {
+        let (prompt, what) = prompt.resolve(what);
         if !(self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden()) {
-            eprint!("{}", asked.prompt());
+            eprint!("{prompt}");
             let _ = std::io::stderr().flush();
         }
-        read_stdin_line(asked)
-    }
-
-    /// [`Input::ask_secret`] for callers that still name the value in English as
-    /// well: the prompt says what is asked, in the catalogue's words.
-    #[allow(dead_code)]
-    pub fn secret(&mut self, asked: Asked, _what: &str) -> Result<Zeroizing<String>, CliError> {
-        self.ask_secret(asked)
-    }
-
-    /// [`Input::ask_line`] for callers that still name the value in English as well.
-    #[allow(dead_code)]
-    pub fn line(&mut self, asked: Asked, _what: &str) -> Result<Zeroizing<String>, CliError> {
-        self.ask_line(asked)
+        read_stdin_line(what)
     }
 
     /// Asks a yes/no question on the terminal; `None` when there is no terminal.
@@ -218,7 +224,7 @@ impl Input {
         }
         eprint!("{question}");
         let _ = std::io::stderr().flush();
-        let answer = read_stdin_line(Asked::Answer)?;
+        let answer = read_stdin_line(What::Asked(Asked::Answer))?;
         Ok(Some(means_yes(&answer, &crate::t!("cli-yes-words"))))
     }
 }

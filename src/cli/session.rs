@@ -62,13 +62,30 @@ fn query_agent(vault: &Vault, request: Request) -> AgentOutcome {
             Failure::Failed(message) => AgentOutcome::Failed(AgentError::Failed(message).into()),
             Failure::WrongVault => AgentOutcome::Fallback(None),
             Failure::Forbidden => warn(AgentSkipped::Refused),
-            Failure::BadRequest(message) | Failure::Gone(message) => {
-                warn(AgentSkipped::Said(message))
-            }
+            Failure::BadRequest(message) => warn(AgentSkipped::Said(message.said())),
+            Failure::Gone(message) => warn(AgentSkipped::Said(message.said())),
         },
         Ok(response) => AgentOutcome::Answer(response),
         Err(AgentError::NotRunning) => AgentOutcome::Fallback(None),
         Err(error) => warn(AgentSkipped::Failed(error)),
+    }
+}
+
+/// What an agent's refusal says, in the language of this process: a typed refusal
+/// by its own [`Localize`](crate::i18n::Localize), text as it came.
+trait Said {
+    fn said(&self) -> String;
+}
+
+impl Said for String {
+    fn said(&self) -> String {
+        self.clone()
+    }
+}
+
+impl<T: crate::i18n::Localize> Said for T {
+    fn said(&self) -> String {
+        self.localize()
     }
 }
 

@@ -78,6 +78,42 @@ impl Asked {
     }
 }
 
+/// What a failed read names: one of the CLI's own values, or a value another part
+/// of the product asked for and named in its own catalogue's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// A value the CLI asks for.
+    Asked(Asked),
+    /// A value named by the caller, already in the user's language.
+    Named(String),
+}
+
+/// A prompt for [`super::input::Input`]'s `secret` and `line`: one of the CLI's own
+/// ([`Asked`], which also names the value), or a prompt another part of the product
+/// wrote (ending in its space), with the value named by the caller.
+pub trait Prompt {
+    /// The prompt to show, and how a failure names the value.
+    fn resolve(self, what: &str) -> (String, What);
+}
+
+impl Prompt for Asked {
+    fn resolve(self, _what: &str) -> (String, What) {
+        (self.prompt(), What::Asked(self))
+    }
+}
+
+impl Prompt for &str {
+    fn resolve(self, what: &str) -> (String, What) {
+        (self.to_owned(), What::Named(what.to_owned()))
+    }
+}
+
+impl Prompt for &String {
+    fn resolve(self, what: &str) -> (String, What) {
+        self.as_str().resolve(what)
+    }
+}
+
 /// A prompt or question followed by the space the answer starts after (Fluent
 /// trims trailing spaces from the catalogue's text).
 fn with_space(mut text: String) -> String {

@@ -38,7 +38,7 @@ mod unix {
     use age::secrecy::ExposeSecret;
     use zeroize::Zeroizing;
 
-    use super::super::error::{AgentStart, CliError};
+    use super::super::error::{AgentStart, CliError, IoAction};
     use super::super::session::Session;
     use super::super::text;
     use super::UnlockArgs;
@@ -59,8 +59,10 @@ mod unix {
         socket::ensure_dir(&dir)?;
         let pin = session.unlock_pin()?;
 
-        let exe = std::env::current_exe()
-            .map_err(|e| AgentError::io("find the otp program", "otp", e))?;
+        let exe = std::env::current_exe().map_err(|source| CliError::Io {
+            what: IoAction::FindProgram,
+            source,
+        })?;
         // The PIN goes through a pipe; nothing secret is in argv or the environment.
         let mut child = Command::new(&exe)
             .arg("--vault")
@@ -79,7 +81,10 @@ mod unix {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| AgentError::io("start the agent", &exe, e))?;
+            .map_err(|source| CliError::Io {
+                what: IoAction::StartAgent(exe.clone()),
+                source,
+            })?;
         if let Some(mut stdin) = child.stdin.take() {
             let line = Zeroizing::new(format!("{}\n", pin.passphrase().expose_secret()));
             // A child that died at once is reported through its missing startup line.

@@ -164,6 +164,7 @@ cli-stdin-ended = standard input ended before { $what ->
         [import-password] the file's password
        *[answer] an answer
     } was given
+cli-stdin-ended-named = standard input ended before { $what } was given
 cli-tui-not-a-terminal = the full-screen interface needs a terminal on standard input and output; in scripts use a subcommand such as `otp code <account>` (see `otp --help`)
 cli-tui-terminal = the terminal failed: { $reason }
 cli-tui-clock = the system clock is set before 1970; fix the date and time, since codes depend on them
@@ -192,6 +193,8 @@ cli-io-read-terminal = error reading { $what ->
         [import-password] the file's password
        *[answer] an answer
     } from the terminal: { $reason }
+cli-io-read-stdin-named = error reading { $what } from standard input: { $reason }
+cli-io-read-terminal-named = error reading { $what } from the terminal: { $reason }
 cli-io-read-pin-file = error reading the { -pin } file { $path } (OTP_PIN_FILE): { $reason }
 cli-io-run-pin-command = error running OTP_PIN_COMMAND: { $reason }
 cli-io-write-json = error writing JSON: { $reason }
@@ -206,6 +209,8 @@ cli-io-read-import = { $source ->
     }
 cli-io-write-export-stdout = error writing the export to standard output: { $reason }
 cli-io-write-export = error writing { $path }: { $reason }
+cli-io-find-program = error finding the otp program to start the { -agent } with: { $reason }
+cli-io-start-agent = error starting the { -agent } ({ $path }): { $reason }
 cli-io-not-found = no such file or directory
 cli-io-permission-denied = permission denied
 cli-io-already-exists = the file already exists

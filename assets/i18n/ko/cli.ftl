@@ -146,6 +146,7 @@ cli-stdin-ended = { $what ->
         [import-password] 파일의 암호를
        *[answer] 대답을
     } 받기 전에 표준 입력이 끝났습니다
+cli-stdin-ended-named = 표준 입력이 끝나 { $what } 값을 받지 못했습니다
 cli-tui-not-a-terminal = 전체 화면은 표준 입력과 출력이 터미널일 때만 열립니다. 스크립트에서는 `otp code <계정>` 같은 하위 명령을 쓰세요(`otp --help` 참고)
 cli-tui-terminal = 터미널에 문제가 생겼습니다: { $reason }
 cli-tui-clock = 시스템 시계가 1970년 이전으로 맞춰져 있습니다. OTP 번호는 시각에 따라 정해지므로 날짜와 시간을 바로잡으세요
@@ -174,6 +175,8 @@ cli-io-read-terminal = 터미널에서 { $what ->
         [import-password] 파일의 암호를
        *[answer] 대답을
     } 읽지 못했습니다: { $reason }
+cli-io-read-stdin-named = 표준 입력에서 { $what } 값을 읽지 못했습니다: { $reason }
+cli-io-read-terminal-named = 터미널에서 { $what } 값을 읽지 못했습니다: { $reason }
 cli-io-read-pin-file = { -pin } 파일({ $path }, OTP_PIN_FILE)을 읽지 못했습니다: { $reason }
 cli-io-run-pin-command = OTP_PIN_COMMAND를 실행하지 못했습니다: { $reason }
 cli-io-write-json = JSON을 쓰지 못했습니다: { $reason }
@@ -188,6 +191,8 @@ cli-io-read-import = { $source ->
     }
 cli-io-write-export-stdout = 내보내기를 표준 출력에 쓰지 못했습니다: { $reason }
 cli-io-write-export = { $path } 파일에 쓰지 못했습니다: { $reason }
+cli-io-find-program = { -agent }를 시작할 otp 프로그램을 찾지 못했습니다: { $reason }
+cli-io-start-agent = { -agent }를 시작하지 못했습니다({ $path }): { $reason }
 cli-io-not-found = 그런 파일이나 디렉터리가 없습니다
 cli-io-permission-denied = 권한이 없습니다
 cli-io-already-exists = 파일이 이미 있습니다
