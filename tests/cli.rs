@@ -710,3 +710,36 @@ fn through_the_agent_otp_speaks_korean_too() {
         catalogue::text(Lang::Ko, "cli-locked", None)
     );
 }
+
+#[test]
+fn the_command_lines_own_refusals_are_said_in_korean() {
+    let sandbox = Sandbox::initialised();
+    let korean = &[("OTP_LANG", Some("ko"))][..];
+    // No terminal for the full-screen interface.
+    let out = otp_with(&sandbox, korean, &[]);
+    assert_failure(&out, 2, &[]);
+    assert_eq!(
+        stderr(&out),
+        format!("otp: {}\n", words(Lang::Ko, "cli-tui-not-a-terminal"))
+    );
+    // --work-factor before a subcommand.
+    let out = otp_with(&sandbox, korean, &["--work-factor", "12", "list"]);
+    assert_failure(&out, 2, &[]);
+    assert_eq!(
+        stderr(&out),
+        format!("otp: {}\n", words(Lang::Ko, "cli-work-factor-tui-only"))
+    );
+    // Standard input ends before the secret: the value is named in Korean.
+    let out = otp_with(&sandbox, korean, &["add", "x"]);
+    assert_failure(&out, 2, &[]);
+    let mut what = otp::i18n::Args::new();
+    what.set("what", "secret");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "otp: {}\n",
+            catalogue::text(Lang::Ko, "cli-stdin-ended", Some(&what))
+        )
+    );
+    assert!(stderr(&out).contains("비밀 키"), "{}", stderr(&out));
+}
