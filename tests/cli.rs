@@ -436,3 +436,310 @@ fn version_into_a_closed_pipe_does_not_panic() {
         assert_ne!(out.status.code(), Some(101), "otp {args:?}: {err}");
     }
 }
+
+// ---- Languages and layout by display width ----
+
+use otp::i18n::{Lang, Localize, catalogue};
+use unicode_width::UnicodeWidthChar;
+
+/// A message of the catalogue, read through the library (so tests hold no copies).
+fn words(lang: Lang, id: &str) -> String {
+    catalogue::text(lang, id, None)
+}
+
+/// Where each cell of a table line starts, in display columns. Cells are separated
+/// by two or more spaces (a label may hold single spaces). Widths are summed
+/// character by character, independently of the code's string padding.
+fn column_starts(line: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut column = 0;
+    let mut spaces = 0;
+    for (i, c) in line.chars().enumerate() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if i == 0 || spaces >= 2 {
+                starts.push(column);
+            }
+            spaces = 0;
+        }
+        column += c.width().unwrap_or(0);
+    }
+    starts
+}
+
+/// `otp` in the sandbox with the language settings of `env` (`None` removes).
+fn otp_with(
+    sandbox: &Sandbox,
+    env: &[(&str, Option<&str>)],
+    args: &[&str],
+) -> std::process::Output {
+    let mut command = sandbox.otp();
+    for (name, value) in env {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    command.arg("--pin-stdin").args(args);
+    common::feed(command, &format!("{PIN}\n"))
+}
+
+/// The locale of a Korean user who set nothing for otp itself.
+const KOREAN_LOCALE: &[(&str, Option<&str>)] = &[
+    ("OTP_LANG", None),
+    ("LC_ALL", None),
+    ("LC_MESSAGES", None),
+    ("LANG", Some("ko_KR.UTF-8")),
+];
+
+/// Korean labels (two columns a syllable), a combining mark (none) and an emoji
+/// (two) in one vault.
+fn hangul_sandbox() -> Sandbox {
+    let sandbox = Sandbox::initialised();
+    for (name, extra) in [
+        ("홍길동", &["--issuer", "한국과학기술정보연구원"][..]),
+        ("hong", &["--issuer", "KISTI"][..]),
+        ("alice", &["--issuer", "GitHub"][..]),
+        (
+            "zoe\u{301}",
+            &["--issuer", "Cafe\u{301}", "--period", "60"][..],
+        ),
+        ("🔑 keys", &["--hotp", "--counter", "12"][..]),
+    ] {
+        assert_success(&sandbox.add_secret(name, SECRET, extra));
+    }
+    sandbox
+}
+
+fn assert_aligned(table: &str, columns: usize) {
+    let starts: Vec<Vec<usize>> = table.lines().map(column_starts).collect();
+    assert!(starts.len() > 1, "{table}");
+    for row in &starts {
+        assert_eq!(row.len(), columns, "{row:?}\n{table}");
+        assert_eq!(row, &starts[0], "a column starts elsewhere:\n{table}");
+    }
+}
+
+#[test]
+fn list_columns_start_at_the_same_display_column_with_hangul_labels() {
+    let sandbox = hangul_sandbox();
+    for (lang, env) in [
+        (Lang::En, &[("OTP_LANG", Some("en"))][..]),
+        (Lang::Ko, &[("OTP_LANG", Some("ko"))][..]),
+    ] {
+        let out = otp_with(&sandbox, env, &["list"]);
+        assert_success(&out);
+        let table = stdout(&out);
+        assert!(
+            table.starts_with(&words(lang, "cli-list-account")),
+            "{table}"
+        );
+        assert!(table.contains("한국과학기술정보연구원:홍길동"), "{table}");
+        assert_aligned(&table, 5);
+        // The label column is as wide as the widest label in columns, not chars:
+        // 11 + 3 syllables and a colon take 29 columns.
+        let second = column_starts(table.lines().next().unwrap_or_default())[1];
+        assert_eq!(second, 29 + 2, "{table}");
+    }
+}
+
+#[test]
+fn show_values_start_at_the_same_display_column_in_both_languages() {
+    let sandbox = hangul_sandbox();
+    for lang in ["en", "ko"] {
+        let out = otp_with(
+            &sandbox,
+            &[("OTP_LANG", Some(lang))],
+            &["show", "한국과학기술정보연구원:홍길동"],
+        );
+        assert_success(&out);
+        let details = stdout(&out);
+        let starts: Vec<usize> = details
+            .lines()
+            .map(|line| {
+                let (field, value) = line.split_once(':').unwrap();
+                let gap = value.len() - value.trim_start().len();
+                let field: usize = field.chars().map(|c| c.width().unwrap_or(0)).sum();
+                field + 1 + gap
+            })
+            .collect();
+        assert_eq!(starts.len(), 7, "{details}");
+        assert!(starts.iter().all(|s| *s == starts[0]), "{lang}:\n{details}");
+    }
+}
+
+#[test]
+fn korean_through_otp_lang_or_the_locale_and_english_for_other_locales() {
+    let ko_env = &[("OTP_LANG", Some("ko"))][..];
+    for env in [ko_env, KOREAN_LOCALE] {
+        let sandbox = Sandbox::initialised();
+        assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+
+        let out = otp_with(&sandbox, env, &["list"]);
+        assert_success(&out);
+        let header = stdout(&out).lines().next().unwrap_or_default().to_owned();
+        for id in ["cli-list-account", "cli-list-algorithm", "cli-list-moving"] {
+            assert!(header.contains(&words(Lang::Ko, id)), "{env:?}: {header}");
+        }
+        assert!(!header.contains(&words(Lang::En, "cli-list-account")));
+
+        let mut command = sandbox.otp();
+        for (name, value) in env {
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            };
+        }
+        command.args(["--pin-stdin", "list"]);
+        let out = common::feed(command, "999999\n");
+        let wrong = otp::vault::VaultError::WrongPin { attempts_left: 4 };
+        assert_failure(&out, 4, &[]);
+        assert_eq!(
+            stderr(&out),
+            format!("otp: {}\n", wrong.localize_in(Lang::Ko)),
+            "{env:?}"
+        );
+
+        let out = otp_with(&sandbox, env, &["code", "nope"]);
+        let unknown = otp::accounts::MatchError::NotFound {
+            query: "nope".to_owned(),
+            candidates: vec!["GitHub:alice".to_owned()],
+        };
+        assert_failure(&out, 3, &[]);
+        assert_eq!(
+            stderr(&out),
+            format!("otp: {}\n", unknown.localize_in(Lang::Ko))
+        );
+
+        let out = otp_with(&sandbox, env, &["remove", "alice"]);
+        assert_failure(&out, 2, &[&words(Lang::Ko, "cli-remove-needs-yes")]);
+    }
+
+    let sandbox = Sandbox::initialised();
+    let french = [
+        ("OTP_LANG", None),
+        ("LC_ALL", None),
+        ("LC_MESSAGES", None),
+        ("LANG", Some("fr_FR.UTF-8")),
+    ];
+    let out = otp_with(&sandbox, &french, &["list"]);
+    assert_success(&out);
+    assert_eq!(stderr(&out).trim_end(), words(Lang::En, "cli-list-empty"));
+}
+
+#[test]
+fn the_flag_beats_the_config_file_which_beats_the_locale() {
+    let sandbox = Sandbox::initialised();
+    let english_locale = [
+        ("OTP_LANG", None),
+        ("LC_ALL", None),
+        ("LC_MESSAGES", None),
+        ("LANG", Some("en_US.UTF-8")),
+    ];
+    let empty = |lang| words(lang, "cli-list-empty");
+    let said = |args: &[&str]| {
+        let out = otp_with(&sandbox, &english_locale, args);
+        assert_success(&out);
+        stderr(&out).trim_end().to_owned()
+    };
+    assert_eq!(said(&["list"]), empty(Lang::En));
+    assert_eq!(said(&["--lang", "ko", "list"]), empty(Lang::Ko));
+    std::fs::write(&sandbox.config, "lang = \"ko\"\n").unwrap();
+    assert_eq!(said(&["list"]), empty(Lang::Ko));
+    assert_eq!(said(&["--lang", "en", "list"]), empty(Lang::En));
+    // A language otp does not speak falls back to the next choice, then English.
+    assert_eq!(said(&["--lang", "fr", "list"]), empty(Lang::Ko));
+    std::fs::write(&sandbox.config, "lang = \"de\"\n").unwrap();
+    assert_eq!(said(&["list"]), empty(Lang::En));
+}
+
+#[test]
+#[cfg(unix)]
+fn through_the_agent_otp_speaks_korean_too() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    let korean = &[("OTP_LANG", Some("ko"))][..];
+    let out = otp_with(&sandbox, korean, &["unlock", "--for", "2m"]);
+    // Whatever happens below, the agent goes.
+    struct Lock<'a>(&'a Sandbox);
+    impl Drop for Lock<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.otp().arg("lock").output();
+        }
+    }
+    let _lock = Lock(&sandbox);
+    assert_success(&out);
+    let mut args = otp::i18n::Args::new();
+    let vault = std::fs::canonicalize(&sandbox.vault).unwrap();
+    args.set("vault", vault.display().to_string());
+    let mut two = otp::i18n::Args::new();
+    two.set("count", 2);
+    args.set(
+        "duration",
+        catalogue::text(Lang::Ko, "common-duration-minutes", Some(&two)),
+    );
+    assert_eq!(
+        stderr(&out).trim_end(),
+        catalogue::text(Lang::Ko, "cli-unlocked", Some(&args))
+    );
+
+    // No PIN on stdin: the agent answers, and its refusal is said in Korean.
+    let mut command = sandbox.otp();
+    command.env("OTP_LANG", "ko").args(["code", "nope"]);
+    let out = command.output().unwrap();
+    let unknown = otp::accounts::MatchError::NotFound {
+        query: "nope".to_owned(),
+        candidates: vec!["GitHub:alice".to_owned()],
+    };
+    assert_failure(&out, 3, &[]);
+    assert_eq!(
+        stderr(&out),
+        format!("otp: {}\n", unknown.localize_in(Lang::Ko))
+    );
+
+    let out = sandbox
+        .otp()
+        .env("OTP_LANG", "ko")
+        .arg("lock")
+        .output()
+        .unwrap();
+    assert_success(&out);
+    assert_eq!(
+        stderr(&out).trim_end(),
+        catalogue::text(Lang::Ko, "cli-locked", None)
+    );
+}
+
+#[test]
+fn the_command_lines_own_refusals_are_said_in_korean() {
+    let sandbox = Sandbox::initialised();
+    let korean = &[("OTP_LANG", Some("ko"))][..];
+    // No terminal for the full-screen interface.
+    let out = otp_with(&sandbox, korean, &[]);
+    assert_failure(&out, 2, &[]);
+    assert_eq!(
+        stderr(&out),
+        format!("otp: {}\n", words(Lang::Ko, "cli-tui-not-a-terminal"))
+    );
+    // --work-factor before a subcommand.
+    let out = otp_with(&sandbox, korean, &["--work-factor", "12", "list"]);
+    assert_failure(&out, 2, &[]);
+    assert_eq!(
+        stderr(&out),
+        format!("otp: {}\n", words(Lang::Ko, "cli-work-factor-tui-only"))
+    );
+    // Standard input ends before the secret: the value is named in Korean.
+    let out = otp_with(&sandbox, korean, &["add", "x"]);
+    assert_failure(&out, 2, &[]);
+    let mut what = otp::i18n::Args::new();
+    what.set("what", "secret");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "otp: {}\n",
+            catalogue::text(Lang::Ko, "cli-stdin-ended", Some(&what))
+        )
+    );
+    assert!(stderr(&out).contains("비밀 키"), "{}", stderr(&out));
+}

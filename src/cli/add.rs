@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::error::CliError;
+use super::error::{CliError, IoAction, Usage};
 use super::input::print_warning;
 use super::session::Session;
-use super::text;
+use super::text::{self, Asked};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::otpauth::{self, UriError};
@@ -65,9 +65,7 @@ pub struct AddArgs {
 }
 
 fn account_from_uri(session: &mut Session, args: &AddArgs) -> Result<Account, CliError> {
-    let text = session
-        .input
-        .secret(text::PROMPT_URI, "the otpauth:// URI")?;
+    let text = session.input.ask_secret(Asked::Uri)?;
     account_from_link(&otpauth::parse(&text)?, args)
 }
 
@@ -75,6 +73,7 @@ fn account_from_uri(session: &mut Session, args: &AddArgs) -> Result<Account, Cl
 /// printed.
 fn account_from_link(parsed: &otpauth::Parsed, args: &AddArgs) -> Result<Account, CliError> {
     for warning in &parsed.warnings {
+        // Link warnings have no catalogue sentence yet (the errs area's `UriWarning`).
         print_warning(&warning.to_string());
     }
     let uri = &parsed.uri;
@@ -96,14 +95,14 @@ fn read_picture(path: &Path) -> Result<Vec<u8>, CliError> {
     let result = if path == Path::new("-") {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
-            return Err(CliError::Usage(text::QR_STDIN_IS_TERMINAL.to_owned()));
+            return Err(CliError::Usage(Usage::QrStdinIsTerminal));
         }
         stdin.lock().take(limit).read_to_end(&mut bytes)
     } else {
         std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
     };
     result.map_err(|source| CliError::Io {
-        what: format!("reading {}", text::picture_name(path)),
+        what: IoAction::ReadPicture(path.to_path_buf()),
         source,
     })?;
     Ok(bytes)
@@ -115,23 +114,29 @@ fn account_from_qr(path: &Path, args: &AddArgs) -> Result<Account, CliError> {
     let texts = qr::decode_image(&bytes)?;
     let is_export = |text: &str| matches!(otpauth::parse(text), Err(UriError::MigrationExport));
     let [link] = texts.as_slice() else {
+        let picture = path.to_path_buf();
         if texts.iter().any(|text| is_export(text)) {
-            return Err(CliError::Usage(text::qr_is_export(path)));
+            return Err(CliError::Usage(Usage::QrIsExport { picture }));
         }
-        return Err(CliError::Usage(text::qr_several(texts.len(), path)));
+        return Err(CliError::Usage(Usage::QrSeveral {
+            count: texts.len(),
+            picture,
+        }));
     };
     match otpauth::parse(link) {
         Ok(parsed) => account_from_link(&parsed, args),
-        Err(UriError::MigrationExport) => Err(CliError::Usage(text::qr_is_export(path))),
-        Err(UriError::NotOtpauth) => Err(CliError::Usage(text::qr_not_a_link(path))),
+        Err(UriError::MigrationExport) => Err(CliError::Usage(Usage::QrIsExport {
+            picture: path.to_path_buf(),
+        })),
+        Err(UriError::NotOtpauth) => Err(CliError::Usage(Usage::QrNotALink {
+            picture: path.to_path_buf(),
+        })),
         Err(error) => Err(error.into()),
     }
 }
 
 fn account_from_secret(session: &mut Session, args: &AddArgs) -> Result<Account, CliError> {
-    let text = session
-        .input
-        .secret(text::PROMPT_SECRET, "the secret key")?;
+    let text = session.input.ask_secret(Asked::Secret)?;
     let secret = SecretKey::parse_base32(&text)?;
     let kind = if args.hotp {
         Kind::Hotp {
@@ -179,7 +184,7 @@ pub fn run(session: &mut Session, args: &AddArgs) -> Result<(), CliError> {
     }
     #[cfg(not(feature = "enroll"))]
     if args.customer.is_some() {
-        return Err(CliError::Usage(text::NO_ENROLL_FEATURE.to_owned()));
+        return Err(CliError::Usage(super::error::Usage::NoEnrollFeature));
     }
     let pin = session.unlock_pin()?;
     let account = if let Some(path) = &args.qr {

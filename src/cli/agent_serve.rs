@@ -24,10 +24,12 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
     use std::io::Write;
     use std::time::Duration;
 
+    use super::error::Usage;
     use super::input::Input;
     use crate::agent::protocol::{self, Startup};
     use crate::agent::server::{self, Agent, StartError};
     use crate::agent::{MAX_LIFETIME, socket};
+    use crate::i18n::Localize;
 
     let hardening = server::detach_and_harden();
     let report = |startup: &Startup| {
@@ -43,7 +45,7 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
         let vault = global
             .vault
             .as_deref()
-            .ok_or_else(|| CliError::Usage("the agent needs --vault".to_owned()))?;
+            .ok_or(CliError::Usage(Usage::AgentNeedsVault))?;
         let canonical = socket::canonical_vault(vault)?;
         let lifetime =
             Duration::from_secs(args.for_secs).clamp(Duration::from_secs(1), MAX_LIFETIME);
@@ -74,7 +76,7 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
         }
         Err(error) => {
             let _ = report(&Startup::Failed {
-                message: error.to_string(),
+                message: error.localize(),
                 exit_code: error.exit_status(),
             });
             Err(error)

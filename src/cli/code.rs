@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use clap::Args;
 use zeroize::Zeroizing;
 
-use super::error::CliError;
-use super::error::report;
+use super::error::{CliError, IoAction, report};
 use super::global::GlobalArgs;
 use super::input::print_warning;
 use super::session::{AgentOutcome, Session, now};
 use super::text;
+use crate::accounts::{Account, MatchError};
 use crate::agent::protocol::{CodeReply, Request, Response};
 
 /// Arguments of `otp code`.
@@ -36,7 +36,7 @@ fn print(reply: &CodeReply, json: bool) -> Result<(), CliError> {
         return Ok(());
     }
     let text = Zeroizing::new(serde_json::to_string(reply).map_err(|e| CliError::Io {
-        what: "writing JSON".to_owned(),
+        what: IoAction::WriteJson,
         source: e.into(),
     })?);
     println!("{}", text.as_str());
@@ -100,9 +100,9 @@ pub fn fast_path() -> FastPath {
         },
         AgentOutcome::Answer(_) => FastPath::NotApplicable,
         AgentOutcome::Failed(error) => FastPath::Done(report(&error)),
-        AgentOutcome::Fallback(warning) => {
-            if let Some(warning) = warning {
-                print_warning(&warning);
+        AgentOutcome::Fallback(skipped) => {
+            if let Some(why) = skipped {
+                print_warning(&text::not_using_agent(&why));
             }
             FastPath::UsePin
         }
@@ -127,14 +127,18 @@ pub fn run(session: &mut Session, args: &CodeArgs) -> Result<(), CliError> {
     if let Some(response) = session.ask_agent(request)? {
         return match response {
             Response::Code(reply) => print(&reply, args.json),
-            _ => Err(CliError::Unexpected(text::UNEXPECTED_ANSWER.to_owned())),
+            _ => Err(CliError::UnexpectedAnswer),
         };
     }
     let pin = session.unlock_pin()?;
     let reply = session.update(&pin, |store, _| {
         let index = store.find(&args.account)?;
         let Some(account) = store.get_mut(index) else {
-            return Err(CliError::Usage(format!("no account at index {index}")));
+            return Err(MatchError::NotFound {
+                query: args.account.clone(),
+                candidates: store.accounts().iter().map(Account::label).collect(),
+            }
+            .into());
         };
         let current = account.issue_code(now, args.at, args.next)?;
         Ok(CodeReply::new(account, &current))

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use zeroize::Zeroizing;
 
-use super::error::CliError;
+use super::error::{CliError, InputError, IoAction, Usage};
 use super::input::{Input, print_warning};
 use super::session::Session;
-use super::text;
+use super::text::{self, Asked};
 use crate::accounts::Store;
 use crate::transfer::{self, Unrepresentable};
 use crate::vault;
@@ -56,18 +56,20 @@ pub struct ExportArgs {
 
 /// The export password: typed twice at a terminal, or one line of standard input.
 fn new_password(input: &mut Input, format: ExportFormat) -> Result<Zeroizing<String>, CliError> {
-    let what = "the export password";
-    let password = input.secret(&text::prompt_export_password(format_title(format)), what)?;
+    let password = input.ask_secret(Asked::ExportPassword {
+        format: format_title(format),
+        min: MIN_PASSWORD_CHARS,
+    })?;
     if input.is_interactive() {
-        let again = input.secret(text::PROMPT_EXPORT_PASSWORD_AGAIN, what)?;
+        let again = input.ask_secret(Asked::ExportPasswordAgain)?;
         if *again != *password {
-            return Err(CliError::Input(text::EXPORT_PASSWORDS_DIFFER.to_owned()));
+            return Err(CliError::Input(InputError::ExportPasswordsDiffer));
         }
     }
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(CliError::Usage(text::export_password_short(
-            MIN_PASSWORD_CHARS,
-        )));
+        return Err(CliError::Usage(Usage::ExportPasswordShort {
+            min: MIN_PASSWORD_CHARS,
+        }));
     }
     Ok(password)
 }
@@ -86,10 +88,10 @@ fn confirm_unencrypted(input: &mut Input, args: &ExportArgs) -> Result<(), CliEr
     if args.yes {
         return Ok(());
     }
-    match input.confirm(text::CONFIRM_UNENCRYPTED_EXPORT)? {
+    match input.confirm(&text::confirm_unencrypted_export())? {
         Some(true) => Ok(()),
         Some(false) => Err(CliError::Declined),
-        None => Err(CliError::Usage(text::EXPORT_NEEDS_YES.to_owned())),
+        None => Err(CliError::Usage(Usage::ExportNeedsYes)),
     }
 }
 
@@ -132,15 +134,15 @@ fn write_output(args: &ExportArgs, bytes: &[u8]) -> Result<(), CliError> {
             .write_all(bytes)
             .and_then(|()| stdout.flush())
             .map_err(|source| CliError::Io {
-                what: "writing the export to standard output".to_owned(),
+                what: IoAction::WriteExportStdout,
                 source,
             });
     };
     if !args.force && path.exists() {
-        return Err(CliError::Usage(text::export_exists(path)));
+        return Err(CliError::Usage(Usage::ExportExists { path: path.clone() }));
     }
     write_private(path, bytes, args.force).map_err(|source| CliError::Io {
-        what: text::writing_export(path),
+        what: IoAction::WriteExport(path.clone()),
         source,
     })
 }
@@ -169,12 +171,12 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<(), CliError> {
         && !args.force
         && path.exists()
     {
-        return Err(CliError::Usage(text::export_exists(path)));
+        return Err(CliError::Usage(Usage::ExportExists { path: path.clone() }));
     }
     let pin = session.unlock_pin()?;
     let store = session.load(&pin)?;
     if store.is_empty() {
-        return Err(CliError::Usage(text::EXPORT_EMPTY.to_owned()));
+        return Err(CliError::Usage(Usage::ExportEmpty));
     }
     let (bytes, left_out): (Zeroizing<Vec<u8>>, Vec<Unrepresentable>) = match args.format {
         ExportFormat::Uris => {
@@ -207,7 +209,7 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<(), CliError> {
         && matches!(args.format, ExportFormat::Uris)
         && std::io::stdout().is_terminal()
     {
-        eprintln!("{}", text::EXPORT_ON_SCREEN);
+        eprintln!("{}", text::export_on_screen());
     }
     write_output(args, &bytes)?;
     let exported = store.len() - left_out.len();

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use zeroize::Zeroizing;
 
-use super::error::CliError;
+use super::error::{CliError, IoAction, Usage};
 use super::input::Input;
 use super::session::Session;
-use super::text;
+use super::text::{self, Asked};
 use crate::accounts::Store;
+use crate::i18n::Localize;
 use crate::transfer::{self, Format, ImportError, Imported, Plan};
 
 /// Files larger than this are not exports of an authenticator (10 accounts are a
@@ -39,7 +40,7 @@ pub struct ImportArgs {
 /// Reads the whole file (or standard input), refusing anything implausibly large.
 fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let io_error = |source| CliError::Io {
-        what: text::reading_import(path),
+        what: IoAction::ReadImport(path.to_path_buf()),
         source,
     };
     let mut bytes = Zeroizing::new(Vec::new());
@@ -55,10 +56,10 @@ fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
             .map_err(io_error)?;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(CliError::Usage(text::import_too_large(
-            path,
-            MAX_FILE_BYTES,
-        )));
+        return Err(CliError::Usage(Usage::ImportTooLarge {
+            path: path.to_path_buf(),
+            limit_mib: MAX_FILE_BYTES / (1024 * 1024),
+        }));
     }
     Ok(bytes)
 }
@@ -66,8 +67,8 @@ fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
 /// Asks for the password of an encrypted file.
 fn ask_password(input: &mut Input, format: Format) -> Result<Zeroizing<String>, ImportError> {
     input
-        .secret(&text::prompt_import_password(format), "the file's password")
-        .map_err(|error| ImportError::Password(error.to_string()))
+        .ask_secret(Asked::ImportPassword(format.title()))
+        .map_err(|error| ImportError::Password(error.localize()))
 }
 
 /// What the import would do, one line per account, on standard error.
@@ -75,21 +76,21 @@ fn print_report(imported: &Imported, plan: &Plan) {
     for account in &plan.add {
         let renamed = plan.renamed.iter().find(|r| r.to == account.label());
         match renamed {
-            Some(renamed) => eprintln!("{}", text::import_renamed(&renamed.from, &renamed.to)),
+            Some(renamed) => eprintln!("  {}", text::import_renamed(&renamed.from, &renamed.to)),
             None => eprintln!(
-                "{}",
+                "  {}",
                 text::import_added(&account.label(), &text::summary(account))
             ),
         }
     }
     for label in &plan.duplicates {
-        eprintln!("{}", text::import_duplicate(label));
+        eprintln!("  {}", text::import_duplicate(label));
     }
     for entry in &imported.unrepresentable {
-        eprintln!("{}", text::import_left_out(&entry.label, &entry.reason));
+        eprintln!("  {}", text::import_left_out(&entry.label, &entry.reason));
     }
     for note in &imported.notes {
-        eprintln!("{}", text::import_note(&note.label, &note.text));
+        eprintln!("  {}", text::import_note(&note.label, &note.text));
     }
 }
 
@@ -104,16 +105,16 @@ fn confirm(
 ) -> Result<bool, CliError> {
     print_report(imported, plan);
     if plan.add.is_empty() {
-        eprintln!("{}", text::IMPORT_NOTHING);
+        eprintln!("{}", text::import_nothing());
         return Ok(false);
     }
     if !plan.fits(store.len(), limit) {
-        return Err(CliError::Usage(text::import_too_many(
-            plan.add.len(),
-            Plan::room(store.len(), limit),
-            store.len(),
+        return Err(CliError::Usage(Usage::ImportTooMany {
+            new: plan.add.len(),
+            room: Plan::room(store.len(), limit),
+            count: store.len(),
             limit,
-        )));
+        }));
     }
     if args.dry_run {
         eprintln!("{}", text::would_import(plan.add.len()));
@@ -123,7 +124,7 @@ fn confirm(
         match input.confirm(&text::confirm_import(plan.add.len()))? {
             Some(true) => {}
             Some(false) => return Err(CliError::Declined),
-            None => return Err(CliError::Usage(text::IMPORT_NEEDS_YES.to_owned())),
+            None => return Err(CliError::Usage(Usage::ImportNeedsYes)),
         }
     }
     Ok(true)
@@ -132,7 +133,7 @@ fn confirm(
 /// Reads the file, then adds its new accounts under the vault lock, all or none.
 pub fn run(session: &mut Session, args: &ImportArgs) -> Result<(), CliError> {
     if args.file == Path::new("-") && session.input.pin_from_stdin() {
-        return Err(CliError::Usage(text::IMPORT_STDIN_CLASH.to_owned()));
+        return Err(CliError::Usage(Usage::ImportStdinClash));
     }
     let bytes = read_file(&args.file)?;
     let format = args

@@ -7,8 +7,9 @@ use std::process::{Command, Stdio};
 
 use zeroize::Zeroizing;
 
-use super::error::CliError;
-use super::text;
+use super::error::{CliError, InputError, IoAction};
+use super::text::{self, Asked, Prompt, What};
+use crate::i18n::Localize;
 use crate::vault::Pin;
 
 /// How many times an interactive user may retry a refused new PIN.
@@ -20,19 +21,17 @@ pub struct Input {
 }
 
 /// One line read from standard input, with the line ending removed.
-fn read_stdin_line(what: &str) -> Result<Zeroizing<String>, CliError> {
+fn read_stdin_line(what: What) -> Result<Zeroizing<String>, CliError> {
     let mut line = Zeroizing::new(String::new());
     let read = std::io::stdin()
         .lock()
         .read_line(&mut line)
         .map_err(|source| CliError::Io {
-            what: format!("reading {what} from standard input"),
+            what: IoAction::ReadStdin(what.clone()),
             source,
         })?;
     if read == 0 {
-        return Err(CliError::Input(format!(
-            "standard input ended before {what} was given"
-        )));
+        return Err(CliError::Input(InputError::StdinEnded(what)));
     }
     let trimmed = line.trim_end_matches(['\r', '\n']).len();
     line.truncate(trimmed);
@@ -49,17 +48,17 @@ fn prompts_forbidden() -> bool {
 }
 
 /// A hidden prompt on the controlling terminal.
-fn prompt_hidden(prompt: &str) -> Result<Zeroizing<String>, CliError> {
+fn prompt_hidden(asked: Asked) -> Result<Zeroizing<String>, CliError> {
     if prompts_forbidden() {
         return Err(CliError::NoPin);
     }
-    rpassword::prompt_password(prompt)
+    rpassword::prompt_password(asked.prompt())
         .map(Zeroizing::new)
         .map_err(|_| CliError::NoPin)
 }
 
 fn warn(message: &str) {
-    eprintln!("{}: {message}", text::WARNING);
+    eprintln!("{}: {message}", text::warning());
 }
 
 impl Input {
@@ -75,7 +74,7 @@ impl Input {
             let contents =
                 Zeroizing::new(
                     std::fs::read_to_string(&path).map_err(|source| CliError::Io {
-                        what: format!("reading the PIN file {} (OTP_PIN_FILE)", path.display()),
+                        what: IoAction::ReadPinFile(path.clone()),
                         source,
                     })?,
                 );
@@ -98,15 +97,14 @@ impl Input {
                 .stderr(Stdio::inherit())
                 .output()
                 .map_err(|source| CliError::Io {
-                    what: "running OTP_PIN_COMMAND".to_owned(),
+                    what: IoAction::RunPinCommand,
                     source,
                 })?;
             let stdout = Zeroizing::new(output.stdout);
             if !output.status.success() {
-                return Err(CliError::Input(format!(
-                    "OTP_PIN_COMMAND failed ({}); check the command, or unset it to be asked for the PIN",
-                    output.status
-                )));
+                return Err(CliError::Input(InputError::PinCommandFailed {
+                    status: output.status.to_string(),
+                }));
             }
             let text = Zeroizing::new(String::from_utf8_lossy(&stdout).into_owned());
             return Ok(Some(first_line(&text)));
@@ -131,11 +129,11 @@ impl Input {
     /// The PIN that unlocks an existing vault.
     pub fn unlock_pin(&mut self) -> Result<Pin, CliError> {
         let text = if self.pin_stdin {
-            read_stdin_line("the PIN")?
+            read_stdin_line(What::Asked(Asked::Pin))?
         } else if let Some(pin) = Self::pin_from_environment()? {
             pin
         } else {
-            prompt_hidden(text::PROMPT_PIN)?
+            prompt_hidden(Asked::Pin)?
         };
         Ok(Pin::for_unlock(&text)?)
     }
@@ -144,56 +142,74 @@ impl Input {
     /// standard input. `allow_environment` lets `init` take it from the PIN sources.
     pub fn new_pin(&mut self, allow_environment: bool) -> Result<Pin, CliError> {
         if self.pin_stdin {
-            return Ok(Pin::new_checked(&read_stdin_line("the new PIN")?)?);
+            return Ok(Pin::new_checked(&read_stdin_line(What::Asked(
+                Asked::NewPin,
+            ))?)?);
         }
         if allow_environment && let Some(pin) = Self::pin_from_environment()? {
             return Ok(Pin::new_checked(&pin)?);
         }
         if !std::io::stdin().is_terminal() {
-            return Ok(Pin::new_checked(&read_stdin_line("the new PIN")?)?);
+            return Ok(Pin::new_checked(&read_stdin_line(What::Asked(
+                Asked::NewPin,
+            ))?)?);
         }
         let mut last_error = None;
         for _ in 0..NEW_PIN_TRIES {
-            let first = prompt_hidden(text::PROMPT_NEW_PIN)?;
+            let first = prompt_hidden(Asked::NewPin)?;
             let pin = match Pin::new_checked(&first) {
                 Ok(pin) => pin,
                 Err(error) => {
-                    eprintln!("{error}");
+                    eprintln!("{}", error.localize());
                     last_error = Some(error);
                     continue;
                 }
             };
-            let second = prompt_hidden(text::PROMPT_REPEAT_PIN)?;
+            let second = prompt_hidden(Asked::RepeatPin)?;
             if *first == *second {
                 return Ok(pin);
             }
-            eprintln!("{}", text::PINS_DIFFER);
+            eprintln!("{}", text::pins_differ());
         }
         Err(match last_error {
             Some(error) => CliError::Pin(error),
-            None => CliError::Input(text::PINS_DIFFER.to_owned()),
+            None => CliError::Input(InputError::PinsDiffer),
         })
     }
 
-    /// A secret value (base32 key or URI): the next line of standard input when it
-    /// is not a terminal, otherwise a hidden prompt.
-    pub fn secret(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, CliError> {
+    /// A secret value (base32 key, link, password, activation code): the next line
+    /// of standard input when it is not a terminal, otherwise a hidden prompt.
+    pub fn ask_secret(&mut self, asked: Asked) -> Result<Zeroizing<String>, CliError> {
+        self.secret(asked, "")
+    }
+
+    /// Like [`Input::ask_secret`], with a prompt written elsewhere (ending in its
+    /// space) and `what` naming the value in the user's language for errors; an
+    /// [`Asked`] prompt names the value itself.
+    pub fn secret(
+        &mut self,
+        prompt: impl Prompt,
+        what: &str,
+    ) -> Result<Zeroizing<String>, CliError> {
+        let (prompt, what) = prompt.resolve(what);
         if self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden() {
             read_stdin_line(what)
         } else {
             rpassword::prompt_password(prompt)
                 .map(Zeroizing::new)
                 .map_err(|source| CliError::Io {
-                    what: format!("reading {what} from the terminal"),
+                    what: IoAction::ReadTerminal(what),
                     source,
                 })
         }
     }
 
     /// A value that is not secret (an ID): the next line of standard input when it
-    /// is not a terminal, otherwise a visible prompt.
+    /// is not a terminal, otherwise a visible prompt (see [`Input::secret`] for the
+    /// prompt and `what`).
     #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-    pub fn line(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, CliError> {
+    pub fn line(&mut self, prompt: impl Prompt, what: &str) -> Result<Zeroizing<String>, CliError> {
+        let (prompt, what) = prompt.resolve(what);
         if !(self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden()) {
             eprint!("{prompt}");
             let _ = std::io::stderr().flush();
@@ -208,15 +224,36 @@ impl Input {
         }
         eprint!("{question}");
         let _ = std::io::stderr().flush();
-        let answer = read_stdin_line("an answer")?;
-        Ok(Some(matches!(
-            answer.trim().to_lowercase().as_str(),
-            "y" | "yes"
-        )))
+        let answer = read_stdin_line(What::Asked(Asked::Answer))?;
+        Ok(Some(means_yes(&answer, &crate::t!("cli-yes-words"))))
     }
+}
+
+/// Whether `answer` is one of the comma-separated `yes_words` (any case).
+fn means_yes(answer: &str, yes_words: &str) -> bool {
+    let answer = answer.trim().to_lowercase();
+    !answer.is_empty() && yes_words.split(',').any(|word| word.trim() == answer)
 }
 
 /// Prints a warning line on standard error.
 pub fn print_warning(message: &str) {
     warn(message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::means_yes;
+    use crate::i18n::{Lang, catalogue};
+
+    #[test]
+    fn yes_is_understood_in_each_language_and_anything_else_is_no() {
+        let english = catalogue::text(Lang::En, "cli-yes-words", None);
+        let korean = catalogue::text(Lang::Ko, "cli-yes-words", None);
+        assert!(means_yes("Y\n", &english) && means_yes(" yes", &english));
+        assert!(means_yes("예", &korean) && means_yes("y", &korean));
+        for no in ["", "n", "no", "yess", "예", "아니요"] {
+            assert!(!means_yes(no, &english), "{no:?}");
+        }
+        assert!(!means_yes("아니요", &korean) && !means_yes("", &korean));
+    }
 }

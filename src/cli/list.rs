@@ -2,7 +2,8 @@
 
 use clap::Args;
 
-use super::error::CliError;
+use super::columns;
+use super::error::{CliError, IoAction};
 use super::session::Session;
 use super::text;
 use crate::agent::protocol::{AccountInfo, Request, Response};
@@ -20,7 +21,7 @@ fn table(accounts: &[AccountInfo]) -> String {
         .iter()
         .map(|a| {
             let moving = match (a.period, a.counter) {
-                (Some(period), _) => format!("{period} s"),
+                (Some(period), _) => text::list_period(period),
                 (None, Some(counter)) => counter.to_string(),
                 (None, None) => String::new(),
             };
@@ -33,23 +34,11 @@ fn table(accounts: &[AccountInfo]) -> String {
             ]
         })
         .collect();
-    let header = text::LIST_HEADER.map(str::to_owned);
-    let mut widths = [0usize; 5];
-    for row in std::iter::once(&header).chain(&rows) {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in std::iter::once(&header).chain(&rows) {
-        let mut line = String::new();
-        for (cell, width) in row.iter().zip(widths) {
-            line.push_str(&format!("{cell:<width$}  "));
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    let header = text::list_header();
+    let mut all = Vec::with_capacity(rows.len() + 1);
+    all.push(header);
+    all.extend(rows);
+    columns::table(&all)
 }
 
 /// Prints the accounts: from a running agent when one serves the vault, otherwise
@@ -57,7 +46,7 @@ fn table(accounts: &[AccountInfo]) -> String {
 pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), CliError> {
     let accounts = match session.ask_agent(Request::List)? {
         Some(Response::Accounts { accounts }) => accounts,
-        Some(_) => return Err(CliError::Unexpected(text::UNEXPECTED_ANSWER.to_owned())),
+        Some(_) => return Err(CliError::UnexpectedAnswer),
         None => {
             let pin = session.unlock_pin()?;
             let store = session.load(&pin)?;
@@ -66,12 +55,12 @@ pub fn run(session: &mut Session, args: &ListArgs) -> Result<(), CliError> {
     };
     if args.json {
         let json = serde_json::to_string_pretty(&accounts).map_err(|e| CliError::Io {
-            what: "writing JSON".to_owned(),
+            what: IoAction::WriteJson,
             source: e.into(),
         })?;
         println!("{json}");
     } else if accounts.is_empty() {
-        eprintln!("{}", text::LIST_EMPTY);
+        eprintln!("{}", text::list_empty());
     } else {
         print!("{}", table(&accounts));
     }

@@ -13,14 +13,7 @@ pub fn run(session: &mut Session) -> Result<(), CliError> {
         Some(client) => client.lock()?,
         None => false,
     };
-    eprintln!(
-        "{}",
-        if locked {
-            text::LOCKED
-        } else {
-            text::NOTHING_TO_LOCK
-        }
-    );
+    eprintln!("{}", text::locked(locked));
     Ok(())
 }
 

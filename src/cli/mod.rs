@@ -6,6 +6,7 @@ mod agent_serve;
 mod args;
 pub mod assets;
 mod code;
+mod columns;
 mod completions;
 #[cfg(feature = "enroll")]
 mod enroll;
@@ -33,7 +34,7 @@ use clap::Parser;
 pub use args::command;
 use args::{Cli, Command};
 pub use error::CliError;
-use error::report;
+use error::{IoAction, Usage, report};
 use session::Session;
 
 use crate::vault;
@@ -62,7 +63,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         return interactive(&cli);
     };
     if cli.work_factor != vault::DEFAULT_WORK_FACTOR {
-        return Err(CliError::Usage(text::WORK_FACTOR_TUI_ONLY.to_owned()));
+        return Err(CliError::Usage(Usage::WorkFactorTuiOnly));
     }
     match command {
         Command::Completions(args) => {
@@ -72,7 +73,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::AgentServe(args) => return agent_serve::run(&cli.global, args),
         Command::GenerateAssets { root } => {
             return assets::generate(&self::command(), root).map_err(|source| CliError::Io {
-                what: format!("writing man pages and completions under {}", root.display()),
+                what: IoAction::WriteAssets(root.clone()),
                 source,
             });
         }

@@ -12,10 +12,10 @@ pub fn run(session: &mut Session) -> Result<(), CliError> {
     session.vault.read(&old, now()?)?;
     let new = session.input.new_pin(false)?;
     session.vault.change_pin(&old, &new, now()?)?;
-    eprintln!("{}", text::PIN_CHANGED);
+    eprintln!("{}", text::pin_changed());
     // An agent holding the old PIN would notice at its next request; end it now.
     if session.stop_agent() {
-        eprintln!("{}", text::LOCKED_AFTER_PASSWD);
+        eprintln!("{}", text::locked_after_passwd());
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::error::CliError;
+use super::error::{CliError, Usage};
 use super::session::Session;
 use super::text;
 
@@ -26,7 +26,7 @@ pub fn run(session: &mut Session, args: &RemoveArgs) -> Result<(), CliError> {
             match input.confirm(&text::confirm_remove(&label))? {
                 Some(true) => {}
                 Some(false) => return Err(CliError::Declined),
-                None => return Err(CliError::Usage(text::REMOVE_NEEDS_YES.to_owned())),
+                None => return Err(CliError::Usage(Usage::RemoveNeedsYes)),
             }
         }
         store.remove(index);

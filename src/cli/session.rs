@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 use super::error::CliError;
 use super::global::GlobalArgs;
 use super::input::{Input, print_warning};
+use super::text::{self, AgentSkipped};
 use crate::accounts::Store;
 use crate::agent::protocol::{Request, Response};
 use crate::config::{self, Config};
@@ -38,23 +39,21 @@ pub enum AgentOutcome {
     Answer(Response),
     /// It reported an error about the request itself (no such account, ...).
     Failed(CliError),
-    /// Use the PIN instead; with a warning when an agent exists but cannot be used.
-    Fallback(Option<String>),
+    /// Use the PIN instead; with the reason to warn about when an agent exists but
+    /// cannot be used (said only when printed, so the quiet path loads no words).
+    Fallback(Option<AgentSkipped>),
 }
 
 #[cfg(unix)]
 fn query_agent(vault: &Vault, request: Request) -> AgentOutcome {
-    use super::text;
     use crate::agent::AgentError;
     use crate::agent::client::Client;
     use crate::agent::protocol::Failure;
-    let warn = |reason: &dyn std::fmt::Display| {
-        AgentOutcome::Fallback(Some(text::not_using_agent(&reason.to_string())))
-    };
+    let warn = |why: AgentSkipped| AgentOutcome::Fallback(Some(why));
     let client = match Client::for_vault(vault.path()) {
         Ok(Some(client)) => client,
         Ok(None) => return AgentOutcome::Fallback(None),
-        Err(error) => return warn(&error),
+        Err(error) => return warn(AgentSkipped::Failed(error)),
     };
     match client.call(request) {
         Ok(Response::Error { error: failure }) => match failure {
@@ -62,12 +61,31 @@ fn query_agent(vault: &Vault, request: Request) -> AgentOutcome {
             Failure::Code(error) => AgentOutcome::Failed(error.into()),
             Failure::Failed(message) => AgentOutcome::Failed(AgentError::Failed(message).into()),
             Failure::WrongVault => AgentOutcome::Fallback(None),
-            Failure::Forbidden => warn(&"it refused this user"),
-            Failure::BadRequest(message) | Failure::Gone(message) => warn(&message),
+            Failure::Forbidden => warn(AgentSkipped::Refused),
+            Failure::BadRequest(message) => warn(AgentSkipped::Said(message.said())),
+            Failure::Gone(message) => warn(AgentSkipped::Said(message.said())),
         },
         Ok(response) => AgentOutcome::Answer(response),
         Err(AgentError::NotRunning) => AgentOutcome::Fallback(None),
-        Err(error) => warn(&error),
+        Err(error) => warn(AgentSkipped::Failed(error)),
+    }
+}
+
+/// What an agent's refusal says, in the language of this process: a typed refusal
+/// by its own [`Localize`](crate::i18n::Localize), text as it came.
+trait Said {
+    fn said(&self) -> String;
+}
+
+impl Said for String {
+    fn said(&self) -> String {
+        self.clone()
+    }
+}
+
+impl<T: crate::i18n::Localize> Said for T {
+    fn said(&self) -> String {
+        self.localize()
     }
 }
 
@@ -135,9 +153,9 @@ impl Session {
         match query_agent(&self.vault, request) {
             AgentOutcome::Answer(response) => Ok(Some(response)),
             AgentOutcome::Failed(error) => Err(error),
-            AgentOutcome::Fallback(warning) => {
-                if let Some(warning) = warning {
-                    print_warning(&warning);
+            AgentOutcome::Fallback(skipped) => {
+                if let Some(why) = skipped {
+                    print_warning(&text::not_using_agent(&why));
                 }
                 Ok(None)
             }

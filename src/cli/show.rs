@@ -6,6 +6,9 @@ use std::io::IsTerminal;
 use clap::Args;
 use zeroize::Zeroizing;
 
+use unicode_width::UnicodeWidthStr;
+
+use super::columns::pad_to;
 use super::error::CliError;
 use super::input::print_warning;
 use super::session::Session;
@@ -38,20 +41,17 @@ fn details(account: &Account) -> String {
         digits,
         period,
         counter,
-    ] = text::SHOW_FIELDS;
+    ] = text::show_fields();
     let mut rows = vec![
         (label, account.label()),
         (
             issuer,
-            account
-                .issuer
-                .clone()
-                .unwrap_or_else(|| text::SHOW_NO_ISSUER.to_owned()),
+            account.issuer.clone().unwrap_or_else(text::show_no_issuer),
         ),
         (name, account.name.clone()),
         (
             kind,
-            text::show_kind(matches!(account.kind, Kind::Totp { .. })).to_owned(),
+            text::show_kind(matches!(account.kind, Kind::Totp { .. })),
         ),
         (algorithm, account.algorithm.as_str().to_owned()),
         (digits, account.digits.to_string()),
@@ -60,15 +60,16 @@ fn details(account: &Account) -> String {
         Kind::Totp { period: p } => (period, text::show_period(p.seconds())),
         Kind::Hotp { counter: c } => (counter, text::show_counter(c)),
     });
-    let width = rows
-        .iter()
-        .map(|(field, _)| field.chars().count())
-        .max()
-        .unwrap_or(0)
-        + 1;
-    rows.iter()
-        .map(|(field, value)| format!("{:<width$} {value}\n", format!("{field}:")))
-        .collect()
+    let fields: Vec<String> = rows.iter().map(|(field, _)| format!("{field}:")).collect();
+    let width = fields.iter().map(|field| field.width()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (field, (_, value)) in fields.iter().zip(&rows) {
+        pad_to(&mut out, field, width);
+        out.push(' ');
+        out.push_str(value);
+        out.push('\n');
+    }
+    out
 }
 
 /// SGR colours that make the drawing's spaces (dark modules) black and its blocks

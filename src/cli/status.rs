@@ -22,7 +22,6 @@ pub fn run(session: &mut Session, args: &StatusArgs) -> Result<(), CliError> {
     use crate::agent::AgentError;
     use crate::agent::client::Client;
     use crate::agent::socket;
-    use crate::vault::human_duration;
 
     let canonical = socket::canonical_vault(session.vault.path())
         .unwrap_or_else(|_| session.vault.path().to_path_buf());
@@ -56,7 +55,7 @@ pub fn run(session: &mut Session, args: &StatusArgs) -> Result<(), CliError> {
             text::agent_running(
                 &info.vault,
                 info.pid,
-                &human_duration(info.remaining_secs),
+                info.remaining_secs,
                 info.memory_locked
             )
         );

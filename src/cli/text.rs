@@ -1,158 +1,334 @@
-//! Every sentence the CLI itself shows a person: prompts, confirmations, help
-//! trailers. Kept in one place so the product can be translated (its first users
-//! read Korean manuals). Errors carry their own sentences in their types.
+//! Every sentence the CLI itself shows a person comes from the `cli` and `common`
+//! catalogues (`assets/i18n/<lang>/cli.ftl`); this file names them and passes their
+//! values. Errors are typed ([`super::error`]) and said in the same catalogues.
 
-/// Prompt for the PIN that unlocks the vault.
-pub const PROMPT_PIN: &str = "PIN: ";
-/// First prompt for a new PIN.
-pub const PROMPT_NEW_PIN: &str = "New 6-digit PIN: ";
-/// Second prompt for a new PIN.
-pub const PROMPT_REPEAT_PIN: &str = "Type the new PIN again: ";
-/// The two new PINs differ.
-pub const PINS_DIFFER: &str = "The two PINs differ; try again.";
-/// Prompt for a base32 secret.
-pub const PROMPT_SECRET: &str = "Secret key (base32, as the site shows it): ";
-/// Prompt for an `otpauth://` URI.
-pub const PROMPT_URI: &str = "otpauth:// URI: ";
+use std::path::Path;
+
+use crate::accounts::Account;
+use crate::code::Kind;
+use crate::t;
+
+/// What the CLI asks a person for: the prompt it shows and how an error names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// The PIN that unlocks the vault.
+    Pin,
+    /// A new PIN (`init`, `passwd`).
+    NewPin,
+    /// The new PIN a second time.
+    RepeatPin,
+    /// A base32 secret key.
+    Secret,
+    /// An `otpauth://` link.
+    Uri,
+    /// The ID at an organisation (`otp add --customer`).
+    Id,
+    /// The activation code of an enrollment.
+    Activation,
+    /// A new export password of at least `min` characters, for a format named by
+    /// its title.
+    ExportPassword {
+        /// The format's title.
+        format: &'static str,
+        /// The fewest characters accepted.
+        min: usize,
+    },
+    /// The new export password a second time.
+    ExportPasswordAgain,
+    /// The password of an encrypted file to import, in a format named by its title.
+    ImportPassword(&'static str),
+    /// The answer to a yes/no question.
+    Answer,
+}
+
+impl Asked {
+    /// The selector the catalogue's sentences use to name the value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Asked::Pin => "pin",
+            Asked::NewPin | Asked::RepeatPin => "new-pin",
+            Asked::Secret => "secret",
+            Asked::Uri => "uri",
+            Asked::Id => "id",
+            Asked::Activation => "activation",
+            Asked::ExportPassword { .. } | Asked::ExportPasswordAgain => "export-password",
+            Asked::ImportPassword(_) => "import-password",
+            Asked::Answer => "answer",
+        }
+    }
+
+    /// The prompt, ending in the space before the answer.
+    pub fn prompt(self) -> String {
+        let text = match self {
+            Asked::Pin => t!("cli-prompt-pin"),
+            Asked::NewPin => t!("cli-prompt-new-pin"),
+            Asked::RepeatPin => t!("cli-prompt-repeat-pin"),
+            Asked::Secret => t!("cli-prompt-secret"),
+            Asked::Uri => t!("cli-prompt-uri"),
+            Asked::Id => t!("cli-prompt-id"),
+            Asked::Activation => t!("cli-prompt-activation"),
+            Asked::ExportPassword { format, min } => {
+                t!("cli-prompt-export-password", format = format, min = min)
+            }
+            Asked::ExportPasswordAgain => t!("cli-prompt-export-password-again"),
+            Asked::ImportPassword(format) => t!("cli-prompt-import-password", format = format),
+            Asked::Answer => String::new(),
+        };
+        with_space(text)
+    }
+}
+
+/// What a failed read names: one of the CLI's own values, or a value another part
+/// of the product asked for and named in its own catalogue's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// A value the CLI asks for.
+    Asked(Asked),
+    /// A value named by the caller, already in the user's language.
+    Named(String),
+}
+
+/// A prompt for [`super::input::Input`]'s `secret` and `line`: one of the CLI's own
+/// ([`Asked`], which also names the value), or a prompt another part of the product
+/// wrote (ending in its space), with the value named by the caller.
+pub trait Prompt {
+    /// The prompt to show, and how a failure names the value.
+    fn resolve(self, what: &str) -> (String, What);
+}
+
+impl Prompt for Asked {
+    fn resolve(self, _what: &str) -> (String, What) {
+        (self.prompt(), What::Asked(self))
+    }
+}
+
+impl Prompt for &str {
+    fn resolve(self, what: &str) -> (String, What) {
+        (self.to_owned(), What::Named(what.to_owned()))
+    }
+}
+
+impl Prompt for &String {
+    fn resolve(self, what: &str) -> (String, What) {
+        self.as_str().resolve(what)
+    }
+}
+
+/// A prompt or question followed by the space the answer starts after (Fluent
+/// trims trailing spaces from the catalogue's text).
+fn with_space(mut text: String) -> String {
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text
+}
+
 /// Prompt for the ID at an organisation (`otp add --customer`).
 #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-pub const PROMPT_ID: &str = "ID: ";
+pub const PROMPT_ID: Asked = Asked::Id;
 /// Prompt for the activation code (`otp add --customer`).
 #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-pub const PROMPT_ACTIVATION: &str = "Activation code (6 digits): ";
-/// `otp add --customer` in a build without the `enroll` feature.
-#[cfg_attr(feature = "enroll", allow(dead_code))]
-pub const NO_ENROLL_FEATURE: &str = "this otp was built without enrollment support (cargo feature \"enroll\"); rebuild with it to use --customer";
+pub const PROMPT_ACTIVATION: Asked = Asked::Activation;
+
+/// Where a picture or an export is read from: a file, or standard input for `-`.
+/// The catalogue says each case in its own sentence.
+pub fn source_of(path: &Path) -> (&'static str, String) {
+    if path == Path::new("-") {
+        ("stdin", String::new())
+    } else {
+        ("file", path.display().to_string())
+    }
+}
 
 /// Shown once the customer code is found.
 #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub fn organisation(code: &str, name: &str, server: &str) -> String {
-    format!("Customer {code}: {name} ({server})")
+    t!(
+        "cli-organisation",
+        code = code,
+        name = name,
+        server = server
+    )
 }
 
 /// Shown after a successful enrollment.
 #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub fn enrolled(label: &str, summary: &str, replaced: bool) -> String {
-    let previous = if replaced {
-        " Your previous device's token no longer works."
+    if replaced {
+        t!("cli-enrolled-replaced", label = label, summary = summary)
     } else {
-        ""
-    };
-    format!("Added {label} ({summary}); the token is active.{previous}")
+        t!("cli-enrolled", label = label, summary = summary)
+    }
 }
 
 /// An enrolled account left in the vault after a refused activation, because
 /// taking it out failed: what to run.
 #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub fn remove_unactivated(label: &str, reason: &str) -> String {
-    format!(
-        "{label} was saved in the vault but the server did not activate it, and removing it again failed ({reason}); its codes will not work: remove it with `otp remove {label:?}`"
-    )
+    t!("cli-remove-unactivated", label = label, reason = reason)
 }
 
 /// `TOTP every 60 s, SHA1, 6 digits` and the like: an account's parameters.
-pub fn summary(account: &crate::accounts::Account) -> String {
-    use crate::code::Kind;
-    let kind = match account.kind {
-        Kind::Totp { period } => format!("TOTP every {period} s"),
-        Kind::Hotp { counter } => format!("HOTP from counter {counter}"),
-    };
-    format!("{kind}, {}, {} digits", account.algorithm, account.digits)
+pub fn summary(account: &Account) -> String {
+    let algorithm = account.algorithm.as_str();
+    let digits = account.digits.get();
+    match account.kind {
+        Kind::Totp { period } => t!(
+            "common-summary-totp",
+            period = period.seconds(),
+            algorithm = algorithm,
+            digits = digits
+        ),
+        Kind::Hotp { counter } => t!(
+            "common-summary-hotp",
+            counter = counter.to_string(),
+            algorithm = algorithm,
+            digits = digits
+        ),
+    }
 }
 
-/// Prefix of a warning line on stderr.
-pub const WARNING: &str = "warning";
+/// "45 seconds", "2 minutes", "1 hour": rounded up, so a wait is never understated.
+pub fn duration(secs: u64) -> String {
+    if secs < 60 {
+        t!("common-duration-seconds", count = secs)
+    } else if secs < 3600 {
+        t!("common-duration-minutes", count = secs.div_ceil(60))
+    } else {
+        t!("common-duration-hours", count = secs.div_ceil(3600))
+    }
+}
+
+/// The word before a warning on standard error.
+pub fn warning() -> String {
+    t!("cli-warning")
+}
 
 /// Shown after `otp init`.
-pub fn created_vault(path: &std::path::Path) -> String {
-    format!(
-        "Created an empty vault at {}. Add an account with `otp add <name>`.",
-        path.display()
-    )
+pub fn created_vault(path: &Path) -> String {
+    t!("cli-created-vault", path = path.display().to_string())
 }
 
 /// Shown after `otp add`.
 pub fn added(label: &str, summary: &str) -> String {
-    format!("Added {label} ({summary}).")
+    t!("cli-added", label = label, summary = summary)
 }
 
 /// Shown after `otp remove`.
 pub fn removed(label: &str) -> String {
-    format!("Removed {label}.")
+    t!("cli-removed", label = label)
 }
 
 /// Shown after `otp rename`.
 pub fn renamed(old: &str, new: &str) -> String {
-    format!("Renamed {old} to {new}.")
+    t!("cli-renamed", old = old, new = new)
 }
 
 /// Shown after `otp passwd`.
-pub const PIN_CHANGED: &str = "PIN changed.";
+pub fn pin_changed() -> String {
+    t!("cli-pin-changed")
+}
+
+/// The new PINs typed at the two prompts differ.
+pub fn pins_differ() -> String {
+    t!("cli-pins-differ")
+}
 
 /// The question `otp remove` asks.
 pub fn confirm_remove(label: &str) -> String {
-    format!("Remove {label}? Its secret cannot be recovered from otp afterwards. [y/N] ")
+    with_space(t!("cli-confirm-remove", label = label))
 }
 
 /// Warning for a weak work factor at `otp init`.
 pub fn weak_work_factor(log_n: u8, default: u8) -> String {
-    format!(
-        "work factor {log_n} is below the default {default}: each PIN guess against a stolen vault file gets cheaper"
-    )
+    t!("cli-weak-work-factor", log_n = log_n, default = default)
 }
 
 /// Warning for a PIN file others can read.
-pub fn pin_file_readable(path: &std::path::Path) -> String {
-    format!(
-        "the PIN file {} can be read by other users; run `chmod 600` on it",
-        path.display()
-    )
+pub fn pin_file_readable(path: &Path) -> String {
+    t!("cli-pin-file-readable", path = path.display().to_string())
 }
 
 /// Table header of `otp list`.
-pub const LIST_HEADER: [&str; 5] = ["ACCOUNT", "TYPE", "ALGORITHM", "DIGITS", "PERIOD/COUNTER"];
+pub fn list_header() -> [String; 5] {
+    [
+        t!("cli-list-account"),
+        t!("cli-list-type"),
+        t!("cli-list-algorithm"),
+        t!("cli-list-digits"),
+        t!("cli-list-moving"),
+    ]
+}
+
+/// A period in `otp list`'s last column.
+pub fn list_period(seconds: u32) -> String {
+    t!("cli-list-period", seconds = seconds)
+}
 
 /// Shown by `otp list` on an empty vault.
-pub const LIST_EMPTY: &str = "The vault has no accounts yet. Add one with `otp add <name>`.";
+pub fn list_empty() -> String {
+    t!("cli-list-empty")
+}
 
 /// Shown after `otp unlock`.
-pub fn unlocked(vault: &std::path::Path, lifetime: &str) -> String {
-    format!(
-        "Unlocked {} for {lifetime}: `otp code` and `otp list` need no PIN until then. `otp lock` locks it now.",
-        vault.display()
+pub fn unlocked(vault: &Path, secs: u64) -> String {
+    t!(
+        "cli-unlocked",
+        vault = vault.display().to_string(),
+        duration = duration(secs)
     )
 }
 
-/// Shown by `otp lock` when an agent was stopped.
-pub const LOCKED: &str = "Locked: the agent has forgotten the vault.";
-
-/// Shown by `otp lock` when no agent was running.
-pub const NOTHING_TO_LOCK: &str = "No agent was running for this vault; nothing to lock.";
+/// Shown by `otp lock`: whether an agent was stopped.
+pub fn locked(stopped: bool) -> String {
+    if stopped {
+        t!("cli-locked")
+    } else {
+        t!("cli-nothing-to-lock")
+    }
+}
 
 /// Shown by `otp passwd` when it stopped an agent holding the old PIN.
-pub const LOCKED_AFTER_PASSWD: &str =
-    "The running agent held the old PIN and was locked; `otp unlock` starts a new one.";
+pub fn locked_after_passwd() -> String {
+    t!("cli-locked-after-passwd")
+}
 
 /// `otp status` when an agent serves the vault.
-pub fn agent_running(vault: &str, pid: u32, left: &str, memory_locked: bool) -> String {
-    let memory = if memory_locked {
-        "its memory is locked out of swap"
-    } else {
-        "its memory could not be locked out of swap (memory-lock limit too low)"
-    };
-    format!("An agent (pid {pid}) serves {vault} for another {left}; {memory}.")
+pub fn agent_running(vault: &str, pid: u32, secs: u64, memory_locked: bool) -> String {
+    let memory = if memory_locked { "locked" } else { "unlocked" };
+    t!(
+        "cli-agent-running",
+        vault = vault,
+        pid = pid,
+        duration = duration(secs),
+        memory = memory
+    )
+}
+
+/// Why an agent that exists is not used, before falling back to the PIN.
+#[derive(Debug)]
+pub enum AgentSkipped {
+    /// Reaching or asking it failed.
+    Failed(crate::agent::AgentError),
+    /// It refuses this user.
+    Refused,
+    /// It turned the request down with its own words.
+    Said(String),
 }
 
 /// A warning when an agent exists but is not used.
-pub fn not_using_agent(reason: &str) -> String {
-    format!("not using the agent: {reason}; opening the vault with the PIN instead")
+pub fn not_using_agent(why: &AgentSkipped) -> String {
+    use crate::i18n::Localize;
+    match why {
+        AgentSkipped::Failed(error) => t!("cli-not-using-agent", reason = error.localize()),
+        AgentSkipped::Refused => t!("cli-not-using-agent-refused"),
+        AgentSkipped::Said(reason) => t!("cli-not-using-agent", reason = reason.as_str()),
+    }
 }
 
-/// An agent gave an answer that does not fit the question.
-pub const UNEXPECTED_ANSWER: &str =
-    "the agent gave an unexpected answer; run `otp lock`, then `otp unlock` again";
-
-/// Text after `--help`: PIN sources and exit codes.
+/// Text after `--help`: PIN sources and exit codes. Still English: `otp --help` and
+/// its catalogue belong to the help area, which is to say it in `help.ftl`.
+#[allow(dead_code)]
 pub const AFTER_HELP: &str = "\
 PIN sources, safest first (the first one present is used):
   --pin-stdin        the first line of standard input
@@ -177,275 +353,193 @@ Exit codes:
   6  the vault is missing, damaged or unreadable
   7  enrollment refused or failed (the message starts with its code, e.g. SE3010)";
 
-/// `otp remove` without a terminal and without `--yes`.
-pub const REMOVE_NEEDS_YES: &str =
-    "standard input is not a terminal, so otp cannot ask; pass --yes to remove without asking";
-
-/// `otp --work-factor` given with a subcommand.
-pub const WORK_FACTOR_TUI_ONLY: &str = "--work-factor before the subcommand applies to the vault the full-screen interface creates (plain `otp`); for `otp init` write it after `init`";
-
-/// Reading the file `otp import` was given.
-pub fn reading_import(path: &std::path::Path) -> String {
-    if path == std::path::Path::new("-") {
-        "reading the export from standard input".to_owned()
-    } else {
-        format!("reading {}", path.display())
-    }
-}
-
-/// `otp import` on a file too large to be an export.
-pub fn import_too_large(path: &std::path::Path, limit: u64) -> String {
-    format!(
-        "{} is larger than {} MiB, which no authenticator export is; check the file name",
-        path.display(),
-        limit / (1024 * 1024)
-    )
-}
-
-/// `otp import -` with `--pin-stdin`.
-pub const IMPORT_STDIN_CLASH: &str = "the export and the PIN cannot both come from standard input; give the export as a file, or the PIN through OTP_PIN_FILE or OTP_PIN_COMMAND";
-
-/// Prompt for the password of an encrypted export.
-pub fn prompt_import_password(format: crate::transfer::Format) -> String {
-    format!("Password of the {}: ", format.title())
-}
+// ---- otp import ----
 
 /// An account the import adds.
 pub fn import_added(label: &str, summary: &str) -> String {
-    format!("  + {label} ({summary})")
+    t!("cli-import-added", label = label, summary = summary)
 }
 
 /// An account the import adds under another label.
 pub fn import_renamed(from: &str, to: &str) -> String {
-    format!("  ~ {from} → {to} (the name was taken by another account)")
+    t!("cli-import-renamed", from = from, to = to)
 }
 
 /// An account the vault already holds.
 pub fn import_duplicate(label: &str) -> String {
-    format!("  = {label}: already in the vault, skipped")
+    t!("cli-import-duplicate", label = label)
 }
 
 /// An entry the vault cannot hold.
 pub fn import_left_out(label: &str, reason: &str) -> String {
-    format!("  ! {label}: left out: {reason}")
+    t!("cli-import-left-out", label = label, reason = reason)
 }
 
 /// A remark about one imported account.
 pub fn import_note(label: &str, note: &str) -> String {
-    format!("  note {label}: {note}")
+    t!("cli-import-note", label = label, note = note)
 }
 
 /// Nothing new in the file.
-pub const IMPORT_NOTHING: &str =
-    "Nothing imported: the vault already holds every account the file has that otp can use.";
-
-/// `otp import` when the new accounts do not fit.
-pub fn import_too_many(new: usize, room: usize, count: usize, limit: usize) -> String {
-    format!(
-        "the file has {new} new accounts but only {room} fit (the vault holds {count} of at most {limit}); nothing was imported. Remove accounts with `otp remove`, or raise max_accounts in the config file"
-    )
+pub fn import_nothing() -> String {
+    t!("cli-import-nothing")
 }
 
 /// `otp import --dry-run`.
 pub fn would_import(count: usize) -> String {
-    format!("Would import {count} account{}.", plural(count))
+    t!("cli-would-import", count = count)
 }
 
 /// The question `otp import` asks.
 pub fn confirm_import(count: usize) -> String {
-    format!("Import {count} account{}? [y/N] ", plural(count))
+    with_space(t!("cli-confirm-import", count = count))
 }
-
-/// `otp import` without a terminal and without `--yes`.
-pub const IMPORT_NEEDS_YES: &str = "standard input is not a terminal, so otp cannot ask; check the list above and pass --yes to import (or --dry-run to only see it)";
 
 /// Shown after `otp import`.
 pub fn imported(count: usize) -> String {
-    format!("Imported {count} account{}.", plural(count))
+    t!("cli-imported", count = count)
 }
 
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
+/// The first line of `otp import`'s report.
+pub fn import_read(entries: usize, format: &str) -> String {
+    t!("cli-import-read", count = entries, format = format)
 }
 
-/// Prompt for a new export password.
-pub fn prompt_export_password(what: &str) -> String {
-    format!("Password for the {what} (at least 10 characters): ")
-}
-
-/// Second prompt for a new export password.
-pub const PROMPT_EXPORT_PASSWORD_AGAIN: &str = "Type the password again: ";
-
-/// The two export passwords differ.
-pub const EXPORT_PASSWORDS_DIFFER: &str =
-    "the two passwords differ; nothing was written. Run the command again";
-
-/// An export password that is too short.
-pub fn export_password_short(min: usize) -> String {
-    format!(
-        "the password must have at least {min} characters: it is all that protects the exported secrets; nothing was written"
-    )
-}
+// ---- otp export ----
 
 /// The question before secrets are written unencrypted.
-pub const CONFIRM_UNENCRYPTED_EXPORT: &str = "This writes every secret UNENCRYPTED: anyone who sees the output can make your codes. Continue? [y/N] ";
-
-/// `otp export --format uris|google` without a terminal and without `--yes`.
-pub const EXPORT_NEEDS_YES: &str = "this export is unencrypted and standard input is not a terminal, so otp cannot ask; pass --yes to confirm";
-
-/// `otp export` on an empty vault.
-pub const EXPORT_EMPTY: &str = "the vault has no accounts to export";
-
-/// Reminder when links are printed on the terminal.
-pub const EXPORT_ON_SCREEN: &str =
-    "These links show your secrets; clear the screen and the scrollback when done.";
-
-/// `otp export -o` over an existing file without `--force`.
-pub fn export_exists(path: &std::path::Path) -> String {
-    format!(
-        "{} already exists; choose another file, or pass --force to replace it",
-        path.display()
-    )
+pub fn confirm_unencrypted_export() -> String {
+    with_space(t!("cli-confirm-unencrypted-export"))
 }
 
-/// Writing the export file.
-pub fn writing_export(path: &std::path::Path) -> String {
-    format!("writing {}", path.display())
+/// Reminder when links are printed on the terminal.
+pub fn export_on_screen() -> String {
+    t!("cli-export-on-screen")
 }
 
 /// An account an export format cannot hold.
 pub fn export_left_out(label: &str, reason: &str) -> String {
-    format!("{label} was left out of the export: {reason}")
+    t!("cli-export-left-out", label = label, reason = reason)
 }
 
 /// Heading above each Google QR code.
 pub fn qr_page(index: usize, count: usize) -> String {
-    format!("QR code {index} of {count}")
+    t!("cli-qr-page", index = index, count = count)
 }
 
 /// Shown after `otp export`.
-pub fn exported(count: usize, what: &str, path: Option<&std::path::Path>) -> String {
-    let accounts = format!("{count} account{}", plural(count));
+pub fn exported(count: usize, format: &str, path: Option<&Path>) -> String {
     match path {
-        Some(path) => format!("Exported {accounts} to {} ({what}).", path.display()),
-        None => format!("Exported {accounts} ({what})."),
+        Some(path) => t!(
+            "cli-exported-to",
+            count = count,
+            format = format,
+            path = path.display().to_string()
+        ),
+        None => t!("cli-exported", count = count, format = format),
     }
 }
 
-/// The first line of `otp import`'s report.
-pub fn import_read(entries: usize, what: &str) -> String {
-    let noun = if entries == 1 { "entry" } else { "entries" };
-    format!("Read {entries} {noun} from the {what}:")
-}
-// ---- QR codes: `otp add --qr`, `otp show` ----
-
-/// How a picture argument is named in sentences: its path, or standard input for `-`.
-pub fn picture_name(path: &std::path::Path) -> String {
-    if path == std::path::Path::new("-") {
-        "the picture on standard input".to_owned()
-    } else {
-        format!("the picture {}", path.display())
-    }
-}
-
-/// How to run `otp import` on the picture (a file is needed for one read from stdin).
-fn import_command(path: &std::path::Path) -> String {
-    if path == std::path::Path::new("-") {
-        "save the picture to a file and run `otp import <file>`".to_owned()
-    } else {
-        format!("run `otp import {}`", path.display())
-    }
-}
-
-/// `otp add --qr -` with a terminal on standard input.
-pub const QR_STDIN_IS_TERMINAL: &str = "--qr - reads the picture from standard input, which is a terminal here; pipe the picture in (otp add --qr - < shot.png) or give its path";
-
-/// `otp add --qr` on a Google Authenticator export.
-pub fn qr_is_export(path: &std::path::Path) -> String {
-    format!(
-        "the QR code in {} is a Google Authenticator export (otpauth-migration://), which can hold several accounts; to add them, {} instead",
-        picture_name(path),
-        import_command(path)
-    )
-}
-
-/// `otp add --qr` on a picture with several QR codes.
-pub fn qr_several(count: usize, path: &std::path::Path) -> String {
-    format!(
-        "{} holds {count} QR codes; crop it to the one to add, or to add every account in it, {}",
-        picture_name(path),
-        import_command(path)
-    )
-}
-
-/// `otp add --qr` on a QR code that is not an `otpauth://` link.
-pub fn qr_not_a_link(path: &std::path::Path) -> String {
-    format!(
-        "the QR code in {} holds no otpauth:// link, so it is not for an authenticator app; use the QR code the service shows when you turn on two-factor authentication",
-        picture_name(path)
-    )
-}
+// ---- otp show ----
 
 /// The labels of `otp show`'s lines, in order: label, issuer, name, type,
 /// algorithm, digits, period, counter.
-pub const SHOW_FIELDS: [&str; 8] = [
-    "Account",
-    "Issuer",
-    "Name",
-    "Type",
-    "Algorithm",
-    "Digits",
-    "Period",
-    "Counter",
-];
+pub fn show_fields() -> [String; 8] {
+    [
+        t!("cli-show-account"),
+        t!("cli-show-issuer"),
+        t!("cli-show-name"),
+        t!("cli-show-type"),
+        t!("cli-show-algorithm"),
+        t!("cli-show-digits"),
+        t!("cli-show-period"),
+        t!("cli-show-counter"),
+    ]
+}
 
 /// `otp show` for an account without an issuer.
-pub const SHOW_NO_ISSUER: &str = "(none)";
+pub fn show_no_issuer() -> String {
+    t!("cli-show-no-issuer")
+}
 
 /// `otp show`'s type line.
-pub fn show_kind(totp: bool) -> &'static str {
+pub fn show_kind(totp: bool) -> String {
     if totp {
-        "TOTP (time-based)"
+        t!("cli-show-totp")
     } else {
-        "HOTP (counter-based)"
+        t!("cli-show-hotp")
     }
 }
 
 /// `otp show`'s period line.
 pub fn show_period(seconds: u32) -> String {
-    format!("{seconds} s")
+    t!("cli-show-period-value", seconds = seconds)
 }
 
 /// `otp show`'s counter line.
 pub fn show_counter(counter: u64) -> String {
-    format!("{counter} (the next code uses it)")
+    t!("cli-show-counter-value", counter = counter.to_string())
 }
 
 /// After `otp show --qr`.
 pub fn qr_shows_secret(label: &str) -> String {
-    format!(
-        "This QR code holds the secret of {label}: anyone who sees or photographs it can copy the account. Clear the screen (`clear`) once your phone has scanned it."
-    )
+    t!("cli-qr-shows-secret", label = label)
 }
 
 /// `otp show --qr` on a terminal too small for the code.
 pub fn qr_terminal_too_small(width: usize, height: usize, columns: u16, rows: u16) -> String {
-    format!(
-        "the QR code needs {width} columns and {height} rows but the terminal has {columns}×{rows}, so it may not scan; enlarge the window or make the font smaller and run the command again"
+    t!(
+        "cli-qr-terminal-too-small",
+        width = width,
+        height = height,
+        columns = columns,
+        rows = rows
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, set_thread};
 
     #[test]
     fn an_unactivated_account_is_named_with_the_command_that_removes_it() {
-        let message = remove_unactivated("KISTI:jk lee", "no space left on device");
-        assert!(message.contains("no space left"), "{message}");
-        assert!(
-            message.ends_with("remove it with `otp remove \"KISTI:jk lee\"`"),
-            "{message}"
-        );
+        for lang in Lang::ALL {
+            set_thread(Some(lang));
+            let message = remove_unactivated("KISTI:jk lee", "no space left on device");
+            assert!(message.contains("no space left"), "{message}");
+            assert!(
+                message.contains("`otp remove \"KISTI:jk lee\"`"),
+                "{message}"
+            );
+        }
+        set_thread(None);
+    }
+
+    #[test]
+    fn durations_round_up_and_follow_the_language() {
+        set_thread(Some(Lang::En));
+        assert_eq!(duration(1), "1 second");
+        assert_eq!(duration(90), "2 minutes");
+        assert_eq!(duration(3601), "2 hours");
+        set_thread(Some(Lang::Ko));
+        assert_eq!(duration(45), "45초");
+        assert_eq!(duration(61), "2분");
+        set_thread(None);
+    }
+
+    #[test]
+    fn prompts_and_questions_leave_a_space_for_the_answer() {
+        for lang in Lang::ALL {
+            set_thread(Some(lang));
+            for asked in [Asked::Pin, Asked::NewPin, Asked::Id, Asked::Activation] {
+                let prompt = asked.prompt();
+                assert!(prompt.ends_with(": "), "{lang:?} {asked:?}: {prompt:?}");
+            }
+            assert!(confirm_import(2).ends_with("[y/N] "));
+        }
+        set_thread(Some(Lang::Ko));
+        assert!(Asked::Activation.prompt().contains("인증코드"));
+        set_thread(None);
     }
 }

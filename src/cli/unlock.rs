@@ -38,25 +38,16 @@ mod unix {
     use age::secrecy::ExposeSecret;
     use zeroize::Zeroizing;
 
-    use super::super::error::CliError;
+    use super::super::error::{AgentStart, CliError, IoAction};
     use super::super::session::Session;
     use super::super::text;
     use super::UnlockArgs;
     use crate::agent::client::Client;
     use crate::agent::protocol::{self, Startup};
     use crate::agent::{AgentError, socket};
-    use crate::vault::human_duration;
 
     /// Longest startup report read from the agent.
     const MAX_REPORT_BYTES: usize = 64 * 1024;
-
-    fn startup_failed(message: &str) -> CliError {
-        AgentError::Startup {
-            message: message.to_owned(),
-            exit_code: 1,
-        }
-        .into()
-    }
 
     pub fn run(session: &mut Session, args: &UnlockArgs) -> Result<(), CliError> {
         if !session.vault.exists() {
@@ -68,12 +59,17 @@ mod unix {
         socket::ensure_dir(&dir)?;
         let pin = session.unlock_pin()?;
 
-        let exe = std::env::current_exe()
-            .map_err(|e| AgentError::io("find the otp program", "otp", e))?;
+        let exe = std::env::current_exe().map_err(|source| CliError::Io {
+            what: IoAction::FindProgram,
+            source,
+        })?;
         // The PIN goes through a pipe; nothing secret is in argv or the environment.
         let mut child = Command::new(&exe)
             .arg("--vault")
             .arg(&canonical)
+            // The agent's start-up failures are reported here: in this language.
+            .arg("--lang")
+            .arg(crate::i18n::current().tag())
             .arg("agent-serve")
             .arg("--for-secs")
             .arg(args.lifetime.as_secs().to_string())
@@ -85,7 +81,10 @@ mod unix {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| AgentError::io("start the agent", &exe, e))?;
+            .map_err(|source| CliError::Io {
+                what: IoAction::StartAgent(exe.clone()),
+                source,
+            })?;
         if let Some(mut stdin) = child.stdin.take() {
             let line = Zeroizing::new(format!("{}\n", pin.passphrase().expose_secret()));
             // A child that died at once is reported through its missing startup line.
@@ -108,24 +107,17 @@ mod unix {
             }
             None => {
                 let _ = child.wait();
-                return Err(startup_failed(
-                    "the agent exited before it was ready; nothing was unlocked",
-                ));
+                return Err(CliError::AgentStart(AgentStart::ExitedEarly));
             }
         };
         // It must answer on its socket before this command says it is unlocked.
         let info = Client::in_dir(&dir, &canonical)?
-            .ok_or_else(|| startup_failed("the agent's socket is missing"))?
+            .ok_or(CliError::AgentStart(AgentStart::SocketMissing))?
             .ping()?;
         if info.pid != pid {
-            return Err(startup_failed(
-                "another agent answered on the socket; run `otp lock` and try again",
-            ));
+            return Err(CliError::AgentStart(AgentStart::OtherAnswered));
         }
-        eprintln!(
-            "{}",
-            text::unlocked(&canonical, &human_duration(args.lifetime.as_secs()))
-        );
+        eprintln!("{}", text::unlocked(&canonical, args.lifetime.as_secs()));
         Ok(())
     }
 }
