@@ -13,6 +13,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use otp::api::ErrorCode;
 use otp::api::wire::{MAX_BODY_BYTES, VerifyRequest};
+use otp::otpd_cli::words::WORDING;
 use otp::server::ServerError;
 use otp::server::config::RateLimits;
 use otp::server::http::{AppState, router};
@@ -60,7 +61,9 @@ async fn call(
 }
 
 fn app(service: Service, limits: RateLimits) -> axum::Router {
-    router(Arc::new(AppState::new(service, &limits, false, false)))
+    router(Arc::new(AppState::new(
+        service, &limits, false, false, WORDING,
+    )))
 }
 
 fn no_limits() -> RateLimits {
@@ -361,7 +364,7 @@ async fn serves_in_process_over_http_until_the_shutdown_future_resolves() {
     let addr = listener.local_addr();
     let url = listener.url();
     assert_eq!(url, format!("http://{addr}"));
-    let state = AppState::new(service, &RateLimits::default(), false, false);
+    let state = AppState::new(service, &RateLimits::default(), false, false, WORDING);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(serve(state, listener, async {
         let _ = stopped.await;

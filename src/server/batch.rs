@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tokio::sync::{Mutex, mpsc, oneshot};
 
-use super::error::ServerError;
+use super::error::{DatabaseError, ServerError};
 use super::store::Store;
 use super::write::{VerifyWrite, WriteOutcome};
 
@@ -69,7 +69,7 @@ impl GroupCommit {
 
     /// Queues `write` and waits until its group is committed.
     pub async fn submit(&self, write: VerifyWrite) -> Result<WriteOutcome, ServerError> {
-        let stopped = || ServerError::Database("the commit task stopped".to_owned());
+        let stopped = || ServerError::Database(DatabaseError::CommitStopped);
         let (reply, answer) = oneshot::channel();
         self.queue
             .send((write, reply))
@@ -78,6 +78,6 @@ impl GroupCommit {
         answer
             .await
             .map_err(|_| stopped())?
-            .map_err(ServerError::Database)
+            .map_err(|detail| ServerError::Database(DatabaseError::Other(detail)))
     }
 }
