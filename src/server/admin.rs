@@ -180,15 +180,9 @@ impl Service {
                 expires_at: now + ttl,
             };
             self.store
+                // The audit detail is a record (key=value), in no language.
                 .issue_activation(&activation, audit, |revoked| {
-                    format!(
-                        "ttl {ttl} s{}",
-                        if revoked {
-                            ", previous code revoked"
-                        } else {
-                            ""
-                        }
-                    )
+                    format!("ttl={ttl}s revoked_previous={revoked}")
                 })
                 .await?;
             Ok((code, now + ttl))
@@ -277,7 +271,7 @@ impl Service {
         let detail = result
             .as_ref()
             .ok()
-            .map(|k| format!("client {} ({name})", k.id));
+            .map(|k| format!("client={} name={name:?}", k.id));
         self.audit(
             actor,
             "client.add",
@@ -303,7 +297,7 @@ impl Service {
             None,
             None,
             outcome_of(&result),
-            Some(&format!("client {id}")),
+            Some(&format!("client={id}")),
         )
         .await?;
         result

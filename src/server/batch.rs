@@ -19,7 +19,10 @@ pub const COMMIT_WORKERS_POSTGRES: usize = 4;
 /// Most verifications committed in one transaction.
 pub const GROUP_COMMIT_MAX: usize = 256;
 
-type Submission = (VerifyWrite, oneshot::Sender<Result<WriteOutcome, String>>);
+type Submission = (
+    VerifyWrite,
+    oneshot::Sender<Result<WriteOutcome, DatabaseError>>,
+);
 
 /// The queue of the committing tasks.
 pub struct GroupCommit {
@@ -58,9 +61,13 @@ impl GroupCommit {
                     }
                 }
                 Err(error) => {
-                    let message = error.to_string();
+                    // Every waiting verification gets the same failure, as data.
+                    let failure = match error {
+                        ServerError::Database(failure) => failure,
+                        other => DatabaseError::Other(other.to_string()),
+                    };
                     for (_, reply) in batch.drain(..) {
-                        let _ = reply.send(Err(message.clone()));
+                        let _ = reply.send(Err(failure.clone()));
                     }
                 }
             }
@@ -78,6 +85,6 @@ impl GroupCommit {
         answer
             .await
             .map_err(|_| stopped())?
-            .map_err(|detail| ServerError::Database(DatabaseError::Other(detail)))
+            .map_err(ServerError::Database)
     }
 }
