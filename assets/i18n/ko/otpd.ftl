@@ -89,7 +89,7 @@ otpd-err-sqlite-synchronous = [sqlite] synchronous 값은 "full", "normal", "off
 otpd-err-tls-half = tls_cert와 tls_key는 함께 지정해야 합니다. 둘 다 쓰거나 둘 다 빼세요.
 otpd-err-duration = 기간으로 읽을 수 없는 값입니다: “{ $value }”. 72h처럼 숫자 뒤에 s(초), m(분), h(시간), d(일)를 붙여 1초에서 1년 사이로 쓰세요.
 otpd-err-database-url = database 값은 sqlite://경로 또는 postgres://... 형식의 URL이어야 합니다.
-otpd-err-plain-http = 서버를 시작하지 않았습니다: { $addr } 주소는 루프백 주소가 아니므로 암호화하지 않은 HTTP(refusing plain HTTP)를 제공하지 않습니다. tls_cert와 tls_key를 지정하거나, 앞에 TLS 프록시가 있다면 plain_http_behind_proxy = true로 설정하세요.
+otpd-err-plain-http = 서버를 시작하지 않았습니다: { $addr } 주소는 루프백 주소가 아니므로 암호화하지 않은 HTTP를 제공하지 않습니다. tls_cert와 tls_key를 지정하거나, 앞에 TLS 프록시가 있다면 plain_http_behind_proxy = true로 설정하세요.
 otpd-err-key-readable = 마스터 키 파일을 다른 사용자도 읽을 수 있습니다: { $path }. `chmod 600`으로 권한을 바꾸세요.
 otpd-err-key-damaged = 마스터 키 파일이 손상되었습니다: { $path }. base64url로 적은 32바이트가 들어 있어야 합니다.
 otpd-err-db-open = 데이터베이스를 열 수 없습니다: { $detail }
