@@ -309,6 +309,179 @@ mod tests {
         assert_ne!(en, ko);
     }
 
+    /// One error of every kind, with values that must survive into the sentence.
+    fn every_kind() -> Vec<(ServerError, &'static str)> {
+        use std::path::PathBuf;
+        let path = || PathBuf::from("/srv/기관/otpd.toml");
+        let io = || std::io::Error::other("disk on fire");
+        let mut all = vec![
+            (ServerError::Code(ErrorCode::Se4001), "SE4001"),
+            (ServerError::Sealed, ""),
+            (ServerError::Clock, "1970"),
+            (ServerError::Random, ""),
+            (
+                ServerError::Tls {
+                    cert: path(),
+                    key: path(),
+                    detail: "bad pem".into(),
+                },
+                "bad pem",
+            ),
+        ];
+        for admin in [
+            AdminError::NoCustomer {
+                code: "1106".into(),
+            },
+            AdminError::NoUser {
+                customer: "1106".into(),
+                user: "홍길동".into(),
+            },
+            AdminError::BadCustomerCode {
+                code: "1106".into(),
+            },
+            AdminError::CustomerExists {
+                code: "1106".into(),
+            },
+            AdminError::BadUserId {
+                user: "1106".into(),
+            },
+            AdminError::UserExists {
+                customer: "1106".into(),
+                user: "x".into(),
+            },
+            AdminError::NothingToUnlock {
+                user: "1106".into(),
+            },
+            AdminError::NoClient { id: "1106".into() },
+        ] {
+            all.push((admin.into(), "1106"));
+        }
+        all.push((AdminError::BadOrganisationName.into(), ""));
+        all.push((AdminError::ConfigExists { path: path() }.into(), "기관"));
+        for config in [
+            ConfigError::Invalid {
+                path: path(),
+                detail: "line 3".into(),
+            },
+            ConfigError::KeyReadable { path: path() },
+            ConfigError::KeyDamaged { path: path() },
+        ] {
+            all.push((config.into(), "기관"));
+        }
+        all.extend([
+            (
+                ConfigError::Unwritable {
+                    detail: "x9".into(),
+                }
+                .into(),
+                "x9",
+            ),
+            (
+                ConfigError::TokenAlgorithm {
+                    value: "MD5".into(),
+                }
+                .into(),
+                "MD5",
+            ),
+            (ConfigError::TokenDigits { value: 9 }.into(), "9"),
+            (ConfigError::TokenPeriod { value: 100_000 }.into(), "100000"),
+            (
+                ConfigError::SqliteSynchronous { value: "x9".into() }.into(),
+                "x9",
+            ),
+            (ConfigError::TlsHalf.into(), "tls_key"),
+            (ConfigError::Duration { value: "5w".into() }.into(), "5w"),
+            (ConfigError::DatabaseUrl.into(), "sqlite://"),
+            (
+                ConfigError::PlainHttp {
+                    addr: "192.0.2.1:443"
+                        .parse()
+                        .unwrap_or(std::net::SocketAddr::from(([0; 4], 0))),
+                }
+                .into(),
+                "192.0.2.1:443",
+            ),
+            (DatabaseError::Open("x9".into()).into(), "x9"),
+            (DatabaseError::Migrate("x9".into()).into(), "x9"),
+            (
+                DatabaseError::Column {
+                    name: "seed".into(),
+                    detail: "x9".into(),
+                }
+                .into(),
+                "seed",
+            ),
+            (DatabaseError::BadToken.into(), ""),
+            (DatabaseError::CommitStopped.into(), ""),
+            (DatabaseError::Other("x9".into()).into(), "x9"),
+        ]);
+        for action in [
+            IoAction::ReadConfig(path()),
+            IoAction::WriteConfig(path()),
+            IoAction::CreateDir(path()),
+            IoAction::ResolveDir(path()),
+            IoAction::CreateKey(path()),
+            IoAction::ReadKey(path()),
+            IoAction::WriteAddr(path()),
+            IoAction::WriteManPages(path()),
+        ] {
+            all.push((
+                ServerError::Io {
+                    action,
+                    source: io(),
+                },
+                "기관",
+            ));
+        }
+        for action in [
+            IoAction::ResolveListen("[::1]:8443".into()),
+            IoAction::Listen("[::1]:8443".into()),
+        ] {
+            all.push((
+                ServerError::Io {
+                    action,
+                    source: io(),
+                },
+                "[::1]:8443",
+            ));
+        }
+        for action in [
+            IoAction::ConfigureListener,
+            IoAction::Serve,
+            IoAction::Runtime,
+        ] {
+            all.push((
+                ServerError::Io {
+                    action,
+                    source: io(),
+                },
+                "disk on fire",
+            ));
+        }
+        all
+    }
+
+    #[test]
+    fn every_error_is_a_sentence_in_each_language_with_its_values() {
+        for (error, value) in every_kind() {
+            let en = error.localize_in(Lang::En);
+            let ko = error.localize_in(Lang::Ko);
+            for text in [&en, &ko] {
+                assert!(
+                    !text.starts_with("otpd-") && text.len() > 10,
+                    "{error:?}: {text}"
+                );
+                assert!(text.contains(value), "{error:?} lost {value:?}: {text}");
+                assert!(!text.contains('{'), "{error:?}: {text}");
+            }
+            assert!(
+                ko.chars().any(|c| ('가'..='힣').contains(&c)),
+                "{error:?}: {ko}"
+            );
+            assert_ne!(en, ko, "{error:?}");
+        }
+    }
+
     #[test]
     fn a_protocol_code_keeps_its_code_in_every_language() {
         let error = ServerError::Code(ErrorCode::Se3010);
