@@ -13,6 +13,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use otp::api::ErrorCode;
 use otp::api::wire::{MAX_BODY_BYTES, VerifyRequest};
+use otp::otpd_cli::words::WORDING;
 use otp::server::ServerError;
 use otp::server::config::RateLimits;
 use otp::server::http::{AppState, router};
@@ -60,7 +61,9 @@ async fn call(
 }
 
 fn app(service: Service, limits: RateLimits) -> axum::Router {
-    router(Arc::new(AppState::new(service, &limits, false, false)))
+    router(Arc::new(AppState::new(
+        service, &limits, false, false, WORDING,
+    )))
 }
 
 fn no_limits() -> RateLimits {
@@ -361,7 +364,7 @@ async fn serves_in_process_over_http_until_the_shutdown_future_resolves() {
     let addr = listener.local_addr();
     let url = listener.url();
     assert_eq!(url, format!("http://{addr}"));
-    let state = AppState::new(service, &RateLimits::default(), false, false);
+    let state = AppState::new(service, &RateLimits::default(), false, false, WORDING);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(serve(state, listener, async {
         let _ = stopped.await;
@@ -399,4 +402,305 @@ async fn serves_in_process_over_http_until_the_shutdown_future_resolves() {
         std::net::TcpStream::connect(addr).is_err(),
         "otpd still accepts connections after shutting down"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// The language of answers: a real `otpd serve` process on 127.0.0.1
+// ---------------------------------------------------------------------------------------
+
+use otp::i18n::{Lang, catalogue};
+
+use common::otpd::{OtpdHome, Server, error_of};
+
+/// The header values every refusal is asked in, and the language each must get.
+const ASKED: &[(Option<&str>, Lang)] = &[
+    (None, Lang::En),
+    (Some("ko-KR,ko;q=0.9"), Lang::Ko),
+    (Some("fr"), Lang::En),
+    (Some("en;q=0.1, ko;q=0.9"), Lang::Ko),
+];
+
+/// The sentence of `code` (`SE3010`) in `lang`, from the catalogue itself.
+fn sentence(lang: Lang, code: &str) -> String {
+    catalogue::text(lang, &format!("api-{}", code.to_lowercase()), None)
+}
+
+/// Makes the request `send` once per entry of [`ASKED`] and checks each answer:
+/// the same status and `code` every time, the sentence in the language asked for.
+fn assert_said_in_each_language(
+    code: &str,
+    status: u16,
+    mut send: impl FnMut(&[(&str, &str)]) -> (u16, String),
+) {
+    assert!(
+        sentence(Lang::Ko, code)
+            .chars()
+            .any(|c| ('가'..='힣').contains(&c)),
+        "{code} has no Korean sentence"
+    );
+    assert_ne!(sentence(Lang::En, code), sentence(Lang::Ko, code));
+    for (header, lang) in ASKED {
+        let headers: Vec<(&str, &str)> = header
+            .iter()
+            .map(|value| ("accept-language", *value))
+            .collect();
+        let (got_status, body) = send(&headers);
+        assert_eq!(got_status, status, "{header:?}: {body}");
+        let (got_code, message) = error_of(&body);
+        assert_eq!(got_code, code, "{header:?}: {body}");
+        assert_eq!(message, sentence(*lang, code), "{header:?}: {body}");
+    }
+}
+
+/// An enrollment `start` body for `user` at 1106 with `code`, and what `finish`
+/// needs afterwards.
+fn enroll_start_body(user: &str, code: &str) -> (String, otp::api::pake::ClientExchange, String) {
+    use otp::api::pake::{ClientExchange, Context, new_enrollment_id};
+    use otp::api::wire::{EnrollStart, PAKE_SUITE, PakeMessage};
+    let enrollment_id = new_enrollment_id().unwrap();
+    let context = Context {
+        customer: "1106",
+        user_id: user,
+        enrollment_id: &enrollment_id,
+    };
+    let (exchange, msg) = ClientExchange::start(code, &context);
+    let body = serde_json::to_string(&EnrollStart {
+        customer: "1106".into(),
+        user_id: user.into(),
+        device_name: None,
+        enrollment_id: enrollment_id.clone(),
+        pake: PakeMessage {
+            suite: PAKE_SUITE.into(),
+            msg,
+        },
+    })
+    .unwrap();
+    (body, exchange, enrollment_id)
+}
+
+/// A wrong activation code for jklee: start succeeds, finish answers SE3010.
+fn wrong_activation_code(server: &Server, right: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    use otp::api::wire::{EnrollFinish, EnrollStartReply};
+    let wrong = if right == "000000" {
+        "000001"
+    } else {
+        "000000"
+    };
+    let (body, exchange, enrollment_id) = enroll_start_body("jklee", wrong);
+    let (status, reply) = server.request("POST", "/v1/enroll/start", &[], Some(&body));
+    assert_eq!(status, 200, "{reply}");
+    let reply: EnrollStartReply = serde_json::from_str(&reply).unwrap();
+    let keys = exchange.finish(&reply.pake.msg).unwrap();
+    let finish = serde_json::to_string(&EnrollFinish {
+        enrollment_id,
+        client_confirm: keys.client_confirm(),
+    })
+    .unwrap();
+    server.request("POST", "/v1/enroll/finish", headers, Some(&finish))
+}
+
+/// A code of `account` at `time`.
+fn code_at(account: &otp::accounts::Account, time: u64) -> String {
+    let otp::code::Kind::Totp { period } = account.kind else {
+        panic!("not a TOTP account");
+    };
+    otp::code::totp(
+        &account.secret,
+        account.algorithm,
+        account.digits,
+        period,
+        time,
+    )
+    .code
+    .as_str()
+    .to_owned()
+}
+
+#[test]
+fn api_errors_speak_the_language_of_accept_language_and_keep_their_code() {
+    let home = OtpdHome::new(None).with_org();
+    // Every refusal below is asked four times: no rate limit may get in the way.
+    home.set("rate_limit.enroll_per_minute", 0);
+    home.admin(&["user", "add", "--customer", "1106", "nocode"]);
+    let activation = home.issue("jklee", &[]);
+    let key = home.api_key();
+    let server = home.start();
+
+    // CE1001: an unknown customer code.
+    assert_said_in_each_language("CE1001", 404, |headers| {
+        server.request("GET", "/v1/customers/9999", headers, None)
+    });
+    // SE3005: no activation code was issued for this ID.
+    assert_said_in_each_language("SE3005", 404, |headers| {
+        let (body, _, _) = enroll_start_body("nocode", "123456");
+        server.request("POST", "/v1/enroll/start", headers, Some(&body))
+    });
+    // SE3010: a wrong activation code (four tries; five would use the code up).
+    assert_said_in_each_language("SE3010", 401, |headers| {
+        wrong_activation_code(&server, &activation, headers)
+    });
+
+    // Enroll for real, then refuse one-time codes.
+    let client =
+        otp::enroll::EnrollClient::new(otp::enroll::ServerUrl::parse(&server.url).unwrap(), None)
+            .unwrap();
+    let pending = client
+        .exchange(&otp::enroll::EnrollRequest {
+            customer: "1106".into(),
+            user_id: "jklee".into(),
+            activation_code: zeroize::Zeroizing::new(activation.clone()),
+            device_name: None,
+        })
+        .unwrap();
+    client.activate(&pending, common::unix_now()).unwrap();
+    let verify = |otp: &str, headers: &[(&str, &str)]| {
+        let mut headers = headers.to_vec();
+        let bearer = format!("Bearer {key}");
+        headers.push(("authorization", &bearer));
+        let body = format!(r#"{{"user_id":"jklee","otp":"{otp}"}}"#);
+        server.request("POST", "/v1/verify", &headers, Some(&body))
+    };
+    // SE4002: a code already used (once the step rolls over, the current code
+    // belongs to a used step too, so this holds at any moment).
+    let current = code_at(&pending.account, common::unix_now());
+    let (status, body) = verify(&current, &[]);
+    assert_eq!(status, 200, "{body}");
+    assert_said_in_each_language("SE4002", 409, |headers| verify(&current, headers));
+    // SE4001: a wrong code (four of them; five would lock the token).
+    let now = common::unix_now();
+    let near: Vec<String> = [now - 60, now, now + 60]
+        .into_iter()
+        .map(|time| code_at(&pending.account, time))
+        .collect();
+    let wrong = ["000000", "111111", "222222", "333333"]
+        .into_iter()
+        .find(|code| !near.iter().any(|near| near == code))
+        .unwrap();
+    assert_said_in_each_language("SE4001", 401, |headers| verify(wrong, headers));
+}
+
+#[tokio::test]
+async fn every_refusal_of_the_router_follows_accept_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = sqlite_service(dir.path(), Policy::default()).await;
+    let app = app(service, no_limits());
+    let ko = [("accept-language", "ko-KR,ko;q=0.9")];
+    let korean = |json: &serde_json::Value| {
+        json["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.chars().any(|c| ('가'..='힣').contains(&c)))
+    };
+    for (method, uri, body) in [
+        ("GET", "/v1/nowhere", vec![]),
+        ("DELETE", "/v1/verify", vec![]),
+        ("POST", "/v1/enroll/start", b"{not json".to_vec()),
+        ("POST", "/v1/enroll/start", vec![b'x'; MAX_BODY_BYTES + 1]),
+        ("POST", "/v1/verify", b"{}".to_vec()),
+    ] {
+        let (status, code, json, _) = call(&app, method, uri, &ko, body.clone()).await;
+        let (en_status, en_code, en_json, _) = call(&app, method, uri, &[], body).await;
+        assert!(status.is_client_error(), "{method} {uri}: {status}");
+        assert_eq!((status, &code), (en_status, &en_code), "{method} {uri}");
+        assert!(code.is_some(), "{method} {uri}: {json}");
+        assert!(korean(&json), "{method} {uri}: {json}");
+        assert!(!korean(&en_json), "{method} {uri}: {en_json}");
+    }
+}
+
+#[tokio::test]
+async fn rate_limited_answers_follow_accept_language_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = sqlite_service(dir.path(), Policy::default()).await;
+    let app = app(
+        service,
+        RateLimits {
+            enroll_per_minute: 1,
+            verify_per_second: 0,
+        },
+    );
+    let ko = [("accept-language", "ko")];
+    let _ = call(&app, "GET", "/v1/customers/1106", &ko, vec![]).await;
+    let (status, code, json, retry) = call(&app, "GET", "/v1/customers/1106", &ko, vec![]).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(code.as_deref(), Some("SE5029"));
+    assert!(retry.is_some());
+    assert_eq!(
+        json["error"]["message"],
+        catalogue::text(Lang::Ko, "api-se5029", None)
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The administrator's language: the locale, OTP_LANG, or `lang` in otpd.toml
+// ---------------------------------------------------------------------------------------
+
+/// The display column at which `cell` starts on `line`.
+fn column_of(line: &str, cell: &str) -> usize {
+    let at = line
+        .find(cell)
+        .unwrap_or_else(|| panic!("{cell:?} not on {line:?}"));
+    unicode_width::UnicodeWidthStr::width(&line[..at])
+}
+
+#[test]
+fn admin_output_follows_the_locale_and_tables_line_up_by_display_width() {
+    let home = OtpdHome::new(None);
+    home.admin(&["customer", "add", "1106", "한국과학기술원"]);
+    home.admin(&["customer", "add", "kaist-2", "Example Org"]);
+    home.admin(&["user", "add", "--customer", "1106", "홍길동"]);
+    home.admin(&["user", "add", "--customer", "1106", "jklee"]);
+    home.issue("홍길동", &[]);
+
+    // Korean for an administrator whose locale is Korean.
+    let out = home.run_in_locale("ko_KR.UTF-8", &["customer", "list"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = common::stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let heading = catalogue::text(Lang::Ko, "otpd-col-name", None);
+    assert!(lines[0].starts_with("고객코드"), "{text}");
+    assert!(text.contains("사용 중"), "{text}");
+    let name_column = column_of(lines[0], &heading);
+    assert_eq!(column_of(lines[1], "한국과학기술원"), name_column, "{text}");
+    assert_eq!(column_of(lines[2], "Example Org"), name_column, "{text}");
+
+    let out = home.run_in_locale("ko_KR.UTF-8", &["user", "list", "--customer", "1106"]);
+    let text = common::stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let token_heading = catalogue::text(Lang::Ko, "otpd-col-token", None);
+    let none = otp::t_in!(Lang::Ko, "otpd-token-state", state = "none");
+    let (korean_row, latin_row) = if lines[1].starts_with("홍길동") {
+        (lines[1], lines[2])
+    } else {
+        (lines[2], lines[1])
+    };
+    let token_column = column_of(lines[0], &token_heading);
+    assert_eq!(column_of(korean_row, &none), token_column, "{text}");
+    assert_eq!(column_of(latin_row, &none), token_column, "{text}");
+    assert!(korean_row.contains("까지 유효"), "{text}");
+
+    // An admin error, in Korean, with exit code 2.
+    let out = home.run_in_locale("ko_KR.UTF-8", &["user", "add", "--customer", "9999", "x"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let expected = otp::t_in!(Lang::Ko, "otpd-err-no-customer", code = "9999");
+    assert_eq!(common::stderr(&out).trim(), format!("otpd: {expected}"));
+
+    // English for LANG=C, and for a language otpd does not speak.
+    for locale in ["C", "fr_FR.UTF-8"] {
+        let out = home.run_in_locale(locale, &["customer", "list"]);
+        let text = common::stdout(&out);
+        assert!(text.starts_with("CODE"), "{locale}: {text}");
+        assert!(text.contains("enabled"), "{locale}: {text}");
+        assert!(!text.contains("사용 중"), "{locale}: {text}");
+    }
+    let out = home.run_in_locale("C", &["user", "add", "--customer", "9999", "x"]);
+    let expected = otp::t_in!(Lang::En, "otpd-err-no-customer", code = "9999");
+    assert_eq!(common::stderr(&out).trim(), format!("otpd: {expected}"));
+
+    // `lang` in otpd.toml beats the locale; OTP_LANG (the tests' default) beats both.
+    home.set("lang", "ko");
+    let out = home.run_in_locale("C", &["customer", "list"]);
+    assert!(common::stdout(&out).starts_with("고객코드"), "{out:?}");
+    assert!(home.admin(&["customer", "list"]).starts_with("CODE"));
 }

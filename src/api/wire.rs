@@ -188,7 +188,8 @@ pub struct ErrorReply {
     pub error: ErrorDetail,
 }
 
-/// A code and its sentence.
+/// A code and its sentence. The code never changes with the language; the
+/// sentence is in the language the request asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// The code, e.g. `SE3010`.
@@ -198,13 +199,10 @@ pub struct ErrorDetail {
 }
 
 impl ErrorReply {
-    /// The reply for `code`, with its standard sentence.
-    pub fn new(code: ErrorCode) -> Self {
+    /// The reply for `code`, with its sentence in the request's language.
+    pub fn new(code: ErrorCode, message: String) -> Self {
         Self {
-            error: ErrorDetail {
-                code,
-                message: code.sentence().to_owned(),
-            },
+            error: ErrorDetail { code, message },
         }
     }
 }

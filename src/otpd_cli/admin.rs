@@ -3,13 +3,15 @@
 //! audited under the OS user who ran it, and prints its result.
 
 use super::args::{ClientCommand, Command, CustomerCommand, IssueArgs, UserCommand};
+use super::table::{Align, Table};
 use super::text;
 use super::time::format_time;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
 use crate::server::config::parse_duration;
-use crate::server::rows::{ActivationState, AuditRow};
+use crate::server::rows::{ActivationState, AuditRow, TokenState};
 use crate::server::service::{Service, unix_now};
+use crate::t;
 
 /// The actor of admin commands: the OS user who ran them (`SUDO_USER` first).
 pub fn actor() -> Actor {
@@ -22,11 +24,24 @@ pub fn actor() -> Actor {
 /// How `user list` shows an activation code's state.
 fn activation_text(state: &ActivationState) -> String {
     match state {
-        ActivationState::Live { expires_at } => format!("live until {}", format_time(*expires_at)),
-        ActivationState::Expired => "expired".to_owned(),
+        ActivationState::Live { expires_at } => {
+            t!("otpd-activation-live", until = format_time(*expires_at))
+        }
+        ActivationState::Expired => t!("otpd-activation-state", state = "expired"),
+        ActivationState::Other(state)
+            if matches!(state.as_str(), "used" | "burned" | "revoked") =>
+        {
+            t!("otpd-activation-state", state = state.as_str())
+        }
+        // A state a newer otpd wrote: shown as stored.
         ActivationState::Other(state) => state.clone(),
-        ActivationState::None => "none".to_owned(),
+        ActivationState::None => t!("otpd-activation-state", state = "none"),
     }
+}
+
+/// How `user list` shows a token's state.
+fn token_text(state: TokenState) -> String {
+    t!("otpd-token-state", state = state.as_str())
 }
 
 /// Runs an admin command on the database and prints its result.
@@ -40,15 +55,24 @@ pub async fn run(service: &Service, command: &Command) -> Result<(), ServerError
         Command::Unlock(who) => {
             service.unlock(&actor, &who.customer, &who.user).await?;
             println!(
-                "Unlocked the token of {} at customer {}.",
-                who.user, who.customer
+                "{}",
+                t!(
+                    "otpd-unlocked",
+                    user = who.user.as_str(),
+                    customer = who.customer.as_str()
+                )
             );
         }
         Command::Revoke(who) => {
             let count = service.revoke(&actor, &who.customer, &who.user).await?;
             println!(
-                "Revoked {count} token(s) and activation code(s) of {} at customer {}.",
-                who.user, who.customer
+                "{}",
+                t!(
+                    "otpd-revoked",
+                    count = count,
+                    user = who.user.as_str(),
+                    customer = who.customer.as_str()
+                )
             );
         }
         Command::Client(ClientCommand::Add { customer, name }) => {
@@ -58,7 +82,7 @@ pub async fn run(service: &Service, command: &Command) -> Result<(), ServerError
         }
         Command::Client(ClientCommand::Revoke { id }) => {
             service.client_revoke(&actor, id).await?;
-            println!("Revoked API client {id}.");
+            println!("{}", t!("otpd-client-revoked", id = id.as_str()));
         }
         Command::Audit(args) => {
             let rows = service
@@ -87,21 +111,36 @@ async fn customer(
             service
                 .customer_add(actor, code, name, server_url.as_deref(), now)
                 .await?;
-            println!("Added customer {code} ({name}).");
+            println!(
+                "{}",
+                t!(
+                    "otpd-customer-added",
+                    code = code.as_str(),
+                    name = name.as_str()
+                )
+            );
         }
         CustomerCommand::List => {
-            println!("{:<12} {:<8} {:>6}  NAME", "CODE", "STATE", "USERS");
+            let mut table = Table::new(vec![
+                (t!("otpd-col-code"), Align::Left),
+                (t!("otpd-col-state"), Align::Left),
+                (t!("otpd-col-users"), Align::Right),
+                (t!("otpd-col-name"), Align::Left),
+            ]);
             for row in service.customer_list().await? {
                 let state = if row.disabled { "disabled" } else { "enabled" };
-                println!(
-                    "{:<12} {:<8} {:>6}  {}",
-                    row.code, state, row.users, row.name
-                );
+                table.row(vec![
+                    row.code,
+                    t!("otpd-customer-state", state = state),
+                    row.users.to_string(),
+                    row.name,
+                ]);
             }
+            table.print();
         }
         CustomerCommand::Disable { code } => {
             service.customer_disable(actor, code).await?;
-            println!("Disabled customer {code}.");
+            println!("{}", t!("otpd-customer-disabled", code = code.as_str()));
         }
     }
     Ok(())
@@ -124,20 +163,30 @@ async fn user(
                 .user_add(actor, customer, user_id, name.as_deref(), now)
                 .await?;
             println!(
-                "Added user {user_id} to customer {customer}. Issue an activation code with `otpd issue --customer {customer} --user {user_id}`."
+                "{}",
+                t!(
+                    "otpd-user-added",
+                    user = user_id.as_str(),
+                    customer = customer.as_str()
+                )
             );
         }
         UserCommand::List { customer } => {
-            println!("{:<24} {:<8} {:<34} NAME", "ID", "TOKEN", "ACTIVATION CODE");
+            let mut table = Table::new(vec![
+                (t!("otpd-col-id"), Align::Left),
+                (t!("otpd-col-token"), Align::Left),
+                (t!("otpd-col-activation"), Align::Left),
+                (t!("otpd-col-name"), Align::Left),
+            ]);
             for row in service.user_list(customer, now).await? {
-                println!(
-                    "{:<24} {:<8} {:<34} {}",
+                table.row(vec![
                     row.user_id,
-                    row.token.as_str(),
+                    token_text(row.token),
                     activation_text(&row.activation),
-                    row.display_name.unwrap_or_default()
-                );
+                    row.display_name.unwrap_or_default(),
+                ]);
             }
+            table.print();
         }
     }
     Ok(())
@@ -171,18 +220,28 @@ async fn issue(
     Ok(())
 }
 
-/// `otpd audit`: one line per entry, oldest first.
+/// `otpd audit`: one line per entry, oldest first. Actions, outcomes and details
+/// are the audit log's own records (`user.add`, `SE3010`), shown as stored.
 fn print_audit(rows: Vec<AuditRow>) {
+    let mut table = Table::new(vec![
+        (t!("otpd-col-time"), Align::Left),
+        (t!("otpd-col-actor"), Align::Left),
+        (t!("otpd-col-action"), Align::Left),
+        (t!("otpd-col-outcome"), Align::Left),
+        (t!("otpd-col-customer"), Align::Left),
+        (t!("otpd-col-user"), Align::Left),
+        (t!("otpd-col-detail"), Align::Left),
+    ]);
     for row in rows {
-        println!(
-            "{}  {:<22} {:<16} {:<8} {:<16} {}{}",
+        table.row(vec![
             format_time(row.at_us / 1_000_000),
             row.actor,
             row.action,
             row.outcome,
             row.customer.unwrap_or_default(),
             row.user_id.unwrap_or_default(),
-            row.detail.map(|d| format!("  ({d})")).unwrap_or_default()
-        );
+            row.detail.unwrap_or_default(),
+        ]);
     }
+    table.print();
 }

@@ -9,42 +9,36 @@ use super::runtime::runtime;
 use super::text;
 use crate::server::ServerError;
 use crate::server::config::ServerConfig;
+use crate::server::error::{AdminError, ConfigError, IoAction};
 use crate::server::keys::MasterKey;
 use crate::server::serve::open_service;
 
 /// `otpd init`: writes the config and a new master key, and creates the database.
 pub fn run(config_path: &Path, args: &InitArgs) -> Result<(), ServerError> {
     if config_path.exists() {
-        return Err(ServerError::Admin(format!(
-            "{} already exists; otpd init never overwrites a config",
-            config_path.display()
-        )));
+        return Err(AdminError::ConfigExists {
+            path: config_path.to_owned(),
+        }
+        .into());
     }
     let dir = config_path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|source| ServerError::Io {
-        what: format!("creating {}", dir.display()),
-        source,
-    })?;
-    let dir = std::fs::canonicalize(dir).map_err(|source| ServerError::Io {
-        what: format!("resolving {}", dir.display()),
-        source,
-    })?;
+    std::fs::create_dir_all(dir).map_err(ServerError::io(IoAction::CreateDir(dir.to_owned())))?;
+    let dir = std::fs::canonicalize(dir)
+        .map_err(ServerError::io(IoAction::ResolveDir(dir.to_owned())))?;
     let mut config = ServerConfig::new_in(&dir, args.database.clone(), Some(args.listen.clone()));
     config.tls_cert = args.tls_cert.clone();
     config.tls_key = args.tls_key.clone();
     let key_path = dir.join(&config.master_key_file);
     MasterKey::create(&key_path)?;
-    let text = toml::to_string(&config)
-        .map_err(|e| ServerError::Config(format!("cannot write the config: {e}")))?;
-    std::fs::write(config_path, format!("{}{text}", text::CONFIG_HEADER)).map_err(|source| {
-        ServerError::Io {
-            what: format!("writing {}", config_path.display()),
-            source,
-        }
+    let text = toml::to_string(&config).map_err(|e| ConfigError::Unwritable {
+        detail: e.to_string(),
     })?;
+    std::fs::write(config_path, format!("{}{text}", text::config_header())).map_err(
+        ServerError::io(IoAction::WriteConfig(config_path.to_owned())),
+    )?;
     let loaded = ServerConfig::load(config_path)?;
     runtime()?.block_on(async {
         let service = open_service(&loaded).await?;

@@ -5,7 +5,13 @@
 //! - [`args`] — the clap definition
 //! - `init`, `serve`, `admin` — one file per kind of command
 //! - [`assets`] — otpd's man pages (`otpd generate-assets`, hidden)
-//! - `text`, `time` — the sentences it prints and how it shows times
+//! - `text`, `time`, `table` — the sentences it prints, how it shows times, and its
+//!   tables (padded by display width)
+//! - [`words`] — otpd's errors said in words: to the administrator in the locale's
+//!   language, to API clients in their `Accept-Language`, in the log in English
+//!
+//! The administrator's language: `OTP_LANG`, else `lang` in otpd.toml, else the
+//! locale (`LC_ALL`, `LC_MESSAGES`, `LANG`); English for any other language.
 
 mod admin;
 pub mod args;
@@ -13,8 +19,10 @@ pub mod assets;
 mod init;
 mod runtime;
 mod serve;
+mod table;
 mod text;
 mod time;
+pub mod words;
 
 use std::process::ExitCode;
 
@@ -23,22 +31,34 @@ use clap::Parser;
 use args::{Cli, Command};
 use runtime::runtime;
 
+use crate::i18n::{Lang, Localize};
 use crate::server::ServerError;
 use crate::server::config::ServerConfig;
+use crate::server::error::IoAction;
 use crate::server::serve::open_service;
+
+/// The `OTP_LANG` environment variable: the administrator's language, ahead of
+/// otpd.toml's `lang` and the locale.
+const LANG_VAR: &str = "OTP_LANG";
+
+/// Chooses the language of the admin output from `OTP_LANG`, the config's `lang`
+/// (once it is read) and the locale.
+fn choose_language(config: Option<&str>) {
+    let env = std::env::var(LANG_VAR).ok();
+    crate::i18n::set(Lang::choose(env.as_deref(), config));
+}
 
 fn dispatch(cli: Cli) -> Result<(), ServerError> {
     match &cli.command {
         Command::GenerateAssets { root } => {
-            return assets::generate(&command(), root).map_err(|source| ServerError::Io {
-                what: format!("writing man pages under {}", root.display()),
-                source,
-            });
+            return assets::generate(&command(), root)
+                .map_err(ServerError::io(IoAction::WriteManPages(root.clone())));
         }
         Command::Init(args) => return init::run(&cli.config, args),
         _ => {}
     }
     let mut config = ServerConfig::load(&cli.config)?;
+    choose_language(config.lang.as_deref());
     let runtime = runtime()?;
     if let Command::Serve(args) = &cli.command {
         if let Some(listen) = &args.listen {
@@ -57,11 +77,12 @@ fn dispatch(cli: Cli) -> Result<(), ServerError> {
 /// Parses the arguments, runs the command, and maps errors to exit codes (0 ok,
 /// 1 failure, 2 usage).
 pub fn run() -> ExitCode {
+    choose_language(None);
     let cli = Cli::parse();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("otpd: {error}");
+            eprintln!("otpd: {}", error.localize());
             ExitCode::from(match error {
                 ServerError::Admin(_) | ServerError::Config(_) => 2,
                 _ => 1,

@@ -3,25 +3,31 @@
 
 use std::path::Path;
 
+use super::words::WORDING;
+use crate::i18n::Lang;
 use crate::server::ServerError;
 use crate::server::config::ServerConfig;
+use crate::server::error::IoAction;
 use crate::server::serve::{Listener, app_state, open_service, serve};
+use crate::t_in;
 
 /// Runs the server of `config` until interrupted.
 pub async fn run(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), ServerError> {
     let listener = Listener::bind(config).await?;
     let service = open_service(config).await?;
     let url = listener.url();
-    eprintln!("otpd: listening on {url}");
+    // Log lines stay English whatever the locale, for grep.
+    eprintln!(
+        "{}",
+        t_in!(Lang::En, "otpd-log-listening", url = url.as_str())
+    );
     if let Some(path) = addr_file {
-        std::fs::write(path, format!("{url}\n")).map_err(|source| ServerError::Io {
-            what: format!("writing the address to {}", path.display()),
-            source,
-        })?;
+        std::fs::write(path, format!("{url}\n"))
+            .map_err(ServerError::io(IoAction::WriteAddr(path.to_owned())))?;
     }
-    serve(app_state(config, service), listener, async {
+    serve(app_state(config, service, WORDING), listener, async {
         shutdown_signal().await;
-        eprintln!("otpd: shutting down");
+        eprintln!("{}", t_in!(Lang::En, "otpd-log-shutting-down"));
     })
     .await
 }

@@ -1,8 +1,14 @@
-//! Every sentence the otpd command line shows, in one place for translation.
+//! The sentences the otpd command line shows that are more than one message: they
+//! all come from the catalogue (`assets/i18n/<lang>/otpd.ftl`), in the language of
+//! the administrator's locale.
 
 use std::path::Path;
 
-/// Text after `--help`.
+use crate::t;
+
+/// Text after `--help`. The help engineer's catalogue (help.ftl) takes this over;
+/// until then `args.rs` shows it as it is.
+#[allow(dead_code)]
 pub const AFTER_HELP: &str = "\
 Start with `otpd init`, then `otpd customer add 1106 \"Example Org\"`,
 `otpd user add --customer 1106 jklee`, `otpd issue --customer 1106 --user jklee`
@@ -10,34 +16,35 @@ Start with `otpd init`, then `otpd customer add 1106 \"Example Org\"`,
 
 Exit codes: 0 success, 1 failure (I/O, database), 2 invalid request or config.";
 
-/// The first lines of a new config file.
-pub const CONFIG_HEADER: &str = "\
-# otpd configuration (no secrets here: the master key is in master_key_file).
-# database: sqlite://PATH for one instance, postgres://USER@HOST/DB for several.
-# TLS: set tls_cert and tls_key (PEM). Plain HTTP is served only on a loopback
-# address, or with plain_http_behind_proxy = true behind a TLS proxy.
-
-";
+/// The first lines of a new config file: comments in the administrator's language,
+/// then a blank line.
+pub fn config_header() -> String {
+    let mut header = t!("otpd-config-header");
+    header.push_str("\n\n");
+    header
+}
 
 /// After `otpd init`.
 pub fn initialised(config: &Path, key: &Path, database: &str) -> String {
-    format!(
-        "Created {} and the master key {} (mode 0600; back it up: without it no seed or activation code in the database can be read).\nDatabase: {database}\nNext: `otpd customer add <code> <name>`.",
-        config.display(),
-        key.display()
+    t!(
+        "otpd-init-done",
+        config = config.display().to_string(),
+        key = key.display().to_string(),
+        database = database
     )
 }
 
 /// After `otpd issue` (on stderr; the code alone is on stdout).
 pub fn issued(customer: &str, user: &str, expires: &str) -> String {
-    format!(
-        "Activation code for {user} at customer {customer}, valid until {expires}, one use, shown only now. Any earlier code of this user no longer works."
+    t!(
+        "otpd-issued",
+        customer = customer,
+        user = user,
+        expires = expires
     )
 }
 
 /// After `otpd client add` (on stderr; the key alone is on stdout).
 pub fn client_added(id: &str, name: &str) -> String {
-    format!(
-        "API key for {name} (client id {id}), shown only now: give it to the login system, which sends it as `Authorization: Bearer <key>` to /v1/verify. Revoke it with `otpd client revoke {id}`."
-    )
+    t!("otpd-client-added", id = id, name = name)
 }

@@ -5,7 +5,7 @@
 use zeroize::Zeroizing;
 
 use super::audit::{Actor, AuditEntry, outcome_of};
-use super::error::ServerError;
+use super::error::{AdminError, ServerError};
 use super::ids::{new_activation_code, new_id, sha256_hex};
 use super::policy::{valid_customer_code, valid_user_id};
 use super::rows::{AuditRow, CustomerRow, UserRow};
@@ -22,9 +22,10 @@ pub struct NewApiKey {
 }
 
 fn no_customer(code: &str) -> ServerError {
-    ServerError::Admin(format!(
-        "no customer {code}; add it with `otpd customer add {code} <name>`"
-    ))
+    AdminError::NoCustomer {
+        code: code.to_owned(),
+    }
+    .into()
 }
 
 impl Service {
@@ -39,11 +40,15 @@ impl Service {
     /// The id of the user's row, or an admin error saying how to add what is missing.
     async fn require_user(&self, customer: &str, user_id: &str) -> Result<String, ServerError> {
         self.require_customer(customer).await?;
-        self.store.user_ref(customer, user_id).await?.ok_or_else(|| {
-            ServerError::Admin(format!(
-                "customer {customer} has no user {user_id:?}; add it with `otpd user add --customer {customer} {user_id}`"
-            ))
-        })
+        self.store
+            .user_ref(customer, user_id)
+            .await?
+            .ok_or_else(|| {
+                ServerError::Admin(AdminError::NoUser {
+                    customer: customer.to_owned(),
+                    user: user_id.to_owned(),
+                })
+            })
     }
 
     /// `otpd customer add`.
@@ -57,24 +62,23 @@ impl Service {
     ) -> Result<(), ServerError> {
         let result = async {
             if !valid_customer_code(code) {
-                return Err(ServerError::Admin(format!(
-                    "{code:?} is not a usable customer code: use 1 to 32 letters, digits, - or _"
-                )));
+                return Err(AdminError::BadCustomerCode {
+                    code: code.to_owned(),
+                }
+                .into());
             }
             if name.trim().is_empty() || name.chars().any(char::is_control) {
-                return Err(ServerError::Admin(
-                    "the organisation name must be non-empty, without control characters"
-                        .to_owned(),
-                ));
+                return Err(AdminError::BadOrganisationName.into());
             }
             if !self
                 .store
                 .insert_customer(code, name, server_url, now)
                 .await?
             {
-                return Err(ServerError::Admin(format!(
-                    "customer {code} already exists; see `otpd customer list`"
-                )));
+                return Err(AdminError::CustomerExists {
+                    code: code.to_owned(),
+                }
+                .into());
             }
             Ok(())
         }
@@ -111,18 +115,21 @@ impl Service {
         let result = async {
             self.require_customer(customer).await?;
             if !valid_user_id(user_id) {
-                return Err(ServerError::Admin(format!(
-                    "{user_id:?} is not a usable ID: 1 to 128 characters, no control characters or outer spaces"
-                )));
+                return Err(AdminError::BadUserId {
+                    user: user_id.to_owned(),
+                }
+                .into());
             }
             if !self
                 .store
                 .insert_user(customer, user_id, display_name, now)
                 .await?
             {
-                return Err(ServerError::Admin(format!(
-                    "customer {customer} already has a user {user_id:?}"
-                )));
+                return Err(AdminError::UserExists {
+                    customer: customer.to_owned(),
+                    user: user_id.to_owned(),
+                }
+                .into());
             }
             Ok(())
         }
@@ -173,15 +180,9 @@ impl Service {
                 expires_at: now + ttl,
             };
             self.store
+                // The audit detail is a record (key=value), in no language.
                 .issue_activation(&activation, audit, |revoked| {
-                    format!(
-                        "ttl {ttl} s{}",
-                        if revoked {
-                            ", previous code revoked"
-                        } else {
-                            ""
-                        }
-                    )
+                    format!("ttl={ttl}s revoked_previous={revoked}")
                 })
                 .await?;
             Ok((code, now + ttl))
@@ -211,9 +212,10 @@ impl Service {
         let result = async {
             let user_ref = self.require_user(customer, user_id).await?;
             if self.store.unlock_tokens(&user_ref).await? == 0 {
-                return Err(ServerError::Admin(format!(
-                    "{user_id:?} has no token to unlock; issue an activation code with `otpd issue`"
-                )));
+                return Err(AdminError::NothingToUnlock {
+                    user: user_id.to_owned(),
+                }
+                .into());
             }
             Ok(())
         }
@@ -269,7 +271,7 @@ impl Service {
         let detail = result
             .as_ref()
             .ok()
-            .map(|k| format!("client {} ({name})", k.id));
+            .map(|k| format!("client={} name={name:?}", k.id));
         self.audit(
             actor,
             "client.add",
@@ -286,7 +288,7 @@ impl Service {
     pub async fn client_revoke(&self, actor: &Actor, id: &str) -> Result<(), ServerError> {
         let result = match self.store.revoke_api_client(id).await {
             Ok(true) => Ok(()),
-            Ok(false) => Err(ServerError::Admin(format!("no API client with id {id}"))),
+            Ok(false) => Err(AdminError::NoClient { id: id.to_owned() }.into()),
             Err(error) => Err(error),
         };
         self.audit(
@@ -295,7 +297,7 @@ impl Service {
             None,
             None,
             outcome_of(&result),
-            Some(&format!("client {id}")),
+            Some(&format!("client={id}")),
         )
         .await?;
         result

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use tokio::sync::{Mutex, mpsc, oneshot};
 
-use super::error::ServerError;
+use super::error::{DatabaseError, ServerError};
 use super::store::Store;
 use super::write::{VerifyWrite, WriteOutcome};
 
@@ -19,7 +19,10 @@ pub const COMMIT_WORKERS_POSTGRES: usize = 4;
 /// Most verifications committed in one transaction.
 pub const GROUP_COMMIT_MAX: usize = 256;
 
-type Submission = (VerifyWrite, oneshot::Sender<Result<WriteOutcome, String>>);
+type Submission = (
+    VerifyWrite,
+    oneshot::Sender<Result<WriteOutcome, DatabaseError>>,
+);
 
 /// The queue of the committing tasks.
 pub struct GroupCommit {
@@ -58,9 +61,13 @@ impl GroupCommit {
                     }
                 }
                 Err(error) => {
-                    let message = error.to_string();
+                    // Every waiting verification gets the same failure, as data.
+                    let failure = match error {
+                        ServerError::Database(failure) => failure,
+                        other => DatabaseError::Other(other.to_string()),
+                    };
                     for (_, reply) in batch.drain(..) {
-                        let _ = reply.send(Err(message.clone()));
+                        let _ = reply.send(Err(failure.clone()));
                     }
                 }
             }
@@ -69,7 +76,7 @@ impl GroupCommit {
 
     /// Queues `write` and waits until its group is committed.
     pub async fn submit(&self, write: VerifyWrite) -> Result<WriteOutcome, ServerError> {
-        let stopped = || ServerError::Database("the commit task stopped".to_owned());
+        let stopped = || ServerError::Database(DatabaseError::CommitStopped);
         let (reply, answer) = oneshot::channel();
         self.queue
             .send((write, reply))

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::ServerError;
+use super::error::{ConfigError, IoAction, ServerError};
 
 /// The whole config file. Relative paths are relative to the file's directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +52,11 @@ pub struct ServerConfig {
     /// Most database connections (0: 1 for SQLite, 16 for PostgreSQL).
     #[serde(default)]
     pub max_connections: u32,
+    /// The language of the admin commands' output, `en` or `ko` (default: the
+    /// locale; `OTP_LANG` overrides it). API answers follow each request's
+    /// `Accept-Language` instead, and log lines are always English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 fn yes() -> bool {
@@ -143,21 +148,18 @@ impl ServerConfig {
             rate_limit: RateLimits::default(),
             sqlite: SqliteSettings::default(),
             max_connections: 0,
+            lang: None,
         }
     }
 
     /// Reads and checks the file at `path`; relative paths in it are resolved
     /// against its directory.
     pub fn load(path: &Path) -> Result<Self, ServerError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ServerError::Io {
-            what: format!(
-                "reading the otpd config {} (create one with `otpd init`)",
-                path.display()
-            ),
-            source,
-        })?;
-        let mut config: Self = toml::from_str(&text).map_err(|e| {
-            ServerError::Config(format!("{} is not valid: {}", path.display(), e.message()))
+        let text = std::fs::read_to_string(path)
+            .map_err(ServerError::io(IoAction::ReadConfig(path.to_owned())))?;
+        let mut config: Self = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.to_owned(),
+            detail: e.message().to_owned(),
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
         config.master_key_file = base.join(&config.master_key_file);
@@ -172,20 +174,17 @@ impl ServerConfig {
         self.tokens
             .algorithm
             .parse::<crate::code::Algorithm>()
-            .map_err(|e| ServerError::Config(format!("[tokens] algorithm: {e}")))?;
-        crate::code::Digits::new(self.tokens.digits)
-            .map_err(|e| ServerError::Config(format!("[tokens] digits: {e}")))?;
-        crate::code::Period::new(self.tokens.period)
-            .map_err(|e| ServerError::Config(format!("[tokens] period: {e}")))?;
+            .map_err(|_| self.tokens.algorithm_error())?;
+        crate::code::Digits::new(self.tokens.digits).map_err(|_| self.tokens.digits_error())?;
+        crate::code::Period::new(self.tokens.period).map_err(|_| self.tokens.period_error())?;
         if !matches!(self.sqlite.synchronous.as_str(), "full" | "normal" | "off") {
-            return Err(ServerError::Config(
-                "[sqlite] synchronous must be \"full\", \"normal\" or \"off\"".to_owned(),
-            ));
+            return Err(ConfigError::SqliteSynchronous {
+                value: self.sqlite.synchronous.clone(),
+            }
+            .into());
         }
         if self.tls_cert.is_some() != self.tls_key.is_some() {
-            return Err(ServerError::Config(
-                "tls_cert and tls_key go together: give both, or neither".to_owned(),
-            ));
+            return Err(ConfigError::TlsHalf.into());
         }
         Ok(())
     }
@@ -221,9 +220,30 @@ pub fn parse_duration(text: &str) -> Result<Duration, ServerError> {
 }
 
 fn bad_duration(text: &str) -> ServerError {
-    ServerError::Config(format!(
-        "{text:?} is not a duration: use a number with s, m, h or d, e.g. 72h, between 1 second and a year"
-    ))
+    ConfigError::Duration {
+        value: text.to_owned(),
+    }
+    .into()
+}
+
+impl TokenPolicy {
+    /// The error for an `algorithm` otpd cannot use.
+    pub fn algorithm_error(&self) -> ServerError {
+        ConfigError::TokenAlgorithm {
+            value: self.algorithm.clone(),
+        }
+        .into()
+    }
+
+    /// The error for a `digits` otpd cannot use.
+    pub fn digits_error(&self) -> ServerError {
+        ConfigError::TokenDigits { value: self.digits }.into()
+    }
+
+    /// The error for a `period` otpd cannot use.
+    pub fn period_error(&self) -> ServerError {
+        ConfigError::TokenPeriod { value: self.period }.into()
+    }
 }
 
 #[cfg(test)]

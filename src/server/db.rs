@@ -9,7 +9,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, SqlSafeStr};
 
-use super::error::ServerError;
+use super::error::{ConfigError, DatabaseError, ServerError};
 
 /// Which database a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +28,7 @@ impl Backend {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres)
         } else {
-            Err(ServerError::Config(
-                "database must be a sqlite://PATH or postgres://... URL".to_owned(),
-            ))
+            Err(ConfigError::DatabaseUrl.into())
         }
     }
 }
@@ -113,8 +111,7 @@ impl Db {
                     Ok(())
                 })
             });
-        let open_error =
-            |e: sqlx::Error| ServerError::Database(format!("cannot open the database: {e}"));
+        let open_error = |e: sqlx::Error| ServerError::Database(DatabaseError::Open(e.to_string()));
         let pool = options
             .clone()
             .max_connections(max)
@@ -124,7 +121,7 @@ impl Db {
         migrator()
             .run(&pool)
             .await
-            .map_err(|e| ServerError::Database(format!("cannot migrate the database: {e}")))?;
+            .map_err(|e| ServerError::Database(DatabaseError::Migrate(e.to_string())))?;
         let commit_connections = match backend {
             Backend::Sqlite => 1,
             Backend::Postgres => 4,

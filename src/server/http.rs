@@ -2,6 +2,11 @@
 //! `429` + `Retry-After`, one log line per request, and every refusal as a JSON
 //! [`ErrorReply`] with its code. Hostile input (oversized or malformed bodies,
 //! unknown paths) gets a 4xx answer, never a panic.
+//!
+//! The server has no words of its own: a refusal leaves the handler as a code, and
+//! the [`Wording`] the front-end hands in says it in the language the request's
+//! `Accept-Language` asks for. Only refusals pay for that; an accepted code never
+//! touches a catalogue.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
@@ -28,9 +33,21 @@ use super::service::{Service, unix_now};
 use crate::api::ErrorCode;
 use crate::api::wire::{ErrorReply, Health, MAX_BODY_BYTES};
 
+/// How the front-end puts the server's refusals into words (the server layer has
+/// none of its own).
+#[derive(Clone, Copy)]
+pub struct Wording {
+    /// The sentence for an error code in the language an `Accept-Language` header
+    /// value asks for (`""` when the request has none).
+    pub api_error: fn(ErrorCode, &str) -> String,
+    /// The administrator's log line for an internal error (never sent to a client).
+    pub internal_error: fn(&ServerError) -> String,
+}
+
 /// What the handlers share.
 pub struct AppState {
     service: Service,
+    wording: Wording,
     enroll_limit: Option<DefaultKeyedRateLimiter<IpAddr>>,
     verify_limit: Option<DefaultKeyedRateLimiter<IpAddr>>,
     log_requests: bool,
@@ -45,10 +62,12 @@ impl AppState {
         limits: &RateLimits,
         log_requests: bool,
         forwarded_for: bool,
+        wording: Wording,
     ) -> Self {
         let keyed = |quota: Option<Quota>| quota.map(RateLimiter::keyed);
         Self {
             service,
+            wording,
             enroll_limit: keyed(NonZeroU32::new(limits.enroll_per_minute).map(Quota::per_minute)),
             verify_limit: keyed(NonZeroU32::new(limits.verify_per_second).map(Quota::per_second)),
             log_requests,
@@ -77,6 +96,7 @@ pub struct ApiError {
     code: ErrorCode,
     status: Option<StatusCode>,
     retry_after: Option<u64>,
+    internal: Option<ServerError>,
 }
 
 impl ApiError {
@@ -85,18 +105,28 @@ impl ApiError {
             code,
             status: None,
             retry_after: None,
+            internal: None,
         }
     }
 }
 
 impl From<ServerError> for ApiError {
     fn from(error: ServerError) -> Self {
-        if !matches!(error, ServerError::Code(_)) {
-            // The detail is for the administrator; it holds no secrets.
-            eprintln!("otpd: internal error: {error}");
+        let code = error.code();
+        Self {
+            // The detail is for the administrator's log; it holds no secrets.
+            internal: (!matches!(error, ServerError::Code(_))).then_some(error),
+            ..ApiError::new(code)
         }
-        ApiError::new(error.code())
     }
+}
+
+/// A refusal not yet put into words: the gatekeeper writes its body once it knows
+/// the request's language.
+#[derive(Clone)]
+struct Unsaid {
+    code: ErrorCode,
+    internal: Option<Arc<ServerError>>,
 }
 
 impl IntoResponse for ApiError {
@@ -104,14 +134,38 @@ impl IntoResponse for ApiError {
         let status = self.status.unwrap_or_else(|| {
             StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST)
         });
-        let mut response = json(status, &ErrorReply::new(self.code));
+        let mut response = status.into_response();
         if let Some(seconds) = self.retry_after {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
+        response.extensions_mut().insert(Unsaid {
+            code: self.code,
+            internal: self.internal.map(Arc::new),
+        });
         response
     }
+}
+
+/// Gives a refusal its JSON body, the sentence in the language `accept_language`
+/// asks for; logs an internal error's detail for the administrator.
+fn say(wording: &Wording, mut response: Response, accept_language: &str) -> Response {
+    let Some(unsaid) = response.extensions_mut().remove::<Unsaid>() else {
+        return response;
+    };
+    if let Some(error) = &unsaid.internal {
+        eprintln!("{}", (wording.internal_error)(error));
+    }
+    let reply = ErrorReply::new(
+        unsaid.code,
+        (wording.api_error)(unsaid.code, accept_language),
+    );
+    let said = json(response.status(), &reply);
+    let (mut parts, _) = response.into_parts();
+    let (said_parts, body) = said.into_parts();
+    parts.headers.extend(said_parts.headers);
+    Response::from_parts(parts, body)
 }
 
 fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
@@ -132,9 +186,8 @@ fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
 /// The body as `T`, or CE1002 (413 when over the limit).
 fn parse<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
     let bytes = body.map_err(|rejection| ApiError {
-        code: ErrorCode::Ce1002,
         status: Some(rejection.status()),
-        retry_after: None,
+        ..ApiError::new(ErrorCode::Ce1002)
     })?;
     serde_json::from_slice(&bytes).map_err(|_| ApiError::new(ErrorCode::Ce1002))
 }
@@ -228,17 +281,15 @@ async fn verify(
 
 async fn not_found() -> ApiError {
     ApiError {
-        code: ErrorCode::Ce1002,
         status: Some(StatusCode::NOT_FOUND),
-        retry_after: None,
+        ..ApiError::new(ErrorCode::Ce1002)
     }
 }
 
 async fn method_not_allowed() -> ApiError {
     ApiError {
-        code: ErrorCode::Ce1002,
         status: Some(StatusCode::METHOD_NOT_ALLOWED),
-        retry_after: None,
+        ..ApiError::new(ErrorCode::Ce1002)
     }
 }
 
@@ -275,6 +326,8 @@ async fn gatekeeper(State(state): Shared, mut request: Request, next: Next) -> R
     request.extensions_mut().insert(ClientAddr(addr));
     let path = request.uri().path().to_owned();
     let method = request.method().clone();
+    // A cheap clone (shared bytes); read only if the answer is a refusal.
+    let accept_language = request.headers().get(header::ACCEPT_LANGUAGE).cloned();
     let limiter = match path.as_str() {
         "/v1/health" => None,
         "/v1/verify" => state.verify_limit.as_ref(),
@@ -284,14 +337,21 @@ async fn gatekeeper(State(state): Shared, mut request: Request, next: Next) -> R
         Some(Err(not_until)) => {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             ApiError {
-                code: ErrorCode::Se5029,
-                status: None,
                 retry_after: Some(wait.as_secs() + 1),
+                ..ApiError::new(ErrorCode::Se5029)
             }
             .into_response()
         }
         _ => next.run(request).await,
     };
+    let response = say(
+        &state.wording,
+        response,
+        accept_language
+            .as_ref()
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default(),
+    );
     if state.log_requests {
         eprintln!(
             "otpd: {addr} {method} {} {} {:.1}ms",

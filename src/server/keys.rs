@@ -10,7 +10,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use zeroize::Zeroizing;
 
-use super::error::ServerError;
+use super::error::{ConfigError, IoAction, ServerError};
 use crate::api::pake::{b64, unb64};
 
 /// The key that seals secrets at rest. No `Debug`, zeroized on drop.
@@ -31,7 +31,7 @@ impl MasterKey {
             options.mode(0o600);
         }
         let io = |source| ServerError::Io {
-            what: format!("creating the master key file {}", path.display()),
+            action: IoAction::CreateKey(path.to_owned()),
             source,
         };
         let mut file = options.open(path).map_err(io)?;
@@ -48,27 +48,24 @@ impl MasterKey {
             if let Ok(meta) = std::fs::metadata(path)
                 && meta.permissions().mode() & 0o077 != 0
             {
-                return Err(ServerError::Config(format!(
-                    "the master key file {} can be read by other users; run `chmod 600` on it",
-                    path.display()
-                )));
+                return Err(ConfigError::KeyReadable {
+                    path: path.to_owned(),
+                }
+                .into());
             }
         }
-        let text =
-            Zeroizing::new(
-                std::fs::read_to_string(path).map_err(|source| ServerError::Io {
-                    what: format!("reading the master key file {}", path.display()),
-                    source,
-                })?,
-            );
+        let text = Zeroizing::new(
+            std::fs::read_to_string(path)
+                .map_err(ServerError::io(IoAction::ReadKey(path.to_owned())))?,
+        );
         let bytes = Zeroizing::new(unb64(text.trim()).unwrap_or_default());
         let key: Zeroizing<[u8; 32]> = match <[u8; 32]>::try_from(bytes.as_slice()) {
             Ok(key) => Zeroizing::new(key),
             Err(_) => {
-                return Err(ServerError::Config(format!(
-                    "the master key file {} is damaged: it must hold 32 bytes in base64url",
-                    path.display()
-                )));
+                return Err(ConfigError::KeyDamaged {
+                    path: path.to_owned(),
+                }
+                .into());
             }
         };
         Ok(Self::from_bytes(&key))

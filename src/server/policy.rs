@@ -44,11 +44,9 @@ impl Policy {
                 .tokens
                 .algorithm
                 .parse()
-                .map_err(|e| ServerError::Config(format!("{e}")))?,
-            digits: Digits::new(config.tokens.digits)
-                .map_err(|e| ServerError::Config(format!("{e}")))?,
-            period: Period::new(config.tokens.period)
-                .map_err(|e| ServerError::Config(format!("{e}")))?,
+                .map_err(|_| config.tokens.algorithm_error())?,
+            digits: Digits::new(config.tokens.digits).map_err(|_| config.tokens.digits_error())?,
+            period: Period::new(config.tokens.period).map_err(|_| config.tokens.period_error())?,
         })
     }
 }

@@ -13,8 +13,8 @@ use axum_server::tls_rustls::RustlsConfig;
 
 use super::config::ServerConfig;
 use super::db::{Db, DbOptions};
-use super::error::ServerError;
-use super::http::{AppState, router};
+use super::error::{ConfigError, IoAction, ServerError};
+use super::http::{AppState, Wording, router};
 use super::keys::MasterKey;
 use super::policy::Policy;
 use super::service::Service;
@@ -36,13 +36,15 @@ pub async fn open_service(config: &ServerConfig) -> Result<Service, ServerError>
     Ok(Service::new(db, key, Policy::from_config(config)?))
 }
 
-/// The handlers' state for `service` with the config's rate limits and logging.
-pub fn app_state(config: &ServerConfig, service: Service) -> AppState {
+/// The handlers' state for `service` with the config's rate limits and logging,
+/// its refusals said in the front-end's `wording`.
+pub fn app_state(config: &ServerConfig, service: Service, wording: Wording) -> AppState {
     AppState::new(
         service,
         &config.rate_limit,
         config.log_requests,
         config.plain_http_behind_proxy,
+        wording,
     )
 }
 
@@ -58,14 +60,10 @@ impl Listener {
     pub fn plain(socket: std::net::TcpListener) -> Result<Self, ServerError> {
         socket
             .set_nonblocking(true)
-            .map_err(|source| ServerError::Io {
-                what: "configuring the listener".to_owned(),
-                source,
-            })?;
-        let addr = socket.local_addr().map_err(|source| ServerError::Io {
-            what: "reading the bound address".to_owned(),
-            source,
-        })?;
+            .map_err(ServerError::io(IoAction::ConfigureListener))?;
+        let addr = socket
+            .local_addr()
+            .map_err(ServerError::io(IoAction::ConfigureListener))?;
         Ok(Self {
             socket,
             addr,
@@ -80,32 +78,26 @@ impl Listener {
         let tls_configured = config.tls_cert.is_some() && config.tls_key.is_some();
         let wanted: Vec<SocketAddr> =
             std::net::ToSocketAddrs::to_socket_addrs(config.listen.as_str())
-                .map_err(|source| ServerError::Io {
-                    what: format!("resolving the listen address {}", config.listen),
-                    source,
-                })?
+                .map_err(ServerError::io(IoAction::ResolveListen(
+                    config.listen.clone(),
+                )))?
                 .collect();
         if let Some(open) = wanted.iter().find(|a| !a.ip().is_loopback())
             && !tls_configured
             && !config.plain_http_behind_proxy
         {
-            return Err(ServerError::Config(format!(
-                "refusing plain HTTP on {open}, which is not a loopback address: set tls_cert and tls_key, or plain_http_behind_proxy = true when a TLS proxy is in front"
-            )));
+            return Err(ConfigError::PlainHttp { addr: *open }.into());
         }
-        let socket =
-            std::net::TcpListener::bind(&wanted[..]).map_err(|source| ServerError::Io {
-                what: format!("listening on {}", config.listen),
-                source,
-            })?;
+        let socket = std::net::TcpListener::bind(&wanted[..])
+            .map_err(ServerError::io(IoAction::Listen(config.listen.clone())))?;
         let tls = match (&config.tls_cert, &config.tls_key) {
             (Some(cert), Some(key)) => {
                 Some(RustlsConfig::from_pem_file(cert, key).await.map_err(|e| {
-                    ServerError::Tls(format!(
-                        "cannot use the certificate {} and key {}: {e}",
-                        cert.display(),
-                        key.display()
-                    ))
+                    ServerError::Tls {
+                        cert: cert.clone(),
+                        key: key.clone(),
+                        detail: e.to_string(),
+                    }
                 })?)
             }
             _ => None,
@@ -156,7 +148,7 @@ pub async fn serve(
         })
     };
     let io = |source| ServerError::Io {
-        what: "serving".to_owned(),
+        action: IoAction::Serve,
         source,
     };
     let served = match listener.tls {

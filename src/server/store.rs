@@ -14,7 +14,7 @@ use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::audit::AuditEntry;
 use super::db::Db;
-use super::error::ServerError;
+use super::error::{DatabaseError, ServerError};
 use super::ids::new_id;
 use super::policy::{MAX_FAILURES, i64_of};
 use super::rows::{ActivationState, AuditRow, CustomerRow, TokenState, UserRow};
@@ -161,8 +161,12 @@ fn col<T>(row: &AnyRow, name: &str) -> Result<T, ServerError>
 where
     T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
 {
-    row.try_get(name)
-        .map_err(|e| ServerError::Database(format!("column {name}: {e}")))
+    row.try_get(name).map_err(|e| {
+        ServerError::Database(DatabaseError::Column {
+            name: name.to_owned(),
+            detail: e.to_string(),
+        })
+    })
 }
 
 /// Whether `error` is a unique-constraint violation.

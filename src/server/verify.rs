@@ -7,7 +7,7 @@ use sha2::Digest;
 use subtle::ConstantTimeEq;
 
 use super::audit::Actor;
-use super::error::ServerError;
+use super::error::{DatabaseError, ServerError};
 use super::ids::sha256_hex;
 use super::policy::{API_KEY_CACHE_SECS, MAX_FAILURES, i64_of, valid_user_id};
 use super::service::{ApiClient, Service};
@@ -50,18 +50,18 @@ impl Service {
         let digits = u8::try_from(token.digits)
             .ok()
             .and_then(|d| Digits::new(d).ok())
-            .ok_or_else(|| ServerError::Database("a token has invalid digits".to_owned()))?;
+            .ok_or(ServerError::Database(DatabaseError::BadToken))?;
         if otp.len() != usize::from(digits.get()) || !otp.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ErrorCode::Ce1002.into());
         }
         let algorithm: Algorithm = token
             .algorithm
             .parse()
-            .map_err(|_| ServerError::Database("a token has an invalid algorithm".to_owned()))?;
+            .map_err(|_| ServerError::Database(DatabaseError::BadToken))?;
         let period = u32::try_from(token.period)
             .ok()
             .and_then(|p| Period::new(p).ok())
-            .ok_or_else(|| ServerError::Database("a token has an invalid period".to_owned()))?;
+            .ok_or(ServerError::Database(DatabaseError::BadToken))?;
         let seed = self
             .key
             .open(&format!("seed|{}", token.serial), &token.seed_sealed)?;

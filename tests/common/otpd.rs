@@ -1,5 +1,10 @@
 //! An `otpd` installation in a temporary directory, its admin commands, and
 //! running servers bound to 127.0.0.1 on a free port.
+//!
+//! Every otpd started here speaks English (`OTP_LANG=en`), whatever the locale of
+//! the machine running the tests, unless a test asks for a locale with
+//! [`OtpdHome::run_in_locale`]. API answers follow each request's
+//! `Accept-Language` either way.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
@@ -8,6 +13,13 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{assert_success, stdout};
+
+/// `otpd` with its admin output pinned to English.
+fn otpd() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_otpd"));
+    command.env("OTP_LANG", "en");
+    command
+}
 
 /// A directory with `otpd.toml`, `master.key` and (for SQLite) the database.
 pub struct OtpdHome {
@@ -20,7 +32,7 @@ impl OtpdHome {
     pub fn new(database: Option<&str>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("otpd.toml");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_otpd"));
+        let mut command = otpd();
         command.arg("--config").arg(&config).arg("init");
         if let Some(url) = database {
             command.args(["--database", url]);
@@ -51,9 +63,25 @@ impl OtpdHome {
         std::fs::write(&self.config, toml::to_string(&table).unwrap()).unwrap();
     }
 
-    /// Runs `otpd --config CONFIG ARGS`.
+    /// Runs `otpd --config CONFIG ARGS` (in English).
     pub fn run(&self, args: &[&str]) -> Output {
+        otpd()
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+
+    /// Runs `otpd --config CONFIG ARGS` as an administrator whose locale is `lang`
+    /// (`LANG`; `OTP_LANG`, `LC_ALL` and `LC_MESSAGES` removed).
+    pub fn run_in_locale(&self, lang: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_otpd"))
+            .env_remove("OTP_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
             .arg("--config")
             .arg(&self.config)
             .args(args)
@@ -95,7 +123,7 @@ impl OtpdHome {
         let n = std::fs::read_dir(self.dir.path()).unwrap().count();
         let addr_file = self.dir.path().join(format!("addr-{n}"));
         let log = self.dir.path().join(format!("serve-{n}.log"));
-        let child = Command::new(env!("CARGO_BIN_EXE_otpd"))
+        let child = otpd()
             .arg("--config")
             .arg(&self.config)
             .args(["serve", "--listen", "127.0.0.1:0", "--addr-file"])
@@ -168,6 +196,51 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+impl Server {
+    /// A request to `path` with `headers` (and a JSON `body` for POST); returns
+    /// (status, body). Never fails on a status.
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> (u16, String) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let url = format!("{}{path}", self.url);
+        let mut response = match (method, body) {
+            ("POST", body) => {
+                let mut request = agent.post(&url).header("content-type", "application/json");
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request.send(body.unwrap_or_default()).unwrap()
+            }
+            _ => {
+                let mut request = agent.get(&url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request.call().unwrap()
+            }
+        };
+        let status = response.status().as_u16();
+        (status, response.body_mut().read_to_string().unwrap())
+    }
+}
+
+/// The error code and message of an error body: (code, message).
+pub fn error_of(body: &str) -> (String, String) {
+    let json: serde_json::Value = serde_json::from_str(body).unwrap();
+    (
+        json["error"]["code"].as_str().unwrap().to_owned(),
+        json["error"]["message"].as_str().unwrap().to_owned(),
+    )
 }
 
 /// The verify error code in a body, or "ok".

@@ -1,2 +1,123 @@
 # otpd messages (ko). Ids start with "otpd-".
+# 서버를 운영하는 기관 관리자가 읽는 문장입니다. 로그 줄(otpd-log-…)은 grep을 위해
+# 영어와 같게 둡니다. 값 뒤에 조사를 붙이지 않도록 "고객코드 1106의 사용자 jklee"처럼
+# 명사를 앞에 둡니다.
 
+## otpd init
+
+# 새 otpd.toml 맨 위의 설명 (줄마다 "#"로 시작합니다).
+otpd-config-header =
+    # otpd 설정 파일입니다 (비밀 값은 없습니다. 마스터 키는 master_key_file에 있습니다).
+    # database: 서버 한 대는 sqlite://경로, 여러 대는 postgres://사용자@호스트/DB.
+    # TLS: tls_cert와 tls_key(PEM)를 지정하세요. 암호화하지 않은 HTTP는 루프백 주소에서만,
+    # 또는 TLS 프록시 뒤에서 plain_http_behind_proxy = true일 때만 제공합니다.
+    # lang: 관리 명령의 언어 "ko" 또는 "en" (기본값: 시스템 로캘).
+otpd-init-done =
+    설정 파일과 마스터 키 파일(권한 0600)을 만들었습니다: { $config }, { $key }. 마스터 키 파일은 꼭 백업하세요. 키가 없으면 데이터베이스에 있는 시드와 { -activation-code }를 하나도 읽을 수 없습니다.
+    데이터베이스: { $database }
+    다음 단계: `otpd customer add <고객코드> <기관 이름>`
+otpd-customer-added = 고객 기관을 등록했습니다: { $code } ({ $name })
+otpd-customer-disabled = 고객코드 { $code }의 사용을 중지했습니다.
+otpd-user-added = 고객코드 { $customer }에 사용자를 등록했습니다: { $user }. `otpd issue --customer { $customer } --user { $user }` 명령으로 { -activation-code }를 발급하세요.
+otpd-issued = 고객코드 { $customer }의 사용자 { $user }에게 발급한 { -activation-code }입니다. 유효기간은 { $expires }까지이고 한 번만 쓸 수 있으며, 지금만 표시됩니다. 이 사용자에게 전에 발급한 코드는 더 이상 쓸 수 없습니다.
+otpd-unlocked = 고객코드 { $customer }의 사용자 { $user }의 { -token } 잠김을 풀었습니다.
+otpd-revoked =
+    { $count ->
+        [0] 고객코드 { $customer }의 사용자 { $user }에게는 폐기할 { -token }이나 유효한 { -activation-code }가 없습니다.
+       *[other] 고객코드 { $customer }의 사용자 { $user }의 { -token }과 { -activation-code } { $count }개를 폐기했습니다.
+    }
+otpd-client-added = 로그인 시스템 { $name }의 API 키입니다(클라이언트 ID { $id }). 지금만 표시됩니다. 이 키를 로그인 시스템에 넣으세요. 로그인 시스템은 /v1/verify에 `Authorization: Bearer <키>` 헤더로 보냅니다. 폐기하려면 `otpd client revoke { $id }` 명령을 실행하세요.
+otpd-client-revoked = API 클라이언트를 폐기했습니다: { $id }
+
+## 표 머리글과 상태
+
+otpd-col-code = 고객코드
+otpd-col-state = 상태
+otpd-col-users = 사용자 수
+otpd-col-name = 이름
+otpd-col-id = 아이디
+otpd-col-token = 토큰
+otpd-col-activation = 인증코드
+otpd-col-time = 시각
+otpd-col-actor = 실행자
+otpd-col-action = 작업
+otpd-col-outcome = 결과
+otpd-col-customer = 고객코드
+otpd-col-user = 사용자
+otpd-col-detail = 세부 내용
+otpd-customer-state =
+    { $state ->
+        [disabled] 중지됨
+       *[enabled] 사용 중
+    }
+otpd-token-state =
+    { $state ->
+        [active] 사용 중
+        [locked] 잠김
+        [pending] 대기 중
+       *[none] 없음
+    }
+otpd-activation-live = { $until }까지 유효
+otpd-activation-state =
+    { $state ->
+        [expired] 만료됨
+        [used] 사용됨
+        [burned] 오입력으로 폐기됨
+        [revoked] 폐기됨
+       *[none] 없음
+    }
+
+## 관리자가 읽는 오류
+
+otpd-err-code = { $code }: { $sentence }
+otpd-err-no-customer = 등록된 고객코드가 아닙니다: { $code }. `otpd customer add { $code } <기관 이름>` 명령으로 등록하세요.
+otpd-err-no-user = 고객코드 { $customer }에 등록된 사용자가 아닙니다: “{ $user }”. `otpd user add --customer { $customer } { $user }` 명령으로 등록하세요.
+otpd-err-bad-customer-code = { -customer-code }로 쓸 수 없는 값입니다: “{ $code }”. 영문자, 숫자, -, _로 1~32자를 쓰세요.
+otpd-err-bad-org-name = { -organisation } 이름은 비어 있거나 제어 문자를 포함할 수 없습니다.
+otpd-err-customer-exists = 이미 등록된 고객코드입니다: { $code }. `otpd customer list`로 확인하세요.
+otpd-err-bad-user-id = { -user-id }로 쓸 수 없는 값입니다: “{ $user }”. 1~128자로, 제어 문자 없이, 앞뒤 공백 없이 쓰세요.
+otpd-err-user-exists = 고객코드 { $customer }에 이미 등록된 사용자입니다: “{ $user }”.
+otpd-err-nothing-to-unlock = 사용자 “{ $user }”에게는 잠김을 풀 { -token }이 없습니다. `otpd issue` 명령으로 { -activation-code }를 발급하세요.
+otpd-err-no-client = ID가 { $id }인 API 클라이언트가 없습니다.
+otpd-err-config-exists = { $path } 파일이 이미 있습니다. otpd init은 기존 설정 파일을 덮어쓰지 않습니다.
+otpd-err-config-invalid = 설정 파일 { $path }에 잘못된 내용이 있습니다: { $detail }
+otpd-err-config-unwritable = 설정 파일을 쓸 수 없습니다: { $detail }
+otpd-err-token-algorithm = [tokens] algorithm에 쓸 수 없는 값입니다: “{ $value }”. SHA1, SHA256, SHA512 중 하나를 쓰세요.
+otpd-err-token-digits = [tokens] digits에 쓸 수 없는 값입니다: { $value }. 6, 7, 8 중 하나를 쓰세요.
+otpd-err-token-period = [tokens] period에 쓸 수 없는 값입니다: { $value }. 1부터 86400(하루)까지의 초 단위 숫자를 쓰세요.
+otpd-err-sqlite-synchronous = [sqlite] synchronous 값은 "full", "normal", "off" 중 하나여야 합니다. 지금 값: “{ $value }”
+otpd-err-tls-half = tls_cert와 tls_key는 함께 지정해야 합니다. 둘 다 쓰거나 둘 다 빼세요.
+otpd-err-duration = 기간으로 읽을 수 없는 값입니다: “{ $value }”. 72h처럼 숫자 뒤에 s(초), m(분), h(시간), d(일)를 붙여 1초에서 1년 사이로 쓰세요.
+otpd-err-database-url = database 값은 sqlite://경로 또는 postgres://... 형식의 URL이어야 합니다.
+otpd-err-plain-http = 서버를 시작하지 않았습니다: { $addr } 주소는 루프백 주소가 아니므로 암호화하지 않은 HTTP를 제공하지 않습니다. tls_cert와 tls_key를 지정하거나, 앞에 TLS 프록시가 있다면 plain_http_behind_proxy = true로 설정하세요.
+otpd-err-key-readable = 마스터 키 파일을 다른 사용자도 읽을 수 있습니다: { $path }. `chmod 600`으로 권한을 바꾸세요.
+otpd-err-key-damaged = 마스터 키 파일이 손상되었습니다: { $path }. base64url로 적은 32바이트가 들어 있어야 합니다.
+otpd-err-db-open = 데이터베이스를 열 수 없습니다: { $detail }
+otpd-err-db-migrate = 데이터베이스 구조를 최신으로 바꿀 수 없습니다: { $detail }
+otpd-err-db-column = 데이터베이스 오류(열 { $name }): { $detail }
+otpd-err-db-bad-token = 데이터베이스의 { -token } 하나에 otpd가 쓸 수 없는 설정이 있습니다(손상된 행).
+otpd-err-db-commit-stopped = 데이터베이스 오류: 인증 결과를 기록하는 작업이 멈췄습니다.
+otpd-err-db-other = 데이터베이스 오류: { $detail }
+otpd-err-sealed = 데이터베이스의 비밀 값을 이 마스터 키로 열 수 없습니다. master_key_file이 이 데이터베이스를 만들 때 쓴 키가 맞는지 확인하세요.
+otpd-err-clock = 시스템 시계가 1970년 이전으로 되어 있습니다. 날짜와 시간을 맞춘 뒤 otpd를 다시 시작하세요.
+otpd-err-random = 운영체제의 난수 생성기가 실패했습니다.
+otpd-err-tls = 인증서와 키를 쓸 수 없습니다({ $cert }, { $key }): { $detail }
+otpd-err-io-read-config = otpd 설정 파일을 읽을 수 없습니다({ $path }: { $detail }). `otpd init` 명령으로 만드세요.
+otpd-err-io-write-config = { $path } 파일을 쓸 수 없습니다: { $detail }
+otpd-err-io-create-dir = 디렉터리를 만들 수 없습니다({ $path }): { $detail }
+otpd-err-io-resolve-dir = { $path }의 전체 경로를 찾을 수 없습니다: { $detail }
+otpd-err-io-create-key = 마스터 키 파일을 만들 수 없습니다({ $path }): { $detail }
+otpd-err-io-read-key = 마스터 키 파일을 읽을 수 없습니다({ $path }): { $detail }
+otpd-err-io-resolve-listen = 수신 주소를 해석할 수 없습니다({ $addr }): { $detail }
+otpd-err-io-listen = { $addr }에서 연결을 받을 수 없습니다: { $detail }
+otpd-err-io-configure-listener = 수신 소켓을 설정할 수 없습니다: { $detail }
+otpd-err-io-serve = 서비스가 멈췄습니다: { $detail }
+otpd-err-io-write-addr = 주소를 { $path } 파일에 쓸 수 없습니다: { $detail }
+otpd-err-io-runtime = 비동기 런타임을 시작할 수 없습니다: { $detail }
+otpd-err-io-write-man-pages = { $path } 아래에 man 페이지를 쓸 수 없습니다: { $detail }
+
+## 로그 줄 (grep을 위해 영어와 같게 둡니다)
+
+otpd-log-listening = otpd: listening on { $url }
+otpd-log-shutting-down = otpd: shutting down
+otpd-log-internal-error = otpd: internal error: { $detail }

@@ -1,0 +1,527 @@
+//! otpd's errors as sentences, and the [`Wording`] the HTTP layer answers with: the
+//! server returns typed errors and codes, and this front-end says them — to the
+//! administrator in the language of the locale, to an API client in the language
+//! of its `Accept-Language`, and in the log in English.
+
+use crate::api::ErrorCode;
+use crate::i18n::{Lang, Localize};
+use crate::server::ServerError;
+use crate::server::error::{AdminError, ConfigError, DatabaseError, IoAction};
+use crate::server::http::Wording;
+use crate::t_in;
+
+/// How `otpd serve` says its refusals and logs its internal errors.
+pub const WORDING: Wording = Wording {
+    api_error: api_sentence,
+    internal_error: log_line,
+};
+
+/// The sentence for `code` in the language an `Accept-Language` header value asks
+/// for, weights respected (English when it names none otpd speaks, or is empty).
+pub fn api_sentence(code: ErrorCode, accept_language: &str) -> String {
+    code.localize_in(Lang::from_accept_language(&by_weight(accept_language)))
+}
+
+/// The languages of an `Accept-Language` value, most wanted first, without their
+/// weights and without those refused (`q=0`): `en;q=0.1, ko;q=0.9` becomes
+/// `ko,en`. Equal weights keep the client's order; an unreadable weight counts as 1.
+/// (Language negotiation itself only looks at the order.)
+fn by_weight(header: &str) -> String {
+    let mut tags: Vec<(u16, &str)> = header
+        .split(',')
+        .filter_map(|entry| {
+            let mut parts = entry.split(';');
+            let tag = parts.next()?.trim();
+            let weight = parts
+                .find_map(|param| param.trim().strip_prefix("q="))
+                .map_or(1000, milli_weight);
+            (!tag.is_empty() && weight > 0).then_some((weight, tag))
+        })
+        .collect();
+    tags.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
+    tags.iter()
+        .map(|(_, tag)| *tag)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A weight (`0`, `0.5`, `1.000`) in thousandths; 1 when unreadable.
+fn milli_weight(text: &str) -> u16 {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = fraction.len() <= 3 && fraction.bytes().all(|b| b.is_ascii_digit());
+    if whole == "0" && digits {
+        format!("{fraction:0<3}").parse().unwrap_or(1000)
+    } else {
+        1000
+    }
+}
+
+/// The administrator's log line for an internal error: English, like every log line.
+fn log_line(error: &ServerError) -> String {
+    t_in!(
+        Lang::En,
+        "otpd-log-internal-error",
+        detail = error.localize_in(Lang::En)
+    )
+}
+
+impl Localize for ServerError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            ServerError::Code(code) => t_in!(
+                lang,
+                "otpd-err-code",
+                code = code.as_str(),
+                sentence = code.localize_in(lang)
+            ),
+            ServerError::Admin(error) => error.localize_in(lang),
+            ServerError::Config(error) => error.localize_in(lang),
+            ServerError::Database(error) => error.localize_in(lang),
+            ServerError::Sealed => t_in!(lang, "otpd-err-sealed"),
+            ServerError::Clock => t_in!(lang, "otpd-err-clock"),
+            ServerError::Random => t_in!(lang, "otpd-err-random"),
+            ServerError::Tls { cert, key, detail } => t_in!(
+                lang,
+                "otpd-err-tls",
+                cert = cert.display().to_string(),
+                key = key.display().to_string(),
+                detail = detail.as_str()
+            ),
+            ServerError::Io { action, source } => io_sentence(lang, action, source),
+        }
+    }
+}
+
+impl Localize for AdminError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            AdminError::NoCustomer { code } => {
+                t_in!(lang, "otpd-err-no-customer", code = code.as_str())
+            }
+            AdminError::NoUser { customer, user } => t_in!(
+                lang,
+                "otpd-err-no-user",
+                customer = customer.as_str(),
+                user = user.as_str()
+            ),
+            AdminError::BadCustomerCode { code } => {
+                t_in!(lang, "otpd-err-bad-customer-code", code = code.as_str())
+            }
+            AdminError::BadOrganisationName => t_in!(lang, "otpd-err-bad-org-name"),
+            AdminError::CustomerExists { code } => {
+                t_in!(lang, "otpd-err-customer-exists", code = code.as_str())
+            }
+            AdminError::BadUserId { user } => {
+                t_in!(lang, "otpd-err-bad-user-id", user = user.as_str())
+            }
+            AdminError::UserExists { customer, user } => t_in!(
+                lang,
+                "otpd-err-user-exists",
+                customer = customer.as_str(),
+                user = user.as_str()
+            ),
+            AdminError::NothingToUnlock { user } => {
+                t_in!(lang, "otpd-err-nothing-to-unlock", user = user.as_str())
+            }
+            AdminError::NoClient { id } => t_in!(lang, "otpd-err-no-client", id = id.as_str()),
+            AdminError::ConfigExists { path } => t_in!(
+                lang,
+                "otpd-err-config-exists",
+                path = path.display().to_string()
+            ),
+        }
+    }
+}
+
+impl Localize for ConfigError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::Invalid { path, detail } => t_in!(
+                lang,
+                "otpd-err-config-invalid",
+                path = path.display().to_string(),
+                detail = detail.as_str()
+            ),
+            ConfigError::Unwritable { detail } => {
+                t_in!(lang, "otpd-err-config-unwritable", detail = detail.as_str())
+            }
+            ConfigError::TokenAlgorithm { value } => {
+                t_in!(lang, "otpd-err-token-algorithm", value = value.as_str())
+            }
+            // Numbers as text: a config value is shown as written, not as 1,000.
+            ConfigError::TokenDigits { value } => {
+                t_in!(lang, "otpd-err-token-digits", value = value.to_string())
+            }
+            ConfigError::TokenPeriod { value } => {
+                t_in!(lang, "otpd-err-token-period", value = value.to_string())
+            }
+            ConfigError::SqliteSynchronous { value } => {
+                t_in!(lang, "otpd-err-sqlite-synchronous", value = value.as_str())
+            }
+            ConfigError::TlsHalf => t_in!(lang, "otpd-err-tls-half"),
+            ConfigError::Duration { value } => {
+                t_in!(lang, "otpd-err-duration", value = value.as_str())
+            }
+            ConfigError::DatabaseUrl => t_in!(lang, "otpd-err-database-url"),
+            ConfigError::PlainHttp { addr } => {
+                t_in!(lang, "otpd-err-plain-http", addr = addr.to_string())
+            }
+            ConfigError::KeyReadable { path } => t_in!(
+                lang,
+                "otpd-err-key-readable",
+                path = path.display().to_string()
+            ),
+            ConfigError::KeyDamaged { path } => t_in!(
+                lang,
+                "otpd-err-key-damaged",
+                path = path.display().to_string()
+            ),
+        }
+    }
+}
+
+impl Localize for DatabaseError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            DatabaseError::Open(detail) => {
+                t_in!(lang, "otpd-err-db-open", detail = detail.as_str())
+            }
+            DatabaseError::Migrate(detail) => {
+                t_in!(lang, "otpd-err-db-migrate", detail = detail.as_str())
+            }
+            DatabaseError::Column { name, detail } => t_in!(
+                lang,
+                "otpd-err-db-column",
+                name = name.as_str(),
+                detail = detail.as_str()
+            ),
+            DatabaseError::BadToken => t_in!(lang, "otpd-err-db-bad-token"),
+            DatabaseError::CommitStopped => t_in!(lang, "otpd-err-db-commit-stopped"),
+            DatabaseError::Other(detail) => {
+                t_in!(lang, "otpd-err-db-other", detail = detail.as_str())
+            }
+        }
+    }
+}
+
+fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String {
+    let detail = source.to_string();
+    let path = |path: &std::path::Path| path.display().to_string();
+    match action {
+        IoAction::ReadConfig(p) => {
+            t_in!(
+                lang,
+                "otpd-err-io-read-config",
+                path = path(p),
+                detail = detail
+            )
+        }
+        IoAction::WriteConfig(p) => {
+            t_in!(
+                lang,
+                "otpd-err-io-write-config",
+                path = path(p),
+                detail = detail
+            )
+        }
+        IoAction::CreateDir(p) => {
+            t_in!(
+                lang,
+                "otpd-err-io-create-dir",
+                path = path(p),
+                detail = detail
+            )
+        }
+        IoAction::ResolveDir(p) => {
+            t_in!(
+                lang,
+                "otpd-err-io-resolve-dir",
+                path = path(p),
+                detail = detail
+            )
+        }
+        IoAction::CreateKey(p) => {
+            t_in!(
+                lang,
+                "otpd-err-io-create-key",
+                path = path(p),
+                detail = detail
+            )
+        }
+        IoAction::ReadKey(p) => t_in!(
+            lang,
+            "otpd-err-io-read-key",
+            path = path(p),
+            detail = detail
+        ),
+        IoAction::ResolveListen(addr) => t_in!(
+            lang,
+            "otpd-err-io-resolve-listen",
+            addr = addr.as_str(),
+            detail = detail
+        ),
+        IoAction::Listen(addr) => {
+            t_in!(
+                lang,
+                "otpd-err-io-listen",
+                addr = addr.as_str(),
+                detail = detail
+            )
+        }
+        IoAction::ConfigureListener => {
+            t_in!(lang, "otpd-err-io-configure-listener", detail = detail)
+        }
+        IoAction::Serve => t_in!(lang, "otpd-err-io-serve", detail = detail),
+        IoAction::WriteAddr(p) => {
+            t_in!(
+                lang,
+                "otpd-err-io-write-addr",
+                path = path(p),
+                detail = detail
+            )
+        }
+        IoAction::Runtime => t_in!(lang, "otpd-err-io-runtime", detail = detail),
+        IoAction::WriteManPages(p) => t_in!(
+            lang,
+            "otpd-err-io-write-man-pages",
+            path = path(p),
+            detail = detail
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_said_in_both_languages_without_losing_their_values() {
+        let error = ServerError::Admin(AdminError::NoUser {
+            customer: "1106".to_owned(),
+            user: "홍길동".to_owned(),
+        });
+        let en = error.localize_in(Lang::En);
+        let ko = error.localize_in(Lang::Ko);
+        assert!(en.contains("1106") && en.contains("홍길동"), "{en}");
+        assert!(ko.contains("1106") && ko.contains("홍길동"), "{ko}");
+        assert!(ko.contains("등록된 사용자가 아닙니다"), "{ko}");
+        assert_ne!(en, ko);
+    }
+
+    /// One error of every kind, with values that must survive into the sentence.
+    fn every_kind() -> Vec<(ServerError, &'static str)> {
+        use std::path::PathBuf;
+        let path = || PathBuf::from("/srv/기관/otpd.toml");
+        let io = || std::io::Error::other("disk on fire");
+        let mut all = vec![
+            (ServerError::Code(ErrorCode::Se4001), "SE4001"),
+            (ServerError::Sealed, ""),
+            (ServerError::Clock, "1970"),
+            (ServerError::Random, ""),
+            (
+                ServerError::Tls {
+                    cert: path(),
+                    key: path(),
+                    detail: "bad pem".into(),
+                },
+                "bad pem",
+            ),
+        ];
+        for admin in [
+            AdminError::NoCustomer {
+                code: "1106".into(),
+            },
+            AdminError::NoUser {
+                customer: "1106".into(),
+                user: "홍길동".into(),
+            },
+            AdminError::BadCustomerCode {
+                code: "1106".into(),
+            },
+            AdminError::CustomerExists {
+                code: "1106".into(),
+            },
+            AdminError::BadUserId {
+                user: "1106".into(),
+            },
+            AdminError::UserExists {
+                customer: "1106".into(),
+                user: "x".into(),
+            },
+            AdminError::NothingToUnlock {
+                user: "1106".into(),
+            },
+            AdminError::NoClient { id: "1106".into() },
+        ] {
+            all.push((admin.into(), "1106"));
+        }
+        all.push((AdminError::BadOrganisationName.into(), ""));
+        all.push((AdminError::ConfigExists { path: path() }.into(), "기관"));
+        for config in [
+            ConfigError::Invalid {
+                path: path(),
+                detail: "line 3".into(),
+            },
+            ConfigError::KeyReadable { path: path() },
+            ConfigError::KeyDamaged { path: path() },
+        ] {
+            all.push((config.into(), "기관"));
+        }
+        all.extend([
+            (
+                ConfigError::Unwritable {
+                    detail: "x9".into(),
+                }
+                .into(),
+                "x9",
+            ),
+            (
+                ConfigError::TokenAlgorithm {
+                    value: "MD5".into(),
+                }
+                .into(),
+                "MD5",
+            ),
+            (ConfigError::TokenDigits { value: 9 }.into(), "9"),
+            (ConfigError::TokenPeriod { value: 100_000 }.into(), "100000"),
+            (
+                ConfigError::SqliteSynchronous { value: "x9".into() }.into(),
+                "x9",
+            ),
+            (ConfigError::TlsHalf.into(), "tls_key"),
+            (ConfigError::Duration { value: "5w".into() }.into(), "5w"),
+            (ConfigError::DatabaseUrl.into(), "sqlite://"),
+            (
+                ConfigError::PlainHttp {
+                    addr: "192.0.2.1:443"
+                        .parse()
+                        .unwrap_or(std::net::SocketAddr::from(([0; 4], 0))),
+                }
+                .into(),
+                "192.0.2.1:443",
+            ),
+            (DatabaseError::Open("x9".into()).into(), "x9"),
+            (DatabaseError::Migrate("x9".into()).into(), "x9"),
+            (
+                DatabaseError::Column {
+                    name: "seed".into(),
+                    detail: "x9".into(),
+                }
+                .into(),
+                "seed",
+            ),
+            (DatabaseError::BadToken.into(), ""),
+            (DatabaseError::CommitStopped.into(), ""),
+            (DatabaseError::Other("x9".into()).into(), "x9"),
+        ]);
+        for action in [
+            IoAction::ReadConfig(path()),
+            IoAction::WriteConfig(path()),
+            IoAction::CreateDir(path()),
+            IoAction::ResolveDir(path()),
+            IoAction::CreateKey(path()),
+            IoAction::ReadKey(path()),
+            IoAction::WriteAddr(path()),
+            IoAction::WriteManPages(path()),
+        ] {
+            all.push((
+                ServerError::Io {
+                    action,
+                    source: io(),
+                },
+                "기관",
+            ));
+        }
+        for action in [
+            IoAction::ResolveListen("[::1]:8443".into()),
+            IoAction::Listen("[::1]:8443".into()),
+        ] {
+            all.push((
+                ServerError::Io {
+                    action,
+                    source: io(),
+                },
+                "[::1]:8443",
+            ));
+        }
+        for action in [
+            IoAction::ConfigureListener,
+            IoAction::Serve,
+            IoAction::Runtime,
+        ] {
+            all.push((
+                ServerError::Io {
+                    action,
+                    source: io(),
+                },
+                "disk on fire",
+            ));
+        }
+        all
+    }
+
+    #[test]
+    fn every_error_is_a_sentence_in_each_language_with_its_values() {
+        for (error, value) in every_kind() {
+            let en = error.localize_in(Lang::En);
+            let ko = error.localize_in(Lang::Ko);
+            for text in [&en, &ko] {
+                assert!(
+                    !text.starts_with("otpd-") && text.len() > 10,
+                    "{error:?}: {text}"
+                );
+                assert!(text.contains(value), "{error:?} lost {value:?}: {text}");
+                assert!(!text.contains('{'), "{error:?}: {text}");
+            }
+            assert!(
+                ko.chars().any(|c| ('가'..='힣').contains(&c)),
+                "{error:?}: {ko}"
+            );
+            assert_ne!(en, ko, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn a_protocol_code_keeps_its_code_in_every_language() {
+        let error = ServerError::Code(ErrorCode::Se3010);
+        for lang in Lang::ALL {
+            let text = error.localize_in(lang);
+            assert!(text.starts_with("SE3010: "), "{text}");
+            assert!(
+                text.ends_with(&ErrorCode::Se3010.localize_in(lang)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn api_sentences_follow_accept_language_and_default_to_english() {
+        let ko = ErrorCode::Ce1001.localize_in(Lang::Ko);
+        let en = ErrorCode::Ce1001.localize_in(Lang::En);
+        assert_eq!(api_sentence(ErrorCode::Ce1001, "ko-KR,ko;q=0.9"), ko);
+        assert_eq!(api_sentence(ErrorCode::Ce1001, "en;q=0.1, ko;q=0.9"), ko);
+        assert_eq!(api_sentence(ErrorCode::Ce1001, "fr"), en);
+        assert_eq!(api_sentence(ErrorCode::Ce1001, ""), en);
+        assert_eq!(api_sentence(ErrorCode::Ce1001, "ko;q=0, en;q=0.2"), en);
+    }
+
+    #[test]
+    fn accept_language_is_ordered_by_weight() {
+        assert_eq!(by_weight("en;q=0.1, ko;q=0.9"), "ko,en");
+        assert_eq!(by_weight("ko-KR,ko;q=0.9,en;q=0.8"), "ko-KR,ko,en");
+        assert_eq!(by_weight("fr;q=0.5, en;q=0.5, ko"), "ko,fr,en");
+        assert_eq!(by_weight("ko;q=0, en"), "en");
+        assert_eq!(by_weight("ko;q=0.05, en;q=0.049"), "ko,en");
+        assert_eq!(by_weight("ko;q=junk, en;q=0.5"), "ko,en");
+        assert_eq!(by_weight(" , ;q=1"), "");
+    }
+
+    #[test]
+    fn log_lines_are_english_whatever_the_locale() {
+        crate::i18n::set_thread(Some(Lang::Ko));
+        let line = log_line(&ServerError::Sealed);
+        crate::i18n::set_thread(None);
+        assert!(line.starts_with("otpd: internal error: A secret"), "{line}");
+    }
+}
