@@ -251,7 +251,7 @@ mod tests {
             if self.edits > self.working {
                 let disk_full = io::Error::other("no space left on device");
                 return Err(VaultError::io(
-                    "write the vault",
+                    crate::vault::IoAction::WriteVault,
                     Path::new("/v/vault.age"),
                     disk_full,
                 )

@@ -55,6 +55,9 @@ pub fn read(bytes: &[u8], password: &mut PasswordPrompt<'_>) -> Result<Imported,
             Format::Backup,
             format!("its contents are not valid ({detail})"),
         ),
+        other @ (PayloadError::NotUtf8 | PayloadError::BadAccount { .. }) => {
+            ImportError::malformed(Format::Backup, other.to_string())
+        }
     })?;
     Ok(Imported {
         accounts: store.accounts().to_vec(),

@@ -150,8 +150,8 @@ fn list_screens() -> Vec<(&'static str, App)> {
             label: "GitHub:alice@example.com".into(),
             code: Hidden::from("123456"),
             result: Err(crate::clipboard::ClipboardError::Unavailable {
-                system: "no X11 or Wayland display is set".into(),
-                term: "dumb".into(),
+                system: crate::clipboard::SystemClipboard::NoDisplay,
+                term: Some("dumb".into()),
             }
             .to_string()),
         },

@@ -237,22 +237,6 @@ impl VaultError {
     }
 }
 
-/// "45 seconds", "2 minutes", "1 hour" (rounded up, so the wait is never
-/// understated), in English for logs; people read [`HumanDuration`] localized.
-pub(crate) fn human_duration(secs: u64) -> String {
-    let (n, unit) = HumanDuration(secs).parts();
-    let unit = match unit {
-        DurationUnit::Seconds => "second",
-        DurationUnit::Minutes => "minute",
-        DurationUnit::Hours => "hour",
-    };
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,14 +250,5 @@ mod tests {
         assert_eq!(HumanDuration(3599).parts(), (60, DurationUnit::Minutes));
         assert_eq!(HumanDuration(3600).parts(), (1, DurationUnit::Hours));
         assert_eq!(HumanDuration(3601).parts(), (2, DurationUnit::Hours));
-    }
-
-    #[test]
-    fn durations_round_up() {
-        assert_eq!(human_duration(1), "1 second");
-        assert_eq!(human_duration(30), "30 seconds");
-        assert_eq!(human_duration(60), "1 minute");
-        assert_eq!(human_duration(90), "2 minutes");
-        assert_eq!(human_duration(3600), "1 hour");
     }
 }

@@ -25,7 +25,6 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 pub use crypto::{DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR};
-pub(crate) use error::human_duration;
 pub use error::{DamageReason, DurationUnit, HumanDuration, IoAction, VaultError};
 pub use file::VaultLock;
 pub use lockout::LockoutStatus;
