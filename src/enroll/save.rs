@@ -171,7 +171,7 @@ pub fn save_and_activate(
             replaced = holder(store, &label).and_then(|index| store.remove(index));
             store.add(pending.account.clone(), limit)
         })
-        .map_err(|error| EnrollError::Save(error.to_string()))?;
+        .map_err(EnrollError::Save)?;
     match activate(&pending) {
         Ok(reply) => Ok(EnrolledAccount {
             account: pending.account,
