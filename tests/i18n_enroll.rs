@@ -328,3 +328,39 @@ fn the_full_screen_form_says_se3010_in_korean() {
     tui.send("\x03");
     let _ = tui.wait_exit(WAIT);
 }
+
+/// The README's error table says what otp and otpd say in English, and its Korean
+/// quick start covers the codes a person meets while enrolling.
+#[test]
+fn the_readme_follows_the_catalogues() {
+    use otp::i18n::Localize;
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for code in otp::api::ErrorCode::ALL {
+        let sentence = code.localize_in(Lang::En);
+        let mut chars = sentence.chars();
+        let first = chars.next().unwrap().to_uppercase().collect::<String>();
+        let row_end = format!(" | {first}{}. |", chars.as_str().replace('|', "\\|"));
+        let row_start = format!("| {} | ", code.as_str());
+        assert!(
+            readme
+                .lines()
+                .any(|line| line.starts_with(&row_start) && line.ends_with(&row_end)),
+            "README.md's error table lacks the catalogue's sentence for {code}: {sentence}"
+        );
+    }
+    let start = readme.find("### 빠른 시작: 고객코드로 등록하기").unwrap();
+    let quick_start = &readme[start..];
+    for words in [
+        "otp add --customer 1106",
+        "인증코드",
+        "OTP 번호",
+        "CE1001",
+        "SE3005",
+        "SE3010",
+        "--lang ko",
+        "LANG",
+    ] {
+        assert!(quick_start.contains(words), "the quick start lacks {words}");
+    }
+}

@@ -5,9 +5,10 @@
 
 use std::path::PathBuf;
 
+use crate::accounts::AccountError;
 use crate::api::ErrorCode;
-
-use super::save::EditError;
+use crate::vault::VaultError;
+use crate::vault::payload::PayloadError;
 
 /// Why enrollment failed.
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +78,20 @@ pub enum EnrollError {
         /// Why removing the account failed (never a secret).
         reason: String,
     },
+}
+
+/// Why the accounts could not be edited. Never holds a secret.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The vault could not be opened or written.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// The decrypted vault could not be read.
+    #[error(transparent)]
+    Payload(#[from] PayloadError),
+    /// The change was refused (too many accounts, a clashing label, ...).
+    #[error(transparent)]
+    Account(#[from] AccountError),
 }
 
 /// What exactly the client found wrong, under a CE code.
