@@ -1,6 +1,7 @@
 //! End to end: a real `otpd` on 127.0.0.1 (SQLite in a temporary directory) and the
 //! real `otp` binary enrolling with a customer code, then login-system
-//! verification of the codes it shows.
+//! verification of the codes it shows. Refusals are checked by their codes here;
+//! their sentences, in both languages, in tests/i18n_enroll.rs.
 
 #![cfg(feature = "server")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -67,11 +68,7 @@ fn enrollment_then_verification_then_replay_refused() {
     // The same activation code a second time: used up.
     let again = Sandbox::initialised();
     let out = enroll(&again, &server.url, &code, &[]);
-    assert_failure(
-        &out,
-        7,
-        &["SE3010", "ask your administrator for a new activation code"],
-    );
+    assert_failure(&out, 7, &["SE3010"]);
 
     // Neither the log nor the audit trail holds the code, the seed or the API key.
     let audit = home.admin(&["audit", "--limit", "100"]);
@@ -127,11 +124,7 @@ fn expired_code_and_issuing_again_revokes_the_previous_one() {
     let server = home.start();
     std::thread::sleep(std::time::Duration::from_millis(2100));
     let sandbox = Sandbox::initialised();
-    assert_failure(
-        &enroll(&sandbox, &server.url, &short, &[]),
-        7,
-        &["SE3010", "expired"],
-    );
+    assert_failure(&enroll(&sandbox, &server.url, &short, &[]), 7, &["SE3010"]);
 
     let first = home.issue("jklee", &[]);
     let second = home.issue("jklee", &[]);
@@ -159,7 +152,7 @@ fn unknown_customer_and_unknown_user() {
         ],
         "123456\n",
     );
-    assert_failure(&out, 7, &["CE1001", "customer code"]);
+    assert_failure(&out, 7, &["CE1001"]);
     let out = sandbox.run(
         &[
             "add",
@@ -172,7 +165,7 @@ fn unknown_customer_and_unknown_user() {
         ],
         "123456\n",
     );
-    assert_failure(&out, 7, &["SE3005", "no OTP issuance"]);
+    assert_failure(&out, 7, &["SE3005"]);
     // A known user with nothing issued is SE3005 too.
     let out = sandbox.run(
         &[
@@ -307,10 +300,12 @@ fn plain_http_to_another_machine_is_refused_before_any_traffic() {
         ],
         "123456\n",
     );
-    assert_failure(&out, 7, &["CE2001", "https"]);
-    // No server known at all: says how to name one.
+    assert_failure(&out, 7, &["CE2001", "10.255.255.1"]);
+    // No server known at all: names the customer code and the config file where
+    // the server belongs (the sentences: tests/i18n_enroll.rs).
     let out = sandbox.run(&["add", "--customer", "1106", "--id", "jklee"], "123456\n");
-    assert_failure(&out, 7, &["--server", "[customers]"]);
+    let config = sandbox.config.display().to_string();
+    assert_failure(&out, 7, &["1106", &config]);
 }
 
 #[test]
@@ -363,7 +358,7 @@ fn tls_with_a_private_ca() {
     let code = home.issue("jklee", &[]);
     // Without the CA the certificate cannot be checked: CE2001, and no try is used.
     let out = enroll(&sandbox, &server.url, &code, &[]);
-    assert_failure(&out, 7, &["CE2001", "--ca-cert"]);
+    assert_failure(&out, 7, &["CE2001"]);
     let out = enroll(
         &sandbox,
         &server.url,
@@ -466,14 +461,13 @@ fn the_tui_add_form_enrolls_by_customer_code() {
     tui.send("\t");
     tui.type_slowly("1106");
     tui.send("\r");
-    tui.wait_for("Customer 1106: Example Org", WAIT);
+    tui.wait_for("Example Org", WAIT);
     tui.type_slowly("jklee");
     tui.send("\t");
     tui.type_slowly(&code);
     let screen = tui.screen();
     assert!(!screen.contains(&code), "{screen}");
     tui.send("\r");
-    tui.wait_for("the token is active", WAIT);
     tui.wait_for(LABEL, WAIT);
     tui.send("\x03");
     assert!(tui.wait_exit(WAIT).success());

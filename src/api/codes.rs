@@ -94,29 +94,32 @@ impl ErrorCode {
         }
     }
 
-    /// What happened and what to do, for the person who sees it.
+    /// What happened and what to do, in English: the same words as the English
+    /// catalogue (`assets/i18n/en/api.ftl`, which the front-ends and otpd use
+    /// through `Localize`). Kept only until its last callers move to the
+    /// catalogue; a test keeps the two equal meanwhile.
     pub fn sentence(self) -> &'static str {
         match self {
             ErrorCode::Ce1001 => {
-                "the server does not know this customer code; check the code your organisation gave you, or ask your administrator"
+                "the server does not know this customer code; check the customer code your organisation gave you, or ask your administrator"
             }
             ErrorCode::Ce1002 => {
-                "the input is not in the expected form; check the customer code (digits), the ID and the 6-digit activation code and try again"
+                "the input is not in the expected form; check the customer code, the ID and the activation code and try again"
             }
             ErrorCode::Ce2001 => {
-                "the secure (https) connection to the server could not be checked; check the server address (it must start with https://), or pass --ca-cert with your organisation's certificate authority"
+                "the secure (https) connection to the server could not be checked; check that the server address starts with https://, and ask your administrator whether your organisation uses its own certificate authority"
             }
             ErrorCode::Ce2002 => {
-                "the server's proof did not verify, so nothing was added; the server is not the one that issued your code, or the data was altered on the way. Try again, and tell your administrator if it keeps happening"
+                "the server's proof did not verify, so nothing was added: the server is not the one that issued your code, or the data was altered on the way; try again, and tell your administrator if it keeps happening"
             }
             ErrorCode::Se3005 => {
-                "no OTP issuance has been applied for this ID; check the ID, or ask your administrator to issue an activation code for it"
+                "no token has been issued to this ID; check the ID (as your organisation spells it), or ask your administrator to issue an activation code for it"
             }
             ErrorCode::Se3010 => {
-                "the activation code failed: it is wrong, expired or already used (5 wrong tries burn it); check the code, or ask your administrator for a new activation code"
+                "the activation code did not work: it is wrong, has expired or was already used (5 wrong tries use it up). It is the 6-digit code from your organisation's email, used once to enroll, not a one-time code; check it, or ask your administrator for a new one"
             }
             ErrorCode::Se3020 => {
-                "the enrollment took too long and its session expired; start again with `otp add --customer`"
+                "the enrollment took too long and its session expired; start the enrollment again"
             }
             ErrorCode::Se4001 => {
                 "the one-time code is wrong; type the code your authenticator shows now (5 wrong codes in a row lock the token)"
@@ -128,7 +131,7 @@ impl ErrorCode {
                 "the token is locked after 5 wrong codes in a row; ask your administrator to unlock it"
             }
             ErrorCode::Se4004 => {
-                "there is no active token for this ID; enroll with `otp add --customer`, or ask your administrator for an activation code"
+                "there is no active token for this ID; enroll with your customer code, or ask your administrator for an activation code"
             }
             ErrorCode::Se5001 => {
                 "the request needs a valid API key; ask the otpd administrator for one (`otpd client add`)"

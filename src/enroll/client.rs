@@ -27,7 +27,7 @@ use crate::code::{self, Algorithm, Digits, Kind, Period};
 use crate::config::Config;
 use crate::secret::SecretKey;
 
-use super::error::EnrollError;
+use super::error::{CaCertProblem, ClientDetail, EnrollError};
 use super::url::ServerUrl;
 
 /// Largest answer the client reads, in bytes.
@@ -35,6 +35,28 @@ const MAX_REPLY_BYTES: u64 = 64 * 1024;
 
 /// Where to enroll for `customer`: `explicit` (`--server`), then the config's
 /// `[customers]` table, then the config's `directory` (asked over the network).
+/// When none names a server the error is [`EnrollError::NotConfigured`], which
+/// names `config_path`, the file `config` was read from: most often the customer
+/// code was mistyped, and otherwise that file is where the server belongs.
+pub fn find_server(
+    customer: &str,
+    explicit: Option<&str>,
+    config: &Config,
+    config_path: &Path,
+    ca_cert: Option<&Path>,
+) -> Result<ServerUrl, EnrollError> {
+    locate_server(customer, explicit, config, ca_cert).map_err(|error| match error {
+        EnrollError::NoServer { customer } => EnrollError::NotConfigured {
+            customer,
+            config_path: config_path.to_path_buf(),
+        },
+        error => error,
+    })
+}
+
+/// Like [`find_server`] for a caller that does not know where the config file
+/// is: when no server is known the error is [`EnrollError::NoServer`], which
+/// cannot name the file. Prefer [`find_server`].
 pub fn locate_server(
     customer: &str,
     explicit: Option<&str>,
@@ -87,12 +109,12 @@ pub struct EnrollClient {
 }
 
 fn read_ca(path: &Path) -> Result<Certificate<'static>, EnrollError> {
-    let fail = |reason: String| EnrollError::CaCert {
+    let fail = |reason: CaCertProblem| EnrollError::CaCert {
         path: path.display().to_string(),
         reason,
     };
-    let pem = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    Certificate::from_pem(&pem).map_err(|e| fail(format!("not a PEM certificate ({e})")))
+    let pem = std::fs::read(path).map_err(|e| fail(CaCertProblem::Unreadable(e.to_string())))?;
+    Certificate::from_pem(&pem).map_err(|e| fail(CaCertProblem::NotPem(e.to_string())))
 }
 
 fn is_tls_error(error: &ureq::Error) -> bool {
@@ -130,7 +152,7 @@ impl EnrollClient {
 
     fn transport(&self, error: ureq::Error) -> EnrollError {
         if is_tls_error(&error) {
-            EnrollError::client(ErrorCode::Ce2001, error.to_string())
+            EnrollError::client(ErrorCode::Ce2001, ClientDetail::Tls(error.to_string()))
         } else {
             EnrollError::Unreachable {
                 url: self.base.as_str().to_owned(),
@@ -161,12 +183,8 @@ impl EnrollClient {
                 reason: e.to_string(),
             })?;
         if (200..300).contains(&status) {
-            return serde_json::from_slice(&body).map_err(|_| {
-                EnrollError::client(
-                    ErrorCode::Ce1002,
-                    "the server's answer is not in the expected form",
-                )
-            });
+            return serde_json::from_slice(&body)
+                .map_err(|_| EnrollError::client(ErrorCode::Ce1002, ClientDetail::AnswerForm));
         }
         if status == 429 {
             return Err(EnrollError::RateLimited {
@@ -177,9 +195,7 @@ impl EnrollClient {
             Ok(reply) => Err(EnrollError::Server(reply.error.code)),
             Err(_) => Err(EnrollError::client(
                 ErrorCode::Ce1002,
-                format!(
-                    "the server answered HTTP {status} without an error code; is this an otpd server?"
-                ),
+                ClientDetail::NotOtpd { status },
             )),
         }
     }
@@ -190,7 +206,7 @@ impl EnrollClient {
         body: &B,
     ) -> Result<T, EnrollError> {
         let text = serde_json::to_string(body)
-            .map_err(|_| EnrollError::client(ErrorCode::Ce1002, "cannot encode the request"))?;
+            .map_err(|_| EnrollError::client(ErrorCode::Ce1002, ClientDetail::RequestEncoding))?;
         let response = self
             .agent
             .post(self.base.join(path))
@@ -209,7 +225,7 @@ impl EnrollClient {
         {
             return Err(EnrollError::client(
                 ErrorCode::Ce1002,
-                "a customer code has only letters and digits",
+                ClientDetail::CustomerCodeForm,
             ));
         }
         let response = self
@@ -223,10 +239,11 @@ impl EnrollClient {
     /// unsealed. The token is pending until [`EnrollClient::activate`].
     pub fn exchange(&self, request: &EnrollRequest) -> Result<PendingAccount, EnrollError> {
         let code = pake::normalize_activation_code(&request.activation_code).ok_or_else(|| {
-            EnrollError::client(ErrorCode::Ce1002, "the activation code has 6 digits")
+            EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm)
         })?;
-        let enrollment_id = pake::new_enrollment_id()
-            .map_err(|e| EnrollError::client(ErrorCode::Ce1002, e.to_string()))?;
+        let enrollment_id = pake::new_enrollment_id().map_err(|e| {
+            EnrollError::client(ErrorCode::Ce1002, ClientDetail::Randomness(e.to_string()))
+        })?;
         let context = Context {
             customer: &request.customer,
             user_id: &request.user_id,
@@ -250,12 +267,12 @@ impl EnrollClient {
         if started.enrollment_id != enrollment_id || started.pake.suite != PAKE_SUITE {
             return Err(EnrollError::client(
                 ErrorCode::Ce2002,
-                "the server answered for another session or protocol",
+                ClientDetail::OtherSession,
             ));
         }
-        let keys = exchange.finish(&started.pake.msg).map_err(|_| {
-            EnrollError::client(ErrorCode::Ce2002, "the server's PAKE message is malformed")
-        })?;
+        let keys = exchange
+            .finish(&started.pake.msg)
+            .map_err(|_| EnrollError::client(ErrorCode::Ce2002, ClientDetail::PakeMessage))?;
         let finished: EnrollFinishReply = self.post(
             "/v1/enroll/finish",
             &EnrollFinish {
@@ -264,28 +281,26 @@ impl EnrollClient {
             },
         )?;
         keys.verify_server_confirm(&finished.server_confirm)
-            .map_err(|_| EnrollError::client(ErrorCode::Ce2002, "the server's proof is wrong"))?;
+            .map_err(|_| EnrollError::client(ErrorCode::Ce2002, ClientDetail::Proof))?;
         let aad = pake::seal_aad(
             &finished.serial,
             &finished.issuer,
             &finished.account,
             &finished.totp,
         );
-        let seed = keys.open(&finished.sealed_secret, &aad).map_err(|_| {
-            EnrollError::client(ErrorCode::Ce2002, "the sealed secret does not open")
-        })?;
-        let bad =
-            |what: &str| EnrollError::client(ErrorCode::Ce1002, format!("the server sent {what}"));
+        let seed = keys
+            .open(&finished.sealed_secret, &aad)
+            .map_err(|_| EnrollError::client(ErrorCode::Ce2002, ClientDetail::SealedSecret))?;
+        let bad = |what: ClientDetail| EnrollError::client(ErrorCode::Ce1002, what);
         let algorithm: Algorithm = finished
             .totp
             .algorithm
             .parse()
-            .map_err(|_| bad("an unknown algorithm"))?;
-        let digits =
-            Digits::new(finished.totp.digits).map_err(|_| bad("an unsupported digit count"))?;
-        let period = Period::new(finished.totp.period).map_err(|_| bad("an unsupported period"))?;
+            .map_err(|_| bad(ClientDetail::Algorithm))?;
+        let digits = Digits::new(finished.totp.digits).map_err(|_| bad(ClientDetail::Digits))?;
+        let period = Period::new(finished.totp.period).map_err(|_| bad(ClientDetail::Period))?;
         if seed.len() < 10 || finished.account.is_empty() {
-            return Err(bad("an unusable account"));
+            return Err(bad(ClientDetail::Account));
         }
         Ok(PendingAccount {
             account: Account {
@@ -311,7 +326,7 @@ impl EnrollClient {
         let Kind::Totp { period } = pending.account.kind else {
             return Err(EnrollError::client(
                 ErrorCode::Ce1002,
-                "the account is not time-based",
+                ClientDetail::NotTimeBased,
             ));
         };
         let previous = code::totp(

@@ -3,7 +3,7 @@
 //! unseal the seed, save the account and activate the token with one current code.
 //!
 //! Front-end independent: the CLI (`otp add --customer`) and the TUI's enrollment
-//! form make the same calls: [`locate_server`], [`EnrollClient::lookup_customer`]
+//! form make the same calls: [`find_server`], [`EnrollClient::lookup_customer`]
 //! (to show the organisation's name), then [`save::enroll`], which saves the
 //! account in the vault before the token is activated and rolls it back when
 //! activation fails.
@@ -18,7 +18,7 @@ pub mod error;
 pub mod save;
 pub mod url;
 
-pub use client::{EnrollClient, EnrollRequest, PendingAccount, locate_server};
-pub use error::EnrollError;
+pub use client::{EnrollClient, EnrollRequest, PendingAccount, find_server, locate_server};
+pub use error::{CaCertProblem, ClientDetail, EnrollError};
 pub use save::{EnrolledAccount, Naming};
 pub use url::ServerUrl;

@@ -11,25 +11,12 @@
 use zeroize::Zeroizing;
 
 use super::client::{EnrollClient, EnrollRequest, PendingAccount};
+pub use super::error::EditError;
 use super::error::EnrollError;
 use crate::accounts::{Account, AccountError, Store};
 use crate::api::wire::ActivateReply;
-use crate::vault::payload::{self, PayloadError};
-use crate::vault::{Pin, Vault, VaultError};
-
-/// Why the accounts could not be edited. Never holds a secret.
-#[derive(Debug, thiserror::Error)]
-pub enum EditError {
-    /// The vault could not be opened or written.
-    #[error(transparent)]
-    Vault(#[from] VaultError),
-    /// The decrypted vault could not be read.
-    #[error(transparent)]
-    Payload(#[from] PayloadError),
-    /// The change was refused (too many accounts, a clashing label, ...).
-    #[error(transparent)]
-    Account(#[from] AccountError),
-}
+use crate::vault::payload;
+use crate::vault::{Pin, Vault};
 
 /// Where an enrolled account is kept: the vault ([`VaultAccounts`]), or a
 /// stand-in in tests.
@@ -171,7 +158,7 @@ pub fn save_and_activate(
             replaced = holder(store, &label).and_then(|index| store.remove(index));
             store.add(pending.account.clone(), limit)
         })
-        .map_err(|error| EnrollError::Save(error.to_string()))?;
+        .map_err(EnrollError::Save)?;
     match activate(&pending) {
         Ok(reply) => Ok(EnrolledAccount {
             account: pending.account,
@@ -223,6 +210,7 @@ mod tests {
     use crate::api::ErrorCode;
     use crate::code::{Algorithm, Digits, Kind, Period};
     use crate::secret::SecretKey;
+    use crate::vault::VaultError;
 
     /// Accounts in memory; edits after the first `working` ones fail as a full
     /// disk would.

@@ -1,6 +1,6 @@
 //! Server addresses: `https://` anywhere, `http://` only to this machine.
 
-use super::error::EnrollError;
+use super::error::{ClientDetail, EnrollError};
 use crate::api::ErrorCode;
 
 /// A checked server base URL, without a trailing slash.
@@ -21,17 +21,14 @@ impl ServerUrl {
     /// address (127.0.0.0/8, ::1, localhost); anything else is CE2001.
     pub fn parse(text: &str) -> Result<Self, EnrollError> {
         let text = text.trim().trim_end_matches('/');
-        let refuse = |detail: String| EnrollError::Client {
-            code: ErrorCode::Ce2001,
-            detail: Some(detail),
-        };
+        let refuse = |detail: ClientDetail| EnrollError::client(ErrorCode::Ce2001, detail);
         let (scheme, rest) = text
             .split_once("://")
-            .ok_or_else(|| refuse(format!("{text:?} is not an https:// address")))?;
+            .ok_or_else(|| refuse(ClientDetail::NotHttps(text.to_owned())))?;
         let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
         if authority.is_empty() || authority.contains('@') || text.chars().any(char::is_whitespace)
         {
-            return Err(refuse(format!("{text:?} is not a usable server address")));
+            return Err(refuse(ClientDetail::BadAddress(text.to_owned())));
         }
         let host = if authority.starts_with('[') {
             authority
@@ -47,10 +44,8 @@ impl ServerUrl {
         match scheme.to_ascii_lowercase().as_str() {
             "https" => Ok(Self(text.to_owned())),
             "http" if is_loopback_host(host) => Ok(Self(text.to_owned())),
-            "http" => Err(refuse(format!(
-                "plain http to {host} would expose the enrollment to the network; use https://"
-            ))),
-            _ => Err(refuse(format!("{text:?} is not an https:// address"))),
+            "http" => Err(refuse(ClientDetail::PlainHttp(host.to_owned()))),
+            _ => Err(refuse(ClientDetail::NotHttps(text.to_owned()))),
         }
     }
 

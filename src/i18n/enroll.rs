@@ -1,15 +1,275 @@
-//! Sentences for customer-code enrollment on the client.
+//! Sentences for customer-code enrollment on the client: [`EnrollError`] and
+//! [`EditError`] in the person's language. A protocol error keeps its code as it
+//! is (`SE3010: …`) in every language. None of these sentences names a
+//! command-line flag: the full-screen interface shows them too, and the command
+//! line adds its own hints (`enroll-cli-*`).
 
 use super::{Lang, Localize};
+use crate::enroll::save::EditError;
+use crate::enroll::{CaCertProblem, ClientDetail, EnrollError};
+use crate::t_in;
 
-impl Localize for crate::enroll::EnrollError {
-    fn localize_in(&self, _lang: Lang) -> String {
-        self.to_string()
+impl Localize for EnrollError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            EnrollError::Server(code) => t_in!(
+                lang,
+                "enroll-error-with-code",
+                code = code.as_str(),
+                sentence = code.localize_in(lang)
+            ),
+            EnrollError::Client { code, detail: None } => t_in!(
+                lang,
+                "enroll-error-with-code",
+                code = code.as_str(),
+                sentence = code.localize_in(lang)
+            ),
+            EnrollError::Client {
+                code,
+                detail: Some(detail),
+            } => t_in!(
+                lang,
+                "enroll-error-with-detail",
+                code = code.as_str(),
+                sentence = code.localize_in(lang),
+                detail = detail.localize_in(lang)
+            ),
+            EnrollError::Unreachable { url, reason } => t_in!(
+                lang,
+                "enroll-unreachable",
+                url = url.as_str(),
+                reason = reason.as_str()
+            ),
+            EnrollError::NoServer { customer } => {
+                t_in!(lang, "enroll-no-server", customer = customer.as_str())
+            }
+            EnrollError::NotConfigured {
+                customer,
+                config_path,
+            } => t_in!(
+                lang,
+                "enroll-not-configured",
+                customer = customer.as_str(),
+                path = config_path.display().to_string()
+            ),
+            EnrollError::RateLimited { retry_after } => t_in!(
+                lang,
+                "enroll-rate-limited",
+                code = crate::api::ErrorCode::Se5029.as_str(),
+                seconds = *retry_after
+            ),
+            EnrollError::CaCert { path, reason } => match reason {
+                CaCertProblem::Unreadable(reason) => t_in!(
+                    lang,
+                    "enroll-ca-cert-unreadable",
+                    path = path.as_str(),
+                    reason = reason.as_str()
+                ),
+                CaCertProblem::NotPem(reason) => t_in!(
+                    lang,
+                    "enroll-ca-cert-not-pem",
+                    path = path.as_str(),
+                    reason = reason.as_str()
+                ),
+            },
+            EnrollError::Save(error) => {
+                t_in!(lang, "enroll-save", reason = error.localize_in(lang))
+            }
+            EnrollError::NotRolledBack {
+                label,
+                activation,
+                reason,
+            } => t_in!(
+                lang,
+                "enroll-not-rolled-back",
+                activation = activation.localize_in(lang),
+                label = label.as_str(),
+                reason = reason.as_str()
+            ),
+        }
     }
 }
 
-impl Localize for crate::enroll::save::EditError {
-    fn localize_in(&self, _lang: Lang) -> String {
-        self.to_string()
+impl Localize for ClientDetail {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            ClientDetail::CustomerCodeForm => t_in!(lang, "enroll-detail-customer-form"),
+            ClientDetail::ActivationCodeForm => t_in!(lang, "enroll-detail-activation-form"),
+            ClientDetail::AnswerForm => t_in!(lang, "enroll-detail-answer-form"),
+            ClientDetail::NotOtpd { status } => {
+                t_in!(lang, "enroll-detail-not-otpd", status = *status)
+            }
+            ClientDetail::RequestEncoding => t_in!(lang, "enroll-detail-request-encoding"),
+            ClientDetail::Randomness(reason) => {
+                t_in!(lang, "enroll-detail-randomness", reason = reason.as_str())
+            }
+            ClientDetail::OtherSession => t_in!(lang, "enroll-detail-other-session"),
+            ClientDetail::PakeMessage => t_in!(lang, "enroll-detail-pake-message"),
+            ClientDetail::Proof => t_in!(lang, "enroll-detail-proof"),
+            ClientDetail::SealedSecret => t_in!(lang, "enroll-detail-sealed-secret"),
+            ClientDetail::Algorithm => t_in!(lang, "enroll-detail-algorithm"),
+            ClientDetail::Digits => t_in!(lang, "enroll-detail-digits"),
+            ClientDetail::Period => t_in!(lang, "enroll-detail-period"),
+            ClientDetail::Account => t_in!(lang, "enroll-detail-account"),
+            ClientDetail::NotTimeBased => t_in!(lang, "enroll-detail-not-time-based"),
+            ClientDetail::Tls(reason) => {
+                t_in!(lang, "enroll-detail-tls", reason = reason.as_str())
+            }
+            ClientDetail::NotHttps(address) => {
+                t_in!(lang, "enroll-detail-not-https", address = address.as_str())
+            }
+            ClientDetail::BadAddress(address) => {
+                t_in!(
+                    lang,
+                    "enroll-detail-bad-address",
+                    address = address.as_str()
+                )
+            }
+            ClientDetail::PlainHttp(host) => {
+                t_in!(lang, "enroll-detail-plain-http", host = host.as_str())
+            }
+        }
+    }
+}
+
+impl Localize for EditError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            EditError::Vault(error) => error.localize_in(lang),
+            EditError::Payload(error) => error.localize_in(lang),
+            EditError::Account(error) => error.localize_in(lang),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::api::ErrorCode;
+
+    fn hangul(text: &str) -> bool {
+        text.chars().any(|c| ('가'..='힣').contains(&c))
+    }
+
+    fn every_error() -> Vec<EnrollError> {
+        let details = [
+            ClientDetail::CustomerCodeForm,
+            ClientDetail::ActivationCodeForm,
+            ClientDetail::AnswerForm,
+            ClientDetail::NotOtpd { status: 502 },
+            ClientDetail::RequestEncoding,
+            ClientDetail::Randomness("getrandom failed".into()),
+            ClientDetail::OtherSession,
+            ClientDetail::PakeMessage,
+            ClientDetail::Proof,
+            ClientDetail::SealedSecret,
+            ClientDetail::Algorithm,
+            ClientDetail::Digits,
+            ClientDetail::Period,
+            ClientDetail::Account,
+            ClientDetail::NotTimeBased,
+            ClientDetail::Tls("invalid peer certificate".into()),
+            ClientDetail::NotHttps("ftp://x".into()),
+            ClientDetail::BadAddress("https://a b".into()),
+            ClientDetail::PlainHttp("10.0.0.1".into()),
+        ];
+        let mut errors: Vec<EnrollError> = details
+            .into_iter()
+            .map(|detail| EnrollError::client(ErrorCode::Ce1002, detail))
+            .collect();
+        errors.extend(ErrorCode::ALL.into_iter().map(EnrollError::Server));
+        errors.extend([
+            EnrollError::Client {
+                code: ErrorCode::Ce2002,
+                detail: None,
+            },
+            EnrollError::Unreachable {
+                url: "https://otp.example.org".into(),
+                reason: "connection refused".into(),
+            },
+            EnrollError::NoServer {
+                customer: "1106".into(),
+            },
+            EnrollError::NotConfigured {
+                customer: "1160".into(),
+                config_path: PathBuf::from("/home/jk/.config/otp/config.toml"),
+            },
+            EnrollError::RateLimited { retry_after: 1 },
+            EnrollError::CaCert {
+                path: "/etc/ca.pem".into(),
+                reason: CaCertProblem::Unreadable("No such file".into()),
+            },
+            EnrollError::CaCert {
+                path: "/etc/ca.pem".into(),
+                reason: CaCertProblem::NotPem("no certificate".into()),
+            },
+            EnrollError::Save(EditError::Account(crate::accounts::AccountError::TooMany {
+                count: 10,
+                limit: 10,
+            })),
+            EnrollError::NotRolledBack {
+                label: "KISTI:jklee".into(),
+                activation: Box::new(EnrollError::Server(ErrorCode::Se3010)),
+                reason: "disk full".into(),
+            },
+        ]);
+        errors
+    }
+
+    #[test]
+    fn every_error_is_a_sentence_in_both_languages_with_its_code_as_it_is() {
+        for error in every_error() {
+            let en = error.localize_in(Lang::En);
+            let ko = error.localize_in(Lang::Ko);
+            for text in [&en, &ko] {
+                assert!(!text.contains("enroll-"), "a message id leaked: {text}");
+                assert!(!text.contains("api-"), "a message id leaked: {text}");
+                if let Some(code) = error.code() {
+                    assert!(text.starts_with(code.as_str()), "{text}");
+                }
+                // The full-screen interface shows these too: no flags.
+                assert!(!text.contains("--"), "{text}");
+            }
+            assert!(hangul(&ko), "{error:?}: {ko}");
+            assert_ne!(en, ko, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn a_protocol_error_is_its_code_then_the_catalogues_sentence() {
+        let error = EnrollError::Server(ErrorCode::Se3010);
+        assert_eq!(
+            error.localize_in(Lang::Ko),
+            format!("SE3010: {}", ErrorCode::Se3010.localize_in(Lang::Ko))
+        );
+        let error = EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm);
+        let en = error.localize_in(Lang::En);
+        assert!(en.starts_with("CE1002: ") && en.ends_with("(the activation code has 6 digits)"));
+    }
+
+    #[test]
+    fn an_unknown_customer_code_says_to_check_it_and_names_the_config_file() {
+        let error = EnrollError::NotConfigured {
+            customer: "1160".into(),
+            config_path: PathBuf::from("/home/jk/.config/otp/config.toml"),
+        };
+        let en = error.localize_in(Lang::En);
+        assert!(en.contains("check the customer code"), "{en}");
+        assert!(en.contains("1160") && en.contains("/home/jk/.config/otp/config.toml"));
+        assert!(en.contains("[customers]"), "{en}");
+        let ko = error.localize_in(Lang::Ko);
+        assert!(ko.contains("고객코드가 맞는지 확인하세요"), "{ko}");
+        assert!(ko.contains("/home/jk/.config/otp/config.toml"), "{ko}");
+    }
+
+    #[test]
+    fn the_wait_is_said_with_the_languages_plural() {
+        let one = EnrollError::RateLimited { retry_after: 1 };
+        let many = EnrollError::RateLimited { retry_after: 30 };
+        assert!(one.localize_in(Lang::En).contains("wait 1 second and"));
+        assert!(many.localize_in(Lang::En).contains("wait 30 seconds and"));
+        assert!(many.localize_in(Lang::Ko).contains("30초 뒤에"));
     }
 }

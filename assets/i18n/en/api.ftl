@@ -4,12 +4,12 @@
 # the code ("SE3010: …"), otpd sends them in its JSON errors. No command-line flags
 # here: the full-screen interface shows them too.
 
-api-ce1001 = the server does not know this { -customer-code }; check the code your { -organisation } gave you, or ask your { -administrator }
+api-ce1001 = the server does not know this { -customer-code }; check the { -customer-code } your { -organisation } gave you, or ask your { -administrator }
 api-ce1002 = the input is not in the expected form; check the { -customer-code }, the { -user-id } and the { -activation-code } and try again
 api-ce2001 = the secure (https) connection to the server could not be checked; check that the server address starts with https://, and ask your { -administrator } whether your { -organisation } uses its own certificate authority
 api-ce2002 = the server's proof did not verify, so nothing was added: the server is not the one that issued your code, or the data was altered on the way; try again, and tell your { -administrator } if it keeps happening
-api-se3005 = no OTP has been requested for this { -user-id }; check the { -user-id }, or ask your { -administrator } to issue an { -activation-code } for it
-api-se3010 = the { -activation-code } did not work: it is wrong, expired or already used (5 wrong tries use it up); check the code, or ask your { -administrator } for a new one
+api-se3005 = no token has been issued to this { -user-id }; check the { -user-id } (as your { -organisation } spells it), or ask your { -administrator } to issue an { -activation-code } for it
+api-se3010 = the { -activation-code } did not work: it is wrong, has expired or was already used (5 wrong tries use it up). It is the 6-digit code from your { -organisation }'s email, used once to enroll, not a { -one-time-code }; check it, or ask your { -administrator } for a new one
 api-se3020 = the enrollment took too long and its session expired; start the enrollment again
 api-se4001 = the { -one-time-code } is wrong; type the code your authenticator shows now (5 wrong codes in a row lock the { -token })
 api-se4002 = this { -one-time-code } was already used; wait for the next code and try again

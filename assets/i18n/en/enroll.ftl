@@ -1,2 +1,66 @@
 # enroll messages (en). Ids start with "enroll-".
+#
+# Customer-code enrollment: why it failed (said by otp's command line and its
+# full-screen interface alike, so no command-line flags outside enroll-cli-*), and
+# what `otp add --customer` asks and says.
 
+## A protocol error: the code as it is, then what happened and what to do.
+
+enroll-error-with-code = { $code }: { $sentence }
+enroll-error-with-detail = { $code }: { $sentence } ({ $detail })
+
+## What exactly the client found wrong (shown in brackets after a CE sentence).
+
+enroll-detail-customer-form = a { -customer-code } has only letters and digits
+enroll-detail-activation-form = the { -activation-code } has 6 digits
+enroll-detail-answer-form = the server's answer is not in the expected form
+enroll-detail-not-otpd = the server answered HTTP { $status } without an error code; check that it is your { -organisation }'s { -server-product } server
+enroll-detail-request-encoding = the request could not be encoded
+enroll-detail-randomness = no random numbers: { $reason }
+enroll-detail-other-session = the server answered for another session or protocol
+enroll-detail-pake-message = the server's key-exchange message is malformed
+enroll-detail-proof = the server's proof is wrong
+enroll-detail-sealed-secret = the sealed secret does not open
+enroll-detail-algorithm = the server sent an unknown algorithm
+enroll-detail-digits = the server sent an unsupported number of digits
+enroll-detail-period = the server sent an unsupported period
+enroll-detail-account = the server sent an unusable account
+enroll-detail-not-time-based = the account is not time-based
+enroll-detail-tls = TLS: { $reason }
+enroll-detail-not-https = { $address } is not an https:// address
+enroll-detail-bad-address = { $address } is not a usable server address
+enroll-detail-plain-http = plain http to { $host } would show the enrollment to the network; use https://
+
+## Failures without a protocol code.
+
+enroll-unreachable = cannot reach the enrollment server at { $url } ({ $reason }); check the address and your network, then try again
+enroll-no-server = no server is known for { -customer-code } { $customer }: check the { -customer-code } your { -organisation } gave you. If it is right, write the server address your { -administrator } gives you into the { -config-file }, under [customers]: { $customer } = "https://..."
+enroll-not-configured = no server is known for { -customer-code } { $customer }: check the { -customer-code } your { -organisation } gave you. If it is right, write the server address your { -administrator } gives you into the { -config-file } { $path }, under [customers]: { $customer } = "https://..."
+enroll-rate-limited = { $code }: too many requests from this address; wait { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} and try again
+enroll-ca-cert-unreadable = cannot read the CA certificate { $path } ({ $reason }); check the path of the file your { -administrator } gave you
+enroll-ca-cert-not-pem = { $path } is not a PEM certificate ({ $reason }); use the CA certificate file your { -administrator } gave you
+enroll-save = the account could not be saved in the { -vault }, so nothing was added and the { -token } was not activated: { $reason }
+enroll-not-rolled-back = { $activation } The account { $label } was saved in the { -vault } but the server did not activate it, and taking it out again failed ({ $reason }): its codes will not work, so delete it.
+
+## otp add --customer (the command line only).
+
+# The prompts end with a space the code adds.
+enroll-cli-prompt-id = Your { -user-id } at { $organisation }:
+enroll-cli-prompt-activation = { -activation-code } (the 6 digits from your { -organisation }'s email, not a { -one-time-code }):
+enroll-cli-what-id = the { -user-id }
+enroll-cli-what-activation = the { -activation-code }
+enroll-cli-organisation = { -customer-code } { $customer }: { $organisation } ({ $server })
+enroll-cli-enrolled = { $replaced ->
+    [yes] Added { $label } ({ $summary }); the { -token } is active. Your previous device's { -token } no longer works.
+   *[no] Added { $label } ({ $summary }); the { -token } is active.
+}
+enroll-cli-remove-unactivated = { $label } was saved in the { -vault } but the server did not activate it, and removing it again failed ({ $reason }); its codes will not work: remove it with { $command }
+# An error, then on the next line what the command line can do about it.
+enroll-cli-with-hint =
+    { $error }
+    { $hint }
+enroll-cli-hint-server = If you know the server's address, you can also give it for this one enrollment: otp add --customer { $customer } --server https://...
+enroll-cli-hint-ca-cert = If your { -organisation } uses its own certificate authority, give its certificate with --ca-cert FILE.

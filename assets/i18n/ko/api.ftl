@@ -1,11 +1,14 @@
 # api messages (ko). Ids start with "api-".
 
+# 프로토콜 오류 코드: 무슨 일이 있었는지와 할 일. otp는 코드 뒤에("SE3010: …"), otpd는
+# JSON 오류에 싣습니다. 전체 화면에도 나오므로 명령줄 옵션은 쓰지 않습니다.
+
 api-ce1001 = 등록되지 않은 { -customer-code }입니다. 기관에서 안내받은 { -customer-code }를 확인하거나 { -administrator }에게 문의하세요.
 api-ce1002 = 입력한 값의 형식이 맞지 않습니다. { -customer-code }, { -user-id }, { -activation-code }를 확인한 뒤 다시 시도하세요.
 api-ce2001 = 서버와의 보안 연결(https)을 확인할 수 없습니다. 서버 주소가 https://로 시작하는지 확인하고, 기관이 자체 인증서(CA)를 쓰는지 { -administrator }에게 문의하세요.
 api-ce2002 = 서버의 증명이 확인되지 않아 아무것도 추가하지 않았습니다. { -activation-code }를 발급한 서버가 아니거나 전송 중에 데이터가 바뀌었습니다. 다시 시도하고, 계속되면 { -administrator }에게 알려 주세요.
-api-se3005 = 이 { -user-id }로 신청된 OTP 발급 내역이 없습니다. { -user-id }를 확인하거나, { -administrator }에게 { -activation-code } 발급을 요청하세요.
-api-se3010 = { -activation-code }가 맞지 않습니다. 틀렸거나 유효기간이 지났거나 이미 사용한 코드입니다(5번 틀리면 더 쓸 수 없습니다). 코드를 확인하거나 { -administrator }에게 새 { -activation-code }를 요청하세요.
+api-se3005 = 이 { -user-id }로 발급된 OTP가 없습니다. { -user-id }를 기관에 등록된 그대로 입력했는지 확인하거나, { -administrator }에게 { -activation-code } 발급을 요청하세요.
+api-se3010 = { -activation-code }가 맞지 않습니다. 틀렸거나 유효기간이 지났거나 이미 사용한 코드입니다(5번 틀리면 더 쓸 수 없습니다). { -activation-code }는 기관 이메일로 받은 6자리 등록용 코드로, 등록할 때 한 번만 쓰며 로그인할 때 입력하는 { -one-time-code }가 아닙니다. 코드를 확인하거나 { -administrator }에게 새 { -activation-code }를 요청하세요.
 api-se3020 = 등록 시간이 지나 세션이 만료되었습니다. 처음부터 다시 등록하세요.
 api-se4001 = { -one-time-code }가 틀렸습니다. 지금 앱에 표시된 번호를 입력하세요(연속 5번 틀리면 { -token }이 잠깁니다).
 api-se4002 = 이미 사용한 { -one-time-code }입니다. 다음 번호가 나오면 다시 입력하세요.
