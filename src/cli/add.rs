@@ -12,6 +12,7 @@ use super::session::Session;
 use super::text::{self, Asked};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
+use crate::i18n::Localize;
 use crate::otpauth::{self, UriError};
 use crate::qr;
 use crate::secret::SecretKey;
@@ -74,7 +75,7 @@ fn account_from_uri(session: &mut Session, args: &AddArgs) -> Result<Account, Cl
 fn account_from_link(parsed: &otpauth::Parsed, args: &AddArgs) -> Result<Account, CliError> {
     for warning in &parsed.warnings {
         // Link warnings have no catalogue sentence yet (the errs area's `UriWarning`).
-        print_warning(&warning.to_string());
+        print_warning(&warning.localize());
     }
     let uri = &parsed.uri;
     Ok(Account {

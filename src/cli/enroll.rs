@@ -124,23 +124,11 @@ pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError>
     Ok(())
 }
 
-// The English enrollment sentences of `text.rs` (the CLI engineer's file) are
-// replaced by enroll.ftl; this keeps them from failing the build as dead code until
-// text.rs drops them. Delete this block together with them at the merge.
-const _: () = {
-    let _ = text::PROMPT_ID;
-    let _ = text::PROMPT_ACTIVATION;
-    let _ = text::organisation as fn(&str, &str, &str) -> String;
-    let _ = text::enrolled as fn(&str, &str, bool) -> String;
-    let _ = text::remove_unactivated as fn(&str, &str) -> String;
-};
-
 /// What `otp` prints for a failed enrollment, in `lang`: the error's own sentence
 /// (the one the full-screen interface shows too), and on the next line what the
 /// command line can do about it where there is something (`--server` for a
 /// customer code no config names, `--ca-cert` for a certificate that cannot be
 /// checked). For the CLI's error report (`CliError::Enroll`).
-#[allow(dead_code)] // Called by the CLI's localized error report once it lands.
 pub fn error_sentence(error: &EnrollError, lang: Lang) -> String {
     let sentence = error.localize_in(lang);
     let hint = match error {

@@ -21,10 +21,6 @@ pub enum Asked {
     Secret,
     /// An `otpauth://` link.
     Uri,
-    /// The ID at an organisation (`otp add --customer`).
-    Id,
-    /// The activation code of an enrollment.
-    Activation,
     /// A new export password of at least `min` characters, for a format named by
     /// its title.
     ExportPassword {
@@ -49,8 +45,6 @@ impl Asked {
             Asked::NewPin | Asked::RepeatPin => "new-pin",
             Asked::Secret => "secret",
             Asked::Uri => "uri",
-            Asked::Id => "id",
-            Asked::Activation => "activation",
             Asked::ExportPassword { .. } | Asked::ExportPasswordAgain => "export-password",
             Asked::ImportPassword(_) => "import-password",
             Asked::Answer => "answer",
@@ -65,8 +59,6 @@ impl Asked {
             Asked::RepeatPin => t!("cli-prompt-repeat-pin"),
             Asked::Secret => t!("cli-prompt-secret"),
             Asked::Uri => t!("cli-prompt-uri"),
-            Asked::Id => t!("cli-prompt-id"),
-            Asked::Activation => t!("cli-prompt-activation"),
             Asked::ExportPassword { format, min } => {
                 t!("cli-prompt-export-password", format = format, min = min)
             }
@@ -123,13 +115,6 @@ fn with_space(mut text: String) -> String {
     text
 }
 
-/// Prompt for the ID at an organisation (`otp add --customer`).
-#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-pub const PROMPT_ID: Asked = Asked::Id;
-/// Prompt for the activation code (`otp add --customer`).
-#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-pub const PROMPT_ACTIVATION: Asked = Asked::Activation;
-
 /// Where a picture or an export is read from: a file, or standard input for `-`.
 /// The catalogue says each case in its own sentence.
 pub fn source_of(path: &Path) -> (&'static str, String) {
@@ -138,34 +123,6 @@ pub fn source_of(path: &Path) -> (&'static str, String) {
     } else {
         ("file", path.display().to_string())
     }
-}
-
-/// Shown once the customer code is found.
-#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-pub fn organisation(code: &str, name: &str, server: &str) -> String {
-    t!(
-        "cli-organisation",
-        code = code,
-        name = name,
-        server = server
-    )
-}
-
-/// Shown after a successful enrollment.
-#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-pub fn enrolled(label: &str, summary: &str, replaced: bool) -> String {
-    if replaced {
-        t!("cli-enrolled-replaced", label = label, summary = summary)
-    } else {
-        t!("cli-enrolled", label = label, summary = summary)
-    }
-}
-
-/// An enrolled account left in the vault after a refused activation, because
-/// taking it out failed: what to run.
-#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
-pub fn remove_unactivated(label: &str, reason: &str) -> String {
-    t!("cli-remove-unactivated", label = label, reason = reason)
 }
 
 /// `TOTP every 60 s, SHA1, 6 digits` and the like: an account's parameters.
@@ -503,20 +460,6 @@ mod tests {
     use crate::i18n::{Lang, set_thread};
 
     #[test]
-    fn an_unactivated_account_is_named_with_the_command_that_removes_it() {
-        for lang in Lang::ALL {
-            set_thread(Some(lang));
-            let message = remove_unactivated("KISTI:jk lee", "no space left on device");
-            assert!(message.contains("no space left"), "{message}");
-            assert!(
-                message.contains("`otp remove \"KISTI:jk lee\"`"),
-                "{message}"
-            );
-        }
-        set_thread(None);
-    }
-
-    #[test]
     fn durations_round_up_and_follow_the_language() {
         set_thread(Some(Lang::En));
         assert_eq!(duration(1), "1 second");
@@ -532,14 +475,14 @@ mod tests {
     fn prompts_and_questions_leave_a_space_for_the_answer() {
         for lang in Lang::ALL {
             set_thread(Some(lang));
-            for asked in [Asked::Pin, Asked::NewPin, Asked::Id, Asked::Activation] {
+            for asked in [Asked::Pin, Asked::NewPin, Asked::RepeatPin] {
                 let prompt = asked.prompt();
                 assert!(prompt.ends_with(": "), "{lang:?} {asked:?}: {prompt:?}");
             }
             assert!(confirm_import(2).ends_with("[y/N] "));
         }
         set_thread(Some(Lang::Ko));
-        assert!(Asked::Activation.prompt().contains("인증코드"));
+        assert!(Asked::Pin.prompt().contains("비밀번호"));
         set_thread(None);
     }
 }

@@ -8,8 +8,6 @@ cli-prompt-new-pin = New 6-digit { -pin }:
 cli-prompt-repeat-pin = Type the new { -pin } again:
 cli-prompt-secret = Secret key (base32, as the site shows it):
 cli-prompt-uri = otpauth:// link:
-cli-prompt-id = { -user-id }:
-cli-prompt-activation = { -activation-code } (the 6-digit code from the enrollment email):
 cli-prompt-export-password = Password for the { $format } (at least { $min } characters):
 cli-prompt-export-password-again = Type the password again:
 cli-prompt-import-password = Password of the { $format }:
@@ -86,10 +84,6 @@ cli-qr-not-a-link = { $source ->
 ## otp add --customer
 
 cli-no-enroll-feature = this otp was built without enrollment support (cargo feature "enroll"); rebuild with it to use --customer
-cli-organisation = Customer { $code }: { $name } ({ $server })
-cli-enrolled = Added { $label } ({ $summary }); the { -token } is active.
-cli-enrolled-replaced = Added { $label } ({ $summary }); the { -token } is active. Your previous device's { -token } no longer works.
-cli-remove-unactivated = { $label } was saved in the { -vault } but the server did not activate it, and removing it again failed ({ $reason }); its codes will not work: remove it with `otp remove "{ $label }"`
 
 ## otp import
 

@@ -8,8 +8,6 @@ cli-prompt-new-pin = 새 { -pin } (숫자 6자리):
 cli-prompt-repeat-pin = 새 { -pin }를 한 번 더 입력하세요:
 cli-prompt-secret = 비밀 키 (사이트에 표시된 base32 문자열):
 cli-prompt-uri = otpauth:// 링크:
-cli-prompt-id = { -user-id }:
-cli-prompt-activation = { -activation-code } (이메일로 받은 6자리 등록용 코드):
 cli-prompt-export-password = { $format }에 쓸 암호 ({ $min }자 이상):
 cli-prompt-export-password-again = 암호를 한 번 더 입력하세요:
 cli-prompt-import-password = { $format }의 암호:
@@ -86,10 +84,6 @@ cli-qr-not-a-link = { $source ->
 ## otp add --customer
 
 cli-no-enroll-feature = 이 otp는 등록 기능(cargo 기능 "enroll") 없이 빌드되었습니다. --customer를 쓰려면 이 기능을 넣어 다시 빌드하세요
-cli-organisation = { -customer-code } { $code }: { $name } ({ $server })
-cli-enrolled = { $label } { -account }을 추가했습니다 ({ $summary }). { -token }이 활성화되었습니다.
-cli-enrolled-replaced = { $label } { -account }을 추가했습니다 ({ $summary }). { -token }이 활성화되었습니다. 이전 기기의 { -token }은 더 이상 쓸 수 없습니다.
-cli-remove-unactivated = { $label } { -account }을 { -vault }에 저장했지만 서버가 활성화하지 않았고, 다시 지우는 데도 실패했습니다({ $reason }). 이 { -account }의 번호는 쓸 수 없으니 `otp remove "{ $label }"` 명령으로 삭제하세요
 
 ## otp import
 
