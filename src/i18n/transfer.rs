@@ -8,7 +8,8 @@ use crate::qr::{MAX_DECODE_BYTES, MAX_FILE_BYTES, MAX_SIDE, QrError};
 use crate::t_in;
 use crate::transfer::{
     AegisPart, CodeNumbers, ExportProblem, Field, Format, ImportError, LinkPlace, Note, Problem,
-    Reason, Remark, ScryptExcess, SealedPart, TwoFasField, Unrepresentable,
+    Reason, Remark, ScryptExcess, SealedPart, TwoFasField, UnknownFormatName, Unrepresentable,
+    format_names,
 };
 
 impl Localize for Format {
@@ -27,12 +28,22 @@ impl Localize for Format {
     }
 }
 
+impl Localize for UnknownFormatName {
+    fn localize_in(&self, lang: Lang) -> String {
+        t_in!(
+            lang,
+            "transfer-unknown-format-name",
+            given = self.given.as_str(),
+            formats = format_names()
+        )
+    }
+}
+
 impl Localize for ImportError {
     fn localize_in(&self, lang: Lang) -> String {
         match self {
             ImportError::UnknownFormat => {
-                let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-                t_in!(lang, "transfer-unknown-format", formats = names.join(", "))
+                t_in!(lang, "transfer-unknown-format", formats = format_names())
             }
             ImportError::Malformed {
                 problem: Problem::Qr(error),
@@ -978,6 +989,12 @@ mod tests {
         for (error, values) in qr {
             out.push((Box::new(error), values));
         }
+        out.push((
+            Box::new(UnknownFormatName {
+                given: "lastpass".to_owned(),
+            }),
+            vec!["lastpass", "google, aegis"],
+        ));
         for format in Format::ALL {
             out.push((Box::new(format), vec![]));
         }

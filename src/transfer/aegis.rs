@@ -515,7 +515,8 @@ fn entry_label(entry: &EntryJson, position: usize) -> String {
         (false, false) => format!("{issuer}:{name}"),
         (false, true) => issuer.to_owned(),
         (true, false) => name.to_owned(),
-        (true, true) => format!("entry {}", position + 1),
+        // Unnamed: its position, in no language.
+        (true, true) => format!("#{}", position + 1),
     }
 }
 

@@ -60,7 +60,7 @@ use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
 
 /// The label of notes about the export as a whole rather than one account.
-pub const EXPORT_LABEL: &str = "(export)";
+pub const EXPORT_LABEL: &str = "Google Authenticator";
 
 /// The `version` otp writes.
 const VERSION: i32 = 1;

@@ -24,7 +24,7 @@ pub use error::{
     AegisPart, ExportProblem, ImportError, LinkPlace, Position, Problem, ScryptExcess, SealedPart,
     TwoFasField,
 };
-pub use format::Format;
+pub use format::{Format, UnknownFormatName, names as format_names};
 pub use imported::{
     CodeNumbers, Field, Imported, Note, PasswordPrompt, Reason, Remark, Scheme, Unrepresentable,
 };

@@ -290,7 +290,8 @@ fn name_of(service: &ServiceJson) -> &str {
 
 fn service_label(service: &ServiceJson, position: usize) -> String {
     match (issuer_of(service), name_of(service)) {
-        ("", "") => format!("service {}", position + 1),
+        // Unnamed: its position, in no language.
+        ("", "") => format!("#{}", position + 1),
         (issuer, "") => issuer.to_owned(),
         ("", name) => name.to_owned(),
         (issuer, name) => format!("{issuer}:{name}"),

@@ -16,6 +16,7 @@ transfer-format-qr = QR code image
 ## Why a file could not be read or written.
 
 transfer-unknown-format = this file is not a format { -product } can import; name it with --format ({ $formats })
+transfer-unknown-format-name = unknown format "{ $given }": use one of { $formats }
 transfer-malformed = this { $format } cannot be read: { $problem }; export it again from the app
 transfer-malformed-image = this QR code image cannot be read: { $problem }
 transfer-wrong-password = wrong password for this { $format }; nothing was imported
