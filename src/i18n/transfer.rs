@@ -1032,6 +1032,56 @@ mod tests {
     }
 
     #[test]
+    fn english_sentences_keep_the_wording_of_the_log_texts() {
+        let malformed = |problem| ImportError::Malformed {
+            format: Format::Google,
+            problem,
+        };
+        let errors = [
+            ImportError::UnknownFormat,
+            malformed(Problem::GoogleNoData {
+                place: LinkPlace::Only,
+            }),
+            malformed(Problem::GoogleNotBase64 {
+                place: LinkPlace::Line(2),
+            }),
+            malformed(Problem::AegisScryptRefused {
+                excess: ScryptExcess::LogN { log_n: 30, max: 22 },
+            }),
+            malformed(Problem::TwoFasNotBase64 {
+                field: TwoFasField::Reference,
+                part: SealedPart::Iv,
+            }),
+            malformed(Problem::AegisNotHex {
+                part: AegisPart::SlotNonce(2),
+            }),
+            ImportError::UnknownVersion {
+                format: Format::Backup,
+                version: 2,
+                known: 1,
+            },
+            ImportError::Export(ExportProblem::BackupWorkFactor {
+                given: 3,
+                min: 10,
+                max: 22,
+            }),
+        ];
+        for error in errors {
+            assert_eq!(error.localize_in(Lang::En), error.to_string());
+        }
+        let reason = Reason::NotWholeNumber {
+            field: Field::Period,
+            value: "1.5".to_owned(),
+        };
+        assert_eq!(reason.localize_in(Lang::En), reason.to_string());
+        let qr = QrError::TooLarge {
+            width: 9000,
+            height: 10,
+        };
+        assert_eq!(qr.localize_in(Lang::En), qr.to_string());
+    }
+
+    #[test]
     fn a_wrapped_parameter_error_is_said_by_its_own_layer() {
         let reason = Reason::Param(crate::code::ParamError::Digits("9".to_owned()));
         for lang in Lang::ALL {
