@@ -1187,3 +1187,58 @@ fn these_tests_read_half_block_qr_codes_correctly() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------
+// The user's language
+
+/// `otp import` of a damaged file with `OTP_LANG`: its output and exit code.
+fn import_damaged_in(sandbox: &Sandbox, file: &Path, lang: &str) -> Output {
+    let mut command = sandbox.otp();
+    command
+        .env("OTP_LANG", lang)
+        .args(["--pin-stdin", "import", "--format", "andotp", "--yes"])
+        .arg(file);
+    common::feed(command, &format!("{}\n", common::PIN))
+}
+
+#[test]
+fn a_damaged_file_is_explained_in_korean_with_the_english_exit_code() {
+    use otp::i18n::{Lang, Localize};
+    use otp::transfer::{Format, ImportError, Problem};
+
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let file = sandbox.dir.path().join("damaged-andotp.json");
+    // Not UTF-8: an andOTP backup damaged beyond reading.
+    std::fs::write(&file, b"[{\"secret\": \"\xff\xfe\"}]").unwrap();
+    let error = ImportError::Malformed {
+        format: Format::AndOtp,
+        problem: Problem::NotUtf8,
+    };
+
+    let english = import_damaged_in(&sandbox, &file, "en");
+    let korean = import_damaged_in(&sandbox, &file, "ko");
+    for (out, lang) in [(&english, Lang::En), (&korean, Lang::Ko)] {
+        let err = stderr(out);
+        let sentence = error.localize_in(lang);
+        assert!(
+            err.contains(&sentence),
+            "{lang:?}: expected {sentence:?} in:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // The Korean sentence is Korean, not the English one.
+    assert!(
+        stderr(&korean).contains(&otp::i18n::text(Lang::Ko, "transfer-format-andotp", None)),
+        "{}",
+        stderr(&korean)
+    );
+    assert!(
+        !stderr(&korean).contains("cannot be read"),
+        "{}",
+        stderr(&korean)
+    );
+    assert_eq!(english.status.code(), Some(2), "{}", stderr(&english));
+    assert_eq!(korean.status.code(), english.status.code());
+    assert_eq!(common::read(&sandbox.vault), before, "the vault changed");
+}

@@ -12,6 +12,7 @@ use super::input::{Input, print_warning};
 use super::session::Session;
 use super::text::{self, Asked};
 use crate::accounts::Store;
+use crate::i18n::Localize;
 use crate::transfer::{self, Unrepresentable};
 use crate::vault;
 
@@ -57,7 +58,7 @@ pub struct ExportArgs {
 /// The export password: typed twice at a terminal, or one line of standard input.
 fn new_password(input: &mut Input, format: ExportFormat) -> Result<Zeroizing<String>, CliError> {
     let password = input.ask_secret(Asked::ExportPassword {
-        format: format_title(format),
+        format: transfer_format(format),
         min: MIN_PASSWORD_CHARS,
     })?;
     if input.is_interactive() {
@@ -74,12 +75,12 @@ fn new_password(input: &mut Input, format: ExportFormat) -> Result<Zeroizing<Str
     Ok(password)
 }
 
-fn format_title(format: ExportFormat) -> &'static str {
+fn transfer_format(format: ExportFormat) -> transfer::Format {
     match format {
-        ExportFormat::Uris => transfer::Format::Uris.title(),
-        ExportFormat::Google => transfer::Format::Google.title(),
-        ExportFormat::Aegis => transfer::Format::Aegis.title(),
-        ExportFormat::Backup => transfer::Format::Backup.title(),
+        ExportFormat::Uris => transfer::Format::Uris,
+        ExportFormat::Google => transfer::Format::Google,
+        ExportFormat::Aegis => transfer::Format::Aegis,
+        ExportFormat::Backup => transfer::Format::Backup,
     }
 }
 
@@ -203,7 +204,7 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<(), CliError> {
         }
     };
     for entry in &left_out {
-        print_warning(&text::export_left_out(&entry.label, &entry.reason));
+        print_warning(&text::export_left_out(&entry.label, &entry.localize()));
     }
     if args.output.is_none()
         && matches!(args.format, ExportFormat::Uris)
@@ -215,7 +216,11 @@ pub fn run(session: &mut Session, args: &ExportArgs) -> Result<(), CliError> {
     let exported = store.len() - left_out.len();
     eprintln!(
         "{}",
-        text::exported(exported, format_title(args.format), args.output.as_deref())
+        text::exported(
+            exported,
+            &transfer_format(args.format).localize(),
+            args.output.as_deref(),
+        )
     );
     Ok(())
 }

@@ -67,7 +67,7 @@ fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
 /// Asks for the password of an encrypted file.
 fn ask_password(input: &mut Input, format: Format) -> Result<Zeroizing<String>, ImportError> {
     input
-        .ask_secret(Asked::ImportPassword(format.title()))
+        .ask_secret(Asked::ImportPassword(format))
         .map_err(|error| ImportError::Password(error.localize()))
 }
 
@@ -87,10 +87,13 @@ fn print_report(imported: &Imported, plan: &Plan) {
         eprintln!("  {}", text::import_duplicate(label));
     }
     for entry in &imported.unrepresentable {
-        eprintln!("  {}", text::import_left_out(&entry.label, &entry.reason));
+        eprintln!(
+            "  {}",
+            text::import_left_out(&entry.label, &entry.localize())
+        );
     }
     for note in &imported.notes {
-        eprintln!("  {}", text::import_note(&note.label, &note.text));
+        eprintln!("  {}", text::import_note(&note.label, &note.localize()));
     }
 }
 
@@ -151,7 +154,7 @@ pub fn run(session: &mut Session, args: &ImportArgs) -> Result<(), CliError> {
         "{}",
         text::import_read(
             imported.accounts.len() + imported.unrepresentable.len(),
-            format.title()
+            &format.localize()
         )
     );
     drop(bytes);

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::accounts::Account;
 use crate::code::Kind;
+use crate::i18n::Localize;
 use crate::t;
 
 /// What the CLI asks a person for: the prompt it shows and how an error names it.
@@ -25,14 +26,14 @@ pub enum Asked {
     /// its title.
     ExportPassword {
         /// The format's title.
-        format: &'static str,
+        format: crate::transfer::Format,
         /// The fewest characters accepted.
         min: usize,
     },
     /// The new export password a second time.
     ExportPasswordAgain,
     /// The password of an encrypted file to import, in a format named by its title.
-    ImportPassword(&'static str),
+    ImportPassword(crate::transfer::Format),
     /// The answer to a yes/no question.
     Answer,
 }
@@ -60,10 +61,16 @@ impl Asked {
             Asked::Secret => t!("cli-prompt-secret"),
             Asked::Uri => t!("cli-prompt-uri"),
             Asked::ExportPassword { format, min } => {
-                t!("cli-prompt-export-password", format = format, min = min)
+                t!(
+                    "cli-prompt-export-password",
+                    format = format.localize(),
+                    min = min
+                )
             }
             Asked::ExportPasswordAgain => t!("cli-prompt-export-password-again"),
-            Asked::ImportPassword(format) => t!("cli-prompt-import-password", format = format),
+            Asked::ImportPassword(format) => {
+                t!("cli-prompt-import-password", format = format.localize())
+            }
             Asked::Answer => String::new(),
         };
         with_space(text)

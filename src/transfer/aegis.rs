@@ -28,9 +28,11 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::entry::{Entry, account, whole_number};
-use super::error::ImportError;
+use super::error::{AegisPart, ExportProblem, ImportError, Problem, ScryptExcess};
 use super::format::Format;
-use super::imported::{Imported, Note, PasswordPrompt, Unrepresentable};
+use super::imported::{
+    Field, Imported, Note, PasswordPrompt, Reason, Remark, Scheme, Unrepresentable,
+};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -94,13 +96,13 @@ pub fn read(text: &str, password: &mut PasswordPrompt<'_>) -> Result<Imported, I
         (false, DbField::Encrypted(_)) => {
             return Err(ImportError::malformed(
                 Format::Aegis,
-                "its contents are encrypted but its header holds no keys",
+                Problem::AegisEncryptedWithoutKeys,
             ));
         }
         (true, DbField::Plain(_)) => {
             return Err(ImportError::malformed(
                 Format::Aegis,
-                "its header says it is encrypted but its contents are not",
+                Problem::AegisPlainButEncrypted,
             ));
         }
     };
@@ -236,46 +238,42 @@ impl Scrypt {
         if n < 2 || !n.is_power_of_two() {
             return Err(ImportError::malformed(
                 Format::Aegis,
-                format!("its password slot gives scrypt N = {n}, which is not a power of two"),
+                Problem::AegisScryptN { n },
             ));
         }
         let log_n = u8::try_from(n.trailing_zeros()).unwrap_or(u8::MAX);
-        let refuse = |what: String| {
-            ImportError::malformed(
-                Format::Aegis,
-                format!(
-                    "its password slot asks for {what}; otp refuses such scrypt parameters so that \
-                 a crafted file cannot exhaust memory or time (Aegis uses N = 32768, r = 8, p = 1)"
-                ),
-            )
+        let refuse = |excess: ScryptExcess| {
+            ImportError::malformed(Format::Aegis, Problem::AegisScryptRefused { excess })
         };
         if r == 0 || p == 0 {
-            return Err(refuse(format!("r = {r}, p = {p}")));
+            return Err(refuse(ScryptExcess::ZeroCost { r, p }));
         }
         if log_n > MAX_LOG_N {
-            return Err(refuse(format!("N = 2^{log_n}, above 2^{MAX_LOG_N}")));
+            return Err(refuse(ScryptExcess::LogN {
+                log_n,
+                max: MAX_LOG_N,
+            }));
         }
         let r_times_p = r.saturating_mul(p);
         if r_times_p > MAX_R_TIMES_P {
-            return Err(refuse(format!(
-                "r · p = {r_times_p}, above {MAX_R_TIMES_P}"
-            )));
+            return Err(refuse(ScryptExcess::RTimesP {
+                value: r_times_p,
+                max: MAX_R_TIMES_P,
+            }));
         }
         let memory = n.saturating_mul(r).saturating_mul(128);
         if memory > MAX_SCRYPT_MEMORY {
-            return Err(refuse(format!(
-                "{} MiB of memory, above {} MiB",
-                memory >> 20,
-                MAX_SCRYPT_MEMORY >> 20
-            )));
+            return Err(refuse(ScryptExcess::Memory {
+                mib: memory >> 20,
+                max_mib: MAX_SCRYPT_MEMORY >> 20,
+            }));
         }
         let work = n.saturating_mul(r_times_p);
         if work > MAX_SCRYPT_WORK {
-            return Err(refuse(format!(
-                "N · r · p = 2^{}, above 2^{}",
-                work.ilog2(),
-                MAX_SCRYPT_WORK.ilog2()
-            )));
+            return Err(refuse(ScryptExcess::Work {
+                log_work: work.ilog2(),
+                max_log: MAX_SCRYPT_WORK.ilog2(),
+            }));
         }
         // r and p are at most 64 here.
         Ok(Scrypt {
@@ -287,19 +285,11 @@ impl Scrypt {
 
     /// The 32-byte key scrypt derives from `password` and `salt`.
     fn derive(self, password: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>, ImportError> {
-        let params = scrypt::Params::new(self.log_n, self.r, self.p, KEY_LEN).map_err(|_| {
-            ImportError::malformed(
-                Format::Aegis,
-                "its password slot's scrypt parameters are not valid",
-            )
-        })?;
+        let params = scrypt::Params::new(self.log_n, self.r, self.p, KEY_LEN)
+            .map_err(|_| ImportError::malformed(Format::Aegis, Problem::AegisScryptInvalid))?;
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
-        scrypt::scrypt(password, salt, &params, key.as_mut_slice()).map_err(|_| {
-            ImportError::malformed(
-                Format::Aegis,
-                "its password slot's scrypt parameters are not valid",
-            )
-        })?;
+        scrypt::scrypt(password, salt, &params, key.as_mut_slice())
+            .map_err(|_| ImportError::malformed(Format::Aegis, Problem::AegisScryptInvalid))?;
         Ok(key)
     }
 }
@@ -315,29 +305,36 @@ struct PasswordSlot {
 
 impl PasswordSlot {
     fn parse(slot: &SlotJson, index: usize) -> Result<Self, ImportError> {
-        let missing = |field: &str| {
+        let missing = |field: &'static str| {
             ImportError::malformed(
                 Format::Aegis,
-                format!("password slot {} has no {field}", index + 1),
+                Problem::AegisSlotField {
+                    slot: index + 1,
+                    field,
+                },
             )
         };
         let key_params = slot
             .key_params
             .as_ref()
             .ok_or_else(|| missing("key_params"))?;
-        let (nonce, tag) = decode_params(key_params, &format!("password slot {}", index + 1))?;
+        let (nonce, tag) = decode_params(
+            key_params,
+            AegisPart::SlotNonce(index + 1),
+            AegisPart::SlotTag(index + 1),
+        )?;
         let wrapped_key = decode_hex(
             slot.key.as_deref().ok_or_else(|| missing("key"))?,
-            "the key of a password slot",
+            AegisPart::SlotKey,
         )?;
         let salt = decode_hex(
             slot.salt.as_deref().ok_or_else(|| missing("salt"))?,
-            "the salt of a password slot",
+            AegisPart::SlotSalt,
         )?;
         if salt.is_empty() || salt.len() > 1024 {
             return Err(ImportError::malformed(
                 Format::Aegis,
-                "a password slot's salt has an impossible length",
+                Problem::AegisSaltLength,
             ));
         }
         let scrypt = Scrypt::from_file(
@@ -366,27 +363,34 @@ impl PasswordSlot {
     }
 }
 
-fn decode_hex(text: &str, what: &str) -> Result<Vec<u8>, ImportError> {
+fn decode_hex(text: &str, part: AegisPart) -> Result<Vec<u8>, ImportError> {
     hex::decode(text)
-        .map_err(|_| ImportError::malformed(Format::Aegis, format!("{what} is not hexadecimal")))
+        .map_err(|_| ImportError::malformed(Format::Aegis, Problem::AegisNotHex { part }))
 }
 
 fn decode_params(
     params: &ParamsJson,
-    whose: &str,
+    nonce_part: AegisPart,
+    tag_part: AegisPart,
 ) -> Result<([u8; NONCE_LEN], [u8; TAG_LEN]), ImportError> {
-    let nonce = decode_hex(&params.nonce, &format!("the nonce of {whose}"))?;
-    let tag = decode_hex(&params.tag, &format!("the tag of {whose}"))?;
+    let nonce = decode_hex(&params.nonce, nonce_part)?;
+    let tag = decode_hex(&params.tag, tag_part)?;
     let nonce = <[u8; NONCE_LEN]>::try_from(nonce.as_slice()).map_err(|_| {
         ImportError::malformed(
             Format::Aegis,
-            format!("the nonce of {whose} is not {NONCE_LEN} bytes"),
+            Problem::AegisLength {
+                part: nonce_part,
+                bytes: NONCE_LEN,
+            },
         )
     })?;
     let tag = <[u8; TAG_LEN]>::try_from(tag.as_slice()).map_err(|_| {
         ImportError::malformed(
             Format::Aegis,
-            format!("the tag of {whose} is not {TAG_LEN} bytes"),
+            Problem::AegisLength {
+                part: tag_part,
+                bytes: TAG_LEN,
+            },
         )
     })?;
     Ok((nonce, tag))
@@ -420,23 +424,19 @@ fn decrypt(
     db: &str,
     password: &mut PasswordPrompt<'_>,
 ) -> Result<Zeroizing<Vec<u8>>, ImportError> {
-    let slots = header.slots.as_ref().ok_or_else(|| {
-        ImportError::malformed(
-            Format::Aegis,
-            "its header has encryption parameters but no slots",
-        )
-    })?;
-    let params = header.params.as_ref().ok_or_else(|| {
-        ImportError::malformed(
-            Format::Aegis,
-            "its header has slots but no encryption parameters",
-        )
-    })?;
-    let (nonce, tag) = decode_params(params, "the contents")?;
+    let slots = header
+        .slots
+        .as_ref()
+        .ok_or_else(|| ImportError::malformed(Format::Aegis, Problem::AegisNoSlots))?;
+    let params = header
+        .params
+        .as_ref()
+        .ok_or_else(|| ImportError::malformed(Format::Aegis, Problem::AegisNoParams))?;
+    let (nonce, tag) = decode_params(params, AegisPart::ContentsNonce, AegisPart::ContentsTag)?;
     let compact: String = db.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    let ciphertext = BASE64.decode(compact.as_bytes()).map_err(|_| {
-        ImportError::malformed(Format::Aegis, "its encrypted contents are not base64")
-    })?;
+    let ciphertext = BASE64
+        .decode(compact.as_bytes())
+        .map_err(|_| ImportError::malformed(Format::Aegis, Problem::AegisNotBase64))?;
     let password_slots = slots
         .iter()
         .enumerate()
@@ -446,17 +446,16 @@ fn decrypt(
     if password_slots.is_empty() {
         return Err(ImportError::malformed(
             Format::Aegis,
-            "it has no password slot, so only the phone that wrote it can open it; \
-             in Aegis, set a password and export again",
+            Problem::AegisNoPasswordSlot,
         ));
     }
     if password_slots.len() > MAX_PASSWORD_SLOTS {
         return Err(ImportError::malformed(
             Format::Aegis,
-            format!(
-                "it has {} password slots; otp tries at most {MAX_PASSWORD_SLOTS}",
-                password_slots.len()
-            ),
+            Problem::AegisTooManySlots {
+                count: password_slots.len(),
+                max: MAX_PASSWORD_SLOTS,
+            },
         ));
     }
 
@@ -468,15 +467,11 @@ fn decrypt(
         if master_key.len() != KEY_LEN {
             return Err(ImportError::malformed(
                 Format::Aegis,
-                "its master key is not 32 bytes",
+                Problem::AegisMasterKey,
             ));
         }
-        return open(&master_key, &nonce, &ciphertext, &tag).ok_or_else(|| {
-            ImportError::malformed(
-                Format::Aegis,
-                "the password is right but the encrypted contents are damaged",
-            )
-        });
+        return open(&master_key, &nonce, &ciphertext, &tag)
+            .ok_or_else(|| ImportError::malformed(Format::Aegis, Problem::AegisContentsDamaged));
     }
     Err(ImportError::WrongPassword(Format::Aegis))
 }
@@ -497,15 +492,16 @@ fn convert(db: DbJson) -> Result<Imported, ImportError> {
         let label = entry_label(entry, position);
         match convert_entry(entry, position) {
             Ok((account, notes)) => {
-                imported.notes.extend(notes.into_iter().map(|text| Note {
-                    label: account.label(),
-                    text,
-                }));
+                imported.notes.extend(
+                    notes
+                        .into_iter()
+                        .map(|text| Note::new(account.label(), text)),
+                );
                 imported.accounts.push(account);
             }
             Err(reason) => imported
                 .unrepresentable
-                .push(Unrepresentable { label, reason }),
+                .push(Unrepresentable::new(label, reason)),
         }
     }
     Ok(imported)
@@ -519,69 +515,55 @@ fn entry_label(entry: &EntryJson, position: usize) -> String {
         (false, false) => format!("{issuer}:{name}"),
         (false, true) => issuer.to_owned(),
         (true, false) => name.to_owned(),
-        (true, true) => format!("entry {}", position + 1),
+        // Unnamed: its position, in no language.
+        (true, true) => format!("#{}", position + 1),
     }
 }
 
 /// The account of one entry and remarks about it, or why it cannot be imported.
-fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<String>), String> {
+fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Remark>), Reason> {
     let is_hotp = match entry.kind.as_str() {
         "totp" => false,
         "hotp" => true,
-        "steam" => {
-            return Err(
-                "Steam Guard codes are not supported (otp makes TOTP and HOTP codes)".to_owned(),
-            );
-        }
-        "motp" => {
-            return Err("mOTP codes are not supported (otp makes TOTP and HOTP codes)".to_owned());
-        }
-        "yandex" => {
-            return Err(
-                "Yandex codes are not supported (otp makes TOTP and HOTP codes)".to_owned(),
-            );
-        }
+        "steam" => return Err(Reason::Unsupported(Scheme::Steam)),
+        "motp" => return Err(Reason::Unsupported(Scheme::Motp)),
+        "yandex" => return Err(Reason::Unsupported(Scheme::Yandex)),
         other => {
-            return Err(format!(
-                "its type {other:?} is not one otp knows (TOTP or HOTP)"
-            ));
+            return Err(Reason::UnknownType {
+                name: other.to_owned(),
+            });
         }
     };
-    let info = entry
-        .info
-        .as_ref()
-        .ok_or("it has no code parameters (info)")?;
+    let info = entry.info.as_ref().ok_or(Reason::NoParameters)?;
     let mut notes = Vec::new();
     let secret = match info.secret.as_deref().map(|text| text.trim()) {
-        Some(text) if !text.is_empty() => SecretKey::parse_base32(text)
-            .map_err(|_| "its secret is not valid base32".to_owned())?,
-        _ => return Err("it has no secret".to_owned()),
+        Some(text) if !text.is_empty() => {
+            SecretKey::parse_base32(text).map_err(|_| Reason::SecretNotBase32)?
+        }
+        _ => return Err(Reason::NoSecret),
     };
     let algorithm = match &info.algo {
-        Some(name) => name
-            .parse::<Algorithm>()
-            .map_err(|error| error.to_string())?,
+        Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => {
-            notes.push("the file gives no algorithm; SHA1 assumed".to_owned());
+            notes.push(Remark::AssumedSha1);
             Algorithm::Sha1
         }
     };
     let digits = match &info.digits {
         Some(value) => {
-            let count = whole_number(value, "digits")?;
-            Digits::new(u8::try_from(count).unwrap_or(u8::MAX))
-                .map_err(|error| error.to_string())?
+            let count = whole_number(value, Field::Digits)?;
+            Digits::new(u8::try_from(count).unwrap_or(u8::MAX)).map_err(Reason::Param)?
         }
         None => {
-            notes.push("the file gives no digit count; 6 assumed".to_owned());
+            notes.push(Remark::AssumedSixDigits);
             Digits::SIX
         }
     };
     let kind = if is_hotp {
         let counter = match &info.counter {
-            Some(value) => whole_number(value, "counter")?,
+            Some(value) => whole_number(value, Field::Counter)?,
             None => {
-                notes.push("the file gives no counter; 0 assumed".to_owned());
+                notes.push(Remark::AssumedCounterZero);
                 0
             }
         };
@@ -589,12 +571,11 @@ fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Str
     } else {
         let period = match &info.period {
             Some(value) => {
-                let seconds = whole_number(value, "period")?;
-                Period::new(u32::try_from(seconds).unwrap_or(u32::MAX))
-                    .map_err(|error| error.to_string())?
+                let seconds = whole_number(value, Field::Period)?;
+                Period::new(u32::try_from(seconds).unwrap_or(u32::MAX)).map_err(Reason::Param)?
             }
             None => {
-                notes.push("the file gives no period; 30 seconds assumed".to_owned());
+                notes.push(Remark::AssumedPeriod);
                 Period::DEFAULT
             }
         };
@@ -680,13 +661,8 @@ struct ExportInfo {
     counter: Option<u64>,
 }
 
-fn export_error(detail: &str) -> ImportError {
-    ImportError::Export(format!("the Aegis export could not be written: {detail}"))
-}
-
 fn random<const N: usize>() -> Result<Zeroizing<[u8; N]>, ImportError> {
-    crate::random::secret_bytes::<N>()
-        .map_err(|_| export_error("the system's random number generator failed"))
+    crate::random::secret_bytes::<N>().map_err(|_| ImportError::Export(ExportProblem::AegisRandom))
 }
 
 /// A random (version 4) UUID in its text form.
@@ -719,9 +695,10 @@ fn json_bytes<T: Serialize>(value: &T) -> Result<Zeroizing<Vec<u8>>, ImportError
         }
     }
     let mut count = Count(0);
-    serde_json::to_writer(&mut count, value).map_err(|_| export_error("JSON encoding failed"))?;
+    let failed = |_| ImportError::Export(ExportProblem::AegisJson);
+    serde_json::to_writer(&mut count, value).map_err(failed)?;
     let mut bytes = Zeroizing::new(Vec::with_capacity(count.0));
-    serde_json::to_writer(&mut *bytes, value).map_err(|_| export_error("JSON encoding failed"))?;
+    serde_json::to_writer(&mut *bytes, value).map_err(failed)?;
     Ok(bytes)
 }
 
@@ -731,11 +708,10 @@ fn export_entry(account: &Account) -> Result<ExportEntry<'_>, ImportError> {
         Kind::Hotp { counter } => {
             // Aegis reads the counter as a Java long.
             if i64::try_from(counter).is_err() {
-                return Err(ImportError::Export(format!(
-                    "{}: Aegis cannot hold a HOTP counter above {}",
-                    account.label(),
-                    i64::MAX
-                )));
+                return Err(ImportError::Export(ExportProblem::AegisCounter {
+                    label: account.label(),
+                    max: i64::MAX,
+                }));
             }
             ("hotp", None, Some(counter))
         }
@@ -762,10 +738,7 @@ fn export_entry(account: &Account) -> Result<ExportEntry<'_>, ImportError> {
 /// [`export`] with chosen scrypt parameters (tests use cheap ones).
 fn export_with(accounts: &[Account], password: &str, cost: Scrypt) -> Result<String, ImportError> {
     if password.is_empty() {
-        return Err(ImportError::Export(
-            "an Aegis export needs a password; an empty one would leave the secrets readable"
-                .to_owned(),
-        ));
+        return Err(ImportError::Export(ExportProblem::AegisEmptyPassword));
     }
     let db = ExportDb {
         version: DB_VERSION,
@@ -815,7 +788,7 @@ fn export_with(accounts: &[Account], password: &str, cost: Scrypt) -> Result<Str
         },
         db: BASE64.encode(contents.as_slice()),
     };
-    serde_json::to_string_pretty(&file).map_err(|_| export_error("JSON encoding failed"))
+    serde_json::to_string_pretty(&file).map_err(|_| ImportError::Export(ExportProblem::AegisJson))
 }
 
 /// AES-256-GCM-encrypts `buffer` in place; returns the detached tag.
@@ -824,10 +797,11 @@ fn seal(
     nonce: &[u8; NONCE_LEN],
     buffer: &mut [u8],
 ) -> Result<[u8; TAG_LEN], ImportError> {
-    let cipher = Aes256Gcm::new_from_slice(key).map_err(|_| export_error("encryption failed"))?;
+    let cipher = Aes256Gcm::new_from_slice(key)
+        .map_err(|_| ImportError::Export(ExportProblem::AegisEncryptFailed))?;
     let tag = cipher
         .encrypt_in_place_detached(&GenericArray::from(*nonce), b"", buffer)
-        .map_err(|_| export_error("encryption failed"))?;
+        .map_err(|_| ImportError::Export(ExportProblem::AegisEncryptFailed))?;
     Ok(tag.into())
 }
 
@@ -1182,7 +1156,7 @@ mod tests {
         let mut accounts = expected_accounts();
         accounts[3].kind = Kind::Hotp { counter: u64::MAX };
         assert!(
-            matches!(export(&accounts, PASSWORD), Err(ImportError::Export(message)) if message.contains("VPN:dave"))
+            matches!(export(&accounts, PASSWORD), Err(ImportError::Export(ExportProblem::AegisCounter { label, .. })) if label == "VPN:dave")
         );
         assert!(matches!(
             export(&expected_accounts(), ""),
@@ -1233,10 +1207,7 @@ mod tests {
             bytes[index] ^= bit;
             let result = match std::str::from_utf8(&bytes) {
                 Ok(text) => read(text, &mut prompt(PASSWORD, &Cell::new(0))),
-                Err(_) => Err(ImportError::malformed(
-                    Format::Aegis,
-                    "it is not UTF-8 text",
-                )),
+                Err(_) => Err(ImportError::malformed(Format::Aegis, Problem::NotUtf8)),
             };
             bytes[index] = original;
             // Reading a file without accounts through `transfer::read` is an error.

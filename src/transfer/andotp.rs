@@ -28,7 +28,7 @@ use zeroize::Zeroizing;
 use super::entry::Entry;
 use super::error::ImportError;
 use super::format::Format;
-use super::imported::{Imported, Unrepresentable};
+use super::imported::{Imported, Reason, Scheme, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
@@ -88,40 +88,38 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
                     .accounts
                     .push(super::entry::account(entry, secret, position));
             }
-            Err(reason) => imported.unrepresentable.push(Unrepresentable {
-                label: super::entry::label(name, issuer, position),
+            Err(reason) => imported.unrepresentable.push(Unrepresentable::new(
+                super::entry::label(name, issuer, position),
                 reason,
-            }),
+            )),
         }
     }
     Ok(imported)
 }
 
 /// The entry's code parameters and secret, or why otp cannot use them.
-fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), String> {
+fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), Reason> {
     let kind_name = entry.kind.as_deref().unwrap_or("TOTP");
     let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
         true
     } else if kind_name.eq_ignore_ascii_case("HOTP") {
         false
     } else if kind_name.eq_ignore_ascii_case("STEAM") {
-        return Err("Steam codes are not supported".to_owned());
+        return Err(Reason::Unsupported(Scheme::Steam));
     } else {
-        return Err(format!(
-            "its type {kind_name:?} is not supported: only TOTP and HOTP are"
-        ));
+        return Err(Reason::UnknownType {
+            name: kind_name.to_owned(),
+        });
     };
     let algorithm = match &entry.algorithm {
-        Some(name) => name
-            .parse::<Algorithm>()
-            .map_err(|error| error.to_string())?,
+        Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => Algorithm::Sha1,
     };
     let digits = match entry.digits {
         Some(digits) => u8::try_from(digits)
             .map_err(|_| ParamError::Digits(digits.to_string()))
             .and_then(Digits::new)
-            .map_err(|error| error.to_string())?,
+            .map_err(Reason::Param)?,
         None => Digits::SIX,
     };
     let kind = if is_totp {
@@ -129,20 +127,17 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
             Some(seconds) => u32::try_from(seconds)
                 .map_err(|_| ParamError::Period(seconds.to_string()))
                 .and_then(Period::new)
-                .map_err(|error| error.to_string())?,
+                .map_err(Reason::Param)?,
             None => Period::DEFAULT,
         };
         Kind::Totp { period }
     } else {
-        let counter = entry
-            .counter
-            .ok_or_else(|| "it is counter-based (HOTP) but has no counter".to_owned())?;
+        let counter = entry.counter.ok_or(Reason::NoCounter)?;
         let counter = u64::try_from(counter)
-            .map_err(|_| ParamError::Counter(counter.to_string()).to_string())?;
+            .map_err(|_| Reason::Param(ParamError::Counter(counter.to_string())))?;
         Kind::Hotp { counter }
     };
-    let secret = SecretKey::parse_base32(&entry.secret)
-        .map_err(|error| format!("its secret is not usable: {error}"))?;
+    let secret = SecretKey::parse_base32(&entry.secret).map_err(Reason::SecretUnusable)?;
     Ok((algorithm, digits, kind, secret))
 }
 
@@ -285,30 +280,36 @@ mod tests {
             match read(prefix) {
                 Err(ImportError::Malformed {
                     format: Format::AndOtp,
-                    detail,
-                }) => assert!(!detail.contains("GEZDGNB"), "{detail}"),
+                    problem: detail,
+                }) => assert!(!detail.to_string().contains("GEZDGNB"), "{detail}"),
                 other => panic!("{cut}: {other:?}"),
             }
         }
         let mistyped =
             format!(r#"[{{"secret":"{SHA1_SEED}","label":"x","digits":"{SHA1_SEED}"}}]"#);
         match read(&mistyped) {
-            Err(ImportError::Malformed { detail, .. }) => {
-                assert!(!detail.contains("GEZDGNB"), "{detail}");
-                assert!(detail.contains("line 1"), "{detail}");
+            Err(ImportError::Malformed {
+                problem: detail, ..
+            }) => {
+                assert!(!detail.to_string().contains("GEZDGNB"), "{detail}");
+                assert!(detail.to_string().contains("line 1"), "{detail}");
             }
             other => panic!("{other:?}"),
         }
         match read(r#"[{"label":"x"}]"#) {
-            Err(ImportError::Malformed { detail, .. }) => {
-                assert!(detail.contains("\"secret\""), "{detail}")
+            Err(ImportError::Malformed {
+                problem: detail, ..
+            }) => {
+                assert!(detail.to_string().contains("\"secret\""), "{detail}")
             }
             other => panic!("{other:?}"),
         }
         let cut_short = &text[..text.len() / 2];
         match read(cut_short) {
-            Err(ImportError::Malformed { detail, .. }) => {
-                assert!(detail.contains("cut short"), "{detail}")
+            Err(ImportError::Malformed {
+                problem: detail, ..
+            }) => {
+                assert!(detail.to_string().contains("cut short"), "{detail}")
             }
             other => panic!("{other:?}"),
         }

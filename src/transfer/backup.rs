@@ -9,7 +9,7 @@
 
 use age::secrecy::SecretString;
 
-use super::error::ImportError;
+use super::error::{ExportProblem, ImportError, Problem};
 use super::format::Format;
 use super::imported::{Imported, PasswordPrompt};
 use crate::accounts::{Account, Store};
@@ -51,12 +51,12 @@ pub fn read(bytes: &[u8], password: &mut PasswordPrompt<'_>) -> Result<Imported,
             version: i64::from(found),
             known: i64::from(PAYLOAD_VERSION),
         },
-        PayloadError::Invalid(detail) => ImportError::malformed(
-            Format::Backup,
-            format!("its contents are not valid ({detail})"),
-        ),
-        other @ (PayloadError::NotUtf8 | PayloadError::BadAccount { .. }) => {
-            ImportError::malformed(Format::Backup, other.to_string())
+        PayloadError::Invalid(detail) => {
+            ImportError::malformed(Format::Backup, Problem::BackupInvalid { detail })
+        }
+        PayloadError::NotUtf8 => ImportError::malformed(Format::Backup, Problem::NotUtf8),
+        PayloadError::BadAccount { name, problem } => {
+            ImportError::malformed(Format::Backup, Problem::BackupAccount { name, problem })
         }
     })?;
     Ok(Imported {
@@ -76,9 +76,7 @@ pub fn write(
         return Err(out_of_range(work_factor));
     }
     if password.is_empty() {
-        return Err(ImportError::Export(
-            "a backup needs a password; an empty one would leave the secrets readable".to_owned(),
-        ));
+        return Err(ImportError::Export(ExportProblem::BackupEmptyPassword));
     }
     let plaintext = payload::to_toml(&Store::from_accounts(accounts.to_vec()));
     age_scrypt::encrypt(
@@ -89,14 +87,16 @@ pub fn write(
     )
     .map_err(|error| match error {
         EncryptError::WorkFactorOutOfRange { given } => out_of_range(given),
-        EncryptError::Failed => ImportError::Export("encrypting the backup failed".to_owned()),
+        EncryptError::Failed => ImportError::Export(ExportProblem::BackupEncryptFailed),
     })
 }
 
 fn out_of_range(work_factor: u8) -> ImportError {
-    ImportError::Export(format!(
-        "a backup's scrypt work factor must be {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}, not {work_factor}"
-    ))
+    ImportError::Export(ExportProblem::BackupWorkFactor {
+        given: work_factor,
+        min: MIN_WORK_FACTOR,
+        max: MAX_WORK_FACTOR,
+    })
 }
 
 /// The backup's words for why its file did not open.
@@ -105,26 +105,20 @@ fn open_error(error: OpenError) -> ImportError {
         OpenError::WrongPassphrase => ImportError::WrongPassword(Format::Backup),
         OpenError::ExcessiveWork { required, max } => ImportError::malformed(
             Format::Backup,
-            format!(
-                "it asks for scrypt work factor {required}, above the {max} otp accepts \
-             (a larger one could take hours and gigabytes to open)"
-            ),
+            Problem::BackupExcessiveWork { required, max },
         ),
-        OpenError::NotPassphraseLocked => ImportError::malformed(
-            Format::Backup,
-            "it is an age file locked with a key, not with a password, so it is not an otp backup",
-        ),
+        OpenError::NotPassphraseLocked => {
+            ImportError::malformed(Format::Backup, Problem::BackupKeyLocked)
+        }
         OpenError::Damaged(damage) => ImportError::malformed(
             Format::Backup,
             match damage {
-                Damage::Header | Damage::HeaderMac => "its header is damaged",
-                Damage::UnknownVersion => {
-                    "it is a newer age format than this otp reads; upgrade otp"
-                }
-                Damage::HeaderCutShort => "it is cut short",
-                Damage::Armor => "its ASCII armor is damaged",
-                Damage::Unreadable => "it is not a readable age file",
-                Damage::PayloadCutShort | Damage::Payload => "it is cut short or damaged",
+                Damage::Header | Damage::HeaderMac => Problem::BackupHeader,
+                Damage::UnknownVersion => Problem::BackupNewerAge,
+                Damage::HeaderCutShort => Problem::BackupCutShort,
+                Damage::Armor => Problem::BackupArmor,
+                Damage::Unreadable => Problem::BackupUnreadable,
+                Damage::PayloadCutShort | Damage::Payload => Problem::BackupPayload,
             },
         ),
     }
@@ -223,7 +217,7 @@ mod tests {
         for work_factor in [0, MIN_WORK_FACTOR - 1, MAX_WORK_FACTOR + 1, u8::MAX] {
             assert!(matches!(
                 write(&expected_accounts(), PASSWORD, work_factor),
-                Err(ImportError::Export(message)) if message.contains(&work_factor.to_string())
+                Err(ImportError::Export(ExportProblem::BackupWorkFactor { given, .. })) if given == work_factor
             ));
         }
         assert!(matches!(

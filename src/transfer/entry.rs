@@ -1,18 +1,22 @@
 //! Building accounts from a file's entries the same way for every format: clean
 //! names, an issuer prefix taken off the name, a name for an unnamed account.
 
+use super::imported::{Field, Reason};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind};
 use crate::secret::SecretKey;
 
-/// A non-negative whole JSON number; the message quotes the value only when it is a
+/// A non-negative whole JSON number; the reason quotes the value only when it is a
 /// number (a string there could be anything, a secret included).
-pub(crate) fn whole_number(value: &serde_json::Value, field: &str) -> Result<u64, String> {
+pub(crate) fn whole_number(value: &serde_json::Value, field: Field) -> Result<u64, Reason> {
     value.as_u64().ok_or_else(|| {
         if value.is_number() {
-            format!("its {field} is {value}, not a whole number otp can use")
+            Reason::NotWholeNumber {
+                field,
+                value: value.to_string(),
+            }
         } else {
-            format!("its {field} is not a number")
+            Reason::NotANumber { field }
         }
     })
 }

@@ -1,8 +1,14 @@
-//! Why a file could not be read or written: [`ImportError`], and the one way the
-//! importers describe a damaged file ([`ImportError::malformed`]) and a JSON file
-//! serde could not read ([`ImportError::json`]).
+//! Why a file could not be read or written: [`ImportError`], with what was wrong as
+//! data ([`Problem`], [`ExportProblem`]); `crate::i18n` says it in the user's
+//! language. The `Display` texts here are short English for logs and `Debug`; the
+//! front-ends show `localize()` instead.
+
+use std::fmt;
 
 use super::format::{Format, names};
+use crate::otpauth::UriError;
+use crate::qr::QrError;
+use crate::random::RandomError;
 
 /// Why a file could not be read. No variant holds a secret or a password.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -14,12 +20,12 @@ pub enum ImportError {
     )]
     UnknownFormat,
     /// The file is damaged or not what its format says.
-    #[error("this {} cannot be read: {detail}; export it again from the app", .format.title())]
+    #[error("this {} cannot be read: {problem}; export it again from the app", .format.title())]
     Malformed {
         /// The format the file claimed to be.
         format: Format,
         /// What was wrong, without any secret.
-        detail: String,
+        problem: Problem,
     },
     /// The password did not decrypt the file.
     #[error("wrong password for this {}; nothing was imported", .0.title())]
@@ -37,22 +43,19 @@ pub enum ImportError {
         /// The newest version otp reads.
         known: i64,
     },
-    /// The password could not be obtained (the front-end says why).
+    /// The password could not be obtained; the front-end that asked wrote this
+    /// sentence, in the user's language, and it is shown as it is.
     #[error("{0}")]
     Password(String),
     /// Writing an export failed (a parameter the format cannot hold, ...).
     #[error("{0}")]
-    Export(String),
+    Export(ExportProblem),
 }
 
 impl ImportError {
-    /// The file in `format` is damaged or not what its format says; `detail` says
-    /// what is wrong, without any secret.
-    pub(crate) fn malformed(format: Format, detail: impl Into<String>) -> Self {
-        ImportError::Malformed {
-            format,
-            detail: detail.into(),
-        }
+    /// The file in `format` is damaged or not what its format says.
+    pub(crate) fn malformed(format: Format, problem: Problem) -> Self {
+        ImportError::Malformed { format, problem }
     }
 
     /// A JSON file in `format` that serde could not read: where, and what kind of
@@ -61,11 +64,14 @@ impl ImportError {
     /// expected are kept from them.
     pub(crate) fn json(format: Format, error: &serde_json::Error) -> Self {
         use serde_json::error::Category;
-        let at = format!("line {}, column {}", error.line(), error.column());
-        let detail = match error.classify() {
-            Category::Eof => format!("it is cut short ({at})"),
-            Category::Syntax => format!("it is not valid JSON ({at})"),
-            Category::Io => format!("it could not be read ({at})"),
+        let at = Position {
+            line: error.line(),
+            column: error.column(),
+        };
+        let problem = match error.classify() {
+            Category::Eof => Problem::JsonCutShort { at },
+            Category::Syntax => Problem::JsonSyntax { at },
+            Category::Io => Problem::JsonUnreadable { at },
             Category::Data => {
                 let message = error.to_string();
                 if let Some(field) = message
@@ -73,17 +79,499 @@ impl ImportError {
                     .and_then(|rest| rest.split_once('`'))
                     .map(|(field, _)| field)
                 {
-                    format!("the {field:?} field is missing ({at})")
-                } else if let Some((_, expected)) = message
-                    .rsplit_once(" at line ")
-                    .and_then(|(message, _)| message.rsplit_once(", expected "))
-                {
-                    format!("a value has the wrong type or range ({at}); expected {expected}")
+                    Problem::JsonMissingField {
+                        field: field.to_owned(),
+                        at,
+                    }
                 } else {
-                    format!("a value has the wrong type or range ({at})")
+                    let expected = message
+                        .rsplit_once(" at line ")
+                        .and_then(|(message, _)| message.rsplit_once(", expected "))
+                        .map(|(_, expected)| expected.to_owned());
+                    Problem::JsonWrongType { at, expected }
                 }
             }
         };
-        Self::malformed(format, detail)
+        Self::malformed(format, problem)
     }
+}
+
+/// Where in a JSON file a problem is: line and column, from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// The line.
+    pub line: usize,
+    /// The column.
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// Which link of a Google Authenticator export an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPlace {
+    /// The text is this one link.
+    Only,
+    /// Line `n` (from 1) of several.
+    Line(usize),
+}
+
+impl fmt::Display for LinkPlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkPlace::Only => f.write_str("the link"),
+            LinkPlace::Line(n) => write!(f, "line {n}"),
+        }
+    }
+}
+
+/// A binary field of an Aegis export's header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AegisPart {
+    /// The wrapped master key of a password slot.
+    SlotKey,
+    /// The scrypt salt of a password slot.
+    SlotSalt,
+    /// The nonce of password slot `n` (from 1).
+    SlotNonce(usize),
+    /// The tag of password slot `n` (from 1).
+    SlotTag(usize),
+    /// The nonce of the encrypted contents.
+    ContentsNonce,
+    /// The tag of the encrypted contents.
+    ContentsTag,
+}
+
+impl fmt::Display for AegisPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AegisPart::SlotKey => f.write_str("the key of a password slot"),
+            AegisPart::SlotSalt => f.write_str("the salt of a password slot"),
+            AegisPart::SlotNonce(n) => write!(f, "the nonce of password slot {n}"),
+            AegisPart::SlotTag(n) => write!(f, "the tag of password slot {n}"),
+            AegisPart::ContentsNonce => f.write_str("the nonce of the contents"),
+            AegisPart::ContentsTag => f.write_str("the tag of the contents"),
+        }
+    }
+}
+
+/// scrypt parameters of an Aegis password slot that otp refuses, and the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScryptExcess {
+    /// r or p is zero.
+    ZeroCost {
+        /// r.
+        r: u64,
+        /// p.
+        p: u64,
+    },
+    /// N = 2^`log_n` is above 2^`max`.
+    LogN {
+        /// log2 of N.
+        log_n: u8,
+        /// The largest log2 of N otp accepts.
+        max: u8,
+    },
+    /// r · p is above `max`.
+    RTimesP {
+        /// r · p.
+        value: u64,
+        /// The largest r · p otp accepts.
+        max: u64,
+    },
+    /// The memory scrypt would need, in MiB, above `max_mib`.
+    Memory {
+        /// MiB asked for.
+        mib: u64,
+        /// The most MiB otp allows.
+        max_mib: u64,
+    },
+    /// N · r · p = 2^`log_work`, above 2^`max_log`.
+    Work {
+        /// log2 of N · r · p.
+        log_work: u32,
+        /// The largest log2 of N · r · p otp accepts.
+        max_log: u32,
+    },
+}
+
+impl fmt::Display for ScryptExcess {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScryptExcess::ZeroCost { r, p } => write!(f, "r = {r}, p = {p}"),
+            ScryptExcess::LogN { log_n, max } => write!(f, "N = 2^{log_n}, above 2^{max}"),
+            ScryptExcess::RTimesP { value, max } => write!(f, "r · p = {value}, above {max}"),
+            ScryptExcess::Memory { mib, max_mib } => {
+                write!(f, "{mib} MiB of memory, above {max_mib} MiB")
+            }
+            ScryptExcess::Work { log_work, max_log } => {
+                write!(f, "N · r · p = 2^{log_work}, above 2^{max_log}")
+            }
+        }
+    }
+}
+
+/// One of the encrypted `ciphertext:salt:iv` fields of a 2FAS backup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TwoFasField {
+    /// `servicesEncrypted`: the accounts.
+    Services,
+    /// `reference`: the password check.
+    Reference,
+}
+
+impl fmt::Display for TwoFasField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TwoFasField::Services => "encrypted services",
+            TwoFasField::Reference => "password check (reference)",
+        })
+    }
+}
+
+/// A part of a 2FAS `ciphertext:salt:iv` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealedPart {
+    /// The ciphertext.
+    Ciphertext,
+    /// The PBKDF2 salt.
+    Salt,
+    /// The AES-GCM nonce.
+    Iv,
+}
+
+impl fmt::Display for SealedPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SealedPart::Ciphertext => "ciphertext",
+            SealedPart::Salt => "salt",
+            SealedPart::Iv => "iv",
+        })
+    }
+}
+
+/// What is wrong with a damaged file, as data. `Display` is English for logs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// The JSON ends too early.
+    #[error("it is cut short ({at})")]
+    JsonCutShort {
+        /// Where.
+        at: Position,
+    },
+    /// Not JSON.
+    #[error("it is not valid JSON ({at})")]
+    JsonSyntax {
+        /// Where.
+        at: Position,
+    },
+    /// The JSON reader failed.
+    #[error("it could not be read ({at})")]
+    JsonUnreadable {
+        /// Where.
+        at: Position,
+    },
+    /// A field the format requires is missing.
+    #[error("the {field:?} field is missing ({at})")]
+    JsonMissingField {
+        /// The field's JSON name.
+        field: String,
+        /// Where.
+        at: Position,
+    },
+    /// A value of the wrong type or range; `expected` is serde's description of
+    /// what was expected (`u64`, `a string`), when it gave one.
+    #[error("a value has the wrong type or range ({at}){}", .expected.as_ref().map(|e| format!("; expected {e}")).unwrap_or_default())]
+    JsonWrongType {
+        /// Where.
+        at: Position,
+        /// What was expected, in serde's words.
+        expected: Option<String>,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("it is not UTF-8 text")]
+    NotUtf8,
+    /// A picture without a usable QR code.
+    #[error("{0}")]
+    Qr(QrError),
+    /// A QR code holding some other text.
+    #[error("the QR code holds neither an otpauth:// nor an otpauth-migration:// link")]
+    QrNotLink,
+    /// An otp backup whose decrypted contents are not a vault.
+    #[error("its contents are not valid ({detail})")]
+    BackupInvalid {
+        /// What the vault reader said (about structure, never values).
+        detail: String,
+    },
+    /// An otp backup holding an account record no account can have.
+    #[error("account {name:?} in it is not valid: {problem}")]
+    BackupAccount {
+        /// The account's name.
+        name: String,
+        /// What is wrong with its record.
+        problem: crate::vault::payload::RecordProblem,
+    },
+    /// An otp backup asking for too much scrypt work.
+    #[error(
+        "it asks for scrypt work factor {required}, above the {max} otp accepts (a larger one could take hours and gigabytes to open)"
+    )]
+    BackupExcessiveWork {
+        /// The work factor the file asks for.
+        required: u8,
+        /// The largest otp accepts.
+        max: u8,
+    },
+    /// An age file locked with a key, not a password.
+    #[error("it is an age file locked with a key, not with a password, so it is not an otp backup")]
+    BackupKeyLocked,
+    /// The age header is damaged.
+    #[error("its header is damaged")]
+    BackupHeader,
+    /// A newer age format.
+    #[error("it is a newer age format than this otp reads; upgrade otp")]
+    BackupNewerAge,
+    /// The age header ends too early.
+    #[error("it is cut short")]
+    BackupCutShort,
+    /// The ASCII armor is damaged.
+    #[error("its ASCII armor is damaged")]
+    BackupArmor,
+    /// Not an age file.
+    #[error("it is not a readable age file")]
+    BackupUnreadable,
+    /// The encrypted payload is cut short or damaged.
+    #[error("it is cut short or damaged")]
+    BackupPayload,
+    /// Encrypted contents but no keys in the Aegis header.
+    #[error("its contents are encrypted but its header holds no keys")]
+    AegisEncryptedWithoutKeys,
+    /// The Aegis header says encrypted, the contents are plain.
+    #[error("its header says it is encrypted but its contents are not")]
+    AegisPlainButEncrypted,
+    /// scrypt N not a power of two.
+    #[error("its password slot gives scrypt N = {n}, which is not a power of two")]
+    AegisScryptN {
+        /// N.
+        n: u64,
+    },
+    /// scrypt parameters above otp's limits.
+    #[error(
+        "its password slot asks for {excess}; otp refuses such scrypt parameters so that a crafted file cannot exhaust memory or time (Aegis uses N = 32768, r = 8, p = 1)"
+    )]
+    AegisScryptRefused {
+        /// Which limit, and by how much.
+        excess: ScryptExcess,
+    },
+    /// scrypt refused the parameters.
+    #[error("its password slot's scrypt parameters are not valid")]
+    AegisScryptInvalid,
+    /// A password slot without a required field.
+    #[error("password slot {slot} has no {field}")]
+    AegisSlotField {
+        /// The slot, from 1.
+        slot: usize,
+        /// The JSON field's name.
+        field: &'static str,
+    },
+    /// A header field that is not hexadecimal.
+    #[error("{part} is not hexadecimal")]
+    AegisNotHex {
+        /// Which field.
+        part: AegisPart,
+    },
+    /// A nonce or tag of the wrong length.
+    #[error("{part} is not {bytes} bytes")]
+    AegisLength {
+        /// Which field.
+        part: AegisPart,
+        /// The length it must have.
+        bytes: usize,
+    },
+    /// A salt of an impossible length.
+    #[error("a password slot's salt has an impossible length")]
+    AegisSaltLength,
+    /// Encryption parameters without slots.
+    #[error("its header has encryption parameters but no slots")]
+    AegisNoSlots,
+    /// Slots without encryption parameters.
+    #[error("its header has slots but no encryption parameters")]
+    AegisNoParams,
+    /// The encrypted contents are not base64.
+    #[error("its encrypted contents are not base64")]
+    AegisNotBase64,
+    /// Only biometric slots: the phone alone can open it.
+    #[error(
+        "it has no password slot, so only the phone that wrote it can open it; in Aegis, set a password and export again"
+    )]
+    AegisNoPasswordSlot,
+    /// More password slots than otp tries.
+    #[error("it has {count} password slots; otp tries at most {max}")]
+    AegisTooManySlots {
+        /// How many the file has.
+        count: usize,
+        /// How many otp tries.
+        max: usize,
+    },
+    /// A master key of the wrong length.
+    #[error("its master key is not 32 bytes")]
+    AegisMasterKey,
+    /// The password opened a slot but the contents do not decrypt.
+    #[error("the password is right but the encrypted contents are damaged")]
+    AegisContentsDamaged,
+    /// A 2FAS field that is not `ciphertext:salt:iv`.
+    #[error("its {field} is not ciphertext:salt:iv")]
+    TwoFasLayout {
+        /// Which field.
+        field: TwoFasField,
+    },
+    /// A part of a 2FAS field that is not base64.
+    #[error("the {part} of its {field} is not base64")]
+    TwoFasNotBase64 {
+        /// Which field.
+        field: TwoFasField,
+        /// Which part of it.
+        part: SealedPart,
+    },
+    /// A 2FAS iv of the wrong length.
+    #[error("the iv of its {field} is not {bytes} bytes")]
+    TwoFasIvLength {
+        /// Which field.
+        field: TwoFasField,
+        /// The length it must have.
+        bytes: usize,
+    },
+    /// A 2FAS ciphertext too short to hold a tag.
+    #[error("its {field} is too short to be encrypted data")]
+    TwoFasTooShort {
+        /// Which field.
+        field: TwoFasField,
+    },
+    /// A 2FAS salt of an impossible length.
+    #[error("the salt of its {field} has an impossible length")]
+    TwoFasSaltLength {
+        /// Which field.
+        field: TwoFasField,
+    },
+    /// The password check passed but the services do not decrypt.
+    #[error("the password is right but the encrypted services are damaged")]
+    TwoFasServicesDamaged,
+    /// A single account's link where a Google export was expected.
+    #[error(
+        "{place} is a single account's otpauth:// link, not a Google Authenticator export; read such links with --format uris"
+    )]
+    GoogleSingleLink {
+        /// Which link.
+        place: LinkPlace,
+    },
+    /// Not an `otpauth-migration://` link.
+    #[error("{place} does not start with otpauth-migration://")]
+    GoogleNotMigration {
+        /// Which link.
+        place: LinkPlace,
+    },
+    /// Two `data=` parameters.
+    #[error("{place} has more than one data= parameter")]
+    GoogleDataTwice {
+        /// Which link.
+        place: LinkPlace,
+    },
+    /// No `data=` parameter.
+    #[error("{place} has no data= parameter")]
+    GoogleNoData {
+        /// Which link.
+        place: LinkPlace,
+    },
+    /// A `%` not followed by two hexadecimal digits.
+    #[error(
+        "{place} has a broken percent escape (a % not followed by two hexadecimal digits) in its data= parameter"
+    )]
+    GoogleBrokenEscape {
+        /// Which link.
+        place: LinkPlace,
+    },
+    /// `data=` is not base64.
+    #[error("the data= parameter of {place} is not valid base64; the link may be cut short")]
+    GoogleNotBase64 {
+        /// Which link.
+        place: LinkPlace,
+    },
+    /// The data is not a migration payload.
+    #[error(
+        "the data of {place} is not a Google Authenticator export; the link may be cut short or damaged"
+    )]
+    GoogleNotExport {
+        /// Which link.
+        place: LinkPlace,
+    },
+    /// A line of a list of links that is not a usable `otpauth://` link.
+    #[error("line {line}: {error}")]
+    Link {
+        /// The line, from 1.
+        line: usize,
+        /// Why the link was refused.
+        error: UriError,
+    },
+    /// A Google Authenticator link on a line of a list of links, and what is wrong
+    /// with it.
+    #[error("line {line}: {problem}")]
+    AtLine {
+        /// The line, from 1.
+        line: usize,
+        /// What is wrong with the link there.
+        problem: Box<Problem>,
+    },
+}
+
+/// Why an export could not be written, as data. `Display` is English for logs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportProblem {
+    /// A backup's scrypt work factor outside the accepted range.
+    #[error("a backup's scrypt work factor must be {min} to {max}, not {given}")]
+    BackupWorkFactor {
+        /// The one given.
+        given: u8,
+        /// The smallest accepted.
+        min: u8,
+        /// The largest accepted.
+        max: u8,
+    },
+    /// A backup without a password.
+    #[error("a backup needs a password; an empty one would leave the secrets readable")]
+    BackupEmptyPassword,
+    /// Encryption failed.
+    #[error("encrypting the backup failed")]
+    BackupEncryptFailed,
+    /// An Aegis export without a password.
+    #[error("an Aegis export needs a password; an empty one would leave the secrets readable")]
+    AegisEmptyPassword,
+    /// No random numbers for the Aegis export.
+    #[error("the Aegis export could not be written: the system's random number generator failed")]
+    AegisRandom,
+    /// JSON encoding failed.
+    #[error("the Aegis export could not be written: JSON encoding failed")]
+    AegisJson,
+    /// Encryption failed.
+    #[error("the Aegis export could not be written: encryption failed")]
+    AegisEncryptFailed,
+    /// A HOTP counter Aegis cannot hold.
+    #[error("{label}: Aegis cannot hold a HOTP counter above {max}")]
+    AegisCounter {
+        /// The account.
+        label: String,
+        /// The largest counter Aegis holds.
+        max: i64,
+    },
+    /// A Google export of no accounts per QR code.
+    #[error("a Google Authenticator export needs room for at least one account per QR code")]
+    GoogleBatchSize,
+    /// More QR codes than a Google export can number.
+    #[error("too many QR codes for one export")]
+    GoogleTooManyCodes,
+    /// No random numbers for the Google export.
+    #[error("could not get random numbers from the system for the export: {0}")]
+    GoogleRandom(RandomError),
 }

@@ -208,19 +208,20 @@ pub fn edit_json(text: &str, change: impl FnOnce(&mut serde_json::Value)) -> Str
 
 /// Whether `result` says a file of `format` is malformed, mentioning `needle`.
 pub fn is_malformed(result: &Result<Imported, ImportError>, format: Format, needle: &str) -> bool {
-    matches!(result, Err(ImportError::Malformed { format: f, detail }) if *f == format && detail.contains(needle))
+    matches!(result, Err(ImportError::Malformed { format: f, problem }) if *f == format && problem.to_string().contains(needle))
 }
 
 /// Checks the entries left out: `expected` labels in order, each reason mentioning
 /// the expected words and never `secret_fragment`.
 pub fn assert_left_out(imported: &Imported, expected: &[(&str, &str)], secret_fragment: &str) {
-    let left: Vec<(&str, &str)> = imported
+    let left: Vec<(&str, String)> = imported
         .unrepresentable
         .iter()
-        .map(|u| (u.label.as_str(), u.reason.as_str()))
+        .map(|u| (u.label.as_str(), u.reason.to_string()))
         .collect();
     assert_eq!(left.len(), expected.len(), "{left:?}");
     for ((label, reason), (want_label, want)) in left.iter().zip(expected) {
+        let reason = reason.as_str();
         assert_eq!(label, want_label);
         assert!(reason.contains(want), "{reason}");
         assert!(!reason.contains(secret_fragment), "{reason}");

@@ -53,7 +53,9 @@ impl Format {
         }
     }
 
-    /// How the format is named to a person: `Google Authenticator export`, ...
+    /// The format's name in English, for logs and `Display` texts: `Google
+    /// Authenticator export`, ... A person is shown `crate::i18n::Localize`'s
+    /// `format.localize()` instead.
     pub fn title(self) -> &'static str {
         match self {
             Format::Google => "Google Authenticator export",
@@ -74,19 +76,29 @@ impl fmt::Display for Format {
     }
 }
 
+/// A `--format` value that names no format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format {given:?}: use one of {}", names())]
+pub struct UnknownFormatName {
+    /// The value given.
+    pub given: String,
+}
+
 impl FromStr for Format {
-    type Err = String;
+    type Err = UnknownFormatName;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Format::ALL
             .into_iter()
             .find(|format| format.as_str().eq_ignore_ascii_case(text))
-            .ok_or_else(|| format!("unknown format {text:?}: use one of {}", names()))
+            .ok_or_else(|| UnknownFormatName {
+                given: text.to_owned(),
+            })
     }
 }
 
 /// Every format's `--format` value, comma-separated.
-pub(crate) fn names() -> String {
+pub fn names() -> String {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
     names.join(", ")
 }

@@ -30,7 +30,7 @@ use zeroize::Zeroizing;
 use super::entry::Entry;
 use super::error::ImportError;
 use super::format::Format;
-use super::imported::{Imported, Note, Unrepresentable};
+use super::imported::{Imported, Note, Reason, Remark, Scheme, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
@@ -147,21 +147,17 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
                 };
                 let account = super::entry::account(entry, secret, position);
                 if let Some(stored) = clamped {
-                    imported.notes.push(Note {
-                        label: account.label(),
-                        text: format!(
-                            "FreeOTP+ stored the counter {stored}, one below the counter its \
-                             link gave (FreeOTP+ counts that way); it was read as 0, the first \
-                             code the service expects."
-                        ),
-                    });
+                    imported.notes.push(Note::new(
+                        account.label(),
+                        Remark::FreeOtpCounter { stored },
+                    ));
                 }
                 imported.accounts.push(account);
             }
-            Err(reason) => imported.unrepresentable.push(Unrepresentable {
-                label: super::entry::label(name, issuer, position),
+            Err(reason) => imported.unrepresentable.push(Unrepresentable::new(
+                super::entry::label(name, issuer, position),
                 reason,
-            }),
+            )),
         }
     }
     Ok(imported)
@@ -172,32 +168,30 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
 type Parameters = (Algorithm, Digits, Kind, SecretKey, Option<i64>);
 
 /// The token's code parameters and secret, or why otp cannot use them.
-fn parameters(token: &Token) -> Result<Parameters, String> {
+fn parameters(token: &Token) -> Result<Parameters, Reason> {
     let kind_name = token.kind.as_deref().unwrap_or("TOTP");
     let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
         true
     } else if kind_name.eq_ignore_ascii_case("HOTP") {
         false
     } else {
-        return Err(format!(
-            "its type {kind_name:?} is not supported: only TOTP and HOTP are"
-        ));
+        return Err(Reason::UnknownType {
+            name: kind_name.to_owned(),
+        });
     };
     // FreeOTP+ computes Steam's letter codes for exactly this issuer.
     if token.issuer_ext.as_deref() == Some("Steam") || token.issuer() == "Steam" {
-        return Err("Steam codes are not supported".to_owned());
+        return Err(Reason::Unsupported(Scheme::Steam));
     }
     let algorithm = match &token.algo {
-        Some(name) => name
-            .parse::<Algorithm>()
-            .map_err(|error| error.to_string())?,
+        Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => Algorithm::Sha1,
     };
     let digits = match token.digits {
         Some(digits) => u8::try_from(digits)
             .map_err(|_| ParamError::Digits(digits.to_string()))
             .and_then(Digits::new)
-            .map_err(|error| error.to_string())?,
+            .map_err(Reason::Param)?,
         None => Digits::SIX,
     };
     let mut clamped = None;
@@ -206,7 +200,7 @@ fn parameters(token: &Token) -> Result<Parameters, String> {
             Some(seconds) => u32::try_from(seconds)
                 .map_err(|_| ParamError::Period(seconds.to_string()))
                 .and_then(Period::new)
-                .map_err(|error| error.to_string())?,
+                .map_err(Reason::Param)?,
             None => Period::DEFAULT,
         };
         Kind::Totp { period }
@@ -224,14 +218,11 @@ fn parameters(token: &Token) -> Result<Parameters, String> {
         let byte = i8::try_from(*value)
             .map(|signed| signed.to_le_bytes()[0])
             .or_else(|_| u8::try_from(*value))
-            .map_err(|_| {
-                "its secret holds a number outside -128..255, so it is not a list of bytes"
-                    .to_owned()
-            })?;
+            .map_err(|_| Reason::SecretNotBytes)?;
         bytes.push(byte);
     }
     if bytes.is_empty() {
-        return Err("its secret is empty".to_owned());
+        return Err(Reason::SecretEmpty);
     }
     let secret = SecretKey::from_bytes(std::mem::take(&mut *bytes));
     Ok((algorithm, digits, kind, secret, clamped))
@@ -396,8 +387,8 @@ mod tests {
             match read(prefix) {
                 Err(ImportError::Malformed {
                     format: Format::FreeOtpPlus,
-                    detail,
-                }) => assert!(!detail.contains("49,50"), "{detail}"),
+                    problem: detail,
+                }) => assert!(!detail.to_string().contains("49,50"), "{detail}"),
                 other => panic!("{cut}: {other:?}"),
             }
         }
@@ -408,9 +399,12 @@ mod tests {
             r#"{"tokenOrder":[]}"#,
         ] {
             match read(bad) {
-                Err(ImportError::Malformed { detail, .. }) => {
+                Err(ImportError::Malformed {
+                    problem: detail, ..
+                }) => {
                     assert!(
-                        !detail.contains("GEZDGNBV") && !detail.contains("99999"),
+                        !detail.to_string().contains("GEZDGNBV")
+                            && !detail.to_string().contains("99999"),
                         "{detail}"
                     )
                 }

@@ -52,15 +52,15 @@ use prost::Message as _;
 use zeroize::Zeroizing;
 
 use super::entry::Entry;
-use super::error::ImportError;
+use super::error::{ExportProblem, ImportError, LinkPlace, Problem};
 use super::format::Format;
-use super::imported::{Imported, Note, Unrepresentable};
+use super::imported::{CodeNumbers, Imported, Note, Reason, Remark, Unrepresentable};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
 
 /// The label of notes about the export as a whole rather than one account.
-pub const EXPORT_LABEL: &str = "(export)";
+pub const EXPORT_LABEL: &str = "Google Authenticator";
 
 /// The `version` otp writes.
 const VERSION: i32 = 1;
@@ -182,24 +182,6 @@ impl fmt::Debug for GoogleExport {
     }
 }
 
-/// Which link of the text an error is about.
-#[derive(Clone, Copy)]
-enum Where {
-    /// The text is this one link.
-    Only,
-    /// Line `n` (from 1) of several.
-    Line(usize),
-}
-
-impl fmt::Display for Where {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Where::Only => f.write_str("the link"),
-            Where::Line(n) => write!(f, "line {n}"),
-        }
-    }
-}
-
 /// One decoded link.
 struct Batch {
     payload: MigrationPayload,
@@ -219,9 +201,9 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
     let mut batches: Vec<Batch> = Vec::with_capacity(lines.len());
     for (number, line) in lines {
         let place = if only {
-            Where::Only
+            LinkPlace::Only
         } else {
-            Where::Line(number)
+            LinkPlace::Line(number)
         };
         let batch = decode_link(line, place)?;
         // The same QR code scanned twice adds nothing.
@@ -259,22 +241,14 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
 }
 
 /// Splits, unescapes and decodes one link.
-fn decode_link(line: &str, place: Where) -> Result<Batch, ImportError> {
+fn decode_link(line: &str, place: LinkPlace) -> Result<Batch, ImportError> {
+    let malformed = |problem| ImportError::malformed(Format::Google, problem);
     let (scheme, rest) = line.split_once(':').unwrap_or((line, ""));
     if scheme.eq_ignore_ascii_case("otpauth") {
-        return Err(ImportError::malformed(
-            Format::Google,
-            format!(
-                "{place} is a single account's otpauth:// link, not a Google Authenticator \
-             export; read such links with --format uris"
-            ),
-        ));
+        return Err(malformed(Problem::GoogleSingleLink { place }));
     }
     if !scheme.eq_ignore_ascii_case("otpauth-migration") || !rest.starts_with("//") {
-        return Err(ImportError::malformed(
-            Format::Google,
-            format!("{place} does not start with otpauth-migration://"),
-        ));
+        return Err(malformed(Problem::GoogleNotMigration { place }));
     }
     let query = match rest.split_once('?') {
         Some((_, query)) => query.split('#').next().unwrap_or(""),
@@ -285,25 +259,16 @@ fn decode_link(line: &str, place: Where) -> Result<Batch, ImportError> {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         if name.eq_ignore_ascii_case("data") {
             if data.is_some() {
-                return Err(ImportError::malformed(
-                    Format::Google,
-                    format!("{place} has more than one data= parameter"),
-                ));
+                return Err(malformed(Problem::GoogleDataTwice { place }));
             }
             data = Some(value);
         }
     }
-    let data = data.filter(|value| !value.is_empty()).ok_or_else(|| {
-        ImportError::malformed(Format::Google, format!("{place} has no data= parameter"))
-    })?;
+    let data = data
+        .filter(|value| !value.is_empty())
+        .ok_or_else(|| malformed(Problem::GoogleNoData { place }))?;
     if !percent_escapes_ok(data) {
-        return Err(ImportError::malformed(
-            Format::Google,
-            format!(
-                "{place} has a broken percent escape (a % not followed by two hexadecimal \
-             digits) in its data= parameter"
-            ),
-        ));
+        return Err(malformed(Problem::GoogleBrokenEscape { place }));
     }
     let unescaped = Zeroizing::new(percent_decode_str(data).collect::<Vec<u8>>());
     // A `+` read as a form-encoded space becomes `+` again; URL-safe letters are
@@ -318,23 +283,13 @@ fn decode_link(line: &str, place: Where) -> Result<Batch, ImportError> {
             })
             .collect(),
     );
-    let bytes = Zeroizing::new(BASE64.decode(base64_text.as_slice()).map_err(|_| {
-        ImportError::malformed(
-            Format::Google,
-            format!(
-                "the data= parameter of {place} is not valid base64; the link may be cut short"
-            ),
-        )
-    })?);
-    let payload = MigrationPayload::decode(bytes.as_slice()).map_err(|_| {
-        ImportError::malformed(
-            Format::Google,
-            format!(
-                "the data of {place} is not a Google Authenticator export; the link may be \
-             cut short or damaged"
-            ),
-        )
-    })?;
+    let bytes = Zeroizing::new(
+        BASE64
+            .decode(base64_text.as_slice())
+            .map_err(|_| malformed(Problem::GoogleNotBase64 { place }))?,
+    );
+    let payload = MigrationPayload::decode(bytes.as_slice())
+        .map_err(|_| malformed(Problem::GoogleNotExport { place }))?;
     Ok(Batch { payload, bytes })
 }
 
@@ -360,10 +315,7 @@ fn read_entry(params: &OtpParameters, position: usize, imported: &mut Imported) 
         _ => (params.issuer.as_str(), params.name.as_str()),
     };
     let label = super::entry::label(name, issuer, position);
-    let left_out = |reason: String| Unrepresentable {
-        label: label.clone(),
-        reason,
-    };
+    let left_out = |reason: Reason| Unrepresentable::new(label.clone(), reason);
     let parameters = match parameters(params) {
         Ok(parameters) => parameters,
         Err(reason) => {
@@ -385,67 +337,40 @@ fn read_entry(params: &OtpParameters, position: usize, imported: &mut Imported) 
         position,
     );
     if let Kind::Totp { .. } = account.kind {
-        imported.notes.push(Note {
-            label: account.label(),
-            text: "Google Authenticator exports do not record the period; 30 seconds, the \
-                   only period Google Authenticator uses, was assumed."
-                .to_owned(),
-        });
+        imported
+            .notes
+            .push(Note::new(account.label(), Remark::GooglePeriod));
     }
     imported.accounts.push(account);
 }
 
 /// The code parameters of an entry, or why otp cannot use them.
-fn parameters(params: &OtpParameters) -> Result<(Algorithm, Digits, Kind), String> {
+fn parameters(params: &OtpParameters) -> Result<(Algorithm, Digits, Kind), Reason> {
     if params.secret.is_empty() {
-        return Err("the export holds no secret for this account".to_owned());
+        return Err(Reason::NoSecret);
     }
     let algorithm = match proto::Algorithm::try_from(params.algorithm) {
         Ok(proto::Algorithm::Unspecified | proto::Algorithm::Sha1) => Algorithm::Sha1,
         Ok(proto::Algorithm::Sha256) => Algorithm::Sha256,
         Ok(proto::Algorithm::Sha512) => Algorithm::Sha512,
-        Ok(proto::Algorithm::Md5) => {
-            return Err(
-                "it uses MD5 codes, which otp does not make (only SHA1, SHA256 and SHA512)"
-                    .to_owned(),
-            );
-        }
-        Err(_) => {
-            return Err(format!(
-                "the export names an algorithm otp does not know (number {})",
-                params.algorithm
-            ));
-        }
+        Ok(proto::Algorithm::Md5) => return Err(Reason::Md5),
+        Err(_) => return Err(Reason::UnknownAlgorithmNumber(params.algorithm)),
     };
     let digits = match proto::DigitCount::try_from(params.digits) {
         Ok(proto::DigitCount::Unspecified | proto::DigitCount::Six) => Digits::SIX,
-        Ok(proto::DigitCount::Eight) => Digits::new(8).map_err(|error| error.to_string())?,
-        Err(_) => {
-            return Err(format!(
-                "the export names a code length otp does not know (number {})",
-                params.digits
-            ));
-        }
+        Ok(proto::DigitCount::Eight) => Digits::new(8).map_err(Reason::Param)?,
+        Err(_) => return Err(Reason::UnknownDigitsNumber(params.digits)),
     };
     let kind = match proto::OtpType::try_from(params.r#type) {
         Ok(proto::OtpType::Unspecified | proto::OtpType::Totp) => Kind::Totp {
             period: Period::DEFAULT,
         },
         Ok(proto::OtpType::Hotp) => {
-            let counter = u64::try_from(params.counter).map_err(|_| {
-                format!(
-                    "its counter is negative ({}), which no counter-based code can use",
-                    params.counter
-                )
-            })?;
+            let counter = u64::try_from(params.counter)
+                .map_err(|_| Reason::NegativeCounter(params.counter))?;
             Kind::Hotp { counter }
         }
-        Err(_) => {
-            return Err(format!(
-                "the export names a code type otp does not know (number {})",
-                params.r#type
-            ));
-        }
+        Err(_) => return Err(Reason::UnknownTypeNumber(params.r#type)),
     };
     Ok((algorithm, digits, kind))
 }
@@ -470,35 +395,26 @@ fn missing_codes(batches: &[Batch], id: i32) -> Option<Note> {
     }
     // Numbered from 1, as Google Authenticator shows them; long lists are cut.
     const SHOWN: usize = 12;
-    let numbers = |indexes: &mut dyn Iterator<Item = i32>, count: usize| -> String {
-        let mut shown: Vec<String> = indexes
+    let numbers = |indexes: &mut dyn Iterator<Item = i32>, count: usize| CodeNumbers {
+        shown: indexes
             .take(SHOWN)
-            .map(|index| (i64::from(index) + 1).to_string())
-            .collect();
-        if count > SHOWN {
-            shown.push(format!("and {} more", count - SHOWN));
-        }
-        shown.join(", ")
+            .map(|index| i64::from(index) + 1)
+            .collect(),
+        more: count.saturating_sub(SHOWN),
     };
     let read = numbers(&mut present.iter().copied(), present.len());
     let missing = numbers(
         &mut (0..size).filter(|index| !present.contains(index)),
         missing_count,
     );
-    let (read_word, missing_word) = (
-        if present.len() == 1 { "code" } else { "codes" },
-        if missing_count == 1 { "code" } else { "codes" },
-    );
-    Some(Note {
-        label: EXPORT_LABEL.to_owned(),
-        text: format!(
-            "Only QR {read_word} {read} of the {size} QR codes of a Google Authenticator \
-             export {verb} read; QR {missing_word} {missing} {missing_verb} missing. The \
-             accounts on the missing codes were not imported: scan them too (or export again).",
-            verb = if present.len() == 1 { "was" } else { "were" },
-            missing_verb = if missing_count == 1 { "is" } else { "are" },
-        ),
-    })
+    Some(Note::new(
+        EXPORT_LABEL.to_owned(),
+        Remark::GoogleMissingCodes {
+            size: i64::from(size),
+            read,
+            missing,
+        },
+    ))
 }
 
 /// Writes `accounts` as migration links of at most `batch_size` accounts each.
@@ -509,25 +425,19 @@ fn missing_codes(batches: &[Batch], id: i32) -> Option<Note> {
 /// they belong together.
 pub fn export(accounts: &[Account], batch_size: usize) -> Result<GoogleExport, ImportError> {
     if batch_size == 0 {
-        return Err(ImportError::Export(
-            "a Google Authenticator export needs room for at least one account per QR code"
-                .to_owned(),
-        ));
+        return Err(ImportError::Export(ExportProblem::GoogleBatchSize));
     }
     let mut left_out = Vec::new();
     let mut entries = Vec::with_capacity(accounts.len());
     for account in accounts {
         match to_params(account) {
             Ok(params) => entries.push(params),
-            Err(reason) => left_out.push(Unrepresentable {
-                label: account.label(),
-                reason: format!("{reason}; export it with --format aegis or --format uris instead"),
-            }),
+            Err(reason) => left_out.push(Unrepresentable::new(account.label(), reason)),
         }
     }
     let count = entries.len().div_ceil(batch_size);
-    let batch_count = i32::try_from(count)
-        .map_err(|_| ImportError::Export("too many QR codes for one export".to_owned()))?;
+    let batch_count =
+        i32::try_from(count).map_err(|_| ImportError::Export(ExportProblem::GoogleTooManyCodes))?;
     let batch_id = random_batch_id()?;
     let mut uris = Vec::with_capacity(count);
     let mut entries = entries.into_iter();
@@ -545,34 +455,22 @@ pub fn export(accounts: &[Account], batch_size: usize) -> Result<GoogleExport, I
 }
 
 /// One account as Google stores it, or why it cannot be.
-fn to_params(account: &Account) -> Result<OtpParameters, String> {
+fn to_params(account: &Account) -> Result<OtpParameters, Reason> {
     let digits = match account.digits.get() {
         6 => proto::DigitCount::Six,
         8 => proto::DigitCount::Eight,
-        other => {
-            return Err(format!(
-                "Google Authenticator makes 6- or 8-digit codes only, and this account's \
-                 codes have {other} digits"
-            ));
-        }
+        other => return Err(Reason::GoogleDigits(other)),
     };
     let (kind, counter) = match account.kind {
         Kind::Totp { period } if period == Period::DEFAULT => (proto::OtpType::Totp, 0),
-        Kind::Totp { period } => {
-            return Err(format!(
-                "Google Authenticator makes 30-second codes only, and this account's period \
-                 is {period} seconds"
-            ));
-        }
+        Kind::Totp { period } => return Err(Reason::GooglePeriod(period.seconds())),
         Kind::Hotp { counter } => {
-            let counter = i64::try_from(counter).map_err(|_| {
-                format!("its counter {counter} is larger than a Google export can hold")
-            })?;
+            let counter = i64::try_from(counter).map_err(|_| Reason::GoogleCounter(counter))?;
             (proto::OtpType::Hotp, counter)
         }
     };
     if account.secret.is_empty() {
-        return Err("it has no secret".to_owned());
+        return Err(Reason::GoogleNoSecret);
     }
     let algorithm = match account.algorithm {
         Algorithm::Sha1 => proto::Algorithm::Sha1,
@@ -614,11 +512,8 @@ fn link(payload: &MigrationPayload) -> Zeroizing<String> {
 
 /// A random, non-negative batch id.
 fn random_batch_id() -> Result<i32, ImportError> {
-    let bytes = crate::random::bytes::<4>().map_err(|error| {
-        ImportError::Export(format!(
-            "could not get random numbers from the system for the export: {error}"
-        ))
-    })?;
+    let bytes = crate::random::bytes::<4>()
+        .map_err(|error| ImportError::Export(ExportProblem::GoogleRandom(error)))?;
     Ok(i32::from_le_bytes(bytes) & i32::MAX)
 }
 
@@ -682,7 +577,7 @@ mod tests {
     }
 
     fn payload_of(link: &str) -> MigrationPayload {
-        decode_link(link, Where::Only).unwrap().payload
+        decode_link(link, LinkPlace::Only).unwrap().payload
     }
 
     fn sample_accounts() -> Vec<Account> {
@@ -922,16 +817,22 @@ mod tests {
             .iter()
             .find(|n| n.label == EXPORT_LABEL)
             .unwrap();
-        assert!(
-            note.text.contains("Only QR code 2 of the 4"),
-            "{}",
-            note.text
-        );
-        assert!(
-            note.text.contains("QR codes 1, 3, 4 are missing"),
-            "{}",
-            note.text
-        );
+        // The sentence, with its plurals, is pinned in `crate::i18n::transfer`.
+        match &note.remark {
+            Remark::GoogleMissingCodes {
+                size,
+                read,
+                missing,
+            } => {
+                assert_eq!(*size, 4);
+                assert_eq!((read.shown.as_slice(), read.more), (&[2][..], 0));
+                assert_eq!(
+                    (missing.shown.as_slice(), missing.more),
+                    (&[1, 3, 4][..], 0)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -1107,15 +1008,17 @@ mod tests {
             match read(link) {
                 Err(ImportError::Malformed {
                     format: Format::Google,
-                    detail,
-                }) => assert!(detail.contains(expected), "{link}: {detail}"),
+                    problem: detail,
+                }) => assert!(detail.to_string().contains(expected), "{link}: {detail}"),
                 other => panic!("{link}: {other:?}"),
             }
         }
         let two = format!("{PYTHON_LINK}\n\notpauth-migration://offline");
         match read(&two) {
-            Err(ImportError::Malformed { detail, .. }) => {
-                assert!(detail.starts_with("line 3 "), "{detail}")
+            Err(ImportError::Malformed {
+                problem: detail, ..
+            }) => {
+                assert!(detail.to_string().starts_with("line 3 "), "{detail}")
             }
             other => panic!("{other:?}"),
         }
@@ -1130,8 +1033,10 @@ mod tests {
                 };
                 match read(prefix) {
                     Ok(imported) => assert!(imported.accounts.len() <= 3),
-                    Err(ImportError::Malformed { detail, .. }) => {
-                        assert!(!detail.contains("MTIz"), "{detail}")
+                    Err(ImportError::Malformed {
+                        problem: detail, ..
+                    }) => {
+                        assert!(!detail.to_string().contains("MTIz"), "{detail}")
                     }
                     Err(other) => panic!("{cut}: {other:?}"),
                 }

@@ -20,9 +20,14 @@ mod plan;
 pub mod twofas;
 pub mod uris;
 
-pub use error::ImportError;
-pub use format::Format;
-pub use imported::{Imported, Note, PasswordPrompt, Unrepresentable};
+pub use error::{
+    AegisPart, ExportProblem, ImportError, LinkPlace, Position, Problem, ScryptExcess, SealedPart,
+    TwoFasField,
+};
+pub use format::{Format, UnknownFormatName, names as format_names};
+pub use imported::{
+    CodeNumbers, Field, Imported, Note, PasswordPrompt, Reason, Remark, Scheme, Unrepresentable,
+};
 pub use plan::{Plan, Renamed, plan};
 
 /// Guesses the format from the bytes, or `None` when nothing matches.
@@ -121,7 +126,7 @@ pub fn read(
 /// The QR codes in a picture, read as Google exports or `otpauth://` links.
 fn read_image(bytes: &[u8]) -> Result<Imported, ImportError> {
     let texts = crate::qr::decode_image(bytes)
-        .map_err(|error| ImportError::malformed(Format::Image, error.to_string()))?;
+        .map_err(|error| ImportError::malformed(Format::Image, Problem::Qr(error)))?;
     let mut imported = Imported::default();
     for text in texts {
         let trimmed = text.trim();
@@ -130,10 +135,7 @@ fn read_image(bytes: &[u8]) -> Result<Imported, ImportError> {
         } else if trimmed.starts_with("otpauth:") {
             imported.extend(uris::read(trimmed)?);
         } else {
-            return Err(ImportError::malformed(
-                Format::Image,
-                "the QR code holds neither an otpauth:// nor an otpauth-migration:// link",
-            ));
+            return Err(ImportError::malformed(Format::Image, Problem::QrNotLink));
         }
     }
     Ok(imported)
@@ -142,7 +144,7 @@ fn read_image(bytes: &[u8]) -> Result<Imported, ImportError> {
 fn text(bytes: &[u8], format: Format) -> Result<&str, ImportError> {
     std::str::from_utf8(bytes)
         .map(|text| text.trim_start_matches('\u{feff}'))
-        .map_err(|_| ImportError::malformed(format, "it is not UTF-8 text"))
+        .map_err(|_| ImportError::malformed(format, Problem::NotUtf8))
 }
 
 #[cfg(test)]

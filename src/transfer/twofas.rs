@@ -27,9 +27,11 @@ use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use super::entry::{Entry, account, whole_number};
-use super::error::ImportError;
+use super::error::{ImportError, Problem, SealedPart, TwoFasField};
 use super::format::Format;
-use super::imported::{Imported, Note, PasswordPrompt, Unrepresentable};
+use super::imported::{
+    Field, Imported, Note, PasswordPrompt, Reason, Remark, Scheme, Unrepresentable,
+};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -135,41 +137,42 @@ struct Sealed {
 }
 
 impl Sealed {
-    fn parse(text: &str, what: &str) -> Result<Self, ImportError> {
+    fn parse(text: &str, field: TwoFasField) -> Result<Self, ImportError> {
         let mut parts = text.split(':');
         let (Some(ciphertext), Some(salt), Some(iv)) = (parts.next(), parts.next(), parts.next())
         else {
             return Err(ImportError::malformed(
                 Format::TwoFas,
-                format!("its {what} is not ciphertext:salt:iv"),
+                Problem::TwoFasLayout { field },
             ));
         };
-        let decode = |part: &str, name: &str| {
-            BASE64.decode(part.trim()).map_err(|_| {
-                ImportError::malformed(
-                    Format::TwoFas,
-                    format!("the {name} of its {what} is not base64"),
-                )
+        let decode = |text: &str, part: SealedPart| {
+            BASE64.decode(text.trim()).map_err(|_| {
+                ImportError::malformed(Format::TwoFas, Problem::TwoFasNotBase64 { field, part })
             })
         };
-        let ciphertext = decode(ciphertext, "ciphertext")?;
-        let salt = decode(salt, "salt")?;
-        let iv = <[u8; IV_LEN]>::try_from(decode(iv, "iv")?.as_slice()).map_err(|_| {
-            ImportError::malformed(
-                Format::TwoFas,
-                format!("the iv of its {what} is not {IV_LEN} bytes"),
-            )
-        })?;
+        let ciphertext = decode(ciphertext, SealedPart::Ciphertext)?;
+        let salt = decode(salt, SealedPart::Salt)?;
+        let iv =
+            <[u8; IV_LEN]>::try_from(decode(iv, SealedPart::Iv)?.as_slice()).map_err(|_| {
+                ImportError::malformed(
+                    Format::TwoFas,
+                    Problem::TwoFasIvLength {
+                        field,
+                        bytes: IV_LEN,
+                    },
+                )
+            })?;
         if ciphertext.len() < TAG_LEN {
             return Err(ImportError::malformed(
                 Format::TwoFas,
-                format!("its {what} is too short to be encrypted data"),
+                Problem::TwoFasTooShort { field },
             ));
         }
         if salt.is_empty() || salt.len() > MAX_SALT_LEN {
             return Err(ImportError::malformed(
                 Format::TwoFas,
-                format!("the salt of its {what} has an impossible length"),
+                Problem::TwoFasSaltLength { field },
             ));
         }
         Ok(Sealed {
@@ -211,11 +214,11 @@ fn decrypt(
     password: &mut PasswordPrompt<'_>,
     derive: &mut DeriveKey<'_>,
 ) -> Result<Zeroizing<Vec<u8>>, ImportError> {
-    let services = Sealed::parse(services, "encrypted services")?;
+    let services = Sealed::parse(services, TwoFasField::Services)?;
     let reference = reference
         .map(str::trim)
         .filter(|text| !text.is_empty())
-        .map(|text| Sealed::parse(text, "password check (reference)"))
+        .map(|text| Sealed::parse(text, TwoFasField::Reference))
         .transpose()?;
 
     let password = password(Format::TwoFas)?;
@@ -231,12 +234,9 @@ fn decrypt(
             .open(&reference_key)
             .ok_or(ImportError::WrongPassword(Format::TwoFas))?;
         // The password is right: failing now means the services are damaged.
-        return services.open(&key).ok_or_else(|| {
-            ImportError::malformed(
-                Format::TwoFas,
-                "the password is right but the encrypted services are damaged",
-            )
-        });
+        return services
+            .open(&key)
+            .ok_or_else(|| ImportError::malformed(Format::TwoFas, Problem::TwoFasServicesDamaged));
     }
     services
         .open(&key)
@@ -253,15 +253,16 @@ fn convert(services: &[ServiceJson]) -> Imported {
         let label = service_label(service, position);
         match convert_service(service, otp.unwrap_or(&OtpJson::default()), position) {
             Ok((account, notes)) => {
-                imported.notes.extend(notes.into_iter().map(|text| Note {
-                    label: account.label(),
-                    text,
-                }));
+                imported.notes.extend(
+                    notes
+                        .into_iter()
+                        .map(|text| Note::new(account.label(), text)),
+                );
                 imported.accounts.push(account);
             }
             Err(reason) => imported
                 .unrepresentable
-                .push(Unrepresentable { label, reason }),
+                .push(Unrepresentable::new(label, reason)),
         }
     }
     imported
@@ -289,7 +290,8 @@ fn name_of(service: &ServiceJson) -> &str {
 
 fn service_label(service: &ServiceJson, position: usize) -> String {
     match (issuer_of(service), name_of(service)) {
-        ("", "") => format!("service {}", position + 1),
+        // Unnamed: its position, in no language.
+        ("", "") => format!("#{}", position + 1),
         (issuer, "") => issuer.to_owned(),
         ("", name) => name.to_owned(),
         (issuer, name) => format!("{issuer}:{name}"),
@@ -300,44 +302,42 @@ fn convert_service(
     service: &ServiceJson,
     otp: &OtpJson,
     position: usize,
-) -> Result<(Account, Vec<String>), String> {
+) -> Result<(Account, Vec<Remark>), Reason> {
     let is_hotp = match non_empty(otp.token_type.as_deref()) {
         None => false,
         Some(kind) if kind.eq_ignore_ascii_case("TOTP") => false,
         Some(kind) if kind.eq_ignore_ascii_case("HOTP") => true,
         Some(kind) if kind.eq_ignore_ascii_case("STEAM") => {
-            return Err(
-                "Steam Guard codes are not supported (otp makes TOTP and HOTP codes)".to_owned(),
-            );
+            return Err(Reason::Unsupported(Scheme::Steam));
         }
-        Some(kind) => return Err(format!("its token type {kind:?} is not TOTP or HOTP")),
+        Some(kind) => {
+            return Err(Reason::UnknownType {
+                name: kind.to_owned(),
+            });
+        }
     };
     let secret = match non_empty(service.secret.as_deref().map(String::as_str)) {
-        Some(text) => SecretKey::parse_base32(text)
-            .map_err(|_| "its secret is not valid base32".to_owned())?,
-        None => return Err("it has no secret".to_owned()),
+        Some(text) => SecretKey::parse_base32(text).map_err(|_| Reason::SecretNotBase32)?,
+        None => return Err(Reason::NoSecret),
     };
     // 2FAS's defaults for fields older backups leave out.
     let algorithm = match non_empty(otp.algorithm.as_deref()) {
-        Some(name) => name
-            .parse::<Algorithm>()
-            .map_err(|error| error.to_string())?,
+        Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => Algorithm::Sha1,
     };
     let digits = match &otp.digits {
         Some(value) => {
-            let count = whole_number(value, "digits")?;
-            Digits::new(u8::try_from(count).unwrap_or(u8::MAX))
-                .map_err(|error| error.to_string())?
+            let count = whole_number(value, Field::Digits)?;
+            Digits::new(u8::try_from(count).unwrap_or(u8::MAX)).map_err(Reason::Param)?
         }
         None => Digits::SIX,
     };
     let mut notes = Vec::new();
     let kind = if is_hotp {
         let counter = match &otp.counter {
-            Some(value) => whole_number(value, "counter")?,
+            Some(value) => whole_number(value, Field::Counter)?,
             None => {
-                notes.push("the file gives no counter; 0 assumed".to_owned());
+                notes.push(Remark::AssumedCounterZero);
                 0
             }
         };
@@ -345,9 +345,8 @@ fn convert_service(
     } else {
         let period = match &otp.period {
             Some(value) => {
-                let seconds = whole_number(value, "period")?;
-                Period::new(u32::try_from(seconds).unwrap_or(u32::MAX))
-                    .map_err(|error| error.to_string())?
+                let seconds = whole_number(value, Field::Period)?;
+                Period::new(u32::try_from(seconds).unwrap_or(u32::MAX)).map_err(Reason::Param)?
             }
             None => Period::DEFAULT,
         };
@@ -585,9 +584,12 @@ mod tests {
         // otp), so the fixture's key is derived once; any other salt stands for a
         // different key, which is all a changed salt can give.
         let backup: BackupJson = serde_json::from_str(ENCRYPTED).unwrap();
-        let salt = Sealed::parse(backup.services_encrypted.as_deref().unwrap(), "")
-            .unwrap()
-            .salt;
+        let salt = Sealed::parse(
+            backup.services_encrypted.as_deref().unwrap(),
+            TwoFasField::Services,
+        )
+        .unwrap()
+        .salt;
         let key = derive_key(PASSWORD.as_bytes(), &salt);
         let mut derive = |password: &[u8], other: &[u8]| {
             if password == PASSWORD.as_bytes() && other == salt.as_slice() {
@@ -612,10 +614,7 @@ mod tests {
                 Ok(text) => {
                     super::read_with(text, &mut prompt(PASSWORD, &Cell::new(0)), &mut derive)
                 }
-                Err(_) => Err(ImportError::malformed(
-                    Format::TwoFas,
-                    "it is not UTF-8 text",
-                )),
+                Err(_) => Err(ImportError::malformed(Format::TwoFas, Problem::NotUtf8)),
             };
             bytes[index] ^= bit;
             // `transfer::read` reports a file without accounts as empty: an error.

@@ -10,7 +10,7 @@
 
 use zeroize::Zeroizing;
 
-use super::error::ImportError;
+use super::error::{ImportError, Problem};
 use super::format::Format;
 use super::imported::{Imported, Note};
 use crate::accounts::Account;
@@ -33,9 +33,12 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
             .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth-migration:"));
         if is_migration {
             let batch = super::google::read(line).map_err(|error| match error {
-                ImportError::Malformed { detail, .. } => ImportError::Malformed {
+                ImportError::Malformed { problem, .. } => ImportError::Malformed {
                     format: Format::Google,
-                    detail: format!("line {number}: {detail}"),
+                    problem: Problem::AtLine {
+                        line: number,
+                        problem: Box::new(problem),
+                    },
                 },
                 other => other,
             })?;
@@ -44,7 +47,10 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
         }
         let parsed = otpauth::parse(line).map_err(|error| ImportError::Malformed {
             format: Format::Uris,
-            detail: format!("line {number}: {error}"),
+            problem: Problem::Link {
+                line: number,
+                error,
+            },
         })?;
         let uri = parsed.uri;
         let account = Account {
@@ -56,10 +62,9 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
             kind: uri.kind,
         };
         for warning in parsed.warnings {
-            imported.notes.push(Note {
-                label: account.label(),
-                text: warning.to_string(),
-            });
+            imported
+                .notes
+                .push(Note::new(account.label(), warning.into()));
         }
         imported.accounts.push(account);
     }
@@ -146,11 +151,11 @@ otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&p
         match read(text) {
             Err(ImportError::Malformed {
                 format: Format::Uris,
-                detail,
+                problem: detail,
             }) => {
-                assert!(detail.starts_with("line 3: "), "{detail}");
-                assert!(detail.contains("letter O"), "{detail}");
-                assert!(!detail.contains("GEZDGNBV"), "{detail}");
+                assert!(detail.to_string().starts_with("line 3: "), "{detail}");
+                assert!(detail.to_string().contains("letter O"), "{detail}");
+                assert!(!detail.to_string().contains("GEZDGNBV"), "{detail}");
             }
             other => panic!("{other:?}"),
         }
@@ -239,8 +244,10 @@ otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&p
         let broken =
             "otpauth://totp/x:y?secret=GEZDGNBVGY3TQOJQ\notpauth-migration://offline?data=%%";
         match read(broken) {
-            Err(ImportError::Malformed { detail, .. }) => {
-                assert!(detail.starts_with("line 2: "), "{detail}")
+            Err(ImportError::Malformed {
+                problem: detail, ..
+            }) => {
+                assert!(detail.to_string().starts_with("line 2: "), "{detail}")
             }
             other => panic!("{other:?}"),
         }
@@ -253,8 +260,10 @@ otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&p
         for cut in 0..text.len() {
             match read(&text[..cut]) {
                 Ok(imported) => assert!(imported.accounts.len() <= 2),
-                Err(ImportError::Malformed { detail, .. }) => {
-                    assert!(!detail.contains("GEZDGNBV"), "{detail}")
+                Err(ImportError::Malformed {
+                    problem: detail, ..
+                }) => {
+                    assert!(!detail.to_string().contains("GEZDGNBV"), "{detail}")
                 }
                 Err(other) => panic!("{other:?}"),
             }
