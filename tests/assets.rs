@@ -127,7 +127,7 @@ fn completions_subcommand_prints_a_script() {
 
 /// The README's table row for `code`: it must say exactly what otp and otpd say.
 fn error_row(code: otp::api::ErrorCode) -> String {
-    let sentence = code.sentence();
+    let sentence = otp::i18n::Localize::localize_in(&code, otp::i18n::Lang::En);
     let mut chars = sentence.chars();
     let first = chars.next().unwrap().to_uppercase().collect::<String>();
     let status = match code {

@@ -2,7 +2,7 @@
 //!
 //! `CE…` codes are found by the client, `SE…` codes are sent by the server. The
 //! numbers follow the AnyOTP app the product's first users know (CE1001, SE3005,
-//! SE3010); the sentences say what happened and what to do.
+//! SE3010); their sentences, in each language, are in `assets/i18n/*/api.ftl`.
 
 use std::fmt;
 use std::str::FromStr;
@@ -93,55 +93,6 @@ impl ErrorCode {
             ErrorCode::Se5000 => 500,
         }
     }
-
-    /// What happened and what to do, in English: the same words as the English
-    /// catalogue (`assets/i18n/en/api.ftl`, which the front-ends and otpd use
-    /// through `Localize`). Kept only until its last callers move to the
-    /// catalogue; a test keeps the two equal meanwhile.
-    pub fn sentence(self) -> &'static str {
-        match self {
-            ErrorCode::Ce1001 => {
-                "the server does not know this customer code; check the customer code your organisation gave you, or ask your administrator"
-            }
-            ErrorCode::Ce1002 => {
-                "the input is not in the expected form; check the customer code, the ID and the activation code and try again"
-            }
-            ErrorCode::Ce2001 => {
-                "the secure (https) connection to the server could not be checked; check that the server address starts with https://, and ask your administrator whether your organisation uses its own certificate authority"
-            }
-            ErrorCode::Ce2002 => {
-                "the server's proof did not verify, so nothing was added: the server is not the one that issued your code, or the data was altered on the way; try again, and tell your administrator if it keeps happening"
-            }
-            ErrorCode::Se3005 => {
-                "no token has been issued to this ID; check the ID (as your organisation spells it), or ask your administrator to issue an activation code for it"
-            }
-            ErrorCode::Se3010 => {
-                "the activation code did not work: it is wrong, has expired or was already used (5 wrong tries use it up). It is the 6-digit code from your organisation's email, used once to enroll, not a one-time code; check it, or ask your administrator for a new one"
-            }
-            ErrorCode::Se3020 => {
-                "the enrollment took too long and its session expired; start the enrollment again"
-            }
-            ErrorCode::Se4001 => {
-                "the one-time code is wrong; type the code your authenticator shows now (5 wrong codes in a row lock the token)"
-            }
-            ErrorCode::Se4002 => {
-                "this one-time code was already used; wait for the next code and try again"
-            }
-            ErrorCode::Se4003 => {
-                "the token is locked after 5 wrong codes in a row; ask your administrator to unlock it"
-            }
-            ErrorCode::Se4004 => {
-                "there is no active token for this ID; enroll with your customer code, or ask your administrator for an activation code"
-            }
-            ErrorCode::Se5001 => {
-                "the request needs a valid API key; ask the otpd administrator for one (`otpd client add`)"
-            }
-            ErrorCode::Se5029 => "too many requests from this address; wait and try again",
-            ErrorCode::Se5000 => {
-                "the server failed to handle the request; try again later, and tell your administrator if it keeps happening"
-            }
-        }
-    }
 }
 
 impl fmt::Display for ErrorCode {
@@ -184,10 +135,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_round_trip_and_have_sentences() {
+    fn codes_round_trip_and_have_a_status() {
         for code in ErrorCode::ALL {
             assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
-            assert!(code.sentence().len() > 30, "{code}");
             assert!((400..600).contains(&code.http_status()));
         }
         assert!("XX0000".parse::<ErrorCode>().is_err());

@@ -19,42 +19,7 @@ pub const WORDING: Wording = Wording {
 /// The sentence for `code` in the language an `Accept-Language` header value asks
 /// for, weights respected (English when it names none otpd speaks, or is empty).
 pub fn api_sentence(code: ErrorCode, accept_language: &str) -> String {
-    code.localize_in(Lang::from_accept_language(&by_weight(accept_language)))
-}
-
-/// The languages of an `Accept-Language` value, most wanted first, without their
-/// weights and without those refused (`q=0`): `en;q=0.1, ko;q=0.9` becomes
-/// `ko,en`. Equal weights keep the client's order; an unreadable weight counts as 1.
-/// (Language negotiation itself only looks at the order.)
-fn by_weight(header: &str) -> String {
-    let mut tags: Vec<(u16, &str)> = header
-        .split(',')
-        .filter_map(|entry| {
-            let mut parts = entry.split(';');
-            let tag = parts.next()?.trim();
-            let weight = parts
-                .find_map(|param| param.trim().strip_prefix("q="))
-                .map_or(1000, milli_weight);
-            (!tag.is_empty() && weight > 0).then_some((weight, tag))
-        })
-        .collect();
-    tags.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
-    tags.iter()
-        .map(|(_, tag)| *tag)
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// A weight (`0`, `0.5`, `1.000`) in thousandths; 1 when unreadable.
-fn milli_weight(text: &str) -> u16 {
-    let text = text.trim();
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let digits = fraction.len() <= 3 && fraction.bytes().all(|b| b.is_ascii_digit());
-    if whole == "0" && digits {
-        format!("{fraction:0<3}").parse().unwrap_or(1000)
-    } else {
-        1000
-    }
+    code.localize_in(Lang::from_accept_language(accept_language))
 }
 
 /// The administrator's log line for an internal error: English, like every log line.
@@ -504,17 +469,6 @@ mod tests {
         assert_eq!(api_sentence(ErrorCode::Ce1001, "fr"), en);
         assert_eq!(api_sentence(ErrorCode::Ce1001, ""), en);
         assert_eq!(api_sentence(ErrorCode::Ce1001, "ko;q=0, en;q=0.2"), en);
-    }
-
-    #[test]
-    fn accept_language_is_ordered_by_weight() {
-        assert_eq!(by_weight("en;q=0.1, ko;q=0.9"), "ko,en");
-        assert_eq!(by_weight("ko-KR,ko;q=0.9,en;q=0.8"), "ko-KR,ko,en");
-        assert_eq!(by_weight("fr;q=0.5, en;q=0.5, ko"), "ko,fr,en");
-        assert_eq!(by_weight("ko;q=0, en"), "en");
-        assert_eq!(by_weight("ko;q=0.05, en;q=0.049"), "ko,en");
-        assert_eq!(by_weight("ko;q=junk, en;q=0.5"), "ko,en");
-        assert_eq!(by_weight(" , ;q=1"), "");
     }
 
     #[test]
