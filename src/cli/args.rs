@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::global::GlobalArgs;
-use super::text;
 use super::{
     add, agent_serve, code, completions, export, import, init, list, remove, rename, show, status,
     unlock,
 };
+use crate::i18n::Lang;
+use crate::manual::Purpose;
 use crate::vault;
 
 /// otp: TOTP/HOTP codes from an encrypted vault that a 6-digit PIN unlocks.
@@ -18,7 +19,7 @@ use crate::vault;
 /// Without a subcommand, otp opens the full-screen interface (creating the vault on
 /// first run).
 #[derive(Debug, Parser)]
-#[command(name = "otp", version, about, after_help = text::AFTER_HELP)]
+#[command(name = "otp", version, about)]
 pub struct Cli {
     /// Options every subcommand takes.
     #[command(flatten)]
@@ -78,7 +79,24 @@ pub enum Command {
     },
 }
 
-/// The clap definition, for completions and generated documentation.
+/// The clap definition as derived: it parses, and its texts are the developer
+/// docs above. What people read comes from [`localized`].
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
+}
+
+/// The clap definition with every text in `lang` (help, man pages, completions).
+pub fn localized(lang: Lang, purpose: Purpose) -> clap::Command {
+    crate::manual::localize(command(), lang, purpose)
+}
+
+/// Parses the arguments. The catalogue is read only when that fails: `--help`
+/// and usage errors are then shown in the language of `--lang`, `OTP_LANG` or the
+/// locale, and the process exits as clap would (0 after help, 2 on a usage error).
+pub fn parse() -> Cli {
+    crate::manual::parse_or_exit(
+        command(),
+        || crate::manual::help_lang(true),
+        |lang| localized(lang, Purpose::Help),
+    )
 }

@@ -18,8 +18,6 @@ mod time;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use args::{Cli, Command};
 use runtime::runtime;
 
@@ -57,7 +55,7 @@ fn dispatch(cli: Cli) -> Result<(), ServerError> {
 /// Parses the arguments, runs the command, and maps errors to exit codes (0 ok,
 /// 1 failure, 2 usage).
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = args::parse();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

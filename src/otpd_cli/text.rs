@@ -2,14 +2,6 @@
 
 use std::path::Path;
 
-/// Text after `--help`.
-pub const AFTER_HELP: &str = "\
-Start with `otpd init`, then `otpd customer add 1106 \"Example Org\"`,
-`otpd user add --customer 1106 jklee`, `otpd issue --customer 1106 --user jklee`
-(prints the activation code once) and `otpd serve`.
-
-Exit codes: 0 success, 1 failure (I/O, database), 2 invalid request or config.";
-
 /// The first lines of a new config file.
 pub const CONFIG_HEADER: &str = "\
 # otpd configuration (no secrets here: the master key is in master_key_file).
