@@ -126,6 +126,9 @@ impl Walk {
         }
         for (name, hidden) in subcommands {
             if hidden {
+                // `mut_subcommand` moves the one it changes to the end: move the
+                // hidden ones too, so the order stays the declared one.
+                command = command.mut_subcommand(&name, |sub| sub);
                 continue;
             }
             if name == "help" {
@@ -652,7 +655,11 @@ pub fn write_man_pages(command: &Command, lang: Lang, man_dir: &Path) -> io::Res
         man_dir.join(format!("{base}.1")),
         page(command.clone(), lang)?,
     )?;
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+    // clap's own `help` subcommand gets no page: `otp.1` lists it.
+    for sub in command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         let name = format!("{base}-{}", sub.get_name());
         let page = page(
             sub.clone()
