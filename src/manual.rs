@@ -114,6 +114,20 @@ impl Walk {
             }
             command = command.mut_arg(id, |arg| self.argument(arg, prefix));
         }
+        if self.purpose == Purpose::Help {
+            // clap writes `[OPTIONS]` and `[COMMAND]` into the usage line in English.
+            let usage = command.render_usage().to_string();
+            let line = usage
+                .split_once(':')
+                .map_or(usage.as_str(), |(_, rest)| rest.trim_start());
+            let options = self.text("help-usage-options").unwrap_or_default();
+            let subcommand = self.text("help-usage-command").unwrap_or_default();
+            let line = line
+                .replace("[OPTIONS]", &format!("[{options}]"))
+                .replace("[COMMAND]", &format!("[{subcommand}]"))
+                .replace("<COMMAND>", &format!("<{subcommand}>"));
+            command = command.override_usage(line);
+        }
         let subcommands: Vec<(String, bool)> = command
             .get_subcommands()
             .map(|sub| (sub.get_name().to_owned(), sub.is_hide_set()))
@@ -334,9 +348,8 @@ impl Walk {
         {
             sections.push((word("help-heading-options"), "{options}"));
         }
-        for (index, (heading, list)) in sections.iter().enumerate() {
-            out.push_str(if index == 0 { "\n\n" } else { "\n\n" });
-            let _ = write!(out, "{header}{heading}:{header:#}\n{list}");
+        for (heading, list) in &sections {
+            let _ = write!(out, "\n\n{header}{heading}:{header:#}\n{list}");
         }
         out.push_str("{after-help}");
         StyledStr::from(out)

@@ -12,6 +12,8 @@
 help-heading-usage = Usage
 help-heading-commands = Commands
 help-heading-arguments = Arguments
+help-usage-options = OPTIONS
+help-usage-command = COMMAND
 help-heading-options = Options
 help-spec-default = [default: { $value }]
 help-spec-env = [env: { $name }]

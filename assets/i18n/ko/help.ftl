@@ -7,6 +7,8 @@
 help-heading-usage = 사용법
 help-heading-commands = 명령
 help-heading-arguments = 인수
+help-usage-options = 옵션
+help-usage-command = 명령
 help-heading-options = 옵션
 help-spec-default = [기본값: { $value }]
 help-spec-env = [환경 변수: { $name }]
