@@ -51,8 +51,8 @@ fn every_command_and_argument_has_its_help_in_both_languages() {
 }
 
 /// Every help-* id is used: built by a walk over a tree, or named in manual.rs
-/// (headings, usage errors, man page sections).
-#[cfg(feature = "server")]
+/// (headings, usage errors, man page sections). Without otpd in the build, its
+/// ids are not looked at.
 #[test]
 fn the_help_catalogue_holds_nothing_the_code_does_not_use() {
     let mut used = BTreeSet::new();
@@ -64,6 +64,7 @@ fn the_help_catalogue_holds_nothing_the_code_does_not_use() {
     let code = include_str!("../src/manual.rs");
     let dead: Vec<String> = catalogue_ids(Lang::En)
         .into_iter()
+        .filter(|id| cfg!(feature = "server") || !id.starts_with("help-otpd-"))
         .filter(|id| !used.contains(id) && !code.contains(&format!("\"{id}\"")))
         .collect();
     assert!(
