@@ -664,11 +664,16 @@ impl ErrorFormatter for Localized {
 pub fn write_man_pages(command: &Command, lang: Lang, man_dir: &Path) -> io::Result<()> {
     let command = localize(command.clone(), lang, Purpose::Help);
     let base = command.get_name().to_owned();
+    // clap's own `help` subcommand gets no page: `otp.1` lists it.
+    let pages: Vec<String> = command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        .map(|sub| format!("{base}-{}", sub.get_name()))
+        .collect();
     std::fs::write(
         man_dir.join(format!("{base}.1")),
-        page(command.clone(), lang)?,
+        page(command.clone(), lang, &pages)?,
     )?;
-    // clap's own `help` subcommand gets no page: `otp.1` lists it.
     for sub in command
         .get_subcommands()
         .filter(|s| !s.is_hide_set() && s.get_name() != "help")
@@ -679,6 +684,7 @@ pub fn write_man_pages(command: &Command, lang: Lang, man_dir: &Path) -> io::Res
                 .name(name.clone())
                 .bin_name(name.replace('-', " ")),
             lang,
+            std::slice::from_ref(&base),
         )?;
         std::fs::write(man_dir.join(format!("{name}.1")), page)?;
     }
@@ -712,7 +718,9 @@ const MAN_HEADINGS: [(&str, &str); 9] = [
     ("COMMANDS", "help-man-subcommands"),
 ];
 
-fn page(command: Command, lang: Lang) -> io::Result<Vec<u8>> {
+/// One page: clap_mangen's, with the headings in `lang` and a SEE ALSO section
+/// naming `see_also` (the program's page, or its commands' pages).
+fn page(command: Command, lang: Lang, see_also: &[String]) -> io::Result<Vec<u8>> {
     let mut roff = Vec::new();
     clap_mangen::Man::new(command).render(&mut roff)?;
     let text = String::from_utf8_lossy(&roff);
@@ -725,6 +733,18 @@ fn page(command: Command, lang: Lang) -> io::Result<Vec<u8>> {
             }
             None => out.push_str(line),
         }
+    }
+    if !see_also.is_empty() {
+        let names: Vec<String> = see_also
+            .iter()
+            .map(|name| format!("\\fB{}\\fR(1)", name.replace('-', "\\-")))
+            .collect();
+        let _ = writeln!(
+            out,
+            ".SH {}\n{}",
+            catalogue::text(lang, "help-man-see-also", None),
+            names.join(", ")
+        );
     }
     Ok(out.into_bytes())
 }

@@ -59,6 +59,7 @@ help-man-options = OPTIONS
 help-man-subcommands = SUBCOMMANDS
 help-man-notes = NOTES
 help-man-version = VERSION
+help-man-see-also = SEE ALSO
 help-man-authors = AUTHORS
 
 ## otp

@@ -50,6 +50,7 @@ help-man-options = 옵션
 help-man-subcommands = 하위 명령
 help-man-notes = 참고 사항
 help-man-version = 버전
+help-man-see-also = 참고
 help-man-authors = 만든 사람
 
 ## otp
