@@ -132,11 +132,10 @@ impl Walk {
             .get_subcommands()
             .map(|sub| (sub.get_name().to_owned(), sub.is_hide_set()))
             .collect();
-        if !subcommands.is_empty() {
-            command = command.subcommand_help_heading(
-                self.text("help-heading-commands")
-                    .unwrap_or_else(|| "Commands".to_owned()),
-            );
+        if !subcommands.is_empty()
+            && let Some(heading) = self.text("help-heading-commands")
+        {
+            command = command.subcommand_help_heading(heading);
         }
         for (name, hidden) in subcommands {
             if hidden {
@@ -147,10 +146,12 @@ impl Walk {
             }
             if name == "help" {
                 // clap's own `help` subcommand: the same words under every command.
-                if let Some(about) = self.required(
-                    "help-flag-help-command",
-                    "Print this message or the help of the given subcommand(s)",
-                ) {
+                let plain = command
+                    .find_subcommand(&name)
+                    .and_then(Command::get_about)
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                if let Some(about) = self.required("help-flag-help-command", plain) {
                     command = command.mut_subcommand(&name, |sub| sub.about(about));
                 }
                 continue;
