@@ -378,30 +378,41 @@ pub fn localize_asking(mut command: Command, lang: Lang, purpose: Purpose) -> (C
     (command, walk.asked)
 }
 
-/// The language of help and usage errors, before anything is parsed: `--lang X`
-/// or `--lang=X` among the arguments, else `OTP_LANG`, else the locale. (otpd has
-/// no `--lang`: it passes `false` and follows the locale.)
-pub fn help_lang(with_flag: bool) -> Lang {
-    if !with_flag {
-        return Lang::from_env();
-    }
+/// The value of `--<name> X` or `--<name>=X` among the process's arguments (the
+/// last one wins; nothing after `--` counts), before anything is parsed.
+pub fn flag_value(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())
         .take_while(|arg| arg != "--")
         .collect();
-    let mut flag = None;
+    let long = format!("--{name}");
+    let with_equals = format!("--{name}=");
+    let mut value = None;
     for (index, arg) in args.iter().enumerate() {
-        if let Some(value) = arg.strip_prefix("--lang=") {
-            flag = Some(value.to_owned());
-        } else if arg == "--lang" {
-            flag = args.get(index + 1).cloned();
+        if let Some(rest) = arg.strip_prefix(&with_equals) {
+            value = Some(rest.to_owned());
+        } else if *arg == long {
+            value = args.get(index + 1).cloned();
         }
     }
-    let env = std::env::var("OTP_LANG")
-        .ok()
-        .filter(|value| !value.is_empty());
-    Lang::choose(flag.as_deref().or(env.as_deref()), None)
+    value
+}
+
+/// The language of help and usage errors, before anything is parsed: `--lang X`
+/// or `--lang=X` among the arguments, else `OTP_LANG`, else `config` (the config
+/// file's `lang`, if the caller could read it), else the locale. (otpd has no
+/// `--lang`: it passes `with_flag = false` and follows the locale.)
+pub fn help_lang(with_flag: bool, config: Option<&str>) -> Lang {
+    if !with_flag {
+        return Lang::choose(None, config);
+    }
+    let flag = flag_value("lang").or_else(|| {
+        std::env::var("OTP_LANG")
+            .ok()
+            .filter(|value| !value.is_empty())
+    });
+    Lang::choose(flag.as_deref(), config)
 }
 
 /// Called when the plain parse failed: parses the same arguments with the tree

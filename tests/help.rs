@@ -80,13 +80,15 @@ fn text(lang: Lang, id: &str) -> String {
     catalogue::text(lang, id, None)
 }
 
-/// Runs `program` with `args`, no locale set but `env`.
+/// Runs `program` with `args`, no locale or config file set but `env`.
 fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(program);
     command.args(args);
     for name in ["LC_ALL", "LC_MESSAGES", "LANG", "OTP_LANG", "LANGUAGE"] {
         command.env_remove(name);
     }
+    // No config file of the machine's user speaks for the tests.
+    command.env("OTP_CONFIG", "/nonexistent/otp/config.toml");
     command.envs(env.iter().copied());
     command.output().unwrap()
 }
@@ -260,4 +262,26 @@ fn korean_help_columns_line_up_by_display_width() {
         })
         .collect();
     assert_eq!(columns.len(), 1, "{help}");
+}
+
+/// Before the config is read, help still follows its `lang` (after `--lang` and
+/// `OTP_LANG`, ahead of the locale).
+#[test]
+fn help_follows_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "lang = \"ko\"\n").unwrap();
+    let config = config.to_str().unwrap();
+    let out = otp(
+        &["--config", config, "code", "--help"],
+        &[("LANG", "en_US.UTF-8")],
+    );
+    assert!(stdout(&out).starts_with(&text(Lang::Ko, "help-otp-code-about")));
+    let out = otp(&["code", "--help"], &[("OTP_CONFIG", config)]);
+    assert!(stdout(&out).starts_with(&text(Lang::Ko, "help-otp-code-about")));
+    let out = otp(
+        &["--lang", "en", "code", "--help"],
+        &[("OTP_CONFIG", config)],
+    );
+    assert!(stdout(&out).starts_with(&text(Lang::En, "help-otp-code-about")));
 }

@@ -90,13 +90,23 @@ pub fn localized(lang: Lang, purpose: Purpose) -> clap::Command {
     crate::manual::localize(command(), lang, purpose)
 }
 
+/// The config file's `lang`, for help shown before the config is read: the file
+/// `--config`, `OTP_CONFIG` or the default path names, if it loads.
+fn config_lang() -> Option<String> {
+    let path = crate::manual::flag_value("config")
+        .or_else(|| std::env::var("OTP_CONFIG").ok().filter(|v| !v.is_empty()))
+        .map(PathBuf::from)
+        .or_else(|| crate::config::default_config_path().ok())?;
+    crate::config::Config::load(&path).ok()?.lang
+}
+
 /// Parses the arguments. The catalogue is read only when that fails: `--help`
-/// and usage errors are then shown in the language of `--lang`, `OTP_LANG` or the
-/// locale, and the process exits as clap would (0 after help, 2 on a usage error).
+/// and usage errors are then shown in the language of `--lang`, `OTP_LANG`, the
+/// config file's `lang` or the locale, and the process exits as clap would (0 after help, 2 on a usage error).
 pub fn parse() -> Cli {
     crate::manual::parse_or_exit(
         command(),
-        || crate::manual::help_lang(true),
+        || crate::manual::help_lang(true, config_lang().as_deref()),
         |lang| localized(lang, Purpose::Help),
     )
 }

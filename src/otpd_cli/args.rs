@@ -74,7 +74,7 @@ pub fn localized(lang: Lang) -> clap::Command {
 pub fn parse() -> Cli {
     crate::manual::parse_or_exit(
         <Cli as clap::CommandFactory>::command(),
-        || crate::manual::help_lang(false),
+        || crate::manual::help_lang(false, None),
         localized,
     )
 }
