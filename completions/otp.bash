@@ -125,7 +125,7 @@ _otp() {
 
     case "${cmd}" in
         otp)
-            opts="-h -V --vault --config --pin-stdin --no-agent --work-factor --help --version init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="-h -V --vault --config --pin-stdin --no-agent --lang --work-factor --help --version init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -136,6 +136,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -151,7 +155,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__add)
-            opts="-h --issuer --uri --qr --algorithm --digits --period --hotp --counter --customer --id --server --ca-cert --device-name --vault --config --pin-stdin --no-agent --help"
+            opts="-h --issuer --uri --qr --algorithm --digits --period --hotp --counter --customer --id --server --ca-cert --device-name --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -209,6 +213,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -217,7 +225,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__agent__subcmd__serve)
-            opts="-h --for-secs --vault --config --pin-stdin --no-agent --help"
+            opts="-h --for-secs --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -235,6 +243,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -243,7 +255,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__code)
-            opts="-h --next --json --at --vault --config --pin-stdin --no-agent --help"
+            opts="-h --next --json --at --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -261,6 +273,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -269,7 +285,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__completions)
-            opts="-h --vault --config --pin-stdin --no-agent --help bash elvish fish powershell zsh"
+            opts="-h --vault --config --pin-stdin --no-agent --lang --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +299,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -291,7 +311,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__export)
-            opts="-o -y -h --format --output --yes --force --vault --config --pin-stdin --no-agent --help"
+            opts="-o -y -h --format --output --yes --force --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,6 +337,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -325,7 +349,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__generate__subcmd__assets)
-            opts="-h --vault --config --pin-stdin --no-agent --help"
+            opts="-h --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -336,6 +360,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -599,7 +627,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__import)
-            opts="-y -h --format --yes --dry-run --vault --config --pin-stdin --no-agent --help"
+            opts="-y -h --format --yes --dry-run --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,6 +645,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -625,7 +657,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__init)
-            opts="-h --work-factor --vault --config --pin-stdin --no-agent --help"
+            opts="-h --work-factor --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,6 +675,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -651,7 +687,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__list)
-            opts="-h --json --vault --config --pin-stdin --no-agent --help"
+            opts="-h --json --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +698,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -673,7 +713,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__lock)
-            opts="-h --vault --config --pin-stdin --no-agent --help"
+            opts="-h --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -684,6 +724,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -695,7 +739,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__passwd)
-            opts="-h --vault --config --pin-stdin --no-agent --help"
+            opts="-h --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +750,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -717,7 +765,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__remove)
-            opts="-y -h --yes --vault --config --pin-stdin --no-agent --help"
+            opts="-y -h --yes --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -731,6 +779,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -739,7 +791,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__rename)
-            opts="-h --issuer --vault --config --pin-stdin --no-agent --help"
+            opts="-h --issuer --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -757,6 +809,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -765,7 +821,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__show)
-            opts="-h --qr --uri --vault --config --pin-stdin --no-agent --help"
+            opts="-h --qr --uri --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +832,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -787,7 +847,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__status)
-            opts="-h --json --vault --config --pin-stdin --no-agent --help"
+            opts="-h --json --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +861,10 @@ _otp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -809,7 +873,7 @@ _otp() {
             return 0
             ;;
         otp__subcmd__unlock)
-            opts="-h --for --vault --config --pin-stdin --no-agent --help"
+            opts="-h --for --vault --config --pin-stdin --no-agent --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +888,10 @@ _otp() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

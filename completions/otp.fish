@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_otp_global_optspecs
-    string join \n vault= config= pin-stdin no-agent work-factor= h/help V/version
+    string join \n vault= config= pin-stdin no-agent lang= work-factor= h/help V/version
 end
 
 function __fish_otp_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c otp -n "__fish_otp_needs_command" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_needs_command" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_needs_command" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_needs_command" -l work-factor -d 'scrypt work factor (log2 of N) of a vault the full-screen interface creates on first run; `otp init --work-factor` does the same for the CLI' -r
 complete -c otp -n "__fish_otp_needs_command" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_needs_command" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
@@ -51,6 +52,7 @@ complete -c otp -n "__fish_otp_needs_command" -f -a "help" -d 'Print this messag
 complete -c otp -n "__fish_otp_using_subcommand init" -l work-factor -d 'scrypt work factor (log2 of N) that each unlock, and each guess by whoever steals the file, must pay. 18 costs about 0.5 s and 256 MiB' -r
 complete -c otp -n "__fish_otp_using_subcommand init" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand init" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand init" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand init" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand init" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand init" -s h -l help -d 'Print help'
@@ -67,6 +69,7 @@ complete -c otp -n "__fish_otp_using_subcommand add" -l ca-cert -d 'Trust this P
 complete -c otp -n "__fish_otp_using_subcommand add" -l device-name -d 'A name for this device, shown to the administrator' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand add" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand add" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand add" -l uri -d 'Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret'
 complete -c otp -n "__fish_otp_using_subcommand add" -l hotp -d 'Counter-based (HOTP) instead of time-based (TOTP)'
 complete -c otp -n "__fish_otp_using_subcommand add" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
@@ -74,6 +77,7 @@ complete -c otp -n "__fish_otp_using_subcommand add" -l no-agent -d 'Do not ask 
 complete -c otp -n "__fish_otp_using_subcommand add" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand list" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand list" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand list" -l json -d 'Print a JSON array instead of a table'
 complete -c otp -n "__fish_otp_using_subcommand list" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand list" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
@@ -81,6 +85,7 @@ complete -c otp -n "__fish_otp_using_subcommand list" -s h -l help -d 'Print hel
 complete -c otp -n "__fish_otp_using_subcommand code" -l at -d 'Compute the code for this Unix time instead of now (TOTP only; for checking clocks)' -r
 complete -c otp -n "__fish_otp_using_subcommand code" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand code" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand code" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand code" -l next -d 'Print the code of the next period instead (TOTP only)'
 complete -c otp -n "__fish_otp_using_subcommand code" -l json -d 'Print a JSON object with the code and its timing'
 complete -c otp -n "__fish_otp_using_subcommand code" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
@@ -89,6 +94,7 @@ complete -c otp -n "__fish_otp_using_subcommand code" -s h -l help -d 'Print hel
 complete -c otp -n "__fish_otp_using_subcommand import" -l format -d 'The file\'s format: google, aegis, 2fas, andotp, freeotp, uris, backup or qr [default: detected]' -r
 complete -c otp -n "__fish_otp_using_subcommand import" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand import" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand import" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand import" -s y -l yes -d 'Import without asking (needed when standard input is not a terminal)'
 complete -c otp -n "__fish_otp_using_subcommand import" -l dry-run -d 'Show what would be imported and change nothing'
 complete -c otp -n "__fish_otp_using_subcommand import" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
@@ -101,6 +107,7 @@ backup\t'The whole vault (HOTP counters included), encrypted with a password you
 complete -c otp -n "__fish_otp_using_subcommand export" -s o -l output -d 'Write to this file (created readable by you only) instead of standard output' -r -F
 complete -c otp -n "__fish_otp_using_subcommand export" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand export" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand export" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand export" -s y -l yes -d 'Confirm that uris and google write the secrets unencrypted (needed when standard input is not a terminal)'
 complete -c otp -n "__fish_otp_using_subcommand export" -l force -d 'Replace the output file if it exists'
 complete -c otp -n "__fish_otp_using_subcommand export" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
@@ -108,6 +115,7 @@ complete -c otp -n "__fish_otp_using_subcommand export" -l no-agent -d 'Do not a
 complete -c otp -n "__fish_otp_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otp -n "__fish_otp_using_subcommand show" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand show" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand show" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand show" -l qr -d 'Draw the account\'s otpauth:// link as a QR code for a phone to scan (shows the secret)'
 complete -c otp -n "__fish_otp_using_subcommand show" -l uri -d 'Print the account\'s otpauth:// link (shows the secret; for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand show" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
@@ -115,6 +123,7 @@ complete -c otp -n "__fish_otp_using_subcommand show" -l no-agent -d 'Do not ask
 complete -c otp -n "__fish_otp_using_subcommand show" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand remove" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand remove" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand remove" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand remove" -s y -l yes -d 'Do not ask for confirmation (needed when standard input is not a terminal)'
 complete -c otp -n "__fish_otp_using_subcommand remove" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand remove" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
@@ -122,44 +131,52 @@ complete -c otp -n "__fish_otp_using_subcommand remove" -s h -l help -d 'Print h
 complete -c otp -n "__fish_otp_using_subcommand rename" -l issuer -d 'Also set the issuer (an empty value removes it)' -r
 complete -c otp -n "__fish_otp_using_subcommand rename" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand rename" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand rename" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand rename" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand rename" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand passwd" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand passwd" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand passwd" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand passwd" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand passwd" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand passwd" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand unlock" -l for -d 'How long the agent serves before it locks by itself, counted from now and never extended by use: 90s, 15m, 2h, 1h30m (at most 24h)' -r
 complete -c otp -n "__fish_otp_using_subcommand unlock" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand unlock" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand unlock" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand unlock" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand unlock" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand unlock" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand lock" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand lock" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand lock" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand lock" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand lock" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand lock" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand status" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand status" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand status" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand status" -l json -d 'Print a JSON object (running, pid, socket, remaining_secs, ...)'
 complete -c otp -n "__fish_otp_using_subcommand status" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand status" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand status" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand completions" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand completions" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand completions" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand completions" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand completions" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l for-secs -d 'Seconds to serve before locking' -r
 complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand agent-serve" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand agent-serve" -s h -l help -d 'Print help'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l vault -d 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]' -r -F
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l config -d 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]' -r -F
+complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l lang -d 'The language of messages: en or ko [default: the config\'s `lang`, then LC_ALL, LC_MESSAGES, LANG]' -r
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l pin-stdin -d 'Read the PIN from the first line of standard input (for scripts)'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -l no-agent -d 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
 complete -c otp -n "__fish_otp_using_subcommand generate-assets" -s h -l help -d 'Print help'

@@ -7,6 +7,7 @@ use std::path::Path;
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
+        .filter(|entry| entry.as_ref().is_ok_and(|entry| entry.path().is_file()))
         .map(|entry| {
             let entry = entry.unwrap();
             (
@@ -45,8 +46,9 @@ fn man_pages_and_completions_are_up_to_date() {
     for (dir, keep) in [
         (
             "man",
-            (|name: &str| !is_otpd_page(name)) as fn(&str) -> bool,
+            (|name: &str| !is_otpd_page(name) && name.ends_with(".1")) as fn(&str) -> bool,
         ),
+        ("man/ko", |name: &str| !is_otpd_page(name)),
         ("completions", |_: &str| true),
     ] {
         let committed = files_where(repo, dir, keep);
@@ -76,8 +78,10 @@ fn man_pages_and_completions_are_up_to_date() {
 fn otp_generates_no_otpd_pages() {
     let fresh = tempfile::tempdir().unwrap();
     otp::cli::assets::generate(&otp::cli::command(), fresh.path()).unwrap();
-    let otpd_pages = files_where(fresh.path(), "man", is_otpd_page);
-    assert!(otpd_pages.is_empty());
+    for dir in ["man", "man/ko"] {
+        let otpd_pages = files_where(fresh.path(), dir, is_otpd_page);
+        assert!(otpd_pages.is_empty());
+    }
 }
 
 #[cfg(feature = "server")]
@@ -91,20 +95,22 @@ fn otpd_man_pages_are_up_to_date() {
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let committed = files_where(repo, "man", is_otpd_page);
-    let generated = files_where(fresh.path(), "man", |_| true);
-    assert!(
-        generated.iter().all(|(name, _)| is_otpd_page(name)),
-        "otpd generate-assets wrote pages that are not otpd's"
-    );
-    assert!(
-        generated.iter().any(|(name, _)| name == "otpd-serve.1"),
-        "otpd generate-assets wrote no otpd-serve.1"
-    );
-    assert!(
-        committed == generated,
-        "otpd's man pages are stale: run `cargo run --bin otpd -- generate-assets .` in the repository root and commit the result"
-    );
+    for dir in ["man", "man/ko"] {
+        let committed = files_where(repo, dir, is_otpd_page);
+        let generated = files_where(fresh.path(), dir, |name| name.ends_with(".1"));
+        assert!(
+            generated.iter().all(|(name, _)| is_otpd_page(name)),
+            "otpd generate-assets wrote pages that are not otpd's in {dir}/"
+        );
+        assert!(
+            generated.iter().any(|(name, _)| name == "otpd-serve.1"),
+            "otpd generate-assets wrote no {dir}/otpd-serve.1"
+        );
+        assert!(
+            committed == generated,
+            "otpd's man pages in {dir}/ are stale: run `cargo run --bin otpd -- generate-assets .` in the repository root and commit the result"
+        );
+    }
 }
 
 #[test]

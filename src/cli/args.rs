@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::global::GlobalArgs;
-use super::text;
 use super::{
     add, agent_serve, code, completions, export, import, init, list, remove, rename, show, status,
     unlock,
 };
+use crate::i18n::Lang;
+use crate::manual::Purpose;
 use crate::vault;
 
 /// otp: TOTP/HOTP codes from an encrypted vault that a 6-digit PIN unlocks.
@@ -18,7 +19,7 @@ use crate::vault;
 /// Without a subcommand, otp opens the full-screen interface (creating the vault on
 /// first run).
 #[derive(Debug, Parser)]
-#[command(name = "otp", version, about, after_help = text::AFTER_HELP)]
+#[command(name = "otp", version, about)]
 pub struct Cli {
     /// Options every subcommand takes.
     #[command(flatten)]
@@ -78,7 +79,34 @@ pub enum Command {
     },
 }
 
-/// The clap definition, for completions and generated documentation.
+/// The clap definition as derived: it parses, and its texts are the developer
+/// docs above. What people read comes from [`localized`].
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
+}
+
+/// The clap definition with every text in `lang` (help, man pages, completions).
+pub fn localized(lang: Lang, purpose: Purpose) -> clap::Command {
+    crate::manual::localize(command(), lang, purpose)
+}
+
+/// The config file's `lang`, for help shown before the config is read: the file
+/// `--config`, `OTP_CONFIG` or the default path names, if it loads.
+fn config_lang() -> Option<String> {
+    let path = crate::manual::flag_value("config")
+        .or_else(|| std::env::var("OTP_CONFIG").ok().filter(|v| !v.is_empty()))
+        .map(PathBuf::from)
+        .or_else(|| crate::config::default_config_path().ok())?;
+    crate::config::Config::load(&path).ok()?.lang
+}
+
+/// Parses the arguments. The catalogue is read only when that fails: `--help`
+/// and usage errors are then shown in the language of `--lang`, `OTP_LANG`, the
+/// config file's `lang` or the locale, and the process exits as clap would (0 after help, 2 on a usage error).
+pub fn parse() -> Cli {
+    crate::manual::parse_or_exit(
+        command(),
+        || crate::manual::help_lang(true, config_lang().as_deref()),
+        |lang| localized(lang, Purpose::Help),
+    )
 }

@@ -29,8 +29,6 @@ mod unlock;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub use args::command;
 use args::{Cli, Command};
 pub use error::CliError;
@@ -130,7 +128,7 @@ pub fn run() -> ExitCode {
     if let code::FastPath::Done(exit) = fast {
         return exit;
     }
-    let mut cli = Cli::parse();
+    let mut cli = args::parse();
     // Until the config file is read (Session::open), --lang or the locale speaks.
     crate::i18n::set(crate::i18n::Lang::choose(cli.global.lang.as_deref(), None));
     if let code::FastPath::UsePin = fast {

@@ -290,33 +290,6 @@ pub fn not_using_agent(why: &AgentSkipped) -> String {
     }
 }
 
-/// Text after `--help`: PIN sources and exit codes. Still English: `otp --help` and
-/// its catalogue belong to the help area, which is to say it in `help.ftl`.
-#[allow(dead_code)]
-pub const AFTER_HELP: &str = "\
-PIN sources, safest first (the first one present is used):
-  --pin-stdin        the first line of standard input
-  OTP_PIN_FILE       a file whose first line is the PIN (keep it chmod 600)
-  OTP_PIN_COMMAND    a shell command that prints the PIN (e.g. a password manager)
-  OTP_PIN            the PIN itself (visible to other processes of the same user)
-  otherwise          a hidden prompt on the terminal (OTP_NO_PROMPT=1 forbids it,
-                     so a script fails at once instead of waiting)
-
-While `otp unlock` keeps an agent running, `otp code`, `otp list` and the
-full-screen interface (`otp`) ask it and need no PIN (`--no-agent` opens the vault
-with the PIN instead; changing the vault always asks for the PIN).
-
-Exit codes:
-  0  success
-  1  an error not listed below (I/O, clock, ...)
-  2  invalid usage or input (arguments, secret, URI, PIN format or policy,
-     a file to import that is damaged or needs another password)
-  3  no account, or more than one, matches the name given
-  4  wrong PIN
-  5  unlocking is refused for a while after too many wrong PINs
-  6  the vault is missing, damaged or unreadable
-  7  enrollment refused or failed (the message starts with its code, e.g. SE3010)";
-
 // ---- otp import ----
 
 /// An account the import adds.

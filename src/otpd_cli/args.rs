@@ -4,12 +4,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use super::text;
+use crate::i18n::Lang;
+use crate::manual::Purpose;
 
 /// otpd: the organisation's OTP server (enrollment by customer code, and code
 /// verification for login systems).
 #[derive(Debug, Parser)]
-#[command(name = "otpd", version, after_help = text::AFTER_HELP)]
+#[command(name = "otpd", version)]
 #[command(subcommand_required = true, arg_required_else_help = true)]
 pub struct Cli {
     /// The config file
@@ -57,6 +58,25 @@ pub enum Command {
         #[arg(default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// otpd's clap definition with every text in `lang` (help, man pages).
+pub fn localized(lang: Lang) -> clap::Command {
+    crate::manual::localize(
+        <Cli as clap::CommandFactory>::command(),
+        lang,
+        Purpose::Help,
+    )
+}
+
+/// Parses the arguments; only `--help` and usage errors read the catalogue, in the
+/// locale's language (otpd has no `--lang`), and exit as clap would.
+pub fn parse() -> Cli {
+    crate::manual::parse_or_exit(
+        <Cli as clap::CommandFactory>::command(),
+        || crate::manual::help_lang(false, None),
+        localized,
+    )
 }
 
 /// `otpd init`.

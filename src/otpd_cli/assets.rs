@@ -5,9 +5,8 @@ use std::io;
 use std::path::Path;
 
 /// Writes `man/otpd.1` and `man/otpd-<command>.1` for `command` (otpd's clap
-/// definition, [`crate::otpd_cli::command`]) under `root`.
+/// definition, [`crate::otpd_cli::command`]) under `root`, in English, and the
+/// same in Korean under `man/ko/`.
 pub fn generate(command: &clap::Command, root: &Path) -> io::Result<()> {
-    let man_dir = root.join("man");
-    std::fs::create_dir_all(&man_dir)?;
-    crate::manual::write_man_pages(command, &man_dir)
+    crate::manual::write_all_man_pages(command, root)
 }

@@ -26,8 +26,6 @@ pub mod words;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use args::{Cli, Command};
 use runtime::runtime;
 
@@ -78,7 +76,7 @@ fn dispatch(cli: Cli) -> Result<(), ServerError> {
 /// 1 failure, 2 usage).
 pub fn run() -> ExitCode {
     choose_language(None);
-    let cli = Cli::parse();
+    let cli = args::parse();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -6,16 +6,6 @@ use std::path::Path;
 
 use crate::t;
 
-/// Text after `--help`. The help engineer's catalogue (help.ftl) takes this over;
-/// until then `args.rs` shows it as it is.
-#[allow(dead_code)]
-pub const AFTER_HELP: &str = "\
-Start with `otpd init`, then `otpd customer add 1106 \"Example Org\"`,
-`otpd user add --customer 1106 jklee`, `otpd issue --customer 1106 --user jklee`
-(prints the activation code once) and `otpd serve`.
-
-Exit codes: 0 success, 1 failure (I/O, database), 2 invalid request or config.";
-
 /// The first lines of a new config file: comments in the administrator's language,
 /// then a blank line.
 pub fn config_header() -> String {
