@@ -283,7 +283,7 @@ impl Localize for CliError {
             CliError::Config(e) => e.localize_in(lang),
             CliError::Tui(e) => tui_sentence(e, lang),
             #[cfg(feature = "enroll")]
-            CliError::Enroll(e) => super::enroll::error_sentence(e, lang),
+            CliError::Enroll(e) => super::enroll_error::error_sentence(e, lang),
             CliError::Transfer(e) => e.localize_in(lang),
             CliError::Usage(usage) => usage.localize_in(lang),
             CliError::Input(input) => input.localize_in(lang),

@@ -10,6 +10,8 @@ mod columns;
 mod completions;
 #[cfg(feature = "enroll")]
 mod enroll;
+#[cfg(feature = "enroll")]
+mod enroll_error;
 mod error;
 mod export;
 mod global;
