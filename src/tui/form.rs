@@ -25,11 +25,11 @@ impl Source {
     const ALL: [Source; 3] = [Source::Key, Source::Link, Source::Customer];
 
     /// The label shown in the form.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Source::Key => text::SOURCE_KEY,
-            Source::Link => text::SOURCE_LINK,
-            Source::Customer => text::SOURCE_CUSTOMER,
+            Source::Key => text::source_key(),
+            Source::Link => text::source_link(),
+            Source::Customer => text::source_customer(),
         }
     }
 }
@@ -69,22 +69,22 @@ pub enum Field {
 
 impl Field {
     /// The label shown left of the value.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Field::Source => text::FIELD_SOURCE,
-            Field::Name => text::FIELD_NAME,
-            Field::Issuer => text::FIELD_ISSUER,
-            Field::Secret => text::FIELD_SECRET,
-            Field::Link => text::FIELD_LINK,
-            Field::Advanced => text::FIELD_ADVANCED,
-            Field::Type => text::FIELD_TYPE,
-            Field::Algorithm => text::FIELD_ALGORITHM,
-            Field::Digits => text::FIELD_DIGITS,
-            Field::Period => text::FIELD_PERIOD,
-            Field::Counter => text::FIELD_COUNTER,
-            Field::Customer => text::FIELD_CUSTOMER,
-            Field::UserId => text::FIELD_USER_ID,
-            Field::Activation => text::FIELD_ACTIVATION,
+            Field::Source => text::field_source(),
+            Field::Name => text::field_name(),
+            Field::Issuer => text::field_issuer(),
+            Field::Secret => text::field_secret(),
+            Field::Link => text::field_link(),
+            Field::Advanced => text::field_advanced(),
+            Field::Type => text::field_type(),
+            Field::Algorithm => text::field_algorithm(),
+            Field::Digits => text::field_digits(),
+            Field::Period => text::field_period(),
+            Field::Counter => text::field_counter(),
+            Field::Customer => text::field_customer(),
+            Field::UserId => text::field_user_id(),
+            Field::Activation => text::field_activation(),
         }
     }
 
@@ -277,15 +277,15 @@ impl AddForm {
             Field::Secret => self.secret.to_string(),
             Field::Link => self.link.to_string(),
             Field::Advanced => if self.advanced {
-                text::ADVANCED_SHOWN
+                text::advanced_shown()
             } else {
-                text::ADVANCED_HIDDEN
+                text::advanced_hidden()
             }
             .to_owned(),
             Field::Type => if self.hotp {
-                text::TYPE_HOTP
+                text::type_hotp()
             } else {
-                text::TYPE_TOTP
+                text::type_totp()
             }
             .to_owned(),
             Field::Algorithm => self.algorithm.as_str().to_owned(),
@@ -357,16 +357,16 @@ impl AddForm {
     /// activation code are complete. The refusal is the sentence to show.
     pub fn customer_step(&self) -> Result<CustomerStep, String> {
         if self.customer.len() != CUSTOMER_LENGTH {
-            return Err(text::CUSTOMER_FOUR_DIGITS.to_owned());
+            return Err(text::customer_four_digits().to_owned());
         }
         if self.organisation.is_none() {
             return Ok(CustomerStep::Lookup(self.customer.clone()));
         }
         if self.user_id.trim().is_empty() {
-            return Err(text::USER_ID_EMPTY.to_owned());
+            return Err(text::user_id_empty().to_owned());
         }
         if self.activation.len() != ACTIVATION_LENGTH {
-            return Err(text::ACTIVATION_SIX_DIGITS.to_owned());
+            return Err(text::activation_six_digits().to_owned());
         }
         Ok(CustomerStep::Enroll)
     }
@@ -436,10 +436,10 @@ impl AddForm {
     pub fn parse(&self) -> Result<Parsed, String> {
         let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
         match self.source {
-            Source::Customer => Err(text::CUSTOMER_FOUR_DIGITS.to_owned()),
+            Source::Customer => Err(text::customer_four_digits().to_owned()),
             Source::Link => {
                 if self.link.trim().is_empty() {
-                    return Err(text::LINK_EMPTY.to_owned());
+                    return Err(text::link_empty().to_owned());
                 }
                 let parsed = otpauth::parse(&self.link).map_err(|e| e.to_string())?;
                 let uri = parsed.uri;

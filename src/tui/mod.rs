@@ -83,13 +83,13 @@ pub struct Options {
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     /// Standard input or output is not a terminal.
-    #[error("{}", text::NOT_A_TERMINAL)]
+    #[error("{}", text::not_a_terminal())]
     NotATerminal,
     /// The terminal failed.
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
     /// The system clock is before 1970.
-    #[error("{}", text::CLOCK)]
+    #[error("{}", text::clock_before_epoch())]
     Clock,
 }
 
@@ -266,7 +266,7 @@ impl World {
             Effect::Vault(job) => {
                 if self.jobs.send(job).is_err() {
                     queue.push_back(Action::Job(JobResult::Failed(Failure::Other(
-                        text::WORKER_GONE.to_owned(),
+                        text::worker_gone().to_owned(),
                     ))));
                 }
             }
@@ -341,6 +341,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
     } = options;
     let exists = vault.exists();
     let mut app = App::new(exists, vault.path().display().to_string(), config, now()?);
+    app.config_path = config_path.display().to_string();
     let mut queue = first_actions(terminal, &vault, exists, use_agent)?;
     let (mut world, answers) = World::start(vault, work_factor, config_path)?;
     let terminated = termination_flag();

@@ -88,7 +88,7 @@ fn apply(store: &mut Store, change: Change) -> Result<Done, ChangeError> {
             let code = account.code_at(0).code().clone();
             let next = counter
                 .checked_add(1)
-                .ok_or_else(|| ChangeError::Other(super::text::HOTP_COUNTER_MAX.to_owned()))?;
+                .ok_or_else(|| ChangeError::Other(super::text::hotp_counter_max().to_owned()))?;
             account.kind = Kind::Hotp { counter: next };
             Ok(Done::Hotp { label, code })
         }
@@ -185,7 +185,7 @@ fn lookup(customer: &str, config: &Config) -> Result<Organisation, String> {
 
 #[cfg(not(feature = "enroll"))]
 fn lookup(_customer: &str, _config: &Config) -> Result<Organisation, String> {
-    Err(super::text::NO_ENROLL.to_owned())
+    Err(super::text::no_enroll().to_owned())
 }
 
 /// The enrollment of `otp add --customer`, through the same client and the same
@@ -251,7 +251,7 @@ fn enroll_failure(error: crate::enroll::EnrollError) -> Failure {
 
 #[cfg(not(feature = "enroll"))]
 fn enroll(_vault: &Vault, _pin: &crate::vault::Pin, _job: EnrollJob, _now: u64) -> JobResult {
-    JobResult::Failed(Failure::Other(super::text::NO_ENROLL.to_owned()))
+    JobResult::Failed(Failure::Other(super::text::no_enroll().to_owned()))
 }
 
 /// The worker's loop: runs jobs in order until either channel closes.
@@ -265,7 +265,7 @@ pub fn serve(
     for job in jobs {
         let result = match clock() {
             Some(now) => run_job(&vault, work_factor, job, now),
-            None => JobResult::Failed(Failure::Other(super::text::CLOCK.to_owned())),
+            None => JobResult::Failed(Failure::Other(super::text::clock_before_epoch().to_owned())),
         };
         if results.send(result).is_err() {
             break;

@@ -48,7 +48,7 @@ impl App {
                 let mut unlocked = Unlocked::new(pin, Store::new());
                 unlocked.modal = Some(Modal::OfferFirstAccount);
                 self.screen = Screen::Unlocked(Box::new(unlocked));
-                self.status = Some(Status::Info(text::VAULT_CREATED.to_owned()));
+                self.status = Some(Status::Info(text::vault_created().to_owned()));
             }
             (Some(Busy::Unlocking(pin)), JobResult::Unlocked(store)) => {
                 let then = match &mut self.screen {
@@ -66,7 +66,7 @@ impl App {
                     unlocked.pin = new;
                     unlocked.modal = None;
                 }
-                self.status = Some(Status::Info(text::PIN_CHANGED.to_owned()));
+                self.status = Some(Status::Info(text::pin_changed().to_owned()));
             }
             (_, JobResult::Saved(store, done)) => self.saved(store, done, effects),
             (Some(Busy::LookingUp), JobResult::Customer(organisation)) => {

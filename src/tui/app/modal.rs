@@ -144,7 +144,7 @@ impl App {
     /// then the job that re-encrypts the vault.
     fn submit_pin(&mut self, change: &mut ChangePin, effects: &mut Vec<Effect>) {
         if !change.entry.is_full() {
-            change.message = Some(text::TYPE_SIX_DIGITS.to_owned());
+            change.message = Some(text::type_six_digits().to_owned());
             return;
         }
         let typed = change.entry.take();
@@ -180,7 +180,7 @@ impl App {
                     _ => {
                         change.stage = PinStage::New;
                         change.new = None;
-                        change.message = Some(text::PINS_DIFFER.to_owned());
+                        change.message = Some(text::pins_differ().to_owned());
                     }
                 }
             }

@@ -23,7 +23,7 @@ impl App {
             }
             Command::Submit => {
                 if !setup.entry.is_full() {
-                    setup.message = Some(text::TYPE_SIX_DIGITS.to_owned());
+                    setup.message = Some(text::type_six_digits().to_owned());
                     return;
                 }
                 let typed = setup.entry.take();
@@ -40,7 +40,7 @@ impl App {
                             effects.push(Effect::Vault(Job::Create { pin: first.clone() }));
                             self.busy = Some(Busy::Creating(first));
                         } else {
-                            setup.message = Some(text::PINS_DIFFER.to_owned());
+                            setup.message = Some(text::pins_differ().to_owned());
                         }
                     }
                 }
@@ -76,7 +76,7 @@ impl App {
                     return;
                 }
                 if !locked.entry.is_full() {
-                    locked.message = Some(text::TYPE_SIX_DIGITS.to_owned());
+                    locked.message = Some(text::type_six_digits().to_owned());
                     return;
                 }
                 let typed = locked.entry.take();

@@ -121,7 +121,7 @@ fn first_run_explains_the_policy_asks_twice_then_creates_and_offers_an_account()
     let Screen::Setup(setup) = &app.screen else {
         panic!()
     };
-    assert_eq!(setup.message.as_deref(), Some(text::PINS_DIFFER));
+    assert_eq!(setup.message.as_deref(), Some(text::pins_differ().as_str()));
     assert!(setup.first.is_none());
 
     type_digits(&mut app, "258046", T0);
@@ -252,7 +252,7 @@ fn copy_puts_the_current_code_on_the_clipboard_and_clears_it_later() {
     app.update(Action::Cleared(Ok(false)), T0 + 35);
     assert_eq!(
         app.status,
-        Some(Status::Info(text::CLIPBOARD_CHANGED.to_owned()))
+        Some(Status::Info(text::clipboard_changed().to_owned()))
     );
 }
 
@@ -375,7 +375,7 @@ fn a_qr_code_is_shown_after_a_question_and_any_key_closes_it() {
     assert!(unlocked(&app).modal.is_none());
     assert_eq!(
         app.status,
-        Some(Status::Info(text::NOTHING_TO_SHOW.to_owned()))
+        Some(Status::Info(text::nothing_to_show().to_owned()))
     );
 }
 
@@ -816,7 +816,7 @@ fn an_agent_opens_the_list_without_the_pin_and_codes_are_asked_for_each_second()
     assert_eq!(app.context(), Context::List);
     assert_eq!(
         app.status,
-        Some(Status::Info(text::AGENT_UNLOCKED.to_owned()))
+        Some(Status::Info(text::agent_unlocked().to_owned()))
     );
     let list = agent_list(&app);
     assert_eq!(list.accounts.len(), 2);
@@ -891,7 +891,7 @@ fn no_agent_or_an_unusable_one_leaves_the_unlock_screen_working() {
 fn the_agent_going_away_falls_back_to_the_unlock_screen_and_says_why() {
     let accounts = vec![totp("GitHub", "alice", 30)];
     for (failure, expected) in [
-        (AgentFailure::Ended, text::AGENT_ENDED.to_owned()),
+        (AgentFailure::Ended, text::agent_ended().to_owned()),
         (
             AgentFailure::Error("it could not read the vault".into()),
             text::agent_error("it could not read the vault"),
@@ -904,7 +904,7 @@ fn the_agent_going_away_falls_back_to_the_unlock_screen_and_says_why() {
             matches!(effects.as_slice(), [Effect::CheckLockout]),
             "{effects:?}"
         );
-        assert_eq!(status_error(&app), text::AGENT_GONE);
+        assert_eq!(status_error(&app), text::agent_gone());
         assert_eq!(locked_screen(&app).message, Some(expected));
         assert!(locked_screen(&app).back.is_none());
         assert_eq!(app.context(), Context::Pin);
@@ -1128,7 +1128,7 @@ fn auto_lock_and_l_in_the_agent_list_drop_the_codes_and_say_the_agent_runs_on() 
     command(&mut app, Command::Lock, T0);
     assert_eq!(
         locked_screen(&app).message.as_deref(),
-        Some(text::LOCKED_AGENT_STILL_RUNS)
+        Some(text::locked_agent_still_runs().as_str())
     );
 }
 
@@ -1189,7 +1189,7 @@ fn customer_code_is_looked_up_on_the_worker_and_the_name_shown() {
     assert!(command(&mut app, Command::Submit, T0).is_empty());
     assert_eq!(
         add_form(&app).error.as_deref(),
-        Some(text::CUSTOMER_FOUR_DIGITS)
+        Some(text::customer_four_digits().as_str())
     );
     app.update(Action::Paste(Hidden::from("0-6 99")), T0);
     assert_eq!(add_form(&app).customer, "1106");
@@ -1257,7 +1257,7 @@ fn enrolling_runs_on_the_worker_then_shows_the_account_in_the_list() {
     assert!(command(&mut app, Command::Submit, T0).is_empty());
     assert_eq!(
         add_form(&app).error.as_deref(),
-        Some(text::ACTIVATION_SIX_DIGITS)
+        Some(text::activation_six_digits().as_str())
     );
     type_digits(&mut app, "6 7", T0);
     assert_eq!(add_form(&app).secret_len(Field::Activation), 6);

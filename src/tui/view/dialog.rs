@@ -46,14 +46,17 @@ pub(super) fn render_modal(
     let _ = unlocked;
     match modal {
         Modal::OfferFirstAccount => {
-            let inner = dialog(area, 50, 6, text::OFFER_TITLE, buf);
-            Paragraph::new(vec![Line::raw(""), Line::styled(text::OFFER_TEXT, bold())])
-                .centered()
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
+            let inner = dialog(area, 50, 6, &text::offer_title(), buf);
+            Paragraph::new(vec![
+                Line::raw(""),
+                Line::styled(text::offer_text(), bold()),
+            ])
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
         }
         Modal::ConfirmDelete { label } => {
-            let inner = dialog(area, 56, 7, text::DELETE_TITLE, buf);
+            let inner = dialog(area, 56, 7, &text::delete_title(), buf);
             Paragraph::new(vec![
                 Line::raw(""),
                 Line::styled(text::confirm_delete(label), bold()),
@@ -63,7 +66,7 @@ pub(super) fn render_modal(
             .render(inner, buf);
         }
         Modal::ConfirmQr { label } => {
-            let inner = dialog(area, 60, 8, text::QR_TITLE, buf);
+            let inner = dialog(area, 60, 8, &text::qr_title(), buf);
             Paragraph::new(vec![
                 Line::raw(""),
                 Line::styled(text::confirm_qr(label), bold()),
@@ -83,10 +86,10 @@ pub(super) fn render_modal(
 
 /// The settings dialog, with line `selected` highlighted.
 pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 56, 7, text::SETTINGS_TITLE, buf);
+    let inner = dialog(area, 56, 7, &text::settings_title(), buf);
     let rows = [
-        (text::SETTING_CLEAR, app.config.clipboard_clear_secs),
-        (text::SETTING_LOCK, app.config.auto_lock_secs),
+        (text::setting_clear(), app.config.clipboard_clear_secs),
+        (text::setting_lock(), app.config.auto_lock_secs),
     ];
     let mut lines = Vec::new();
     for (i, (label, value)) in rows.iter().enumerate() {
@@ -101,7 +104,7 @@ pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut 
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(text::SETTINGS_NOTE, dim()));
+    lines.push(Line::styled(text::settings_note(), dim()));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
@@ -109,11 +112,11 @@ pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut 
 
 /// The change-PIN dialog: which PIN, the dots, why the last was refused.
 fn render_change_pin(app: &App, change: &ChangePin, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 60, 10, text::CHANGE_PIN_TITLE, buf);
+    let inner = dialog(area, 60, 10, &text::change_pin_title(), buf);
     let prompt = match change.stage {
-        PinStage::Current => text::CHANGE_PIN_CURRENT,
-        PinStage::New => text::CHANGE_PIN_NEW,
-        PinStage::Repeat => text::CHANGE_PIN_REPEAT,
+        PinStage::Current => text::change_pin_current(),
+        PinStage::New => text::change_pin_new(),
+        PinStage::Repeat => text::change_pin_repeat(),
     };
     let mut lines = vec![Line::styled(prompt, bold()), pin_dots(change.entry.len())];
     if let Some(busy) = busy_text(app) {
@@ -122,7 +125,7 @@ fn render_change_pin(app: &App, change: &ChangePin, area: Rect, buf: &mut Buffer
         lines.push(Line::styled(message.clone(), error()));
     }
     if change.stage != PinStage::Current {
-        lines.push(Line::styled(text::PIN_POLICY, dim()));
+        lines.push(Line::styled(text::pin_policy(), dim()));
     }
     Paragraph::new(lines)
         .centered()
@@ -201,7 +204,7 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
         area,
         72,
         u16::try_from(fields.len()).unwrap_or(12) + 7,
-        text::ADD_TITLE,
+        &text::add_title(),
         buf,
     );
     let width = usize::from(inner.width);
@@ -211,19 +214,19 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(i, &field)| {
             let placeholder = match (form.source, field) {
-                (Source::Link, Field::Name | Field::Issuer) => text::FROM_LINK,
-                (_, Field::Secret | Field::Link) => text::PASTE_HERE,
-                _ => "",
+                (Source::Link, Field::Name | Field::Issuer) => text::from_link(),
+                (_, Field::Secret | Field::Link) => text::paste_here(),
+                _ => String::new(),
             };
             field_line(
-                field.label(),
+                &field.label(),
                 &if field.is_secret() {
                     String::new()
                 } else {
                     form.value(field)
                 },
                 field.is_secret().then(|| form.secret_len(field)),
-                placeholder,
+                &placeholder,
                 field.is_choice(),
                 i == focus,
                 width,
@@ -237,7 +240,7 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
                 text::organisation(&o.customer, &o.name, &o.server),
                 Style::default(),
             ),
-            None => (text::CUSTOMER_HINT.to_owned(), dim()),
+            None => (text::customer_hint().to_owned(), dim()),
         }),
         (None, _) => None,
     };
@@ -246,13 +249,7 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
 
 /// The rename form.
 fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(
-        area,
-        64,
-        8,
-        &format!("{} {}", text::RENAME_TITLE, form.label),
-        buf,
-    );
+    let inner = dialog(area, 64, 8, &text::rename_heading(&form.label), buf);
     let width = usize::from(inner.width);
     let lines = RenameForm::FIELDS
         .iter()
@@ -260,7 +257,7 @@ fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
         .map(|(i, field)| {
             let value = if i == 0 { &form.name } else { &form.issuer };
             field_line(
-                field.label(),
+                &field.label(),
                 value,
                 None,
                 "",
@@ -283,7 +280,7 @@ pub(super) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().fg(Color::Cyan))
-        .title(Span::styled(format!(" {} ", text::HELP_TITLE), bold()));
+        .title(Span::styled(format!(" {} ", text::help_title()), bold()));
     let inner = block.inner(area);
     block.render(area, buf);
     let offset = usize::from(app.help.unwrap_or(0));
@@ -296,7 +293,7 @@ pub(super) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
             Some(_) => Line::styled(help, bold().fg(Color::Cyan)),
             None => Line::from(vec![
                 Span::styled(format!("  {keys:<key_width$} "), bold()),
-                Span::raw(truncate(help, help_width)),
+                Span::raw(truncate(&help, help_width)),
             ]),
         })
         .collect();

@@ -24,17 +24,17 @@ fn spinner(app: &App) -> &'static str {
 pub(super) fn busy_text(app: &App) -> Option<String> {
     let busy = app.busy.as_ref()?;
     let what = match busy {
-        Busy::Creating(_) => text::CREATING,
-        Busy::Unlocking(_) => text::UNLOCKING,
-        Busy::Saving => text::SAVING,
-        Busy::ChangingPin(_) => text::CHANGING_PIN,
-        Busy::Probing => text::PROBING,
-        Busy::AgentCode(_) => text::AGENT_CODE,
-        Busy::LookingUp => text::LOOKING_UP,
-        Busy::Enrolling => text::ENROLLING,
+        Busy::Creating(_) => text::creating(),
+        Busy::Unlocking(_) => text::unlocking(),
+        Busy::Saving => text::saving(),
+        Busy::ChangingPin(_) => text::changing_pin(),
+        Busy::Probing => text::probing(),
+        Busy::AgentCode(_) => text::agent_code(),
+        Busy::LookingUp => text::looking_up(),
+        Busy::Enrolling => text::enrolling(),
     };
     Some(if app.quit_when_idle {
-        format!("{} {what} {}", spinner(app), text::QUIT_AFTER_SAVE)
+        format!("{} {what} {}", spinner(app), text::quit_after_save())
     } else {
         format!("{} {what}", spinner(app))
     })
@@ -48,8 +48,8 @@ pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let style = Style::new().fg(Color::Black).bg(Color::Cyan);
     buf.set_style(area, style);
     let right = match &app.screen {
-        Screen::Setup(_) => text::SETUP_TITLE.to_owned(),
-        Screen::Locked(_) => text::UNLOCK_TITLE.to_owned(),
+        Screen::Setup(_) => text::setup_title().to_owned(),
+        Screen::Locked(_) => text::unlock_title().to_owned(),
         Screen::Unlocked(unlocked) => {
             text::account_count(unlocked.store.len(), app.config.max_accounts)
         }
@@ -109,7 +109,7 @@ pub(super) fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
     let mut used = 1;
     for binding in keymap::hints(app.context()) {
         let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
-        let word = binding.hint.unwrap_or_default();
+        let word = binding.hint.map(|hint| hint()).unwrap_or_default();
         let needed = key.width() + 1 + word.width() + 2;
         if used + needed > width {
             break;

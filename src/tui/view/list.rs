@@ -49,7 +49,7 @@ pub(super) fn render_search(searching: bool, filter: &str, area: Rect, buf: &mut
         return;
     }
     let cursor = if searching { "▏" } else { "" };
-    let line = format!(" {}{}{cursor}", text::SEARCH_PROMPT, filter);
+    let line = format!(" {}{}{cursor}", text::search_prompt(), filter);
     Line::styled(truncate(&line, usize::from(area.width)), bold()).render(area, buf);
 }
 
@@ -62,11 +62,11 @@ pub(super) fn render_list(app: &App, unlocked: &Unlocked, area: Rect, buf: &mut 
         .map(|account| account_view(app, unlocked, account))
         .collect();
     let empty = if unlocked.store.is_empty() {
-        text::EMPTY_LIST
+        text::empty_list()
     } else {
-        text::NO_MATCH
+        text::no_match()
     };
-    render_rows(&rows, unlocked.selected, empty, area, buf);
+    render_rows(&rows, unlocked.selected, &empty, area, buf);
 }
 
 /// The accounts a session agent serves.
@@ -78,11 +78,11 @@ pub(super) fn render_agent_list(app: &App, list: &AgentList, area: Rect, buf: &m
         .map(|info| agent_view(app, list, info))
         .collect();
     let empty = if list.accounts.is_empty() {
-        text::EMPTY_LIST
+        text::empty_list()
     } else {
-        text::NO_MATCH
+        text::no_match()
     };
-    render_rows(&rows, list.selected, empty, area, buf);
+    render_rows(&rows, list.selected, &empty, area, buf);
 }
 
 /// What one row shows, whether the account comes from the unlocked vault or from
@@ -262,7 +262,7 @@ fn countdown(
     ));
     if wide {
         let next = next
-            .map(|n| format!("  {} {n}", text::NEXT))
+            .map(|n| format!("  {} {n}", text::next()))
             .unwrap_or_default();
         right.push(Span::styled(format!("{next:<14}"), dim()));
     }
@@ -301,7 +301,7 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
                 Some(code) => {
                     right.push(Span::styled(format!("{code:>code_width$}"), bold()));
                     right.push(Span::styled(
-                        format!(" {:<11}", truncate(text::HOTP_USED, 11)),
+                        format!(" {:<11}", truncate(&text::hotp_used(), 11)),
                         dim(),
                     ));
                 }
@@ -311,7 +311,7 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
                         dim(),
                     ));
                     right.push(Span::styled(
-                        format!(" {:<11}", truncate(text::HOTP_PRESS, 11)),
+                        format!(" {:<11}", truncate(&text::hotp_press(), 11)),
                         dim(),
                     ));
                 }
