@@ -7,6 +7,7 @@ use super::message::Organisation;
 use super::text;
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
+use crate::i18n::Localize;
 use crate::otpauth::{self, UriWarning};
 use crate::secret::SecretKey;
 
@@ -441,7 +442,7 @@ impl AddForm {
                 if self.link.trim().is_empty() {
                     return Err(text::link_empty().to_owned());
                 }
-                let parsed = otpauth::parse(&self.link).map_err(|e| e.to_string())?;
+                let parsed = otpauth::parse(&self.link).map_err(|e| e.localize())?;
                 let uri = parsed.uri;
                 Ok(Parsed {
                     account: Account {
@@ -456,14 +457,14 @@ impl AddForm {
                 })
             }
             Source::Key => {
-                let secret = SecretKey::parse_base32(&self.secret).map_err(|e| e.to_string())?;
-                let digits = Digits::new(self.digits).map_err(|e| e.to_string())?;
+                let secret = SecretKey::parse_base32(&self.secret).map_err(|e| e.localize())?;
+                let digits = Digits::new(self.digits).map_err(|e| e.localize())?;
                 let kind = if self.hotp {
                     let counter = self.counter.trim();
                     Kind::Hotp {
                         counter: counter
                             .parse()
-                            .map_err(|_| ParamError::Counter(counter.to_owned()).to_string())?,
+                            .map_err(|_| ParamError::Counter(counter.to_owned()).localize())?,
                     }
                 } else {
                     Kind::Totp {
@@ -471,7 +472,7 @@ impl AddForm {
                             .period
                             .trim()
                             .parse::<Period>()
-                            .map_err(|e| e.to_string())?,
+                            .map_err(|e| e.localize())?,
                     }
                 };
                 Ok(Parsed {
@@ -567,15 +568,13 @@ mod tests {
         let error = form.parse().err().unwrap_or_default();
         assert_eq!(
             error,
-            SecretKey::parse_base32("JBSW Y3D0")
-                .unwrap_err()
-                .to_string()
+            SecretKey::parse_base32("JBSW Y3D0").unwrap_err().localize()
         );
         form.secret = Zeroizing::new("jbsw y3dp ehpk 3pxp".into());
         form.period = "0".into();
         assert_eq!(
             form.parse().err(),
-            Some("0".parse::<Period>().unwrap_err().to_string())
+            Some("0".parse::<Period>().unwrap_err().localize())
         );
         form.period = "60".into();
         let parsed = form.parse().unwrap();
@@ -587,7 +586,10 @@ mod tests {
         );
         form.hotp = true;
         form.counter = "x".into();
-        assert!(form.parse().err().unwrap().contains("counter"));
+        assert_eq!(
+            form.parse().err(),
+            Some(ParamError::Counter("x".into()).localize())
+        );
     }
 
     #[test]
@@ -607,7 +609,7 @@ mod tests {
         form.link = Zeroizing::new("https://example.com".into());
         assert_eq!(
             form.parse().err(),
-            Some(otpauth::UriError::NotOtpauth.to_string())
+            Some(otpauth::UriError::NotOtpauth.localize())
         );
     }
 

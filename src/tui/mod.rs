@@ -57,6 +57,7 @@ use ratatui::crossterm::execute;
 
 use crate::clipboard::{Clipboard, Environment};
 use crate::config::Config;
+use crate::i18n::Localize;
 use crate::vault::Vault;
 use app::App;
 use message::{
@@ -282,7 +283,7 @@ impl World {
                 let result = self
                     .clipboard
                     .copy(code.as_str(), terminal.backend_mut())
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.localize());
                 queue.push_back(Action::Copied {
                     label,
                     code,
@@ -293,11 +294,11 @@ impl World {
                 let result = self
                     .clipboard
                     .clear_if_unchanged(code.as_str(), method, terminal.backend_mut())
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.localize());
                 queue.push_back(Action::Cleared(result));
             }
             Effect::SaveConfig(config) => {
-                let result = config.save(&self.config_path).map_err(|e| e.to_string());
+                let result = config.save(&self.config_path).map_err(|e| e.localize());
                 queue.push_back(Action::ConfigSaved(result));
             }
             Effect::Quit => {}

@@ -471,6 +471,31 @@ pub fn customer_unknown(code: &str, config_path: &str) -> String {
     crate::t!("tui-customer-unknown", code = code, path = config_path)
 }
 
+/// Why an account could not be added or renamed, in the TUI's words: a name
+/// that is taken asks for another name (the CLI's `--issuer` is not there).
+pub fn account_error(error: &crate::accounts::AccountError) -> String {
+    match error {
+        crate::accounts::AccountError::Duplicate { label, .. } => duplicate_name(label),
+        other => other.localize(),
+    }
+}
+
+/// Something odd about a link that was added anyway.
+pub fn uri_warning(warning: &crate::otpauth::UriWarning) -> String {
+    use crate::otpauth::UriWarning;
+    match warning {
+        UriWarning::IssuerMismatch { label, parameter } => {
+            crate::t!(
+                "tui-link-issuer-mismatch",
+                label = label.as_str(),
+                parameter = parameter.as_str()
+            )
+        }
+        UriWarning::CounterIgnored => crate::t!("tui-link-counter-ignored"),
+        UriWarning::PeriodIgnored => crate::t!("tui-link-period-ignored"),
+    }
+}
+
 /// A label another account already has.
 pub fn duplicate_name(label: &str) -> String {
     crate::t!("tui-duplicate-name", label = label)

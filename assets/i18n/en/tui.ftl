@@ -223,3 +223,8 @@ tui-key-name-page-up = PgUp
 tui-key-name-page-down = PgDn
 tui-key-name-backspace = Backspace
 tui-key-name-delete = Delete
+
+## Something odd about a link that was added anyway.
+tui-link-issuer-mismatch = The link's label names the issuer { $label } but its issuer= parameter says { $parameter }; the account was read with the issuer { $parameter }.
+tui-link-counter-ignored = The link is for time-based codes (totp) but also has a counter= parameter; the counter was ignored.
+tui-link-period-ignored = The link is for counter-based codes (hotp) but also has a period= parameter; the period was ignored.

@@ -3,6 +3,7 @@
 
 use super::pin::same_pin;
 use super::state::{App, Busy, ChangePin, Modal, PinStage, QR_SHOWN_SECS, QrShown, Screen, Status};
+use crate::i18n::Localize;
 use crate::tui::form::RenameForm;
 use crate::tui::message::{Change, Command, Effect, Job};
 use crate::tui::text;
@@ -71,7 +72,7 @@ impl App {
                 until: self.now.saturating_add(QR_SHOWN_SECS),
             }))),
             Err(error) => {
-                self.status = Some(Status::Error(error.to_string()));
+                self.status = Some(Status::Error(error.localize()));
                 None
             }
         }
@@ -112,7 +113,7 @@ impl App {
             None => Ok(()),
         };
         match result {
-            Err(error) => form.error = Some(error.to_string()),
+            Err(error) => form.error = Some(text::account_error(&error)),
             Ok(()) => {
                 let change = Change::Rename {
                     label: form.label.clone(),
@@ -155,7 +156,7 @@ impl App {
                     change.stage = PinStage::New;
                     change.message = None;
                 }
-                Err(error) => change.message = Some(error.to_string()),
+                Err(error) => change.message = Some(error.localize()),
             },
             PinStage::New => match Pin::new_checked(&typed) {
                 Ok(pin) => {

@@ -2,6 +2,7 @@
 //! unlock screen.
 
 use super::state::{App, Busy, Lockout, Screen, Setup};
+use crate::i18n::Localize;
 use crate::tui::message::{Command, Effect, Job};
 use crate::tui::text;
 use crate::vault::Pin;
@@ -86,7 +87,7 @@ impl App {
                         effects.push(Effect::Vault(Job::Unlock { pin: pin.clone() }));
                         self.busy = Some(Busy::Unlocking(pin));
                     }
-                    Err(error) => locked.message = Some(error.to_string()),
+                    Err(error) => locked.message = Some(error.localize()),
                 }
             }
             _ => {}
