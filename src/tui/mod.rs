@@ -35,6 +35,7 @@ pub mod layout;
 pub mod message;
 pub mod text;
 pub mod view;
+pub mod width;
 pub mod worker;
 
 #[cfg(test)]

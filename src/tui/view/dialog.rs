@@ -10,11 +10,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::frame::busy_text;
 use super::pin::pin_dots;
-use super::style::{bold, dim, error, truncate};
+use super::style::{bold, dim, error, render_wrapped, truncate};
 use crate::tui::app::{App, ChangePin, Modal, PinStage, Unlocked};
 use crate::tui::form::{AddForm, Field, RenameForm, Source};
 use crate::tui::layout;
 use crate::tui::text;
+use crate::tui::width::{fit_joined_label, pad, pad_left};
 
 /// The box a dialog is drawn in: centred in the body, at most `width` × `height`.
 fn dialog(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
@@ -47,33 +48,42 @@ pub(super) fn render_modal(
     match modal {
         Modal::OfferFirstAccount => {
             let inner = dialog(area, 50, 6, &text::offer_title(), buf);
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(text::offer_text(), bold()),
-            ])
-            .centered()
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            render_wrapped(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::styled(text::offer_text(), bold()),
+                ])
+                .centered()
+                .wrap(Wrap { trim: true }),
+                inner,
+                buf,
+            );
         }
         Modal::ConfirmDelete { label } => {
             let inner = dialog(area, 56, 7, &text::delete_title(), buf);
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(text::confirm_delete(label), bold()),
-            ])
-            .centered()
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            render_wrapped(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::styled(text::confirm_delete(label), bold()),
+                ])
+                .centered()
+                .wrap(Wrap { trim: true }),
+                inner,
+                buf,
+            );
         }
         Modal::ConfirmQr { label } => {
             let inner = dialog(area, 60, 8, &text::qr_title(), buf);
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(text::confirm_qr(label), bold()),
-            ])
-            .centered()
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            render_wrapped(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::styled(text::confirm_qr(label), bold()),
+                ])
+                .centered()
+                .wrap(Wrap { trim: true }),
+                inner,
+                buf,
+            );
         }
         // Drawn on the whole screen by `render`.
         Modal::Qr(_) => {}
@@ -105,9 +115,7 @@ pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut 
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(text::settings_note(), dim()));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    render_wrapped(Paragraph::new(lines).wrap(Wrap { trim: false }), inner, buf);
 }
 
 /// The change-PIN dialog: which PIN, the dots, why the last was refused.
@@ -127,10 +135,11 @@ fn render_change_pin(app: &App, change: &ChangePin, area: Rect, buf: &mut Buffer
     if change.stage != PinStage::Current {
         lines.push(Line::styled(text::pin_policy(), dim()));
     }
-    Paragraph::new(lines)
-        .centered()
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
+    render_wrapped(
+        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
+        inner,
+        buf,
+    );
 }
 
 /// One form line: label, value (masked for secrets), a cursor on the focused field.
@@ -142,9 +151,10 @@ fn field_line(
     choice: bool,
     focused: bool,
     width: usize,
+    label_width: usize,
 ) -> Line<'static> {
     let marker = if focused { "›" } else { " " };
-    let head = format!("{marker} {label:>10}: ");
+    let head = format!("{marker} {}: ", pad_left(label, label_width));
     let room = width.saturating_sub(head.width() + 1);
     let shown = match masked {
         Some(len) => text::masked(len),
@@ -170,6 +180,16 @@ fn field_line(
     ])
 }
 
+/// The width of a form's label column: its widest label, at most a third of the
+/// form, so that values start in one column whatever the language.
+fn label_column(labels: impl Iterator<Item = String>, width: usize) -> usize {
+    labels
+        .map(|label| label.width())
+        .max()
+        .unwrap_or(0)
+        .min(width / 3)
+}
+
 /// Draws form lines with the focused one kept visible and the error below.
 fn render_form(
     lines: Vec<Line<'static>>,
@@ -191,9 +211,11 @@ fn render_form(
     Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()).render(fields_area, buf);
     if let Some((message, style)) = note {
         let note_area = Rect::new(inner.x, inner.y + fields_height, inner.width, note_height);
-        Paragraph::new(Line::styled(message, style))
-            .wrap(Wrap { trim: true })
-            .render(note_area, buf);
+        render_wrapped(
+            Paragraph::new(Line::styled(message, style)).wrap(Wrap { trim: true }),
+            note_area,
+            buf,
+        );
     }
 }
 
@@ -208,6 +230,7 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
         buf,
     );
     let width = usize::from(inner.width);
+    let label_width = label_column(fields.iter().map(|f| f.label()), width);
     let focus = form.focus.min(fields.len().saturating_sub(1));
     let lines = fields
         .iter()
@@ -230,6 +253,7 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
                 field.is_choice(),
                 i == focus,
                 width,
+                label_width,
             )
         })
         .collect();
@@ -249,8 +273,15 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
 
 /// The rename form.
 fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 64, 8, &text::rename_heading(&form.label), buf);
+    // The title keeps the account's name when the box is narrow.
+    let room = usize::from(layout::centered(area, 64, 8).width.saturating_sub(4));
+    let label = fit_joined_label(
+        &form.label,
+        room.saturating_sub(text::rename_heading("").width()),
+    );
+    let inner = dialog(area, 64, 8, &text::rename_heading(&label), buf);
     let width = usize::from(inner.width);
+    let label_width = label_column(RenameForm::FIELDS.iter().map(|f| f.label()), width);
     let lines = RenameForm::FIELDS
         .iter()
         .enumerate()
@@ -264,6 +295,7 @@ fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
                 false,
                 i == form.focus,
                 width,
+                label_width,
             )
         })
         .collect();
@@ -292,7 +324,7 @@ pub(super) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(heading, keys, help)| match heading {
             Some(_) => Line::styled(help, bold().fg(Color::Cyan)),
             None => Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$} "), bold()),
+                Span::styled(format!("  {} ", pad(&keys, key_width)), bold()),
                 Span::raw(truncate(&help, help_width)),
             ]),
         })

@@ -12,6 +12,7 @@ use super::style::{bold, dim, error, good, truncate};
 use crate::tui::app::{App, Busy, Screen, Status};
 use crate::tui::keymap;
 use crate::tui::text;
+use crate::tui::width::fit_joined_label;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -89,10 +90,16 @@ pub(super) fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                     .pending_clear
                     .as_ref()
                     .map(|p| p.at.saturating_sub(app.now));
-                // Shorten the label, not the countdown, when the line is narrow.
-                let rest = text::copied("", *method, clears_in).width() + 1;
-                let label = truncate(label, width.saturating_sub(rest).max(4));
-                (text::copied(&label, *method, clears_in), good())
+                let full = text::copied(label, *method, clears_in);
+                if full.width() < width {
+                    (full, good())
+                } else {
+                    // Narrow: the account and the countdown stay, how it was
+                    // copied goes, and the issuer is shortened before the name.
+                    let rest = text::copied_short("", clears_in).width() + 1;
+                    let label = fit_joined_label(label, width.saturating_sub(rest));
+                    (text::copied_short(&label, clears_in), good())
+                }
             }
         }
     };
