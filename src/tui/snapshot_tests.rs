@@ -261,13 +261,39 @@ fn add_screens() -> Vec<(&'static str, App)> {
     typed(&mut app, "9999");
     cmd(&mut app, Command::Submit);
     app.update(
-        Action::Job(JobResult::Failed(Failure::Other(
-            "CE1001: the server does not know this customer code; check the code your organisation gave you, or ask your administrator".into(),
-        ))),
+        Action::Job(JobResult::Failed(Failure::Other(server_refused()))),
         T0,
     );
     screens.push(("add_customer_error", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    cmd(&mut app, Command::PrevField);
+    cmd(&mut app, Command::Left);
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "9999");
+    cmd(&mut app, Command::Submit);
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other(text::customer_unknown(
+            "9999",
+            "/home/jk/.config/otp/config.toml",
+        )))),
+        T0,
+    );
+    screens.push(("add_customer_unknown", app));
     screens
+}
+
+/// CE1001 as the enrollment client says it, in the language of the thread.
+fn server_refused() -> String {
+    #[cfg(feature = "enroll")]
+    {
+        use crate::i18n::Localize;
+        crate::enroll::EnrollError::Server(crate::api::ErrorCode::Ce1001).localize()
+    }
+    #[cfg(not(feature = "enroll"))]
+    {
+        text::no_enroll()
+    }
 }
 
 /// The other dialogs over the list, and the help.

@@ -101,12 +101,25 @@ pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut 
         (text::setting_clear(), app.config.clipboard_clear_secs),
         (text::setting_lock(), app.config.auto_lock_secs),
     ];
+    // One column for the values; a long label wraps rather than hides its value.
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| label.width())
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width).saturating_sub(16));
     let mut lines = Vec::new();
     for (i, (label, value)) in rows.iter().enumerate() {
         let marker = if i == selected { "›" } else { " " };
         let style = if i == selected { bold() } else { Style::new() };
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker} {label}: "), style),
+            Span::styled(
+                format!(
+                    "{marker} {label}: {}",
+                    " ".repeat(label_width.saturating_sub(label.width()))
+                ),
+                style,
+            ),
             Span::styled(
                 format!("‹ {} ›", text::duration(*value)),
                 style.fg(Color::Cyan),
@@ -142,7 +155,8 @@ fn render_change_pin(app: &App, change: &ChangePin, area: Rect, buf: &mut Buffer
     );
 }
 
-/// One form line: label, value (masked for secrets), a cursor on the focused field.
+/// One form line: label, value (masked for secrets), a cursor on the focused field;
+/// the line is `width` columns, the label column `label_width`.
 fn field_line(
     label: &str,
     value: &str,
@@ -150,8 +164,7 @@ fn field_line(
     placeholder: &str,
     choice: bool,
     focused: bool,
-    width: usize,
-    label_width: usize,
+    (width, label_width): (usize, usize),
 ) -> Line<'static> {
     let marker = if focused { "›" } else { " " };
     let head = format!("{marker} {}: ", pad_left(label, label_width));
@@ -180,14 +193,14 @@ fn field_line(
     ])
 }
 
-/// The width of a form's label column: its widest label, at most a third of the
+/// The width of a form's label column: its widest label, at most half of the
 /// form, so that values start in one column whatever the language.
 fn label_column(labels: impl Iterator<Item = String>, width: usize) -> usize {
     labels
         .map(|label| label.width())
         .max()
         .unwrap_or(0)
-        .min(width / 3)
+        .min(width / 2)
 }
 
 /// Draws form lines with the focused one kept visible and the error below.
@@ -252,8 +265,7 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
                 &placeholder,
                 field.is_choice(),
                 i == focus,
-                width,
-                label_width,
+                (width, label_width),
             )
         })
         .collect();
@@ -294,8 +306,7 @@ fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
                 "",
                 false,
                 i == form.focus,
-                width,
-                label_width,
+                (width, label_width),
             )
         })
         .collect();
