@@ -165,7 +165,7 @@ fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
     tui.wait_for("Enter your 6-digit PIN", WAIT);
     tui.wait_for("5 attempts left", WAIT);
     tui.type_slowly("135790");
-    tui.wait_for("wrong PIN; 4 attempts left", WAIT);
+    tui.wait_for("4 attempts left", WAIT);
     tui.type_slowly(PIN);
     tui.wait_for("KISTI:jklee", WAIT);
     // Six dots for a 60-second period (some of them filled). The screen may still be
@@ -187,6 +187,31 @@ fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
     tui.send("?");
     tui.wait_for("Account list", WAIT);
     tui.send("\x1b");
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_korean_locale_shows_the_korean_screens() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("홍길동", SECRET, &["--issuer", "한국과학기술정보연구원"]));
+    let korean = [("LANG", OsString::from("ko_KR.UTF-8"))];
+    let mut tui = spawn(&sandbox, &[], &korean, 80, 24);
+    tui.wait_for("6자리 비밀번호를 입력하세요", WAIT);
+    tui.wait_for("5번 남았습니다", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("홍길동", WAIT);
+    tui.wait_for("계정 1/10", WAIT);
+    tui.send("?");
+    tui.wait_for("계정 목록", WAIT);
+    tui.send("\x1b");
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+    // --lang beats the locale.
+    let mut tui = spawn(&sandbox, &["--lang", "en"], &korean, 80, 24);
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
     tui.send("\x03");
     let status = tui.wait_exit(WAIT);
     assert!(status.success(), "{status:?}");
