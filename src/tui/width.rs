@@ -60,9 +60,16 @@ pub fn fit_label(issuer: Option<&str>, name: &str, width: usize) -> String {
     let Some(issuer) = issuer else {
         return truncate(name, width);
     };
-    // Room for the issuer's first column and `…`, the colon and the whole name.
+    // Room for the whole name, the colon and what is left of the issuer.
     let issuer_room = width.saturating_sub(name.width() + 1);
-    if issuer_room >= 2 && issuer.width() > 0 {
+    // A long name would push the issuer (nearly) out: it keeps up to a third.
+    let third = (width / 3).min(issuer.width());
+    if name.width() > width * 2 / 3 && width >= 9 && issuer_room < third {
+        let short = truncate(issuer, third);
+        let rest = width.saturating_sub(short.width() + 1);
+        return format!("{short}:{}", truncate(name, rest));
+    }
+    if issuer_room >= 2 {
         let short = truncate(issuer, issuer_room);
         if short != "…" {
             return format!("{short}:{name}");
@@ -135,6 +142,15 @@ mod tests {
         assert_eq!(fit_label(Some(""), "bob", 8), "bob");
         assert_eq!(fit_joined_label("GitHub:alice", 9), "Gi…:alice");
         assert_eq!(fit_joined_label("alice", 9), "alice");
+        // A long name leaves the issuer a third of the room.
+        assert_eq!(
+            fit_label(Some("GitHub"), "alice@example.com", 18),
+            "GitHub:alice@exam…"
+        );
+        assert_eq!(
+            fit_label(Some("네이버"), "hong@naver.com", 18),
+            "네이버:hong@naver…"
+        );
         for width in 0..30 {
             assert!(fit_label(issuer, "홍길동", width).width() <= width);
         }
