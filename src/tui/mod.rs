@@ -81,18 +81,31 @@ pub struct Options {
     pub use_agent: bool,
 }
 
-/// Why the interface could not run.
+/// Why the interface could not run. It is shown by the CLI, so its `Display` is
+/// the sentence in the chosen language (the same as [`Localize`](crate::i18n::Localize)).
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     /// Standard input or output is not a terminal.
-    #[error("{}", text::not_a_terminal())]
+    #[error("{}", crate::i18n::Localize::localize(self))]
     NotATerminal,
     /// The terminal failed.
-    #[error("the terminal failed: {0}")]
+    #[error("{}", crate::i18n::Localize::localize(self))]
     Terminal(#[from] std::io::Error),
     /// The system clock is before 1970.
-    #[error("{}", text::clock_before_epoch())]
+    #[error("{}", crate::i18n::Localize::localize(self))]
     Clock,
+}
+
+impl crate::i18n::Localize for TuiError {
+    fn localize_in(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            TuiError::NotATerminal => crate::t_in!(lang, "tui-not-a-terminal"),
+            TuiError::Terminal(error) => {
+                crate::t_in!(lang, "tui-terminal-failed", reason = error.to_string())
+            }
+            TuiError::Clock => crate::t_in!(lang, "tui-clock-before-epoch"),
+        }
+    }
 }
 
 /// Seconds since the Unix epoch.

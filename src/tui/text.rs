@@ -11,7 +11,9 @@ use crate::vault::PinError;
 // ---- Screens and titles ----
 
 /// The program's name in the title bar.
-pub const APP_TITLE: &str = "otp";
+pub fn app_title() -> String {
+    crate::t!("tui-app-title")
+}
 /// Title of the first-run screen.
 pub fn setup_title() -> String {
     crate::t!("tui-setup-title")

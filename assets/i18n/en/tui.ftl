@@ -228,3 +228,5 @@ tui-key-name-delete = Delete
 tui-link-issuer-mismatch = The link's label names the issuer { $label } but its issuer= parameter says { $parameter }; the account was read with the issuer { $parameter }.
 tui-link-counter-ignored = The link is for time-based codes (totp) but also has a counter= parameter; the counter was ignored.
 tui-link-period-ignored = The link is for counter-based codes (hotp) but also has a period= parameter; the period was ignored.
+tui-terminal-failed = the terminal failed: { $reason }
+tui-app-title = { -product }

@@ -227,3 +227,5 @@ tui-key-name-delete = Delete
 tui-link-issuer-mismatch = 링크의 라벨은 발급처를 { $label }(으)로, issuer= 값은 { $parameter }(으)로 적고 있습니다. 계정의 발급처는 { $parameter }(으)로 읽었습니다.
 tui-link-counter-ignored = 시간 기반(totp) 링크에 counter= 값이 있어 카운터는 무시했습니다.
 tui-link-period-ignored = 카운터 기반(hotp) 링크에 period= 값이 있어 주기는 무시했습니다.
+tui-terminal-failed = 터미널에 문제가 생겼습니다: { $reason }
+tui-app-title = { -product }

@@ -62,7 +62,7 @@ pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     };
     let width = usize::from(area.width);
-    let left = format!(" {}", text::APP_TITLE);
+    let left = format!(" {}", text::app_title());
     let right = truncate(&format!("{right} "), width.saturating_sub(left.width() + 1));
     Line::from(Span::styled(left, style.add_modifier(Modifier::BOLD))).render(area, buf);
     Line::from(Span::styled(right, style))
