@@ -58,9 +58,9 @@ pub fn saving() -> String {
 pub fn changing_pin() -> String {
     crate::t!("tui-changing-pin")
 }
-/// Added to the busy line after a quit request.
-pub fn quit_after_save() -> String {
-    crate::t!("tui-quit-after-save")
+/// The busy line after a quit request: what is running, and that otp quits after.
+pub fn quit_after_save(what: &str) -> String {
+    crate::t!("tui-quit-after-save", what = what)
 }
 
 /// "4 attempts left" on the unlock screen.

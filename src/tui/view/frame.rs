@@ -35,7 +35,7 @@ pub(super) fn busy_text(app: &App) -> Option<String> {
         Busy::Enrolling => text::enrolling(),
     };
     Some(if app.quit_when_idle {
-        format!("{} {what} {}", spinner(app), text::quit_after_save())
+        format!("{} {}", spinner(app), text::quit_after_save(&what))
     } else {
         format!("{} {what}", spinner(app))
     })
