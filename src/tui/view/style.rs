@@ -54,11 +54,14 @@ pub(super) fn panel(lines: Vec<Line<'_>>, area: Rect, max_width: u16, buf: &mut 
     );
 }
 
-/// Draws a wrapped paragraph, unless `area` is under 4 columns: so narrow a box
-/// holds no sentence, and wrapping a two-column character in it draws past the
-/// edge.
+/// Draws a wrapped paragraph. ratatui's word wrap can end a line with a
+/// two-column character (Hangul) that starts in the last column and so spills one
+/// column past the edge, over a dialog's border: the text is wrapped one column
+/// narrower than `area`, so such a line still ends inside it. Under 4 columns
+/// nothing is drawn: so narrow a box holds no sentence.
 pub(super) fn render_wrapped(paragraph: Paragraph<'_>, area: Rect, buf: &mut Buffer) {
     if area.width >= 4 {
-        paragraph.render(area, buf);
+        let narrower = Rect::new(area.x, area.y, area.width - 1, area.height);
+        paragraph.render(narrower, buf);
     }
 }
