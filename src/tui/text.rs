@@ -1,7 +1,9 @@
-//! Every word the full-screen interface shows, in one place so that it can be
-//! translated (the product's first users read Korean manuals). Errors from the
-//! lower layers (vault, secrets, links, accounts) carry their own sentences, the same
-//! ones the CLI prints.
+//! Every word the full-screen interface shows, each a function that reads the
+//! `tui-` message of the catalogues (`assets/i18n/{en,ko}/tui.ftl`) in the chosen
+//! language; nothing here is English in code. Errors from the lower layers
+//! (vault, secrets, links, accounts, enrollment) are said by their
+//! [`Localize`] sentences, the same ones the CLI prints, except where the TUI
+//! offers something else to do (a taken name, an unknown customer code).
 
 use super::message::Command;
 use crate::clipboard::Method;
