@@ -165,7 +165,7 @@ fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
     tui.wait_for("Enter your 6-digit PIN", WAIT);
     tui.wait_for("5 attempts left", WAIT);
     tui.type_slowly("135790");
-    tui.wait_for("wrong PIN; 4 attempts left", WAIT);
+    tui.wait_for("4 attempts left", WAIT);
     tui.type_slowly(PIN);
     tui.wait_for("KISTI:jklee", WAIT);
     // Six dots for a 60-second period (some of them filled). The screen may still be
@@ -187,6 +187,31 @@ fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
     tui.send("?");
     tui.wait_for("Account list", WAIT);
     tui.send("\x1b");
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_korean_locale_shows_the_korean_screens() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("홍길동", SECRET, &["--issuer", "한국과학기술정보연구원"]));
+    let korean = [("LANG", OsString::from("ko_KR.UTF-8"))];
+    let mut tui = spawn(&sandbox, &[], &korean, 80, 24);
+    tui.wait_for("6자리 비밀번호를 입력하세요", WAIT);
+    tui.wait_for("5번 남았습니다", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("홍길동", WAIT);
+    tui.wait_for("계정 1/10", WAIT);
+    tui.send("?");
+    tui.wait_for("계정 목록", WAIT);
+    tui.send("\x1b");
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+    // --lang beats the locale.
+    let mut tui = spawn(&sandbox, &["--lang", "en"], &korean, 80, 24);
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
     tui.send("\x03");
     let status = tui.wait_exit(WAIT);
     assert!(status.success(), "{status:?}");
@@ -474,4 +499,59 @@ fn with_an_agent_the_list_opens_without_the_pin_and_falls_back_when_it_is_locked
     assert!(!screen.contains("unlocked by the agent"), "{screen}");
     tui.send("q");
     assert!(tui.wait_exit(WAIT).success());
+}
+
+/// A customer-code mistake in the TUI's form, in Korean, against a real `otpd` on
+/// 127.0.0.1: a code the config file names no server for says to check the code
+/// and names the config file (never a command-line flag); a code the server does
+/// not know is refused with CE1001.
+#[cfg(all(feature = "server", feature = "enroll"))]
+#[test]
+fn a_mistyped_customer_code_in_the_korean_form_says_what_to_check() {
+    let home = common::otpd::OtpdHome::new(None).with_org();
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let mut config = std::fs::read_to_string(&sandbox.config).unwrap_or_default();
+    config.push_str(&format!("\n[customers]\n\"9999\" = \"{}\"\n", server.url));
+    std::fs::write(&sandbox.config, config).unwrap();
+    let korean = [("LANG", OsString::from("ko_KR.UTF-8"))];
+    let mut tui = spawn(&sandbox, &[], &korean, 120, 40);
+    tui.wait_for("6자리 비밀번호를 입력하세요", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("계정 0/10", WAIT);
+    // The add form, its source turned to the customer code, then the code.
+    let customer_form = |tui: &mut Tui, code: &str| {
+        tui.send("a");
+        tui.wait_for("계정 추가", WAIT);
+        tui.send("\x1b[Z");
+        tui.send("\x1b[D");
+        tui.wait_for("‹ 고객코드 ›", WAIT);
+        tui.send("\t");
+        tui.type_slowly(code);
+        tui.send("\r");
+    };
+    customer_form(&mut tui, "1234");
+    let screen = tui.wait_for("고객코드를 확인하세요", WAIT);
+    let compact = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect()
+    };
+    let config_path = sandbox.config.display().to_string();
+    assert!(
+        compact(&screen).contains(&compact(&config_path)),
+        "{config_path}\n{screen}"
+    );
+    assert!(!screen.contains("--server"), "{screen}");
+    // Esc alone (a key right after it would read as Alt), then the empty list.
+    tui.send("\x1b");
+    tui.wait_for("아직 계정이 없습니다", WAIT);
+    customer_form(&mut tui, "9999");
+    let screen = tui.wait_for("CE1001", WAIT);
+    assert!(!screen.contains("--server"), "{screen}");
+    tui.send("\x1b");
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+    drop(server);
 }

@@ -7,6 +7,7 @@ use super::message::Organisation;
 use super::text;
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
+use crate::i18n::Localize;
 use crate::otpauth::{self, UriWarning};
 use crate::secret::SecretKey;
 
@@ -25,11 +26,11 @@ impl Source {
     const ALL: [Source; 3] = [Source::Key, Source::Link, Source::Customer];
 
     /// The label shown in the form.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Source::Key => text::SOURCE_KEY,
-            Source::Link => text::SOURCE_LINK,
-            Source::Customer => text::SOURCE_CUSTOMER,
+            Source::Key => text::source_key(),
+            Source::Link => text::source_link(),
+            Source::Customer => text::source_customer(),
         }
     }
 }
@@ -69,22 +70,22 @@ pub enum Field {
 
 impl Field {
     /// The label shown left of the value.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Field::Source => text::FIELD_SOURCE,
-            Field::Name => text::FIELD_NAME,
-            Field::Issuer => text::FIELD_ISSUER,
-            Field::Secret => text::FIELD_SECRET,
-            Field::Link => text::FIELD_LINK,
-            Field::Advanced => text::FIELD_ADVANCED,
-            Field::Type => text::FIELD_TYPE,
-            Field::Algorithm => text::FIELD_ALGORITHM,
-            Field::Digits => text::FIELD_DIGITS,
-            Field::Period => text::FIELD_PERIOD,
-            Field::Counter => text::FIELD_COUNTER,
-            Field::Customer => text::FIELD_CUSTOMER,
-            Field::UserId => text::FIELD_USER_ID,
-            Field::Activation => text::FIELD_ACTIVATION,
+            Field::Source => text::field_source(),
+            Field::Name => text::field_name(),
+            Field::Issuer => text::field_issuer(),
+            Field::Secret => text::field_secret(),
+            Field::Link => text::field_link(),
+            Field::Advanced => text::field_advanced(),
+            Field::Type => text::field_type(),
+            Field::Algorithm => text::field_algorithm(),
+            Field::Digits => text::field_digits(),
+            Field::Period => text::field_period(),
+            Field::Counter => text::field_counter(),
+            Field::Customer => text::field_customer(),
+            Field::UserId => text::field_user_id(),
+            Field::Activation => text::field_activation(),
         }
     }
 
@@ -277,15 +278,15 @@ impl AddForm {
             Field::Secret => self.secret.to_string(),
             Field::Link => self.link.to_string(),
             Field::Advanced => if self.advanced {
-                text::ADVANCED_SHOWN
+                text::advanced_shown()
             } else {
-                text::ADVANCED_HIDDEN
+                text::advanced_hidden()
             }
             .to_owned(),
             Field::Type => if self.hotp {
-                text::TYPE_HOTP
+                text::type_hotp()
             } else {
-                text::TYPE_TOTP
+                text::type_totp()
             }
             .to_owned(),
             Field::Algorithm => self.algorithm.as_str().to_owned(),
@@ -357,16 +358,16 @@ impl AddForm {
     /// activation code are complete. The refusal is the sentence to show.
     pub fn customer_step(&self) -> Result<CustomerStep, String> {
         if self.customer.len() != CUSTOMER_LENGTH {
-            return Err(text::CUSTOMER_FOUR_DIGITS.to_owned());
+            return Err(text::customer_four_digits().to_owned());
         }
         if self.organisation.is_none() {
             return Ok(CustomerStep::Lookup(self.customer.clone()));
         }
         if self.user_id.trim().is_empty() {
-            return Err(text::USER_ID_EMPTY.to_owned());
+            return Err(text::user_id_empty().to_owned());
         }
         if self.activation.len() != ACTIVATION_LENGTH {
-            return Err(text::ACTIVATION_SIX_DIGITS.to_owned());
+            return Err(text::activation_six_digits().to_owned());
         }
         Ok(CustomerStep::Enroll)
     }
@@ -436,12 +437,12 @@ impl AddForm {
     pub fn parse(&self) -> Result<Parsed, String> {
         let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
         match self.source {
-            Source::Customer => Err(text::CUSTOMER_FOUR_DIGITS.to_owned()),
+            Source::Customer => Err(text::customer_four_digits().to_owned()),
             Source::Link => {
                 if self.link.trim().is_empty() {
-                    return Err(text::LINK_EMPTY.to_owned());
+                    return Err(text::link_empty().to_owned());
                 }
-                let parsed = otpauth::parse(&self.link).map_err(|e| e.to_string())?;
+                let parsed = otpauth::parse(&self.link).map_err(|e| e.localize())?;
                 let uri = parsed.uri;
                 Ok(Parsed {
                     account: Account {
@@ -456,14 +457,14 @@ impl AddForm {
                 })
             }
             Source::Key => {
-                let secret = SecretKey::parse_base32(&self.secret).map_err(|e| e.to_string())?;
-                let digits = Digits::new(self.digits).map_err(|e| e.to_string())?;
+                let secret = SecretKey::parse_base32(&self.secret).map_err(|e| e.localize())?;
+                let digits = Digits::new(self.digits).map_err(|e| e.localize())?;
                 let kind = if self.hotp {
                     let counter = self.counter.trim();
                     Kind::Hotp {
                         counter: counter
                             .parse()
-                            .map_err(|_| ParamError::Counter(counter.to_owned()).to_string())?,
+                            .map_err(|_| ParamError::Counter(counter.to_owned()).localize())?,
                     }
                 } else {
                     Kind::Totp {
@@ -471,7 +472,7 @@ impl AddForm {
                             .period
                             .trim()
                             .parse::<Period>()
-                            .map_err(|e| e.to_string())?,
+                            .map_err(|e| e.localize())?,
                     }
                 };
                 Ok(Parsed {
@@ -567,15 +568,13 @@ mod tests {
         let error = form.parse().err().unwrap_or_default();
         assert_eq!(
             error,
-            SecretKey::parse_base32("JBSW Y3D0")
-                .unwrap_err()
-                .to_string()
+            SecretKey::parse_base32("JBSW Y3D0").unwrap_err().localize()
         );
         form.secret = Zeroizing::new("jbsw y3dp ehpk 3pxp".into());
         form.period = "0".into();
         assert_eq!(
             form.parse().err(),
-            Some("0".parse::<Period>().unwrap_err().to_string())
+            Some("0".parse::<Period>().unwrap_err().localize())
         );
         form.period = "60".into();
         let parsed = form.parse().unwrap();
@@ -587,7 +586,10 @@ mod tests {
         );
         form.hotp = true;
         form.counter = "x".into();
-        assert!(form.parse().err().unwrap().contains("counter"));
+        assert_eq!(
+            form.parse().err(),
+            Some(ParamError::Counter("x".into()).localize())
+        );
     }
 
     #[test]
@@ -607,7 +609,7 @@ mod tests {
         form.link = Zeroizing::new("https://example.com".into());
         assert_eq!(
             form.parse().err(),
-            Some(otpauth::UriError::NotOtpauth.to_string())
+            Some(otpauth::UriError::NotOtpauth.localize())
         );
     }
 

@@ -44,17 +44,17 @@ impl Context {
     }
 
     /// The heading of this context in the help overlay.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Context::Any => text::CONTEXT_ANY,
-            Context::Pin => text::CONTEXT_PIN,
-            Context::List => text::CONTEXT_LIST,
-            Context::Search => text::CONTEXT_SEARCH,
-            Context::Form => text::CONTEXT_FORM,
-            Context::Confirm => text::CONTEXT_CONFIRM,
-            Context::Qr => text::CONTEXT_QR,
-            Context::Settings => text::CONTEXT_SETTINGS,
-            Context::Help => text::CONTEXT_HELP,
+            Context::Any => text::context_any(),
+            Context::Pin => text::context_pin(),
+            Context::List => text::context_list(),
+            Context::Search => text::context_search(),
+            Context::Form => text::context_form(),
+            Context::Confirm => text::context_confirm(),
+            Context::Qr => text::context_qr(),
+            Context::Settings => text::context_settings(),
+            Context::Help => text::context_help(),
         }
     }
 
@@ -115,23 +115,26 @@ impl Key {
     /// How the help overlay and the README write this key.
     pub fn label(self) -> String {
         match self {
-            Key::Char(' ') => "Space".to_owned(),
+            Key::Char(' ') => crate::t!("tui-key-name-space"),
             Key::Char(c) => c.to_string(),
-            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Enter => "Enter".to_owned(),
-            Key::Esc => "Esc".to_owned(),
-            Key::Tab => "Tab".to_owned(),
-            Key::BackTab => "Shift-Tab".to_owned(),
+            Key::Ctrl(c) => crate::t!(
+                "tui-key-name-ctrl",
+                key = c.to_ascii_uppercase().to_string()
+            ),
+            Key::Enter => crate::t!("tui-key-name-enter"),
+            Key::Esc => crate::t!("tui-key-name-esc"),
+            Key::Tab => crate::t!("tui-key-name-tab"),
+            Key::BackTab => crate::t!("tui-key-name-back-tab"),
             Key::Up => "↑".to_owned(),
             Key::Down => "↓".to_owned(),
             Key::Left => "←".to_owned(),
             Key::Right => "→".to_owned(),
-            Key::Home => "Home".to_owned(),
-            Key::End => "End".to_owned(),
-            Key::PageUp => "PgUp".to_owned(),
-            Key::PageDown => "PgDn".to_owned(),
-            Key::Backspace => "Backspace".to_owned(),
-            Key::Delete => "Delete".to_owned(),
+            Key::Home => crate::t!("tui-key-name-home"),
+            Key::End => crate::t!("tui-key-name-end"),
+            Key::PageUp => crate::t!("tui-key-name-page-up"),
+            Key::PageDown => crate::t!("tui-key-name-page-down"),
+            Key::Backspace => crate::t!("tui-key-name-backspace"),
+            Key::Delete => crate::t!("tui-key-name-delete"),
             Key::F1 => "F1".to_owned(),
         }
     }
@@ -175,17 +178,17 @@ pub struct Binding {
     /// What they do.
     pub command: Command,
     /// The help text.
-    pub help: &'static str,
+    pub help: fn() -> String,
     /// The short word shown in the hint bar at the bottom of the screen, if any.
-    pub hint: Option<&'static str>,
+    pub hint: Option<fn() -> String>,
 }
 
 const fn bind(
     context: Context,
     keys: &'static [Key],
     command: Command,
-    help: &'static str,
-    hint: Option<&'static str>,
+    help: fn() -> String,
+    hint: Option<fn() -> String>,
 ) -> Binding {
     Binding {
         context,
@@ -203,60 +206,60 @@ use Key as K;
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // The account list.
-    bind(C::List, &[K::Enter, K::Char('c')], Command::Copy, text::KEY_COPY, Some(text::HINT_COPY)),
-    bind(C::List, &[K::Up, K::Char('k')], Command::Up, text::KEY_UP, None),
-    bind(C::List, &[K::Down, K::Char('j')], Command::Down, text::KEY_DOWN, None),
-    bind(C::List, &[K::Home, K::Char('g')], Command::First, text::KEY_FIRST, None),
-    bind(C::List, &[K::End, K::Char('G')], Command::Last, text::KEY_LAST, None),
-    bind(C::List, &[K::Char('/')], Command::Search, text::KEY_SEARCH, Some(text::HINT_SEARCH)),
-    bind(C::List, &[K::Char('a')], Command::Add, text::KEY_ADD, Some(text::HINT_ADD)),
-    bind(C::List, &[K::Char('r')], Command::Rename, text::KEY_RENAME, None),
-    bind(C::List, &[K::Char('d'), K::Delete], Command::Delete, text::KEY_DELETE, None),
-    bind(C::List, &[K::Char('Q')], Command::ShowQr, text::KEY_SHOW_QR, None),
-    bind(C::List, &[K::Char('p')], Command::ChangePin, text::KEY_CHANGE_PIN, None),
-    bind(C::List, &[K::Char('s')], Command::Settings, text::KEY_SETTINGS, None),
-    bind(C::List, &[K::Char('l')], Command::Lock, text::KEY_LOCK, None),
-    bind(C::List, &[K::Char('?')], Command::Help, text::KEY_HELP, Some(text::HINT_HELP)),
-    bind(C::List, &[K::Char('q')], Command::Quit, text::KEY_QUIT, Some(text::HINT_QUIT)),
-    bind(C::List, &[K::Esc], Command::Back, text::KEY_LIST_BACK, None),
+    bind(C::List, &[K::Enter, K::Char('c')], Command::Copy, text::key_copy, Some(text::hint_copy)),
+    bind(C::List, &[K::Up, K::Char('k')], Command::Up, text::key_up, None),
+    bind(C::List, &[K::Down, K::Char('j')], Command::Down, text::key_down, None),
+    bind(C::List, &[K::Home, K::Char('g')], Command::First, text::key_first, None),
+    bind(C::List, &[K::End, K::Char('G')], Command::Last, text::key_last, None),
+    bind(C::List, &[K::Char('/')], Command::Search, text::key_search, Some(text::hint_search)),
+    bind(C::List, &[K::Char('a')], Command::Add, text::key_add, Some(text::hint_add)),
+    bind(C::List, &[K::Char('r')], Command::Rename, text::key_rename, None),
+    bind(C::List, &[K::Char('d'), K::Delete], Command::Delete, text::key_delete, None),
+    bind(C::List, &[K::Char('Q')], Command::ShowQr, text::key_show_qr, None),
+    bind(C::List, &[K::Char('p')], Command::ChangePin, text::key_change_pin, None),
+    bind(C::List, &[K::Char('s')], Command::Settings, text::key_settings, None),
+    bind(C::List, &[K::Char('l')], Command::Lock, text::key_lock, None),
+    bind(C::List, &[K::Char('?')], Command::Help, text::key_help, Some(text::hint_help)),
+    bind(C::List, &[K::Char('q')], Command::Quit, text::key_quit, Some(text::hint_quit)),
+    bind(C::List, &[K::Esc], Command::Back, text::key_list_back, None),
     // Typing a search.
-    bind(C::Search, &[K::Enter], Command::Submit, text::KEY_SEARCH_DONE, Some(text::HINT_DONE)),
-    bind(C::Search, &[K::Esc], Command::Back, text::KEY_SEARCH_CANCEL, Some(text::HINT_CANCEL)),
-    bind(C::Search, &[K::Up], Command::Up, text::KEY_UP, None),
-    bind(C::Search, &[K::Down], Command::Down, text::KEY_DOWN, None),
-    bind(C::Search, &[K::Backspace], Command::Backspace, text::KEY_BACKSPACE, None),
+    bind(C::Search, &[K::Enter], Command::Submit, text::key_search_done, Some(text::hint_done)),
+    bind(C::Search, &[K::Esc], Command::Back, text::key_search_cancel, Some(text::hint_cancel)),
+    bind(C::Search, &[K::Up], Command::Up, text::key_up, None),
+    bind(C::Search, &[K::Down], Command::Down, text::key_down, None),
+    bind(C::Search, &[K::Backspace], Command::Backspace, text::key_backspace, None),
     // Typing a PIN.
-    bind(C::Pin, &[K::Enter], Command::Submit, text::KEY_PIN_SUBMIT, Some(text::HINT_OK)),
-    bind(C::Pin, &[K::Backspace], Command::Backspace, text::KEY_BACKSPACE, None),
-    bind(C::Pin, &[K::Esc, K::Char('q')], Command::Back, text::KEY_PIN_BACK, Some(text::HINT_BACK)),
-    bind(C::Pin, &[K::Char('?')], Command::Help, text::KEY_HELP, Some(text::HINT_HELP)),
+    bind(C::Pin, &[K::Enter], Command::Submit, text::key_pin_submit, Some(text::hint_ok)),
+    bind(C::Pin, &[K::Backspace], Command::Backspace, text::key_backspace, None),
+    bind(C::Pin, &[K::Esc, K::Char('q')], Command::Back, text::key_pin_back, Some(text::hint_back)),
+    bind(C::Pin, &[K::Char('?')], Command::Help, text::key_help, Some(text::hint_help)),
     // Forms.
-    bind(C::Form, &[K::Enter], Command::Submit, text::KEY_FORM_SUBMIT, Some(text::HINT_SAVE)),
-    bind(C::Form, &[K::Tab, K::Down], Command::NextField, text::KEY_NEXT_FIELD, Some(text::HINT_NEXT_FIELD)),
-    bind(C::Form, &[K::BackTab, K::Up], Command::PrevField, text::KEY_PREV_FIELD, None),
-    bind(C::Form, &[K::Left], Command::Left, text::KEY_CHOICE_PREV, None),
-    bind(C::Form, &[K::Right], Command::Right, text::KEY_CHOICE_NEXT, Some(text::HINT_CHOOSE)),
-    bind(C::Form, &[K::Backspace], Command::Backspace, text::KEY_BACKSPACE, None),
-    bind(C::Form, &[K::Ctrl('u')], Command::ClearField, text::KEY_CLEAR_FIELD, None),
-    bind(C::Form, &[K::Esc], Command::Back, text::KEY_FORM_CANCEL, Some(text::HINT_CANCEL)),
+    bind(C::Form, &[K::Enter], Command::Submit, text::key_form_submit, Some(text::hint_save)),
+    bind(C::Form, &[K::Tab, K::Down], Command::NextField, text::key_next_field, Some(text::hint_next_field)),
+    bind(C::Form, &[K::BackTab, K::Up], Command::PrevField, text::key_prev_field, None),
+    bind(C::Form, &[K::Left], Command::Left, text::key_choice_prev, None),
+    bind(C::Form, &[K::Right], Command::Right, text::key_choice_next, Some(text::hint_choose)),
+    bind(C::Form, &[K::Backspace], Command::Backspace, text::key_backspace, None),
+    bind(C::Form, &[K::Ctrl('u')], Command::ClearField, text::key_clear_field, None),
+    bind(C::Form, &[K::Esc], Command::Back, text::key_form_cancel, Some(text::hint_cancel)),
     // Questions.
-    bind(C::Confirm, &[K::Char('y'), K::Enter], Command::Yes, text::KEY_YES, Some(text::HINT_YES)),
-    bind(C::Confirm, &[K::Char('n'), K::Esc], Command::Back, text::KEY_NO, Some(text::HINT_NO)),
+    bind(C::Confirm, &[K::Char('y'), K::Enter], Command::Yes, text::key_yes, Some(text::hint_yes)),
+    bind(C::Confirm, &[K::Char('n'), K::Esc], Command::Back, text::key_no, Some(text::hint_no)),
     // A QR code (any key closes it: see `action_for`).
-    bind(C::Qr, &[K::Esc, K::Enter, K::Char('q')], Command::Back, text::KEY_QR_CLOSE, Some(text::HINT_CLOSE)),
+    bind(C::Qr, &[K::Esc, K::Enter, K::Char('q')], Command::Back, text::key_qr_close, Some(text::hint_close)),
     // Settings.
-    bind(C::Settings, &[K::Up, K::Char('k')], Command::Up, text::KEY_SETTING_UP, None),
-    bind(C::Settings, &[K::Down, K::Char('j')], Command::Down, text::KEY_SETTING_DOWN, Some(text::HINT_NEXT_SETTING)),
-    bind(C::Settings, &[K::Left, K::Char('h')], Command::Left, text::KEY_SETTING_LESS, Some(text::HINT_LESS)),
-    bind(C::Settings, &[K::Right, K::Char('l')], Command::Right, text::KEY_SETTING_MORE, Some(text::HINT_MORE)),
-    bind(C::Settings, &[K::Enter, K::Esc, K::Char('q')], Command::Back, text::KEY_CLOSE, Some(text::HINT_CLOSE)),
+    bind(C::Settings, &[K::Up, K::Char('k')], Command::Up, text::key_setting_up, None),
+    bind(C::Settings, &[K::Down, K::Char('j')], Command::Down, text::key_setting_down, Some(text::hint_next_setting)),
+    bind(C::Settings, &[K::Left, K::Char('h')], Command::Left, text::key_setting_less, Some(text::hint_less)),
+    bind(C::Settings, &[K::Right, K::Char('l')], Command::Right, text::key_setting_more, Some(text::hint_more)),
+    bind(C::Settings, &[K::Enter, K::Esc, K::Char('q')], Command::Back, text::key_close, Some(text::hint_close)),
     // Help.
-    bind(C::Help, &[K::Up, K::Char('k')], Command::Up, text::KEY_SCROLL_UP, None),
-    bind(C::Help, &[K::Down, K::Char('j')], Command::Down, text::KEY_SCROLL_DOWN, Some(text::HINT_SCROLL)),
-    bind(C::Help, &[K::Esc, K::Char('q'), K::Char('?'), K::Enter], Command::Back, text::KEY_CLOSE, Some(text::HINT_CLOSE)),
+    bind(C::Help, &[K::Up, K::Char('k')], Command::Up, text::key_scroll_up, None),
+    bind(C::Help, &[K::Down, K::Char('j')], Command::Down, text::key_scroll_down, Some(text::hint_scroll)),
+    bind(C::Help, &[K::Esc, K::Char('q'), K::Char('?'), K::Enter], Command::Back, text::key_close, Some(text::hint_close)),
     // Everywhere.
-    bind(C::Any, &[K::Ctrl('c')], Command::Quit, text::KEY_QUIT_NOW, None),
-    bind(C::Any, &[K::F1], Command::Help, text::KEY_HELP, None),
+    bind(C::Any, &[K::Ctrl('c')], Command::Quit, text::key_quit_now, None),
+    bind(C::Any, &[K::F1], Command::Help, text::key_help, None),
 ];
 
 /// The binding for `key` in `context` (falling back to the bindings for every context).
@@ -326,7 +329,7 @@ pub fn markdown_table() -> String {
                     .map(|k| format!("`{k}`"))
                     .collect::<Vec<_>>()
                     .join(" "),
-                binding.help.replace('|', "\\|")
+                (binding.help)().replace('|', "\\|")
             ));
         }
     }

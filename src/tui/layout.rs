@@ -122,12 +122,12 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// The help overlay's lines: a heading per context, then its keys and what they do.
-pub fn help_lines() -> Vec<(Option<Context>, String, &'static str)> {
+pub fn help_lines() -> Vec<(Option<Context>, String, String)> {
     let mut lines = Vec::new();
     for context in Context::ALL {
         lines.push((Some(context), String::new(), context.title()));
         for binding in keymap::BINDINGS.iter().filter(|b| b.context == context) {
-            lines.push((None, keymap::keys_label(binding.keys), binding.help));
+            lines.push((None, keymap::keys_label(binding.keys), (binding.help)()));
         }
     }
     lines

@@ -276,6 +276,8 @@ pub enum Job {
         customer: String,
         /// The settings, for `[customers]` and `directory`.
         config: Box<Config>,
+        /// The config file, named when no server is known for the code.
+        config_path: String,
     },
     /// Enroll with the organisation's server: store the account in the vault, then
     /// activate the token (the account is taken out again if activation fails).

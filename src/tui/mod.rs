@@ -35,6 +35,7 @@ pub mod layout;
 pub mod message;
 pub mod text;
 pub mod view;
+pub mod width;
 pub mod worker;
 
 #[cfg(test)]
@@ -57,6 +58,7 @@ use ratatui::crossterm::execute;
 
 use crate::clipboard::{Clipboard, Environment};
 use crate::config::Config;
+use crate::i18n::Localize;
 use crate::vault::Vault;
 use app::App;
 use message::{
@@ -79,18 +81,31 @@ pub struct Options {
     pub use_agent: bool,
 }
 
-/// Why the interface could not run.
+/// Why the interface could not run. It is shown by the CLI, so its `Display` is
+/// the sentence in the chosen language (the same as [`Localize`](crate::i18n::Localize)).
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     /// Standard input or output is not a terminal.
-    #[error("{}", text::NOT_A_TERMINAL)]
+    #[error("{}", crate::i18n::Localize::localize(self))]
     NotATerminal,
     /// The terminal failed.
-    #[error("the terminal failed: {0}")]
+    #[error("{}", crate::i18n::Localize::localize(self))]
     Terminal(#[from] std::io::Error),
     /// The system clock is before 1970.
-    #[error("{}", text::CLOCK)]
+    #[error("{}", crate::i18n::Localize::localize(self))]
     Clock,
+}
+
+impl crate::i18n::Localize for TuiError {
+    fn localize_in(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            TuiError::NotATerminal => crate::t_in!(lang, "tui-not-a-terminal"),
+            TuiError::Terminal(error) => {
+                crate::t_in!(lang, "tui-terminal-failed", reason = error.to_string())
+            }
+            TuiError::Clock => crate::t_in!(lang, "tui-clock-before-epoch"),
+        }
+    }
 }
 
 /// Seconds since the Unix epoch.
@@ -266,7 +281,7 @@ impl World {
             Effect::Vault(job) => {
                 if self.jobs.send(job).is_err() {
                     queue.push_back(Action::Job(JobResult::Failed(Failure::Other(
-                        text::WORKER_GONE.to_owned(),
+                        text::worker_gone().to_owned(),
                     ))));
                 }
             }
@@ -282,7 +297,7 @@ impl World {
                 let result = self
                     .clipboard
                     .copy(code.as_str(), terminal.backend_mut())
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.localize());
                 queue.push_back(Action::Copied {
                     label,
                     code,
@@ -293,11 +308,11 @@ impl World {
                 let result = self
                     .clipboard
                     .clear_if_unchanged(code.as_str(), method, terminal.backend_mut())
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.localize());
                 queue.push_back(Action::Cleared(result));
             }
             Effect::SaveConfig(config) => {
-                let result = config.save(&self.config_path).map_err(|e| e.to_string());
+                let result = config.save(&self.config_path).map_err(|e| e.localize());
                 queue.push_back(Action::ConfigSaved(result));
             }
             Effect::Quit => {}
@@ -341,6 +356,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
     } = options;
     let exists = vault.exists();
     let mut app = App::new(exists, vault.path().display().to_string(), config, now()?);
+    app.config_path = config_path.display().to_string();
     let mut queue = first_actions(terminal, &vault, exists, use_agent)?;
     let (mut world, answers) = World::start(vault, work_factor, config_path)?;
     let terminated = termination_flag();

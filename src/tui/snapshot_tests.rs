@@ -14,6 +14,8 @@ use super::message::{
 use crate::accounts::Account;
 use crate::clipboard::Method;
 use crate::config::Config;
+use crate::i18n::Lang;
+use crate::tui::text;
 use crate::vault::LockoutStatus;
 
 const SIZES: [(u16, u16); 2] = [(40, 12), (100, 30)];
@@ -259,13 +261,39 @@ fn add_screens() -> Vec<(&'static str, App)> {
     typed(&mut app, "9999");
     cmd(&mut app, Command::Submit);
     app.update(
-        Action::Job(JobResult::Failed(Failure::Other(
-            "CE1001: the server does not know this customer code; check the code your organisation gave you, or ask your administrator".into(),
-        ))),
+        Action::Job(JobResult::Failed(Failure::Other(server_refused()))),
         T0,
     );
     screens.push(("add_customer_error", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    cmd(&mut app, Command::PrevField);
+    cmd(&mut app, Command::Left);
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "9999");
+    cmd(&mut app, Command::Submit);
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other(text::customer_unknown(
+            "9999",
+            "/home/jk/.config/otp/config.toml",
+        )))),
+        T0,
+    );
+    screens.push(("add_customer_unknown", app));
     screens
+}
+
+/// CE1001 as the enrollment client says it, in the language of the thread.
+fn server_refused() -> String {
+    #[cfg(feature = "enroll")]
+    {
+        use crate::i18n::Localize;
+        crate::enroll::EnrollError::Server(crate::api::ErrorCode::Ce1001).localize()
+    }
+    #[cfg(not(feature = "enroll"))]
+    {
+        text::no_enroll()
+    }
 }
 
 /// The other dialogs over the list, and the help.
@@ -333,19 +361,227 @@ fn agent_screens() -> Vec<(&'static str, App)> {
     screens
 }
 
+/// Pins this test's thread to a language, whatever the machine's locale.
+fn speak(lang: Lang) {
+    crate::i18n::set_thread(Some(lang));
+}
+
+/// The issuer of the Korean accounts: long, and the same for four people.
+const KISTI: &str = "한국과학기술정보연구원";
+
+/// Accounts with Hangul labels: four people at one organisation (only the name
+/// and the seconds tell them apart) and one with a Latin name.
+fn hangul_accounts() -> Vec<Account> {
+    vec![
+        totp(KISTI, "홍길동", 30),
+        totp(KISTI, "김철수", 30),
+        totp(KISTI, "이영희", 60),
+        totp(KISTI, "박민준", 30),
+        totp("네이버", "hong@naver.com", 30),
+        hotp("우리은행", "카드 4021", 3),
+    ]
+}
+
+/// The screens where account labels show, with Hangul labels.
+fn hangul_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
+    let mut app = unlocked_app(hangul_accounts());
+    app.update(Action::Tick, T0 + 5);
+    screens.push(("list", app));
+    let mut app = unlocked_app(hangul_accounts());
+    cmd(&mut app, Command::Down);
+    app.update(Action::Tick, T0 + 23);
+    screens.push(("list_last_seconds", app));
+    for (name, method) in [
+        ("copied", Method::System),
+        ("copied_terminal", Method::Terminal),
+    ] {
+        let mut app = unlocked_app(hangul_accounts());
+        app.update(
+            Action::Copied {
+                label: format!("{KISTI}:홍길동"),
+                code: Hidden::from("123456"),
+                result: Ok(method),
+            },
+            T0 + 1,
+        );
+        app.update(Action::Tick, T0 + 7);
+        screens.push((name, app));
+    }
+    let mut app = unlocked_app(hangul_accounts());
+    cmd(&mut app, Command::Search);
+    typed(&mut app, "한국");
+    screens.push(("search", app));
+    let mut app = unlocked_app(hangul_accounts());
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::Rename);
+    screens.push(("rename", app));
+    let mut app = unlocked_app(hangul_accounts());
+    cmd(&mut app, Command::Delete);
+    screens.push(("delete", app));
+    let mut app = agent_app(&hangul_accounts());
+    app.update(Action::Tick, T0 + 5);
+    app.update(
+        Action::Agent(AgentResult::Codes {
+            at: T0 + 5,
+            codes: agent_codes(&hangul_accounts(), T0 + 5),
+        }),
+        T0 + 5,
+    );
+    screens.push(("agent_list", app));
+    screens
+}
+
 #[test]
 fn every_screen_small_and_large() {
+    speak(Lang::En);
     for (name, mut app) in all_screens() {
         snapshot(name, &mut app);
     }
 }
 
 #[test]
+fn every_screen_in_korean_small_and_large() {
+    speak(Lang::Ko);
+    for (name, mut app) in all_screens() {
+        snapshot(&format!("ko_{name}"), &mut app);
+    }
+}
+
+#[test]
+fn hangul_labels_in_english_small_and_large() {
+    speak(Lang::En);
+    for (name, mut app) in hangul_screens() {
+        snapshot(&format!("hangul_{name}"), &mut app);
+    }
+}
+
+#[test]
+fn hangul_labels_in_korean_small_and_large() {
+    speak(Lang::Ko);
+    for (name, mut app) in hangul_screens() {
+        snapshot(&format!("ko_hangul_{name}"), &mut app);
+    }
+}
+
+/// Where `needle` starts on `line`, in columns.
+fn column_of(line: &str, needle: &str) -> Option<usize> {
+    line.find(needle)
+        .map(|byte| unicode_width::UnicodeWidthStr::width(&line[..byte]))
+}
+
+#[test]
+fn four_people_of_one_organisation_stay_apart_at_40_columns() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        let mut app = unlocked_app(hangul_accounts());
+        app.update(Action::Tick, T0 + 5);
+        let screen = plain(&draw(&mut app, 40, 12));
+        let rows: Vec<&str> = screen.lines().skip(1).take(4).collect();
+        let seconds = [text::time_left(25), text::time_left(55)];
+        for (row, name) in rows.iter().zip(["홍길동", "김철수", "이영희", "박민준"]) {
+            assert!(
+                row.contains(name),
+                "{lang:?}: no {name} in {row:?}\n{screen}"
+            );
+            assert!(
+                seconds.iter().any(|s| row.contains(s.as_str())),
+                "{lang:?}: no seconds in {row:?}\n{screen}"
+            );
+            assert!(unicode_width::UnicodeWidthStr::width(*row) <= 40, "{row:?}");
+        }
+    }
+}
+
+#[test]
+fn columns_start_at_the_same_display_column_with_hangul_labels() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for (width, height) in SIZES {
+            let mut app = unlocked_app(hangul_accounts());
+            app.update(Action::Tick, T0 + 5);
+            let screen = plain(&draw(&mut app, width, height));
+            let rows: Vec<&str> = screen.lines().skip(1).take(5).collect();
+            let code_columns: Vec<Option<usize>> = rows
+                .iter()
+                .zip(hangul_accounts())
+                .map(|(row, account)| column_of(row, &account.code_at(T0 + 5).code().grouped()))
+                .collect();
+            assert!(
+                code_columns
+                    .iter()
+                    .all(|c| c.is_some() && *c == code_columns[0]),
+                "{lang:?} {width}x{height}: codes at {code_columns:?}\n{screen}"
+            );
+            if width >= 64 {
+                let names: Vec<Option<usize>> = rows
+                    .iter()
+                    .zip(["홍길동", "김철수", "이영희", "박민준", "hong@naver.com"])
+                    .map(|(row, name)| column_of(row, name))
+                    .collect();
+                assert!(
+                    names.iter().all(|c| c.is_some() && *c == names[0]),
+                    "{lang:?} {width}x{height}: names at {names:?}\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrow_status_line_keeps_the_account_and_the_countdown() {
+    speak(Lang::En);
+    for method in [Method::System, Method::Terminal] {
+        let mut app = unlocked_app(hangul_accounts());
+        app.update(
+            Action::Copied {
+                label: format!("{KISTI}:홍길동"),
+                code: Hidden::from("123456"),
+                result: Ok(method),
+            },
+            T0 + 1,
+        );
+        app.update(Action::Tick, T0 + 7);
+        let screen = plain(&draw(&mut app, 40, 12));
+        let status = screen.lines().nth(10).unwrap_or_default();
+        assert!(status.contains("홍길동"), "{status:?}");
+        assert!(status.contains("24 s"), "{status:?}");
+        assert!(!status.contains("OSC"), "{status:?}");
+        let wide = plain(&draw(&mut app, 100, 30));
+        assert!(wide.contains(&format!("Copied {KISTI}:홍길동")), "{wide}");
+    }
+}
+
+/// A wrapped line of Hangul once ended one column past a dialog's text and drew
+/// over its right border: every line with a left border keeps its right one.
+#[test]
+fn text_never_draws_over_a_dialog_border() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for (name, mut app) in all_screens().into_iter().chain(hangul_screens()) {
+            for (width, height) in SIZES.into_iter().chain([(30, 12), (57, 20)]) {
+                let screen = plain(&draw(&mut app, width, height));
+                for line in screen.lines() {
+                    let borders = line.chars().filter(|c| *c == '│').count();
+                    assert!(
+                        borders % 2 == 0,
+                        "{lang:?} {name} {width}x{height}: {line:?}\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn no_size_panics_or_draws_outside() {
-    for (_, mut app) in all_screens() {
-        for width in (0..=130).step_by(13).chain([1, 2, 39, 41]) {
-            for height in (0..=45).step_by(5).chain([1, 2, 3, 4, 11, 13]) {
-                draw(&mut app, width, height);
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for (_, mut app) in all_screens().into_iter().chain(hangul_screens()) {
+            for width in (0..=130).step_by(13).chain([1, 2, 30, 39, 41]) {
+                for height in (0..=45).step_by(5).chain([1, 2, 3, 4, 11, 13]) {
+                    draw(&mut app, width, height);
+                }
             }
         }
     }
@@ -353,6 +589,7 @@ fn no_size_panics_or_draws_outside() {
 
 #[test]
 fn the_code_turns_yellow_and_the_next_code_shows_in_the_last_ten_seconds() {
+    speak(Lang::En);
     let account = totp("GitHub", "alice@example.com", 30);
     let mut app = unlocked_app(vec![account.clone()]);
     let current = account.code_at(T0 + 20).code().grouped();
@@ -431,6 +668,7 @@ fn screen_picture(
 /// colours, and what it draws is the account's link.
 #[test]
 fn the_qr_screen_reads_back_as_the_link_on_dark_and_light_terminals() {
+    speak(Lang::En);
     let account = totp("GitHub", "alice@example.com", 30);
     let mut app = unlocked_app(vec![account.clone()]);
     cmd(&mut app, Command::ShowQr);
@@ -445,10 +683,10 @@ fn the_qr_screen_reads_back_as_the_link_on_dark_and_light_terminals() {
     // Too small: no code at all, only how big the terminal must be.
     let terminal = draw(&mut app, 40, 12);
     assert!(crate::qr::decode_image(&screen_picture(&terminal, 0, 255, 3)).is_err());
-    assert!(plain(&terminal).contains("needs a terminal of at least"));
+    assert!(plain(&terminal).contains("needs a terminal"));
 }
 
-/// The screen as plain lines, trailing spaces removed./// The screen as plain lines, trailing spaces removed.
+/// The screen as plain lines, trailing spaces removed.
 fn plain(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
@@ -470,6 +708,7 @@ fn plain(terminal: &Terminal<TestBackend>) -> String {
 /// `OTP_UPDATE_ASSETS=1` to rewrite it after a change to the view.
 #[test]
 fn main_screen_capture_in_assets_is_current() {
+    speak(Lang::En);
     let keyed = |mut account: Account, key: &str| {
         account.secret = crate::secret::SecretKey::parse_base32(key).unwrap();
         account
@@ -507,6 +746,7 @@ fn main_screen_capture_in_assets_is_current() {
 /// The README's key table is the key map's.
 #[test]
 fn readme_key_table_matches_the_key_map() {
+    speak(Lang::En);
     let readme =
         std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
             .unwrap();

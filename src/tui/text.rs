@@ -1,65 +1,83 @@
-//! Every word the full-screen interface shows, in one place so that it can be
-//! translated (the product's first users read Korean manuals). Errors from the
-//! lower layers (vault, secrets, links, accounts) carry their own sentences, the same
-//! ones the CLI prints.
+//! Every word the full-screen interface shows, each a function that reads the
+//! `tui-` message of the catalogues (`assets/i18n/{en,ko}/tui.ftl`) in the chosen
+//! language; nothing here is English in code. Errors from the lower layers
+//! (vault, secrets, links, accounts, enrollment) are said by their
+//! [`Localize`] sentences, the same ones the CLI prints, except where the TUI
+//! offers something else to do (a taken name, an unknown customer code).
 
 use super::message::Command;
 use crate::clipboard::Method;
+use crate::i18n::Localize;
 use crate::vault::PinError;
 
 // ---- Screens and titles ----
 
 /// The program's name in the title bar.
-pub const APP_TITLE: &str = "otp";
+pub fn app_title() -> String {
+    crate::t!("tui-app-title")
+}
 /// Title of the first-run screen.
-pub const SETUP_TITLE: &str = "Create your vault";
+pub fn setup_title() -> String {
+    crate::t!("tui-setup-title")
+}
 /// First-run prompt for the new PIN.
-pub const SETUP_CHOOSE: &str = "Choose a 6-digit PIN";
+pub fn setup_choose() -> String {
+    crate::t!("tui-setup-choose")
+}
 /// First-run prompt for the PIN again.
-pub const SETUP_REPEAT: &str = "Type the same PIN again";
+pub fn setup_repeat() -> String {
+    crate::t!("tui-setup-repeat")
+}
 /// The PIN policy, always shown where a new PIN is typed.
-pub const PIN_POLICY: &str = "6 digits, not one digit six times (111111) and not counting straight up or down (123456, 987654).";
+pub fn pin_policy() -> String {
+    crate::t!("tui-pin-policy")
+}
 /// Where the first-run vault goes.
 pub fn vault_location(path: &str) -> String {
-    format!("The vault will be created at {path}")
+    crate::t!("tui-vault-location", path = path)
 }
 /// Busy line while the vault is created.
-pub const CREATING: &str = "Creating the vault…";
+pub fn creating() -> String {
+    crate::t!("tui-creating")
+}
 /// Title of the unlock screen.
-pub const UNLOCK_TITLE: &str = "Locked";
+pub fn unlock_title() -> String {
+    crate::t!("tui-unlock-title")
+}
 /// Unlock prompt.
-pub const UNLOCK_PROMPT: &str = "Enter your 6-digit PIN";
+pub fn unlock_prompt() -> String {
+    crate::t!("tui-unlock-prompt")
+}
 /// Busy line while the key is derived.
-pub const UNLOCKING: &str = "Unlocking… (deriving the key takes about a second)";
+pub fn unlocking() -> String {
+    crate::t!("tui-unlocking")
+}
 /// Busy line while a change is saved.
-pub const SAVING: &str = "Saving…";
+pub fn saving() -> String {
+    crate::t!("tui-saving")
+}
 /// Busy line while the PIN is changed.
-pub const CHANGING_PIN: &str = "Changing the PIN…";
-/// Added to the busy line after a quit request.
-pub const QUIT_AFTER_SAVE: &str = "(quits when saved)";
+pub fn changing_pin() -> String {
+    crate::t!("tui-changing-pin")
+}
+/// The busy line after a quit request: what is running, and that otp quits after.
+pub fn quit_after_save(what: &str) -> String {
+    crate::t!("tui-quit-after-save", what = what)
+}
 
 /// "4 attempts left" on the unlock screen.
 pub fn attempts_left(n: u32) -> String {
-    match n {
-        1 => "1 attempt left before unlocking is paused".to_owned(),
-        n => format!("{n} attempts left before unlocking is paused"),
-    }
+    crate::t!("tui-attempts-left", count = n)
 }
 
 /// The live countdown of a lockout.
 pub fn locked_out(secs: u64) -> String {
-    format!(
-        "Too many wrong PINs in a row. Try again in {}.",
-        clock(secs)
-    )
+    crate::t!("tui-locked-out", time = clock(secs))
 }
 
 /// Typing while unlocking is paused.
 pub fn wait_before_retry(secs: u64) -> String {
-    format!(
-        "Unlocking is paused; wait {} before typing the PIN.",
-        clock(secs)
-    )
+    crate::t!("tui-wait-before-retry", time = clock(secs))
 }
 
 /// `m:ss` (or `h:mm:ss`) for a countdown.
@@ -72,319 +90,505 @@ pub fn clock(secs: u64) -> String {
 }
 
 /// Fewer than 6 digits submitted.
-pub const TYPE_SIX_DIGITS: &str = "Type all 6 digits of the PIN.";
+pub fn type_six_digits() -> String {
+    crate::t!("tui-type-six-digits")
+}
 /// The two new PINs differ.
-pub const PINS_DIFFER: &str = "The two PINs differ; choose a PIN and type it twice again.";
+pub fn pins_differ() -> String {
+    crate::t!("tui-pins-differ")
+}
 
 /// A new PIN the policy refuses: the reason (from the vault) and the rule.
 pub fn pin_refused(error: &PinError) -> String {
-    let reason = error.to_string();
-    let mut chars = reason.chars();
-    let reason = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => reason,
-    };
-    format!("{reason}.")
+    error.localize()
 }
 
 /// Shown on the unlock screen after the auto-lock.
 pub fn locked_idle(secs: u64) -> String {
-    format!("Locked after {} without a key press.", duration(secs))
+    crate::t!("tui-locked-idle", duration = duration(secs))
 }
 /// Shown on the unlock screen after `l`.
-pub const LOCKED_BY_REQUEST: &str = "Locked.";
+pub fn locked_by_request() -> String {
+    crate::t!("tui-locked-by-request")
+}
 
 // ---- The session agent ----
 
 /// Busy line while looking for a session agent at start.
-pub const PROBING: &str = "Asking the session agent…";
+pub fn probing() -> String {
+    crate::t!("tui-probing")
+}
 /// Busy line while the agent generates a HOTP code (it saves the counter).
-pub const AGENT_CODE: &str = "Asking the agent for the next code…";
+pub fn agent_code() -> String {
+    crate::t!("tui-agent-code")
+}
 /// The status after opening through the agent.
-pub const AGENT_UNLOCKED: &str = "Unlocked by the agent: no PIN needed.";
+pub fn agent_unlocked() -> String {
+    crate::t!("tui-agent-unlocked")
+}
 /// The title bar in the agent's list: who unlocked, for how long, how many
 /// accounts; `short` for narrow terminals.
 pub fn agent_title(count: usize, limit: usize, remaining_secs: u64, short: bool) -> String {
     let accounts = account_count(count, limit);
-    let left = clock(remaining_secs);
+    let time = clock(remaining_secs);
     if short {
-        format!("agent {left} · {accounts}")
+        crate::t!("tui-agent-title-short", time = time, accounts = accounts)
     } else {
-        format!("unlocked by the agent for {left} · {accounts}")
+        crate::t!("tui-agent-title", time = time, accounts = accounts)
     }
 }
 /// A code row before the agent's first answer.
 pub const CODE_WAITING: &str = "··· ···";
 /// Copy before the agent's answer for this second arrived.
-pub const AGENT_CODE_COMING: &str = "The code is on its way from the agent; press Enter again.";
+pub fn agent_code_coming() -> String {
+    crate::t!("tui-agent-code-coming")
+}
 /// An agent exists but cannot be used (unsafe directory, another protocol, ...).
 pub fn agent_unusable(message: &str) -> String {
-    format!("The session agent could not be used, so the PIN is needed: {message}")
+    crate::t!("tui-agent-unusable", reason = message)
 }
 /// The status line after the agent went away (the unlock screen says why).
-pub const AGENT_GONE: &str = "Agent gone: type the PIN to unlock.";
+pub fn agent_gone() -> String {
+    crate::t!("tui-agent-gone")
+}
 /// The agent went away while its codes were shown.
-pub const AGENT_ENDED: &str =
-    "The session agent has ended (otp lock, its time limit or a new PIN).";
+pub fn agent_ended() -> String {
+    crate::t!("tui-agent-ended")
+}
 /// The agent answered with an error while its codes were shown.
 pub fn agent_error(message: &str) -> String {
-    format!("The session agent failed: {message}")
+    crate::t!("tui-agent-error", reason = message)
 }
 /// The agent did not answer in time.
 pub fn agent_silent(secs: u64) -> String {
-    format!("The session agent did not answer within {secs} s.")
+    crate::t!("tui-agent-silent", seconds = secs)
 }
 /// The agent answered a code for another account than the one asked for.
-pub const AGENT_WRONG_ACCOUNT: &str = "it answered for another account";
+pub fn agent_wrong_account() -> String {
+    crate::t!("tui-agent-wrong-account")
+}
 /// Shown on the unlock screen after the auto-lock of the agent's list.
 pub fn locked_idle_agent(secs: u64) -> String {
-    format!(
-        "Locked after {} without a key press. The agent keeps serving otp code until otp lock or its time limit.",
-        duration(secs)
-    )
+    crate::t!("tui-locked-idle-agent", duration = duration(secs))
 }
 /// Shown on the unlock screen after `l` in the agent's list.
-pub const LOCKED_AGENT_STILL_RUNS: &str =
-    "Locked. The agent keeps serving otp code until otp lock or its time limit.";
+pub fn locked_agent_still_runs() -> String {
+    crate::t!("tui-locked-agent-still-runs")
+}
 /// The unlock screen when a change was asked for in the agent's list.
 pub fn pin_for_change(command: Command) -> String {
-    if command == Command::ShowQr {
-        return "Showing an account's QR code needs the PIN: the agent gives codes but never a secret. Esc goes back.".to_owned();
+    match command {
+        Command::ShowQr => crate::t!("tui-pin-for-qr"),
+        Command::Add => crate::t!("tui-pin-for-add"),
+        Command::Rename => crate::t!("tui-pin-for-rename"),
+        Command::Delete => crate::t!("tui-pin-for-delete"),
+        Command::ChangePin => crate::t!("tui-pin-for-change-pin"),
+        _ => crate::t!("tui-pin-for-other"),
     }
-    let what = match command {
-        Command::Add => "Adding an account",
-        Command::Rename => "Renaming an account",
-        Command::Delete => "Deleting an account",
-        Command::ChangePin => "Changing the PIN",
-        _ => "This change",
-    };
-    format!(
-        "{what} needs the PIN: the agent gives codes but never changes the vault. Esc goes back."
-    )
 }
 
 // ---- The account list ----
 
 /// "3 of 10 accounts" in the title bar.
 pub fn account_count(count: usize, limit: usize) -> String {
-    format!("{count}/{limit} accounts")
+    crate::t!("tui-account-count", count = count, limit = limit)
 }
 /// The list is empty.
-pub const EMPTY_LIST: &str = "No accounts yet. Press a to add one.";
+pub fn empty_list() -> String {
+    crate::t!("tui-empty-list")
+}
 /// The search matches nothing.
-pub const NO_MATCH: &str = "No account matches the search. Esc clears it.";
+pub fn no_match() -> String {
+    crate::t!("tui-no-match")
+}
 /// The search line's prompt.
-pub const SEARCH_PROMPT: &str = "Search: ";
+pub fn search_prompt() -> String {
+    crate::t!("tui-search-prompt")
+}
 /// A HOTP row before a code is generated.
-pub const HOTP_PRESS: &str = "press Enter";
+pub fn hotp_press() -> String {
+    crate::t!("tui-hotp-press")
+}
 /// A HOTP row's placeholder code.
 pub const HOTP_HIDDEN: &str = "••• •••";
 /// A HOTP row after a code was generated.
-pub const HOTP_USED: &str = "new code";
+pub fn hotp_used() -> String {
+    crate::t!("tui-hotp-used")
+}
 /// Label before the next TOTP code.
-pub const NEXT: &str = "next";
+pub fn next() -> String {
+    crate::t!("tui-next")
+}
 /// Copy with no account selected.
-pub const NOTHING_TO_COPY: &str = "Nothing to copy: add an account first (a).";
+pub fn nothing_to_copy() -> String {
+    crate::t!("tui-nothing-to-copy")
+}
 /// QR code with no account selected.
-pub const NOTHING_TO_SHOW: &str = "No account to show: add one first (a).";
+pub fn nothing_to_show() -> String {
+    crate::t!("tui-nothing-to-show")
+}
 
 /// The status after a copy, with the time left until the clipboard is cleared.
 pub fn copied(label: &str, method: Method, clears_in: Option<u64>) -> String {
-    let how = match method {
-        Method::System => "",
-        Method::Terminal => " via the terminal (OSC 52)",
-    };
+    match (method, clears_in) {
+        (Method::System, Some(secs)) => {
+            crate::t!("tui-copied-clears", label = label, seconds = secs)
+        }
+        (Method::System, None) => crate::t!("tui-copied", label = label),
+        (Method::Terminal, Some(secs)) => {
+            crate::t!("tui-copied-terminal-clears", label = label, seconds = secs)
+        }
+        (Method::Terminal, None) => crate::t!("tui-copied-terminal", label = label),
+    }
+}
+
+/// The status after a copy on a narrow line: the account and the seconds left,
+/// without how the copy was made.
+pub fn copied_short(label: &str, clears_in: Option<u64>) -> String {
     match clears_in {
-        Some(secs) => format!("Copied {label}{how}; clears in {secs} s"),
-        None => format!("Copied {label}{how}."),
+        Some(secs) => crate::t!("tui-copied-short-clears", label = label, seconds = secs),
+        None => crate::t!("tui-copied-short", label = label),
     }
 }
 /// The clipboard was cleared.
-pub const CLIPBOARD_CLEARED: &str = "Clipboard cleared.";
+pub fn clipboard_cleared() -> String {
+    crate::t!("tui-clipboard-cleared")
+}
 /// The clipboard held something else, so it was left alone.
-pub const CLIPBOARD_CHANGED: &str = "The clipboard no longer held the code, so it was left alone.";
+pub fn clipboard_changed() -> String {
+    crate::t!("tui-clipboard-changed")
+}
 
 /// Too many accounts to add another.
-pub fn too_many(count: usize, limit: usize) -> String {
-    format!(
-        "The vault holds {count} accounts and allows at most {limit}; delete one (d) or raise max_accounts in the config file."
+pub fn too_many(count: usize, limit: usize, config_path: &str) -> String {
+    crate::t!(
+        "tui-too-many",
+        count = count,
+        limit = limit,
+        path = config_path
     )
 }
 /// After the vault was created.
-pub const VAULT_CREATED: &str = "Vault created.";
+pub fn vault_created() -> String {
+    crate::t!("tui-vault-created")
+}
 /// After the PIN was changed.
-pub const PIN_CHANGED: &str = "PIN changed.";
+pub fn pin_changed() -> String {
+    crate::t!("tui-pin-changed")
+}
 /// After the settings were written.
-pub const SETTINGS_SAVED: &str = "Settings saved.";
+pub fn settings_saved() -> String {
+    crate::t!("tui-settings-saved")
+}
 
 /// After an account was added.
 pub fn added(label: &str) -> String {
-    format!("Added {label}.")
+    crate::t!("tui-added", label = label)
+}
+
+/// After an account was added from a link with something odd about it.
+pub fn added_with_warning(label: &str, warning: &str) -> String {
+    crate::t!("tui-added-with-warning", label = label, warning = warning)
 }
 /// After an account was renamed.
 pub fn renamed(old: &str, new: &str) -> String {
-    format!("Renamed {old} to {new}.")
+    crate::t!("tui-renamed", old = old, new = new)
 }
 /// After an account was removed.
 pub fn removed(label: &str) -> String {
-    format!("Deleted {label}.")
+    crate::t!("tui-removed", label = label)
 }
 
 // ---- Dialogs ----
 
 /// Title of the first-account offer.
-pub const OFFER_TITLE: &str = "Vault created";
+pub fn offer_title() -> String {
+    crate::t!("tui-offer-title")
+}
 /// The first-account offer.
-pub const OFFER_TEXT: &str = "Add your first account now?";
+pub fn offer_text() -> String {
+    crate::t!("tui-offer-text")
+}
 /// Title of the add form.
-pub const ADD_TITLE: &str = "Add an account";
+pub fn add_title() -> String {
+    crate::t!("tui-add-title")
+}
 /// Title of the rename form.
-pub const RENAME_TITLE: &str = "Rename";
+pub fn rename_title() -> String {
+    crate::t!("tui-rename-title")
+}
 /// Title of the delete question.
-pub const DELETE_TITLE: &str = "Delete";
+pub fn delete_title() -> String {
+    crate::t!("tui-delete-title")
+}
 /// The delete question.
 pub fn confirm_delete(label: &str) -> String {
-    format!("Delete {label}? Its secret cannot be recovered from otp afterwards.")
+    crate::t!("tui-confirm-delete", label = label)
 }
 /// Title of the QR code question.
-pub const QR_TITLE: &str = "Show the QR code";
+pub fn qr_title() -> String {
+    crate::t!("tui-qr-title")
+}
 /// The QR code question.
 pub fn confirm_qr(label: &str) -> String {
-    format!(
-        "This shows the secret of {label} as a QR code: anyone who sees or photographs the screen can copy the account. Show it?"
-    )
+    crate::t!("tui-confirm-qr", label = label)
 }
 /// Under the QR code: how to close it, and when it closes by itself.
 pub fn qr_closes_in(secs: u64) -> String {
-    format!("Scan it with your phone, then press any key. It closes by itself in {secs} s.")
+    crate::t!("tui-qr-closes-in", seconds = secs)
 }
 /// The terminal is too small for the QR code.
 pub fn qr_too_small(width: u16, height: u16, columns: u16, rows: u16) -> String {
-    format!(
-        "The QR code needs a terminal of at least {width}×{height}; this one is {columns}×{rows}. Enlarge the window or make the font smaller. Any key closes this."
+    crate::t!(
+        "tui-qr-too-small",
+        width = width,
+        height = height,
+        columns = columns,
+        rows = rows
     )
 }
 /// The status after the QR code closed by itself.
 pub fn qr_closed_after(secs: u64) -> String {
-    format!("The QR code was closed after {secs} s.")
+    crate::t!("tui-qr-closed-after", seconds = secs)
 }
 /// Title of the change-PIN dialog.
-pub const CHANGE_PIN_TITLE: &str = "Change the PIN";
+pub fn change_pin_title() -> String {
+    crate::t!("tui-change-pin-title")
+}
 /// Change-PIN prompt: current PIN.
-pub const CHANGE_PIN_CURRENT: &str = "Current PIN";
+pub fn change_pin_current() -> String {
+    crate::t!("tui-change-pin-current")
+}
 /// Change-PIN prompt: new PIN.
-pub const CHANGE_PIN_NEW: &str = "New 6-digit PIN";
+pub fn change_pin_new() -> String {
+    crate::t!("tui-change-pin-new")
+}
 /// Change-PIN prompt: new PIN again.
-pub const CHANGE_PIN_REPEAT: &str = "New PIN again";
+pub fn change_pin_repeat() -> String {
+    crate::t!("tui-change-pin-repeat")
+}
 /// Title of the settings.
-pub const SETTINGS_TITLE: &str = "Settings";
+pub fn settings_title() -> String {
+    crate::t!("tui-settings-title")
+}
 /// Setting: clipboard clear time.
-pub const SETTING_CLEAR: &str = "Clear the clipboard after";
+pub fn setting_clear() -> String {
+    crate::t!("tui-setting-clear")
+}
 /// Setting: auto-lock time.
-pub const SETTING_LOCK: &str = "Lock when idle for";
+pub fn setting_lock() -> String {
+    crate::t!("tui-setting-lock")
+}
 /// Under the settings.
-pub const SETTINGS_NOTE: &str = "Saved to the config file at once.";
+pub fn settings_note() -> String {
+    crate::t!("tui-settings-note")
+}
 /// Title of the help overlay.
-pub const HELP_TITLE: &str = "Keys";
+pub fn help_title() -> String {
+    crate::t!("tui-help-title")
+}
 
 /// "30 s", "5 min", "1 h", or "never" for 0.
 pub fn duration(secs: u64) -> String {
     match secs {
-        0 => "never".to_owned(),
-        s if s < 60 => format!("{s} s"),
-        s if s < 3600 && s % 60 == 0 => format!("{} min", s / 60),
-        s if s < 3600 => format!("{} min {} s", s / 60, s % 60),
-        s if s % 3600 == 0 => format!("{} h", s / 3600),
-        s => format!("{} min", s / 60),
+        0 => crate::t!("tui-duration-never"),
+        s if s < 60 => crate::t!("tui-duration-seconds", seconds = s),
+        s if s < 3600 && s % 60 == 0 => crate::t!("tui-duration-minutes", minutes = s / 60),
+        s if s < 3600 => crate::t!(
+            "tui-duration-minutes-seconds",
+            minutes = s / 60,
+            seconds = s % 60
+        ),
+        s if s % 3600 == 0 => crate::t!("tui-duration-hours", hours = s / 3600),
+        s => crate::t!("tui-duration-minutes", minutes = s / 60),
     }
 }
 
 // ---- The add form ----
 
 /// Source choice: setup key.
-pub const SOURCE_KEY: &str = "setup key";
+pub fn source_key() -> String {
+    crate::t!("tui-source-key")
+}
 /// Source choice: link.
-pub const SOURCE_LINK: &str = "otpauth:// link";
+pub fn source_link() -> String {
+    crate::t!("tui-source-link")
+}
 /// Source choice: customer code.
-pub const SOURCE_CUSTOMER: &str = "customer code";
+pub fn source_customer() -> String {
+    crate::t!("tui-source-customer")
+}
 /// Field: the organisation's customer code.
-pub const FIELD_CUSTOMER: &str = "Customer code";
+pub fn field_customer() -> String {
+    crate::t!("tui-field-customer")
+}
 /// Field: the person's ID at the organisation.
-pub const FIELD_USER_ID: &str = "Your ID";
+pub fn field_user_id() -> String {
+    crate::t!("tui-field-user-id")
+}
 /// Field: the activation code (hidden).
-pub const FIELD_ACTIVATION: &str = "Activation code";
+pub fn field_activation() -> String {
+    crate::t!("tui-field-activation")
+}
 /// Under the customer-code field before the organisation is known.
-pub const CUSTOMER_HINT: &str =
-    "Type the 4-digit customer code your organisation gave you and press Enter to look it up.";
+pub fn customer_hint() -> String {
+    crate::t!("tui-customer-hint")
+}
 /// The customer code is not 4 digits.
-pub const CUSTOMER_FOUR_DIGITS: &str = "A customer code has 4 digits.";
+pub fn customer_four_digits() -> String {
+    crate::t!("tui-customer-four-digits")
+}
 /// No ID typed.
-pub const USER_ID_EMPTY: &str = "Type your ID at the organisation.";
+pub fn user_id_empty() -> String {
+    crate::t!("tui-user-id-empty")
+}
 /// The activation code is not 6 digits.
-pub const ACTIVATION_SIX_DIGITS: &str = "The activation code has 6 digits.";
+pub fn activation_six_digits() -> String {
+    crate::t!("tui-activation-six-digits")
+}
 /// Busy: asking the server which organisation a customer code belongs to.
-pub const LOOKING_UP: &str = "Looking up the customer code…";
+pub fn looking_up() -> String {
+    crate::t!("tui-looking-up")
+}
 /// Busy: enrolling with the organisation's server.
-pub const ENROLLING: &str = "Enrolling…";
+pub fn enrolling() -> String {
+    crate::t!("tui-enrolling")
+}
 /// This build has no enrollment client.
-pub const NO_ENROLL: &str = "This otp was built without enrollment (the `enroll` feature); use the setup key or the otpauth:// link the service shows.";
+pub fn no_enroll() -> String {
+    crate::t!("tui-no-enroll")
+}
 
 /// The organisation found for a customer code, shown under the fields.
 pub fn organisation(code: &str, name: &str, server: &str) -> String {
-    format!(
-        "Customer {code}: {name} ({server}). Type your ID and the activation code, then press Enter."
+    crate::t!(
+        "tui-organisation",
+        code = code,
+        name = name,
+        server = server
     )
+}
+
+/// A customer code no server is known for: check it, or have the administrator
+/// add its server to the config file (the TUI cannot take a server address).
+pub fn customer_unknown(code: &str, config_path: &str) -> String {
+    crate::t!("tui-customer-unknown", code = code, path = config_path)
+}
+
+/// Why an account could not be added or renamed, in the TUI's words: a name
+/// that is taken asks for another name (the CLI's `--issuer` is not there).
+pub fn account_error(error: &crate::accounts::AccountError) -> String {
+    match error {
+        crate::accounts::AccountError::Duplicate { label, .. } => duplicate_name(label),
+        other => other.localize(),
+    }
+}
+
+/// Something odd about a link that was added anyway.
+pub fn uri_warning(warning: &crate::otpauth::UriWarning) -> String {
+    use crate::otpauth::UriWarning;
+    match warning {
+        UriWarning::IssuerMismatch { label, parameter } => {
+            crate::t!(
+                "tui-link-issuer-mismatch",
+                label = label.as_str(),
+                parameter = parameter.as_str()
+            )
+        }
+        UriWarning::CounterIgnored => crate::t!("tui-link-counter-ignored"),
+        UriWarning::PeriodIgnored => crate::t!("tui-link-period-ignored"),
+    }
+}
+
+/// A label another account already has.
+pub fn duplicate_name(label: &str) -> String {
+    crate::t!("tui-duplicate-name", label = label)
 }
 
 /// An enrolled account left in the vault after a refused activation, because
 /// taking it out failed: `activation` says why the server refused.
 #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 pub fn enroll_not_rolled_back(activation: &str, label: &str, reason: &str) -> String {
-    format!(
-        "{activation}. {label} was saved but the server did not activate it, and removing it again failed ({reason}); its codes will not work: select it and press d to delete it."
+    crate::t!(
+        "tui-enroll-not-rolled-back",
+        activation = activation,
+        label = label,
+        reason = reason
     )
 }
 
 /// Status after an enrollment.
 pub fn enrolled(label: &str, replaced: bool) -> String {
     if replaced {
-        format!("Added {label}; the token is active. Your previous device's token no longer works.")
+        crate::t!("tui-enrolled-replaced", label = label)
     } else {
-        format!("Added {label}; the token is active.")
+        crate::t!("tui-enrolled", label = label)
     }
 }
 /// Submitting an empty link.
-pub const LINK_EMPTY: &str = "Paste the otpauth:// link first.";
+pub fn link_empty() -> String {
+    crate::t!("tui-link-empty")
+}
 /// Field label.
-pub const FIELD_SOURCE: &str = "From";
+pub fn field_source() -> String {
+    crate::t!("tui-field-source")
+}
 /// Field label.
-pub const FIELD_NAME: &str = "Name";
+pub fn field_name() -> String {
+    crate::t!("tui-field-name")
+}
 /// Field label.
-pub const FIELD_ISSUER: &str = "Issuer";
+pub fn field_issuer() -> String {
+    crate::t!("tui-field-issuer")
+}
 /// Field label.
-pub const FIELD_SECRET: &str = "Setup key";
+pub fn field_secret() -> String {
+    crate::t!("tui-field-secret")
+}
 /// Field label.
-pub const FIELD_LINK: &str = "Link";
+pub fn field_link() -> String {
+    crate::t!("tui-field-link")
+}
 /// Field label.
-pub const FIELD_ADVANCED: &str = "Advanced";
+pub fn field_advanced() -> String {
+    crate::t!("tui-field-advanced")
+}
 /// Field label.
-pub const FIELD_TYPE: &str = "Type";
+pub fn field_type() -> String {
+    crate::t!("tui-field-type")
+}
 /// Field label.
-pub const FIELD_ALGORITHM: &str = "Algorithm";
+pub fn field_algorithm() -> String {
+    crate::t!("tui-field-algorithm")
+}
 /// Field label.
-pub const FIELD_DIGITS: &str = "Digits";
+pub fn field_digits() -> String {
+    crate::t!("tui-field-digits")
+}
 /// Field label.
-pub const FIELD_PERIOD: &str = "Period (s)";
+pub fn field_period() -> String {
+    crate::t!("tui-field-period")
+}
 /// Field label.
-pub const FIELD_COUNTER: &str = "Counter";
+pub fn field_counter() -> String {
+    crate::t!("tui-field-counter")
+}
 /// Advanced fields shown.
-pub const ADVANCED_SHOWN: &str = "shown";
+pub fn advanced_shown() -> String {
+    crate::t!("tui-advanced-shown")
+}
 /// Advanced fields hidden.
-pub const ADVANCED_HIDDEN: &str = "hidden (SHA1, 6 digits, 30 s)";
+pub fn advanced_hidden() -> String {
+    crate::t!("tui-advanced-hidden")
+}
 /// Type choice.
-pub const TYPE_TOTP: &str = "time-based (TOTP)";
+pub fn type_totp() -> String {
+    crate::t!("tui-type-totp")
+}
 /// Type choice.
-pub const TYPE_HOTP: &str = "counter-based (HOTP)";
+pub fn type_hotp() -> String {
+    crate::t!("tui-type-hotp")
+}
 /// A masked secret field: how many characters it holds.
 pub fn masked(len: usize) -> String {
     if len == 0 {
@@ -394,169 +598,326 @@ pub fn masked(len: usize) -> String {
     }
 }
 /// Placeholder in an empty optional field of the link form.
-pub const FROM_LINK: &str = "(from the link)";
+pub fn from_link() -> String {
+    crate::t!("tui-from-link")
+}
 /// Placeholder in the setup-key field.
-pub const PASTE_HERE: &str = "(type or paste)";
+pub fn paste_here() -> String {
+    crate::t!("tui-paste-here")
+}
 
 // ---- The key map ----
 
 /// Help heading.
-pub const CONTEXT_ANY: &str = "Everywhere";
+pub fn context_any() -> String {
+    crate::t!("tui-context-any")
+}
 /// Help heading.
-pub const CONTEXT_PIN: &str = "Typing a PIN";
+pub fn context_pin() -> String {
+    crate::t!("tui-context-pin")
+}
 /// Help heading.
-pub const CONTEXT_LIST: &str = "Account list";
+pub fn context_list() -> String {
+    crate::t!("tui-context-list")
+}
 /// Help heading.
-pub const CONTEXT_SEARCH: &str = "Search";
+pub fn context_search() -> String {
+    crate::t!("tui-context-search")
+}
 /// Help heading.
-pub const CONTEXT_FORM: &str = "Add and rename forms";
+pub fn context_form() -> String {
+    crate::t!("tui-context-form")
+}
 /// Help heading.
-pub const CONTEXT_CONFIRM: &str = "Questions";
+pub fn context_confirm() -> String {
+    crate::t!("tui-context-confirm")
+}
 /// Help heading.
-pub const CONTEXT_QR: &str = "QR code";
+pub fn context_qr() -> String {
+    crate::t!("tui-context-qr")
+}
 /// Help heading.
-pub const CONTEXT_SETTINGS: &str = "Settings";
+pub fn context_settings() -> String {
+    crate::t!("tui-context-settings")
+}
 /// Help heading.
-pub const CONTEXT_HELP: &str = "This help";
+pub fn context_help() -> String {
+    crate::t!("tui-context-help")
+}
 
 /// Help text.
-pub const KEY_COPY: &str = "copy the code (HOTP: generate the next code and copy it)";
+pub fn key_copy() -> String {
+    crate::t!("tui-key-copy")
+}
 /// Help text.
-pub const KEY_UP: &str = "previous account";
+pub fn key_up() -> String {
+    crate::t!("tui-key-up")
+}
 /// Help text.
-pub const KEY_DOWN: &str = "next account";
+pub fn key_down() -> String {
+    crate::t!("tui-key-down")
+}
 /// Help text.
-pub const KEY_FIRST: &str = "first account";
+pub fn key_first() -> String {
+    crate::t!("tui-key-first")
+}
 /// Help text.
-pub const KEY_LAST: &str = "last account";
+pub fn key_last() -> String {
+    crate::t!("tui-key-last")
+}
 /// Help text.
-pub const KEY_SEARCH: &str = "search by issuer or name";
+pub fn key_search() -> String {
+    crate::t!("tui-key-search")
+}
 /// Help text.
-pub const KEY_ADD: &str = "add an account";
+pub fn key_add() -> String {
+    crate::t!("tui-key-add")
+}
 /// Help text.
-pub const KEY_RENAME: &str = "rename the account";
+pub fn key_rename() -> String {
+    crate::t!("tui-key-rename")
+}
 /// Help text.
-pub const KEY_DELETE: &str = "delete the account (asks first)";
+pub fn key_delete() -> String {
+    crate::t!("tui-key-delete")
+}
 /// Help text.
-pub const KEY_SHOW_QR: &str = "QR code of the account for another app (asks first)";
+pub fn key_show_qr() -> String {
+    crate::t!("tui-key-show-qr")
+}
 /// Help text.
-pub const KEY_QR_CLOSE: &str = "close (any other key too)";
+pub fn key_qr_close() -> String {
+    crate::t!("tui-key-qr-close")
+}
 /// Help text.
-pub const KEY_CHANGE_PIN: &str = "change the PIN";
+pub fn key_change_pin() -> String {
+    crate::t!("tui-key-change-pin")
+}
 /// Help text.
-pub const KEY_SETTINGS: &str = "settings: clipboard clear time, auto-lock time";
+pub fn key_settings() -> String {
+    crate::t!("tui-key-settings")
+}
 /// Help text.
-pub const KEY_LOCK: &str = "lock now (drops the secrets from memory)";
+pub fn key_lock() -> String {
+    crate::t!("tui-key-lock")
+}
 /// Help text.
-pub const KEY_HELP: &str = "show this help";
+pub fn key_help() -> String {
+    crate::t!("tui-key-help")
+}
 /// Help text.
-pub const KEY_QUIT: &str = "quit";
+pub fn key_quit() -> String {
+    crate::t!("tui-key-quit")
+}
 /// Help text.
-pub const KEY_LIST_BACK: &str = "clear the search, or quit";
+pub fn key_list_back() -> String {
+    crate::t!("tui-key-list-back")
+}
 /// Help text.
-pub const KEY_SEARCH_DONE: &str = "keep the search and go back to the list";
+pub fn key_search_done() -> String {
+    crate::t!("tui-key-search-done")
+}
 /// Help text.
-pub const KEY_SEARCH_CANCEL: &str = "clear the search";
+pub fn key_search_cancel() -> String {
+    crate::t!("tui-key-search-cancel")
+}
 /// Help text.
-pub const KEY_BACKSPACE: &str = "delete the last character";
+pub fn key_backspace() -> String {
+    crate::t!("tui-key-backspace")
+}
 /// Help text.
-pub const KEY_PIN_SUBMIT: &str = "submit (6 digits also submit by themselves)";
+pub fn key_pin_submit() -> String {
+    crate::t!("tui-key-pin-submit")
+}
 /// Help text.
-pub const KEY_PIN_BACK: &str = "cancel (unlock screen: quit, or back to the agent's list)";
+pub fn key_pin_back() -> String {
+    crate::t!("tui-key-pin-back")
+}
 /// Help text.
-pub const KEY_FORM_SUBMIT: &str = "save";
+pub fn key_form_submit() -> String {
+    crate::t!("tui-key-form-submit")
+}
 /// Help text.
-pub const KEY_NEXT_FIELD: &str = "next field";
+pub fn key_next_field() -> String {
+    crate::t!("tui-key-next-field")
+}
 /// Help text.
-pub const KEY_PREV_FIELD: &str = "previous field";
+pub fn key_prev_field() -> String {
+    crate::t!("tui-key-prev-field")
+}
 /// Help text.
-pub const KEY_CHOICE_PREV: &str = "previous choice";
+pub fn key_choice_prev() -> String {
+    crate::t!("tui-key-choice-prev")
+}
 /// Help text.
-pub const KEY_CHOICE_NEXT: &str = "next choice (Space too)";
+pub fn key_choice_next() -> String {
+    crate::t!("tui-key-choice-next")
+}
 /// Help text.
-pub const KEY_CLEAR_FIELD: &str = "empty the field";
+pub fn key_clear_field() -> String {
+    crate::t!("tui-key-clear-field")
+}
 /// Help text.
-pub const KEY_FORM_CANCEL: &str = "cancel";
+pub fn key_form_cancel() -> String {
+    crate::t!("tui-key-form-cancel")
+}
 /// Help text.
-pub const KEY_YES: &str = "yes";
+pub fn key_yes() -> String {
+    crate::t!("tui-key-yes")
+}
 /// Help text.
-pub const KEY_NO: &str = "no";
+pub fn key_no() -> String {
+    crate::t!("tui-key-no")
+}
 /// Help text.
-pub const KEY_SETTING_UP: &str = "previous setting";
+pub fn key_setting_up() -> String {
+    crate::t!("tui-key-setting-up")
+}
 /// Help text.
-pub const KEY_SETTING_DOWN: &str = "next setting";
+pub fn key_setting_down() -> String {
+    crate::t!("tui-key-setting-down")
+}
 /// Help text.
-pub const KEY_SETTING_LESS: &str = "shorter";
+pub fn key_setting_less() -> String {
+    crate::t!("tui-key-setting-less")
+}
 /// Help text.
-pub const KEY_SETTING_MORE: &str = "longer";
+pub fn key_setting_more() -> String {
+    crate::t!("tui-key-setting-more")
+}
 /// Help text.
-pub const KEY_CLOSE: &str = "close";
+pub fn key_close() -> String {
+    crate::t!("tui-key-close")
+}
 /// Help text.
-pub const KEY_SCROLL_UP: &str = "scroll up";
+pub fn key_scroll_up() -> String {
+    crate::t!("tui-key-scroll-up")
+}
 /// Help text.
-pub const KEY_SCROLL_DOWN: &str = "scroll down";
+pub fn key_scroll_down() -> String {
+    crate::t!("tui-key-scroll-down")
+}
 /// Help text.
-pub const KEY_QUIT_NOW: &str = "quit (after a save that is running)";
+pub fn key_quit_now() -> String {
+    crate::t!("tui-key-quit-now")
+}
 
 /// Hint bar word.
-pub const HINT_COPY: &str = "copy";
+pub fn hint_copy() -> String {
+    crate::t!("tui-hint-copy")
+}
 /// Hint bar word.
-pub const HINT_SEARCH: &str = "search";
+pub fn hint_search() -> String {
+    crate::t!("tui-hint-search")
+}
 /// Hint bar word.
-pub const HINT_ADD: &str = "add";
+pub fn hint_add() -> String {
+    crate::t!("tui-hint-add")
+}
 /// Hint bar word.
-pub const HINT_HELP: &str = "help";
+pub fn hint_help() -> String {
+    crate::t!("tui-hint-help")
+}
 /// Hint bar word.
-pub const HINT_QUIT: &str = "quit";
+pub fn hint_quit() -> String {
+    crate::t!("tui-hint-quit")
+}
 /// Hint bar word.
-pub const HINT_DONE: &str = "done";
+pub fn hint_done() -> String {
+    crate::t!("tui-hint-done")
+}
 /// Hint bar word.
-pub const HINT_CANCEL: &str = "cancel";
+pub fn hint_cancel() -> String {
+    crate::t!("tui-hint-cancel")
+}
 /// Hint bar word.
-pub const HINT_OK: &str = "ok";
+pub fn hint_ok() -> String {
+    crate::t!("tui-hint-ok")
+}
 /// Hint bar word.
-pub const HINT_BACK: &str = "back";
+pub fn hint_back() -> String {
+    crate::t!("tui-hint-back")
+}
 /// Hint bar word.
-pub const HINT_SAVE: &str = "save";
+pub fn hint_save() -> String {
+    crate::t!("tui-hint-save")
+}
 /// Hint bar word.
-pub const HINT_NEXT_FIELD: &str = "next";
+pub fn hint_next_field() -> String {
+    crate::t!("tui-hint-next-field")
+}
 /// Hint bar word.
-pub const HINT_CHOOSE: &str = "choose";
+pub fn hint_choose() -> String {
+    crate::t!("tui-hint-choose")
+}
 /// Hint bar word.
-pub const HINT_YES: &str = "yes";
+pub fn hint_yes() -> String {
+    crate::t!("tui-hint-yes")
+}
 /// Hint bar word.
-pub const HINT_NO: &str = "no";
+pub fn hint_no() -> String {
+    crate::t!("tui-hint-no")
+}
 /// Hint bar word.
-pub const HINT_NEXT_SETTING: &str = "next";
+pub fn hint_next_setting() -> String {
+    crate::t!("tui-hint-next-setting")
+}
 /// Hint bar word.
-pub const HINT_LESS: &str = "less";
+pub fn hint_less() -> String {
+    crate::t!("tui-hint-less")
+}
 /// Hint bar word.
-pub const HINT_MORE: &str = "more";
+pub fn hint_more() -> String {
+    crate::t!("tui-hint-more")
+}
 /// Hint bar word.
-pub const HINT_CLOSE: &str = "close";
+pub fn hint_close() -> String {
+    crate::t!("tui-hint-close")
+}
 /// Hint bar word.
-pub const HINT_SCROLL: &str = "scroll";
+pub fn hint_scroll() -> String {
+    crate::t!("tui-hint-scroll")
+}
 
 // ---- Outside the screen ----
 
 /// `otp` without a subcommand, not on a terminal.
-pub const NOT_A_TERMINAL: &str = "the full-screen interface needs a terminal on standard input and output; in scripts use a subcommand such as `otp code <account>` (see `otp --help`)";
+pub fn not_a_terminal() -> String {
+    crate::t!("tui-not-a-terminal")
+}
 
 /// The system clock is before 1970.
-pub const CLOCK: &str =
-    "the system clock is set before 1970; fix the date and time, since codes depend on them";
+pub fn clock_before_epoch() -> String {
+    crate::t!("tui-clock-before-epoch")
+}
 /// The worker thread is gone (not expected).
-pub const WORKER_GONE: &str = "the vault worker stopped unexpectedly; quit and start otp again";
+pub fn worker_gone() -> String {
+    crate::t!("tui-worker-gone")
+}
 /// A HOTP counter that cannot advance.
-pub const HOTP_COUNTER_MAX: &str = "the HOTP counter is at its largest value and cannot advance; add the account again with a new secret";
+pub fn hotp_counter_max() -> String {
+    crate::t!("tui-hotp-counter-max")
+}
 /// An account another otp removed or renamed meanwhile.
 pub fn account_gone(label: &str) -> String {
-    format!(
-        "{label} is no longer in the vault (another otp changed it); the list now shows the vault as it is"
-    )
+    crate::t!("tui-account-gone", label = label)
 }
 
 /// A HOTP code was generated (before the copy reports).
 pub fn hotp_generated(label: &str) -> String {
-    format!("Generated the next code of {label}.")
+    crate::t!("tui-hotp-generated", label = label)
+}
+
+/// Seconds left in a list row, short: `25s`, `12m`, `3h`.
+pub fn time_left(remaining: u32) -> String {
+    match remaining {
+        r if r < 100 => crate::t!("tui-seconds-left", seconds = r),
+        r if r < 6000 => crate::t!("tui-minutes-left", minutes = r.div_ceil(60)),
+        r => crate::t!("tui-hours-left", hours = r.div_ceil(3600)),
+    }
+}
+
+/// The title of the rename form.
+pub fn rename_heading(label: &str) -> String {
+    crate::t!("tui-rename-heading", label = label)
 }

@@ -14,6 +14,7 @@ use super::message::{
 use crate::accounts::{AccountError, Store};
 use crate::code::Kind;
 use crate::config::Config;
+use crate::i18n::Localize;
 use crate::vault::payload::{self, PayloadError};
 use crate::vault::{Vault, VaultError};
 
@@ -34,15 +35,17 @@ fn failure(error: VaultError) -> Failure {
     match error {
         VaultError::WrongPin { attempts_left } => Failure::WrongPin { attempts_left },
         VaultError::LockedOut { retry_after_secs } => Failure::LockedOut { retry_after_secs },
-        error @ VaultError::AlreadyExists { .. } => Failure::AlreadyExists(error.to_string()),
-        error => Failure::Other(error.to_string()),
+        error @ VaultError::AlreadyExists { .. } => Failure::AlreadyExists(error.localize()),
+        error => Failure::Other(error.localize()),
     }
 }
 
 fn change_failure(error: ChangeError) -> Failure {
     match error {
         ChangeError::Vault(error) => failure(error),
-        other => Failure::Other(other.to_string()),
+        ChangeError::Payload(error) => Failure::Other(error.localize()),
+        ChangeError::Account(error) => Failure::Other(super::text::account_error(&error)),
+        ChangeError::Other(message) => Failure::Other(message),
     }
 }
 
@@ -88,7 +91,7 @@ fn apply(store: &mut Store, change: Change) -> Result<Done, ChangeError> {
             let code = account.code_at(0).code().clone();
             let next = counter
                 .checked_add(1)
-                .ok_or_else(|| ChangeError::Other(super::text::HOTP_COUNTER_MAX.to_owned()))?;
+                .ok_or_else(|| ChangeError::Other(super::text::hotp_counter_max().to_owned()))?;
             account.kind = Kind::Hotp { counter: next };
             Ok(Done::Hotp { label, code })
         }
@@ -108,7 +111,7 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
         Job::Unlock { pin } => match vault.read(&pin, now) {
             Ok(plaintext) => match payload::from_bytes(&plaintext) {
                 Ok(store) => JobResult::Unlocked(store),
-                Err(error) => JobResult::Failed(Failure::Other(error.to_string())),
+                Err(error) => JobResult::Failed(Failure::Other(error.localize())),
             },
             Err(error) => JobResult::Failed(failure(error)),
         },
@@ -124,7 +127,11 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
                 Err(error) => JobResult::Failed(change_failure(error)),
             }
         }
-        Job::LookupCustomer { customer, config } => match lookup(&customer, &config) {
+        Job::LookupCustomer {
+            customer,
+            config,
+            config_path,
+        } => match lookup(&customer, &config, &config_path) {
             Ok(organisation) => JobResult::Customer(organisation),
             Err(message) => JobResult::Failed(Failure::Other(message)),
         },
@@ -168,7 +175,7 @@ struct EnrollJob {
 /// then `directory`) and asks it for the organisation's name. The error is the
 /// sentence the CLI prints (with its CE/SE code).
 #[cfg(feature = "enroll")]
-fn lookup(customer: &str, config: &Config) -> Result<Organisation, String> {
+fn lookup(customer: &str, config: &Config, config_path: &str) -> Result<Organisation, String> {
     use crate::enroll::{EnrollClient, locate_server};
     let run = || {
         let server = locate_server(customer, None, config, None)?;
@@ -180,12 +187,17 @@ fn lookup(customer: &str, config: &Config) -> Result<Organisation, String> {
             server: client.server().as_str().to_owned(),
         })
     };
-    run().map_err(|e| e.to_string())
+    run().map_err(|error| match error {
+        crate::enroll::EnrollError::NoServer { customer, .. } => {
+            super::text::customer_unknown(&customer, config_path)
+        }
+        error => error.localize(),
+    })
 }
 
 #[cfg(not(feature = "enroll"))]
-fn lookup(_customer: &str, _config: &Config) -> Result<Organisation, String> {
-    Err(super::text::NO_ENROLL.to_owned())
+fn lookup(_customer: &str, _config: &Config, _config_path: &str) -> Result<Organisation, String> {
+    Err(super::text::no_enroll().to_owned())
 }
 
 /// The enrollment of `otp add --customer`, through the same client and the same
@@ -202,7 +214,7 @@ fn enroll(vault: &Vault, pin: &crate::vault::Pin, job: EnrollJob, now: u64) -> J
     let started = std::time::Instant::now();
     let client = match ServerUrl::parse(&job.server).and_then(|url| EnrollClient::new(url, None)) {
         Ok(client) => client,
-        Err(error) => return JobResult::Failed(Failure::Other(error.to_string())),
+        Err(error) => return JobResult::Failed(Failure::Other(error.localize())),
     };
     let request = EnrollRequest {
         customer: job.customer,
@@ -241,17 +253,17 @@ fn enroll_failure(error: crate::enroll::EnrollError) -> Failure {
             activation,
             reason,
         } => Failure::Other(super::text::enroll_not_rolled_back(
-            &activation.to_string(),
+            &activation.localize(),
             &label,
             &reason,
         )),
-        error => Failure::Other(error.to_string()),
+        error => Failure::Other(error.localize()),
     }
 }
 
 #[cfg(not(feature = "enroll"))]
 fn enroll(_vault: &Vault, _pin: &crate::vault::Pin, _job: EnrollJob, _now: u64) -> JobResult {
-    JobResult::Failed(Failure::Other(super::text::NO_ENROLL.to_owned()))
+    JobResult::Failed(Failure::Other(super::text::no_enroll().to_owned()))
 }
 
 /// The worker's loop: runs jobs in order until either channel closes.
@@ -265,7 +277,7 @@ pub fn serve(
     for job in jobs {
         let result = match clock() {
             Some(now) => run_job(&vault, work_factor, job, now),
-            None => JobResult::Failed(Failure::Other(super::text::CLOCK.to_owned())),
+            None => JobResult::Failed(Failure::Other(super::text::clock_before_epoch().to_owned())),
         };
         if results.send(result).is_err() {
             break;
@@ -302,7 +314,7 @@ impl AgentSession {
         let lost = |error: AgentError| {
             AgentResult::Failed(match error {
                 AgentError::NotRunning => AgentFailure::Ended,
-                other => AgentFailure::Error(other.to_string()),
+                other => AgentFailure::Error(other.localize()),
             })
         };
         if job == AgentJob::Connect {
@@ -310,13 +322,13 @@ impl AgentSession {
             let client = match Client::for_vault(vault) {
                 Ok(Some(client)) => client,
                 Ok(None) => return AgentResult::Absent,
-                Err(error) => return AgentResult::Unusable(error.to_string()),
+                Err(error) => return AgentResult::Unusable(error.localize()),
             };
             let info = match client.ping() {
                 Ok(info) => info,
                 // A stale socket: no agent, silently.
                 Err(AgentError::NotRunning) => return AgentResult::Absent,
-                Err(error) => return AgentResult::Unusable(error.to_string()),
+                Err(error) => return AgentResult::Unusable(error.localize()),
             };
             return match client.list() {
                 Ok(accounts) => {
@@ -327,7 +339,7 @@ impl AgentSession {
                     }
                 }
                 Err(AgentError::NotRunning) => AgentResult::Absent,
-                Err(error) => AgentResult::Unusable(error.to_string()),
+                Err(error) => AgentResult::Unusable(error.localize()),
             };
         }
         let Some(client) = &self.client else {
@@ -455,18 +467,26 @@ mod tests {
         let vault = Vault::new(dir.path().join("vault.age"));
         let pin = || Pin::for_unlock(PIN).unwrap();
         run_job(&vault, 10, Job::Create { pin: pin() }, 1_000);
+        crate::i18n::set_thread(Some(crate::i18n::Lang::En));
         let lookup = Job::LookupCustomer {
             customer: "1106".into(),
             config: Box::default(),
+            config_path: "/home/jk/.config/otp/config.toml".into(),
         };
-        let expected = crate::enroll::EnrollError::NoServer {
-            customer: "1106".into(),
+        // A customer code no server is known for: check the code, and the config
+        // file by its path; never a command-line flag the TUI cannot take.
+        match run_job(&vault, 10, lookup, 1_000) {
+            JobResult::Failed(Failure::Other(message)) => {
+                assert!(message.contains("Check the customer code"), "{message}");
+                assert!(message.contains("1106"), "{message}");
+                assert!(
+                    message.contains("/home/jk/.config/otp/config.toml"),
+                    "{message}"
+                );
+                assert!(!message.contains("--"), "{message}");
+            }
+            other => panic!("{other:?}"),
         }
-        .to_string();
-        assert!(matches!(
-            run_job(&vault, 10, lookup, 1_000),
-            JobResult::Failed(Failure::Other(message)) if message == expected
-        ));
         // Nothing listens on port 9 of this machine: refused before anything is saved.
         let enroll = Job::Enroll {
             pin: pin(),
@@ -478,7 +498,7 @@ mod tests {
         };
         match run_job(&vault, 10, enroll, 1_000) {
             JobResult::Failed(Failure::Other(message)) => {
-                assert!(message.contains("cannot reach"), "{message}");
+                assert!(message.contains("127.0.0.1:9"), "{message}");
                 assert!(!message.contains("135790"));
             }
             other => panic!("{other:?}"),
@@ -499,10 +519,11 @@ mod tests {
             activation: Box::new(EnrollError::Server(ErrorCode::Se3010)),
             reason: "could not write the vault: no space left on device".into(),
         };
+        crate::i18n::set_thread(Some(crate::i18n::Lang::En));
         let Failure::Other(message) = enroll_failure(error) else {
             panic!("not a status message");
         };
-        assert!(message.starts_with("SE3010"), "{message}");
+        assert!(message.contains("SE3010"), "{message}");
         assert!(message.contains("KISTI:jklee"), "{message}");
         assert!(message.contains("no space left"), "{message}");
         assert!(message.contains("press d"), "{message}");

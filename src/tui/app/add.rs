@@ -4,6 +4,7 @@
 use super::state::{App, Busy, Modal, Screen};
 use crate::tui::form::{AddForm, CustomerStep, Source};
 use crate::tui::message::{Change, Command, Effect, Hidden, Job};
+use crate::tui::text;
 
 impl App {
     /// A command in the add form.
@@ -39,6 +40,7 @@ impl App {
                 effects.push(Effect::Vault(Job::LookupCustomer {
                     customer,
                     config: Box::new(self.config.clone()),
+                    config_path: self.config_path.clone(),
                 }));
                 self.busy = Some(Busy::LookingUp);
             }
@@ -65,13 +67,7 @@ impl App {
             .iter()
             .any(|a| a.label().eq_ignore_ascii_case(&expected));
         if !replacing && store.len() >= limit {
-            form.error = Some(
-                crate::accounts::AccountError::TooMany {
-                    count: store.len(),
-                    limit,
-                }
-                .to_string(),
-            );
+            form.error = Some(text::too_many(store.len(), limit, &self.config_path));
         } else if let Some(organisation) = &form.organisation {
             effects.push(Effect::Vault(Job::Enroll {
                 pin: unlocked.pin.clone(),
@@ -97,9 +93,9 @@ impl App {
                 let limit = self.config.max_accounts;
                 let mut check = unlocked.store.clone();
                 match check.add(parsed.account.clone(), limit) {
-                    Err(error) => form.error = Some(error.to_string()),
+                    Err(error) => form.error = Some(text::account_error(&error)),
                     Ok(()) => {
-                        self.link_warning = parsed.warnings.first().map(ToString::to_string);
+                        self.link_warning = parsed.warnings.first().map(text::uri_warning);
                         let change = Change::Add {
                             account: parsed.account,
                             limit,

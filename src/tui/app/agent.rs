@@ -27,7 +27,7 @@ impl App {
                     self.busy = None;
                     if matches!(self.screen, Screen::Locked(_)) {
                         self.screen = Screen::Agent(Box::new(AgentList::new(accounts, expires_at)));
-                        self.status = Some(Status::Info(text::AGENT_UNLOCKED.to_owned()));
+                        self.status = Some(Status::Info(text::agent_unlocked().to_owned()));
                     }
                 }
             }
@@ -70,7 +70,7 @@ impl App {
                 self.busy = None;
                 if code.account != label {
                     self.agent_lost(
-                        AgentFailure::Error(text::AGENT_WRONG_ACCOUNT.to_owned()),
+                        AgentFailure::Error(text::agent_wrong_account().to_owned()),
                         effects,
                     );
                     return;
@@ -102,12 +102,12 @@ impl App {
     /// (in short on the status line, the reason on the unlock screen).
     fn agent_lost(&mut self, failure: AgentFailure, effects: &mut Vec<Effect>) {
         let reason = match failure {
-            AgentFailure::Ended => text::AGENT_ENDED.to_owned(),
+            AgentFailure::Ended => text::agent_ended().to_owned(),
             AgentFailure::Silent => text::agent_silent(AGENT_ANSWER_SECS),
             AgentFailure::Error(message) => text::agent_error(&message),
         };
         self.lock(Some(reason), effects);
-        self.status = Some(Status::Error(text::AGENT_GONE.to_owned()));
+        self.status = Some(Status::Error(text::agent_gone().to_owned()));
     }
 
     /// Time-driven agent work: a code request each second, giving up on an agent
@@ -180,7 +180,7 @@ impl App {
             }
             Command::Copy => {
                 let Some(account) = list.selected_account() else {
-                    self.status = Some(Status::Info(text::NOTHING_TO_COPY.to_owned()));
+                    self.status = Some(Status::Info(text::nothing_to_copy().to_owned()));
                     return;
                 };
                 let label = account.label.clone();
@@ -194,14 +194,18 @@ impl App {
                             code: Hidden::from(code),
                         }),
                         None => {
-                            self.status = Some(Status::Info(text::AGENT_CODE_COMING.to_owned()))
+                            self.status = Some(Status::Info(text::agent_code_coming().to_owned()))
                         }
                     }
                 }
             }
             Command::Add => {
                 if list.accounts.len() >= limit {
-                    self.status = Some(Status::Error(text::too_many(list.accounts.len(), limit)));
+                    self.status = Some(Status::Error(text::too_many(
+                        list.accounts.len(),
+                        limit,
+                        &self.config_path,
+                    )));
                 } else {
                     self.ask_pin_for(command, None, effects);
                 }
@@ -215,7 +219,7 @@ impl App {
                 }
             }
             Command::Settings => list.settings = Some(0),
-            Command::Lock => self.lock(Some(text::LOCKED_AGENT_STILL_RUNS.to_owned()), effects),
+            Command::Lock => self.lock(Some(text::locked_agent_still_runs().to_owned()), effects),
             _ => {}
         }
     }

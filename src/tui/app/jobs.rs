@@ -7,6 +7,7 @@ use super::state::{
 };
 use crate::accounts::Store;
 use crate::clipboard::Method;
+use crate::i18n::Localize;
 use crate::tui::message::{Done, Effect, Failure, Hidden, JobResult};
 use crate::tui::text;
 use crate::vault::LockoutStatus;
@@ -48,7 +49,7 @@ impl App {
                 let mut unlocked = Unlocked::new(pin, Store::new());
                 unlocked.modal = Some(Modal::OfferFirstAccount);
                 self.screen = Screen::Unlocked(Box::new(unlocked));
-                self.status = Some(Status::Info(text::VAULT_CREATED.to_owned()));
+                self.status = Some(Status::Info(text::vault_created().to_owned()));
             }
             (Some(Busy::Unlocking(pin)), JobResult::Unlocked(store)) => {
                 let then = match &mut self.screen {
@@ -66,7 +67,7 @@ impl App {
                     unlocked.pin = new;
                     unlocked.modal = None;
                 }
-                self.status = Some(Status::Info(text::PIN_CHANGED.to_owned()));
+                self.status = Some(Status::Info(text::pin_changed().to_owned()));
             }
             (_, JobResult::Saved(store, done)) => self.saved(store, done, effects),
             (Some(Busy::LookingUp), JobResult::Customer(organisation)) => {
@@ -102,7 +103,7 @@ impl App {
                 unlocked.select_label(&label);
                 match self.link_warning.take() {
                     // Something odd about the link that was just added.
-                    Some(warning) => Status::Info(format!("{} {warning}", text::added(&label))),
+                    Some(warning) => Status::Info(text::added_with_warning(&label, &warning)),
                     None => Status::Info(text::added(&label)),
                 }
             }
@@ -199,11 +200,11 @@ fn failure_message(failure: &Failure) -> String {
         Failure::WrongPin { attempts_left } => crate::vault::VaultError::WrongPin {
             attempts_left: *attempts_left,
         }
-        .to_string(),
+        .localize(),
         Failure::LockedOut { retry_after_secs } => crate::vault::VaultError::LockedOut {
             retry_after_secs: *retry_after_secs,
         }
-        .to_string(),
+        .localize(),
         Failure::AlreadyExists(message) | Failure::Other(message) => message.clone(),
     }
 }

@@ -59,7 +59,7 @@ impl App {
             }
             Command::Copy => {
                 let Some(account) = unlocked.selected_account() else {
-                    self.status = Some(Status::Info(text::NOTHING_TO_COPY.to_owned()));
+                    self.status = Some(Status::Info(text::nothing_to_copy().to_owned()));
                     return;
                 };
                 let label = account.label();
@@ -79,7 +79,11 @@ impl App {
             }
             Command::Add => {
                 if unlocked.store.len() >= limit {
-                    self.status = Some(Status::Error(text::too_many(unlocked.store.len(), limit)));
+                    self.status = Some(Status::Error(text::too_many(
+                        unlocked.store.len(),
+                        limit,
+                        &self.config_path,
+                    )));
                 } else {
                     unlocked.modal = Some(Modal::Add(Box::default()));
                 }
@@ -102,7 +106,7 @@ impl App {
                         label: account.label(),
                     });
                 }
-                None => self.status = Some(Status::Info(text::NOTHING_TO_SHOW.to_owned())),
+                None => self.status = Some(Status::Info(text::nothing_to_show().to_owned())),
             },
             Command::ChangePin => {
                 unlocked.modal = Some(Modal::ChangePin(ChangePin {
@@ -114,7 +118,7 @@ impl App {
                 }));
             }
             Command::Settings => unlocked.modal = Some(Modal::Settings(0)),
-            Command::Lock => self.lock(Some(text::LOCKED_BY_REQUEST.to_owned()), effects),
+            Command::Lock => self.lock(Some(text::locked_by_request().to_owned()), effects),
             _ => {}
         }
     }

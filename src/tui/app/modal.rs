@@ -3,6 +3,7 @@
 
 use super::pin::same_pin;
 use super::state::{App, Busy, ChangePin, Modal, PinStage, QR_SHOWN_SECS, QrShown, Screen, Status};
+use crate::i18n::Localize;
 use crate::tui::form::RenameForm;
 use crate::tui::message::{Change, Command, Effect, Job};
 use crate::tui::text;
@@ -71,7 +72,7 @@ impl App {
                 until: self.now.saturating_add(QR_SHOWN_SECS),
             }))),
             Err(error) => {
-                self.status = Some(Status::Error(error.to_string()));
+                self.status = Some(Status::Error(error.localize()));
                 None
             }
         }
@@ -112,7 +113,7 @@ impl App {
             None => Ok(()),
         };
         match result {
-            Err(error) => form.error = Some(error.to_string()),
+            Err(error) => form.error = Some(text::account_error(&error)),
             Ok(()) => {
                 let change = Change::Rename {
                     label: form.label.clone(),
@@ -144,7 +145,7 @@ impl App {
     /// then the job that re-encrypts the vault.
     fn submit_pin(&mut self, change: &mut ChangePin, effects: &mut Vec<Effect>) {
         if !change.entry.is_full() {
-            change.message = Some(text::TYPE_SIX_DIGITS.to_owned());
+            change.message = Some(text::type_six_digits().to_owned());
             return;
         }
         let typed = change.entry.take();
@@ -155,7 +156,7 @@ impl App {
                     change.stage = PinStage::New;
                     change.message = None;
                 }
-                Err(error) => change.message = Some(error.to_string()),
+                Err(error) => change.message = Some(error.localize()),
             },
             PinStage::New => match Pin::new_checked(&typed) {
                 Ok(pin) => {
@@ -180,7 +181,7 @@ impl App {
                     _ => {
                         change.stage = PinStage::New;
                         change.new = None;
-                        change.message = Some(text::PINS_DIFFER.to_owned());
+                        change.message = Some(text::pins_differ().to_owned());
                     }
                 }
             }

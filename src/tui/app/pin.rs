@@ -2,6 +2,7 @@
 //! unlock screen.
 
 use super::state::{App, Busy, Lockout, Screen, Setup};
+use crate::i18n::Localize;
 use crate::tui::message::{Command, Effect, Job};
 use crate::tui::text;
 use crate::vault::Pin;
@@ -23,7 +24,7 @@ impl App {
             }
             Command::Submit => {
                 if !setup.entry.is_full() {
-                    setup.message = Some(text::TYPE_SIX_DIGITS.to_owned());
+                    setup.message = Some(text::type_six_digits().to_owned());
                     return;
                 }
                 let typed = setup.entry.take();
@@ -40,7 +41,7 @@ impl App {
                             effects.push(Effect::Vault(Job::Create { pin: first.clone() }));
                             self.busy = Some(Busy::Creating(first));
                         } else {
-                            setup.message = Some(text::PINS_DIFFER.to_owned());
+                            setup.message = Some(text::pins_differ().to_owned());
                         }
                     }
                 }
@@ -76,7 +77,7 @@ impl App {
                     return;
                 }
                 if !locked.entry.is_full() {
-                    locked.message = Some(text::TYPE_SIX_DIGITS.to_owned());
+                    locked.message = Some(text::type_six_digits().to_owned());
                     return;
                 }
                 let typed = locked.entry.take();
@@ -86,7 +87,7 @@ impl App {
                         effects.push(Effect::Vault(Job::Unlock { pin: pin.clone() }));
                         self.busy = Some(Busy::Unlocking(pin));
                     }
-                    Err(error) => locked.message = Some(error.to_string()),
+                    Err(error) => locked.message = Some(error.localize()),
                 }
             }
             _ => {}

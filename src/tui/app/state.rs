@@ -459,6 +459,9 @@ pub struct App {
     pub config: Config,
     /// The vault file, for the first-run screen.
     pub vault_path: String,
+    /// The config file, named where a message tells what to change in it
+    /// (empty until the event loop sets it).
+    pub config_path: String,
     /// The current screen.
     pub screen: Screen,
     /// What the worker is doing.
@@ -502,6 +505,7 @@ impl App {
             size: (80, 24),
             config,
             vault_path,
+            config_path: String::new(),
             screen,
             busy: None,
             status: None,

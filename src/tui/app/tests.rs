@@ -64,6 +64,12 @@ fn type_digits(app: &mut App, digits: &str, now: u64) -> Vec<Effect> {
     effects
 }
 
+/// Pins this test's thread to English, whatever the machine's locale: these tests
+/// compare words.
+fn english() {
+    crate::i18n::set_thread(Some(crate::i18n::Lang::En));
+}
+
 /// An app on the unlock screen with 5 attempts left.
 pub fn locked_app() -> App {
     let mut app = App::new(true, "/v/vault.age".into(), Config::default(), T0);
@@ -105,6 +111,7 @@ fn code_at(account: &Account, time: u64) -> String {
 
 #[test]
 fn first_run_explains_the_policy_asks_twice_then_creates_and_offers_an_account() {
+    english();
     let mut app = App::new(false, "/v/vault.age".into(), Config::default(), T0);
     assert_eq!(app.context(), Context::Pin);
     assert!(type_digits(&mut app, "123456", T0).is_empty());
@@ -121,7 +128,7 @@ fn first_run_explains_the_policy_asks_twice_then_creates_and_offers_an_account()
     let Screen::Setup(setup) = &app.screen else {
         panic!()
     };
-    assert_eq!(setup.message.as_deref(), Some(text::PINS_DIFFER));
+    assert_eq!(setup.message.as_deref(), Some(text::pins_differ().as_str()));
     assert!(setup.first.is_none());
 
     type_digits(&mut app, "258046", T0);
@@ -147,6 +154,7 @@ fn first_run_explains_the_policy_asks_twice_then_creates_and_offers_an_account()
 
 #[test]
 fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
+    english();
     let mut app = locked_app();
     type_digits(&mut app, "111111", T0);
     app.update(
@@ -201,6 +209,7 @@ fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
 
 #[test]
 fn unlocking_keeps_the_pin_and_shows_the_accounts() {
+    english();
     let mut app = locked_app();
     type_digits(&mut app, "2580", T0);
     // Enter with fewer than 6 digits explains instead of trying.
@@ -226,6 +235,7 @@ fn unlocking_keeps_the_pin_and_shows_the_accounts() {
 
 #[test]
 fn copy_puts_the_current_code_on_the_clipboard_and_clears_it_later() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30), totp("Bank", "bob", 60)];
     let mut app = unlocked_app(accounts.clone());
     command(&mut app, Command::Down, T0 + 5);
@@ -252,12 +262,13 @@ fn copy_puts_the_current_code_on_the_clipboard_and_clears_it_later() {
     app.update(Action::Cleared(Ok(false)), T0 + 35);
     assert_eq!(
         app.status,
-        Some(Status::Info(text::CLIPBOARD_CHANGED.to_owned()))
+        Some(Status::Info(text::clipboard_changed().to_owned()))
     );
 }
 
 #[test]
 fn a_failed_copy_says_why_and_schedules_nothing() {
+    english();
     let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
     command(&mut app, Command::Copy, T0);
     app.update(
@@ -277,6 +288,7 @@ fn a_failed_copy_says_why_and_schedules_nothing() {
 
 #[test]
 fn hotp_generates_through_the_vault_then_shows_and_copies_the_code() {
+    english();
     let mut app = unlocked_app(vec![hotp("Bank", "card", 7)]);
     let effects = command(&mut app, Command::Copy, T0);
     assert!(matches!(
@@ -307,6 +319,7 @@ fn hotp_generates_through_the_vault_then_shows_and_copies_the_code() {
 
 #[test]
 fn auto_lock_drops_the_secrets_after_idle_time_and_input_postpones_it() {
+    english();
     let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
     assert!(app.update(Action::Tick, T0 + 299).is_empty());
     command(&mut app, Command::Down, T0 + 299);
@@ -336,6 +349,7 @@ fn qr_shown(app: &App) -> &QrShown {
 
 #[test]
 fn a_qr_code_is_shown_after_a_question_and_any_key_closes_it() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
     let mut app = unlocked_app(accounts.clone());
     command(&mut app, Command::Down, T0);
@@ -375,12 +389,13 @@ fn a_qr_code_is_shown_after_a_question_and_any_key_closes_it() {
     assert!(unlocked(&app).modal.is_none());
     assert_eq!(
         app.status,
-        Some(Status::Info(text::NOTHING_TO_SHOW.to_owned()))
+        Some(Status::Info(text::nothing_to_show().to_owned()))
     );
 }
 
 #[test]
 fn a_qr_code_closes_by_itself_and_locking_drops_it() {
+    english();
     let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
     command(&mut app, Command::ShowQr, T0);
     command(&mut app, Command::Yes, T0);
@@ -407,6 +422,7 @@ fn a_qr_code_closes_by_itself_and_locking_drops_it() {
 
 #[test]
 fn search_filters_by_label_and_esc_clears_then_quits() {
+    english();
     let mut app = unlocked_app(vec![
         totp("GitHub", "alice", 30),
         totp("GitLab", "alice", 30),
@@ -434,6 +450,7 @@ fn search_filters_by_label_and_esc_clears_then_quits() {
 
 #[test]
 fn adding_uses_the_cli_validation_and_the_account_limit() {
+    english();
     let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
     command(&mut app, Command::Add, T0);
     assert_eq!(app.context(), Context::Form);
@@ -493,6 +510,7 @@ fn adding_uses_the_cli_validation_and_the_account_limit() {
 
 #[test]
 fn rename_and_delete_name_the_account_by_label() {
+    english();
     let mut app = unlocked_app(vec![totp("GitHub", "alice", 30), totp("Bank", "bob", 60)]);
     command(&mut app, Command::Last, T0);
     command(&mut app, Command::Rename, T0);
@@ -530,6 +548,7 @@ fn rename_and_delete_name_the_account_by_label() {
 
 #[test]
 fn settings_step_through_choices_and_save_the_config() {
+    english();
     let mut app = unlocked_app(vec![]);
     command(&mut app, Command::Settings, T0);
     assert_eq!(app.context(), Context::Settings);
@@ -548,6 +567,7 @@ fn settings_step_through_choices_and_save_the_config() {
 
 #[test]
 fn change_pin_asks_current_new_twice_and_keeps_the_new_pin() {
+    english();
     let mut app = unlocked_app(vec![]);
     command(&mut app, Command::ChangePin, T0);
     assert_eq!(app.context(), Context::Pin);
@@ -611,6 +631,7 @@ fn change_pin_asks_current_new_twice_and_keeps_the_new_pin() {
 
 #[test]
 fn quitting_waits_for_a_save_and_clears_a_pending_clipboard() {
+    english();
     let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
     command(&mut app, Command::Copy, T0);
     app.update(
@@ -647,6 +668,7 @@ fn quitting_waits_for_a_save_and_clears_a_pending_clipboard() {
 
 #[test]
 fn clicking_a_row_selects_and_copies_it() {
+    english();
     let accounts = vec![
         totp("A", "one", 30),
         totp("B", "two", 30),
@@ -678,6 +700,7 @@ fn clicking_a_row_selects_and_copies_it() {
 
 #[test]
 fn help_opens_from_the_list_and_the_pin_screen_and_closes() {
+    english();
     let mut app = locked_app();
     command(&mut app, Command::Help, T0);
     assert_eq!(app.context(), Context::Help);
@@ -695,6 +718,7 @@ fn help_opens_from_the_list_and_the_pin_screen_and_closes() {
 
 #[test]
 fn nothing_in_debug_output_shows_a_secret_a_pin_or_a_code() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30)];
     let mut app = unlocked_app(accounts.clone());
     let code = code_at(&accounts[0], T0);
@@ -777,6 +801,7 @@ fn status_error(app: &App) -> String {
 
 #[test]
 fn an_agent_opens_the_list_without_the_pin_and_codes_are_asked_for_each_second() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30), hotp("Bank", "card", 3)];
     let mut app = locked_app();
     app.update(Action::ProbeAgent, T0);
@@ -816,7 +841,7 @@ fn an_agent_opens_the_list_without_the_pin_and_codes_are_asked_for_each_second()
     assert_eq!(app.context(), Context::List);
     assert_eq!(
         app.status,
-        Some(Status::Info(text::AGENT_UNLOCKED.to_owned()))
+        Some(Status::Info(text::agent_unlocked().to_owned()))
     );
     let list = agent_list(&app);
     assert_eq!(list.accounts.len(), 2);
@@ -856,6 +881,7 @@ fn an_agent_opens_the_list_without_the_pin_and_codes_are_asked_for_each_second()
 
 #[test]
 fn no_agent_or_an_unusable_one_leaves_the_unlock_screen_working() {
+    english();
     let mut app = locked_app();
     app.update(Action::ProbeAgent, T0);
     assert!(
@@ -889,9 +915,10 @@ fn no_agent_or_an_unusable_one_leaves_the_unlock_screen_working() {
 
 #[test]
 fn the_agent_going_away_falls_back_to_the_unlock_screen_and_says_why() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30)];
     for (failure, expected) in [
-        (AgentFailure::Ended, text::AGENT_ENDED.to_owned()),
+        (AgentFailure::Ended, text::agent_ended().to_owned()),
         (
             AgentFailure::Error("it could not read the vault".into()),
             text::agent_error("it could not read the vault"),
@@ -904,7 +931,7 @@ fn the_agent_going_away_falls_back_to_the_unlock_screen_and_says_why() {
             matches!(effects.as_slice(), [Effect::CheckLockout]),
             "{effects:?}"
         );
-        assert_eq!(status_error(&app), text::AGENT_GONE);
+        assert_eq!(status_error(&app), text::agent_gone());
         assert_eq!(locked_screen(&app).message, Some(expected));
         assert!(locked_screen(&app).back.is_none());
         assert_eq!(app.context(), Context::Pin);
@@ -931,6 +958,7 @@ fn the_agent_going_away_falls_back_to_the_unlock_screen_and_says_why() {
 
 #[test]
 fn a_changed_account_list_is_read_again() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30)];
     let mut app = agent_app(&accounts);
     app.update(Action::Tick, T0 + 1);
@@ -959,6 +987,7 @@ fn a_changed_account_list_is_read_again() {
 
 #[test]
 fn hotp_through_the_agent_generates_shows_and_copies_the_code() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30), hotp("Bank", "card", 3)];
     let mut app = agent_app(&accounts);
     command(&mut app, Command::Down, T0);
@@ -997,6 +1026,7 @@ fn hotp_through_the_agent_generates_shows_and_copies_the_code() {
 
 #[test]
 fn changes_in_the_agent_list_ask_for_the_pin_then_carry_on_in_the_unlocked_list() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
     let mut app = agent_app(&accounts);
     command(&mut app, Command::Down, T0);
@@ -1072,6 +1102,7 @@ fn changes_in_the_agent_list_ask_for_the_pin_then_carry_on_in_the_unlocked_list(
 
 #[test]
 fn a_qr_code_from_the_agent_list_needs_the_pin_then_asks_as_usual() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
     let mut app = agent_app(&accounts);
     command(&mut app, Command::Down, T0);
@@ -1101,6 +1132,7 @@ fn a_qr_code_from_the_agent_list_needs_the_pin_then_asks_as_usual() {
 
 #[test]
 fn auto_lock_and_l_in_the_agent_list_drop_the_codes_and_say_the_agent_runs_on() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30)];
     let mut app = agent_app(&accounts);
     command(&mut app, Command::Down, T0 + 10);
@@ -1128,12 +1160,13 @@ fn auto_lock_and_l_in_the_agent_list_drop_the_codes_and_say_the_agent_runs_on() 
     command(&mut app, Command::Lock, T0);
     assert_eq!(
         locked_screen(&app).message.as_deref(),
-        Some(text::LOCKED_AGENT_STILL_RUNS)
+        Some(text::locked_agent_still_runs().as_str())
     );
 }
 
 #[test]
 fn the_agent_list_searches_opens_settings_and_its_debug_output_hides_codes() {
+    english();
     let accounts = vec![totp("GitHub", "alice", 30), totp("KISTI", "jklee", 60)];
     let mut app = agent_app(&accounts);
     command(&mut app, Command::Search, T0);
@@ -1182,6 +1215,7 @@ fn organisation() -> Organisation {
 
 #[test]
 fn customer_code_is_looked_up_on_the_worker_and_the_name_shown() {
+    english();
     let mut app = customer_form_app(vec![]);
     assert_eq!(add_form(&app).focused(), Field::Customer);
     // Digits only, at most 4; fewer is refused without a look-up.
@@ -1189,7 +1223,7 @@ fn customer_code_is_looked_up_on_the_worker_and_the_name_shown() {
     assert!(command(&mut app, Command::Submit, T0).is_empty());
     assert_eq!(
         add_form(&app).error.as_deref(),
-        Some(text::CUSTOMER_FOUR_DIGITS)
+        Some(text::customer_four_digits().as_str())
     );
     app.update(Action::Paste(Hidden::from("0-6 99")), T0);
     assert_eq!(add_form(&app).customer, "1106");
@@ -1225,6 +1259,7 @@ fn customer_code_is_looked_up_on_the_worker_and_the_name_shown() {
 #[cfg(feature = "enroll")]
 #[test]
 fn a_failed_look_up_shows_the_clis_sentence_in_the_form() {
+    english();
     let mut app = customer_form_app(vec![]);
     type_digits(&mut app, "4242", T0);
     command(&mut app, Command::Submit, T0);
@@ -1252,12 +1287,13 @@ fn ready_to_enroll(accounts: Vec<Account>) -> App {
 
 #[test]
 fn enrolling_runs_on_the_worker_then_shows_the_account_in_the_list() {
+    english();
     let mut app = ready_to_enroll(vec![totp("GitHub", "bob", 30)]);
     type_digits(&mut app, "12345", T0);
     assert!(command(&mut app, Command::Submit, T0).is_empty());
     assert_eq!(
         add_form(&app).error.as_deref(),
-        Some(text::ACTIVATION_SIX_DIGITS)
+        Some(text::activation_six_digits().as_str())
     );
     type_digits(&mut app, "6 7", T0);
     assert_eq!(add_form(&app).secret_len(Field::Activation), 6);
@@ -1304,6 +1340,7 @@ fn enrolling_runs_on_the_worker_then_shows_the_account_in_the_list() {
 
 #[test]
 fn a_failed_enrollment_shows_the_error_and_keeps_the_form() {
+    english();
     let mut app = ready_to_enroll(vec![]);
     type_digits(&mut app, "123456", T0);
     command(&mut app, Command::Submit, T0);
@@ -1332,6 +1369,7 @@ fn a_failed_enrollment_shows_the_error_and_keeps_the_form() {
 
 #[test]
 fn the_activation_code_is_masked_and_never_in_debug_output() {
+    english();
     let mut app = ready_to_enroll(vec![]);
     type_digits(&mut app, "975318", T0);
     let form = add_form(&app);

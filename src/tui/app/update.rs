@@ -54,14 +54,14 @@ impl App {
             } => self.copied(label, code, result),
             Action::Cleared(result) => {
                 self.status = Some(match result {
-                    Ok(true) => Status::Info(text::CLIPBOARD_CLEARED.to_owned()),
-                    Ok(false) => Status::Info(text::CLIPBOARD_CHANGED.to_owned()),
+                    Ok(true) => Status::Info(text::clipboard_cleared().to_owned()),
+                    Ok(false) => Status::Info(text::clipboard_changed().to_owned()),
                     Err(error) => Status::Error(error),
                 });
             }
             Action::ConfigSaved(result) => {
                 self.status = Some(match result {
-                    Ok(()) => Status::Info(text::SETTINGS_SAVED.to_owned()),
+                    Ok(()) => Status::Info(text::settings_saved().to_owned()),
                     Err(error) => Status::Error(error),
                 });
             }

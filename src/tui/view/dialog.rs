@@ -10,11 +10,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::frame::busy_text;
 use super::pin::pin_dots;
-use super::style::{bold, dim, error, truncate};
+use super::style::{bold, dim, error, render_wrapped, truncate};
 use crate::tui::app::{App, ChangePin, Modal, PinStage, Unlocked};
 use crate::tui::form::{AddForm, Field, RenameForm, Source};
 use crate::tui::layout;
 use crate::tui::text;
+use crate::tui::width::{fit_joined_label, pad, pad_left};
 
 /// The box a dialog is drawn in: centred in the body, at most `width` × `height`.
 fn dialog(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
@@ -46,31 +47,43 @@ pub(super) fn render_modal(
     let _ = unlocked;
     match modal {
         Modal::OfferFirstAccount => {
-            let inner = dialog(area, 50, 6, text::OFFER_TITLE, buf);
-            Paragraph::new(vec![Line::raw(""), Line::styled(text::OFFER_TEXT, bold())])
+            let inner = dialog(area, 50, 6, &text::offer_title(), buf);
+            render_wrapped(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::styled(text::offer_text(), bold()),
+                ])
                 .centered()
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
+                .wrap(Wrap { trim: true }),
+                inner,
+                buf,
+            );
         }
         Modal::ConfirmDelete { label } => {
-            let inner = dialog(area, 56, 7, text::DELETE_TITLE, buf);
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(text::confirm_delete(label), bold()),
-            ])
-            .centered()
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            let inner = dialog(area, 56, 7, &text::delete_title(), buf);
+            render_wrapped(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::styled(text::confirm_delete(label), bold()),
+                ])
+                .centered()
+                .wrap(Wrap { trim: true }),
+                inner,
+                buf,
+            );
         }
         Modal::ConfirmQr { label } => {
-            let inner = dialog(area, 60, 8, text::QR_TITLE, buf);
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(text::confirm_qr(label), bold()),
-            ])
-            .centered()
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            let inner = dialog(area, 60, 8, &text::qr_title(), buf);
+            render_wrapped(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::styled(text::confirm_qr(label), bold()),
+                ])
+                .centered()
+                .wrap(Wrap { trim: true }),
+                inner,
+                buf,
+            );
         }
         // Drawn on the whole screen by `render`.
         Modal::Qr(_) => {}
@@ -83,17 +96,30 @@ pub(super) fn render_modal(
 
 /// The settings dialog, with line `selected` highlighted.
 pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 56, 7, text::SETTINGS_TITLE, buf);
+    let inner = dialog(area, 56, 7, &text::settings_title(), buf);
     let rows = [
-        (text::SETTING_CLEAR, app.config.clipboard_clear_secs),
-        (text::SETTING_LOCK, app.config.auto_lock_secs),
+        (text::setting_clear(), app.config.clipboard_clear_secs),
+        (text::setting_lock(), app.config.auto_lock_secs),
     ];
+    // One column for the values; a long label wraps rather than hides its value.
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| label.width())
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width).saturating_sub(16));
     let mut lines = Vec::new();
     for (i, (label, value)) in rows.iter().enumerate() {
         let marker = if i == selected { "›" } else { " " };
         let style = if i == selected { bold() } else { Style::new() };
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker} {label}: "), style),
+            Span::styled(
+                format!(
+                    "{marker} {label}: {}",
+                    " ".repeat(label_width.saturating_sub(label.width()))
+                ),
+                style,
+            ),
             Span::styled(
                 format!("‹ {} ›", text::duration(*value)),
                 style.fg(Color::Cyan),
@@ -101,19 +127,17 @@ pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut 
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(text::SETTINGS_NOTE, dim()));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    lines.push(Line::styled(text::settings_note(), dim()));
+    render_wrapped(Paragraph::new(lines).wrap(Wrap { trim: false }), inner, buf);
 }
 
 /// The change-PIN dialog: which PIN, the dots, why the last was refused.
 fn render_change_pin(app: &App, change: &ChangePin, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 60, 10, text::CHANGE_PIN_TITLE, buf);
+    let inner = dialog(area, 60, 10, &text::change_pin_title(), buf);
     let prompt = match change.stage {
-        PinStage::Current => text::CHANGE_PIN_CURRENT,
-        PinStage::New => text::CHANGE_PIN_NEW,
-        PinStage::Repeat => text::CHANGE_PIN_REPEAT,
+        PinStage::Current => text::change_pin_current(),
+        PinStage::New => text::change_pin_new(),
+        PinStage::Repeat => text::change_pin_repeat(),
     };
     let mut lines = vec![Line::styled(prompt, bold()), pin_dots(change.entry.len())];
     if let Some(busy) = busy_text(app) {
@@ -122,15 +146,17 @@ fn render_change_pin(app: &App, change: &ChangePin, area: Rect, buf: &mut Buffer
         lines.push(Line::styled(message.clone(), error()));
     }
     if change.stage != PinStage::Current {
-        lines.push(Line::styled(text::PIN_POLICY, dim()));
+        lines.push(Line::styled(text::pin_policy(), dim()));
     }
-    Paragraph::new(lines)
-        .centered()
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
+    render_wrapped(
+        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
+        inner,
+        buf,
+    );
 }
 
-/// One form line: label, value (masked for secrets), a cursor on the focused field.
+/// One form line: label, value (masked for secrets), a cursor on the focused field;
+/// the line is `width` columns, the label column `label_width`.
 fn field_line(
     label: &str,
     value: &str,
@@ -138,10 +164,10 @@ fn field_line(
     placeholder: &str,
     choice: bool,
     focused: bool,
-    width: usize,
+    (width, label_width): (usize, usize),
 ) -> Line<'static> {
     let marker = if focused { "›" } else { " " };
-    let head = format!("{marker} {label:>10}: ");
+    let head = format!("{marker} {}: ", pad_left(label, label_width));
     let room = width.saturating_sub(head.width() + 1);
     let shown = match masked {
         Some(len) => text::masked(len),
@@ -167,6 +193,16 @@ fn field_line(
     ])
 }
 
+/// The width of a form's label column: its widest label, at most half of the
+/// form, so that values start in one column whatever the language.
+fn label_column(labels: impl Iterator<Item = String>, width: usize) -> usize {
+    labels
+        .map(|label| label.width())
+        .max()
+        .unwrap_or(0)
+        .min(width / 2)
+}
+
 /// Draws form lines with the focused one kept visible and the error below.
 fn render_form(
     lines: Vec<Line<'static>>,
@@ -188,9 +224,11 @@ fn render_form(
     Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()).render(fields_area, buf);
     if let Some((message, style)) = note {
         let note_area = Rect::new(inner.x, inner.y + fields_height, inner.width, note_height);
-        Paragraph::new(Line::styled(message, style))
-            .wrap(Wrap { trim: true })
-            .render(note_area, buf);
+        render_wrapped(
+            Paragraph::new(Line::styled(message, style)).wrap(Wrap { trim: true }),
+            note_area,
+            buf,
+        );
     }
 }
 
@@ -201,32 +239,33 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
         area,
         72,
         u16::try_from(fields.len()).unwrap_or(12) + 7,
-        text::ADD_TITLE,
+        &text::add_title(),
         buf,
     );
     let width = usize::from(inner.width);
+    let label_width = label_column(fields.iter().map(|f| f.label()), width);
     let focus = form.focus.min(fields.len().saturating_sub(1));
     let lines = fields
         .iter()
         .enumerate()
         .map(|(i, &field)| {
             let placeholder = match (form.source, field) {
-                (Source::Link, Field::Name | Field::Issuer) => text::FROM_LINK,
-                (_, Field::Secret | Field::Link) => text::PASTE_HERE,
-                _ => "",
+                (Source::Link, Field::Name | Field::Issuer) => text::from_link(),
+                (_, Field::Secret | Field::Link) => text::paste_here(),
+                _ => String::new(),
             };
             field_line(
-                field.label(),
+                &field.label(),
                 &if field.is_secret() {
                     String::new()
                 } else {
                     form.value(field)
                 },
                 field.is_secret().then(|| form.secret_len(field)),
-                placeholder,
+                &placeholder,
                 field.is_choice(),
                 i == focus,
-                width,
+                (width, label_width),
             )
         })
         .collect();
@@ -237,7 +276,7 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
                 text::organisation(&o.customer, &o.name, &o.server),
                 Style::default(),
             ),
-            None => (text::CUSTOMER_HINT.to_owned(), dim()),
+            None => (text::customer_hint().to_owned(), dim()),
         }),
         (None, _) => None,
     };
@@ -246,27 +285,28 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
 
 /// The rename form.
 fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(
-        area,
-        64,
-        8,
-        &format!("{} {}", text::RENAME_TITLE, form.label),
-        buf,
+    // The title keeps the account's name when the box is narrow.
+    let room = usize::from(layout::centered(area, 64, 8).width.saturating_sub(4));
+    let label = fit_joined_label(
+        &form.label,
+        room.saturating_sub(text::rename_heading("").width()),
     );
+    let inner = dialog(area, 64, 8, &text::rename_heading(&label), buf);
     let width = usize::from(inner.width);
+    let label_width = label_column(RenameForm::FIELDS.iter().map(|f| f.label()), width);
     let lines = RenameForm::FIELDS
         .iter()
         .enumerate()
         .map(|(i, field)| {
             let value = if i == 0 { &form.name } else { &form.issuer };
             field_line(
-                field.label(),
+                &field.label(),
                 value,
                 None,
                 "",
                 false,
                 i == form.focus,
-                width,
+                (width, label_width),
             )
         })
         .collect();
@@ -283,7 +323,7 @@ pub(super) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().fg(Color::Cyan))
-        .title(Span::styled(format!(" {} ", text::HELP_TITLE), bold()));
+        .title(Span::styled(format!(" {} ", text::help_title()), bold()));
     let inner = block.inner(area);
     block.render(area, buf);
     let offset = usize::from(app.help.unwrap_or(0));
@@ -295,8 +335,8 @@ pub(super) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(heading, keys, help)| match heading {
             Some(_) => Line::styled(help, bold().fg(Color::Cyan)),
             None => Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$} "), bold()),
-                Span::raw(truncate(help, help_width)),
+                Span::styled(format!("  {} ", pad(&keys, key_width)), bold()),
+                Span::raw(truncate(&help, help_width)),
             ]),
         })
         .collect();

@@ -12,6 +12,7 @@ use super::style::{bold, dim, error, good, truncate};
 use crate::tui::app::{App, Busy, Screen, Status};
 use crate::tui::keymap;
 use crate::tui::text;
+use crate::tui::width::fit_joined_label;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -24,17 +25,17 @@ fn spinner(app: &App) -> &'static str {
 pub(super) fn busy_text(app: &App) -> Option<String> {
     let busy = app.busy.as_ref()?;
     let what = match busy {
-        Busy::Creating(_) => text::CREATING,
-        Busy::Unlocking(_) => text::UNLOCKING,
-        Busy::Saving => text::SAVING,
-        Busy::ChangingPin(_) => text::CHANGING_PIN,
-        Busy::Probing => text::PROBING,
-        Busy::AgentCode(_) => text::AGENT_CODE,
-        Busy::LookingUp => text::LOOKING_UP,
-        Busy::Enrolling => text::ENROLLING,
+        Busy::Creating(_) => text::creating(),
+        Busy::Unlocking(_) => text::unlocking(),
+        Busy::Saving => text::saving(),
+        Busy::ChangingPin(_) => text::changing_pin(),
+        Busy::Probing => text::probing(),
+        Busy::AgentCode(_) => text::agent_code(),
+        Busy::LookingUp => text::looking_up(),
+        Busy::Enrolling => text::enrolling(),
     };
     Some(if app.quit_when_idle {
-        format!("{} {what} {}", spinner(app), text::QUIT_AFTER_SAVE)
+        format!("{} {}", spinner(app), text::quit_after_save(&what))
     } else {
         format!("{} {what}", spinner(app))
     })
@@ -48,8 +49,8 @@ pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let style = Style::new().fg(Color::Black).bg(Color::Cyan);
     buf.set_style(area, style);
     let right = match &app.screen {
-        Screen::Setup(_) => text::SETUP_TITLE.to_owned(),
-        Screen::Locked(_) => text::UNLOCK_TITLE.to_owned(),
+        Screen::Setup(_) => text::setup_title().to_owned(),
+        Screen::Locked(_) => text::unlock_title().to_owned(),
         Screen::Unlocked(unlocked) => {
             text::account_count(unlocked.store.len(), app.config.max_accounts)
         }
@@ -61,7 +62,7 @@ pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     };
     let width = usize::from(area.width);
-    let left = format!(" {}", text::APP_TITLE);
+    let left = format!(" {}", text::app_title());
     let right = truncate(&format!("{right} "), width.saturating_sub(left.width() + 1));
     Line::from(Span::styled(left, style.add_modifier(Modifier::BOLD))).render(area, buf);
     Line::from(Span::styled(right, style))
@@ -89,10 +90,16 @@ pub(super) fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                     .pending_clear
                     .as_ref()
                     .map(|p| p.at.saturating_sub(app.now));
-                // Shorten the label, not the countdown, when the line is narrow.
-                let rest = text::copied("", *method, clears_in).width() + 1;
-                let label = truncate(label, width.saturating_sub(rest).max(4));
-                (text::copied(&label, *method, clears_in), good())
+                let full = text::copied(label, *method, clears_in);
+                if full.width() < width {
+                    (full, good())
+                } else {
+                    // Narrow: the account and the countdown stay, how it was
+                    // copied goes, and the issuer is shortened before the name.
+                    let rest = text::copied_short("", clears_in).width() + 1;
+                    let label = fit_joined_label(label, width.saturating_sub(rest));
+                    (text::copied_short(&label, clears_in), good())
+                }
             }
         }
     };
@@ -109,7 +116,7 @@ pub(super) fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
     let mut used = 1;
     for binding in keymap::hints(app.context()) {
         let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
-        let word = binding.hint.unwrap_or_default();
+        let word = binding.hint.map(|hint| hint()).unwrap_or_default();
         let needed = key.width() + 1 + word.width() + 2;
         if used + needed > width {
             break;

@@ -14,6 +14,7 @@ use crate::code::{Kind, group};
 use crate::tui::app::{AgentList, App, Unlocked};
 use crate::tui::layout;
 use crate::tui::text;
+use crate::tui::width::{fit_label, pad, pad_left};
 
 /// The last seconds of a period, when the code changes colour and the next is shown.
 const LAST_SECONDS: u32 = 10;
@@ -34,22 +35,13 @@ fn dots(period: u32, remaining: u32) -> (usize, usize) {
     }
 }
 
-/// Seconds left, short: `25s`, `12m`, `3h`.
-fn seconds_left(remaining: u32) -> String {
-    match remaining {
-        r if r < 100 => format!("{r}s"),
-        r if r < 6000 => format!("{}m", r.div_ceil(60)),
-        r => format!("{}h", r.div_ceil(3600)),
-    }
-}
-
 /// The search line, while a search is typed or set.
 pub(super) fn render_search(searching: bool, filter: &str, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     let cursor = if searching { "▏" } else { "" };
-    let line = format!(" {}{}{cursor}", text::SEARCH_PROMPT, filter);
+    let line = format!(" {} {}{cursor}", text::search_prompt(), filter);
     Line::styled(truncate(&line, usize::from(area.width)), bold()).render(area, buf);
 }
 
@@ -62,11 +54,11 @@ pub(super) fn render_list(app: &App, unlocked: &Unlocked, area: Rect, buf: &mut 
         .map(|account| account_view(app, unlocked, account))
         .collect();
     let empty = if unlocked.store.is_empty() {
-        text::EMPTY_LIST
+        text::empty_list()
     } else {
-        text::NO_MATCH
+        text::no_match()
     };
-    render_rows(&rows, unlocked.selected, empty, area, buf);
+    render_rows(&rows, unlocked.selected, &empty, area, buf);
 }
 
 /// The accounts a session agent serves.
@@ -78,11 +70,11 @@ pub(super) fn render_agent_list(app: &App, list: &AgentList, area: Rect, buf: &m
         .map(|info| agent_view(app, list, info))
         .collect();
     let empty = if list.accounts.is_empty() {
-        text::EMPTY_LIST
+        text::empty_list()
     } else {
-        text::NO_MATCH
+        text::no_match()
     };
-    render_rows(&rows, list.selected, empty, area, buf);
+    render_rows(&rows, list.selected, &empty, area, buf);
 }
 
 /// What one row shows, whether the account comes from the unlocked vault or from
@@ -90,7 +82,6 @@ pub(super) fn render_agent_list(app: &App, list: &AgentList, area: Rect, buf: &m
 struct RowView<'a> {
     issuer: Option<&'a str>,
     name: &'a str,
-    label: String,
     digits: usize,
     code: RowCode,
 }
@@ -145,7 +136,6 @@ fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> Row
     RowView {
         issuer: account.issuer.as_deref(),
         name: &account.name,
-        label,
         digits: usize::from(account.digits.get()),
         code,
     }
@@ -185,7 +175,6 @@ fn agent_view<'a>(app: &App, list: &AgentList, info: &'a AccountInfo) -> RowView
     RowView {
         issuer: info.issuer.as_deref(),
         name: &info.name,
-        label: info.label.clone(),
         digits: usize::from(info.digits),
         code,
     }
@@ -222,6 +211,25 @@ fn render_rows(rows: &[RowView], selected: usize, empty: &str, area: Rect, buf: 
     }
 }
 
+/// How much room a row has: wide rows show the issuer in its own column and the
+/// next code; tight ones drop the countdown dots so that the account keeps its room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowLayout {
+    Wide,
+    Narrow,
+    Tight,
+}
+
+impl RowLayout {
+    fn for_width(width: usize) -> Self {
+        match width {
+            w if w >= 64 => RowLayout::Wide,
+            w if w >= 36 => RowLayout::Narrow,
+            _ => RowLayout::Tight,
+        }
+    }
+}
+
 /// How one row is drawn.
 #[derive(Clone, Copy)]
 struct Row {
@@ -236,8 +244,9 @@ fn countdown(
     period: u32,
     remaining: Option<u32>,
     next: Option<&str>,
-    wide: bool,
+    layout: RowLayout,
 ) {
+    let wide = layout == RowLayout::Wide;
     let last = remaining.is_some_and(|r| r <= LAST_SECONDS);
     let (filled, total) = dots(period, remaining.unwrap_or(0));
     match (next, wide) {
@@ -245,6 +254,8 @@ fn countdown(
             // Narrow: the next code takes the place of the (nearly empty) dots.
             right.push(Span::styled(format!(" →{next}"), dim()));
         }
+        // Very narrow: the seconds alone, so that the account keeps its room.
+        _ if layout == RowLayout::Tight => {}
         _ => {
             right.push(Span::raw(" "));
             let dot_style = if last { urgent() } else { good() };
@@ -257,14 +268,17 @@ fn countdown(
         }
     }
     right.push(Span::styled(
-        format!(" {:>4}", remaining.map(seconds_left).unwrap_or_default()),
+        format!(
+            " {}",
+            pad_left(&remaining.map(text::time_left).unwrap_or_default(), 4)
+        ),
         dim(),
     ));
     if wide {
         let next = next
-            .map(|n| format!("  {} {n}", text::NEXT))
+            .map(|n| format!("  {} {n}", text::next()))
             .unwrap_or_default();
-        right.push(Span::styled(format!("{next:<14}"), dim()));
+        right.push(Span::styled(pad(&next, 14), dim()));
     }
 }
 
@@ -275,7 +289,8 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
         code_width,
     } = row;
     let width = usize::from(area.width);
-    let wide = width >= 64;
+    let layout = RowLayout::for_width(width);
+    let wide = layout == RowLayout::Wide;
     let mut right: Vec<Span> = Vec::new();
     match &view.code {
         RowCode::Totp {
@@ -287,21 +302,27 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
             let last = *remaining <= LAST_SECONDS;
             let code_style = if last { urgent() } else { bold() };
             right.push(Span::styled(format!("{code:>code_width$}"), code_style));
-            countdown(&mut right, *period, Some(*remaining), next.as_deref(), wide);
+            countdown(
+                &mut right,
+                *period,
+                Some(*remaining),
+                next.as_deref(),
+                layout,
+            );
         }
         RowCode::Waiting { period } => {
             right.push(Span::styled(
                 format!("{:>code_width$}", text::CODE_WAITING),
                 dim(),
             ));
-            countdown(&mut right, *period, None, None, wide);
+            countdown(&mut right, *period, None, None, layout);
         }
         RowCode::Hotp(shown) => {
             match shown {
                 Some(code) => {
                     right.push(Span::styled(format!("{code:>code_width$}"), bold()));
                     right.push(Span::styled(
-                        format!(" {:<11}", truncate(text::HOTP_USED, 11)),
+                        format!(" {}", pad(&text::hotp_used(), 11)),
                         dim(),
                     ));
                 }
@@ -311,7 +332,7 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
                         dim(),
                     ));
                     right.push(Span::styled(
-                        format!(" {:<11}", truncate(text::HOTP_PRESS, 11)),
+                        format!(" {}", pad(&text::hotp_press(), 11)),
                         dim(),
                     ));
                 }
@@ -331,21 +352,19 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
         let issuer = view.issuer.unwrap_or("");
         left.push(Span::styled(
             format!(
-                " {:<w$}",
-                truncate(issuer, issuer_width.saturating_sub(1)),
-                w = issuer_width
+                " {}",
+                pad(
+                    &truncate(issuer, issuer_width.saturating_sub(1)),
+                    issuer_width
+                )
             ),
             bold(),
         ));
         let name_width = label_width.saturating_sub(issuer_width + 1);
-        left.push(Span::raw(format!(
-            "{:<w$}",
-            truncate(view.name, name_width),
-            w = name_width
-        )));
+        left.push(Span::raw(pad(view.name, name_width)));
     } else {
-        let label = truncate(&view.label, label_width);
-        left.push(Span::raw(format!(" {label:<label_width$}")));
+        let label = fit_label(view.issuer, view.name, label_width);
+        left.push(Span::raw(format!(" {}", pad(&label, label_width))));
     }
     let mut spans = left;
     spans.push(Span::raw(" "));
@@ -377,8 +396,13 @@ mod tests {
 
     #[test]
     fn seconds_left_in_seconds_minutes_or_hours() {
-        assert_eq!(seconds_left(59), "59s");
-        assert_eq!(seconds_left(600), "10m");
-        assert_eq!(seconds_left(86_400), "24h");
+        crate::i18n::set_thread(Some(crate::i18n::Lang::En));
+        assert_eq!(text::time_left(59), "59s");
+        assert_eq!(text::time_left(600), "10m");
+        assert_eq!(text::time_left(86_400), "24h");
+        crate::i18n::set_thread(Some(crate::i18n::Lang::Ko));
+        assert_eq!(text::time_left(59), "59초");
+        assert_eq!(text::time_left(600), "10분");
+        crate::i18n::set_thread(None);
     }
 }

@@ -29,9 +29,9 @@ pub(super) fn pin_dots(typed: usize) -> Line<'static> {
 /// The first-run screen: choose a PIN, then type it again.
 pub(super) fn render_setup(app: &App, setup: &Setup, area: Rect, buf: &mut Buffer) {
     let prompt = if setup.first.is_some() {
-        text::SETUP_REPEAT
+        text::setup_repeat()
     } else {
-        text::SETUP_CHOOSE
+        text::setup_choose()
     };
     let mut lines = vec![
         Line::styled(prompt, bold()),
@@ -41,7 +41,7 @@ pub(super) fn render_setup(app: &App, setup: &Setup, area: Rect, buf: &mut Buffe
     if let Some(message) = &setup.message {
         lines.push(Line::styled(message.clone(), error()));
     }
-    lines.push(Line::styled(text::PIN_POLICY, dim()));
+    lines.push(Line::styled(text::pin_policy(), dim()));
     if let Some(busy) = busy_text(app) {
         lines.push(Line::styled(busy, Style::new().fg(Color::Cyan)));
     }
@@ -52,7 +52,7 @@ pub(super) fn render_setup(app: &App, setup: &Setup, area: Rect, buf: &mut Buffe
 /// The unlock screen: the PIN dots, attempts left or the pause, and why it is shown.
 pub(super) fn render_locked(app: &App, locked: &Locked, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
-        Line::styled(text::UNLOCK_PROMPT, bold()),
+        Line::styled(text::unlock_prompt(), bold()),
         pin_dots(locked.entry.len()),
         Line::raw(""),
     ];

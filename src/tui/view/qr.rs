@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::style::{bold, dim, truncate};
+use super::style::{bold, dim, render_wrapped, truncate};
 use crate::tui::app::{App, QrShown};
 use crate::tui::layout;
 use crate::tui::text;
@@ -33,10 +33,13 @@ pub(super) fn render_qr(app: &App, shown: &QrShown, area: Rect, buf: &mut Buffer
         let columns = area.width.clamp(1, 60);
         // Wrapping can need a line more than the plain division.
         let rows = u16::try_from(message.width() / usize::from(columns) + 2).unwrap_or(u16::MAX);
-        Paragraph::new(Line::styled(message, bold()))
-            .centered()
-            .wrap(Wrap { trim: true })
-            .render(layout::centered(area, columns, rows), buf);
+        render_wrapped(
+            Paragraph::new(Line::styled(message, bold()))
+                .centered()
+                .wrap(Wrap { trim: true }),
+            layout::centered(area, columns, rows),
+            buf,
+        );
         return;
     }
     let captions = area.height >= height.saturating_add(2);

@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Secondary text: hints, empty dots.
 pub(super) fn dim() -> Style {
@@ -33,27 +32,7 @@ pub(super) fn urgent() -> Style {
     Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }
 
-/// `text` cut to `width` columns, ending in `…` when cut.
-pub(super) fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
+pub(super) use crate::tui::width::truncate;
 
 /// A centred column of lines with word wrap, at most `max_width` wide.
 pub(super) fn panel(lines: Vec<Line<'_>>, area: Rect, max_width: u16, buf: &mut Buffer) {
@@ -68,21 +47,21 @@ pub(super) fn panel(lines: Vec<Line<'_>>, area: Rect, max_width: u16, buf: &mut 
         width,
         height.min(area.y + area.height - top),
     );
-    Paragraph::new(lines)
-        .centered()
-        .wrap(Wrap { trim: true })
-        .render(rect, buf);
+    render_wrapped(
+        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
+        rect,
+        buf,
+    );
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_respects_wide_characters() {
-        assert_eq!(truncate("GitHub", 10), "GitHub");
-        assert_eq!(truncate("GitHub", 4), "Git…");
-        assert_eq!(truncate("네이버메일", 5), "네이…");
-        assert_eq!(truncate("abc", 0), "");
+/// Draws a wrapped paragraph. ratatui's word wrap can end a line with a
+/// two-column character (Hangul) that starts in the last column and so spills one
+/// column past the edge, over a dialog's border: the text is wrapped one column
+/// narrower than `area`, so such a line still ends inside it. Under 4 columns
+/// nothing is drawn: so narrow a box holds no sentence.
+pub(super) fn render_wrapped(paragraph: Paragraph<'_>, area: Rect, buf: &mut Buffer) {
+    if area.width >= 4 {
+        let narrower = Rect::new(area.x, area.y, area.width - 1, area.height);
+        paragraph.render(narrower, buf);
     }
 }
