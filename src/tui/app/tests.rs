@@ -467,9 +467,9 @@ fn adding_uses_the_cli_validation_and_the_account_limit() {
     };
     assert_eq!(
         form.error,
-        Some(
-            crate::i18n::Localize::localize(&SecretKey::parse_base32("JBSW Y3D0").unwrap_err())
-        )
+        Some(crate::i18n::Localize::localize(
+            &SecretKey::parse_base32("JBSW Y3D0").unwrap_err()
+        ))
     );
     command(&mut app, Command::ClearField, T0);
     app.update(Action::Paste(Hidden::from(SECRET)), T0);
