@@ -243,8 +243,10 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
         ("cli/run.rs", "Google Authenticator", "the app's name"),
         ("cli/run.rs", "never written anywhere", "stale on purpose"),
     ];
-    let mut scan = Scan::default();
-    scan.localized = localized_types(&[("cli/run.rs".to_owned(), source.to_owned())]);
+    let mut scan = Scan {
+        localized: localized_types(&[("cli/run.rs".to_owned(), source.to_owned())]),
+        ..Scan::default()
+    };
     scan.file("cli/run.rs", source, allow);
     let found: Vec<&str> = scan.findings.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(
@@ -261,8 +263,10 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
         scan.findings
     );
     // Outside the log files the journal rule does not apply; inside it does.
-    let mut server = Scan::default();
-    server.localized = scan.localized.clone();
+    let mut server = Scan {
+        localized: scan.localized.clone(),
+        ..Scan::default()
+    };
     server.file("server/http.rs", source, allow);
     assert!(
         !server.findings.iter().any(|f| f.text.starts_with("otpd: ")),
