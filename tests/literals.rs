@@ -21,7 +21,8 @@
 //!   and inline modules named `tests`;
 //! - developer text: the bodies of `impl Debug for …`, and of `impl Display for T`
 //!   when the crate also has `impl Localize for T` (people see `localize()`; the
-//!   `Display` text is for logs, like `#[error(…)]`);
+//!   `Display` text is for logs, like `#[error(…)]`) or when T is listed in
+//!   [`DEVELOPER_DISPLAY`] with a reason;
 //! - attributes, entirely: doc comments, `#[error(…)]` (the developer text of a lower
 //!   layer's error, shown to people only through `Localize`), clap's `#[arg(…)]` and
 //!   `#[command(…)]` (help is set from the catalogue at run time), `#[serde(…)]`, cfg;
@@ -89,6 +90,11 @@ const ALLOW: &[(&str, &str, &str)] = &[
         "SQL: the VALUES row of the batched INSERT of verification events",
     ),
 ];
+
+/// Types whose `Display` is developer text although they have no `Localize` of their
+/// own: parts of a lower layer's error that only its `#[error(…)]` text (logs, Debug)
+/// spells out, while people read the whole error's `localize()`. (file, type, why).
+const DEVELOPER_DISPLAY: &[(&str, &str, &str)] = &[];
 
 /// Files of the server runtime whose standard error is otpd's journal: an `eprintln!`
 /// there whose format string starts with [`LOG_TAG`] is a log line and stays English.
@@ -235,6 +241,9 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
         impl Localize for VaultError {
             fn localize_in(&self, lang: Lang) -> String { t_in!(lang, "err-locked") }
         }
+        impl fmt::Display for IoAction {
+            fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str("open the vault") }
+        }
         impl fmt::Display for Screen {
             fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str("the unlock screen") }
         }
@@ -245,6 +254,10 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
     ];
     let mut scan = Scan {
         localized: localized_types(&[("cli/run.rs".to_owned(), source.to_owned())]),
+        developer_display: &[
+            ("cli/run.rs", "IoAction", "part of an error's log text"),
+            ("cli/run.rs", "Gone", "stale on purpose"),
+        ],
         ..Scan::default()
     };
     scan.file("cli/run.rs", source, allow);
@@ -283,6 +296,10 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
     assert!(
         report.contains("never written anywhere") && !report.contains("the app's name"),
         "only the stale entry is reported stale:\n{report}"
+    );
+    assert!(
+        report.contains("\"Gone\"") && !report.contains("part of an error's log text"),
+        "only the stale DEVELOPER_DISPLAY entry is reported stale:\n{report}"
     );
 }
 
@@ -397,6 +414,9 @@ struct Scan {
     files: usize,
     /// Names of the types with an `impl Localize for …` anywhere in the tree.
     localized: BTreeSet<String>,
+    /// The DEVELOPER_DISPLAY list in force, and which of its entries were used.
+    developer_display: &'static [(&'static str, &'static str, &'static str)],
+    display_hits: BTreeSet<usize>,
 }
 
 fn scan_tree(src: &Path, allow: &[(&str, &str, &str)]) -> Scan {
@@ -430,6 +450,7 @@ fn scan_tree(src: &Path, allow: &[(&str, &str, &str)]) -> Scan {
     }
     let mut scan = Scan {
         localized: localized_types(&sources),
+        developer_display: DEVELOPER_DISPLAY,
         ..Scan::default()
     };
     for (rel, text) in &sources {
@@ -628,6 +649,21 @@ impl Scan {
                 let _ = writeln!(out, "  ({file:?}, {part:?}, {reason:?})");
             }
         }
+        let stale: Vec<_> = self
+            .developer_display
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !self.display_hits.contains(index))
+            .collect();
+        if !stale.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nDEVELOPER_DISPLAY entries with no `impl Display` any more (remove them):"
+            );
+            for (_, (file, ty, reason)) in stale {
+                let _ = writeln!(out, "  ({file:?}, {ty:?}, {reason:?})");
+            }
+        }
         out
     }
 }
@@ -783,7 +819,16 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
         let developer_text = match trait_name(item).as_deref() {
             Some("Debug") => true,
             Some("Display") => {
-                type_name(&item.self_ty).is_some_and(|name| self.scan.localized.contains(&name))
+                let name = type_name(&item.self_ty).unwrap_or_default();
+                let listed = self
+                    .scan
+                    .developer_display
+                    .iter()
+                    .position(|(file, ty, _)| covers(file, self.rel) && *ty == name);
+                if let Some(index) = listed {
+                    self.scan.display_hits.insert(index);
+                }
+                listed.is_some() || self.scan.localized.contains(&name)
             }
             _ => false,
         };
