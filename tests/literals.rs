@@ -32,6 +32,7 @@
 //!   on user input): `panic!`, `unreachable!`, `todo!`, `unimplemented!`, the
 //!   `assert!` family and `.expect("…")`;
 //! - SQL: a literal starting with an upper-case SQL keyword and a blank;
+//! - byte strings (`b"…"`): protocol labels and key-derivation contexts, never text;
 //! - log lines (see [`LOG_FILES`]): the project has no logging macro; otpd's journal
 //!   is its standard error, and each journal line is one `eprintln!` whose format string
 //!   starts with the tag `otpd: `. Those lines stay English for grep and for whoever
@@ -209,7 +210,7 @@ const SQL_KEYWORDS: &[&str] = &[
 const AREAS: &[(&str, &str)] = &[
     ("cli/", "cli"),
     ("main.rs", "cli"),
-    ("manual.rs", "cli"),
+    ("manual.rs", "help"),
     ("tui/help", "help"),
     ("tui/", "tui"),
     ("enroll/", "enroll"),
