@@ -22,7 +22,8 @@
 //! - developer text: the bodies of `impl Debug for …`, and of `impl Display for T`
 //!   when the crate also has `impl Localize for T` (people see `localize()`; the
 //!   `Display` text is for logs, like `#[error(…)]`) or when T is listed in
-//!   [`DEVELOPER_DISPLAY`] with a reason;
+//!   [`DEVELOPER_TEXT`] with a reason, and the bodies of the functions listed there
+//!   (helpers that only `#[error(…)]` texts call);
 //! - attributes, entirely: doc comments, `#[error(…)]` (the developer text of a lower
 //!   layer's error, shown to people only through `Localize`), clap's `#[arg(…)]` and
 //!   `#[command(…)]` (help is set from the catalogue at run time), `#[serde(…)]`, cfg;
@@ -101,32 +102,28 @@ const ALLOW: &[(&str, &str, &str)] = &[
         "clap's own text for its help subcommand, kept so the catalogue tests can name a \
          missing id; people read help.ftl's",
     ),
-    (
-        "accounts.rs",
-        "; the vault is empty, add one with `otp add`",
-        "list_candidates feeds only MatchError's #[error] text; people read localize()",
-    ),
-    (
-        "agent/mod.rs",
-        "remove it (`rm ",
-        "unsafe_fix feeds only AgentError::Unsafe's #[error] text; people read localize()",
-    ),
-    (
-        "agent/mod.rs",
-        "run `chmod 700 ",
-        "unsafe_fix feeds only AgentError::Unsafe's #[error] text; people read localize()",
-    ),
-    (
-        "agent/mod.rs",
-        "run `otp lock` and `otp unlock` again, or `chmod 600 ",
-        "unsafe_fix feeds only AgentError::Unsafe's #[error] text; people read localize()",
-    ),
 ];
 
-/// Types whose `Display` is developer text although they have no `Localize` of their
-/// own: parts of a lower layer's error that only its `#[error(…)]` text (logs, Debug)
-/// spells out, while people read the whole error's `localize()`. (file, type, why).
-const DEVELOPER_DISPLAY: &[(&str, &str, &str)] = &[
+/// Developer text by name: a type whose `Display`, or a function (free or method)
+/// whose body, only feeds a lower layer's `#[error(…)]` text (logs, Debug) while
+/// people read the whole error's `localize()`. (file, type or function name, why).
+const DEVELOPER_TEXT: &[(&str, &str, &str)] = &[
+    (
+        "accounts.rs",
+        "list_candidates",
+        "only MatchError's #[error] texts call it; people read MatchError::localize()",
+    ),
+    (
+        "agent/mod.rs",
+        "unsafe_fix",
+        "only AgentError::Unsafe's #[error] text calls it; people read localize()",
+    ),
+    (
+        "api/codes.rs",
+        "sentence",
+        "ErrorCode's English for the #[error] texts of EnrollError and ServerError (logs); \
+         people read ErrorCode::localize() (api.ftl), otpd's replies too",
+    ),
     (
         "agent/mod.rs",
         "IoAction",
@@ -297,6 +294,7 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
         impl fmt::Display for IoAction {
             fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str("open the vault") }
         }
+        fn log_fix(path: &str) -> String { format!("remove it with rm {path}") }
         impl fmt::Display for Screen {
             fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str("the unlock screen") }
         }
@@ -307,8 +305,9 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
     ];
     let mut scan = Scan {
         localized: localized_types(&[("cli/run.rs".to_owned(), source.to_owned())]),
-        developer_display: &[
+        developer_text: &[
             ("cli/run.rs", "IoAction", "part of an error's log text"),
+            ("cli/run.rs", "log_fix", "feeds an error's log text"),
             ("cli/run.rs", "Gone", "stale on purpose"),
         ],
         ..Scan::default()
@@ -352,7 +351,7 @@ fn the_checker_catches_a_sentence_and_skips_the_rest() {
     );
     assert!(
         report.contains("\"Gone\"") && !report.contains("part of an error's log text"),
-        "only the stale DEVELOPER_DISPLAY entry is reported stale:\n{report}"
+        "only the stale DEVELOPER_TEXT entry is reported stale:\n{report}"
     );
 }
 
@@ -467,9 +466,9 @@ struct Scan {
     files: usize,
     /// Names of the types with an `impl Localize for …` anywhere in the tree.
     localized: BTreeSet<String>,
-    /// The DEVELOPER_DISPLAY list in force, and which of its entries were used.
-    developer_display: &'static [(&'static str, &'static str, &'static str)],
-    display_hits: BTreeSet<usize>,
+    /// The DEVELOPER_TEXT list in force, and which of its entries were used.
+    developer_text: &'static [(&'static str, &'static str, &'static str)],
+    developer_hits: BTreeSet<usize>,
 }
 
 fn scan_tree(src: &Path, allow: &[(&str, &str, &str)]) -> Scan {
@@ -503,7 +502,7 @@ fn scan_tree(src: &Path, allow: &[(&str, &str, &str)]) -> Scan {
     }
     let mut scan = Scan {
         localized: localized_types(&sources),
-        developer_display: DEVELOPER_DISPLAY,
+        developer_text: DEVELOPER_TEXT,
         ..Scan::default()
     };
     for (rel, text) in &sources {
@@ -703,15 +702,15 @@ impl Scan {
             }
         }
         let stale: Vec<_> = self
-            .developer_display
+            .developer_text
             .iter()
             .enumerate()
-            .filter(|(index, _)| !self.display_hits.contains(index))
+            .filter(|(index, _)| !self.developer_hits.contains(index))
             .collect();
         if !stale.is_empty() {
             let _ = writeln!(
                 out,
-                "\nDEVELOPER_DISPLAY entries with no `impl Display` any more (remove them):"
+                "\nDEVELOPER_TEXT entries naming no `impl Display` or function any more (remove them):"
             );
             for (_, (file, ty, reason)) in stale {
                 let _ = writeln!(out, "  ({file:?}, {ty:?}, {reason:?})");
@@ -738,6 +737,20 @@ struct Visitor<'a> {
 }
 
 impl Visitor<'_> {
+    /// Whether `name` (a type or function of this file) is in DEVELOPER_TEXT.
+    fn listed(&mut self, name: &str) -> bool {
+        let rel = self.rel;
+        let index = self
+            .scan
+            .developer_text
+            .iter()
+            .position(|(file, listed, _)| covers(file, rel) && *listed == name);
+        if let Some(index) = index {
+            self.scan.developer_hits.insert(index);
+        }
+        index.is_some()
+    }
+
     fn check(&mut self, lit: &LitStr) {
         let text = lit.value();
         if !looks_user_facing(&text) || is_sql(&text) {
@@ -873,20 +886,24 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
             Some("Debug") => true,
             Some("Display") => {
                 let name = type_name(&item.self_ty).unwrap_or_default();
-                let listed = self
-                    .scan
-                    .developer_display
-                    .iter()
-                    .position(|(file, ty, _)| covers(file, self.rel) && *ty == name);
-                if let Some(index) = listed {
-                    self.scan.display_hits.insert(index);
-                }
-                listed.is_some() || self.scan.localized.contains(&name)
+                self.listed(&name) || self.scan.localized.contains(&name)
             }
             _ => false,
         };
         if !developer_text {
             visit::visit_item_impl(self, item);
+        }
+    }
+
+    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
+        if !self.listed(&item.sig.ident.to_string()) {
+            visit::visit_item_fn(self, item);
+        }
+    }
+
+    fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
+        if !self.listed(&item.sig.ident.to_string()) {
+            visit::visit_impl_item_fn(self, item);
         }
     }
 
