@@ -7,6 +7,11 @@
 //! as a script would run them: spawn, wait, output discarded. The agent and oathtool
 //! runs alternate, so both see the same machine load. oathtool must be installed
 //! for the comparison (it is skipped, loudly, otherwise).
+//!
+//! `OTP_BENCH_BASELINE=/path/to/an/older/otp` also times that binary, with a vault and
+//! an agent of its own, in the same loop (before/after in one run, e.g. against a
+//! release build of the previous main). `OTP_BENCH_RUNS` changes the number of runs
+//! of the fast commands (500).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -17,7 +22,7 @@ use std::time::{Duration, Instant};
 
 const PIN: &str = "258046";
 const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-/// Runs of the fast commands (agent, oathtool), alternating.
+/// Runs of the fast commands (agent, oathtool), alternating, unless OTP_BENCH_RUNS says.
 const FAST_RUNS: usize = 500;
 /// Runs of `otp code` without the agent (about a second each).
 const SLOW_RUNS: usize = 10;
@@ -82,12 +87,12 @@ fn with_stdin(mut command: Command, input: &str) {
     assert!(child.wait().unwrap().success(), "{command:?} failed");
 }
 
-fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
+/// A private copy of `binary` in `dir`, checked to be an otp with an agent, and a
+/// vault with one account next to it.
+fn install(binary: &Path, dir: &Path) {
     // A private copy: the target directory may be shared with other builds of a
     // binary called otp, which must not replace this one halfway through.
-    std::fs::copy(env!("CARGO_BIN_EXE_otp"), dir.join("otp")).unwrap();
+    std::fs::copy(binary, dir.join("otp")).unwrap();
     let help = Command::new(dir.join("otp"))
         .arg("--help")
         .output()
@@ -95,7 +100,7 @@ fn main() {
     assert!(
         String::from_utf8_lossy(&help.stdout).contains("unlock"),
         "{} is not this otp (no unlock command); build again",
-        env!("CARGO_BIN_EXE_otp")
+        binary.display()
     );
     let mut init = otp(dir);
     init.args(["--pin-stdin", "init"]);
@@ -103,6 +108,26 @@ fn main() {
     let mut add = otp(dir);
     add.args(["--pin-stdin", "add", "bench"]);
     with_stdin(add, &format!("{PIN}\n{SECRET}\n"));
+}
+
+fn main() {
+    let fast_runs: usize = std::env::var("OTP_BENCH_RUNS")
+        .ok()
+        .and_then(|runs| runs.parse().ok())
+        .unwrap_or(FAST_RUNS);
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    install(Path::new(env!("CARGO_BIN_EXE_otp")), dir);
+    // The older binary, if any: its own vault, runtime directory and agent.
+    let baseline_dir = tempfile::tempdir().unwrap();
+    let baseline = std::env::var_os("OTP_BENCH_BASELINE").map(|binary| {
+        let binary = std::path::PathBuf::from(binary);
+        install(&binary, baseline_dir.path());
+        let mut unlock = otp(baseline_dir.path());
+        unlock.args(["--pin-stdin", "unlock", "--for", "10m"]);
+        with_stdin(unlock, &format!("{PIN}\n"));
+        (binary, baseline_dir.path())
+    });
 
     let have_oathtool = Command::new("oathtool")
         .arg("--version")
@@ -130,16 +155,21 @@ fn main() {
     let unlock_time = start.elapsed();
 
     // With the agent (no PIN anywhere) and oathtool, alternating.
-    let mut with_agent = Vec::with_capacity(FAST_RUNS);
-    let mut oathtool = Vec::with_capacity(FAST_RUNS);
+    let mut with_agent = Vec::with_capacity(fast_runs);
+    let mut oathtool = Vec::with_capacity(fast_runs);
     // Start-up alone: both programs started directly, no shell, no `env`.
-    let mut version = Vec::with_capacity(FAST_RUNS);
-    let mut oathtool_version = Vec::with_capacity(FAST_RUNS);
+    let mut version = Vec::with_capacity(fast_runs);
+    let mut oathtool_version = Vec::with_capacity(fast_runs);
+    let mut baseline_agent = Vec::with_capacity(fast_runs);
+    let mut baseline_version = Vec::with_capacity(fast_runs);
     // A few warm-up runs of each, not counted.
     for _ in 0..20 {
         time_once(otp(dir).args(["code", "bench"]));
+        if let Some((_, baseline_dir)) = baseline {
+            time_once(otp(baseline_dir).args(["code", "bench"]));
+        }
     }
-    for _ in 0..FAST_RUNS {
+    for _ in 0..fast_runs {
         with_agent.push(time_once(otp(dir).args(["code", "bench"])));
         if have_oathtool {
             oathtool.push(time_once(
@@ -150,9 +180,19 @@ fn main() {
         if have_oathtool {
             oathtool_version.push(time_once(Command::new("oathtool").arg("--version")));
         }
+        if let Some((_, baseline_dir)) = baseline {
+            baseline_agent.push(time_once(otp(baseline_dir).args(["code", "bench"])));
+            baseline_version.push(time_once(
+                Command::new(baseline_dir.join("otp")).arg("--version"),
+            ));
+        }
     }
     let locked = otp(dir).arg("lock").status().unwrap();
     assert!(locked.success());
+    if let Some((_, baseline_dir)) = baseline {
+        let locked = otp(baseline_dir).arg("lock").status().unwrap();
+        assert!(locked.success());
+    }
     let with_agent = Stats::new(with_agent);
     let version = Stats::new(version);
 
@@ -175,6 +215,13 @@ fn main() {
     row("`otp code` with the agent", &with_agent);
     row("`otp code` without an agent (PIN, scrypt)", &direct);
     row("`otp --version`", &version);
+    let baseline = baseline.map(|(binary, _)| {
+        let agent = Stats::new(baseline_agent);
+        let version = Stats::new(baseline_version);
+        row("baseline `otp code` with its agent", &agent);
+        row("baseline `otp --version`", &version);
+        (binary, agent, version)
+    });
     if have_oathtool {
         let oathtool = Stats::new(oathtool);
         let oathtool_version = Stats::new(oathtool_version);
@@ -198,5 +245,25 @@ fn main() {
         );
     } else {
         println!("*** SKIPPED the oathtool comparison: oathtool is not installed ***");
+    }
+    if let Some((binary, agent, baseline_version)) = baseline {
+        println!();
+        println!("baseline: {}", binary.display());
+        let change = |after: &Stats, before: &Stats| {
+            (after.median().as_secs_f64() / before.median().as_secs_f64() - 1.0) * 100.0
+        };
+        let verdict = |change: f64| if change <= 5.0 { "met" } else { "MISSED" };
+        let code = change(&with_agent, &agent);
+        println!(
+            "`otp code` with the agent, this build against the baseline: {code:+.1} % \
+             (target: +5 % or less) -> {}",
+            verdict(code)
+        );
+        let start = change(&version, &baseline_version);
+        println!(
+            "`otp --version`, this build against the baseline: {start:+.1} % \
+             (target: +5 % or less) -> {}",
+            verdict(start)
+        );
     }
 }
