@@ -546,6 +546,10 @@ fn a_mistyped_customer_code_in_the_korean_form_says_what_to_check() {
     // Esc alone (a key right after it would read as Alt), then the empty list.
     tui.send("\x1b");
     tui.wait_for("아직 계정이 없습니다", WAIT);
+    // That line may show behind the form already: give the interface time to read
+    // the Esc on its own before the next key, or the two arrive as Alt-a on a busy
+    // machine.
+    std::thread::sleep(Duration::from_millis(300));
     customer_form(&mut tui, "9999");
     let screen = tui.wait_for("CE1001", WAIT);
     assert!(!screen.contains("--server"), "{screen}");
