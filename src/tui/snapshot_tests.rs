@@ -383,6 +383,21 @@ fn hangul_accounts() -> Vec<Account> {
 }
 
 /// The screens where account labels show, with Hangul labels.
+/// The list six seconds after 홍길동's code at KISTI was copied by `method`.
+fn copied_hangul(method: Method) -> App {
+    let mut app = unlocked_app(hangul_accounts());
+    app.update(
+        Action::Copied {
+            label: format!("{KISTI}:홍길동"),
+            code: Hidden::from("123456"),
+            result: Ok(method),
+        },
+        T0 + 1,
+    );
+    app.update(Action::Tick, T0 + 7);
+    app
+}
+
 fn hangul_screens() -> Vec<(&'static str, App)> {
     let mut screens = Vec::new();
     let mut app = unlocked_app(hangul_accounts());
@@ -396,17 +411,7 @@ fn hangul_screens() -> Vec<(&'static str, App)> {
         ("copied", Method::System),
         ("copied_terminal", Method::Terminal),
     ] {
-        let mut app = unlocked_app(hangul_accounts());
-        app.update(
-            Action::Copied {
-                label: format!("{KISTI}:홍길동"),
-                code: Hidden::from("123456"),
-                result: Ok(method),
-            },
-            T0 + 1,
-        );
-        app.update(Action::Tick, T0 + 7);
-        screens.push((name, app));
+        screens.push((name, copied_hangul(method)));
     }
     let mut app = unlocked_app(hangul_accounts());
     cmd(&mut app, Command::Search);
@@ -532,16 +537,7 @@ fn columns_start_at_the_same_display_column_with_hangul_labels() {
 fn a_narrow_status_line_keeps_the_account_and_the_countdown() {
     speak(Lang::En);
     for method in [Method::System, Method::Terminal] {
-        let mut app = unlocked_app(hangul_accounts());
-        app.update(
-            Action::Copied {
-                label: format!("{KISTI}:홍길동"),
-                code: Hidden::from("123456"),
-                result: Ok(method),
-            },
-            T0 + 1,
-        );
-        app.update(Action::Tick, T0 + 7);
+        let mut app = copied_hangul(method);
         let screen = plain(&draw(&mut app, 40, 12));
         let status = screen.lines().nth(10).unwrap_or_default();
         assert!(status.contains("홍길동"), "{status:?}");
