@@ -184,6 +184,7 @@ impl Server {
         let mut response = agent
             .post(format!("{}/v1/verify", self.url))
             .header("authorization", format!("Bearer {key}"))
+            .header("content-type", "application/json")
             .send(format!(r#"{{"user_id":"{user}","otp":"{otp}"}}"#))
             .unwrap();
         let status = response.status().as_u16();

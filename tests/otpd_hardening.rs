@@ -1,0 +1,135 @@
+//! otpd's data under a careless filesystem and hostile clients (issue 14, items
+//! 10–12), against the real `otpd` binary on 127.0.0.1:
+//!
+//! - the database and its `-wal`/`-shm` companions are private (0600) and the data
+//!   directory otpd creates is 0700; an existing loose database is tightened;
+//! - every JSON POST requires `Content-Type: application/json` (415 with a code
+//!   otherwise), and a refused request uses nothing up;
+//! - what anonymous clients can make otpd write to the audit log is bounded: their
+//!   events fold into counted rows, at most a stated number per minute per address.
+
+#![cfg(feature = "server")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::otpd::{OtpdHome, Server, error_of, outcome};
+use common::unix_now;
+
+// ---------------------------------------------------------------------------------------
+// Item 11: JSON bodies need a JSON Content-Type
+// ---------------------------------------------------------------------------------------
+
+/// A POST with exactly these headers (no Content-Type unless given): (status, body).
+fn post(server: &Server, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut request = agent.post(format!("{}{path}", server.url));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut response = request.send(body).unwrap();
+    let status = response.status().as_u16();
+    (status, response.body_mut().read_to_string().unwrap())
+}
+
+/// The current code of an enrolled account.
+fn code_now(account: &otp::accounts::Account) -> String {
+    let otp::code::Kind::Totp { period } = account.kind else {
+        panic!("not a TOTP account");
+    };
+    otp::code::totp(
+        &account.secret,
+        account.algorithm,
+        account.digits,
+        period,
+        unix_now(),
+    )
+    .code
+    .as_str()
+    .to_owned()
+}
+
+#[test]
+fn json_posts_without_a_json_content_type_get_415_and_use_nothing_up() {
+    let home = OtpdHome::new(None).with_org();
+    home.set("rate_limit.enroll_per_minute", 0);
+    let activation = home.issue("jklee", &[]);
+    let key = home.api_key();
+    let server = home.start();
+    // The project's own client enrolls (its POSTs carry the header).
+    let client =
+        otp::enroll::EnrollClient::new(otp::enroll::ServerUrl::parse(&server.url).unwrap(), None)
+            .unwrap();
+    let pending = client
+        .exchange(&otp::enroll::EnrollRequest {
+            customer: "1106".into(),
+            user_id: "jklee".into(),
+            activation_code: zeroize::Zeroizing::new(activation),
+            device_name: None,
+        })
+        .unwrap();
+    client.activate(&pending, unix_now()).unwrap();
+
+    let otp = code_now(&pending.account);
+    let bearer = format!("Bearer {key}");
+    let body = format!(r#"{{"user_id":"jklee","otp":"{otp}"}}"#);
+    for content_type in [
+        Some("text/plain"),
+        Some("text/plain; charset=utf-8"),
+        Some("application/x-www-form-urlencoded"),
+        Some("application/jsonx"),
+        None,
+    ] {
+        let mut headers = vec![("authorization", bearer.as_str())];
+        headers.extend(content_type.map(|value| ("content-type", value)));
+        let (status, reply) = post(&server, "/v1/verify", &headers, &body);
+        assert_eq!(status, 415, "{content_type:?}: {reply}");
+        let (code, message) = error_of(&reply);
+        assert_eq!(code, "CE1003", "{content_type:?}: {reply}");
+        assert!(message.contains("application/json"), "{message}");
+    }
+    // In Korean too, with the same code.
+    let (status, reply) = post(
+        &server,
+        "/v1/verify",
+        &[
+            ("authorization", bearer.as_str()),
+            ("accept-language", "ko"),
+        ],
+        &body,
+    );
+    assert_eq!(status, 415);
+    let (code, message) = error_of(&reply);
+    assert_eq!(code, "CE1003");
+    assert!(
+        message.chars().any(|c| ('가'..='힣').contains(&c)),
+        "{message}"
+    );
+    // The enrollment POSTs ask for it as well.
+    for path in [
+        "/v1/enroll/start",
+        "/v1/enroll/finish",
+        "/v1/enroll/activate",
+    ] {
+        let (status, reply) = post(&server, path, &[("content-type", "text/plain")], "{}");
+        assert_eq!(status, 415, "{path}: {reply}");
+        assert_eq!(error_of(&reply).0, "CE1003", "{path}");
+    }
+    // The code was not used up by the refusals: sent as JSON (parameters allowed,
+    // any case), it is accepted once.
+    let (status, reply) = post(
+        &server,
+        "/v1/verify",
+        &[
+            ("authorization", bearer.as_str()),
+            ("content-type", "Application/JSON; charset=utf-8"),
+        ],
+        &body,
+    );
+    assert_eq!((status, outcome(&reply).as_str()), (200, "ok"), "{reply}");
+    let (status, reply) = server.verify(&key, "jklee", &otp);
+    assert_eq!((status, outcome(&reply).as_str()), (409, "SE4002"));
+}
