@@ -13,8 +13,123 @@
 
 mod common;
 
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
 use common::otpd::{OtpdHome, Server, error_of, outcome};
-use common::unix_now;
+use common::{assert_success, unix_now};
+
+// ---------------------------------------------------------------------------------------
+// Item 10: file modes
+// ---------------------------------------------------------------------------------------
+
+/// The permission bits of `path`.
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+fn chmod(path: &Path, mode: u32) {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// `otpd init` run with the usual umask 022, whatever the test runner's is, with
+/// its config in `dir` (which does not exist yet).
+fn init_with_umask_022(dir: &Path) -> OtpdHome {
+    let config = dir.join("otpd.toml");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("umask 022 && exec \"$0\" --config \"$1\" init")
+        .arg(env!("CARGO_BIN_EXE_otpd"))
+        .arg(&config)
+        .env("OTP_LANG", "en")
+        .output()
+        .unwrap();
+    assert_success(&out);
+    // The helpers keep their logs and address files in a directory of their own.
+    OtpdHome {
+        dir: tempfile::TempDir::new_in(dir).unwrap(),
+        config,
+    }
+}
+
+/// Waits (bounded) until `path` exists.
+fn wait_for(path: &Path) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !path.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} never appeared",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_database_and_its_companions_are_0600_and_the_data_dir_0700() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("otpd");
+    let home = init_with_umask_022(&dir);
+    let home = home.with_org();
+    home.set("rate_limit.enroll_per_minute", 0);
+    let db = dir.join("otpd.db");
+    let wal = dir.join("otpd.db-wal");
+    let shm = dir.join("otpd.db-shm");
+    assert_eq!(
+        (mode(&dir), mode(&db)),
+        (0o700, 0o600),
+        "the data directory otpd init creates, and otpd.db in it"
+    );
+
+    // Serving, with writes: the write-ahead log and the shared memory exist now.
+    let server = home.start();
+    for _ in 0..5 {
+        let (status, body) = server.request("GET", "/v1/customers/1106", &[], None);
+        assert_eq!(status, 200, "{body}");
+    }
+    wait_for(&wal);
+    wait_for(&shm);
+    assert_eq!(
+        [mode(&dir), mode(&db), mode(&wal), mode(&shm)],
+        [0o700, 0o600, 0o600, 0o600],
+        "directory, otpd.db, -wal and -shm while serving"
+    );
+    drop(server);
+
+    // A database left world-readable (by an older otpd or a copy) is tightened at
+    // the next start, and a data directory others can enter is reported.
+    for path in [&db, &wal, &shm] {
+        if path.exists() {
+            chmod(path, 0o644);
+        }
+    }
+    chmod(&dir, 0o755);
+    let server = home.start();
+    let (status, body) = server.request("GET", "/v1/customers/1106", &[], None);
+    assert_eq!(status, 200, "{body}");
+    wait_for(&wal);
+    wait_for(&shm);
+    for path in [&db, &wal, &shm] {
+        assert_eq!(mode(path), 0o600, "{} after a start", path.display());
+    }
+    let log = server.log_text();
+    let canonical = std::fs::canonicalize(&dir).unwrap();
+    assert!(
+        log.contains(&format!("chmod 700 {}", canonical.display())),
+        "no word about the open data directory:\n{log}"
+    );
+    assert_eq!(
+        mode(&dir),
+        0o755,
+        "otpd never changes a directory it did not make"
+    );
+}
 
 // ---------------------------------------------------------------------------------------
 // Item 11: JSON bodies need a JSON Content-Type

@@ -3,7 +3,8 @@
 //!
 //! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it
 //! - [`keys`] — the master key that seals secrets at rest
-//! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`)
+//! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`);
+//!   [`sqlite_files`] — a SQLite database's files on disk, kept private (0600)
 //! - `store` — every SQL statement, behind one type: the one place that knows the schema
 //! - [`service`] — the server's state and its audit trail ([`audit`]); what it does is
 //!   split by concern into `enroll`, `verify` (with `write`, what a verification
@@ -28,6 +29,7 @@ pub mod policy;
 pub mod rows;
 pub mod serve;
 pub mod service;
+pub mod sqlite_files;
 mod store;
 #[cfg(feature = "test-support")]
 mod test_support;
