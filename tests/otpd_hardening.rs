@@ -18,7 +18,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::otpd::{OtpdHome, Server, error_of, outcome};
+use common::otpd::{AuditLine, OtpdHome, Server, error_of, outcome};
 use common::{assert_success, unix_now};
 
 // ---------------------------------------------------------------------------------------
@@ -247,4 +247,154 @@ fn json_posts_without_a_json_content_type_get_415_and_use_nothing_up() {
     assert_eq!((status, outcome(&reply).as_str()), (200, "ok"), "{reply}");
     let (status, reply) = server.verify(&key, "jklee", &otp);
     assert_eq!((status, outcome(&reply).as_str()), (409, "SE4002"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Item 12: what anonymous clients can make otpd write
+// ---------------------------------------------------------------------------------------
+
+/// The bound README states: rows per minute per address bucket (an IPv4 address, or
+/// an IPv6 /64) that anonymous requests can add to the audit log.
+const ROWS_PER_MINUTE_PER_BUCKET: usize = 9;
+
+/// The anonymous rows of `otpd audit`.
+fn public_rows(home: &OtpdHome) -> Vec<AuditLine> {
+    home.audit_rows()
+        .into_iter()
+        .filter(|row| row.actor.starts_with("public:"))
+        .collect()
+}
+
+#[test]
+fn an_anonymous_flood_adds_a_bounded_number_of_counted_audit_rows() {
+    let home = OtpdHome::new(None).with_org();
+    home.set("rate_limit.enroll_per_minute", 0);
+    // X-Forwarded-For is trusted: one client sends as many IPv6 addresses of one /64.
+    home.set("plain_http_behind_proxy", true);
+    home.set("sqlite.synchronous", "normal");
+    let server = home.start();
+    const REQUESTS: usize = 2000;
+    const THREADS: usize = 4;
+    let first_minute = unix_now() / 60;
+    std::thread::scope(|scope| {
+        for t in 0..THREADS {
+            let server = &server;
+            scope.spawn(move || {
+                for i in (t..REQUESTS).step_by(THREADS) {
+                    let (status, reply) = match i % 4 {
+                        // A known customer, looked up again and again.
+                        0 => server.request("GET", "/v1/customers/1106", &[], None),
+                        // Customer codes nobody has, each different.
+                        1 => server.request("GET", &format!("/v1/customers/U{i}"), &[], None),
+                        // Enrollment starts for made-up users, each different.
+                        2 => server.request(
+                            "POST",
+                            "/v1/enroll/start",
+                            &[],
+                            Some(&format!(
+                                r#"{{"customer":"1106","user_id":"u{i}","enrollment_id":"x","pake":{{"suite":"s","msg":"m"}}}}"#
+                            )),
+                        ),
+                        // The same from a new IPv6 address each time, all in one /64.
+                        _ => server.request(
+                            "POST",
+                            "/v1/enroll/start",
+                            &[("x-forwarded-for", &format!("2001:db8:0:7::{i:x}"))],
+                            Some(&format!(
+                                r#"{{"customer":"Z{i}","user_id":"v{i}","enrollment_id":"x","pake":{{"suite":"s","msg":"m"}}}}"#
+                            )),
+                        ),
+                    };
+                    assert!(
+                        matches!(status, 200 | 400 | 404),
+                        "request {i}: {status} {reply}"
+                    );
+                }
+            });
+        }
+    });
+    let minutes = (unix_now() / 60 - first_minute + 1) as usize;
+    drop(server);
+
+    let audit = home.admin(&["audit", "--limit", "1000000"]);
+    let written = audit
+        .lines()
+        .filter(|line| line.contains(" public:"))
+        .count();
+    let bound = 2 * ROWS_PER_MINUTE_PER_BUCKET * minutes;
+    assert!(
+        written <= bound,
+        "{written} anonymous audit rows for {REQUESTS} requests over {minutes} minute(s) \
+         from 2 address buckets; the bound is {bound}"
+    );
+    let rows = public_rows(&home);
+    // Every request is still counted, and the log says what happened.
+    let total: u64 = rows.iter().map(|row| row.count).sum();
+    assert_eq!(total, REQUESTS as u64, "{rows:#?}");
+    let lookups: u64 = rows
+        .iter()
+        .filter(|row| {
+            row.action == "customer.lookup" && row.outcome == "ok" && row.customer == "1106"
+        })
+        .map(|row| row.count)
+        .sum();
+    assert_eq!(lookups, (REQUESTS / 4) as u64, "{rows:#?}");
+    // Once the /64 has used up its rows, the rest is counted in one row of its own.
+    assert!(
+        rows.iter()
+            .any(|row| row.action == "public.more" && row.actor == "public:2001:db8:0:7::/64"),
+        "{rows:#?}"
+    );
+    // Texts an attacker made up are not recorded.
+    for row in &rows {
+        assert!(
+            !row.customer.starts_with('U') && !row.customer.starts_with('Z'),
+            "{row:?}"
+        );
+        assert!(
+            !row.user.starts_with('u') && !row.user.starts_with('v'),
+            "{row:?}"
+        );
+    }
+}
+
+/// The audit log of a quiet server still shows each anonymous event on its own row.
+#[test]
+fn a_quiet_enrollment_is_audited_in_full() {
+    let home = OtpdHome::new(None).with_org();
+    let activation = home.issue("jklee", &[]);
+    let server = home.start();
+    let client =
+        otp::enroll::EnrollClient::new(otp::enroll::ServerUrl::parse(&server.url).unwrap(), None)
+            .unwrap();
+    client.lookup_customer("1106").unwrap();
+    let pending = client
+        .exchange(&otp::enroll::EnrollRequest {
+            customer: "1106".into(),
+            user_id: "jklee".into(),
+            activation_code: zeroize::Zeroizing::new(activation),
+            device_name: None,
+        })
+        .unwrap();
+    client.activate(&pending, unix_now()).unwrap();
+    drop(server);
+    let rows = public_rows(&home);
+    for action in [
+        "customer.lookup",
+        "enroll.start",
+        "enroll.finish",
+        "enroll.activate",
+    ] {
+        assert!(
+            rows.iter()
+                .any(|row| row.action == action && row.outcome == "ok" && row.count == 1),
+            "{action}: {rows:#?}"
+        );
+    }
+    assert!(
+        rows.iter().any(|row| row.action == "enroll.start"
+            && row.customer == "1106"
+            && row.user == "jklee"),
+        "{rows:#?}"
+    );
 }

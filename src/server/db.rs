@@ -64,13 +64,23 @@ pub struct Db {
 }
 
 fn migrator() -> Migrator {
-    Migrator::with_migrations(vec![Migration::new(
-        1,
-        "init".into(),
-        MigrationType::Simple,
-        include_str!("migrations/0001_init.sql").into_sql_str(),
-        false,
-    )])
+    let migration = |version: i64, name: &'static str, sql: &'static str| {
+        Migration::new(
+            version,
+            name.into(),
+            MigrationType::Simple,
+            sql.into_sql_str(),
+            false,
+        )
+    };
+    Migrator::with_migrations(vec![
+        migration(1, "init", include_str!("migrations/0001_init.sql")),
+        migration(
+            2,
+            "audit_events",
+            include_str!("migrations/0002_audit_events.sql"),
+        ),
+    ])
 }
 
 impl Db {
