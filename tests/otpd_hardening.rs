@@ -398,3 +398,80 @@ fn a_quiet_enrollment_is_audited_in_full() {
         "{rows:#?}"
     );
 }
+
+/// An enrollment `start` body for a made-up `user` at 1106.
+fn start_body(user: &str) -> String {
+    use otp::api::pake::{ClientExchange, Context, new_enrollment_id};
+    use otp::api::wire::{EnrollStart, PAKE_SUITE, PakeMessage};
+    let enrollment_id = new_enrollment_id().unwrap();
+    let context = Context {
+        customer: "1106",
+        user_id: user,
+        enrollment_id: &enrollment_id,
+    };
+    let (_, msg) = ClientExchange::start("123456", &context);
+    serde_json::to_string(&EnrollStart {
+        customer: "1106".into(),
+        user_id: user.into(),
+        device_name: None,
+        enrollment_id,
+        pake: PakeMessage {
+            suite: PAKE_SUITE.into(),
+            msg,
+        },
+    })
+    .unwrap()
+}
+
+/// The rows of `table` in the SQLite database of `home`, read through a
+/// read-only connection of its own.
+fn rows_in(home: &OtpdHome, table: &str) -> i64 {
+    use sqlx::Connection;
+    let db = home.config.with_file_name("otpd.db");
+    let url = format!("sqlite://{}?mode=ro", db.display());
+    let statement = format!("SELECT COUNT(*) FROM {table}");
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+            sqlx::query_scalar(sqlx::AssertSqlSafe(statement))
+                .fetch_one(&mut conn)
+                .await
+                .unwrap()
+        })
+}
+
+/// With `uniform_errors`, every start for a made-up user opens a decoy session;
+/// the sessions that have expired are deleted, so they do not pile up.
+#[test]
+fn expired_enrollment_sessions_do_not_pile_up() {
+    let home = OtpdHome::new(None).with_org();
+    home.set("rate_limit.enroll_per_minute", 0);
+    home.set("uniform_errors", true);
+    home.set("enrollment_session_secs", 1);
+    let server = home.start();
+    for i in 0..30 {
+        let (status, reply) = server.request(
+            "POST",
+            "/v1/enroll/start",
+            &[],
+            Some(&start_body(&format!("ghost{i}"))),
+        );
+        assert_eq!(status, 200, "{reply}");
+    }
+    std::thread::sleep(Duration::from_millis(2500));
+    let (status, reply) = server.request(
+        "POST",
+        "/v1/enroll/start",
+        &[],
+        Some(&start_body("ghost-last")),
+    );
+    assert_eq!(status, 200, "{reply}");
+    assert_eq!(
+        rows_in(&home, "enrollments"),
+        1,
+        "expired sessions are still stored"
+    );
+}

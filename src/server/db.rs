@@ -80,6 +80,11 @@ fn migrator() -> Migrator {
             "audit_events",
             include_str!("migrations/0002_audit_events.sql"),
         ),
+        migration(
+            3,
+            "enrollment_expiry",
+            include_str!("migrations/0003_enrollment_expiry.sql"),
+        ),
     ])
 }
 
