@@ -200,6 +200,7 @@ fn verify(url: &str, key: &str, otp: &str, language: &str) -> (u16, serde_json::
         .post(format!("{url}/v1/verify"))
         .header("authorization", format!("Bearer {key}"))
         .header("accept-language", language)
+        .header("content-type", "application/json")
         .send(format!(r#"{{"user_id":"jklee","otp":"{otp}"}}"#))
         .unwrap();
     let status = response.status().as_u16();

@@ -39,6 +39,9 @@ async fn call(
     Option<String>,
 ) {
     let mut request = Request::builder().method(method).uri(uri);
+    if method == "POST" {
+        request = request.header("content-type", "application/json");
+    }
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
@@ -333,7 +336,7 @@ fn http(method: &str, url: &str, key: Option<&str>, body: Option<String>) -> (u1
         .into();
     let mut response = match (method, body) {
         ("POST", Some(body)) => {
-            let mut request = agent.post(url);
+            let mut request = agent.post(url).header("content-type", "application/json");
             if let Some(key) = key {
                 request = request.header("authorization", format!("Bearer {key}"));
             }

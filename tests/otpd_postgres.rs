@@ -237,3 +237,44 @@ fn two_otpd_processes_share_one_postgres_database() {
         "{outcomes:?}"
     );
 }
+
+/// Anonymous events fold into counted audit rows on PostgreSQL too (the same
+/// migration and upsert), and two instances count the same events into the same rows.
+#[test]
+fn anonymous_events_fold_into_counted_rows_on_postgres() {
+    let Some(database) = PgDatabase::create() else {
+        return;
+    };
+    let home = OtpdHome::new(Some(&database.url())).with_org();
+    home.set("rate_limit.enroll_per_minute", 0);
+    let first = home.start();
+    let second = home.start();
+    let first_minute = common::unix_now() / 60;
+    for i in 0..60 {
+        let server = if i % 2 == 0 { &first } else { &second };
+        let (status, _) = server.request("GET", "/v1/customers/1106", &[], None);
+        assert_eq!(status, 200);
+        let (status, _) = server.request("GET", &format!("/v1/customers/U{i}"), &[], None);
+        assert_eq!(status, 404);
+    }
+    let minutes = common::unix_now() / 60 - first_minute + 1;
+    drop((first, second));
+    let rows: Vec<_> = home
+        .audit_rows()
+        .into_iter()
+        .filter(|row| row.actor == "public:127.0.0.1")
+        .collect();
+    // Two kinds of event (a known code, made-up ones) in each minute.
+    assert!(rows.len() as u64 <= 2 * minutes, "{rows:#?}");
+    let count = |outcome: &str, customer: &str| -> u64 {
+        rows.iter()
+            .filter(|row| row.outcome == outcome && row.customer == customer)
+            .map(|row| row.count)
+            .sum()
+    };
+    assert_eq!(
+        (count("ok", "1106"), count("CE1001", "")),
+        (60, 60),
+        "{rows:#?}"
+    );
+}

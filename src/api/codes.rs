@@ -14,6 +14,8 @@ pub enum ErrorCode {
     Ce1001,
     /// Malformed input: a request or an answer that is not in the expected form.
     Ce1002,
+    /// A JSON request sent without `Content-Type: application/json`.
+    Ce1003,
     /// The https connection or its certificate could not be checked, or plain http
     /// to a server that is not on this machine.
     Ce2001,
@@ -43,9 +45,10 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order the README table lists them.
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::Ce1001,
         ErrorCode::Ce1002,
+        ErrorCode::Ce1003,
         ErrorCode::Ce2001,
         ErrorCode::Ce2002,
         ErrorCode::Se3005,
@@ -65,6 +68,7 @@ impl ErrorCode {
         match self {
             ErrorCode::Ce1001 => "CE1001",
             ErrorCode::Ce1002 => "CE1002",
+            ErrorCode::Ce1003 => "CE1003",
             ErrorCode::Ce2001 => "CE2001",
             ErrorCode::Ce2002 => "CE2002",
             ErrorCode::Se3005 => "SE3005",
@@ -89,6 +93,7 @@ impl ErrorCode {
             ErrorCode::Se3020 => 410,
             ErrorCode::Se4002 => 409,
             ErrorCode::Se4003 => 423,
+            ErrorCode::Ce1003 => 415,
             ErrorCode::Se5029 => 429,
             ErrorCode::Se5000 => 500,
         }

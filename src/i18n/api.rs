@@ -10,6 +10,7 @@ impl Localize for ErrorCode {
         match self {
             ErrorCode::Ce1001 => t_in!(lang, "api-ce1001"),
             ErrorCode::Ce1002 => t_in!(lang, "api-ce1002"),
+            ErrorCode::Ce1003 => t_in!(lang, "api-ce1003"),
             ErrorCode::Ce2001 => t_in!(lang, "api-ce2001"),
             ErrorCode::Ce2002 => t_in!(lang, "api-ce2002"),
             ErrorCode::Se3005 => t_in!(lang, "api-se3005"),

@@ -220,14 +220,16 @@ async fn issue(
     Ok(())
 }
 
-/// `otpd audit`: one line per entry, oldest first. Actions, outcomes and details
-/// are the audit log's own records (`user.add`, `SE3010`), shown as stored.
+/// `otpd audit`: one line per entry, oldest first, with the number of events it
+/// stands for (anonymous events are folded per minute). Actions, outcomes and
+/// details are the audit log's own records (`user.add`, `SE3010`), shown as stored.
 fn print_audit(rows: Vec<AuditRow>) {
     let mut table = Table::new(vec![
         (t!("otpd-col-time"), Align::Left),
         (t!("otpd-col-actor"), Align::Left),
         (t!("otpd-col-action"), Align::Left),
         (t!("otpd-col-outcome"), Align::Left),
+        (t!("otpd-col-count"), Align::Right),
         (t!("otpd-col-customer"), Align::Left),
         (t!("otpd-col-user"), Align::Left),
         (t!("otpd-col-detail"), Align::Left),
@@ -238,6 +240,7 @@ fn print_audit(rows: Vec<AuditRow>) {
             row.actor,
             row.action,
             row.outcome,
+            row.events.to_string(),
             row.customer.unwrap_or_default(),
             row.user_id.unwrap_or_default(),
             row.detail.unwrap_or_default(),

@@ -1,5 +1,5 @@
-//! `otpd init`: a config file, a master key file (0600) and the database, never
-//! overwriting an existing config.
+//! `otpd init`: a config file, a master key file (0600) and the database (0600),
+//! in a data directory it creates 0700, never overwriting an existing config.
 
 use std::path::Path;
 
@@ -12,6 +12,8 @@ use crate::server::config::ServerConfig;
 use crate::server::error::{AdminError, ConfigError, IoAction};
 use crate::server::keys::MasterKey;
 use crate::server::serve::open_service;
+use crate::server::sqlite_files::{create_private_dir, open_directory};
+use crate::t;
 
 /// `otpd init`: writes the config and a new master key, and creates the database.
 pub fn run(config_path: &Path, args: &InitArgs) -> Result<(), ServerError> {
@@ -25,7 +27,8 @@ pub fn run(config_path: &Path, args: &InitArgs) -> Result<(), ServerError> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(ServerError::io(IoAction::CreateDir(dir.to_owned())))?;
+    // Whatever the umask: the data directory otpd makes is its own (0700).
+    create_private_dir(dir)?;
     let dir = std::fs::canonicalize(dir)
         .map_err(ServerError::io(IoAction::ResolveDir(dir.to_owned())))?;
     let mut config = ServerConfig::new_in(&dir, args.database.clone(), Some(args.listen.clone()));
@@ -52,5 +55,11 @@ pub fn run(config_path: &Path, args: &InitArgs) -> Result<(), ServerError> {
         "{}",
         text::initialised(config_path, &key_path, &loaded.database)
     );
+    if let Some(dir) = open_directory(&loaded.database) {
+        eprintln!(
+            "{}",
+            t!("otpd-warn-data-dir-open", dir = dir.display().to_string())
+        );
+    }
     Ok(())
 }

@@ -9,6 +9,7 @@ use crate::server::ServerError;
 use crate::server::config::ServerConfig;
 use crate::server::error::IoAction;
 use crate::server::serve::{Listener, app_state, open_service, serve};
+use crate::server::sqlite_files::open_directory;
 use crate::t_in;
 
 /// Runs the server of `config` until interrupted.
@@ -17,6 +18,16 @@ pub async fn run(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), 
     let service = open_service(config).await?;
     let url = listener.url();
     // Log lines stay English whatever the locale, for grep.
+    if let Some(dir) = open_directory(&config.database) {
+        eprintln!(
+            "{}",
+            t_in!(
+                Lang::En,
+                "otpd-log-data-dir-open",
+                dir = dir.display().to_string()
+            )
+        );
+    }
     eprintln!(
         "{}",
         t_in!(Lang::En, "otpd-log-listening", url = url.as_str())

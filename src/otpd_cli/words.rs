@@ -206,6 +206,18 @@ fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String
                 detail = detail
             )
         }
+        IoAction::CreateDatabase(p) => t_in!(
+            lang,
+            "otpd-err-io-create-database",
+            path = path(p),
+            detail = detail
+        ),
+        IoAction::ProtectDatabase(p) => t_in!(
+            lang,
+            "otpd-err-io-protect-database",
+            path = path(p),
+            detail = detail
+        ),
         IoAction::CreateKey(p) => {
             t_in!(
                 lang,
@@ -385,6 +397,8 @@ mod tests {
             IoAction::WriteConfig(path()),
             IoAction::CreateDir(path()),
             IoAction::ResolveDir(path()),
+            IoAction::CreateDatabase(path()),
+            IoAction::ProtectDatabase(path()),
             IoAction::CreateKey(path()),
             IoAction::ReadKey(path()),
             IoAction::WriteAddr(path()),

@@ -10,6 +10,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, SqlSafeStr};
 
 use super::error::{ConfigError, DatabaseError, ServerError};
+use super::sqlite_files;
 
 /// Which database a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,17 +64,33 @@ pub struct Db {
 }
 
 fn migrator() -> Migrator {
-    Migrator::with_migrations(vec![Migration::new(
-        1,
-        "init".into(),
-        MigrationType::Simple,
-        include_str!("migrations/0001_init.sql").into_sql_str(),
-        false,
-    )])
+    let migration = |version: i64, name: &'static str, sql: &'static str| {
+        Migration::new(
+            version,
+            name.into(),
+            MigrationType::Simple,
+            sql.into_sql_str(),
+            false,
+        )
+    };
+    Migrator::with_migrations(vec![
+        migration(1, "init", include_str!("migrations/0001_init.sql")),
+        migration(
+            2,
+            "audit_events",
+            include_str!("migrations/0002_audit_events.sql"),
+        ),
+        migration(
+            3,
+            "enrollment_expiry",
+            include_str!("migrations/0003_enrollment_expiry.sql"),
+        ),
+    ])
 }
 
 impl Db {
-    /// Opens the pool (creating a SQLite file if needed) and applies migrations.
+    /// Opens the pool (creating a SQLite file if needed, mode 0600, and tightening
+    /// a looser one and its companions) and applies migrations.
     pub async fn open(url: &str, options: &DbOptions) -> Result<Self, ServerError> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of(url)?;
@@ -81,6 +98,10 @@ impl Db {
         if backend == Backend::Sqlite && !url.contains("mode=") {
             url.push_str(if url.contains('?') { "&" } else { "?" });
             url.push_str("mode=rwc");
+        }
+        if backend == Backend::Sqlite {
+            // Before SQLite sees it: the file 0600, so its -wal and -shm are too.
+            sqlite_files::make_private(&url, url.contains("mode=rwc"))?;
         }
         let max = match (options.max_connections, backend) {
             (0, Backend::Sqlite) => 2,

@@ -1,6 +1,7 @@
 //! Enrollment, the public half of the API: customer lookup, the server's side of
 //! SPAKE2 (`start`), the sealed seed after the client's proof (`finish`), and the
-//! first code that activates the token (`activate`). Each step is audited.
+//! first code that activates the token (`activate`). Each step is audited, folded
+//! into counted rows per minute and address (`public_audit`).
 
 use zeroize::Zeroizing;
 
@@ -20,6 +21,13 @@ use crate::api::wire::{
     EnrollStartReply, PAKE_SUITE, PakeMessage, TotpParams,
 };
 
+/// Which of the texts a request sent name rows that exist, and so may be recorded.
+#[derive(Default)]
+struct Known {
+    customer: bool,
+    user: bool,
+}
+
 impl Service {
     /// `GET /v1/customers/{code}`, audited.
     pub async fn customer_lookup(
@@ -28,8 +36,9 @@ impl Service {
         code: &str,
     ) -> Result<CustomerInfo, ServerError> {
         let result = self.lookup_customer(code).await;
-        // An unusable code is audited without the text sent.
-        let customer = valid_customer_code(code).then_some(code);
+        // Only an enabled customer's code is recorded: a made-up one is audited
+        // without the text sent (see `public_audit`).
+        let customer = result.is_ok().then_some(code);
         self.audited(actor, "customer.lookup", customer, None, result)
             .await
     }
@@ -53,12 +62,15 @@ impl Service {
         request: &EnrollStart,
         now: u64,
     ) -> Result<EnrollStartReply, ServerError> {
-        let result = self.enroll_start_inner(request, now).await;
+        let mut known = Known::default();
+        let result = self.enroll_start_inner(request, now, &mut known).await;
+        // Only a customer and a user that exist are recorded: made-up ones are
+        // audited without the text sent (see `public_audit`).
         self.audited(
             actor,
             "enroll.start",
-            Some(&request.customer),
-            Some(&request.user_id),
+            known.customer.then_some(request.customer.as_str()),
+            known.user.then_some(request.user_id.as_str()),
             result,
         )
         .await
@@ -68,6 +80,7 @@ impl Service {
         &self,
         request: &EnrollStart,
         now: u64,
+        known: &mut Known,
     ) -> Result<EnrollStartReply, ServerError> {
         if !valid_customer_code(&request.customer)
             || !valid_user_id(&request.user_id)
@@ -78,14 +91,21 @@ impl Service {
             return Err(ErrorCode::Ce1002.into());
         }
         self.lookup_customer(&request.customer).await?;
+        known.customer = true;
+        let user_ref = self
+            .store
+            .user_ref(&request.customer, &request.user_id)
+            .await?;
+        known.user = user_ref.is_some();
         let context = Context {
             customer: &request.customer,
             user_id: &request.user_id,
             enrollment_id: &request.enrollment_id,
         };
-        let live = self
-            .live_activation(&request.customer, &request.user_id, now)
-            .await;
+        let live = match user_ref {
+            Some(user_ref) => self.live_activation(&user_ref, now).await,
+            None => Err(ErrorCode::Se3005.into()),
+        };
         let (activation_id, msg_b, keys) = match live {
             Ok((activation_id, code)) => {
                 let (msg_b, keys) = pake::server_exchange(&code, &context, &request.pake.msg)
@@ -136,20 +156,15 @@ impl Service {
         })
     }
 
-    /// The user's live activation code (id and code), or SE3005 / SE3010.
+    /// The live activation code (id and code) of the user whose row is
+    /// `user_ref`, or SE3005 / SE3010.
     async fn live_activation(
         &self,
-        customer: &str,
-        user_id: &str,
+        user_ref: &str,
         now: u64,
     ) -> Result<(String, Zeroizing<String>), ServerError> {
-        let user_ref = self
-            .store
-            .user_ref(customer, user_id)
-            .await?
-            .ok_or(ServerError::Code(ErrorCode::Se3005))?;
-        let Some(live) = self.store.live_activation(&user_ref).await? else {
-            return Err(if self.store.has_activations(&user_ref).await? {
+        let Some(live) = self.store.live_activation(user_ref).await? else {
+            return Err(if self.store.has_activations(user_ref).await? {
                 ErrorCode::Se3010
             } else {
                 ErrorCode::Se3005

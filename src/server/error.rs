@@ -198,6 +198,10 @@ pub enum IoAction {
     CreateDir(PathBuf),
     /// Resolving a directory to its full path.
     ResolveDir(PathBuf),
+    /// Creating the SQLite database file (mode 0600).
+    CreateDatabase(PathBuf),
+    /// Taking the group's and others' permissions away from a database file.
+    ProtectDatabase(PathBuf),
     /// Creating the master key file.
     CreateKey(PathBuf),
     /// Reading the master key file.

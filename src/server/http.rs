@@ -1,5 +1,6 @@
-//! The HTTP API (axum 0.8): routes, the body limit, per-address rate limits with
-//! `429` + `Retry-After`, one log line per request, and every refusal as a JSON
+//! The HTTP API (axum 0.8): routes, the body limit, JSON bodies only under a JSON
+//! `Content-Type` (`415` otherwise), per-address rate limits with `429` +
+//! `Retry-After`, one log line per request, and every refusal as a JSON
 //! [`ErrorReply`] with its code. Hostile input (oversized or malformed bodies,
 //! unknown paths) gets a 4xx answer, never a panic.
 //!
@@ -17,7 +18,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -183,6 +184,22 @@ fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
     }
 }
 
+/// CE1003 (415) unless the request says its body is JSON: `application/json`, in
+/// any case, with any parameters (`; charset=utf-8`). Checked before anything else
+/// a POST does, so a refused request uses nothing up.
+fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
+    if json {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::Ce1003))
+    }
+}
+
 /// The body as `T`, or CE1002 (413 when over the limit).
 fn parse<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
     let bytes = body.map_err(|rejection| ApiError {
@@ -227,8 +244,10 @@ fn public_actor(request_addr: ClientAddr) -> Actor {
 async fn enroll_start(
     State(state): Shared,
     axum::Extension(addr): axum::Extension<ClientAddr>,
+    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    require_json(&headers)?;
     let request = parse(body)?;
     let reply = state
         .service
@@ -240,8 +259,10 @@ async fn enroll_start(
 async fn enroll_finish(
     State(state): Shared,
     axum::Extension(addr): axum::Extension<ClientAddr>,
+    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    require_json(&headers)?;
     let request = parse(body)?;
     let reply = state
         .service
@@ -253,8 +274,10 @@ async fn enroll_finish(
 async fn enroll_activate(
     State(state): Shared,
     axum::Extension(addr): axum::Extension<ClientAddr>,
+    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    require_json(&headers)?;
     let request = parse(body)?;
     let reply = state
         .service
@@ -265,9 +288,10 @@ async fn enroll_activate(
 
 async fn verify(
     State(state): Shared,
-    headers: axum::http::HeaderMap,
+    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    require_json(&headers)?;
     let key = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

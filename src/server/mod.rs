@@ -3,9 +3,11 @@
 //!
 //! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it
 //! - [`keys`] — the master key that seals secrets at rest
-//! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`)
+//! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`);
+//!   [`sqlite_files`] — a SQLite database's files on disk, kept private (0600)
 //! - `store` — every SQL statement, behind one type: the one place that knows the schema
-//! - [`service`] — the server's state and its audit trail ([`audit`]); what it does is
+//! - [`service`] — the server's state and its audit trail ([`audit`], with
+//!   [`public_audit`], the bound on what anonymous clients make it write); what it does is
 //!   split by concern into `enroll`, `verify` (with `write`, what a verification
 //!   writes, and `batch`, the group committer) and [`admin`] (with [`rows`], what
 //!   its listings return)
@@ -25,9 +27,11 @@ pub mod http;
 mod ids;
 pub mod keys;
 pub mod policy;
+pub mod public_audit;
 pub mod rows;
 pub mod serve;
 pub mod service;
+pub mod sqlite_files;
 mod store;
 #[cfg(feature = "test-support")]
 mod test_support;

@@ -110,4 +110,7 @@ pub struct AuditRow {
     pub outcome: String,
     /// Anything else worth knowing (never a code or a seed).
     pub detail: Option<String>,
+    /// How many events the row stands for: 1, or more for anonymous events folded
+    /// into one row per minute (see `public_audit`).
+    pub events: i64,
 }

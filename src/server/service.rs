@@ -15,6 +15,7 @@ use super::db::{Backend, Db};
 use super::error::ServerError;
 use super::keys::MasterKey;
 use super::policy::Policy;
+use super::public_audit::{self, Placement, PublicAudit};
 use super::store::Store;
 
 /// A login system's API client, once its key checked out.
@@ -37,6 +38,8 @@ pub struct Service {
     pub(super) auth_cache: Mutex<HashMap<[u8; 32], (ApiClient, Instant)>>,
     /// The verification writes' group committer, started on first use.
     group: OnceLock<GroupCommit>,
+    /// The audit rows anonymous clients have made this minute, per address bucket.
+    public_audit: PublicAudit,
 }
 
 /// Seconds since the epoch, from the system clock.
@@ -53,6 +56,7 @@ impl Service {
             policy,
             auth_cache: Mutex::new(HashMap::new()),
             group: OnceLock::new(),
+            public_audit: PublicAudit::default(),
         }
     }
 
@@ -97,9 +101,59 @@ impl Service {
         user_id: Option<&str>,
         result: Result<T, ServerError>,
     ) -> Result<T, ServerError> {
-        self.audit(actor, action, customer, user_id, outcome_of(&result), None)
-            .await?;
+        let outcome = outcome_of(&result);
+        match actor {
+            Actor::Public(address) if !public_audit::always_in_full(action, outcome) => {
+                let entry = AuditEntry {
+                    actor,
+                    action,
+                    customer,
+                    user_id,
+                    outcome,
+                    detail: None,
+                };
+                self.audit_public(address, &entry).await?;
+            }
+            _ => {
+                self.audit(actor, action, customer, user_id, outcome, None)
+                    .await?
+            }
+        }
         result
+    }
+
+    /// Counts an anonymous client's event in its folded row, or in its address
+    /// bucket's `public.more` row once the bucket has used up its rows for the
+    /// minute (see `public_audit` for the bound).
+    async fn audit_public(&self, address: &str, entry: &AuditEntry<'_>) -> Result<(), ServerError> {
+        let minute = unix_now()? / 60;
+        let label = entry.actor.label();
+        let id = public_audit::row_id(
+            minute,
+            &[
+                Some(&label),
+                Some(entry.action),
+                entry.customer,
+                entry.user_id,
+                Some(entry.outcome),
+            ],
+        );
+        let bucket = public_audit::bucket_of(address);
+        match self.public_audit.place(minute, &bucket, id) {
+            Placement::Own(id) => self.store.audit_folded(&id, entry).await,
+            Placement::More(id) => {
+                let actor = Actor::Public(bucket);
+                let more = AuditEntry {
+                    actor: &actor,
+                    action: public_audit::MORE_ACTION,
+                    customer: None,
+                    user_id: None,
+                    outcome: public_audit::MORE_OUTCOME,
+                    detail: None,
+                };
+                self.store.audit_folded(&id, &more).await
+            }
+        }
     }
 
     /// The group committer, started on first use (inside the runtime); `None`

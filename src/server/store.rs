@@ -230,6 +230,28 @@ impl Store {
         insert_audit(&mut conn, entry).await
     }
 
+    /// Counts one more event in the folded audit row `id`, creating it with
+    /// `entry` (and the time now) for the first. One statement, so concurrent
+    /// events and instances sharing PostgreSQL count into the same row.
+    pub async fn audit_folded(&self, id: &str, entry: &AuditEntry<'_>) -> Result<(), ServerError> {
+        sqlx::query(
+            "INSERT INTO audit (id, at_us, actor, action, customer, user_id, outcome, detail, events) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) \
+             ON CONFLICT (id) DO UPDATE SET events = audit.events + 1",
+        )
+        .bind(id.to_owned())
+        .bind(now_us()?)
+        .bind(entry.actor.label())
+        .bind(entry.action.to_owned())
+        .bind(entry.customer.map(str::to_owned))
+        .bind(entry.user_id.map(str::to_owned))
+        .bind(entry.outcome.to_owned())
+        .bind(entry.detail.map(str::to_owned))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
     /// The latest `limit` entries (of `customer` only, if given), newest last.
     pub async fn audit_entries(
         &self,
@@ -237,7 +259,7 @@ impl Store {
         customer: Option<&str>,
     ) -> Result<Vec<AuditRow>, ServerError> {
         let rows = sqlx::query(
-            "SELECT at_us, actor, action, customer, user_id, outcome, detail FROM audit \
+            "SELECT at_us, actor, action, customer, user_id, outcome, detail, events FROM audit \
              WHERE ($1 = '' OR customer = $1) ORDER BY at_us DESC, id LIMIT $2",
         )
         .bind(customer.unwrap_or("").to_owned())
@@ -255,6 +277,7 @@ impl Store {
                     user_id: col(row, "user_id")?,
                     outcome: col(row, "outcome")?,
                     detail: col(row, "detail")?,
+                    events: col(row, "events")?,
                 })
             })
             .collect::<Result<_, ServerError>>()?;
@@ -517,11 +540,17 @@ impl Store {
 
     // ------------------------------------------------------------------ enrollment sessions
 
-    /// Opens an enrollment session; `false` when its id is taken.
+    /// Opens an enrollment session; `false` when its id is taken. The sessions
+    /// expired by then are deleted first (a finish of one answers SE3020 either
+    /// way), so anonymous starts leave no more rows than the sessions still open.
     pub async fn insert_enrollment(
         &self,
         enrollment: &NewEnrollment<'_>,
     ) -> Result<bool, ServerError> {
+        sqlx::query("DELETE FROM enrollments WHERE expires_at <= $1")
+            .bind(enrollment.created_at)
+            .execute(self.pool())
+            .await?;
         inserted(
             sqlx::query(
                 "INSERT INTO enrollments (id, activation_id, keys_sealed, device_name, state, created_at, expires_at) \

@@ -243,6 +243,7 @@ fn run(label: &str, database: Option<&str>, synchronous: &str, users: usize) {
         let mut response = agent
             .post(&verify_url)
             .header("authorization", &bearer)
+            .header("content-type", "application/json")
             .send(body)
             .unwrap();
         let _ = response.body_mut().read_to_string();

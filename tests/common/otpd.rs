@@ -161,6 +161,59 @@ impl OtpdHome {
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+
+    /// Every row of `otpd audit` (English headings), oldest first.
+    pub fn audit_rows(&self) -> Vec<AuditLine> {
+        let text = self.admin(&["audit", "--limit", "1000000"]);
+        let mut lines = text.lines();
+        let heading = lines.next().unwrap();
+        let at = |title: &str| {
+            heading
+                .find(title)
+                .unwrap_or_else(|| panic!("no {title} column in `otpd audit`:\n{heading}"))
+        };
+        let (by, action, outcome, customer, user, detail) = (
+            at("BY"),
+            at("ACTION"),
+            at("OUTCOME"),
+            at("CUSTOMER"),
+            at("USER"),
+            at("DETAIL"),
+        );
+        let cell = |line: &str, from: usize, to: usize| -> String {
+            line.get(from.min(line.len())..to.min(line.len()))
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        };
+        lines
+            .map(|line| {
+                // OUTCOME, then COUNT padded on the left: split the two by the blank.
+                let both = cell(line, outcome, customer);
+                let (said, count) = both.split_once(' ').unwrap_or((&both, ""));
+                AuditLine {
+                    actor: cell(line, by, action),
+                    action: cell(line, action, outcome),
+                    outcome: said.to_owned(),
+                    count: count.trim().parse().unwrap_or(0),
+                    customer: cell(line, customer, user),
+                    user: cell(line, user, detail),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One row of `otpd audit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditLine {
+    pub actor: String,
+    pub action: String,
+    pub outcome: String,
+    /// The events the row stands for.
+    pub count: u64,
+    pub customer: String,
+    pub user: String,
 }
 
 /// A running `otpd serve`; killed on drop.
@@ -184,6 +237,7 @@ impl Server {
         let mut response = agent
             .post(format!("{}/v1/verify", self.url))
             .header("authorization", format!("Bearer {key}"))
+            .header("content-type", "application/json")
             .send(format!(r#"{{"user_id":"{user}","otp":"{otp}"}}"#))
             .unwrap();
         let status = response.status().as_u16();

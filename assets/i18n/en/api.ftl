@@ -18,3 +18,7 @@ api-se4004 = there is no active { -token } for this { -user-id }; enroll with yo
 api-se5001 = the request needs a valid API key; ask the { -server-product } { -administrator } for one (`otpd client add`)
 api-se5029 = too many requests from this address; wait and try again
 api-se5000 = the server failed to handle the request; try again later, and tell your { -administrator } if it keeps happening
+
+## Issue 14, otpd's data: JSON requests must say they are JSON (CE1003, HTTP 415)
+
+api-ce1003 = the request body is not marked as JSON; send it with the header Content-Type: application/json

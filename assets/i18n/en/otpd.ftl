@@ -125,3 +125,11 @@ otpd-err-io-write-man-pages = Cannot write man pages under { $path }: { $detail 
 otpd-log-listening = otpd: listening on { $url }
 otpd-log-shutting-down = otpd: shutting down
 otpd-log-internal-error = otpd: internal error: { $detail }
+
+## Issue 14, otpd's data: private database files, a private data directory, the counted anonymous audit
+
+otpd-err-io-create-database = Cannot create the database file { $path } (mode 0600): { $detail }
+otpd-err-io-protect-database = Cannot take the other users' access away from { $path }: { $detail }; run `chmod 600 { $path }` as its owner.
+otpd-warn-data-dir-open = Other users can enter the data directory { $dir }. otpd keeps its files there private (0600), but run `chmod 700 { $dir }` to keep the directory private too.
+otpd-col-count = COUNT
+otpd-log-data-dir-open = otpd: warning: other users can enter the data directory { $dir }; run `chmod 700 { $dir }`

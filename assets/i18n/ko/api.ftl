@@ -17,3 +17,7 @@ api-se4004 = 이 { -user-id }에는 사용 중인 { -token }이 없습니다. { 
 api-se5001 = 유효한 API 키가 필요합니다. { -server-product } { -administrator }에게 API 키를 요청하세요(`otpd client add`).
 api-se5029 = 이 주소에서 요청이 너무 많습니다. 잠시 후 다시 시도하세요.
 api-se5000 = 서버가 요청을 처리하지 못했습니다. 잠시 후 다시 시도하고, 계속되면 { -administrator }에게 알려 주세요.
+
+## 이슈 14, otpd의 데이터: JSON 요청은 JSON이라고 밝혀야 합니다 (CE1003, HTTP 415)
+
+api-ce1003 = 요청 본문이 JSON으로 표시되어 있지 않습니다. Content-Type: application/json 헤더를 붙여 보내세요.

@@ -121,3 +121,12 @@ otpd-err-io-write-man-pages = { $path } 아래에 man 페이지를 쓸 수 없�
 otpd-log-listening = otpd: listening on { $url }
 otpd-log-shutting-down = otpd: shutting down
 otpd-log-internal-error = otpd: internal error: { $detail }
+
+## 이슈 14, otpd의 데이터: 소유자만 쓰는 데이터베이스 파일과 데이터 디렉터리, 횟수로 묶는 익명 감사 기록
+
+otpd-err-io-create-database = 데이터베이스 파일을 만들 수 없습니다({ $path }, 권한 0600): { $detail }
+otpd-err-io-protect-database = { $path } 파일에서 다른 사용자의 권한을 뺄 수 없습니다: { $detail }. 파일 소유자로 `chmod 600 { $path }`를 실행하세요.
+otpd-warn-data-dir-open = 다른 사용자도 데이터 디렉터리 { $dir }에 들어갈 수 있습니다. otpd는 그 안의 파일을 소유자만 읽게(0600) 두지만, 디렉터리도 막으려면 `chmod 700 { $dir }`를 실행하세요.
+otpd-col-count = 횟수
+# 로그 줄은 grep을 위해 영어와 같게 둡니다.
+otpd-log-data-dir-open = otpd: warning: other users can enter the data directory { $dir }; run `chmod 700 { $dir }`
