@@ -11,139 +11,19 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::UnixStream;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::agent::{Agent, agent_code, assert_needs_pin, no_pin, raw_request, status};
 use common::{PIN, Sandbox, assert_failure, assert_success, stderr, stdout};
 use otp::agent::protocol::PROTOCOL_VERSION;
 
 const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 const HOTP_SECRET: &str = "JBSWY3DPEHPK3PXP";
-
-/// A running agent; dropping it locks the vault and kills the process if it is
-/// still there.
-struct Agent<'a> {
-    sandbox: &'a Sandbox,
-    pid: u32,
-    socket: PathBuf,
-}
-
-impl<'a> Agent<'a> {
-    /// `otp unlock EXTRA` with the PIN on stdin; asserts it worked.
-    fn start(sandbox: &'a Sandbox, extra: &[&str]) -> Self {
-        Self::start_with_pin(sandbox, PIN, extra)
-    }
-
-    /// `otp unlock EXTRA` with `pin` on stdin; asserts it worked. Unless told
-    /// otherwise the agent lives two minutes, so even a leaked one goes away soon.
-    fn start_with_pin(sandbox: &'a Sandbox, pin: &str, extra: &[&str]) -> Self {
-        let mut args = vec!["unlock"];
-        if !extra.contains(&"--for") {
-            args.extend_from_slice(&["--for", "2m"]);
-        }
-        args.extend_from_slice(extra);
-        let out = sandbox.run_with_stdin(&args, &format!("{pin}\n"));
-        let Some(status) = status(sandbox) else {
-            let _ = sandbox.otp().arg("lock").output();
-            panic!("no agent runs after otp unlock: {}", stderr(&out));
-        };
-        let agent = Agent {
-            sandbox,
-            pid: status["pid"].as_u64().unwrap() as u32,
-            socket: PathBuf::from(status["socket"].as_str().unwrap()),
-        };
-        assert_success(&out);
-        assert!(stderr(&out).contains("Unlocked"), "{}", stderr(&out));
-        agent
-    }
-
-    fn wait_until_gone(&self, within: Duration) {
-        assert!(
-            wait_for(within, || !alive(self.pid)),
-            "agent {} still runs after {within:?}",
-            self.pid
-        );
-    }
-}
-
-impl Drop for Agent<'_> {
-    fn drop(&mut self) {
-        let _ = self.sandbox.otp().arg("lock").output();
-        if wait_for(Duration::from_secs(2), || !alive(self.pid)) {
-            return;
-        }
-        let _ = Command::new("kill")
-            .args(["-9", &self.pid.to_string()])
-            .output();
-    }
-}
-
-/// `otp status --json` when an agent runs, `None` when none does.
-fn status(sandbox: &Sandbox) -> Option<serde_json::Value> {
-    let out = sandbox.otp().args(["status", "--json"]).output().unwrap();
-    let json: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap_or_else(|_| {
-        panic!(
-            "status --json printed no JSON: {} / {}",
-            stdout(&out),
-            stderr(&out)
-        )
-    });
-    if json["running"] == true {
-        assert_success(&out);
-        Some(json)
-    } else {
-        assert_failure(&out, 1, &["no agent"]);
-        None
-    }
-}
-
-/// Whether a process runs (a zombie does not count).
-fn alive(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => stat
-            .rsplit(')')
-            .next()
-            .and_then(|rest| rest.split_whitespace().next())
-            .is_some_and(|state| state != "Z" && state != "X"),
-        Err(_) => false,
-    }
-}
-
-fn wait_for(within: Duration, mut condition: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    loop {
-        if condition() {
-            return true;
-        }
-        if start.elapsed() > within {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// `otp ARGS` without any PIN source (only an agent can answer).
-fn no_pin(sandbox: &Sandbox, args: &[&str]) -> Output {
-    sandbox.otp().args(args).output().unwrap()
-}
-
-/// A code through the agent, asserting success without a PIN.
-fn agent_code(sandbox: &Sandbox, account: &str, extra: &[&str]) -> String {
-    let mut args = vec!["code", account];
-    args.extend_from_slice(extra);
-    let out = no_pin(sandbox, &args);
-    assert_success(&out);
-    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
-    stdout(&out).trim().to_owned()
-}
-
-fn assert_needs_pin(out: &Output) {
-    assert_failure(out, 2, &["no PIN given", "--pin-stdin"]);
-}
 
 fn now() -> u64 {
     std::time::SystemTime::now()
@@ -154,18 +34,6 @@ fn now() -> u64 {
 
 fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
-}
-
-/// One raw request line to the agent's socket; the raw answer line.
-fn raw_request(socket: &Path, line: &[u8]) -> String {
-    let mut stream = UnixStream::connect(socket).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    stream.write_all(line).unwrap();
-    let mut answer = String::new();
-    BufReader::new(&stream).read_line(&mut answer).unwrap();
-    answer
 }
 
 #[test]
