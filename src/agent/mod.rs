@@ -39,7 +39,8 @@
 //!   of swap with `mlockall(MCL_CURRENT)` after every decryption (refused when the
 //!   memory-lock limit is too low; `otp status` says whether it worked).
 //! - **The PIN never goes through argv or the environment:** `otp unlock` starts the
-//!   agent (`otp agent-serve`, hidden) with the PIN on a pipe to its standard input;
+//!   agent (`otp agent-serve`, hidden) with the PIN on a pipe to its standard input,
+//!   and with no other descriptor of its caller ([`descriptors`]);
 //!   the agent starts a new session (`setsid`), decrypts, binds the socket, reports
 //!   one [`protocol::Startup`] line on its standard output and then points its
 //!   standard streams at `/dev/null`.
@@ -55,6 +56,8 @@ pub mod protocol;
 
 #[cfg(unix)]
 pub mod client;
+#[cfg(unix)]
+pub mod descriptors;
 #[cfg(unix)]
 pub mod server;
 #[cfg(unix)]
