@@ -19,6 +19,9 @@
 //! - **Only what it must.** [`protocol`] has no request that returns or takes a
 //!   seed: a code, the account list without secrets, every current TOTP code, a
 //!   ping, lock. Adding, removing and renaming keep opening the vault with the PIN.
+//! - **Nobody waits on anybody.** The agent serves its connections together from one
+//!   thread (`poll`), each with one deadline for its whole request, and holds a
+//!   bounded number of them ([`server`]): idle or slow clients delay no one.
 //! - **No lost update.** Every request takes the vault's lock ([`crate::vault::VaultLock`]),
 //!   compares the file's bytes with the ones it decrypted, and re-decrypts with the
 //!   PIN it holds when they differ. A HOTP code advances and saves the counter under
@@ -56,6 +59,8 @@ pub mod protocol;
 
 #[cfg(unix)]
 pub mod client;
+#[cfg(unix)]
+mod connection;
 #[cfg(unix)]
 pub mod descriptors;
 #[cfg(unix)]
