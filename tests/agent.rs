@@ -18,7 +18,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::agent::{Agent, agent_code, assert_needs_pin, no_pin, raw_request, status};
+use common::agent::{
+    Agent, agent_code, assert_needs_pin, early_in_a_step, no_pin, raw_request, status,
+};
 use common::{PIN, Sandbox, assert_failure, assert_success, stderr, stdout};
 use otp::agent::protocol::PROTOCOL_VERSION;
 
@@ -36,6 +38,16 @@ fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// Checks that the agent gives the code the direct path gives for now (it serves
+/// only times near now).
+fn assert_agent_code_now(sandbox: &Sandbox, account: &str) {
+    let at = early_in_a_step().to_string();
+    assert_eq!(
+        agent_code(sandbox, account, &["--at", &at]),
+        sandbox.code(account, &["--no-agent", "--at", &at])
+    );
+}
+
 #[test]
 fn unlock_serves_codes_and_lists_without_the_pin_until_lock() {
     let sandbox = Sandbox::initialised();
@@ -49,7 +61,9 @@ fn unlock_serves_codes_and_lists_without_the_pin_until_lock() {
     let agent = Agent::start(&sandbox, &[]);
 
     if common::have_tool("oathtool", &["--version"]) {
-        for time in [59u64, 1_111_111_109, 2_000_000_000] {
+        // The agent serves times within a step of now only (tests/agent_hardening.rs).
+        let near = early_in_a_step();
+        for time in [near - 30, near, near + 30] {
             let at = time.to_string();
             assert_eq!(
                 agent_code(&sandbox, "github", &["--at", &at]),
@@ -79,12 +93,15 @@ fn unlock_serves_codes_and_lists_without_the_pin_until_lock() {
         }
     }
     // The same answers as without an agent: --next, --json, errors and exit codes.
+    let now = early_in_a_step();
     assert_eq!(
-        agent_code(&sandbox, "github", &["--at", "1000", "--next"]),
-        sandbox.code("github", &["--no-agent", "--at", "1030"])
+        agent_code(&sandbox, "github", &["--at", &now.to_string(), "--next"]),
+        sandbox.code("github", &["--no-agent", "--at", &(now + 30).to_string()])
     );
+    // 20 seconds before the end of the current minute, or of the next one.
+    let at = (now / 60 * 60 + 40).to_string();
     let json: serde_json::Value =
-        serde_json::from_str(&agent_code(&sandbox, "wide", &["--at", "1000", "--json"])).unwrap();
+        serde_json::from_str(&agent_code(&sandbox, "wide", &["--at", &at, "--json"])).unwrap();
     assert_eq!(json["account"], "wide");
     assert_eq!(json["period"], 60);
     assert_eq!(json["remaining"], 20);
@@ -340,13 +357,13 @@ fn a_stale_socket_is_ignored_and_replaced() {
     // A new unlock replaces the stale socket.
     let agent = Agent::start(&sandbox, &[]);
     assert_eq!(agent.socket, crashed.socket);
-    assert_eq!(agent_code(&sandbox, "a", &["--at", "59"]), expected);
+    assert_agent_code_now(&sandbox, "a");
 
     // And a new unlock replaces a running agent, which then exits.
     let second = Agent::start(&sandbox, &[]);
     assert_ne!(second.pid, agent.pid);
     agent.wait_until_gone(Duration::from_secs(3));
-    assert_eq!(agent_code(&sandbox, "a", &["--at", "59"]), expected);
+    assert_agent_code_now(&sandbox, "a");
     drop(second);
 
     // `otp lock` clears a stale socket too.
@@ -538,29 +555,30 @@ fn hostile_requests_get_errors_and_no_request_yields_a_seed() {
     assert!(start.elapsed() < Duration::from_secs(5));
     drop(silent);
 
-    // Every request there is, answered without the seed.
+    // Every request there is, answered without the seed (TOTP codes only near now).
+    let now = early_in_a_step();
     for request in [
-        r#"{"op":"ping"}"#,
-        r#"{"op":"list"}"#,
-        r#"{"op":"codes","now":59}"#,
-        r#"{"op":"code","account":"a","now":59,"at":null,"next":false}"#,
-        r#"{"op":"code","account":"h","now":59,"at":null,"next":false}"#,
+        r#"{"op":"ping"}"#.to_owned(),
+        r#"{"op":"list"}"#.to_owned(),
+        format!(r#"{{"op":"codes","now":{now}}}"#),
+        format!(r#"{{"op":"code","account":"a","now":{now},"at":null,"next":false}}"#),
+        r#"{"op":"code","account":"h","now":59,"at":null,"next":false}"#.to_owned(),
     ] {
-        let mut line = envelope(request);
+        let mut line = envelope(&request);
         line.push(b'\n');
         let answer = raw_request(&agent.socket, &line);
         assert!(!answer.contains(r#""reply":"error""#), "{answer}");
         assert!(!answer.contains("GEZDGNBV") && !answer.contains("JBSWY3DP"));
         assert!(!answer.to_lowercase().contains("secret"), "{answer}");
     }
-    let mut line = envelope(r#"{"op":"codes","now":59}"#);
+    let mut line = envelope(&format!(r#"{{"op":"codes","now":{now}}}"#));
     line.push(b'\n');
     let codes: serde_json::Value =
         serde_json::from_str(&raw_request(&agent.socket, &line)).unwrap();
     assert_eq!(codes["codes"].as_array().unwrap().len(), 1, "{codes}");
     assert_eq!(
         codes["codes"][0]["code"].as_str().unwrap(),
-        sandbox.code("a", &["--no-agent", "--at", "59"])
+        sandbox.code("a", &["--no-agent", "--at", &now.to_string()])
     );
     // Still alive and well after all that.
     assert_eq!(status(&sandbox).unwrap()["pid"], agent.pid);
@@ -615,11 +633,13 @@ fn the_library_client_gives_a_full_screen_view_what_it_needs() {
             .collect::<Vec<_>>(),
         ["Example:a", "h"]
     );
-    let codes = client.codes(59).unwrap();
+    // The last second of the current step.
+    let at = early_in_a_step() / 30 * 30 + 29;
+    let codes = client.codes(at).unwrap();
     assert_eq!(codes.len(), 1, "HOTP codes are not handed out in bulk");
     assert_eq!(
         codes[0].code.as_str(),
-        sandbox.code("a", &["--no-agent", "--at", "59"])
+        sandbox.code("a", &["--no-agent", "--at", &at.to_string()])
     );
     assert_eq!(codes[0].remaining, Some(1));
     let info = client.ping().unwrap();

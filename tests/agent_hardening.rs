@@ -1,6 +1,9 @@
 //! The session agent against careless and hostile callers (issue 14, items 2 and 6),
 //! with the real binary:
 //!
+//! - it hands out only the codes of the current time step and the steps next to it
+//!   (`--at` a year ahead needs the PIN, even for a client that writes to the socket
+//!   itself);
 //! - it keeps none of the caller's descriptors (`otp unlock 3>&1 | cat` ends when
 //!   `otp unlock` does);
 //! - a slow or idle client neither delays other clients nor holds the agent past its
@@ -20,10 +23,15 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::agent::{Agent, agent_code, status};
-use common::{PIN, Sandbox, assert_success, stderr};
+use common::agent::{
+    Agent, agent_code, assert_needs_pin, early_in_a_step, no_pin, raw_request, status,
+};
+use common::{PIN, Sandbox, assert_success, stderr, stdout, unix_now};
+use otp::agent::protocol::PROTOCOL_VERSION;
 
 const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+const HOTP_SECRET: &str = "JBSWY3DPEHPK3PXP";
+const YEAR: u64 = 365 * 24 * 60 * 60;
 
 /// How long a command that the agent should answer at once may take on a loaded
 /// machine before the test calls it stuck.
@@ -101,6 +109,108 @@ fn closed_by_agent(mut stream: &UnixStream, until: Instant) -> bool {
             Err(e) => panic!("reading an idle connection: {e}"),
         }
     }
+}
+
+// ---- item 2: only codes near now ----
+
+#[test]
+fn far_codes_need_the_pin_even_with_an_agent() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    assert_success(&sandbox.add_secret("h", HOTP_SECRET, &["--hotp"]));
+    let agent = Agent::start(&sandbox, &[]);
+
+    // A year ahead, a year back, three steps ahead: not from the agent.
+    let now = unix_now();
+    for at in [now + YEAR, now - YEAR, now + 90] {
+        let at = at.to_string();
+        let out = no_pin(&sandbox, &["code", "github", "--at", &at]);
+        assert_needs_pin(&out);
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+        // With the PIN: the right code.
+        let out = sandbox.run(&["code", "github", "--at", &at], "");
+        assert_success(&out);
+        let expected = sandbox.code("github", &["--no-agent", "--at", &at]);
+        assert_eq!(stdout(&out).trim(), expected);
+        if common::have_tool("oathtool", &["--version"]) {
+            let time = at.parse().unwrap();
+            assert_eq!(expected, common::oathtool_totp(SECRET, "SHA1", 6, 30, time));
+        }
+    }
+    // --next of a time two steps ahead is three steps ahead.
+    let at = (now + 60).to_string();
+    assert_needs_pin(&no_pin(
+        &sandbox,
+        &["code", "github", "--at", &at, "--next"],
+    ));
+
+    // Within one step of now: from the agent, no PIN, the same codes.
+    let now = early_in_a_step();
+    for (at, extra) in [
+        (now, &[][..]),
+        (now - 30, &[][..]),
+        (now + 30, &[][..]),
+        (now, &["--next"][..]),
+    ] {
+        let at = at.to_string();
+        let mut args = vec!["--at", at.as_str()];
+        args.extend_from_slice(extra);
+        let from_agent = agent_code(&sandbox, "github", &args);
+        let mut direct = vec!["--no-agent"];
+        direct.extend_from_slice(&args);
+        assert_eq!(from_agent, sandbox.code("github", &direct), "{args:?}");
+    }
+    agent_code(&sandbox, "github", &[]);
+    agent_code(&sandbox, "github", &["--next"]);
+    // HOTP through the agent as before: each call the next counter.
+    let first = agent_code(&sandbox, "h", &[]);
+    let second = agent_code(&sandbox, "h", &[]);
+    assert_ne!(first, second);
+    if common::have_tool("oathtool", &["--version"]) {
+        assert_eq!(first, common::oathtool_hotp(HOTP_SECRET, 6, 0));
+        assert_eq!(second, common::oathtool_hotp(HOTP_SECRET, 6, 1));
+    }
+
+    // A client that writes to the socket itself gets nothing far from the agent's
+    // own clock, whatever clock it claims.
+    let vault = status(&sandbox).unwrap()["vault"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let ask = |request: String| {
+        let line =
+            format!(r#"{{"version":{PROTOCOL_VERSION},"vault":{vault:?},"request":{request}}}"#);
+        let answer = raw_request(&agent.socket, format!("{line}\n").as_bytes());
+        serde_json::from_str::<serde_json::Value>(&answer).unwrap()
+    };
+    let far = now + YEAR;
+    for request in [
+        format!(r#"{{"op":"code","account":"github","now":{far},"at":null,"next":false}}"#),
+        format!(r#"{{"op":"code","account":"github","now":{now},"at":{far},"next":false}}"#),
+        format!(r#"{{"op":"code","account":"github","now":{far},"at":{far},"next":true}}"#),
+        format!(r#"{{"op":"code","account":"github","now":{now},"at":59,"next":false}}"#),
+        format!(r#"{{"op":"codes","now":{far}}}"#),
+        r#"{"op":"codes","now":59}"#.to_owned(),
+    ] {
+        let answer = ask(request.clone());
+        assert_eq!(answer["reply"], "error", "{request}: {answer}");
+        assert_eq!(answer["error"], "needs_pin", "{request}: {answer}");
+    }
+    let answer = ask(format!(
+        r#"{{"op":"code","account":"github","now":{now},"at":null,"next":true}}"#
+    ));
+    assert_eq!(answer["reply"], "code", "{answer}");
+    let answer = ask(format!(r#"{{"op":"codes","now":{now}}}"#));
+    assert_eq!(answer["reply"], "codes", "{answer}");
+    // A HOTP code does not depend on the time asked.
+    let answer = ask(format!(
+        r#"{{"op":"code","account":"h","now":{far},"at":null,"next":false}}"#
+    ));
+    assert_eq!(answer["reply"], "code", "{answer}");
+    assert_eq!(answer["counter"], 2, "{answer}");
+
+    // And the agent still serves.
+    agent_code(&sandbox, "github", &[]);
 }
 
 // ---- item 6: descriptors, deadline, concurrency ----

@@ -19,6 +19,10 @@
 //! - **Only what it must.** [`protocol`] has no request that returns or takes a
 //!   seed: a code, the account list without secrets, every current TOTP code, a
 //!   ping, lock. Adding, removing and renaming keep opening the vault with the PIN.
+//!   A TOTP code is served only for the time step of the agent's own clock and the
+//!   steps just before and after it, whatever time the client names; other times
+//!   need the PIN ([`protocol::Failure::NeedsPin`]), so no codes can be collected for
+//!   after `otp lock`.
 //! - **Nobody waits on anybody.** The agent serves its connections together from one
 //!   thread (`poll`), each with one deadline for its whole request, and holds a
 //!   bounded number of them ([`server`]): idle or slow clients delay no one.

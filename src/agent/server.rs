@@ -20,7 +20,12 @@
 //! microseconds, except when the vault lock is held by another `otp` or a HOTP
 //! counter is saved. A request longer than [`MAX_REQUEST_BYTES`], malformed, of
 //! another protocol version or about another vault gets an error answer.
-//! Nothing a client sends can make the agent panic or hand out a seed.
+//!
+//! Codes are served for times near the agent's own clock only: the current time
+//! step and the steps just before and after it ([`SERVED_STEPS`]), whatever time the
+//! client claims. Anything further needs the PIN ([`Failure::NeedsPin`]), so an
+//! unlocked session cannot be used to collect codes for later, valid after
+//! `otp lock`. Nothing a client sends can make the agent panic or hand out a seed.
 
 use std::io::ErrorKind;
 use std::os::unix::fs::PermissionsExt;
@@ -57,6 +62,10 @@ const RESERVED_DESCRIPTORS: u64 = 32;
 
 /// Connections accepted in one go before the others get their turn.
 const ACCEPT_BATCH: usize = 256;
+
+/// The time steps next to the agent's clock whose codes it serves: 1 means the
+/// step before, the current one and the step after (`otp code --next`).
+pub const SERVED_STEPS: u64 = 1;
 
 /// How often the agent checks its deadline and its socket while idle.
 pub const CHECK_INTERVAL: Duration = Duration::from_millis(250);
@@ -446,12 +455,14 @@ impl Agent {
                 })
             }),
             Request::Codes { now } => self.with_accounts(|store, _| {
-                let codes = store
-                    .accounts()
-                    .iter()
-                    .filter(|account| matches!(account.kind, Kind::Totp { .. }))
-                    .map(|account| CodeReply::new(account, &account.code_at(now)))
-                    .collect();
+                let clock = crate::clock::unix_now().ok();
+                let mut codes = Vec::new();
+                for account in store.accounts() {
+                    if let Kind::Totp { period } = account.kind {
+                        served(period.seconds(), now, clock)?;
+                        codes.push(CodeReply::new(account, &account.code_at(now)));
+                    }
+                }
                 Ok(Response::Codes { codes })
             }),
             Request::Code {
@@ -464,6 +475,11 @@ impl Agent {
                 let Some(entry) = store.get_mut(index) else {
                     return Err(Failure::Failed(Trouble::AccountVanished));
                 };
+                if let Kind::Totp { period } = entry.kind {
+                    let step = if next { period.seconds() } else { 0 };
+                    let time = at.unwrap_or(now).saturating_add(u64::from(step));
+                    served(period.seconds(), time, crate::clock::unix_now().ok())?;
+                }
                 let current: CurrentCode =
                     entry.issue_code(now, at, next).map_err(Failure::Code)?;
                 *changed = matches!(entry.kind, Kind::Hotp { .. });
@@ -596,6 +612,16 @@ fn parse_request(line: &[u8]) -> Result<Envelope, Failure> {
     })
 }
 
+/// Whether the code of `time` is one the agent serves: within [`SERVED_STEPS`] steps
+/// of `period` seconds of its own `clock` (none when the clock reads before 1970).
+fn served(period: u32, time: u64, clock: Option<u64>) -> Result<(), Failure> {
+    let period = u64::from(period.max(1));
+    match clock {
+        Some(clock) if (time / period).abs_diff(clock / period) <= SERVED_STEPS => Ok(()),
+        _ => Err(Failure::NeedsPin),
+    }
+}
+
 /// How many connections the agent holds at once: [`MAX_CONNECTIONS`], or fewer so
 /// that they and [`RESERVED_DESCRIPTORS`] stay below the descriptor limit.
 fn connection_capacity() -> usize {
@@ -622,6 +648,23 @@ fn peer_is_this_user(_stream: &UnixStream) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_codes_within_one_step_of_the_agents_clock_are_served() {
+        // 30-second steps: the clock's step runs from 1_000_000_020 to 1_000_000_049.
+        let clock = Some(1_000_000_035);
+        for time in [999_999_990, 1_000_000_020, 1_000_000_049, 1_000_000_079] {
+            assert_eq!(served(30, time, clock), Ok(()), "{time}");
+        }
+        for time in [999_999_989, 1_000_000_080, 0, 59, u64::MAX] {
+            assert_eq!(served(30, time, clock), Err(Failure::NeedsPin), "{time}");
+        }
+        let a_year_on = 1_000_000_035 + 365 * 86_400;
+        assert_eq!(served(30, a_year_on, clock), Err(Failure::NeedsPin));
+        // Longer steps stretch the window with them; a clock before 1970 serves nothing.
+        assert_eq!(served(3600, 1_000_000_035 + 3600, clock), Ok(()));
+        assert_eq!(served(30, 1_000_000_035, None), Err(Failure::NeedsPin));
+    }
 
     #[test]
     fn the_connections_held_stay_below_the_descriptor_limit() {
