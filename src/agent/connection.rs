@@ -14,8 +14,8 @@ use zeroize::Zeroizing;
 
 use super::protocol::MAX_REQUEST_BYTES;
 
-/// Bytes read at a time.
-const CHUNK: usize = 4096;
+/// Bytes read at a time (a request is usually a few hundred).
+const CHUNK: usize = 1024;
 
 /// What reading a connection came to.
 pub enum Received {
@@ -57,7 +57,7 @@ impl Connection {
             stream,
             deadline,
             this_user,
-            request: Zeroizing::new(Vec::with_capacity(256)),
+            request: Zeroizing::new(Vec::new()),
             answer: None,
         }
     }
@@ -85,19 +85,20 @@ impl Connection {
 
     /// Reads what has arrived, up to the end of the request line.
     pub fn read(&mut self) -> Received {
-        let mut chunk = Zeroizing::new([0u8; CHUNK]);
         loop {
-            let room = (MAX_REQUEST_BYTES + 1).saturating_sub(self.request.len());
+            let start = self.request.len();
+            let room = (MAX_REQUEST_BYTES + 1).saturating_sub(start);
             if room == 0 {
                 return Received::TooLong;
             }
-            let want = room.min(CHUNK);
-            match (&self.stream).read(&mut chunk[..want]) {
+            // Read straight into the request's own (zeroized) storage.
+            self.request.resize(start + room.min(CHUNK), 0);
+            let read = (&self.stream).read(&mut self.request[start..]);
+            self.request.truncate(start + *read.as_ref().unwrap_or(&0));
+            match read {
                 Ok(0) if self.request.is_empty() => return Received::Gone,
                 Ok(0) => return Received::Line(self.take_request()),
-                Ok(read) => {
-                    let start = self.request.len();
-                    self.request.extend_from_slice(&chunk[..read]);
+                Ok(_) => {
                     if let Some(end) = self.request[start..].iter().position(|&b| b == b'\n') {
                         self.request.truncate(start + end);
                         return Received::Line(self.take_request());

@@ -263,43 +263,61 @@ impl Agent {
     pub fn run(mut self) {
         let capacity = connection_capacity();
         let mut connections: Vec<Connection> = Vec::new();
+        // The socket is looked at when nothing happened for a while, and at least
+        // every CHECK_INTERVAL while busy.
+        let mut last_check = Instant::now();
+        let mut idle = true;
         loop {
-            if self.expired() || !self.owns_socket() {
+            if self.expired() {
                 break;
+            }
+            if idle || last_check.elapsed() >= CHECK_INTERVAL {
+                if !self.owns_socket() {
+                    break;
+                }
+                last_check = Instant::now();
             }
             // Past its deadline, a connection is closed, whatever it was doing.
             let now = Instant::now();
             connections.retain(|connection| connection.deadline() > now);
             let (listener_ready, ready) = self.wait(&connections);
-            let mut stop = None;
-            let mut index = 0;
-            let mut ready = ready.into_iter();
-            while index < connections.len() {
-                let Some(flags) = ready.next() else { break };
-                if flags.is_empty() {
-                    index += 1;
-                    continue;
-                }
-                match self.progress(&mut connections[index]) {
-                    Progress::Keep => index += 1,
-                    Progress::Close => {
-                        connections.remove(index);
-                    }
-                    Progress::Stop => {
-                        stop = Some(connections.remove(index));
-                        break;
-                    }
-                }
+            idle = !listener_ready && ready.iter().all(|flags| flags.is_empty());
+            let mut last = self.serve_ready(&mut connections, ready);
+            if last.is_none() && listener_ready {
+                last = self.accept(&mut connections, capacity);
             }
-            if let Some(last) = stop {
+            if let Some(last) = last {
                 last.finish(REQUEST_DEADLINE);
                 break;
             }
-            if listener_ready {
-                self.accept(&mut connections, capacity);
-            }
         }
         self.remove_socket();
+    }
+
+    /// Reads or writes every connection that `poll` found `ready`; the connection
+    /// whose answer is the last one, if a request stopped the agent.
+    fn serve_ready(
+        &mut self,
+        connections: &mut Vec<Connection>,
+        ready: Vec<PollFlags>,
+    ) -> Option<Connection> {
+        let mut index = 0;
+        let mut ready = ready.into_iter();
+        while index < connections.len() {
+            let Some(flags) = ready.next() else { break };
+            if flags.is_empty() {
+                index += 1;
+                continue;
+            }
+            match self.progress(&mut connections[index]) {
+                Progress::Keep => index += 1,
+                Progress::Close => {
+                    connections.remove(index);
+                }
+                Progress::Stop => return Some(connections.remove(index)),
+            }
+        }
+        None
     }
 
     fn expired(&self) -> bool {
@@ -349,9 +367,11 @@ impl Agent {
         (listener_ready, ready)
     }
 
-    /// Accepts the connections waiting, each with its deadline; beyond `capacity` the
-    /// oldest connection is closed to make room.
-    fn accept(&self, connections: &mut Vec<Connection>, capacity: usize) {
+    /// Accepts the connections waiting, each with its deadline, and serves each at
+    /// once if its request is already there; beyond `capacity` the oldest
+    /// connection is closed to make room. The connection whose answer is the last
+    /// one, if a request stopped the agent.
+    fn accept(&mut self, connections: &mut Vec<Connection>, capacity: usize) -> Option<Connection> {
         for _ in 0..ACCEPT_BATCH {
             match self.listener.accept() {
                 Ok((stream, _)) => {
@@ -363,10 +383,15 @@ impl Agent {
                     }
                     let this_user = peer_is_this_user(&stream);
                     let deadline = Instant::now() + REQUEST_DEADLINE;
-                    connections.push(Connection::new(stream, deadline, this_user));
+                    let mut connection = Connection::new(stream, deadline, this_user);
+                    match self.progress(&mut connection) {
+                        Progress::Keep => connections.push(connection),
+                        Progress::Close => {}
+                        Progress::Stop => return Some(connection),
+                    }
                 }
                 // None left, or a client that gave up meanwhile.
-                Err(e) if e.kind() == ErrorKind::WouldBlock => return,
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return None,
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) if e.kind() == ErrorKind::ConnectionAborted => {}
                 // Out of descriptors after all: make room and try again next round.
@@ -374,10 +399,11 @@ impl Agent {
                     if !connections.is_empty() {
                         connections.remove(0);
                     }
-                    return;
+                    return None;
                 }
             }
         }
+        None
     }
 
     /// Reads or writes a connection that `poll` says is ready; answers its request
