@@ -11,139 +11,21 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::UnixStream;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::agent::{
+    Agent, agent_code, assert_needs_pin, early_in_a_step, no_pin, raw_request, status,
+};
 use common::{PIN, Sandbox, assert_failure, assert_success, stderr, stdout};
 use otp::agent::protocol::PROTOCOL_VERSION;
 
 const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 const HOTP_SECRET: &str = "JBSWY3DPEHPK3PXP";
-
-/// A running agent; dropping it locks the vault and kills the process if it is
-/// still there.
-struct Agent<'a> {
-    sandbox: &'a Sandbox,
-    pid: u32,
-    socket: PathBuf,
-}
-
-impl<'a> Agent<'a> {
-    /// `otp unlock EXTRA` with the PIN on stdin; asserts it worked.
-    fn start(sandbox: &'a Sandbox, extra: &[&str]) -> Self {
-        Self::start_with_pin(sandbox, PIN, extra)
-    }
-
-    /// `otp unlock EXTRA` with `pin` on stdin; asserts it worked. Unless told
-    /// otherwise the agent lives two minutes, so even a leaked one goes away soon.
-    fn start_with_pin(sandbox: &'a Sandbox, pin: &str, extra: &[&str]) -> Self {
-        let mut args = vec!["unlock"];
-        if !extra.contains(&"--for") {
-            args.extend_from_slice(&["--for", "2m"]);
-        }
-        args.extend_from_slice(extra);
-        let out = sandbox.run_with_stdin(&args, &format!("{pin}\n"));
-        let Some(status) = status(sandbox) else {
-            let _ = sandbox.otp().arg("lock").output();
-            panic!("no agent runs after otp unlock: {}", stderr(&out));
-        };
-        let agent = Agent {
-            sandbox,
-            pid: status["pid"].as_u64().unwrap() as u32,
-            socket: PathBuf::from(status["socket"].as_str().unwrap()),
-        };
-        assert_success(&out);
-        assert!(stderr(&out).contains("Unlocked"), "{}", stderr(&out));
-        agent
-    }
-
-    fn wait_until_gone(&self, within: Duration) {
-        assert!(
-            wait_for(within, || !alive(self.pid)),
-            "agent {} still runs after {within:?}",
-            self.pid
-        );
-    }
-}
-
-impl Drop for Agent<'_> {
-    fn drop(&mut self) {
-        let _ = self.sandbox.otp().arg("lock").output();
-        if wait_for(Duration::from_secs(2), || !alive(self.pid)) {
-            return;
-        }
-        let _ = Command::new("kill")
-            .args(["-9", &self.pid.to_string()])
-            .output();
-    }
-}
-
-/// `otp status --json` when an agent runs, `None` when none does.
-fn status(sandbox: &Sandbox) -> Option<serde_json::Value> {
-    let out = sandbox.otp().args(["status", "--json"]).output().unwrap();
-    let json: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap_or_else(|_| {
-        panic!(
-            "status --json printed no JSON: {} / {}",
-            stdout(&out),
-            stderr(&out)
-        )
-    });
-    if json["running"] == true {
-        assert_success(&out);
-        Some(json)
-    } else {
-        assert_failure(&out, 1, &["no agent"]);
-        None
-    }
-}
-
-/// Whether a process runs (a zombie does not count).
-fn alive(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => stat
-            .rsplit(')')
-            .next()
-            .and_then(|rest| rest.split_whitespace().next())
-            .is_some_and(|state| state != "Z" && state != "X"),
-        Err(_) => false,
-    }
-}
-
-fn wait_for(within: Duration, mut condition: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    loop {
-        if condition() {
-            return true;
-        }
-        if start.elapsed() > within {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// `otp ARGS` without any PIN source (only an agent can answer).
-fn no_pin(sandbox: &Sandbox, args: &[&str]) -> Output {
-    sandbox.otp().args(args).output().unwrap()
-}
-
-/// A code through the agent, asserting success without a PIN.
-fn agent_code(sandbox: &Sandbox, account: &str, extra: &[&str]) -> String {
-    let mut args = vec!["code", account];
-    args.extend_from_slice(extra);
-    let out = no_pin(sandbox, &args);
-    assert_success(&out);
-    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
-    stdout(&out).trim().to_owned()
-}
-
-fn assert_needs_pin(out: &Output) {
-    assert_failure(out, 2, &["no PIN given", "--pin-stdin"]);
-}
 
 fn now() -> u64 {
     std::time::SystemTime::now()
@@ -156,16 +38,14 @@ fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
-/// One raw request line to the agent's socket; the raw answer line.
-fn raw_request(socket: &Path, line: &[u8]) -> String {
-    let mut stream = UnixStream::connect(socket).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    stream.write_all(line).unwrap();
-    let mut answer = String::new();
-    BufReader::new(&stream).read_line(&mut answer).unwrap();
-    answer
+/// Checks that the agent gives the code the direct path gives for now (it serves
+/// only times near now).
+fn assert_agent_code_now(sandbox: &Sandbox, account: &str) {
+    let at = early_in_a_step().to_string();
+    assert_eq!(
+        agent_code(sandbox, account, &["--at", &at]),
+        sandbox.code(account, &["--no-agent", "--at", &at])
+    );
 }
 
 #[test]
@@ -181,7 +61,9 @@ fn unlock_serves_codes_and_lists_without_the_pin_until_lock() {
     let agent = Agent::start(&sandbox, &[]);
 
     if common::have_tool("oathtool", &["--version"]) {
-        for time in [59u64, 1_111_111_109, 2_000_000_000] {
+        // The agent serves times within a step of now only (tests/agent_hardening.rs).
+        let near = early_in_a_step();
+        for time in [near - 30, near, near + 30] {
             let at = time.to_string();
             assert_eq!(
                 agent_code(&sandbox, "github", &["--at", &at]),
@@ -211,12 +93,15 @@ fn unlock_serves_codes_and_lists_without_the_pin_until_lock() {
         }
     }
     // The same answers as without an agent: --next, --json, errors and exit codes.
+    let now = early_in_a_step();
     assert_eq!(
-        agent_code(&sandbox, "github", &["--at", "1000", "--next"]),
-        sandbox.code("github", &["--no-agent", "--at", "1030"])
+        agent_code(&sandbox, "github", &["--at", &now.to_string(), "--next"]),
+        sandbox.code("github", &["--no-agent", "--at", &(now + 30).to_string()])
     );
+    // 20 seconds before the end of the current minute, or of the next one.
+    let at = (now / 60 * 60 + 40).to_string();
     let json: serde_json::Value =
-        serde_json::from_str(&agent_code(&sandbox, "wide", &["--at", "1000", "--json"])).unwrap();
+        serde_json::from_str(&agent_code(&sandbox, "wide", &["--at", &at, "--json"])).unwrap();
     assert_eq!(json["account"], "wide");
     assert_eq!(json["period"], 60);
     assert_eq!(json["remaining"], 20);
@@ -472,13 +357,13 @@ fn a_stale_socket_is_ignored_and_replaced() {
     // A new unlock replaces the stale socket.
     let agent = Agent::start(&sandbox, &[]);
     assert_eq!(agent.socket, crashed.socket);
-    assert_eq!(agent_code(&sandbox, "a", &["--at", "59"]), expected);
+    assert_agent_code_now(&sandbox, "a");
 
     // And a new unlock replaces a running agent, which then exits.
     let second = Agent::start(&sandbox, &[]);
     assert_ne!(second.pid, agent.pid);
     agent.wait_until_gone(Duration::from_secs(3));
-    assert_eq!(agent_code(&sandbox, "a", &["--at", "59"]), expected);
+    assert_agent_code_now(&sandbox, "a");
     drop(second);
 
     // `otp lock` clears a stale socket too.
@@ -670,29 +555,30 @@ fn hostile_requests_get_errors_and_no_request_yields_a_seed() {
     assert!(start.elapsed() < Duration::from_secs(5));
     drop(silent);
 
-    // Every request there is, answered without the seed.
+    // Every request there is, answered without the seed (TOTP codes only near now).
+    let now = early_in_a_step();
     for request in [
-        r#"{"op":"ping"}"#,
-        r#"{"op":"list"}"#,
-        r#"{"op":"codes","now":59}"#,
-        r#"{"op":"code","account":"a","now":59,"at":null,"next":false}"#,
-        r#"{"op":"code","account":"h","now":59,"at":null,"next":false}"#,
+        r#"{"op":"ping"}"#.to_owned(),
+        r#"{"op":"list"}"#.to_owned(),
+        format!(r#"{{"op":"codes","now":{now}}}"#),
+        format!(r#"{{"op":"code","account":"a","now":{now},"at":null,"next":false}}"#),
+        r#"{"op":"code","account":"h","now":59,"at":null,"next":false}"#.to_owned(),
     ] {
-        let mut line = envelope(request);
+        let mut line = envelope(&request);
         line.push(b'\n');
         let answer = raw_request(&agent.socket, &line);
         assert!(!answer.contains(r#""reply":"error""#), "{answer}");
         assert!(!answer.contains("GEZDGNBV") && !answer.contains("JBSWY3DP"));
         assert!(!answer.to_lowercase().contains("secret"), "{answer}");
     }
-    let mut line = envelope(r#"{"op":"codes","now":59}"#);
+    let mut line = envelope(&format!(r#"{{"op":"codes","now":{now}}}"#));
     line.push(b'\n');
     let codes: serde_json::Value =
         serde_json::from_str(&raw_request(&agent.socket, &line)).unwrap();
     assert_eq!(codes["codes"].as_array().unwrap().len(), 1, "{codes}");
     assert_eq!(
         codes["codes"][0]["code"].as_str().unwrap(),
-        sandbox.code("a", &["--no-agent", "--at", "59"])
+        sandbox.code("a", &["--no-agent", "--at", &now.to_string()])
     );
     // Still alive and well after all that.
     assert_eq!(status(&sandbox).unwrap()["pid"], agent.pid);
@@ -747,11 +633,13 @@ fn the_library_client_gives_a_full_screen_view_what_it_needs() {
             .collect::<Vec<_>>(),
         ["Example:a", "h"]
     );
-    let codes = client.codes(59).unwrap();
+    // The last second of the current step.
+    let at = early_in_a_step() / 30 * 30 + 29;
+    let codes = client.codes(at).unwrap();
     assert_eq!(codes.len(), 1, "HOTP codes are not handed out in bulk");
     assert_eq!(
         codes[0].code.as_str(),
-        sandbox.code("a", &["--no-agent", "--at", "59"])
+        sandbox.code("a", &["--no-agent", "--at", &at.to_string()])
     );
     assert_eq!(codes[0].remaining, Some(1));
     let info = client.ping().unwrap();

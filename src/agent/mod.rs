@@ -19,6 +19,13 @@
 //! - **Only what it must.** [`protocol`] has no request that returns or takes a
 //!   seed: a code, the account list without secrets, every current TOTP code, a
 //!   ping, lock. Adding, removing and renaming keep opening the vault with the PIN.
+//!   A TOTP code is served only for the time step of the agent's own clock and the
+//!   steps just before and after it, whatever time the client names; other times
+//!   need the PIN ([`protocol::Failure::NeedsPin`]), so no codes can be collected for
+//!   after `otp lock`.
+//! - **Nobody waits on anybody.** The agent serves its connections together from one
+//!   thread (`poll`), each with one deadline for its whole request, and holds a
+//!   bounded number of them ([`server`]): idle or slow clients delay no one.
 //! - **No lost update.** Every request takes the vault's lock ([`crate::vault::VaultLock`]),
 //!   compares the file's bytes with the ones it decrypted, and re-decrypts with the
 //!   PIN it holds when they differ. A HOTP code advances and saves the counter under
@@ -39,7 +46,8 @@
 //!   of swap with `mlockall(MCL_CURRENT)` after every decryption (refused when the
 //!   memory-lock limit is too low; `otp status` says whether it worked).
 //! - **The PIN never goes through argv or the environment:** `otp unlock` starts the
-//!   agent (`otp agent-serve`, hidden) with the PIN on a pipe to its standard input;
+//!   agent (`otp agent-serve`, hidden) with the PIN on a pipe to its standard input,
+//!   and with no other descriptor of its caller ([`descriptors`]);
 //!   the agent starts a new session (`setsid`), decrypts, binds the socket, reports
 //!   one [`protocol::Startup`] line on its standard output and then points its
 //!   standard streams at `/dev/null`.
@@ -55,6 +63,10 @@ pub mod protocol;
 
 #[cfg(unix)]
 pub mod client;
+#[cfg(unix)]
+mod connection;
+#[cfg(unix)]
+pub mod descriptors;
 #[cfg(unix)]
 pub mod server;
 #[cfg(unix)]

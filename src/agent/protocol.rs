@@ -11,6 +11,9 @@
 //! and saves the counter), [`Request::Codes`] (every current TOTP code, for a
 //! full-screen view) and [`Request::Lock`]. No request returns a seed, and none takes
 //! one: adding, removing and renaming accounts open the vault directly with the PIN.
+//! Nor does any return codes for a time far from now: a TOTP code is served only
+//! for the time step of the agent's own clock and the steps just before and after
+//! it, whatever time the client names ([`Failure::NeedsPin`] otherwise).
 //!
 //! These types are plain data and build on every platform, so the CLI prints the
 //! same shapes ([`AccountInfo`], [`CodeReply`]) whether or not an agent answered.
@@ -26,8 +29,10 @@ use crate::code::Kind;
 
 /// The protocol version in every envelope; an agent refuses other versions.
 ///
-/// Version 2: failures are typed ([`Failure`]), never English sentences.
-pub const PROTOCOL_VERSION: u32 = 2;
+/// Version 2: failures are typed ([`Failure`]), never English sentences. Version 3:
+/// codes are served only near the agent's clock ([`Failure::NeedsPin`] otherwise),
+/// so an agent of version 2 (which hands out codes for any time) is not used.
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// Largest request line an agent reads (a request holds a path and a name).
 pub const MAX_REQUEST_BYTES: usize = 16 * 1024;
@@ -56,7 +61,9 @@ pub enum Request {
     Ping,
     /// The accounts without their secrets. Answered by [`Response::Accounts`].
     List,
-    /// One code, as `otp code` prints it. Answered by [`Response::Code`].
+    /// One code, as `otp code` prints it. Answered by [`Response::Code`]; for a TOTP
+    /// account only when the time (`at`, else `now`, plus a step for `next`) is
+    /// within a step of the agent's clock, else [`Failure::NeedsPin`].
     Code {
         /// The account: name, `issuer:name` or a unique prefix.
         account: String,
@@ -68,7 +75,8 @@ pub enum Request {
         next: bool,
     },
     /// The current code of every time-based account (counter-based ones are left
-    /// out: asking for their code uses it up). Answered by [`Response::Codes`].
+    /// out: asking for their code uses it up). Answered by [`Response::Codes`], or
+    /// [`Failure::NeedsPin`] when `now` is not within a step of the agent's clock.
     Codes {
         /// The client's clock (Unix seconds).
         now: u64,
@@ -131,6 +139,10 @@ pub enum Failure {
     /// Anything else (the vault could not be locked or saved, ...).
     #[error("{0}")]
     Failed(Trouble),
+    /// A TOTP code for a time more than a step away from the agent's clock: only the
+    /// PIN gives those. Clients open the vault with the PIN instead.
+    #[error("the agent serves codes near the current time only")]
+    NeedsPin,
 }
 
 /// What was wrong with a request.
@@ -490,6 +502,9 @@ mod tests {
             },
             Response::Error {
                 error: Failure::Gone(Gone::PinChanged),
+            },
+            Response::Error {
+                error: Failure::NeedsPin,
             },
             Response::Error {
                 error: Failure::BadRequest(BadRequest::Version {

@@ -1,6 +1,6 @@
 //! The agent process: holds the unlocked vault and answers one request per
-//! connection, one connection at a time, until it is locked, times out, loses its
-//! socket or can no longer follow the vault file.
+//! connection until it is locked, times out, loses its socket or can no longer
+//! follow the vault file.
 //!
 //! Every request that touches the accounts takes the vault lock, reads the file and
 //! compares it with the bytes the agent decrypted last. When they differ (another
@@ -10,19 +10,34 @@
 //! under the same lock, the way `otp code` does without an agent, so neither side
 //! loses the other's change and no code is issued twice.
 //!
-//! A connection gets [`CONNECTION_TIMEOUT`] to send its request; a request longer
-//! than [`MAX_REQUEST_BYTES`], malformed, of another protocol version or about
-//! another vault gets an error answer. Nothing a client sends can make the agent
-//! panic or hand out a seed.
+//! It serves many connections at once from one thread: `poll` tells which ones have
+//! bytes to read or room to write, and none blocks the others (each connection's
+//! request and answer are kept in the private `connection` module). A connection gets [`REQUEST_DEADLINE`] from its accept to
+//! send its whole request, however it trickles in, and as long again to take the
+//! answer; then it is closed. At most [`MAX_CONNECTIONS`] are held (fewer when the
+//! descriptor limit is lower); when a new one comes beyond that, the oldest goes.
+//! Requests are answered one after another as they complete: they take
+//! microseconds, except when the vault lock is held by another `otp` or a HOTP
+//! counter is saved. A request longer than [`MAX_REQUEST_BYTES`], malformed, of
+//! another protocol version or about another vault gets an error answer.
+//!
+//! Codes are served for times near the agent's own clock only: the current time
+//! step and the steps just before and after it ([`SERVED_STEPS`]), whatever time the
+//! client claims. Anything further needs the PIN ([`Failure::NeedsPin`]), so an
+//! unlocked session cannot be used to collect codes for later, valid after
+//! `otp lock`. Nothing a client sends can make the agent panic or hand out a seed.
 
-use std::io::{BufReader, Write};
+use std::io::ErrorKind;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
+use rustix::event::{PollFd, PollFlags};
+
+use super::connection::{Connection, Received, Sent};
 use super::protocol::{
-    self, AccountInfo, AgentInfo, BadRequest, CodeReply, Envelope, Failure, Gone, LineError,
+    self, AccountInfo, AgentInfo, BadRequest, CodeReply, Envelope, Failure, Gone,
     MAX_REQUEST_BYTES, PROTOCOL_VERSION, Request, Response, Trouble,
 };
 use super::socket::{self, FileId};
@@ -32,8 +47,25 @@ use crate::code::Kind;
 use crate::vault::payload::{self, PayloadError};
 use crate::vault::{Pin, Vault, VaultError, VaultLock};
 
-/// How long a connection may take to send its request and read the answer.
-pub const CONNECTION_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long a connection has, from its accept, to send its whole request (not per
+/// read: a client that trickles a byte at a time is cut off as well); its answer then
+/// has as long again to be taken.
+pub const REQUEST_DEADLINE: Duration = Duration::from_secs(2);
+
+/// The most connections the agent holds at once; fewer when its descriptor limit
+/// is lower (see [`connection_capacity`]).
+pub const MAX_CONNECTIONS: usize = 1024;
+
+/// Descriptors kept free for the agent's own files (the vault, its lock, the backup,
+/// temporary files) below the descriptor limit.
+const RESERVED_DESCRIPTORS: u64 = 32;
+
+/// Connections accepted in one go before the others get their turn.
+const ACCEPT_BATCH: usize = 256;
+
+/// The time steps next to the agent's clock whose codes it serves: 1 means the
+/// step before, the current one and the step after (`otp code --next`).
+pub const SERVED_STEPS: u64 = 1;
 
 /// How often the agent checks its deadline and its socket while idle.
 pub const CHECK_INTERVAL: Duration = Duration::from_millis(250);
@@ -145,6 +177,17 @@ enum Next {
     Stop,
 }
 
+/// What becomes of a connection after it was read or written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Progress {
+    /// It is not done yet.
+    Keep,
+    /// It is done (answered, or gone): close it.
+    Close,
+    /// Its answer is the last: write it, then stop serving.
+    Stop,
+}
+
 impl Agent {
     /// Opens the vault at `canonical` (a canonical path) with `pin` (a typed PIN:
     /// wrong ones count toward the lockout as anywhere else), then binds the socket in
@@ -218,27 +261,63 @@ impl Agent {
     /// removes its socket (if it is still its own) and returns. Dropping the agent
     /// zeroizes the PIN and the secrets.
     pub fn run(mut self) {
+        let capacity = connection_capacity();
+        let mut connections: Vec<Connection> = Vec::new();
+        // The socket is looked at when nothing happened for a while, and at least
+        // every CHECK_INTERVAL while busy.
+        let mut last_check = Instant::now();
+        let mut idle = true;
         loop {
-            if self.expired() || !self.owns_socket() {
+            if self.expired() {
                 break;
             }
-            if !self.wait_for_connection() {
-                continue;
-            }
-            match self.listener.accept() {
-                Ok((stream, _)) => {
-                    if self.serve_connection(stream) == Next::Stop {
-                        break;
-                    }
+            if idle || last_check.elapsed() >= CHECK_INTERVAL {
+                if !self.owns_socket() {
+                    break;
                 }
-                // Nothing there after all, or a client that gave up: go on at once.
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                // Out of file descriptors or the like: do not spin on it.
-                Err(_) => std::thread::sleep(Duration::from_millis(20)),
+                last_check = Instant::now();
+            }
+            // Past its deadline, a connection is closed, whatever it was doing.
+            let now = Instant::now();
+            connections.retain(|connection| connection.deadline() > now);
+            let (listener_ready, ready) = self.wait(&connections);
+            idle = !listener_ready && ready.iter().all(|flags| flags.is_empty());
+            let mut last = self.serve_ready(&mut connections, ready);
+            if last.is_none() && listener_ready {
+                last = self.accept(&mut connections, capacity);
+            }
+            if let Some(last) = last {
+                last.finish(REQUEST_DEADLINE);
+                break;
             }
         }
         self.remove_socket();
+    }
+
+    /// Reads or writes every connection that `poll` found `ready`; the connection
+    /// whose answer is the last one, if a request stopped the agent.
+    fn serve_ready(
+        &mut self,
+        connections: &mut Vec<Connection>,
+        ready: Vec<PollFlags>,
+    ) -> Option<Connection> {
+        let mut index = 0;
+        let mut ready = ready.into_iter();
+        while index < connections.len() {
+            let Some(flags) = ready.next() else { break };
+            if flags.is_empty() {
+                index += 1;
+                continue;
+            }
+            match self.progress(&mut connections[index]) {
+                Progress::Keep => index += 1,
+                Progress::Close => {
+                    connections.remove(index);
+                }
+                Progress::Stop => return Some(connections.remove(index)),
+            }
+        }
+        None
     }
 
     fn expired(&self) -> bool {
@@ -258,33 +337,95 @@ impl Agent {
         }
     }
 
-    /// Waits up to [`CHECK_INTERVAL`] (less near the deadline) for a connection.
-    fn wait_for_connection(&self) -> bool {
-        let left = self.deadline.saturating_duration_since(Instant::now());
-        let wait = left.min(CHECK_INTERVAL);
-        let timeout = rustix::event::Timespec {
-            tv_sec: 0,
-            tv_nsec: wait.subsec_nanos().into(),
-        };
-        let mut fds = [rustix::event::PollFd::new(
-            &self.listener,
-            rustix::event::PollFlags::IN,
-        )];
-        matches!(rustix::event::poll(&mut fds, Some(&timeout)), Ok(n) if n > 0)
+    /// Waits up to [`CHECK_INTERVAL`] (less near a deadline) for a new connection, a
+    /// request's bytes or room for an answer. Whether the listener has connections
+    /// waiting, and which connections are ready (error and hang-up included).
+    fn wait(&self, connections: &[Connection]) -> (bool, Vec<PollFlags>) {
+        let now = Instant::now();
+        let soonest = connections
+            .iter()
+            .map(Connection::deadline)
+            .fold(self.deadline, Instant::min);
+        let wait = soonest.saturating_duration_since(now).min(CHECK_INTERVAL);
+        let timeout = rustix::event::Timespec::try_from(wait).ok();
+        let mut fds = Vec::with_capacity(connections.len() + 1);
+        fds.push(PollFd::new(&self.listener, PollFlags::IN));
+        fds.extend(connections.iter().map(|connection| {
+            let wanted = if connection.answering() {
+                PollFlags::OUT
+            } else {
+                PollFlags::IN
+            };
+            PollFd::new(connection.stream(), wanted)
+        }));
+        let polled = rustix::event::poll(&mut fds, timeout.as_ref());
+        if !matches!(polled, Ok(n) if n > 0) {
+            return (false, vec![PollFlags::empty(); connections.len()]);
+        }
+        let listener_ready = !fds[0].revents().is_empty();
+        let ready = fds[1..].iter().map(PollFd::revents).collect();
+        (listener_ready, ready)
     }
 
-    fn serve_connection(&mut self, stream: UnixStream) -> Next {
-        let prepared = stream
-            .set_nonblocking(false)
-            .and_then(|()| stream.set_read_timeout(Some(CONNECTION_TIMEOUT)))
-            .and_then(|()| stream.set_write_timeout(Some(CONNECTION_TIMEOUT)));
-        if prepared.is_err() {
-            return Next::Serve;
+    /// Accepts the connections waiting, each with its deadline, and serves each at
+    /// once if its request is already there; beyond `capacity` the oldest
+    /// connection is closed to make room. The connection whose answer is the last
+    /// one, if a request stopped the agent.
+    fn accept(&mut self, connections: &mut Vec<Connection>, capacity: usize) -> Option<Connection> {
+        for _ in 0..ACCEPT_BATCH {
+            match self.listener.accept() {
+                Ok((stream, _)) => {
+                    if stream.set_nonblocking(true).is_err() {
+                        continue;
+                    }
+                    if connections.len() >= capacity {
+                        connections.remove(0);
+                    }
+                    let this_user = peer_is_this_user(&stream);
+                    let deadline = Instant::now() + REQUEST_DEADLINE;
+                    let mut connection = Connection::new(stream, deadline, this_user);
+                    match self.progress(&mut connection) {
+                        Progress::Keep => connections.push(connection),
+                        Progress::Close => {}
+                        Progress::Stop => return Some(connection),
+                    }
+                }
+                // None left, or a client that gave up meanwhile.
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return None,
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::ConnectionAborted => {}
+                // Out of descriptors after all: make room and try again next round.
+                Err(_) => {
+                    if !connections.is_empty() {
+                        connections.remove(0);
+                    }
+                    return None;
+                }
+            }
         }
+        None
+    }
+
+    /// Reads or writes a connection that `poll` says is ready; answers its request
+    /// once it is whole.
+    fn progress(&mut self, connection: &mut Connection) -> Progress {
+        if connection.answering() {
+            return match connection.write() {
+                Sent::Pending => Progress::Keep,
+                Sent::Done | Sent::Failed => Progress::Close,
+            };
+        }
+        let request = match connection.read() {
+            Received::Pending => return Progress::Keep,
+            Received::Gone => return Progress::Close,
+            Received::TooLong => Err(Failure::BadRequest(BadRequest::TooLarge {
+                max: MAX_REQUEST_BYTES,
+            })),
+            Received::Line(line) => parse_request(&line),
+        };
         // The request is read even from a peer that will be refused, so that peer
         // gets its answer instead of a broken pipe.
-        let request = read_request(&stream);
-        let (response, next) = if peer_is_this_user(&stream) {
+        let (response, next) = if connection.this_user() {
             match request {
                 Ok(envelope) if envelope.version != PROTOCOL_VERSION => (
                     Response::Error {
@@ -302,8 +443,7 @@ impl Agent {
                     Next::Serve,
                 ),
                 Ok(envelope) => self.handle(envelope.request),
-                Err(None) => return Next::Serve,
-                Err(Some(failure)) => (Response::Error { error: failure }, Next::Serve),
+                Err(failure) => (Response::Error { error: failure }, Next::Serve),
             }
         } else {
             (
@@ -313,10 +453,17 @@ impl Agent {
                 Next::Serve,
             )
         };
-        if let Ok(line) = protocol::to_line(&response) {
-            let _ = (&stream).write_all(&line);
+        let Ok(line) = protocol::to_line(&response) else {
+            return Progress::Close;
+        };
+        connection.answer(line, Instant::now() + REQUEST_DEADLINE);
+        if next == Next::Stop {
+            return Progress::Stop;
         }
-        next
+        match connection.write() {
+            Sent::Pending => Progress::Keep,
+            Sent::Done | Sent::Failed => Progress::Close,
+        }
     }
 
     /// Answers one request from this user about this vault.
@@ -334,12 +481,14 @@ impl Agent {
                 })
             }),
             Request::Codes { now } => self.with_accounts(|store, _| {
-                let codes = store
-                    .accounts()
-                    .iter()
-                    .filter(|account| matches!(account.kind, Kind::Totp { .. }))
-                    .map(|account| CodeReply::new(account, &account.code_at(now)))
-                    .collect();
+                let clock = crate::clock::unix_now().ok();
+                let mut codes = Vec::new();
+                for account in store.accounts() {
+                    if let Kind::Totp { period } = account.kind {
+                        served(period.seconds(), now, clock)?;
+                        codes.push(CodeReply::new(account, &account.code_at(now)));
+                    }
+                }
                 Ok(Response::Codes { codes })
             }),
             Request::Code {
@@ -352,6 +501,11 @@ impl Agent {
                 let Some(entry) = store.get_mut(index) else {
                     return Err(Failure::Failed(Trouble::AccountVanished));
                 };
+                if let Kind::Totp { period } = entry.kind {
+                    let step = if next { period.seconds() } else { 0 };
+                    let time = at.unwrap_or(now).saturating_add(u64::from(step));
+                    served(period.seconds(), time, crate::clock::unix_now().ok())?;
+                }
                 let current: CurrentCode =
                     entry.issue_code(now, at, next).map_err(Failure::Code)?;
                 *changed = matches!(entry.kind, Kind::Hotp { .. });
@@ -475,23 +629,33 @@ fn gone_payload(error: &PayloadError) -> Failure {
     })
 }
 
-/// Reads one request. `Err(None)`: the client sent nothing (hung up or timed out),
-/// so there is nobody to answer.
-fn read_request(stream: &UnixStream) -> Result<Envelope, Option<Failure>> {
-    let line = match protocol::read_line(BufReader::new(stream), MAX_REQUEST_BYTES) {
-        Ok(line) => line,
-        Err(LineError::TooLong) => {
-            return Err(Some(Failure::BadRequest(BadRequest::TooLarge {
-                max: MAX_REQUEST_BYTES,
-            })));
-        }
-        Err(LineError::Empty | LineError::Io(_)) => return Err(None),
-    };
-    serde_json::from_slice(&line).map_err(|e| {
-        Some(Failure::BadRequest(BadRequest::Malformed {
+/// The request in `line`, or why it is not one.
+fn parse_request(line: &[u8]) -> Result<Envelope, Failure> {
+    serde_json::from_slice(line).map_err(|e| {
+        Failure::BadRequest(BadRequest::Malformed {
             detail: e.to_string(),
-        }))
+        })
     })
+}
+
+/// Whether the code of `time` is one the agent serves: within [`SERVED_STEPS`] steps
+/// of `period` seconds of its own `clock` (none when the clock reads before 1970).
+fn served(period: u32, time: u64, clock: Option<u64>) -> Result<(), Failure> {
+    let period = u64::from(period.max(1));
+    match clock {
+        Some(clock) if (time / period).abs_diff(clock / period) <= SERVED_STEPS => Ok(()),
+        _ => Err(Failure::NeedsPin),
+    }
+}
+
+/// How many connections the agent holds at once: [`MAX_CONNECTIONS`], or fewer so
+/// that they and [`RESERVED_DESCRIPTORS`] stay below the descriptor limit.
+fn connection_capacity() -> usize {
+    let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
+    let room = limit.map_or(u64::MAX, |limit| {
+        limit.saturating_sub(RESERVED_DESCRIPTORS).max(1)
+    });
+    usize::try_from(room).map_or(MAX_CONNECTIONS, |room| room.min(MAX_CONNECTIONS))
 }
 
 /// Whether the connected process runs as this user (`SO_PEERCRED`).
@@ -505,4 +669,35 @@ fn peer_is_this_user(stream: &UnixStream) -> bool {
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
 fn peer_is_this_user(_stream: &UnixStream) -> bool {
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_codes_within_one_step_of_the_agents_clock_are_served() {
+        // 30-second steps: the clock's step runs from 1_000_000_020 to 1_000_000_049.
+        let clock = Some(1_000_000_035);
+        for time in [999_999_990, 1_000_000_020, 1_000_000_049, 1_000_000_079] {
+            assert_eq!(served(30, time, clock), Ok(()), "{time}");
+        }
+        for time in [999_999_989, 1_000_000_080, 0, 59, u64::MAX] {
+            assert_eq!(served(30, time, clock), Err(Failure::NeedsPin), "{time}");
+        }
+        let a_year_on = 1_000_000_035 + 365 * 86_400;
+        assert_eq!(served(30, a_year_on, clock), Err(Failure::NeedsPin));
+        // Longer steps stretch the window with them; a clock before 1970 serves nothing.
+        assert_eq!(served(3600, 1_000_000_035 + 3600, clock), Ok(()));
+        assert_eq!(served(30, 1_000_000_035, None), Err(Failure::NeedsPin));
+    }
+
+    #[test]
+    fn the_connections_held_stay_below_the_descriptor_limit() {
+        let capacity = connection_capacity();
+        assert!((1..=MAX_CONNECTIONS).contains(&capacity));
+        if let Some(limit) = rustix::process::getrlimit(rustix::process::Resource::Nofile).current {
+            assert!(capacity as u64 + RESERVED_DESCRIPTORS <= limit.max(RESERVED_DESCRIPTORS + 1));
+        }
+    }
 }

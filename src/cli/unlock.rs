@@ -44,7 +44,7 @@ mod unix {
     use super::UnlockArgs;
     use crate::agent::client::Client;
     use crate::agent::protocol::{self, Startup};
-    use crate::agent::{AgentError, socket};
+    use crate::agent::{AgentError, descriptors, socket};
 
     /// Longest startup report read from the agent.
     const MAX_REPORT_BYTES: usize = 64 * 1024;
@@ -63,6 +63,9 @@ mod unix {
             what: IoAction::FindProgram,
             source,
         })?;
+        // The agent outlives this command: it must not hold the caller's descriptors
+        // (`otp unlock 3>&1 | cat` would wait for it), only the pipes made here.
+        descriptors::close_on_exec_above_stderr();
         // The PIN goes through a pipe; nothing secret is in argv or the environment.
         let mut child = Command::new(&exe)
             .arg("--vault")

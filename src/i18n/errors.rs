@@ -503,6 +503,7 @@ impl Localize for Failure {
             Failure::BadRequest(bad) => bad.localize_in(lang),
             Failure::Gone(gone) => gone.localize_in(lang),
             Failure::Failed(trouble) => trouble.localize_in(lang),
+            Failure::NeedsPin => t_in!(lang, "err-agent-needs-pin"),
         }
     }
 }
@@ -1193,6 +1194,7 @@ mod tests {
                 "EOF",
             ),
             (Failure::Gone(Gone::PinChanged), ""),
+            (Failure::NeedsPin, ""),
             (Failure::Gone(Gone::Removed), ""),
             (Failure::Gone(Gone::Invalid), ""),
             (Failure::Gone(Gone::TooNew { found: 9 }), "9"),

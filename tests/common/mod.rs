@@ -3,6 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(unix)]
+pub mod agent;
 #[cfg(feature = "server")]
 pub mod otpd;
 pub mod pty;

@@ -235,3 +235,7 @@ err-age-damage-payload-cut-short = its contents are cut short
 err-age-damage-payload = its contents fail their integrity check
 err-age-work-factor-range = scrypt work factor { $given } is outside the supported range { $min } to { $max }
 err-age-encrypt-failed = age could not encrypt
+
+## Hardening (issue 14), the session agent: codes near now only
+
+err-agent-needs-pin = the { -agent } hands out only the codes of the current time step and the steps just before and after it; a code for another time needs the { -pin }

@@ -212,3 +212,7 @@ err-age-damage-payload-cut-short = 내용이 중간에 잘렸습니다.
 err-age-damage-payload = 내용의 무결성 검사에 실패했습니다.
 err-age-work-factor-range = scrypt 작업량 { $given }은(는) 지원 범위({ $min }~{ $max })를 벗어났습니다.
 err-age-encrypt-failed = age로 암호화하지 못했습니다.
+
+## Hardening (issue 14), the session agent: codes near now only
+
+err-agent-needs-pin = { -agent }는 지금 시간 단계와 바로 앞뒤 단계의 코드만 내줍니다. 다른 시각의 코드는 { -pin }를 입력해야 받을 수 있습니다.
