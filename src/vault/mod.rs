@@ -11,11 +11,14 @@
 //!   [`lockout`]), counted in `<vault>.attempts`; nothing is deleted for wrong PINs;
 //! - a vault that cannot be read (cut short, not an age file, ...) is never
 //!   overwritten, and its backup is never touched by a failed open or update;
+//! - a path through symbolic links is resolved to the real file ([`Vault::at`],
+//!   [`location`]): the lock, the backup and the saves are the real file's;
 //! - a re-save keeps the scrypt work factor the file had.
 
 pub mod crypto;
 mod error;
 pub mod file;
+pub mod location;
 pub mod lockout;
 pub mod payload;
 pub mod pin;
@@ -46,6 +49,16 @@ impl Vault {
             path: path.into(),
             max_work_factor: MAX_WORK_FACTOR,
         }
+    }
+
+    /// The vault a person names (`--vault`, `OTP_VAULT`, the config, the default):
+    /// the real file behind any symbolic link ([`location::real_path`]), so that
+    /// every process locks and saves the same file and a link stays a link. When the
+    /// path cannot be resolved (a link loop, a directory that cannot be searched) it
+    /// is kept as given, and opening it says what is wrong.
+    pub fn at(path: impl Into<PathBuf>) -> Self {
+        let path = path.into();
+        Self::new(location::real_path(&path).unwrap_or(path))
     }
 
     /// Lowers the largest scrypt work factor accepted on open (it cannot be raised
