@@ -1,5 +1,6 @@
 //! Issue 14 (hardening), the vault, end to end with the real binary: a vault reached
-//! through a symbolic link is one vault for the agent and the command line.
+//! through a symbolic link is one vault for the agent and the command line;
+//! temporary files a killed save left behind are removed by the next save.
 
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -8,6 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::time::Duration;
 
 use common::{PIN, Sandbox, assert_success, stdout};
 
@@ -161,4 +163,94 @@ fn init_through_a_dangling_relative_link_creates_the_target_and_keeps_the_link()
     let out = with_pin(&sandbox, PIN, &["list", "--json"]);
     assert_success(&out);
     assert!(stdout(&out).contains("\"a\""), "{}", stdout(&out));
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Temporary files left by a killed save
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn the_next_save_removes_temporary_files_a_killed_save_left() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("a", SECRET, &[]));
+    let dir = sandbox.vault.parent().unwrap();
+    let ours = [
+        ".vault.age.Ab12Cd.tmp",
+        ".vault.age.bak.x9Y8z7.tmp",
+        ".vault.age.attempts.QwErTy.tmp",
+    ];
+    let not_ours = [
+        ".vault.age.my-notes.tmp",
+        "vault.age.Ab12Cd.tmp",
+        ".vault.age.Ab12Cd.tmp.keep",
+        ".other.age.Ab12Cd.tmp",
+        ".vault.age.Ab12C.tmp",
+    ];
+    let old = std::fs::read(&sandbox.vault).unwrap();
+    for name in ours.iter().chain(&not_ours) {
+        std::fs::write(dir.join(name), &old).unwrap();
+    }
+    // A directory of our naming is not ours to remove.
+    std::fs::create_dir(dir.join(".vault.age.Dir123.tmp")).unwrap();
+
+    // Reading saves nothing and removes nothing.
+    assert_success(&with_pin(&sandbox, PIN, &["list"]));
+    for name in &ours {
+        assert!(dir.join(name).exists(), "{name} removed by a read");
+    }
+
+    assert_success(&sandbox.add_secret("b", SECRET, &[]));
+    for name in &ours {
+        assert!(!dir.join(name).exists(), "{name} survived the save");
+    }
+    for name in &not_ours {
+        assert!(
+            dir.join(name).exists(),
+            "{name} is not ours but was removed"
+        );
+    }
+    assert!(dir.join(".vault.age.Dir123.tmp").is_dir());
+}
+
+#[test]
+fn saves_killed_at_random_moments_leave_no_temporary_file_after_the_next_save() {
+    let sandbox = Sandbox::initialised();
+    let dir = sandbox.vault.parent().unwrap().to_path_buf();
+    let mut added = 0;
+    for round in 0..30u64 {
+        let mut command = sandbox.otp();
+        command.args(["--pin-stdin", "--no-agent", "add", &format!("k{round}")]);
+        command
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = command.spawn().unwrap();
+        {
+            use std::io::Write;
+            let mut pipe = child.stdin.take().unwrap();
+            let _ = pipe.write_all(format!("{PIN}\n{SECRET}\n").as_bytes());
+        }
+        // Spread the kills over the whole run, start-up to rename.
+        std::thread::sleep(Duration::from_micros((round * 1_777) % 40_000));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.success() {
+            added += 1;
+        }
+        // The vault always opens with the PIN.
+        let out = with_pin(&sandbox, PIN, &["list", "--json"]);
+        assert_success(&out);
+    }
+    // The next save leaves no temporary file at all.
+    let out = sandbox.run(&["--no-agent", "add", "last"], &format!("{SECRET}\n"));
+    assert_success(&out);
+    let leftovers: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let out = with_pin(&sandbox, PIN, &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(json.as_array().unwrap().len() > added, "{json}");
 }

@@ -13,6 +13,7 @@
 //!   overwritten, and its backup is never touched by a failed open or update;
 //! - a path through symbolic links is resolved to the real file ([`Vault::at`],
 //!   [`location`]): the lock, the backup and the saves are the real file's;
+//! - a save first removes the temporary files an earlier, killed save left;
 //! - a re-save keeps the scrypt work factor the file had.
 
 pub mod crypto;
