@@ -1,22 +1,29 @@
 //! Issue 14 (hardening), the vault, end to end with the real binary: a vault reached
-//! through a symbolic link is one vault for the agent and the command line;
-//! temporary files a killed save left behind are removed by the next save.
+//! through a symbolic link is one vault for the agent and the command line; a wrong
+//! PIN that cannot be counted is not tried; a damaged header is told from a wrong
+//! PIN; temporary files a killed save left behind are removed by the next save.
+//!
+//! Tests that need a file even root cannot read or write run the copied binary as
+//! user `nobody` through `setpriv` (they skip, loudly, when not root).
 
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 use std::time::Duration;
 
-use common::{PIN, Sandbox, assert_success, stdout};
+use common::{PIN, Sandbox, assert_failure, assert_success, stderr, stdout};
 
 const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 /// `JBSWY3DPEHPK3PXP` as bytes.
 const HOTP_SECRET: &str = "JBSWY3DPEHPK3PXP";
 const HOTP_SEED: &[u8] = b"Hello!\xde\xad\xbe\xef";
+const WRONG_PIN: &str = "975310";
+
 /// The HOTP code of [`HOTP_SECRET`] at `counter`: oathtool's when it is installed,
 /// else the crate's code engine.
 fn hotp(counter: u64) -> String {
@@ -32,6 +39,17 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// The wrong PINs counted for the vault at `vault` (0 when there is no record).
+fn failures(vault: &Path) -> u32 {
+    let Ok(text) = std::fs::read_to_string(sidecar(vault, ".attempts")) else {
+        return 0;
+    };
+    text.lines()
+        .find_map(|line| line.strip_prefix("failures = "))
+        .map(|n| n.trim().parse().unwrap())
+        .unwrap_or(0)
 }
 
 /// `otp --pin-stdin --no-agent ARGS` with `pin` on standard input.
@@ -76,6 +94,62 @@ fn is_symlink(path: &Path) -> bool {
         .unwrap()
         .file_type()
         .is_symlink()
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| stdout(&out).trim() == "0")
+}
+
+/// Runs the `otp` binary as user `nobody`, with the sandbox's environment; `None`
+/// (after saying so) when that is not possible here.
+struct Nobody {
+    exe_dir: tempfile::TempDir,
+}
+
+impl Nobody {
+    fn new(sandbox: &Sandbox) -> Option<Self> {
+        if !running_as_root() {
+            eprintln!("\n*** SKIPPED: acting as another user needs root ***\n");
+            return None;
+        }
+        if !common::have_tool("setpriv", &["--version"]) {
+            return None;
+        }
+        let exe_dir = tempfile::tempdir().unwrap();
+        set_mode(exe_dir.path(), 0o755);
+        let exe = exe_dir.path().join("otp");
+        std::fs::copy(env!("CARGO_BIN_EXE_otp"), &exe).unwrap();
+        set_mode(&exe, 0o755);
+        // Nobody may walk to the vault's directory (and no further than the test says).
+        set_mode(sandbox.dir.path(), 0o755);
+        Some(Self { exe_dir })
+    }
+
+    /// `otp --pin-stdin --no-agent ARGS` as nobody with `pin` on standard input.
+    fn run(&self, sandbox: &Sandbox, pin: &str, args: &[&str]) -> Output {
+        let template = sandbox.otp();
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(self.exe_dir.path().join("otp"))
+            .args(["--pin-stdin", "--no-agent"])
+            .args(args)
+            .current_dir("/");
+        for (key, value) in template.get_envs() {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+        common::feed(command, &format!("{pin}\n"))
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -253,4 +327,138 @@ fn saves_killed_at_random_moments_leave_no_temporary_file_after_the_next_save() 
     let out = with_pin(&sandbox, PIN, &["list", "--json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert!(json.as_array().unwrap().len() > added, "{json}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. A wrong PIN that cannot be counted is not tried
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn no_pin_is_tried_when_the_attempt_cannot_be_counted() {
+    let sandbox = Sandbox::initialised();
+    let attempts = sidecar(&sandbox.vault, ".attempts");
+    // Something in the way of the count: a directory, which root cannot write over.
+    std::fs::create_dir(&attempts).unwrap();
+    for _ in 0..7 {
+        let out = with_pin(&sandbox, WRONG_PIN, &["list"]);
+        assert_failure(&out, 1, &[&attempts.display().to_string(), "not tried"]);
+    }
+    // The right PIN is refused as well: no PIN is tried while none can be counted.
+    let out = with_pin(&sandbox, PIN, &["list"]);
+    assert_failure(&out, 1, &[&attempts.display().to_string(), "not tried"]);
+    assert!(stdout(&out).is_empty());
+
+    std::fs::remove_dir(&attempts).unwrap();
+    assert_success(&with_pin(&sandbox, PIN, &["list"]));
+}
+
+#[test]
+fn no_pin_is_tried_when_the_vault_directory_is_read_only() {
+    let sandbox = Sandbox::initialised();
+    let Some(nobody) = Nobody::new(&sandbox) else {
+        return;
+    };
+    let dir = sandbox.vault.parent().unwrap();
+    // Nobody may read the vault and take its lock, but not write in its directory.
+    set_mode(dir, 0o755);
+    set_mode(&sandbox.vault, 0o644);
+    let lock = sidecar(&sandbox.vault, ".lock");
+    std::fs::write(&lock, b"").unwrap();
+    set_mode(&lock, 0o666);
+    for _ in 0..7 {
+        let out = nobody.run(&sandbox, WRONG_PIN, &["list"]);
+        assert_failure(&out, 1, &["attempts", "not tried"]);
+    }
+    let out = nobody.run(&sandbox, PIN, &["list"]);
+    assert_failure(&out, 1, &["attempts", "not tried"]);
+    // Root, who can write the count, was never locked out by nobody's guesses.
+    assert_eq!(failures(&sandbox.vault), 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. A damaged header is not a wrong PIN
+// ---------------------------------------------------------------------------------------
+
+/// Changes one character of the scrypt stanza's salt (`-> scrypt <salt> <log_n>`):
+/// the header still parses, but no PIN derives its key any more.
+fn flip_salt_byte(vault: &Path) {
+    let mut bytes = std::fs::read(vault).unwrap();
+    let stanza = b"\n-> scrypt ";
+    let at = bytes
+        .windows(stanza.len())
+        .position(|w| w == stanza)
+        .unwrap()
+        + stanza.len();
+    bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+    std::fs::write(vault, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_header_is_told_from_a_wrong_pin_by_the_backup() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("a", SECRET, &[]));
+    let backup = sandbox.backup();
+    assert!(backup.exists());
+    flip_salt_byte(&sandbox.vault);
+    let damaged = std::fs::read(&sandbox.vault).unwrap();
+
+    // The right PIN: damage, naming the backup and how to restore it; not counted.
+    let out = with_pin(&sandbox, PIN, &["list"]);
+    assert_failure(
+        &out,
+        6,
+        &[
+            "damaged",
+            &backup.display().to_string(),
+            &format!("cp {} {}", backup.display(), sandbox.vault.display()),
+        ],
+    );
+    assert!(
+        !stderr(&out).starts_with("otp: wrong PIN"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("attempts left"), "{}", stderr(&out));
+    assert_eq!(failures(&sandbox.vault), 0);
+    // In Korean too.
+    let out = with_pin(&sandbox, PIN, &["--lang", "ko", "list"]);
+    assert_failure(&out, 6, &[&backup.display().to_string()]);
+    assert_ne!(stderr(&out), "");
+
+    // A wrong PIN on the same damaged vault is still a wrong PIN, and counts.
+    let out = with_pin(&sandbox, WRONG_PIN, &["list"]);
+    assert_failure(&out, 4, &["wrong PIN", "4 attempts left"]);
+    assert_eq!(failures(&sandbox.vault), 1);
+    // Nothing was written over the damaged file.
+    assert_eq!(std::fs::read(&sandbox.vault).unwrap(), damaged);
+
+    // Restoring as told works.
+    std::fs::copy(&backup, &sandbox.vault).unwrap();
+    assert_success(&with_pin(&sandbox, PIN, &["list"]));
+    assert_eq!(failures(&sandbox.vault), 0);
+}
+
+#[test]
+fn after_passwd_the_old_pin_on_a_damaged_vault_is_a_wrong_pin() {
+    const NEW_PIN: &str = "135790";
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("a", SECRET, &[]));
+    let out = sandbox.run_with_stdin(&["passwd"], &format!("{PIN}\n{NEW_PIN}\n"));
+    assert_success(&out);
+    // The backup is under the new PIN too: the old one opens nothing kept.
+    let backup = sandbox.backup();
+    let on_backup = ["--vault", backup.to_str().unwrap(), "list"];
+    assert_failure(&with_pin(&sandbox, PIN, &on_backup), 4, &["wrong PIN"]);
+    assert_success(&with_pin(&sandbox, NEW_PIN, &on_backup));
+    // A change under the new PIN: now the backup differs from the vault.
+    let out = sandbox.run_with_stdin(&["add", "b"], &format!("{NEW_PIN}\n{SECRET}\n"));
+    assert_success(&out);
+    flip_salt_byte(&sandbox.vault);
+
+    let out = with_pin(&sandbox, PIN, &["list"]);
+    assert_failure(&out, 4, &["wrong PIN"]);
+    assert!(!stderr(&out).contains("damaged"), "{}", stderr(&out));
+    assert_eq!(failures(&sandbox.vault), 1);
+    assert_failure(&with_pin(&sandbox, NEW_PIN, &["list"]), 6, &["damaged"]);
+    assert_eq!(failures(&sandbox.vault), 1);
 }

@@ -255,6 +255,7 @@ impl CliError {
             CliError::Vault(
                 VaultError::NotFound { .. }
                 | VaultError::Damaged { .. }
+                | VaultError::DamagedBackupOpens { .. }
                 | VaultError::ExcessiveWork { .. },
             )
             | CliError::Payload(_) => 6,

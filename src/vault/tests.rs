@@ -362,7 +362,18 @@ fn update_whose_closure_fails_writes_nothing() {
     let result: Result<(), AppError> = vault.update(&pin(), T0, |_| Err(AppError::Refused));
     assert!(matches!(result, Err(AppError::Refused)));
     assert_eq!(fs::read(vault.path()).unwrap(), before);
-    assert_eq!(files_in(&vault), files);
+    // Only the attempt record was written (before the PIN was tried), and it is clear.
+    let mut expected = files;
+    expected.push("vault.age.attempts".to_owned());
+    expected.sort();
+    assert_eq!(files_in(&vault), expected);
+    assert_eq!(
+        vault.lockout_status(T0),
+        LockoutStatus::Open {
+            failures: 0,
+            attempts_left: 5
+        }
+    );
     assert!(!vault.backup_path().exists());
 
     let result: Result<(), AppError> = vault.update(&wrong(), T0, |p| Ok((p, ())));

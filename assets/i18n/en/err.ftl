@@ -235,3 +235,11 @@ err-age-damage-payload-cut-short = its contents are cut short
 err-age-damage-payload = its contents fail their integrity check
 err-age-work-factor-range = scrypt work factor { $given } is outside the supported range { $min } to { $max }
 err-age-encrypt-failed = age could not encrypt
+
+## Hardening (issue 14), the vault: damage told from a wrong PIN, a PIN attempt
+## that cannot be counted
+
+# The PIN opens the backup but not the vault: the vault file is damaged.
+err-vault-damaged-backup-opens = the { -vault } at { $path } is damaged: this { -pin } does not open it but opens its { -backup } { $backup }, so the { -pin } is right and the file is not (this try was not counted as a wrong { -pin }). The { -vault } was left untouched. To restore the { -backup }, which holds the version before the last change: `cp { $backup } { $path }`
+# $path: the attempt count file; $detail: the operating system's words.
+err-vault-attempts-not-recorded = the { -pin } was not tried: the count of wrong { -pin }s cannot be written to { $path } ({ $detail }), and without it wrong { -pin }s could be tried without end. Make the directory of { $path } writable for your user (or remove what is in the way at { $path }), then try again

@@ -212,3 +212,10 @@ err-age-damage-payload-cut-short = 내용이 중간에 잘렸습니다.
 err-age-damage-payload = 내용의 무결성 검사에 실패했습니다.
 err-age-work-factor-range = scrypt 작업량 { $given }은(는) 지원 범위({ $min }~{ $max })를 벗어났습니다.
 err-age-encrypt-failed = age로 암호화하지 못했습니다.
+
+## 강화(이슈 14), 보관함: 틀린 비밀번호와 구별한 손상, 셀 수 없는 비밀번호 시도
+
+# 비밀번호로 백업은 열리지만 보관함은 열리지 않음: 보관함 파일이 손상됨.
+err-vault-damaged-backup-opens = { $path }의 { -vault }이 손상되었습니다. 이 { -pin }로 { -vault }은 열리지 않지만 { -backup } { $backup }은(는) 열리므로, { -pin }는 맞고 파일이 잘못된 것입니다(이번 시도는 틀린 횟수에 넣지 않았습니다). { -vault }은 손대지 않고 그대로 두었습니다. 마지막 변경 직전 버전이 담긴 { -backup }으로 되돌리려면: `cp { $backup } { $path }`
+# $path: 틀린 횟수 파일, $detail: 운영체제가 알려 준 내용.
+err-vault-attempts-not-recorded = { -pin }를 확인하지 않았습니다. 틀린 횟수를 { $path }에 기록할 수 없어서({ $detail }), 이대로 두면 { -pin }를 끝없이 시도할 수 있기 때문입니다. { $path }이(가) 있는 디렉터리에 내 사용자가 쓸 수 있게 하거나 { $path } 자리에 있는 것을 치운 뒤 다시 시도하세요.
