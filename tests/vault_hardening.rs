@@ -1,7 +1,8 @@
 //! Issue 14 (hardening), the vault, end to end with the real binary: a vault reached
 //! through a symbolic link is one vault for the agent and the command line; a wrong
 //! PIN that cannot be counted is not tried; a damaged header is told from a wrong
-//! PIN; temporary files a killed save left behind are removed by the next save.
+//! PIN; temporary files a killed save left behind are removed by the next save; a
+//! vault that cannot be read exits 6.
 //!
 //! Tests that need a file even root cannot read or write run the copied binary as
 //! user `nobody` through `setpriv` (they skip, loudly, when not root).
@@ -461,4 +462,45 @@ fn after_passwd_the_old_pin_on_a_damaged_vault_is_a_wrong_pin() {
     assert_eq!(failures(&sandbox.vault), 1);
     assert_failure(&with_pin(&sandbox, NEW_PIN, &["list"]), 6, &["damaged"]);
     assert_eq!(failures(&sandbox.vault), 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. A vault that cannot be read exits 6
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_directory_in_place_of_the_vault_exits_6() {
+    let sandbox = Sandbox::initialised();
+    std::fs::remove_file(&sandbox.vault).unwrap();
+    std::fs::create_dir(&sandbox.vault).unwrap();
+    let out = with_pin(&sandbox, PIN, &["list"]);
+    assert_failure(
+        &out,
+        6,
+        &[&sandbox.vault.display().to_string(), "is a directory"],
+    );
+    let out = with_pin(&sandbox, PIN, &["--lang", "ko", "list"]);
+    assert_failure(&out, 6, &[&sandbox.vault.display().to_string()]);
+    assert_eq!(failures(&sandbox.vault), 0);
+}
+
+#[test]
+fn an_unreadable_vault_exits_6() {
+    let sandbox = Sandbox::initialised();
+    let Some(nobody) = Nobody::new(&sandbox) else {
+        return;
+    };
+    let dir = sandbox.vault.parent().unwrap();
+    set_mode(dir, 0o777);
+    set_mode(&sandbox.vault, 0o600);
+    let lock = sidecar(&sandbox.vault, ".lock");
+    std::fs::write(&lock, b"").unwrap();
+    set_mode(&lock, 0o666);
+    let out = nobody.run(&sandbox, PIN, &["list"]);
+    assert_failure(
+        &out,
+        6,
+        &[&sandbox.vault.display().to_string(), "permission"],
+    );
+    assert_eq!(failures(&sandbox.vault), 0);
 }

@@ -256,6 +256,7 @@ impl CliError {
                 VaultError::NotFound { .. }
                 | VaultError::Damaged { .. }
                 | VaultError::DamagedBackupOpens { .. }
+                | VaultError::Unreadable { .. }
                 | VaultError::ExcessiveWork { .. },
             )
             | CliError::Payload(_) => 6,

@@ -185,6 +185,15 @@ pub enum VaultError {
         /// The backup of the previous version, when one exists.
         backup: Option<PathBuf>,
     },
+    /// The vault file is there but cannot be read: no permission, a directory in its
+    /// place, a failing disk. Nothing was tried or changed.
+    #[error("the vault at {} cannot be read: {source}", .path.display())]
+    Unreadable {
+        /// The vault file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: io::Error,
+    },
     /// The PIN did not open the vault, but it opens the backup, which differs: the
     /// vault file is damaged (its header, most likely), not the PIN wrong. The
     /// attempt was not counted; nothing was changed.

@@ -62,19 +62,27 @@ pub fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
         .map_err(|e| VaultError::io(IoAction::CreateDirectory, dir, e))
 }
 
-/// Reads a whole vault file. A missing file is `NotFound`; a file above
+/// Reads a whole vault file. A missing file is `NotFound`; one that cannot be read
+/// (no permission, a directory, ...) is `Unreadable`; a file above
 /// [`MAX_VAULT_BYTES`] is `Damaged` (without reading it all).
 pub fn read_vault(path: &Path) -> Result<Vec<u8>, VaultError> {
+    let unreadable = |source: io::Error| VaultError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
     let file = File::open(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => VaultError::NotFound {
             path: path.to_path_buf(),
         },
-        _ => VaultError::io(IoAction::OpenVault, path, e),
+        _ => unreadable(e),
     })?;
+    if file.metadata().map_err(unreadable)?.is_dir() {
+        return Err(unreadable(io::ErrorKind::IsADirectory.into()));
+    }
     let mut bytes = Vec::new();
     file.take(MAX_VAULT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| VaultError::io(IoAction::ReadVault, path, e))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_VAULT_BYTES {
         return Err(VaultError::Damaged {
             path: path.to_path_buf(),

@@ -236,9 +236,16 @@ err-age-damage-payload = its contents fail their integrity check
 err-age-work-factor-range = scrypt work factor { $given } is outside the supported range { $min } to { $max }
 err-age-encrypt-failed = age could not encrypt
 
-## Hardening (issue 14), the vault: damage told from a wrong PIN, a PIN attempt
-## that cannot be counted
+## Hardening (issue 14), the vault: a file that cannot be read, damage told from a
+## wrong PIN, a PIN attempt that cannot be counted
 
+# $kind: permission (no permission to read), directory (a directory in the vault
+# file's place) or other ($detail: the operating system's words).
+err-vault-unreadable = { $kind ->
+    [permission] the { -vault } { $path } cannot be read: permission denied. Nothing was changed. Give your user access to it (as its owner, for example `chmod 600 { $path }`), or run otp as the user who owns it
+    [directory] { $path } is a directory, not a { -vault } file. Nothing was changed. Move the directory away, or point --vault (or OTP_VAULT, or `vault` in the config file) at the { -vault } file
+   *[other] the { -vault } { $path } cannot be read: { $detail }. Nothing was changed; check the file and the disk it is on
+}
 # The PIN opens the backup but not the vault: the vault file is damaged.
 err-vault-damaged-backup-opens = the { -vault } at { $path } is damaged: this { -pin } does not open it but opens its { -backup } { $backup }, so the { -pin } is right and the file is not (this try was not counted as a wrong { -pin }). The { -vault } was left untouched. To restore the { -backup }, which holds the version before the last change: `cp { $backup } { $path }`
 # $path: the attempt count file; $detail: the operating system's words.
