@@ -63,7 +63,8 @@ pub fn temporary_socket_path(socket: &Path) -> PathBuf {
 
 /// The vault path as agents know it: absolute, symbolic links resolved.
 pub fn canonical_vault(vault: &Path) -> Result<PathBuf, AgentError> {
-    fs::canonicalize(vault).map_err(|e| AgentError::io(IoAction::FindVault, vault, e))
+    crate::vault::location::real_path(vault)
+        .map_err(|e| AgentError::io(IoAction::FindVault, vault, e))
 }
 
 fn unsafe_error(path: &Path, problem: UnsafeProblem) -> AgentError {

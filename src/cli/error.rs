@@ -255,6 +255,8 @@ impl CliError {
             CliError::Vault(
                 VaultError::NotFound { .. }
                 | VaultError::Damaged { .. }
+                | VaultError::DamagedBackupOpens { .. }
+                | VaultError::Unreadable { .. }
                 | VaultError::ExcessiveWork { .. },
             )
             | CliError::Payload(_) => 6,

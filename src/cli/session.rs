@@ -115,7 +115,8 @@ fn parse_store(plaintext: &[u8]) -> Result<Store, CliError> {
 
 impl Session {
     /// Reads the config and picks the vault path: `--vault`/`OTP_VAULT`, then the
-    /// config file's `vault`, then the platform data directory.
+    /// config file's `vault`, then the platform data directory; a symbolic link is
+    /// resolved to the real file ([`Vault::at`]).
     pub fn open(global: &GlobalArgs) -> Result<Self, CliError> {
         let config_path = match &global.config {
             Some(path) => path.clone(),
@@ -133,7 +134,7 @@ impl Session {
         Ok(Self {
             config,
             config_path,
-            vault: Vault::new(vault_path),
+            vault: Vault::at(vault_path),
             input: Input::new(global.pin_stdin),
             no_agent: global.no_agent,
         })

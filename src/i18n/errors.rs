@@ -113,6 +113,29 @@ impl Localize for VaultError {
                 path = path(p),
                 reason = reason.localize_in(lang)
             ),
+            VaultError::Unreadable { path: p, source } => t_in!(
+                lang,
+                "err-vault-unreadable",
+                kind = match source.kind() {
+                    std::io::ErrorKind::PermissionDenied => "permission",
+                    std::io::ErrorKind::IsADirectory => "directory",
+                    _ => "other",
+                },
+                path = path(p),
+                detail = source.to_string()
+            ),
+            VaultError::DamagedBackupOpens { path: p, backup } => t_in!(
+                lang,
+                "err-vault-damaged-backup-opens",
+                path = path(p),
+                backup = path(backup)
+            ),
+            VaultError::AttemptsNotRecorded { path: p, source } => t_in!(
+                lang,
+                "err-vault-attempts-not-recorded",
+                path = path(p),
+                detail = source.to_string()
+            ),
             VaultError::ExcessiveWork { required, max } => t_in!(
                 lang,
                 "err-vault-excessive-work",

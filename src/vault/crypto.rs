@@ -46,6 +46,21 @@ pub fn decrypt(
         .map_err(|error| vault_error(error, ciphertext))
 }
 
+/// The checks that need no PIN, done before any key derivation: the bytes are a
+/// PIN-locked age file whose header parses, and its work factor is allowed. A file
+/// that fails them is damaged (or foreign), never a wrong PIN.
+pub fn check(ciphertext: &[u8], max_log_n: u8) -> Result<(), VaultError> {
+    age_scrypt::Locked::open(ciphertext, Encoding::Binary)
+        .map_err(|error| vault_error(error, ciphertext))?;
+    match work_factor_of(ciphertext) {
+        Some(required) if required > max_log_n => Err(VaultError::ExcessiveWork {
+            required,
+            max: max_log_n,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// The vault's words for why its file did not open.
 fn vault_error(error: OpenError, ciphertext: &[u8]) -> VaultError {
     let reason = match error {

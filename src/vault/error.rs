@@ -185,6 +185,37 @@ pub enum VaultError {
         /// The backup of the previous version, when one exists.
         backup: Option<PathBuf>,
     },
+    /// The vault file is there but cannot be read: no permission, a directory in its
+    /// place, a failing disk. Nothing was tried or changed.
+    #[error("the vault at {} cannot be read: {source}", .path.display())]
+    Unreadable {
+        /// The vault file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: io::Error,
+    },
+    /// The PIN did not open the vault, but it opens the backup, which differs: the
+    /// vault file is damaged (its header, most likely), not the PIN wrong. The
+    /// attempt was not counted; nothing was changed.
+    #[error(
+        "the vault at {} is damaged: the PIN opens its backup {} but not the vault; it was left untouched",
+        .path.display(), .backup.display()
+    )]
+    DamagedBackupOpens {
+        /// The damaged vault file.
+        path: PathBuf,
+        /// Its backup, which opens with the PIN.
+        backup: PathBuf,
+    },
+    /// A PIN attempt could not be counted, so it was not tried: otherwise wrong PINs
+    /// could be typed without end where the count cannot be written.
+    #[error("the PIN was not tried: the attempt count {} cannot be written: {source}", .path.display())]
+    AttemptsNotRecorded {
+        /// The attempt count file (`<vault>.attempts`).
+        path: PathBuf,
+        /// The operating system's error.
+        source: io::Error,
+    },
     /// The file demands more scrypt work than this program allows (a hostile or
     /// foreign file could otherwise take hours and gigabytes to open).
     #[error(

@@ -7,7 +7,9 @@
 //!
 //! Side files sit next to the vault and share its name: `<vault>.bak` (the previous
 //! version), `<vault>.lock` (the advisory lock) and `<vault>.attempts` (wrong-PIN
-//! count, see the `lockout` module).
+//! count, see the `lockout` module). Temporary files are named
+//! `.<file name>.<6 letters or digits>.tmp`; those a killed save left behind are
+//! removed by the next save of the vault ([`remove_stale_temporaries`]).
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
@@ -60,19 +62,27 @@ pub fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
         .map_err(|e| VaultError::io(IoAction::CreateDirectory, dir, e))
 }
 
-/// Reads a whole vault file. A missing file is `NotFound`; a file above
+/// Reads a whole vault file. A missing file is `NotFound`; one that cannot be read
+/// (no permission, a directory, ...) is `Unreadable`; a file above
 /// [`MAX_VAULT_BYTES`] is `Damaged` (without reading it all).
 pub fn read_vault(path: &Path) -> Result<Vec<u8>, VaultError> {
+    let unreadable = |source: io::Error| VaultError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
     let file = File::open(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => VaultError::NotFound {
             path: path.to_path_buf(),
         },
-        _ => VaultError::io(IoAction::OpenVault, path, e),
+        _ => unreadable(e),
     })?;
+    if file.metadata().map_err(unreadable)?.is_dir() {
+        return Err(unreadable(io::ErrorKind::IsADirectory.into()));
+    }
     let mut bytes = Vec::new();
     file.take(MAX_VAULT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| VaultError::io(IoAction::ReadVault, path, e))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_VAULT_BYTES {
         return Err(VaultError::Damaged {
             path: path.to_path_buf(),
@@ -83,13 +93,26 @@ pub fn read_vault(path: &Path) -> Result<Vec<u8>, VaultError> {
     Ok(bytes)
 }
 
-/// A flushed temporary file holding `bytes`, mode 0600, in `dir`.
+/// Random letters and digits in a temporary file's name (tempfile's default, fixed
+/// here because [`remove_stale_temporaries`] recognises the names by it).
+const TEMP_RANDOM_CHARS: usize = 6;
+/// The end of every temporary file name.
+const TEMP_SUFFIX: &str = ".tmp";
+/// The side files written through a temporary file next to the vault: the vault
+/// itself (""), its backup and its attempt count.
+const STAGED_SUFFIXES: &[&str] = &["", ".bak", ".attempts"];
+
+/// A flushed temporary file holding `bytes`, mode 0600, in `dir`, named
+/// `.<target name>.<6 letters or digits>.tmp`.
 fn staged(dir: &Path, target: &Path, bytes: &[u8]) -> Result<NamedTempFile, VaultError> {
     let mut prefix = OsString::from(".");
     prefix.push(target.file_name().unwrap_or_default());
     prefix.push(".");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder
+        .prefix(&prefix)
+        .rand_bytes(TEMP_RANDOM_CHARS)
+        .suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -143,12 +166,60 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
     sync_dir(dir)
 }
 
+/// Whether `name` is one of the temporary files [`staged`] makes for the vault
+/// named `vault_name`: `.<vault_name><side>.<6 letters or digits>.tmp`, `<side>`
+/// being nothing, `.bak` or `.attempts`.
+fn is_our_temporary(name: &str, vault_name: &str) -> bool {
+    let Some(random) = name
+        .strip_suffix(TEMP_SUFFIX)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_prefix(vault_name))
+    else {
+        return false;
+    };
+    STAGED_SUFFIXES.iter().any(|side| {
+        random
+            .strip_prefix(side)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|chars| {
+                chars.len() == TEMP_RANDOM_CHARS && chars.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+    })
+}
+
+/// Removes the temporary files a save killed half-way left next to the vault at
+/// `vault` (they hold older encrypted copies, with accounts since removed). Only
+/// regular files of this module's own naming are touched. The caller holds the
+/// vault's lock, under which every such file is written, so none of them is in use.
+/// Best effort: a file that cannot be removed is left for the next save.
+pub fn remove_stale_temporaries(vault: &Path) {
+    let Some(vault_name) = vault.file_name().and_then(|name| name.to_str()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(parent_dir(vault)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .is_some_and(|name| is_our_temporary(name, vault_name));
+        if ours && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Atomically replaces the vault at `path` with `bytes`, first making `<path>.bak`
 /// hold `backup` (normally the exact previous bytes, which were just decrypted and
 /// so are known to be whole). Both files are complete at every instant: a crash
 /// leaves the old vault with the old or new backup, or the new vault with the new
 /// backup.
+///
+/// Temporary files an earlier, killed save left behind are removed first (see
+/// [`remove_stale_temporaries`]): the caller holds the vault's lock.
 pub fn replace_with_backup(path: &Path, bytes: &[u8], backup: &[u8]) -> Result<(), VaultError> {
+    remove_stale_temporaries(path);
     let dir = parent_dir(path);
     let new_vault = staged(dir, path, bytes)?;
     let backup_path = backup_path(path);
@@ -255,6 +326,29 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn only_our_temporary_names_are_ours() {
+        for name in [
+            ".vault.age.Ab12Cd.tmp",
+            ".vault.age.bak.x9Y8z7.tmp",
+            ".vault.age.attempts.QwErTy.tmp",
+        ] {
+            assert!(is_our_temporary(name, "vault.age"), "{name}");
+        }
+        for name in [
+            ".vault.age.my-notes.tmp",
+            "vault.age.Ab12Cd.tmp",
+            ".vault.age.Ab12Cd.tmp.keep",
+            ".other.age.Ab12Cd.tmp",
+            ".vault.age.Ab12C.tmp",
+            ".vault.age.bak.attempts.Ab12Cd.tmp",
+            ".vault.age.lock.Ab12Cd.tmp",
+            ".vault.age..tmp",
+        ] {
+            assert!(!is_our_temporary(name, "vault.age"), "{name}");
+        }
     }
 
     #[test]

@@ -9,13 +9,21 @@
 //!   processes never lose each other's change;
 //! - after 5 wrong PINs in a row unlocking is paused for a growing time (see
 //!   [`lockout`]), counted in `<vault>.attempts`; nothing is deleted for wrong PINs;
+//! - every PIN attempt is counted before the key derivation runs and cleared when
+//!   the PIN is right, so an attempt that cannot be counted is refused untried;
 //! - a vault that cannot be read (cut short, not an age file, ...) is never
-//!   overwritten, and its backup is never touched by a failed open or update;
+//!   overwritten, and its backup is never touched by a failed open or update; a
+//!   PIN that opens the (differing) backup but not the vault reports damage, not a
+//!   wrong PIN, and is not counted;
+//! - a path through symbolic links is resolved to the real file ([`Vault::at`],
+//!   [`location`]): the lock, the backup and the saves are the real file's;
+//! - a save first removes the temporary files an earlier, killed save left;
 //! - a re-save keeps the scrypt work factor the file had.
 
 pub mod crypto;
 mod error;
 pub mod file;
+pub mod location;
 pub mod lockout;
 pub mod payload;
 pub mod pin;
@@ -46,6 +54,16 @@ impl Vault {
             path: path.into(),
             max_work_factor: MAX_WORK_FACTOR,
         }
+    }
+
+    /// The vault a person names (`--vault`, `OTP_VAULT`, the config, the default):
+    /// the real file behind any symbolic link ([`location::real_path`]), so that
+    /// every process locks and saves the same file and a link stays a link. When the
+    /// path cannot be resolved (a link loop, a directory that cannot be searched) it
+    /// is kept as given, and opening it says what is wrong.
+    pub fn at(path: impl Into<PathBuf>) -> Self {
+        let path = path.into();
+        Self::new(location::real_path(&path).unwrap_or(path))
     }
 
     /// Lowers the largest scrypt work factor accepted on open (it cannot be raised
@@ -231,6 +249,14 @@ impl Vault {
 
     /// Lockout check, decryption, attempt bookkeeping. Returns the plaintext and the
     /// exact bytes it came from. `_lock` proves the caller holds the lock.
+    ///
+    /// The order matters. What needs no PIN comes first (the file is readable, its
+    /// header parses, its work factor is allowed), so damage is never counted as a
+    /// wrong PIN. Then the attempt is written down as a failure *before* the key
+    /// derivation runs, and cleared when the PIN opens the vault: an attempt that
+    /// cannot be counted is never tried, and killing the process during the
+    /// derivation does not skip the count. A PIN that does not open the vault but
+    /// opens a differing backup means the vault is damaged: the count is put back.
     fn unlock(
         &self,
         _lock: &VaultLock,
@@ -251,23 +277,48 @@ impl Vault {
             return Err(VaultError::LockedOut { retry_after_secs });
         }
         let ciphertext = file::read_vault(&self.path).map_err(|e| self.locate(e))?;
+        crypto::check(&ciphertext, self.max_work_factor).map_err(|e| self.locate(e))?;
+        let failed = attempts.after_failure(now);
+        record(&store, &failed)?;
         match crypto::decrypt(&ciphertext, pin, self.max_work_factor) {
             Ok(plaintext) => {
-                if attempts.failures > 0 {
-                    // Best effort: failing to reset only means the count continues.
-                    let _ = store.save(&Attempts::default());
-                }
+                // Best effort: failing to clear only means the count continues.
+                let _ = store.save(&Attempts::default());
                 Ok((plaintext, ciphertext))
             }
             Err(VaultError::WrongPin { .. }) => {
-                let attempts = attempts.after_failure(now);
-                store.save(&attempts)?;
+                if let Some(backup) = self.backup_opening_with(pin, &ciphertext) {
+                    // Not a guess that failed: the right PIN on a damaged file.
+                    let _ = store.save(&attempts);
+                    return Err(VaultError::DamagedBackupOpens {
+                        path: self.path.clone(),
+                        backup,
+                    });
+                }
                 Err(VaultError::WrongPin {
-                    attempts_left: attempts.attempts_left(now),
+                    attempts_left: failed.attempts_left(now),
                 })
             }
-            Err(error) => Err(self.locate(error)),
+            Err(error) => {
+                let _ = store.save(&attempts);
+                Err(self.locate(error))
+            }
         }
+    }
+
+    /// The backup, when it differs from the vault's bytes and `pin` opens it. Only
+    /// asked after `pin` failed on the vault, whose backup is always under the
+    /// current PIN (every save copies the previous file, and a PIN change replaces
+    /// the backup too), so a wrong PIN opens neither.
+    fn backup_opening_with(&self, pin: &Pin, ciphertext: &[u8]) -> Option<PathBuf> {
+        let backup = self.backup_path();
+        let bytes = file::read_vault(&backup).ok()?;
+        if bytes == ciphertext {
+            return None;
+        }
+        crypto::decrypt(&bytes, pin, self.max_work_factor)
+            .ok()
+            .map(|_plaintext| backup)
     }
 
     /// Fills in the path and the backup of a `Damaged` error from a lower layer.
@@ -284,6 +335,18 @@ impl Vault {
             other => other,
         }
     }
+}
+
+/// Writes the attempt record before a PIN is tried; a record that cannot be written
+/// refuses the attempt.
+fn record(store: &AttemptStore, attempts: &Attempts) -> Result<(), VaultError> {
+    store.save(attempts).map_err(|error| match error {
+        VaultError::Io { source, .. } => VaultError::AttemptsNotRecorded {
+            path: store.path().to_path_buf(),
+            source,
+        },
+        other => other,
+    })
 }
 
 /// The work factor to save with: the file's own, kept within the supported range.

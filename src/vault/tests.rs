@@ -362,7 +362,18 @@ fn update_whose_closure_fails_writes_nothing() {
     let result: Result<(), AppError> = vault.update(&pin(), T0, |_| Err(AppError::Refused));
     assert!(matches!(result, Err(AppError::Refused)));
     assert_eq!(fs::read(vault.path()).unwrap(), before);
-    assert_eq!(files_in(&vault), files);
+    // Only the attempt record was written (before the PIN was tried), and it is clear.
+    let mut expected = files;
+    expected.push("vault.age.attempts".to_owned());
+    expected.sort();
+    assert_eq!(files_in(&vault), expected);
+    assert_eq!(
+        vault.lockout_status(T0),
+        LockoutStatus::Open {
+            failures: 0,
+            attempts_left: 5
+        }
+    );
     assert!(!vault.backup_path().exists());
 
     let result: Result<(), AppError> = vault.update(&wrong(), T0, |p| Ok((p, ())));
@@ -480,4 +491,111 @@ impl Vault {
             .unwrap()
             .to_vec()
     }
+}
+
+/// Changes the first character of the scrypt stanza's salt: the header still
+/// parses, but no PIN derives its key.
+fn flip_salt(vault: &Vault) {
+    let mut bytes = fs::read(vault.path()).unwrap();
+    let stanza = b"\n-> scrypt ";
+    let at = bytes
+        .windows(stanza.len())
+        .position(|w| w == stanza)
+        .unwrap()
+        + stanza.len();
+    bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+    fs::write(vault.path(), bytes).unwrap();
+}
+
+fn failures(vault: &Vault, now: u64) -> u32 {
+    match vault.lockout_status(now) {
+        LockoutStatus::Open { failures, .. } | LockoutStatus::LockedOut { failures, .. } => {
+            failures
+        }
+    }
+}
+
+#[test]
+fn the_right_pin_on_a_damaged_header_is_damage_when_the_backup_opens() {
+    let (_dir, vault) = vault_with(b"v1");
+    // Without a backup the format cannot tell: a wrong PIN, counted.
+    flip_salt(&vault);
+    assert!(matches!(
+        vault.read(&pin(), T0),
+        Err(VaultError::WrongPin { attempts_left: 4 })
+    ));
+    assert_eq!(failures(&vault, T0), 1);
+
+    let (_dir, vault) = vault_with(b"v1");
+    set_payload(&vault, b"v2", T0);
+    flip_salt(&vault);
+    let damaged = fs::read(vault.path()).unwrap();
+    match vault.read(&pin(), T0) {
+        Err(VaultError::DamagedBackupOpens { path, backup }) => {
+            assert_eq!(path, vault.path());
+            assert_eq!(backup, vault.backup_path());
+        }
+        other => panic!("expected DamagedBackupOpens, got {other:?}"),
+    }
+    assert_eq!(failures(&vault, T0), 0);
+    assert!(matches!(
+        vault.read(&wrong(), T0),
+        Err(VaultError::WrongPin { attempts_left: 4 })
+    ));
+    assert_eq!(failures(&vault, T0), 1);
+    // An update refuses the same way and writes nothing.
+    let result: Result<(), VaultError> = vault.update(&pin(), T0, |p| Ok((p, ())));
+    assert!(matches!(result, Err(VaultError::DamagedBackupOpens { .. })));
+    assert_eq!(fs::read(vault.path()).unwrap(), damaged);
+    assert_eq!(failures(&vault, T0), 1);
+}
+
+#[test]
+fn no_pin_is_tried_when_the_attempt_cannot_be_recorded() {
+    let (_dir, vault) = vault_with(b"v1");
+    let attempts = file::sidecar(vault.path(), ".attempts");
+    fs::create_dir(&attempts).unwrap();
+    for candidate in [wrong(), pin()] {
+        match vault.read(&candidate, T0) {
+            Err(VaultError::AttemptsNotRecorded { path, .. }) => assert_eq!(path, attempts),
+            other => panic!("expected AttemptsNotRecorded, got {other:?}"),
+        }
+    }
+    fs::remove_dir(&attempts).unwrap();
+    assert_eq!(vault.read(&pin(), T0).unwrap().as_slice(), b"v1");
+    assert_eq!(failures(&vault, T0), 0);
+}
+
+#[test]
+fn a_directory_in_place_of_the_vault_is_unreadable_and_counts_nothing() {
+    let (_dir, vault) = vault_with(b"v1");
+    fs::remove_file(vault.path()).unwrap();
+    fs::create_dir(vault.path()).unwrap();
+    match vault.read(&pin(), T0) {
+        Err(VaultError::Unreadable { path, source }) => {
+            assert_eq!(path, vault.path());
+            assert_eq!(source.kind(), std::io::ErrorKind::IsADirectory);
+        }
+        other => panic!("expected Unreadable, got {other:?}"),
+    }
+    assert_eq!(failures(&vault, T0), 0);
+}
+
+#[test]
+fn a_save_removes_only_stale_temporary_files_of_its_own_vault() {
+    let (_dir, vault) = vault_with(b"v1");
+    let dir = file::parent_dir(vault.path()).to_path_buf();
+    fs::write(dir.join(".vault.age.Ab12Cd.tmp"), b"old").unwrap();
+    fs::write(dir.join(".vault.age.bak.Ab12Cd.tmp"), b"old").unwrap();
+    fs::write(dir.join(".vault.age.my-notes.tmp"), b"mine").unwrap();
+    set_payload(&vault, b"v2", T0);
+    let mut expected = vec![
+        ".vault.age.my-notes.tmp",
+        "vault.age",
+        "vault.age.attempts",
+        "vault.age.bak",
+        "vault.age.lock",
+    ];
+    expected.sort();
+    assert_eq!(files_in(&vault), expected);
 }

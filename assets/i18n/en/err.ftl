@@ -239,3 +239,18 @@ err-age-encrypt-failed = age could not encrypt
 ## Hardening (issue 14), the session agent: codes near now only
 
 err-agent-needs-pin = the { -agent } hands out only the codes of the current time step and the steps just before and after it; a code for another time needs the { -pin }
+
+## Hardening (issue 14), the vault: a file that cannot be read, damage told from a
+## wrong PIN, a PIN attempt that cannot be counted
+
+# $kind: permission (no permission to read), directory (a directory in the vault
+# file's place) or other ($detail: the operating system's words).
+err-vault-unreadable = { $kind ->
+    [permission] the { -vault } { $path } cannot be read: permission denied. Nothing was changed. Give your user access to it (as its owner, for example `chmod 600 { $path }`), or run otp as the user who owns it
+    [directory] { $path } is a directory, not a { -vault } file. Nothing was changed. Move the directory away, or point --vault (or OTP_VAULT, or `vault` in the config file) at the { -vault } file
+   *[other] the { -vault } { $path } cannot be read: { $detail }. Nothing was changed; check the file and the disk it is on
+}
+# The PIN opens the backup but not the vault: the vault file is damaged.
+err-vault-damaged-backup-opens = the { -vault } at { $path } is damaged: this { -pin } does not open it but opens its { -backup } { $backup }, so the { -pin } is right and the file is not (this try was not counted as a wrong { -pin }). The { -vault } was left untouched. To restore the { -backup }, which holds the version before the last change: `cp { $backup } { $path }`
+# $path: the attempt count file; $detail: the operating system's words.
+err-vault-attempts-not-recorded = the { -pin } was not tried: the count of wrong { -pin }s cannot be written to { $path } ({ $detail }), and without it wrong { -pin }s could be tried without end. Make the directory of { $path } writable for your user (or remove what is in the way at { $path }), then try again

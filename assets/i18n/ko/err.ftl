@@ -216,3 +216,18 @@ err-age-encrypt-failed = age로 암호화하지 못했습니다.
 ## Hardening (issue 14), the session agent: codes near now only
 
 err-agent-needs-pin = { -agent }는 지금 시간 단계와 바로 앞뒤 단계의 코드만 내줍니다. 다른 시각의 코드는 { -pin }를 입력해야 받을 수 있습니다.
+
+## 강화(이슈 14), 보관함: 읽을 수 없는 파일, 틀린 비밀번호와 구별한 손상, 셀 수 없는
+## 비밀번호 시도
+
+# $kind: permission(읽을 권한 없음), directory(보관함 파일 자리에 디렉터리가 있음),
+# other($detail: 운영체제가 알려 준 내용).
+err-vault-unreadable = { $kind ->
+    [permission] { -vault } { $path }을(를) 읽을 권한이 없습니다. 아무것도 바꾸지 않았습니다. 파일 주인으로서 접근 권한을 주거나(예: `chmod 600 { $path }`), 파일 주인인 사용자로 otp를 실행하세요.
+    [directory] { $path }은(는) { -vault } 파일이 아니라 디렉터리입니다. 아무것도 바꾸지 않았습니다. 디렉터리를 다른 곳으로 옮기거나, --vault(또는 OTP_VAULT, 설정 파일의 `vault`)로 { -vault } 파일을 가리키세요.
+   *[other] { -vault } { $path }을(를) 읽지 못했습니다: { $detail }. 아무것도 바꾸지 않았습니다. 파일과 파일이 있는 디스크를 확인하세요.
+}
+# 비밀번호로 백업은 열리지만 보관함은 열리지 않음: 보관함 파일이 손상됨.
+err-vault-damaged-backup-opens = { $path }의 { -vault }이 손상되었습니다. 이 { -pin }로 { -vault }은 열리지 않지만 { -backup } { $backup }은(는) 열리므로, { -pin }는 맞고 파일이 잘못된 것입니다(이번 시도는 틀린 횟수에 넣지 않았습니다). { -vault }은 손대지 않고 그대로 두었습니다. 마지막 변경 직전 버전이 담긴 { -backup }으로 되돌리려면: `cp { $backup } { $path }`
+# $path: 틀린 횟수 파일, $detail: 운영체제가 알려 준 내용.
+err-vault-attempts-not-recorded = { -pin }를 확인하지 않았습니다. 틀린 횟수를 { $path }에 기록할 수 없어서({ $detail }), 이대로 두면 { -pin }를 끝없이 시도할 수 있기 때문입니다. { $path }이(가) 있는 디렉터리에 내 사용자가 쓸 수 있게 하거나 { $path } 자리에 있는 것을 치운 뒤 다시 시도하세요.
