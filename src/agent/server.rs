@@ -600,9 +600,7 @@ impl Agent {
 /// developer text when the system had none.
 fn detail_of(error: &VaultError) -> String {
     match error {
-        VaultError::Io { source, .. } | VaultError::Unreadable { source, .. } => {
-            source.to_string()
-        }
+        VaultError::Io { source, .. } | VaultError::Unreadable { source, .. } => source.to_string(),
         other => other.to_string(),
     }
 }
