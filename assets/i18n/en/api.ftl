@@ -18,3 +18,10 @@ api-se4004 = there is no active { -token } for this { -user-id }; enroll with yo
 api-se5001 = the request needs a valid API key; ask the { -server-product } { -administrator } for one (`otpd client add`)
 api-se5029 = too many requests from this address; wait and try again
 api-se5000 = the server failed to handle the request; try again later, and tell your { -administrator } if it keeps happening
+
+## otpd connections and refusals (issue 14, items 8 and 9): answers otpd's HTTP
+## layer gives to requests it cannot read or that arrive too slowly.
+api-se5400 = the server could not read the request: it is not well-formed HTTP; check the program or proxy that sends it, and try again
+api-se5408 = the request's body did not arrive in time and the connection was closed; check the network and try again
+api-se5414 = the request's address (path) is too long for the server; check the address and try again
+api-se5431 = the request's headers are too many or too large for the server; send fewer or shorter headers and try again
