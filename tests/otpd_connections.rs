@@ -251,11 +251,25 @@ fn over_the_per_address_cap_a_connection_is_closed_at_once_and_others_are_served
         ("header_timeout_secs", 120),
     ]);
     let to = addr_of(&server);
+    // Three connections, each answered once (so otpd has counted them all before
+    // the next one: admission runs on otpd's tasks in no fixed order).
     let held: Vec<TcpStream> = (0..3)
-        .map(|_| connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap())
+        .map(|_| {
+            let mut stream = connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap();
+            stream
+                .write_all(b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\n\r\n")
+                .unwrap();
+            let mut bytes = Vec::new();
+            let started = Instant::now();
+            while answer(&bytes).is_none() && started.elapsed() < Duration::from_secs(10) {
+                let (more, closed) = read_until_closed(&mut stream, Duration::from_millis(200));
+                bytes.extend_from_slice(&more);
+                assert!(closed.is_none(), "a connection under the cap was closed");
+            }
+            assert_eq!(answer(&bytes).map(|a| a.0), Some(200));
+            stream
+        })
         .collect();
-    // Let otpd count them before the next one.
-    std::thread::sleep(Duration::from_millis(300));
     let mut over = connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap();
     let (bytes, closed) = read_until_closed(&mut over, Duration::from_secs(10));
     assert!(bytes.is_empty(), "{:?}", String::from_utf8_lossy(&bytes));
@@ -273,18 +287,20 @@ fn over_the_per_address_cap_a_connection_is_closed_at_once_and_others_are_served
     let (bytes, _) = read_until_closed(&mut first, Duration::from_secs(10));
     assert_eq!(answer(&bytes).map(|a| a.0), Some(200));
     drop(first);
-    std::thread::sleep(Duration::from_millis(300));
-    let mut again = connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap();
-    again
-        .write_all(b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\nconnection: close\r\n\r\n")
-        .unwrap();
-    let (bytes, _) = read_until_closed(&mut again, Duration::from_secs(10));
-    assert_eq!(
-        answer(&bytes).map(|a| a.0),
-        Some(200),
-        "{:?}",
-        String::from_utf8_lossy(&bytes)
-    );
+    // otpd frees the place when it has closed its side; retry until then.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        std::thread::sleep(Duration::from_millis(200));
+        let mut again = connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap();
+        let _ =
+            again.write_all(b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\nconnection: close\r\n\r\n");
+        let (bytes, _) = read_until_closed(&mut again, Duration::from_secs(10));
+        let status = answer(&bytes).map(|a| a.0);
+        if status.is_some() || Instant::now() > deadline {
+            break status;
+        }
+    };
+    assert_eq!(status, Some(200), "a freed place was not given back");
 }
 
 /// Sends `request` (from a thread, so a reset on an unread remainder cannot lose
@@ -403,7 +419,8 @@ fn flood_child() {
             Err(_) => failed += 1,
         }
     }
-    std::thread::sleep(Duration::from_secs(1));
+    // Time for otpd to close the last ones over the cap, even on a loaded machine.
+    std::thread::sleep(Duration::from_secs(3));
     let mut closed = 0;
     let mut buf = [0u8; 16];
     for stream in &held {
@@ -500,7 +517,7 @@ fn health_answers_while_20000_idle_connections_from_one_address_are_held() {
         "connections over the cap must be accepted (and closed): {summary}"
     );
     assert!(
-        opened - closed <= 256 + 8,
+        opened - closed <= 256 + 64,
         "more held than the per-address cap: {summary}"
     );
     assert!(fds < 1_000, "{summary}");
