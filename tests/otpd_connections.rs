@@ -1,5 +1,5 @@
 //! otpd's connections against the real binary (issue 14, items 8 and 9): the
-//! header, body and idle timeouts, the per-address cap, 20,000 idle connections
+//! header, body and idle timeouts, the per-address and total caps, 20,400 idle connections
 //! from one address while `/v1/health` keeps answering another, and otpd's JSON
 //! error and log line in the refusals hyper makes on its own (a garbage request
 //! line, 1,000 headers, a 1 MB header, a 100 kB path).
@@ -243,6 +243,64 @@ fn idle_connections_are_closed_after_the_idle_timeout() {
     }
 }
 
+/// A keep-alive connection from `from` that has had one answer (so otpd counts it).
+fn answered(from: Ipv4Addr, to: SocketAddrV4) -> TcpStream {
+    let mut stream = connect_from(from, to, Duration::from_secs(10)).unwrap();
+    stream
+        .write_all(b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\n\r\n")
+        .unwrap();
+    let mut bytes = Vec::new();
+    let started = Instant::now();
+    while answer(&bytes).is_none() && started.elapsed() < Duration::from_secs(10) {
+        let (more, closed) = read_until_closed(&mut stream, Duration::from_millis(200));
+        bytes.extend_from_slice(&more);
+        assert!(closed.is_none(), "a connection under the caps was closed");
+    }
+    assert_eq!(answer(&bytes).map(|a| a.0), Some(200));
+    stream
+}
+
+/// `GET /v1/health` from `from` on a new connection, tried until it is answered
+/// (a place freed is given back once otpd has closed its side) or 20 s pass.
+fn served_again(from: Ipv4Addr, to: SocketAddrV4) -> Option<u16> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        std::thread::sleep(Duration::from_millis(200));
+        let mut again = connect_from(from, to, Duration::from_secs(10)).unwrap();
+        let _ =
+            again.write_all(b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\nconnection: close\r\n\r\n");
+        let (bytes, _) = read_until_closed(&mut again, Duration::from_secs(10));
+        let status = answer(&bytes).map(|a| a.0);
+        if status.is_some() || Instant::now() > deadline {
+            return status;
+        }
+    }
+}
+
+#[test]
+fn over_the_total_cap_a_connection_is_closed_at_once_whatever_its_address() {
+    let (_home, server) = serve_with(&[
+        ("max_total", 2),
+        ("max_per_address", 0),
+        ("idle_timeout_secs", 120),
+        ("header_timeout_secs", 120),
+    ]);
+    let to = addr_of(&server);
+    let first = answered(HOSTILE, to);
+    let _second = answered(HOSTILE, to);
+    let mut over = connect_from(Ipv4Addr::LOCALHOST, to, Duration::from_secs(10)).unwrap();
+    let (bytes, closed) = read_until_closed(&mut over, Duration::from_secs(10));
+    assert!(bytes.is_empty(), "{:?}", String::from_utf8_lossy(&bytes));
+    let closed = closed.expect("a 3rd connection was kept open (max_total 2)");
+    assert!(closed < Duration::from_secs(5), "closed after {closed:?}");
+    drop(first);
+    assert_eq!(
+        served_again(Ipv4Addr::LOCALHOST, to),
+        Some(200),
+        "a freed place was not given back"
+    );
+}
+
 #[test]
 fn over_the_per_address_cap_a_connection_is_closed_at_once_and_others_are_served() {
     let (_home, server) = serve_with(&[
@@ -253,23 +311,7 @@ fn over_the_per_address_cap_a_connection_is_closed_at_once_and_others_are_served
     let to = addr_of(&server);
     // Three connections, each answered once (so otpd has counted them all before
     // the next one: admission runs on otpd's tasks in no fixed order).
-    let held: Vec<TcpStream> = (0..3)
-        .map(|_| {
-            let mut stream = connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap();
-            stream
-                .write_all(b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\n\r\n")
-                .unwrap();
-            let mut bytes = Vec::new();
-            let started = Instant::now();
-            while answer(&bytes).is_none() && started.elapsed() < Duration::from_secs(10) {
-                let (more, closed) = read_until_closed(&mut stream, Duration::from_millis(200));
-                bytes.extend_from_slice(&more);
-                assert!(closed.is_none(), "a connection under the cap was closed");
-            }
-            assert_eq!(answer(&bytes).map(|a| a.0), Some(200));
-            stream
-        })
-        .collect();
+    let held: Vec<TcpStream> = (0..3).map(|_| answered(HOSTILE, to)).collect();
     let mut over = connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap();
     let (bytes, closed) = read_until_closed(&mut over, Duration::from_secs(10));
     assert!(bytes.is_empty(), "{:?}", String::from_utf8_lossy(&bytes));
@@ -287,20 +329,11 @@ fn over_the_per_address_cap_a_connection_is_closed_at_once_and_others_are_served
     let (bytes, _) = read_until_closed(&mut first, Duration::from_secs(10));
     assert_eq!(answer(&bytes).map(|a| a.0), Some(200));
     drop(first);
-    // otpd frees the place when it has closed its side; retry until then.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        std::thread::sleep(Duration::from_millis(200));
-        let mut again = connect_from(HOSTILE, to, Duration::from_secs(10)).unwrap();
-        let _ =
-            again.write_all(b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\nconnection: close\r\n\r\n");
-        let (bytes, _) = read_until_closed(&mut again, Duration::from_secs(10));
-        let status = answer(&bytes).map(|a| a.0);
-        if status.is_some() || Instant::now() > deadline {
-            break status;
-        }
-    };
-    assert_eq!(status, Some(200), "a freed place was not given back");
+    assert_eq!(
+        served_again(HOSTILE, to),
+        Some(200),
+        "a freed place was not given back"
+    );
 }
 
 /// Sends `request` (from a thread, so a reset on an unread remainder cannot lose
