@@ -41,11 +41,19 @@ pub enum ErrorCode {
     Se5029,
     /// The server failed; nothing about the request is wrong.
     Se5000,
+    /// The request was not HTTP the server could read (sent by otpd's HTTP layer).
+    Se5400,
+    /// The request's body did not arrive in time.
+    Se5408,
+    /// The request's path is too long.
+    Se5414,
+    /// The request's headers are too many or too large.
+    Se5431,
 }
 
 impl ErrorCode {
     /// Every code, in the order the README table lists them.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::Ce1001,
         ErrorCode::Ce1002,
         ErrorCode::Ce1003,
@@ -61,6 +69,10 @@ impl ErrorCode {
         ErrorCode::Se5001,
         ErrorCode::Se5029,
         ErrorCode::Se5000,
+        ErrorCode::Se5400,
+        ErrorCode::Se5408,
+        ErrorCode::Se5414,
+        ErrorCode::Se5431,
     ];
 
     /// The code as shown, e.g. `SE3010`.
@@ -81,6 +93,10 @@ impl ErrorCode {
             ErrorCode::Se5001 => "SE5001",
             ErrorCode::Se5029 => "SE5029",
             ErrorCode::Se5000 => "SE5000",
+            ErrorCode::Se5400 => "SE5400",
+            ErrorCode::Se5408 => "SE5408",
+            ErrorCode::Se5414 => "SE5414",
+            ErrorCode::Se5431 => "SE5431",
         }
     }
 
@@ -96,6 +112,10 @@ impl ErrorCode {
             ErrorCode::Ce1003 => 415,
             ErrorCode::Se5029 => 429,
             ErrorCode::Se5000 => 500,
+            ErrorCode::Se5400 => 400,
+            ErrorCode::Se5408 => 408,
+            ErrorCode::Se5414 => 414,
+            ErrorCode::Se5431 => 431,
         }
     }
 }

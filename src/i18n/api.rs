@@ -23,6 +23,10 @@ impl Localize for ErrorCode {
             ErrorCode::Se5001 => t_in!(lang, "api-se5001"),
             ErrorCode::Se5029 => t_in!(lang, "api-se5029"),
             ErrorCode::Se5000 => t_in!(lang, "api-se5000"),
+            ErrorCode::Se5400 => t_in!(lang, "api-se5400"),
+            ErrorCode::Se5408 => t_in!(lang, "api-se5408"),
+            ErrorCode::Se5414 => t_in!(lang, "api-se5414"),
+            ErrorCode::Se5431 => t_in!(lang, "api-se5431"),
         }
     }
 }

@@ -52,6 +52,9 @@ pub struct ServerConfig {
     /// Most database connections (0: 1 for SQLite, 16 for PostgreSQL).
     #[serde(default)]
     pub max_connections: u32,
+    /// Client connections: timeouts and caps.
+    #[serde(default)]
+    pub connections: ConnectionLimits,
     /// The language of the admin commands' output, `en` or `ko` (default: the
     /// locale; `OTP_LANG` overrides it). API answers follow each request's
     /// `Accept-Language` instead, and log lines are always English.
@@ -112,6 +115,58 @@ impl Default for RateLimits {
     }
 }
 
+/// Client connections: how long otpd waits for each part of a request and how
+/// many connections it holds open. A timeout or cap of 0 is off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConnectionLimits {
+    /// Seconds a request head (request line and headers) may take to arrive whole,
+    /// counted from the moment otpd waits for it.
+    pub header_timeout_secs: u64,
+    /// Seconds a request body may take to arrive whole (then `408`, SE5408).
+    pub body_timeout_secs: u64,
+    /// Seconds a connection waiting for a request may stay silent before it is closed.
+    pub idle_timeout_secs: u64,
+    /// Open connections per client address; more are accepted and closed at once.
+    pub max_per_address: u32,
+    /// Open connections in all (0: the file limit less a reserve); never more than
+    /// the file limit allows.
+    pub max_total: u32,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self {
+            header_timeout_secs: 10,
+            body_timeout_secs: 10,
+            idle_timeout_secs: 5,
+            max_per_address: 256,
+            max_total: 0,
+        }
+    }
+}
+
+impl ConnectionLimits {
+    /// The header timeout, or `None` when off.
+    pub fn header_timeout(&self) -> Option<Duration> {
+        seconds(self.header_timeout_secs)
+    }
+
+    /// The body timeout, or `None` when off.
+    pub fn body_timeout(&self) -> Option<Duration> {
+        seconds(self.body_timeout_secs)
+    }
+
+    /// The idle timeout, or `None` when off.
+    pub fn idle_timeout(&self) -> Option<Duration> {
+        seconds(self.idle_timeout_secs)
+    }
+}
+
+fn seconds(value: u64) -> Option<Duration> {
+    (value > 0).then(|| Duration::from_secs(value))
+}
+
 /// SQLite settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -148,6 +203,7 @@ impl ServerConfig {
             rate_limit: RateLimits::default(),
             sqlite: SqliteSettings::default(),
             max_connections: 0,
+            connections: ConnectionLimits::default(),
             lang: None,
         }
     }

@@ -12,12 +12,12 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -53,6 +53,7 @@ pub struct AppState {
     verify_limit: Option<DefaultKeyedRateLimiter<IpAddr>>,
     log_requests: bool,
     forwarded_for: bool,
+    body_timeout: Option<Duration>,
 }
 
 impl AppState {
@@ -73,7 +74,27 @@ impl AppState {
             verify_limit: keyed(NonZeroU32::new(limits.verify_per_second).map(Quota::per_second)),
             log_requests,
             forwarded_for,
+            body_timeout: None,
         }
+    }
+
+    /// The same state with requests whose body takes longer than `timeout` to
+    /// arrive refused (`408`, SE5408); `None` waits for ever.
+    pub fn with_body_timeout(self, timeout: Option<Duration>) -> Self {
+        Self {
+            body_timeout: timeout,
+            ..self
+        }
+    }
+
+    /// How refusals are put into words.
+    pub fn wording(&self) -> Wording {
+        self.wording
+    }
+
+    /// Whether each request gets a log line.
+    pub fn logs_requests(&self) -> bool {
+        self.log_requests
     }
 
     /// The service behind the API.
@@ -387,6 +408,40 @@ async fn gatekeeper(State(state): Shared, mut request: Request, next: Next) -> R
     response
 }
 
+/// Reads the whole body (within the body limit) before the handler runs, and
+/// refuses it with `408`, SE5408, when it takes longer than the body timeout; the
+/// connection is then closed, since the rest of the body is never read.
+async fn body_deadline(State(state): Shared, request: Request, next: Next) -> Response {
+    let has_body = request.headers().contains_key(header::TRANSFER_ENCODING)
+        || request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .is_some_and(|length| length.as_bytes() != b"0");
+    let Some(timeout) = state.body_timeout.filter(|_| has_body) else {
+        return next.run(request).await;
+    };
+    let (parts, body) = request.into_parts();
+    let whole = Request::from_parts(parts.clone(), body);
+    match tokio::time::timeout(timeout, Bytes::from_request(whole, &())).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                .await
+        }
+        Ok(Err(rejection)) => ApiError {
+            status: Some(rejection.status()),
+            ..ApiError::new(ErrorCode::Ce1002)
+        }
+        .into_response(),
+        Err(_) => {
+            let mut response = ApiError::new(ErrorCode::Se5408).into_response();
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
+    }
+}
+
 /// The `/v1` router over `state`.
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
@@ -398,6 +453,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/verify", post(verify))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), body_deadline))
         .layer(middleware::from_fn_with_state(state.clone(), gatekeeper))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)

@@ -13,16 +13,21 @@
 //!   its listings return)
 //! - [`http`] — the axum router: limits, rate limiting, logging, error codes
 //! - [`serve`] — serving the router on a bound listener, TLS (rustls) or plain HTTP,
-//!   until a shutdown future resolves
+//!   until a shutdown future resolves; [`gate`] — what every connection passes first:
+//!   the caps of [`conn_limit`] and the idle timeout and refusal words of
+//!   [`conn_stream`]
 //! - [`error`] — [`ServerError`]; `ids` — fresh ids, serials and activation codes
 
 pub mod admin;
 pub mod audit;
 mod batch;
 pub mod config;
+pub mod conn_limit;
+pub mod conn_stream;
 pub mod db;
 mod enroll;
 pub mod error;
+pub mod gate;
 pub mod http;
 mod ids;
 pub mod keys;

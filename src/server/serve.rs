@@ -3,6 +3,10 @@
 //! `plain_http_behind_proxy`, for a TLS proxy in front), until a shutdown future
 //! resolves. The caller binds (so port 0 works and tests run otpd in-process) and
 //! decides what shutdown means (`otpd serve` waits for SIGINT or SIGTERM).
+//!
+//! Connections are HTTP/1.1 only, with the `[connections]` limits of the config:
+//! a header-read timeout (hyper's), a body timeout (the router's), an idle timeout
+//! and the per-address and total caps (the [`Gate`] every connection passes).
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -11,9 +15,12 @@ use std::time::Duration;
 
 use axum_server::tls_rustls::RustlsConfig;
 
-use super::config::ServerConfig;
+use super::config::{ConnectionLimits, ServerConfig};
+use super::conn_limit::{ConnCounter, file_limit, total_cap};
+use super::conn_stream::Refusals;
 use super::db::{Db, DbOptions};
 use super::error::{ConfigError, IoAction, ServerError};
+use super::gate::Gate;
 use super::http::{AppState, Wording, router};
 use super::keys::MasterKey;
 use super::policy::Policy;
@@ -21,6 +28,13 @@ use super::service::Service;
 
 /// How long requests in flight may take to finish once shutdown begins.
 pub const GRACE: Duration = Duration::from_secs(5);
+
+/// Connections the kernel may queue for `accept`; otpd accepts (or refuses) them
+/// as fast as they come, so this only absorbs bursts.
+const BACKLOG: i32 = 1024;
+
+/// How often refused connections are summed up in the log.
+const REFUSED_LOG_EVERY: Duration = Duration::from_secs(10);
 
 /// Opens the database and master key of `config`.
 pub async fn open_service(config: &ServerConfig) -> Result<Service, ServerError> {
@@ -46,6 +60,7 @@ pub fn app_state(config: &ServerConfig, service: Service, wording: Wording) -> A
         config.plain_http_behind_proxy,
         wording,
     )
+    .with_body_timeout(config.connections.body_timeout())
 }
 
 /// A bound socket and how to speak on it.
@@ -53,14 +68,19 @@ pub struct Listener {
     socket: std::net::TcpListener,
     addr: SocketAddr,
     tls: Option<RustlsConfig>,
+    limits: ConnectionLimits,
 }
 
 impl Listener {
-    /// Plain HTTP on `socket` (already bound, e.g. to 127.0.0.1:0).
+    /// Plain HTTP on `socket` (already bound, e.g. to 127.0.0.1:0), with the
+    /// default connection limits.
     pub fn plain(socket: std::net::TcpListener) -> Result<Self, ServerError> {
         socket
             .set_nonblocking(true)
             .map_err(ServerError::io(IoAction::ConfigureListener))?;
+        #[cfg(unix)]
+        rustix::net::listen(&socket, BACKLOG)
+            .map_err(|e| ServerError::io(IoAction::ConfigureListener)(e.into()))?;
         let addr = socket
             .local_addr()
             .map_err(ServerError::io(IoAction::ConfigureListener))?;
@@ -68,7 +88,13 @@ impl Listener {
             socket,
             addr,
             tls: None,
+            limits: ConnectionLimits::default(),
         })
+    }
+
+    /// The same listener with these connection limits.
+    pub fn with_limits(self, limits: ConnectionLimits) -> Self {
+        Self { limits, ..self }
     }
 
     /// Binds the config's `listen` address with its TLS certificate, if set. Plain
@@ -92,18 +118,24 @@ impl Listener {
             .map_err(ServerError::io(IoAction::Listen(config.listen.clone())))?;
         let tls = match (&config.tls_cert, &config.tls_key) {
             (Some(cert), Some(key)) => {
-                Some(RustlsConfig::from_pem_file(cert, key).await.map_err(|e| {
-                    ServerError::Tls {
-                        cert: cert.clone(),
-                        key: key.clone(),
-                        detail: e.to_string(),
-                    }
-                })?)
+                let pem =
+                    RustlsConfig::from_pem_file(cert, key)
+                        .await
+                        .map_err(|e| ServerError::Tls {
+                            cert: cert.clone(),
+                            key: key.clone(),
+                            detail: e.to_string(),
+                        })?;
+                // HTTP/1.1 only: the connection limits and refusals are HTTP/1's.
+                let mut inner = (*pem.get_inner()).clone();
+                inner.alpn_protocols = vec![b"http/1.1".to_vec()];
+                Some(RustlsConfig::from_config(Arc::new(inner)))
             }
             _ => None,
         };
         Ok(Self {
             tls,
+            limits: config.connections.clone(),
             ..Self::plain(socket)?
         })
     }
@@ -139,6 +171,32 @@ pub async fn serve(
             }
         })
     };
+    let limits = listener.limits;
+    let counter = ConnCounter::new(
+        limits.max_per_address,
+        total_cap(limits.max_total, file_limit()),
+    );
+    let refusals = Arc::new(Refusals {
+        wording: state.wording(),
+        log: state.logs_requests(),
+    });
+    let refused_log = {
+        let counter = counter.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(REFUSED_LOG_EVERY).await;
+                let refused = counter.take_refused();
+                if refused > 0 {
+                    eprintln!(
+                        "otpd: refused {refused} connections over the caps in {}s (max_per_address {}, max_total {})",
+                        REFUSED_LOG_EVERY.as_secs(),
+                        limits.max_per_address,
+                        counter.total()
+                    );
+                }
+            }
+        })
+    };
     let handle = axum_server::Handle::new();
     let stopper = {
         let handle = handle.clone();
@@ -153,14 +211,33 @@ pub async fn serve(
     };
     let served = match listener.tls {
         Some(tls) => match axum_server::from_tcp_rustls(listener.socket, tls) {
-            Ok(server) => server.handle(handle).serve(app).await.map_err(io),
+            Ok(server) => {
+                let gate =
+                    |inner| Gate::new(inner, counter.clone(), limits.idle_timeout(), refusals);
+                let mut server = server.map(gate).http1_only().handle(handle);
+                server
+                    .http_builder()
+                    .http1()
+                    .header_read_timeout(limits.header_timeout());
+                server.serve(app).await.map_err(io)
+            }
             Err(source) => Err(io(source)),
         },
         None => match axum_server::from_tcp(listener.socket) {
-            Ok(server) => server.handle(handle).serve(app).await.map_err(io),
+            Ok(server) => {
+                let gate =
+                    |inner| Gate::new(inner, counter.clone(), limits.idle_timeout(), refusals);
+                let mut server = server.map(gate).http1_only().handle(handle);
+                server
+                    .http_builder()
+                    .http1()
+                    .header_read_timeout(limits.header_timeout());
+                server.serve(app).await.map_err(io)
+            }
             Err(source) => Err(io(source)),
         },
     };
+    refused_log.abort();
     pruner.abort();
     stopper.abort();
     state.service().db().close().await;

@@ -22,3 +22,10 @@ api-se5000 = the server failed to handle the request; try again later, and tell 
 ## Issue 14, otpd's data: JSON requests must say they are JSON (CE1003, HTTP 415)
 
 api-ce1003 = the request body is not marked as JSON; send it with the header Content-Type: application/json
+
+## otpd connections and refusals (issue 14, items 8 and 9): answers otpd's HTTP
+## layer gives to requests it cannot read or that arrive too slowly.
+api-se5400 = the server could not read the request: it is not well-formed HTTP; check the program or proxy that sends it, and try again
+api-se5408 = the request's body did not arrive in time and the connection was closed; check the network and try again
+api-se5414 = the request's address (path) is too long for the server; check the address and try again
+api-se5431 = the request's headers are too many or too large for the server; send fewer or shorter headers and try again
