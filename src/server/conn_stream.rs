@@ -49,6 +49,8 @@ pub struct ConnStream<S> {
     written: usize,
     /// hyper's answer was replaced: whatever hyper writes after it is dropped.
     replaced: bool,
+    /// When the first byte of the request now owed an answer arrived.
+    request_began: Option<std::time::Instant>,
 }
 
 impl<S> ConnStream<S> {
@@ -65,6 +67,7 @@ impl<S> ConnStream<S> {
             replacement: Vec::new(),
             written: 0,
             replaced: false,
+            request_began: None,
         }
     }
 
@@ -102,6 +105,9 @@ impl<S: AsyncRead + Unpin> AsyncRead for ConnStream<S> {
         match Pin::new(&mut this.inner).poll_read(cx, buf) {
             Poll::Ready(result) => {
                 if buf.filled().len() > before {
+                    if !this.owes_answer {
+                        this.request_began = Some(std::time::Instant::now());
+                    }
                     this.owes_answer = true;
                     this.touch();
                 }
@@ -228,6 +234,29 @@ fn said(head: &[u8], code: ErrorCode, wording: &Wording) -> Vec<u8> {
     out.extend_from_slice(format!("content-length: {}\r\n\r\n", body.len()).as_bytes());
     out.extend_from_slice(&body);
     out
+}
+
+/// A connection that ends while an answer is owed was given up by hyper before a
+/// request could be handled (its head did not arrive whole within the header
+/// timeout) or left by its client mid-request. hyper closes such a connection
+/// without a word; the journal says it (a slowloris shows up here).
+impl<S> Drop for ConnStream<S> {
+    fn drop(&mut self) {
+        if self.owes_answer
+            && !self.replaced
+            && self.refusals.log
+            && let Some(began) = self.request_began
+        {
+            log_unfinished(self.permit.addr(), began.elapsed());
+        }
+    }
+}
+
+fn log_unfinished(addr: IpAddr, waited: Duration) {
+    eprintln!(
+        "otpd: {addr} - - closed {:.1}ms incomplete request",
+        waited.as_secs_f64() * 1000.0
+    );
 }
 
 fn log_refusal(addr: IpAddr, status: u16, code: ErrorCode) {
