@@ -19,9 +19,8 @@ use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, TcpStream};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::flood::{HOSTILE, connect_from, open_and_hold};
 use common::otpd::{OtpdHome, Server};
-
-const HOSTILE: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 2);
 
 /// A fresh installation with these `[connections]` settings, started.
 fn serve_with(connections: &[(&str, i64)]) -> (OtpdHome, Server) {
@@ -39,23 +38,6 @@ fn addr_of(server: &Server) -> SocketAddrV4 {
         SocketAddr::V4(v4) => v4,
         other => panic!("not IPv4: {other}"),
     }
-}
-
-/// A TCP connection to `to` from address `from` (any port), the connect bounded
-/// by `connect_timeout`.
-fn connect_from(
-    from: Ipv4Addr,
-    to: SocketAddrV4,
-    connect_timeout: Duration,
-) -> std::io::Result<TcpStream> {
-    use rustix::net::{AddressFamily, SocketType, sockopt};
-    let fd = rustix::net::socket(AddressFamily::INET, SocketType::STREAM, None)?;
-    rustix::net::bind(&fd, &SocketAddrV4::new(from, 0))?;
-    // A blocking connect gives up after the send timeout.
-    sockopt::set_socket_timeout(&fd, sockopt::Timeout::Send, Some(connect_timeout))?;
-    rustix::net::connect(&fd, &to)?;
-    sockopt::set_socket_timeout(&fd, sockopt::Timeout::Send, None)?;
-    Ok(TcpStream::from(fd))
 }
 
 fn connect(to: SocketAddrV4) -> TcpStream {
@@ -441,36 +423,12 @@ fn flood_child() {
     let Ok(target) = std::env::var(FLOOD_ENV) else {
         return;
     };
-    let to: SocketAddrV4 = target.parse().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(90);
-    let mut held = Vec::with_capacity(FLOOD_PER_CHILD);
-    let mut failed = 0;
-    for _ in 0..FLOOD_PER_CHILD {
-        if Instant::now() > deadline {
-            failed += 1;
-            continue;
-        }
-        match connect_from(HOSTILE, to, Duration::from_secs(3)) {
-            Ok(stream) => held.push(stream),
-            Err(_) => failed += 1,
-        }
-    }
     // Time for otpd to close the last ones over the cap, even on a loaded machine.
-    std::thread::sleep(Duration::from_secs(3));
-    let mut closed = 0;
-    let mut buf = [0u8; 16];
-    for stream in &held {
-        stream.set_nonblocking(true).unwrap();
-        match stream.peek(&mut buf) {
-            Ok(0) => closed += 1,
-            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-            _ => closed += 1,
-        }
-    }
-    println!("flood-ready {} {closed} {failed}", held.len());
-    std::io::stdout().flush().unwrap();
-    let mut line = String::new();
-    let _ = std::io::stdin().read_line(&mut line);
+    open_and_hold(
+        target.parse().unwrap(),
+        FLOOD_PER_CHILD,
+        Duration::from_secs(3),
+    );
 }
 
 /// The open descriptors of process `pid`.

@@ -15,14 +15,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, TcpStream};
+#[path = "../common/flood.rs"]
+mod flood;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, SocketAddrV4, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-const HOSTILE: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 2);
 const CHILDREN: usize = 4;
 const CHILD_ENV: &str = "OTPD_FLOOD_CHILD";
 const HEALTH_SAMPLES: usize = 300;
@@ -44,49 +46,6 @@ impl Drop for Running {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn connect_from(from: Ipv4Addr, to: SocketAddrV4, timeout: Duration) -> std::io::Result<TcpStream> {
-    use rustix::net::{AddressFamily, SocketType, sockopt};
-    let fd = rustix::net::socket(AddressFamily::INET, SocketType::STREAM, None)?;
-    rustix::net::bind(&fd, &SocketAddrV4::new(from, 0))?;
-    sockopt::set_socket_timeout(&fd, sockopt::Timeout::Send, Some(timeout))?;
-    rustix::net::connect(&fd, &to)?;
-    Ok(TcpStream::from(fd))
-}
-
-/// The child: opens `count` connections to `to` from 127.0.0.2, reports
-/// `flood-ready OPENED CLOSED FAILED MILLISECONDS`, holds them until stdin closes.
-fn child(to: SocketAddrV4, count: usize) {
-    let started = Instant::now();
-    let deadline = started + Duration::from_secs(90);
-    let mut held = Vec::with_capacity(count);
-    let mut failed = 0;
-    for _ in 0..count {
-        if Instant::now() > deadline {
-            failed += 1;
-            continue;
-        }
-        match connect_from(HOSTILE, to, Duration::from_secs(3)) {
-            Ok(stream) => held.push(stream),
-            Err(_) => failed += 1,
-        }
-    }
-    let took = started.elapsed().as_millis();
-    std::thread::sleep(Duration::from_secs(1));
-    let mut closed = 0;
-    let mut buf = [0u8; 16];
-    for stream in &held {
-        stream.set_nonblocking(true).unwrap();
-        match stream.peek(&mut buf) {
-            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-            _ => closed += 1,
-        }
-    }
-    println!("flood-ready {} {closed} {failed} {took}", held.len());
-    std::io::stdout().flush().unwrap();
-    let mut line = String::new();
-    let _ = std::io::stdin().read_line(&mut line);
 }
 
 /// One `GET /v1/health` on a new connection from 127.0.0.1: its latency, or why not.
@@ -169,7 +128,11 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(20_000);
     if let Ok(target) = std::env::var(CHILD_ENV) {
-        child(target.parse().unwrap(), total / CHILDREN);
+        flood::open_and_hold(
+            target.parse().unwrap(),
+            total / CHILDREN,
+            Duration::from_secs(1),
+        );
         return;
     }
 
@@ -295,7 +258,7 @@ fn main() {
     println!("|---|---|---|---|---|");
     println!("{}", before.line("before the flood"));
     println!("{}", during.line("while the flood is opened"));
-    println!("{}", under.line("while 20,000 are held"));
+    println!("{}", under.line(&format!("while all {total} are held")));
     println!("{}", after.line("after the flooders exit"));
     println!(
         "otpd descriptors / resident memory: idle {} / {} KiB; flooded {} / {} KiB (and {} / {} KiB \

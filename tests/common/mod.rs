@@ -6,6 +6,8 @@
 #[cfg(unix)]
 pub mod agent;
 #[cfg(feature = "server")]
+pub mod flood;
+#[cfg(feature = "server")]
 pub mod otpd;
 pub mod pty;
 #[cfg(feature = "server")]
