@@ -413,7 +413,7 @@ async fn serves_in_process_over_http_until_the_shutdown_future_resolves() {
 
 use otp::i18n::{Lang, catalogue};
 
-use common::otpd::{OtpdHome, Server, error_of};
+use common::otpd::{OtpdHome, Server, code_at, error_of};
 
 /// The header values every refusal is asked in, and the language each must get.
 const ASKED: &[(Option<&str>, Lang)] = &[
@@ -502,23 +502,6 @@ fn wrong_activation_code(server: &Server, right: &str, headers: &[(&str, &str)])
     server.request("POST", "/v1/enroll/finish", headers, Some(&finish))
 }
 
-/// A code of `account` at `time`.
-fn code_at(account: &otp::accounts::Account, time: u64) -> String {
-    let otp::code::Kind::Totp { period } = account.kind else {
-        panic!("not a TOTP account");
-    };
-    otp::code::totp(
-        &account.secret,
-        account.algorithm,
-        account.digits,
-        period,
-        time,
-    )
-    .code
-    .as_str()
-    .to_owned()
-}
-
 #[test]
 fn api_errors_speak_the_language_of_accept_language_and_keep_their_code() {
     let home = OtpdHome::new(None).with_org();
@@ -544,18 +527,7 @@ fn api_errors_speak_the_language_of_accept_language_and_keep_their_code() {
     });
 
     // Enroll for real, then refuse one-time codes.
-    let client =
-        otp::enroll::EnrollClient::new(otp::enroll::ServerUrl::parse(&server.url).unwrap(), None)
-            .unwrap();
-    let pending = client
-        .exchange(&otp::enroll::EnrollRequest {
-            customer: "1106".into(),
-            user_id: "jklee".into(),
-            activation_code: zeroize::Zeroizing::new(activation.clone()),
-            device_name: None,
-        })
-        .unwrap();
-    client.activate(&pending, common::unix_now()).unwrap();
+    let pending = server.enroll("jklee", &activation);
     let verify = |otp: &str, headers: &[(&str, &str)]| {
         let mut headers = headers.to_vec();
         let bearer = format!("Bearer {key}");

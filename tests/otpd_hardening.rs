@@ -18,7 +18,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::otpd::{AuditLine, OtpdHome, Server, error_of, outcome};
+use common::otpd::{AuditLine, OtpdHome, Server, code_at, error_of, outcome};
 use common::{assert_success, unix_now};
 
 // ---------------------------------------------------------------------------------------
@@ -150,23 +150,6 @@ fn post(server: &Server, path: &str, headers: &[(&str, &str)], body: &str) -> (u
     (status, response.body_mut().read_to_string().unwrap())
 }
 
-/// The current code of an enrolled account.
-fn code_now(account: &otp::accounts::Account) -> String {
-    let otp::code::Kind::Totp { period } = account.kind else {
-        panic!("not a TOTP account");
-    };
-    otp::code::totp(
-        &account.secret,
-        account.algorithm,
-        account.digits,
-        period,
-        unix_now(),
-    )
-    .code
-    .as_str()
-    .to_owned()
-}
-
 #[test]
 fn json_posts_without_a_json_content_type_get_415_and_use_nothing_up() {
     let home = OtpdHome::new(None).with_org();
@@ -175,20 +158,9 @@ fn json_posts_without_a_json_content_type_get_415_and_use_nothing_up() {
     let key = home.api_key();
     let server = home.start();
     // The project's own client enrolls (its POSTs carry the header).
-    let client =
-        otp::enroll::EnrollClient::new(otp::enroll::ServerUrl::parse(&server.url).unwrap(), None)
-            .unwrap();
-    let pending = client
-        .exchange(&otp::enroll::EnrollRequest {
-            customer: "1106".into(),
-            user_id: "jklee".into(),
-            activation_code: zeroize::Zeroizing::new(activation),
-            device_name: None,
-        })
-        .unwrap();
-    client.activate(&pending, unix_now()).unwrap();
+    let pending = server.enroll("jklee", &activation);
 
-    let otp = code_now(&pending.account);
+    let otp = code_at(&pending.account, unix_now());
     let bearer = format!("Bearer {key}");
     let body = format!(r#"{{"user_id":"jklee","otp":"{otp}"}}"#);
     for content_type in [
@@ -364,19 +336,7 @@ fn a_quiet_enrollment_is_audited_in_full() {
     let home = OtpdHome::new(None).with_org();
     let activation = home.issue("jklee", &[]);
     let server = home.start();
-    let client =
-        otp::enroll::EnrollClient::new(otp::enroll::ServerUrl::parse(&server.url).unwrap(), None)
-            .unwrap();
-    client.lookup_customer("1106").unwrap();
-    let pending = client
-        .exchange(&otp::enroll::EnrollRequest {
-            customer: "1106".into(),
-            user_id: "jklee".into(),
-            activation_code: zeroize::Zeroizing::new(activation),
-            device_name: None,
-        })
-        .unwrap();
-    client.activate(&pending, unix_now()).unwrap();
+    server.enroll("jklee", &activation);
     drop(server);
     let rows = public_rows(&home);
     for action in [

@@ -245,6 +245,45 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Enrolls `user` of customer 1106 with `activation` through the project's own
+    /// client, as `otp add --customer` does (look the customer up, exchange,
+    /// activate now); returns what the client keeps.
+    pub fn enroll(&self, user: &str, activation: &str) -> otp::enroll::PendingAccount {
+        let client =
+            otp::enroll::EnrollClient::new(otp::enroll::ServerUrl::parse(&self.url).unwrap(), None)
+                .unwrap();
+        client.lookup_customer("1106").unwrap();
+        let pending = client
+            .exchange(&otp::enroll::EnrollRequest {
+                customer: "1106".into(),
+                user_id: user.into(),
+                activation_code: zeroize::Zeroizing::new(activation.to_owned()),
+                device_name: None,
+            })
+            .unwrap();
+        client.activate(&pending, super::unix_now()).unwrap();
+        pending
+    }
+}
+
+/// The code of a TOTP `account` at `time` (Unix seconds).
+pub fn code_at(account: &otp::accounts::Account, time: u64) -> String {
+    let otp::code::Kind::Totp { period } = account.kind else {
+        panic!("not a TOTP account");
+    };
+    otp::code::totp(
+        &account.secret,
+        account.algorithm,
+        account.digits,
+        period,
+        time,
+    )
+    .code
+    .as_str()
+    .to_owned()
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
