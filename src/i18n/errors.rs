@@ -122,7 +122,7 @@ impl Localize for VaultError {
                     _ => "other",
                 },
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             VaultError::DamagedBackupOpens { path: p, backup } => t_in!(
                 lang,
@@ -134,7 +134,7 @@ impl Localize for VaultError {
                 lang,
                 "err-vault-attempts-not-recorded",
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             VaultError::ExcessiveWork { required, max } => t_in!(
                 lang,
@@ -160,7 +160,7 @@ impl Localize for VaultError {
                 "err-vault-io",
                 action = vault_action(*action),
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
         }
     }
@@ -564,7 +564,7 @@ impl Localize for AgentError {
                 "err-agent-io",
                 action = agent_action(*action),
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
         }
     }
@@ -590,7 +590,7 @@ impl Localize for ConfigError {
                 lang,
                 "err-config-read",
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             ConfigError::Invalid { path: p, message } => t_in!(
                 lang,
@@ -602,7 +602,7 @@ impl Localize for ConfigError {
                 lang,
                 "err-config-write",
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             ConfigError::NoHome(file) => {
                 let file = match file {

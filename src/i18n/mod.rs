@@ -19,6 +19,7 @@ pub mod catalogue;
 mod enroll;
 mod errors;
 mod lang;
+mod os;
 mod transfer;
 
 use std::sync::OnceLock;
@@ -26,6 +27,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use fluent_bundle::{FluentArgs as Args, FluentValue as Value};
 pub use lang::{Lang, UnknownLang};
+pub use os::io_reason;
 
 /// 0: not chosen yet (the locale decides on first use); 1 + index otherwise.
 static CHOSEN: AtomicU8 = AtomicU8::new(0);

@@ -270,3 +270,9 @@ help-otpd-after-help =
     (prints the activation code once) and `otpd serve`.
 
     Exit codes: 0 success, 1 failure (I/O, database), 2 invalid request or config.
+
+## Issue 11, reasons in the reader's language: why a number option's value was
+## refused (the reason inside help-error-value-validation). $min, $max: the bounds.
+help-reason-range = write a whole number from { $min } to { $max }
+help-reason-whole-number = write a whole number (0 or more)
+help-reason-too-large = the number is too large; the most is { $max }

@@ -261,3 +261,9 @@ help-otpd-after-help =
     (인증코드를 한 번만 출력합니다), `otpd serve` 순서로 실행하세요.
 
     종료 코드: 0 성공, 1 실패(입출력, 데이터베이스), 2 잘못된 요청이나 설정.
+
+## 이슈 11, 사용자의 언어로 된 이유: 숫자 옵션의 값을 받지 않은 이유
+## (help-error-value-validation 안의 이유). $min, $max: 범위의 양 끝.
+help-reason-range = { $min }부터 { $max }까지의 정수를 쓰세요
+help-reason-whole-number = 0 이상의 정수를 쓰세요
+help-reason-too-large = 수가 너무 큽니다. 최대 { $max }까지 쓸 수 있습니다
