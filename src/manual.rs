@@ -128,22 +128,19 @@ impl Walk {
                 .replace("<COMMAND>", &format!("<{subcommand}>"));
             command = command.override_usage(line);
         }
-        let subcommands: Vec<(String, bool)> = command
+        let subcommands: Vec<String> = command
             .get_subcommands()
-            .map(|sub| (sub.get_name().to_owned(), sub.is_hide_set()))
+            .map(|sub| sub.get_name().to_owned())
             .collect();
         if !subcommands.is_empty()
             && let Some(heading) = self.text("help-heading-commands")
         {
             command = command.subcommand_help_heading(heading);
         }
-        for (name, hidden) in subcommands {
-            if hidden {
-                // `mut_subcommand` moves the one it changes to the end: move the
-                // hidden ones too, so the order stays the declared one.
-                command = command.mut_subcommand(&name, |sub| sub);
-                continue;
-            }
+        // Hidden commands too: not listed, but their own `--help` is read. Every one
+        // goes through `mut_subcommand`, which moves the one it changes to the end,
+        // so the order stays the declared one.
+        for name in subcommands {
             if name == "help" {
                 // clap's own `help` subcommand: the same words under every command.
                 let plain = command
