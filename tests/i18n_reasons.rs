@@ -160,10 +160,17 @@ fn a_bad_unlock_duration_is_refused_in_the_user_s_language() {
     );
 }
 
+/// The arguments, the message id of the reason, and its values.
+type Case = (
+    &'static [&'static str],
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
 #[test]
 fn our_own_parsers_give_their_reasons_in_the_user_s_language() {
     let sandbox = Sandbox::new();
-    let cases: [(&'static [&'static str], &str, &[(&str, &str)]); 6] = [
+    let cases: [Case; 6] = [
         (
             &["add", "x", "--digits", "9"],
             "err-param-digits",
@@ -287,4 +294,37 @@ fn the_system_s_reasons_are_said_in_the_user_s_language() {
         &sentence(Lang::Ko, "common-os-already-exists", &[]),
     );
     assert_eq!(std::fs::read(&file).unwrap(), b"not a directory");
+}
+
+/// A parser's own words (here the TOML parser's, about a broken config file) stay
+/// as they are, but the sentence says they are technical detail, in both languages.
+#[test]
+fn a_parser_s_words_are_marked_as_technical_detail() {
+    let sandbox = Sandbox::new();
+    std::fs::write(&sandbox.config, "lang = \n").unwrap();
+    let run = |lang: &str| {
+        let mut command = sandbox.otp();
+        command.env("OTP_LANG", lang).args(["--pin-stdin", "list"]);
+        feed(command, "")
+    };
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Ko, "ko")] {
+        let said = stderr(&run(tag));
+        let marker = catalogue::text(
+            lang,
+            "common-technical-detail",
+            Some(&{
+                let mut args = Args::new();
+                args.set("detail", "");
+                args
+            }),
+        );
+        assert!(!marker.trim().is_empty() && marker.trim() != "common-technical-detail");
+        assert!(
+            said.contains(marker.trim_end()),
+            "expected {marker:?} in:\n{said}"
+        );
+        let path = sandbox.config.display().to_string();
+        assert!(said.contains(&path), "{said}");
+    }
+    assert!(has_hangul(&stderr(&run("ko"))));
 }

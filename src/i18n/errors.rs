@@ -5,7 +5,7 @@
 //! they become one whole message of `err.ftl` per case, in the language asked for.
 //! A wrapped error is said by its own `localize_in`. Plurals are Fluent's.
 
-use super::{Lang, Localize};
+use super::{Lang, Localize, technical};
 use crate::accounts::{AccountError, CodeError, MatchError};
 use crate::age_scrypt::{Damage, EncryptError, MAX_WORK_FACTOR, MIN_WORK_FACTOR, OpenError};
 use crate::agent::protocol::{BadRequest, Failure, Gone, Trouble};
@@ -186,7 +186,11 @@ impl Localize for PayloadError {
                 supported = PAYLOAD_VERSION
             ),
             PayloadError::Invalid(detail) => {
-                t_in!(lang, "err-payload-invalid", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-payload-invalid",
+                    detail = technical(detail, lang)
+                )
             }
             PayloadError::NotUtf8 => t_in!(lang, "err-payload-not-utf8"),
             PayloadError::BadAccount { name, problem } => t_in!(
@@ -453,7 +457,7 @@ impl Localize for ProtocolProblem {
                 t_in!(
                     lang,
                     "err-agent-protocol-malformed",
-                    detail = detail.as_str()
+                    detail = technical(detail, lang)
                 )
             }
         }
@@ -464,10 +468,18 @@ impl Localize for Trouble {
     fn localize_in(&self, lang: Lang) -> String {
         match self {
             Trouble::Lock { detail } => {
-                t_in!(lang, "err-agent-trouble-lock", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-agent-trouble-lock",
+                    detail = technical(detail, lang)
+                )
             }
             Trouble::Save { detail } => {
-                t_in!(lang, "err-agent-trouble-save", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-agent-trouble-save",
+                    detail = technical(detail, lang)
+                )
             }
             Trouble::AccountVanished => t_in!(lang, "err-agent-trouble-account-vanished"),
         }
@@ -490,7 +502,7 @@ impl Localize for BadRequest {
                 t_in!(
                     lang,
                     "err-agent-malformed-request",
-                    detail = detail.as_str()
+                    detail = technical(detail, lang)
                 )
             }
         }
@@ -510,7 +522,11 @@ impl Localize for Gone {
             ),
             Gone::TooNew { found } => t_in!(lang, "err-agent-gone-too-new", found = *found),
             Gone::Other { detail } => {
-                t_in!(lang, "err-agent-gone-other", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-agent-gone-other",
+                    detail = technical(detail, lang)
+                )
             }
         }
     }
@@ -596,7 +612,7 @@ impl Localize for ConfigError {
                 lang,
                 "err-config-invalid",
                 path = path(p),
-                detail = message.as_str()
+                detail = technical(message, lang)
             ),
             ConfigError::Write { path: p, source } => t_in!(
                 lang,
@@ -625,7 +641,7 @@ impl Localize for SystemClipboard {
             } => t_in!(
                 lang,
                 "err-clipboard-system-failed",
-                detail = detail.as_str()
+                detail = technical(detail, lang)
             ),
             SystemClipboard::Failed { detail: None } => {
                 t_in!(lang, "err-clipboard-system-failed-plain")
@@ -652,7 +668,11 @@ impl Localize for ClipboardError {
                 system = system.localize_in(lang)
             ),
             ClipboardError::Terminal(detail) => {
-                t_in!(lang, "err-clipboard-terminal", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-clipboard-terminal",
+                    detail = technical(detail, lang)
+                )
             }
         }
     }

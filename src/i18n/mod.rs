@@ -15,19 +15,19 @@
 
 mod api;
 pub mod catalogue;
+mod detail;
 #[cfg(feature = "enroll")]
 mod enroll;
 mod errors;
 mod lang;
-mod os;
 mod transfer;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub use detail::{io_reason, technical};
 pub use fluent_bundle::{FluentArgs as Args, FluentValue as Value};
 pub use lang::{Lang, UnknownLang};
-pub use os::io_reason;
 
 /// 0: not chosen yet (the locale decides on first use); 1 + index otherwise.
 static CHOSEN: AtomicU8 = AtomicU8::new(0);

@@ -51,7 +51,7 @@ impl Localize for ServerError {
                 "otpd-err-tls",
                 cert = cert.display().to_string(),
                 key = key.display().to_string(),
-                detail = detail.as_str()
+                detail = crate::i18n::technical(detail, lang)
             ),
             ServerError::Io { action, source } => io_sentence(lang, action, source),
         }

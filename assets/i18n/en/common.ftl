@@ -31,7 +31,8 @@ common-duration-hours = { $count ->
     }
 
 ## Issue 11, reasons in the reader's language: why the system refused a file,
-## socket or pipe operation (the $detail / $reason of many errors; src/i18n/os.rs).
+## socket or pipe operation (the $detail / $reason of many errors), and other
+## detail a library wrote (src/i18n/detail.rs).
 common-os-not-found = no such file or directory
 common-os-permission-denied = permission denied
 common-os-already-exists = something already exists at that path
@@ -55,5 +56,5 @@ common-os-address-not-available = the address is not available on this machine
 common-os-unreachable = the network cannot reach it
 common-os-unexpected-end = the data ended too early
 common-os-out-of-memory = out of memory
-# Any other reason: the system's or a library's own words, marked as such.
-common-os-other = technical detail: { $detail }
+# Any other reason or detail: the system's or a library's own words, marked as such.
+common-technical-detail = technical detail: { $detail }

@@ -12,7 +12,8 @@ common-duration-minutes = { $count }분
 common-duration-hours = { $count }시간
 
 ## 이슈 11, 사용자의 언어로 된 이유: 시스템이 파일, 소켓, 파이프 작업을 거부한 이유
-## (여러 오류의 $detail / $reason; src/i18n/os.rs).
+## (여러 오류의 $detail / $reason), 그리고 라이브러리가 쓴 그 밖의 정보
+## (src/i18n/detail.rs).
 common-os-not-found = 그런 파일이나 디렉터리가 없습니다
 common-os-permission-denied = 권한이 없습니다
 common-os-already-exists = 그 경로에 이미 무언가가 있습니다
@@ -37,4 +38,4 @@ common-os-unreachable = 네트워크로 닿을 수 없습니다
 common-os-unexpected-end = 데이터가 도중에 끝났습니다
 common-os-out-of-memory = 메모리가 부족합니다
 # 그 밖의 이유: 시스템이나 라이브러리가 쓴 문구 그대로, 기술 정보라고 밝혀 둡니다.
-common-os-other = 기술 정보: { $detail }
+common-technical-detail = 기술 정보: { $detail }

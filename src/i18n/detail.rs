@@ -1,7 +1,7 @@
-//! Why the system refused a file, socket or pipe operation, in the reader's words:
-//! the common [`std::io::ErrorKind`]s have a short phrase of the catalogues (the
-//! `common-os-…` messages); any other is given as technical detail, as the system
-//! (or the library) wrote it.
+//! The detail inside a sentence, which the system or a library wrote: why a file,
+//! socket or pipe operation failed, in the reader's words for the common
+//! [`std::io::ErrorKind`]s (the `common-os-…` messages), and anything else (a
+//! parser's or TLS's own words) marked as technical detail ([`technical`]).
 
 use std::io::ErrorKind;
 
@@ -39,8 +39,17 @@ pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
         }
         ErrorKind::UnexpectedEof => t_in!(lang, "common-os-unexpected-end"),
         ErrorKind::OutOfMemory => t_in!(lang, "common-os-out-of-memory"),
-        _ => t_in!(lang, "common-os-other", detail = error.to_string()),
+        _ => technical(&error.to_string(), lang),
     }
+}
+
+/// `detail`, as a library or the system wrote it, marked as technical detail in
+/// `lang` ("technical detail: …", "기술 정보: …"), so the reader knows why it is
+/// not in their words.
+pub fn technical(detail: &str, lang: Lang) -> String {
+    // A parser's message may end with a line break (TOML's does): the sentence
+    // goes on after it.
+    t_in!(lang, "common-technical-detail", detail = detail.trim_end())
 }
 
 #[cfg(test)]
