@@ -128,22 +128,19 @@ impl Walk {
                 .replace("<COMMAND>", &format!("<{subcommand}>"));
             command = command.override_usage(line);
         }
-        let subcommands: Vec<(String, bool)> = command
+        let subcommands: Vec<String> = command
             .get_subcommands()
-            .map(|sub| (sub.get_name().to_owned(), sub.is_hide_set()))
+            .map(|sub| sub.get_name().to_owned())
             .collect();
         if !subcommands.is_empty()
             && let Some(heading) = self.text("help-heading-commands")
         {
             command = command.subcommand_help_heading(heading);
         }
-        for (name, hidden) in subcommands {
-            if hidden {
-                // `mut_subcommand` moves the one it changes to the end: move the
-                // hidden ones too, so the order stays the declared one.
-                command = command.mut_subcommand(&name, |sub| sub);
-                continue;
-            }
+        // Hidden commands too: not listed, but their own `--help` is read. Every one
+        // goes through `mut_subcommand`, which moves the one it changes to the end,
+        // so the order stays the declared one.
+        for name in subcommands {
             if name == "help" {
                 // clap's own `help` subcommand: the same words under every command.
                 let plain = command
@@ -447,6 +444,66 @@ pub fn parse_or_exit<T: clap::FromArgMatches>(
         Ok(value) => value,
         Err(error) => exit_localized(error, lang(), localized),
     }
+}
+
+/// An option's value refused by one of our value parsers, with the reason already
+/// in the reader's language: clap shows it inside the usage error
+/// (`help-error-value-validation`). It is made in the language [`exit_localized`]
+/// chose, since the arguments are parsed again after the language is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused(String);
+
+impl Refused {
+    /// A refusal saying `reason` (a sentence of the catalogues).
+    pub fn new(reason: String) -> Self {
+        Refused(reason)
+    }
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// A whole number from `min` to `max`, for a value parser
+/// (`value_parser = |text: &str| whole_number(text, 1u32, 100)`): clap's own
+/// number parsers give their reasons in English.
+pub fn whole_number<T>(text: &str, min: T, max: T) -> Result<T, Refused>
+where
+    T: Copy + Into<u64> + TryFrom<u64>,
+{
+    let (low, high): (u64, u64) = (min.into(), max.into());
+    let lang = crate::i18n::current();
+    let say = |id: &str| {
+        let mut args = Args::new();
+        args.set("min", Value::from(low.to_string()));
+        args.set("max", Value::from(high.to_string()));
+        Refused(catalogue::text(lang, id, Some(&args)))
+    };
+    // From 0 up, a number is refused for being too large or not one at all; with a
+    // floor above 0, by naming the range.
+    let (too_large, not_a_number) = if low == 0 {
+        ("help-reason-too-large", "help-reason-whole-number")
+    } else {
+        ("help-reason-range", "help-reason-range")
+    };
+    let number = match text.parse::<u64>() {
+        Ok(number) => number,
+        Err(error) if *error.kind() == std::num::IntErrorKind::PosOverflow => {
+            return Err(say(too_large));
+        }
+        Err(_) => return Err(say(not_a_number)),
+    };
+    if number > high {
+        return Err(say(too_large));
+    }
+    if number < low {
+        return Err(say("help-reason-range"));
+    }
+    T::try_from(number).map_err(|_| say(too_large))
 }
 
 /// clap's usage errors in the process's language ([`crate::i18n::current`]).

@@ -1,6 +1,7 @@
 //! `--help`, usage errors and the help catalogue: every command and argument of
-//! otp and otpd has its words in English and Korean, the catalogue holds no help
-//! nobody reads, and the language follows `--lang`, `OTP_LANG` and the locale.
+//! otp and otpd, hidden ones included, has its words in English and Korean, the
+//! catalogue holds no help nobody reads, and the language follows `--lang`,
+//! `OTP_LANG` and the locale.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -34,8 +35,22 @@ fn every_command_and_argument_has_its_help_in_both_languages() {
     let mut missing = Vec::new();
     for lang in Lang::ALL {
         for tree in trees() {
+            let name = tree.get_name().to_owned();
+            let hidden: Vec<String> = tree
+                .get_subcommands()
+                .filter(|sub| sub.is_hide_set())
+                .map(|sub| format!("help-{name}-{}-about", sub.get_name()))
+                .collect();
             let (_, asked) = localize_asking(tree, lang, Purpose::Help);
             assert!(asked.required.len() > 10, "the walk asked for nothing");
+            // Hidden commands are walked too: their own --help is read.
+            assert!(!hidden.is_empty(), "{name} has no hidden command to check");
+            for id in hidden {
+                assert!(
+                    asked.required.iter().any(|(asked, _)| *asked == id),
+                    "the walk skipped the hidden command of {id}"
+                );
+            }
             for (id, _) in asked.required {
                 if !catalogue::has(lang, &id) {
                     missing.push(format!("{}: {id}", lang.tag()));
@@ -284,4 +299,64 @@ fn help_follows_the_config_file() {
         &[("OTP_CONFIG", config)],
     );
     assert!(stdout(&out).starts_with(&text(Lang::En, "help-otp-code-about")));
+}
+
+/// Hidden commands (the agent process, the maintainers' asset generator) are not
+/// listed, but their own `--help` speaks the reader's language like the others'.
+#[test]
+fn hidden_commands_have_their_help_in_both_languages() {
+    for (args, about, value) in [
+        (
+            &["agent-serve", "--help"][..],
+            "help-otp-agent-serve-about",
+            "help-otp-agent-serve-arg-for-secs-value",
+        ),
+        (
+            &["generate-assets", "--help"][..],
+            "help-otp-generate-assets-about",
+            "help-otp-generate-assets-arg-root-value",
+        ),
+    ] {
+        for (lang, env) in [
+            (Lang::Ko, ("OTP_LANG", "ko")),
+            (Lang::Ko, ("LANG", "ko_KR.UTF-8")),
+            (Lang::En, ("LANG", "en_US.UTF-8")),
+        ] {
+            let out = otp(args, &[env]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let help = stdout(&out);
+            assert!(help.starts_with(&text(lang, about)), "{help}");
+            assert!(help.contains(&text(lang, value)), "{help}");
+            assert!(
+                help.contains(&format!("{}:", text(lang, "help-heading-usage"))),
+                "{help}"
+            );
+        }
+    }
+    // Still hidden from the command list.
+    let out = otp(&["--help"], &[("OTP_LANG", "ko")]);
+    let help = stdout(&out);
+    assert!(
+        !help.contains("agent-serve") && !help.contains("generate-assets"),
+        "{help}"
+    );
+}
+
+#[cfg(feature = "server")]
+#[test]
+fn otpd_s_hidden_command_has_its_help_in_both_languages() {
+    let otpd = env!("CARGO_BIN_EXE_otpd");
+    for (lang, locale) in [(Lang::Ko, "ko_KR.UTF-8"), (Lang::En, "en_US.UTF-8")] {
+        let out = run(otpd, &["generate-assets", "--help"], &[("LANG", locale)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let help = stdout(&out);
+        assert!(
+            help.starts_with(&text(lang, "help-otpd-generate-assets-about")),
+            "{help}"
+        );
+        assert!(
+            help.contains(&text(lang, "help-otpd-generate-assets-arg-root")),
+            "{help}"
+        );
+    }
 }

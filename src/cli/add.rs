@@ -34,19 +34,20 @@ pub struct AddArgs {
     #[arg(long, value_name = "IMAGE", conflicts_with_all = ["uri", "algorithm", "digits", "period", "hotp", "counter", "customer"])]
     pub qr: Option<PathBuf>,
     /// HMAC algorithm: SHA1, SHA256 or SHA512 [default: SHA1]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = super::values::algorithm)]
     pub algorithm: Option<Algorithm>,
     /// Code length: 6, 7 or 8 [default: 6]
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = super::values::digits)]
     pub digits: Option<Digits>,
     /// Seconds each code lasts [default: 30]
-    #[arg(long, value_name = "SECONDS", conflicts_with = "hotp")]
+    #[arg(long, value_name = "SECONDS", conflicts_with = "hotp",
+          value_parser = super::values::period)]
     pub period: Option<Period>,
     /// Counter-based (HOTP) instead of time-based (TOTP)
     #[arg(long)]
     pub hotp: bool,
     /// HOTP counter of the next code [default: 0]
-    #[arg(long, value_name = "N", requires = "hotp")]
+    #[arg(long, value_name = "N", requires = "hotp", value_parser = super::values::counter)]
     pub counter: Option<u64>,
     /// Enroll with your organisation's customer code (asks for the ID and the activation code)
     #[arg(long, value_name = "CODE", conflicts_with_all = ["uri", "algorithm", "digits", "period", "hotp", "counter"])]

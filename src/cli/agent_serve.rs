@@ -14,7 +14,7 @@ use super::global::GlobalArgs;
 #[derive(Debug, Args)]
 pub struct AgentServeArgs {
     /// Seconds to serve before locking
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = super::values::seconds)]
     pub for_secs: u64,
 }
 

@@ -27,7 +27,7 @@ pub struct Cli {
     /// scrypt work factor (log2 of N) of a vault the full-screen interface creates on
     /// first run; `otp init --work-factor` does the same for the CLI
     #[arg(long, value_name = "LOG_N", default_value_t = vault::DEFAULT_WORK_FACTOR,
-          value_parser = clap::value_parser!(u8).range(i64::from(vault::MIN_WORK_FACTOR)..=i64::from(vault::MAX_WORK_FACTOR)))]
+          value_parser = super::values::work_factor)]
     pub work_factor: u8,
     /// The subcommand; none opens the full-screen interface.
     #[command(subcommand)]

@@ -26,7 +26,7 @@ pub struct CodeArgs {
     #[arg(long)]
     pub json: bool,
     /// Compute the code for this Unix time instead of now (TOTP only; for checking clocks)
-    #[arg(long, value_name = "UNIX_SECONDS")]
+    #[arg(long, value_name = "UNIX_SECONDS", value_parser = super::values::seconds)]
     pub at: Option<u64>,
 }
 

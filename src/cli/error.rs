@@ -396,18 +396,9 @@ impl Localize for InputError {
     }
 }
 
-/// Why an I/O operation failed: the common kinds in the catalogue's words, any
-/// other as the system says it.
+/// Why an I/O operation failed, in the catalogue's words ([`crate::i18n::io_reason`]).
 fn io_reason(error: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => t_in!(lang, "cli-io-not-found"),
-        ErrorKind::PermissionDenied => t_in!(lang, "cli-io-permission-denied"),
-        ErrorKind::AlreadyExists => t_in!(lang, "cli-io-already-exists"),
-        ErrorKind::IsADirectory => t_in!(lang, "cli-io-is-a-directory"),
-        ErrorKind::BrokenPipe => t_in!(lang, "cli-io-broken-pipe"),
-        _ => error.to_string(),
-    }
+    crate::i18n::io_reason(error, lang)
 }
 
 fn io_sentence(what: &IoAction, source: &std::io::Error, lang: Lang) -> String {
@@ -542,7 +533,7 @@ mod tests {
             let text = error.localize_in(lang);
             assert!(text.contains("/nonexistent/pin"), "{text}");
             assert!(
-                text.contains(&catalogue::text(lang, "cli-io-not-found", None)),
+                text.contains(&catalogue::text(lang, "common-os-not-found", None)),
                 "{text}"
             );
         }

@@ -27,7 +27,7 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The file's format: google, aegis, 2fas, andotp, freeotp, uris, backup or qr [default: detected]
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT", value_parser = super::values::import_format)]
     pub format: Option<Format>,
     /// Import without asking (needed when standard input is not a terminal)
     #[arg(long, short = 'y')]

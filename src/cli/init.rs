@@ -15,7 +15,7 @@ pub struct InitArgs {
     /// scrypt work factor (log2 of N) that each unlock, and each guess by whoever
     /// steals the file, must pay. 18 costs about 0.5 s and 256 MiB.
     #[arg(long, value_name = "LOG_N", default_value_t = vault::DEFAULT_WORK_FACTOR,
-          value_parser = clap::value_parser!(u8).range(i64::from(vault::MIN_WORK_FACTOR)..=i64::from(vault::MAX_WORK_FACTOR)))]
+          value_parser = super::values::work_factor)]
     pub work_factor: u8,
 }
 

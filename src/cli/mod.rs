@@ -28,6 +28,7 @@ mod show;
 mod status;
 mod text;
 mod unlock;
+mod values;
 
 use std::process::ExitCode;
 

@@ -6,7 +6,6 @@ use clap::Args;
 
 use super::error::CliError;
 use super::session::Session;
-use crate::agent;
 
 /// Arguments of `otp unlock`.
 #[derive(Debug, Args)]
@@ -14,7 +13,7 @@ pub struct UnlockArgs {
     /// How long the agent serves before it locks by itself, counted from now and
     /// never extended by use: 90s, 15m, 2h, 1h30m (at most 24h)
     #[arg(long = "for", value_name = "DURATION", default_value = "15m",
-          value_parser = agent::parse_lifetime)]
+          value_parser = super::values::lifetime)]
     pub lifetime: Duration,
 }
 
@@ -27,7 +26,7 @@ pub fn run(session: &mut Session, args: &UnlockArgs) -> Result<(), CliError> {
 /// Platforms without Unix sockets have no agent.
 #[cfg(not(unix))]
 pub fn run(_session: &mut Session, _args: &UnlockArgs) -> Result<(), CliError> {
-    Err(agent::AgentError::Unsupported.into())
+    Err(crate::agent::AgentError::Unsupported.into())
 }
 
 #[cfg(unix)]

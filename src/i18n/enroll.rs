@@ -101,7 +101,11 @@ impl Localize for ClientDetail {
             }
             ClientDetail::RequestEncoding => t_in!(lang, "enroll-detail-request-encoding"),
             ClientDetail::Randomness(reason) => {
-                t_in!(lang, "enroll-detail-randomness", reason = reason.as_str())
+                t_in!(
+                    lang,
+                    "enroll-detail-randomness",
+                    reason = super::technical(reason, lang)
+                )
             }
             ClientDetail::OtherSession => t_in!(lang, "enroll-detail-other-session"),
             ClientDetail::PakeMessage => t_in!(lang, "enroll-detail-pake-message"),
@@ -113,7 +117,11 @@ impl Localize for ClientDetail {
             ClientDetail::Account => t_in!(lang, "enroll-detail-account"),
             ClientDetail::NotTimeBased => t_in!(lang, "enroll-detail-not-time-based"),
             ClientDetail::Tls(reason) => {
-                t_in!(lang, "enroll-detail-tls", reason = reason.as_str())
+                t_in!(
+                    lang,
+                    "enroll-detail-tls",
+                    reason = super::technical(reason, lang)
+                )
             }
             ClientDetail::NotHttps(address) => {
                 t_in!(lang, "enroll-detail-not-https", address = address.as_str())

@@ -5,7 +5,7 @@
 //! they become one whole message of `err.ftl` per case, in the language asked for.
 //! A wrapped error is said by its own `localize_in`. Plurals are Fluent's.
 
-use super::{Lang, Localize};
+use super::{Lang, Localize, technical};
 use crate::accounts::{AccountError, CodeError, MatchError};
 use crate::age_scrypt::{Damage, EncryptError, MAX_WORK_FACTOR, MIN_WORK_FACTOR, OpenError};
 use crate::agent::protocol::{BadRequest, Failure, Gone, Trouble};
@@ -122,7 +122,7 @@ impl Localize for VaultError {
                     _ => "other",
                 },
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             VaultError::DamagedBackupOpens { path: p, backup } => t_in!(
                 lang,
@@ -134,7 +134,7 @@ impl Localize for VaultError {
                 lang,
                 "err-vault-attempts-not-recorded",
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             VaultError::ExcessiveWork { required, max } => t_in!(
                 lang,
@@ -160,7 +160,7 @@ impl Localize for VaultError {
                 "err-vault-io",
                 action = vault_action(*action),
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
         }
     }
@@ -186,7 +186,11 @@ impl Localize for PayloadError {
                 supported = PAYLOAD_VERSION
             ),
             PayloadError::Invalid(detail) => {
-                t_in!(lang, "err-payload-invalid", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-payload-invalid",
+                    detail = technical(detail, lang)
+                )
             }
             PayloadError::NotUtf8 => t_in!(lang, "err-payload-not-utf8"),
             PayloadError::BadAccount { name, problem } => t_in!(
@@ -453,7 +457,7 @@ impl Localize for ProtocolProblem {
                 t_in!(
                     lang,
                     "err-agent-protocol-malformed",
-                    detail = detail.as_str()
+                    detail = technical(detail, lang)
                 )
             }
         }
@@ -464,10 +468,18 @@ impl Localize for Trouble {
     fn localize_in(&self, lang: Lang) -> String {
         match self {
             Trouble::Lock { detail } => {
-                t_in!(lang, "err-agent-trouble-lock", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-agent-trouble-lock",
+                    detail = technical(detail, lang)
+                )
             }
             Trouble::Save { detail } => {
-                t_in!(lang, "err-agent-trouble-save", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-agent-trouble-save",
+                    detail = technical(detail, lang)
+                )
             }
             Trouble::AccountVanished => t_in!(lang, "err-agent-trouble-account-vanished"),
         }
@@ -490,7 +502,7 @@ impl Localize for BadRequest {
                 t_in!(
                     lang,
                     "err-agent-malformed-request",
-                    detail = detail.as_str()
+                    detail = technical(detail, lang)
                 )
             }
         }
@@ -510,7 +522,11 @@ impl Localize for Gone {
             ),
             Gone::TooNew { found } => t_in!(lang, "err-agent-gone-too-new", found = *found),
             Gone::Other { detail } => {
-                t_in!(lang, "err-agent-gone-other", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-agent-gone-other",
+                    detail = technical(detail, lang)
+                )
             }
         }
     }
@@ -564,7 +580,7 @@ impl Localize for AgentError {
                 "err-agent-io",
                 action = agent_action(*action),
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
         }
     }
@@ -590,19 +606,19 @@ impl Localize for ConfigError {
                 lang,
                 "err-config-read",
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             ConfigError::Invalid { path: p, message } => t_in!(
                 lang,
                 "err-config-invalid",
                 path = path(p),
-                detail = message.as_str()
+                detail = technical(message, lang)
             ),
             ConfigError::Write { path: p, source } => t_in!(
                 lang,
                 "err-config-write",
                 path = path(p),
-                detail = source.to_string()
+                detail = super::io_reason(source, lang)
             ),
             ConfigError::NoHome(file) => {
                 let file = match file {
@@ -625,7 +641,7 @@ impl Localize for SystemClipboard {
             } => t_in!(
                 lang,
                 "err-clipboard-system-failed",
-                detail = detail.as_str()
+                detail = technical(detail, lang)
             ),
             SystemClipboard::Failed { detail: None } => {
                 t_in!(lang, "err-clipboard-system-failed-plain")
@@ -652,7 +668,11 @@ impl Localize for ClipboardError {
                 system = system.localize_in(lang)
             ),
             ClipboardError::Terminal(detail) => {
-                t_in!(lang, "err-clipboard-terminal", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "err-clipboard-terminal",
+                    detail = technical(detail, lang)
+                )
             }
         }
     }

@@ -15,6 +15,7 @@
 
 mod api;
 pub mod catalogue;
+mod detail;
 #[cfg(feature = "enroll")]
 mod enroll;
 mod errors;
@@ -24,6 +25,7 @@ mod transfer;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub use detail::{io_reason, technical};
 pub use fluent_bundle::{FluentArgs as Args, FluentValue as Value};
 pub use lang::{Lang, UnknownLang};
 

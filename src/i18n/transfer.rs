@@ -201,7 +201,11 @@ impl Localize for Problem {
             Problem::Qr(error) => error.localize_in(lang),
             Problem::QrNotLink => t_in!(lang, "transfer-qr-not-link"),
             Problem::BackupInvalid { detail } => {
-                t_in!(lang, "transfer-backup-invalid", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "transfer-backup-invalid",
+                    detail = super::technical(detail, lang)
+                )
             }
             Problem::BackupAccount { name, problem } => t_in!(
                 lang,
@@ -529,7 +533,11 @@ impl Localize for QrError {
         match self {
             QrError::NotAnImage => t_in!(lang, "transfer-qr-not-an-image"),
             QrError::Damaged { detail } => {
-                t_in!(lang, "transfer-qr-damaged", detail = detail.as_str())
+                t_in!(
+                    lang,
+                    "transfer-qr-damaged",
+                    detail = super::technical(detail, lang)
+                )
             }
             QrError::TooLarge { width, height } => t_in!(
                 lang,

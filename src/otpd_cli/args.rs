@@ -195,7 +195,8 @@ pub enum ClientCommand {
 #[derive(Debug, Args)]
 pub struct AuditArgs {
     /// How many entries (newest)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50,
+          value_parser = |text: &str| crate::manual::whole_number(text, 0, u32::MAX))]
     pub limit: u32,
     /// Only this customer's entries
     #[arg(long)]

@@ -51,7 +51,7 @@ impl Localize for ServerError {
                 "otpd-err-tls",
                 cert = cert.display().to_string(),
                 key = key.display().to_string(),
-                detail = detail.as_str()
+                detail = crate::i18n::technical(detail, lang)
             ),
             ServerError::Io { action, source } => io_sentence(lang, action, source),
         }
@@ -171,7 +171,7 @@ impl Localize for DatabaseError {
 }
 
 fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String {
-    let detail = source.to_string();
+    let detail = crate::i18n::io_reason(source, lang);
     let path = |path: &std::path::Path| path.display().to_string();
     match action {
         IoAction::ReadConfig(p) => {

@@ -2,7 +2,8 @@
 
 # Errors of the lower layers (vault, PIN, accounts, links, secrets, agent, config
 # file, clipboard), said by the front-ends. Values: $path, $backup: file paths;
-# $detail: the operating system's or a parser's own words.
+# $detail: why the system refused (common-os-…), or a parser's own words already
+# marked "technical detail: …" (common-technical-detail).
 
 ## Waits
 
@@ -159,8 +160,8 @@ err-agent-unsafe-peer = { $path } is served by a process of user id { $uid }, no
 err-agent-protocol-too-long = the { -agent } answered something { -product } does not understand (an answer too long); run `otp lock` and `otp unlock` again
 err-agent-protocol-unexpected = the { -agent } answered something { -product } does not understand (an unexpected "{ $reply }" answer); run `otp lock` and `otp unlock` again
 err-agent-protocol-malformed = the { -agent } answered something { -product } does not understand ({ $detail }); run `otp lock` and `otp unlock` again
-err-agent-trouble-lock = the { -agent } could not lock the { -vault }: { $detail }
-err-agent-trouble-save = the { -agent } could not save the { -vault }, so the code was not given out: { $detail }
+err-agent-trouble-lock = the { -agent } could not lock the { -vault } ({ $detail })
+err-agent-trouble-save = the { -agent } could not save the { -vault }, so the code was not given out ({ $detail })
 err-agent-trouble-account-vanished = the { -account } disappeared from the { -vault } while the { -agent } was looking; try again
 err-agent-wrong-vault = the { -agent } serves another { -vault }
 err-agent-forbidden = the { -agent } refused this user
@@ -195,7 +196,7 @@ err-agent-lifetime-range = "{ $text }" is outside the allowed range of 1 second 
 ## The config file
 
 err-config-read = cannot read the { -config-file } { $path }: { $detail }
-err-config-invalid = the { -config-file } { $path } is not valid: { $detail }
+err-config-invalid = the { -config-file } { $path } is not valid ({ $detail }); correct the line it names
 err-config-write = cannot write the { -config-file } { $path }: { $detail }
 err-config-no-home = { $file ->
     [vault] cannot find a home directory for the default { -vault } location; pass --vault or set OTP_VAULT
@@ -211,7 +212,7 @@ err-clipboard-system-ssh = this is an SSH session, whose display is not yours
 err-clipboard-system-no-display = no X11 or Wayland display is set
 err-clipboard-system-failed = the display's clipboard failed ({ $detail })
 err-clipboard-system-failed-plain = the display's clipboard failed
-err-clipboard-terminal = could not send the copy request to the terminal: { $detail }
+err-clipboard-terminal = could not send the copy request to the terminal ({ $detail })
 
 ## The system
 

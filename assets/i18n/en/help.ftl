@@ -270,3 +270,20 @@ help-otpd-after-help =
     (prints the activation code once) and `otpd serve`.
 
     Exit codes: 0 success, 1 failure (I/O, database), 2 invalid request or config.
+
+## Issue 11, reasons in the reader's language: why a number option's value was
+## refused (the reason inside help-error-value-validation). $min, $max: the bounds.
+help-reason-range = write a whole number from { $min } to { $max }
+help-reason-whole-number = write a whole number (0 or more)
+help-reason-too-large = the number is too large; the most is { $max }
+
+## Issue 11, hidden commands: not listed, but their own --help is read.
+help-otp-agent-serve-about = The agent process `otp unlock` starts (reads the PIN on stdin)
+help-otp-agent-serve-arg-for-secs = Seconds to serve before locking
+help-otp-agent-serve-arg-for-secs-value = SECONDS
+help-otp-generate-assets-about = Regenerate man/ and completions/ under a directory (for maintainers)
+help-otp-generate-assets-arg-root = The repository root
+help-otp-generate-assets-arg-root-value = ROOT
+help-otpd-generate-assets-about = Regenerate man/otpd*.1 under a directory (for maintainers)
+help-otpd-generate-assets-arg-root = The repository root
+help-otpd-generate-assets-arg-root-value = ROOT

@@ -1,8 +1,9 @@
 # err messages (ko). Ids start with "err-".
 
 # 보관함, 비밀번호, 계정, 링크, 비밀 키, 에이전트, 설정 파일, 클립보드에서 생긴 오류를
-# 사용자에게 알리는 문장입니다. $path, $backup은 파일 경로, $detail은 운영체제나
-# 해석기가 알려 준 내용(영어일 수 있음)입니다.
+# 사용자에게 알리는 문장입니다. $path, $backup은 파일 경로, $detail은 운영체제가
+# 거부한 이유(common-os-…)나, "기술 정보: …"라고 밝힌 해석기의 문구
+# (common-technical-detail, 영어일 수 있음)입니다.
 
 ## 기다리는 시간
 
@@ -138,8 +139,8 @@ err-agent-unsafe-peer = { $path }에서 응답하는 프로세스가 다른 사�
 err-agent-protocol-too-long = { -agent }의 응답이 너무 길어 이해할 수 없습니다. `otp lock`과 `otp unlock`을 다시 실행하세요.
 err-agent-protocol-unexpected = { -agent }가 요청과 맞지 않는 응답("{ $reply }")을 보냈습니다. `otp lock`과 `otp unlock`을 다시 실행하세요.
 err-agent-protocol-malformed = { -agent }의 응답을 이해할 수 없습니다({ $detail }). `otp lock`과 `otp unlock`을 다시 실행하세요.
-err-agent-trouble-lock = { -agent }가 { -vault }을 잠그지 못했습니다: { $detail }
-err-agent-trouble-save = { -agent }가 { -vault }을 저장하지 못해 코드를 내주지 않았습니다: { $detail }
+err-agent-trouble-lock = { -agent }가 { -vault }을 잠그지 못했습니다({ $detail }).
+err-agent-trouble-save = { -agent }가 { -vault }을 저장하지 못해 코드를 내주지 않았습니다({ $detail }).
 err-agent-trouble-account-vanished = { -agent }가 찾는 사이에 { -account }이 { -vault }에서 사라졌습니다. 다시 시도하세요.
 err-agent-wrong-vault = 이 { -agent }는 다른 { -vault }을 맡고 있습니다.
 err-agent-forbidden = { -agent }가 이 사용자의 요청을 거부했습니다.
@@ -174,7 +175,7 @@ err-agent-lifetime-range = "{ $text }"은(는) 허용 범위(1초~24시간)를 �
 ## 설정 파일
 
 err-config-read = { -config-file } { $path }을(를) 읽을 수 없습니다: { $detail }
-err-config-invalid = { -config-file } { $path }의 내용이 올바르지 않습니다: { $detail }
+err-config-invalid = { -config-file } { $path }의 내용이 올바르지 않습니다({ $detail }). 알려 준 줄을 고치세요.
 err-config-write = { -config-file } { $path }에 저장할 수 없습니다: { $detail }
 err-config-no-home = { $file ->
     [vault] 홈 디렉터리를 찾을 수 없어 { -vault }의 기본 위치를 정할 수 없습니다. --vault를 지정하거나 OTP_VAULT를 설정하세요.
@@ -189,7 +190,7 @@ err-clipboard-system-ssh = SSH 접속 중이라 그쪽 화면은 내 화면이 �
 err-clipboard-system-no-display = X11이나 Wayland 화면이 설정되어 있지 않습니다.
 err-clipboard-system-failed = 화면의 클립보드가 동작하지 않았습니다({ $detail }).
 err-clipboard-system-failed-plain = 화면의 클립보드가 동작하지 않았습니다.
-err-clipboard-terminal = 터미널에 복사 요청을 보내지 못했습니다: { $detail }
+err-clipboard-terminal = 터미널에 복사 요청을 보내지 못했습니다({ $detail }).
 
 ## 시스템
 

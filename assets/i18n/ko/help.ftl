@@ -261,3 +261,20 @@ help-otpd-after-help =
     (인증코드를 한 번만 출력합니다), `otpd serve` 순서로 실행하세요.
 
     종료 코드: 0 성공, 1 실패(입출력, 데이터베이스), 2 잘못된 요청이나 설정.
+
+## 이슈 11, 사용자의 언어로 된 이유: 숫자 옵션의 값을 받지 않은 이유
+## (help-error-value-validation 안의 이유). $min, $max: 범위의 양 끝.
+help-reason-range = { $min }부터 { $max }까지의 정수를 쓰세요
+help-reason-whole-number = 0 이상의 정수를 쓰세요
+help-reason-too-large = 수가 너무 큽니다. 최대 { $max }까지 쓸 수 있습니다
+
+## 이슈 11, 숨은 명령: 목록에는 없지만 각자의 --help는 읽힙니다.
+help-otp-agent-serve-about = `otp unlock`이 시작하는 에이전트 프로세스입니다(비밀번호를 표준 입력에서 읽습니다)
+help-otp-agent-serve-arg-for-secs = 잠기기 전까지 동작할 시간(초)
+help-otp-agent-serve-arg-for-secs-value = 초
+help-otp-generate-assets-about = 디렉터리 아래에 man/과 completions/를 다시 만듭니다(관리자용)
+help-otp-generate-assets-arg-root = 저장소의 최상위 디렉터리
+help-otp-generate-assets-arg-root-value = 경로
+help-otpd-generate-assets-about = 디렉터리 아래에 man/otpd*.1을 다시 만듭니다(관리자용)
+help-otpd-generate-assets-arg-root = 저장소의 최상위 디렉터리
+help-otpd-generate-assets-arg-root-value = 경로
