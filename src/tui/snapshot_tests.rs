@@ -273,10 +273,7 @@ fn add_screens() -> Vec<(&'static str, App)> {
     typed(&mut app, "9999");
     cmd(&mut app, Command::Submit);
     app.update(
-        Action::Job(JobResult::Failed(Failure::Other(text::customer_unknown(
-            "9999",
-            "/home/jk/.config/otp/config.toml",
-        )))),
+        Action::Job(JobResult::Failed(Failure::Other(customer_unknown()))),
         T0,
     );
     screens.push(("add_customer_unknown", app));
@@ -289,6 +286,24 @@ fn server_refused() -> String {
     {
         use crate::i18n::Localize;
         crate::enroll::EnrollError::Server(crate::api::ErrorCode::Ce1001).localize()
+    }
+    #[cfg(not(feature = "enroll"))]
+    {
+        text::no_enroll()
+    }
+}
+
+/// A customer code no server is known for, as the enrollment client says it in
+/// the language of the thread (the sentence the CLI prints too).
+fn customer_unknown() -> String {
+    #[cfg(feature = "enroll")]
+    {
+        use crate::i18n::Localize;
+        crate::enroll::EnrollError::NotConfigured {
+            customer: "9999".into(),
+            config_path: "/home/jk/.config/otp/config.toml".into(),
+        }
+        .localize()
     }
     #[cfg(not(feature = "enroll"))]
     {
