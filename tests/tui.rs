@@ -667,3 +667,47 @@ fn an_unknown_customer_code_in_the_form_says_the_clis_sentence_naming_the_config
         assert!(status.success(), "{status:?}");
     }
 }
+
+/// At 40×12 in Korean, the same long sentence (with the config file's path) reads
+/// whole in the form, wrapped by display width over the rows the screen has, not
+/// cut with `…` on one line.
+#[cfg(feature = "enroll")]
+#[test]
+fn a_long_form_error_reads_whole_at_40_columns_in_korean() {
+    use otp::i18n::Lang;
+    let sandbox = Sandbox::initialised();
+    std::fs::write(
+        &sandbox.config,
+        "[customers]\n1106 = \"https://otp.example.org\"\n",
+    )
+    .unwrap();
+    let values = [
+        ("customer", "1160".to_owned()),
+        ("path", sandbox.config.display().to_string()),
+    ];
+    let expected = catalogue_text(Lang::Ko, "enroll-not-configured", &values);
+    let korean = [("LANG", OsString::from("ko_KR.UTF-8"))];
+    let mut tui = spawn(&sandbox, &[], &korean, 40, 12);
+    tui.wait_for("6자리 비밀번호를 입력하세요", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("계정 0/10", WAIT);
+    submit_customer_code(&mut tui, "계정 추가", "고객코드", "1160");
+    let start = Instant::now();
+    loop {
+        let screen = tui.screen();
+        if dialog_text(&screen).contains(&without_spaces(&expected)) {
+            assert!(!screen.contains('…'), "{screen}");
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the form does not say\n{expected}\nit shows:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tui.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+}
