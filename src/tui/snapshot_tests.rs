@@ -88,11 +88,23 @@ fn all_screens() -> Vec<(&'static str, App)> {
     screens
 }
 
-/// Long sentences where they are shown, each with the sentence: an error in the
-/// customer-code form (an enrollment whose rollback failed), an error and a
-/// notice in the status line. They are wrapped, never cut on one line.
+/// Long sentences where they are shown, each with the sentence: an error and a
+/// notice in the status line, an error in the customer-code form (an enrollment
+/// whose rollback failed). They are wrapped, never cut on one line.
 fn long_messages() -> Vec<(&'static str, App, String)> {
     let mut screens = Vec::new();
+    let mut app = unlocked_app(accounts());
+    let message = text::too_many(10, 10, "/home/jk/.config/otp/config.toml");
+    app.status = Some(Status::Error(message.clone()));
+    screens.push(("status_long_error", app, message));
+    let mut app = unlocked_app(accounts());
+    let warning = text::uri_warning(&crate::otpauth::UriWarning::IssuerMismatch {
+        label: "KISTI".into(),
+        parameter: "한국과학기술정보연구원".into(),
+    });
+    let message = text::added_with_warning("KISTI:jklee", &warning);
+    app.status = Some(Status::Info(message.clone()));
+    screens.push(("status_long_info", app, message));
     let mut app = unlocked_app(accounts());
     cmd(&mut app, Command::Add);
     cmd(&mut app, Command::PrevField);
@@ -106,18 +118,6 @@ fn long_messages() -> Vec<(&'static str, App, String)> {
         T0,
     );
     screens.push(("add_customer_long_error", app, message));
-    let mut app = unlocked_app(accounts());
-    let message = text::too_many(10, 10, "/home/jk/.config/otp/config.toml");
-    app.status = Some(Status::Error(message.clone()));
-    screens.push(("status_long_error", app, message));
-    let mut app = unlocked_app(accounts());
-    let warning = text::uri_warning(&crate::otpauth::UriWarning::IssuerMismatch {
-        label: "KISTI".into(),
-        parameter: "한국과학기술정보연구원".into(),
-    });
-    let message = text::added_with_warning("KISTI:jklee", &warning);
-    app.status = Some(Status::Info(message.clone()));
-    screens.push(("status_long_info", app, message));
     screens
 }
 
