@@ -98,9 +98,8 @@ pub(super) fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         (busy, Style::new().fg(Color::Cyan))
     } else {
         match &app.status {
-            None => return,
-            Some(Status::Info(message)) => (message.clone(), good()),
-            Some(Status::Error(message)) => (message.clone(), error()),
+            // An info or an error was wrapped above.
+            None | Some(Status::Info(_) | Status::Error(_)) => return,
             Some(Status::Copied { label, method }) => {
                 let clears_in = app
                     .pending_clear
