@@ -531,7 +531,7 @@ fn a_mistyped_customer_code_in_the_korean_form_says_what_to_check() {
         tui.send("\r");
     };
     customer_form(&mut tui, "1234");
-    let screen = tui.wait_for("고객코드를 확인하세요", WAIT);
+    let screen = tui.wait_for("고객코드가 맞는지 확인하세요", WAIT);
     let compact = |text: &str| -> String {
         text.chars()
             .filter(|c| !c.is_whitespace() && *c != '│')
