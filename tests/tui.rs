@@ -531,7 +531,7 @@ fn a_mistyped_customer_code_in_the_korean_form_says_what_to_check() {
         tui.send("\r");
     };
     customer_form(&mut tui, "1234");
-    let screen = tui.wait_for("고객코드를 확인하세요", WAIT);
+    let screen = tui.wait_for("고객코드가 맞는지 확인하세요", WAIT);
     let compact = |text: &str| -> String {
         text.chars()
             .filter(|c| !c.is_whitespace() && *c != '│')
@@ -558,4 +558,156 @@ fn a_mistyped_customer_code_in_the_korean_form_says_what_to_check() {
     let status = tui.wait_exit(WAIT);
     assert!(status.success(), "{status:?}");
     drop(server);
+}
+
+/// The text inside the dialog boxes of `screen` (between the first and the last
+/// `│` of each row), without spaces: a sentence wrapped over several rows reads
+/// as one, whatever the place the lines were broken at.
+fn dialog_text(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let start = line.find('│')?;
+            let end = line.rfind('│')?;
+            (end > start).then(|| &line[start + '│'.len_utf8()..end])
+        })
+        .flat_map(|inside| inside.chars().filter(|c| !c.is_whitespace()))
+        .collect()
+}
+
+fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A message of the catalogues, with its values, in `lang`.
+#[cfg(feature = "enroll")]
+fn catalogue_text(lang: otp::i18n::Lang, id: &str, args: &[(&str, String)]) -> String {
+    use otp::i18n::{Args, Value, catalogue};
+    let mut fluent = Args::new();
+    for (name, value) in args {
+        fluent.set(*name, Value::from(value.clone()));
+    }
+    catalogue::text(lang, id, Some(&fluent))
+}
+
+/// Opens the add form of an unlocked, empty list, turns its source to the
+/// customer code and submits `code`; `title` and `choice` are the form's title and
+/// the customer-code choice in the interface's language.
+fn submit_customer_code(tui: &mut Tui, title: &str, choice: &str, code: &str) {
+    tui.send("a");
+    tui.wait_for(title, WAIT);
+    tui.send("\x1b[Z");
+    tui.send("\x1b[D");
+    tui.wait_for(&format!("‹ {choice} ›"), WAIT);
+    tui.send("\t");
+    tui.type_slowly(code);
+    tui.send("\r");
+}
+
+/// A mistyped customer code with only a `[customers]` table: the TUI's form says
+/// the catalogue's sentence the command line says (check the customer code; the
+/// config file by its path), word for word, in English and in Korean; nothing is
+/// contacted.
+#[cfg(feature = "enroll")]
+#[test]
+fn an_unknown_customer_code_in_the_form_says_the_clis_sentence_naming_the_config_file() {
+    use otp::i18n::Lang;
+    let sandbox = Sandbox::initialised();
+    std::fs::write(
+        &sandbox.config,
+        "[customers]\n1106 = \"https://otp.example.org\"\n",
+    )
+    .unwrap();
+    let path = sandbox.config.display().to_string();
+    let values = [("customer", "1160".to_owned()), ("path", path.clone())];
+    let cases = [
+        (
+            Lang::En,
+            "C.UTF-8",
+            "Enter your 6-digit PIN",
+            "0/10 accounts",
+        ),
+        (
+            Lang::Ko,
+            "ko_KR.UTF-8",
+            "6자리 비밀번호를 입력하세요",
+            "계정 0/10",
+        ),
+    ];
+    for (lang, locale, unlock, count) in cases {
+        let expected = catalogue_text(lang, "enroll-not-configured", &values);
+        assert!(expected.contains(&path), "{expected}");
+        let (title, choice) = match lang {
+            Lang::En => ("Add an account", "customer code"),
+            _ => ("계정 추가", "고객코드"),
+        };
+        let locale = [("LANG", OsString::from(locale))];
+        let mut tui = spawn(&sandbox, &[], &locale, 120, 40);
+        tui.wait_for(unlock, WAIT);
+        tui.type_slowly(PIN);
+        tui.wait_for(count, WAIT);
+        submit_customer_code(&mut tui, title, choice, "1160");
+        let start = Instant::now();
+        loop {
+            let screen = tui.screen();
+            if dialog_text(&screen).contains(&without_spaces(&expected)) {
+                assert!(!screen.contains("--server"), "{screen}");
+                break;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "the form does not say\n{expected}\nit shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        tui.send("\x1b");
+        std::thread::sleep(Duration::from_millis(300));
+        tui.send("\x03");
+        let status = tui.wait_exit(WAIT);
+        assert!(status.success(), "{status:?}");
+    }
+}
+
+/// At 40×12 in Korean, the same long sentence (with the config file's path) reads
+/// whole in the form, wrapped by display width over the rows the screen has, not
+/// cut with `…` on one line.
+#[cfg(feature = "enroll")]
+#[test]
+fn a_long_form_error_reads_whole_at_40_columns_in_korean() {
+    use otp::i18n::Lang;
+    let sandbox = Sandbox::initialised();
+    std::fs::write(
+        &sandbox.config,
+        "[customers]\n1106 = \"https://otp.example.org\"\n",
+    )
+    .unwrap();
+    let values = [
+        ("customer", "1160".to_owned()),
+        ("path", sandbox.config.display().to_string()),
+    ];
+    let expected = catalogue_text(Lang::Ko, "enroll-not-configured", &values);
+    let korean = [("LANG", OsString::from("ko_KR.UTF-8"))];
+    let mut tui = spawn(&sandbox, &[], &korean, 40, 12);
+    tui.wait_for("6자리 비밀번호를 입력하세요", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("계정 0/10", WAIT);
+    submit_customer_code(&mut tui, "계정 추가", "고객코드", "1160");
+    let start = Instant::now();
+    loop {
+        let screen = tui.screen();
+        if dialog_text(&screen).contains(&without_spaces(&expected)) {
+            assert!(!screen.contains('…'), "{screen}");
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the form does not say\n{expected}\nit shows:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tui.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
 }

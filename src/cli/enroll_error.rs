@@ -16,7 +16,7 @@ use crate::t_in;
 pub fn error_sentence(error: &EnrollError, lang: Lang) -> String {
     let sentence = error.localize_in(lang);
     let hint = match error {
-        EnrollError::NoServer { customer } | EnrollError::NotConfigured { customer, .. } => {
+        EnrollError::NotConfigured { customer, .. } => {
             t_in!(lang, "enroll-cli-hint-server", customer = customer.as_str())
         }
         EnrollError::Client {

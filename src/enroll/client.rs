@@ -37,30 +37,13 @@ const MAX_REPLY_BYTES: u64 = 64 * 1024;
 /// `[customers]` table, then the config's `directory` (asked over the network).
 /// When none names a server the error is [`EnrollError::NotConfigured`], which
 /// names `config_path`, the file `config` was read from: most often the customer
-/// code was mistyped, and otherwise that file is where the server belongs.
+/// code was mistyped, and otherwise that file is where the server belongs. The CLI
+/// and the full-screen interface both find servers here, so both say the same.
 pub fn find_server(
     customer: &str,
     explicit: Option<&str>,
     config: &Config,
     config_path: &Path,
-    ca_cert: Option<&Path>,
-) -> Result<ServerUrl, EnrollError> {
-    locate_server(customer, explicit, config, ca_cert).map_err(|error| match error {
-        EnrollError::NoServer { customer } => EnrollError::NotConfigured {
-            customer,
-            config_path: config_path.to_path_buf(),
-        },
-        error => error,
-    })
-}
-
-/// Like [`find_server`] for a caller that does not know where the config file
-/// is: when no server is known the error is [`EnrollError::NoServer`], which
-/// cannot name the file. Prefer [`find_server`].
-pub fn locate_server(
-    customer: &str,
-    explicit: Option<&str>,
-    config: &Config,
     ca_cert: Option<&Path>,
 ) -> Result<ServerUrl, EnrollError> {
     if let Some(url) = explicit {
@@ -77,8 +60,9 @@ pub fn locate_server(
             None => Ok(directory),
         };
     }
-    Err(EnrollError::NoServer {
+    Err(EnrollError::NotConfigured {
         customer: customer.to_owned(),
+        config_path: config_path.to_path_buf(),
     })
 }
 

@@ -32,13 +32,6 @@ pub enum EnrollError {
         /// Why (the transport's own words).
         reason: String,
     },
-    /// No server is known for the customer code, and the caller did not say where
-    /// its config file is (see [`EnrollError::NotConfigured`]).
-    #[error("no server is known for customer code {customer}")]
-    NoServer {
-        /// The customer code.
-        customer: String,
-    },
     /// No server is known for the customer code: neither the config file's
     /// `[customers]` table nor its `directory` names one. Most often a mistyped
     /// customer code.

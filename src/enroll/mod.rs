@@ -18,7 +18,7 @@ pub mod error;
 pub mod save;
 pub mod url;
 
-pub use client::{EnrollClient, EnrollRequest, PendingAccount, find_server, locate_server};
+pub use client::{EnrollClient, EnrollRequest, PendingAccount, find_server};
 pub use error::{CaCertProblem, ClientDetail, EnrollError};
 pub use save::{EnrolledAccount, Naming};
 pub use url::ServerUrl;

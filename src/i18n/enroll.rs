@@ -40,9 +40,6 @@ impl Localize for EnrollError {
                 url = url.as_str(),
                 reason = reason.as_str()
             ),
-            EnrollError::NoServer { customer } => {
-                t_in!(lang, "enroll-no-server", customer = customer.as_str())
-            }
             EnrollError::NotConfigured {
                 customer,
                 config_path,
@@ -196,9 +193,6 @@ mod tests {
             EnrollError::Unreachable {
                 url: "https://otp.example.org".into(),
                 reason: "connection refused".into(),
-            },
-            EnrollError::NoServer {
-                customer: "1106".into(),
             },
             EnrollError::NotConfigured {
                 customer: "1160".into(),

@@ -3,8 +3,9 @@
 
 use ratatui::layout::Rect;
 
-use super::app::{App, Screen};
+use super::app::{App, Screen, Status};
 use super::keymap::{self, Context};
+use super::width::wrap;
 
 /// The regions of the main frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +16,8 @@ pub struct Frame {
     pub search: Rect,
     /// The body: account list, unlock panel, ...
     pub body: Rect,
-    /// The status line.
+    /// The status line: one row, or more for a long message (see
+    /// [`status_message`]).
     pub status: Rect,
     /// The key hints (bottom row).
     pub hints: Rect,
@@ -31,8 +33,9 @@ fn empty(area: Rect) -> Rect {
 
 /// Splits `area` into title, optional search line, body, status and hints. Rows are
 /// given up from the least important (hints, then status, then the title) when the
-/// terminal is very short.
-pub fn frame(area: Rect, with_search: bool) -> Frame {
+/// terminal is very short. The status takes `status_rows` rows, and at most all
+/// but one of the body's: the selected account stays in sight.
+pub fn frame(area: Rect, with_search: bool, status_rows: u16) -> Frame {
     let mut top = area.y;
     let mut bottom = area.y.saturating_add(area.height);
     let mut take_top = |enough: bool| {
@@ -54,7 +57,14 @@ pub fn frame(area: Rect, with_search: bool) -> Frame {
         }
     };
     let hints = take_bottom(area.height >= 3);
-    let status = take_bottom(area.height >= 4);
+    let mut status = take_bottom(area.height >= 4);
+    let extra = status_rows
+        .saturating_sub(1)
+        .min(bottom.saturating_sub(top).saturating_sub(1));
+    if !status.is_empty() && extra > 0 {
+        bottom -= extra;
+        status = Rect::new(area.x, bottom, area.width, extra + 1);
+    }
     Frame {
         title,
         search,
@@ -86,7 +96,30 @@ pub fn app_frame(app: &App) -> Frame {
         Screen::Agent(list) => list.searching || !list.filter.is_empty(),
         _ => false,
     };
-    frame(screen_area(app), with_search)
+    let area = screen_area(app);
+    frame(area, with_search, status_rows(app, area.width))
+}
+
+/// The status message that is wrapped rather than cut: an info or an error,
+/// unless the status line shows what the worker is busy with. A copy's status
+/// keeps one line (the account and the countdown before the rest).
+pub fn status_message(app: &App) -> Option<&str> {
+    if app.busy.is_some() && matches!(app.screen, Screen::Unlocked(_) | Screen::Agent(_)) {
+        return None;
+    }
+    match &app.status {
+        Some(Status::Info(message) | Status::Error(message)) => Some(message),
+        _ => None,
+    }
+}
+
+/// The rows the status message needs at `width` columns (after the one-column
+/// margin), one at least.
+fn status_rows(app: &App, width: u16) -> u16 {
+    let lines = status_message(app).map_or(1, |message| {
+        wrap(message, usize::from(width.saturating_sub(1))).len()
+    });
+    u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
 }
 
 /// The position in the visible list of the account drawn at (`column`, `row`).
@@ -119,6 +152,49 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
+}
+
+/// Where a dialog may be drawn: in the body, and when its text needs more rows,
+/// over the title and status rows too, and only then over the key hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Room {
+    /// The body of the frame.
+    pub body: Rect,
+    /// The screen above the key hints.
+    pub above_hints: Rect,
+    /// The whole screen.
+    pub screen: Rect,
+}
+
+impl Room {
+    /// The room of the app's frame at its current size, within `area` (what is
+    /// drawn on).
+    pub fn of(app: &App, area: Rect) -> Self {
+        let frame = app_frame(app);
+        let screen = screen_area(app).intersection(area);
+        let above_hints = Rect::new(
+            screen.x,
+            screen.y,
+            screen.width,
+            screen.height.saturating_sub(frame.hints.height),
+        );
+        Self {
+            body: frame.body.intersection(area),
+            above_hints,
+            screen,
+        }
+    }
+
+    /// The box of a dialog of at most `width` × `height`: centred in the body
+    /// when it fits there, otherwise in the first wider area that holds it, or
+    /// the whole screen.
+    pub fn place(self, width: u16, height: u16) -> Rect {
+        let area = [self.body, self.above_hints]
+            .into_iter()
+            .find(|area| height <= area.height)
+            .unwrap_or(self.screen);
+        centered(area, width, height)
+    }
 }
 
 /// The help overlay's lines: a heading per context, then its keys and what they do.
@@ -155,7 +231,7 @@ mod tests {
         for height in 0..30 {
             for search in [false, true] {
                 let area = Rect::new(0, 0, 40, height);
-                let f = frame(area, search);
+                let f = frame(area, search, 1);
                 let total = f.title.height
                     + f.search.height
                     + f.body.height
@@ -164,12 +240,32 @@ mod tests {
                 assert_eq!(total, height, "height {height}");
             }
         }
-        let f = frame(Rect::new(0, 0, 40, 12), true);
+        let f = frame(Rect::new(0, 0, 40, 12), true, 1);
         assert_eq!(
             (f.title.y, f.search.y, f.body.y, f.body.height),
             (0, 1, 2, 8)
         );
         assert_eq!((f.status.y, f.hints.y), (10, 11));
+    }
+
+    #[test]
+    fn a_long_status_grows_up_over_the_body_and_leaves_it_a_row() {
+        let f = frame(Rect::new(0, 0, 40, 12), false, 3);
+        assert_eq!((f.body.y, f.body.height), (1, 7));
+        assert_eq!((f.status.y, f.status.height, f.hints.y), (8, 3, 11));
+        let f = frame(Rect::new(0, 0, 40, 12), false, 40);
+        assert_eq!((f.body.height, f.status.y, f.status.height), (1, 2, 9));
+        for height in 0..14 {
+            for rows in 0..12 {
+                let f = frame(Rect::new(0, 0, 40, height), true, rows);
+                let total = f.title.height
+                    + f.search.height
+                    + f.body.height
+                    + f.status.height
+                    + f.hints.height;
+                assert_eq!(total, height, "height {height}, {rows} rows");
+            }
+        }
     }
 
     #[test]

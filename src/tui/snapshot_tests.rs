@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use super::app::tests::{T0, agent_app, agent_codes, hotp, locked_app, store, totp, unlocked_app};
-use super::app::{App, Modal, Screen};
+use super::app::{App, Modal, Screen, Status};
 use super::form::{AddForm, Source};
 use super::message::{
     Action, AgentFailure, AgentResult, Command, Done, Failure, Hidden, JobResult, Organisation,
@@ -80,7 +80,93 @@ fn all_screens() -> Vec<(&'static str, App)> {
     screens.extend(add_screens());
     screens.extend(dialog_screens());
     screens.extend(agent_screens());
+    screens.extend(
+        long_messages()
+            .into_iter()
+            .map(|(name, app, _)| (name, app)),
+    );
     screens
+}
+
+/// Long sentences where they are shown, each with the sentence: an error and a
+/// notice in the status line, an error in the customer-code form (an enrollment
+/// whose rollback failed). They are wrapped, never cut on one line.
+fn long_messages() -> Vec<(&'static str, App, String)> {
+    let mut screens = Vec::new();
+    let mut app = unlocked_app(accounts());
+    let message = text::too_many(10, 10, "/home/jk/.config/otp/config.toml");
+    app.status = Some(Status::Error(message.clone()));
+    screens.push(("status_long_error", app, message));
+    let mut app = unlocked_app(accounts());
+    let warning = text::uri_warning(&crate::otpauth::UriWarning::IssuerMismatch {
+        label: "KISTI".into(),
+        parameter: "한국과학기술정보연구원".into(),
+    });
+    let message = text::added_with_warning("KISTI:jklee", &warning);
+    app.status = Some(Status::Info(message.clone()));
+    screens.push(("status_long_info", app, message));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Add);
+    cmd(&mut app, Command::PrevField);
+    cmd(&mut app, Command::Left);
+    cmd(&mut app, Command::NextField);
+    typed(&mut app, "1106");
+    cmd(&mut app, Command::Submit);
+    let message = not_rolled_back();
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other(message.clone()))),
+        T0,
+    );
+    screens.push(("add_customer_long_error", app, message));
+    screens
+}
+
+/// An enrollment refused at activation whose account could not be taken out of
+/// the vault again, as the worker says it in the language of the thread.
+fn not_rolled_back() -> String {
+    #[cfg(feature = "enroll")]
+    {
+        use crate::i18n::Localize;
+        let refused = crate::enroll::EnrollError::Server(crate::api::ErrorCode::Se3010);
+        text::enroll_not_rolled_back(&refused.localize(), "KISTI:jklee", "disk full")
+    }
+    #[cfg(not(feature = "enroll"))]
+    {
+        text::no_enroll()
+    }
+}
+
+/// At 40×12, in both languages, a long error or notice reads whole: every word
+/// of it is on the screen, in order (wrapped over rows, not cut with `…`). The
+/// failed rollback's sentence is longer than the whole screen holds: the form
+/// grows to the screen and its last row ends in `…`; at 100×30 it reads whole.
+#[test]
+fn long_messages_are_wrapped_whole_at_40_columns() {
+    let squeeze = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect()
+    };
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for (name, mut app, message) in long_messages() {
+            let screen = plain(&draw(&mut app, 40, 12));
+            if name == "add_customer_long_error" {
+                let rows: Vec<&str> = screen.lines().collect();
+                assert!(rows[0].starts_with('┌') && rows[11].starts_with('└'));
+                assert!(rows[10].trim_end_matches('│').trim_end().ends_with('…'));
+                let first = message.split_whitespace().take(4).collect::<String>();
+                assert!(squeeze(&screen).contains(&first), "{screen}");
+                let screen = plain(&draw(&mut app, 100, 30));
+                assert!(squeeze(&screen).contains(&squeeze(&message)), "{screen}");
+                continue;
+            }
+            assert!(
+                squeeze(&screen).contains(&squeeze(&message)),
+                "{lang:?} {name}: the screen does not hold\n{message}\n{screen}"
+            );
+        }
+    }
 }
 
 /// The first-run and unlock screens.
@@ -273,10 +359,7 @@ fn add_screens() -> Vec<(&'static str, App)> {
     typed(&mut app, "9999");
     cmd(&mut app, Command::Submit);
     app.update(
-        Action::Job(JobResult::Failed(Failure::Other(text::customer_unknown(
-            "9999",
-            "/home/jk/.config/otp/config.toml",
-        )))),
+        Action::Job(JobResult::Failed(Failure::Other(customer_unknown()))),
         T0,
     );
     screens.push(("add_customer_unknown", app));
@@ -289,6 +372,24 @@ fn server_refused() -> String {
     {
         use crate::i18n::Localize;
         crate::enroll::EnrollError::Server(crate::api::ErrorCode::Ce1001).localize()
+    }
+    #[cfg(not(feature = "enroll"))]
+    {
+        text::no_enroll()
+    }
+}
+
+/// A customer code no server is known for, as the enrollment client says it in
+/// the language of the thread (the sentence the CLI prints too).
+fn customer_unknown() -> String {
+    #[cfg(feature = "enroll")]
+    {
+        use crate::i18n::Localize;
+        crate::enroll::EnrollError::NotConfigured {
+            customer: "9999".into(),
+            config_path: "/home/jk/.config/otp/config.toml".into(),
+        }
+        .localize()
     }
     #[cfg(not(feature = "enroll"))]
     {

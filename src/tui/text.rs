@@ -3,7 +3,7 @@
 //! language; nothing here is English in code. Errors from the lower layers
 //! (vault, secrets, links, accounts, enrollment) are said by their
 //! [`Localize`] sentences, the same ones the CLI prints, except where the TUI
-//! offers something else to do (a taken name, an unknown customer code).
+//! offers something else to do (a taken name).
 
 use super::message::Command;
 use crate::clipboard::Method;
@@ -467,12 +467,6 @@ pub fn organisation(code: &str, name: &str, server: &str) -> String {
         name = name,
         server = server
     )
-}
-
-/// A customer code no server is known for: check it, or have the administrator
-/// add its server to the config file (the TUI cannot take a server address).
-pub fn customer_unknown(code: &str, config_path: &str) -> String {
-    crate::t!("tui-customer-unknown", code = code, path = config_path)
 }
 
 /// Why an account could not be added or renamed, in the TUI's words: a name

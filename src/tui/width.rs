@@ -1,7 +1,8 @@
 //! Text laid out by display width, not by characters: a Hangul syllable takes two
 //! terminal columns, a Latin letter one. Every cut ends on a whole character (a
 //! wide character that does not fit is left out and the gap padded), and a cut is
-//! marked with `…`.
+//! marked with `…`. Sentences (errors, notices) are wrapped over lines rather than
+//! cut: [`wrap`], and [`wrap_within`] when the rows are counted.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -86,9 +87,130 @@ pub fn fit_joined_label(label: &str, width: usize) -> String {
     }
 }
 
+/// `text` broken into lines of at most `width` columns: at spaces where it can
+/// (the spaces at a break are dropped), inside a word only when the word alone is
+/// wider than a line (a long path), and then between two characters, never
+/// through one. A `\n` always breaks. Nothing is left out, except a character
+/// wider than the whole line (a Hangul syllable in one column).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    if width == 0 {
+        return lines;
+    }
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let word_width = word.width();
+            if used > 0 && used + 1 + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + word_width;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            for c in word.chars() {
+                let w = c.width().unwrap_or(0);
+                if w > width {
+                    continue;
+                }
+                if used + w > width {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += w;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// [`wrap`] in at most `rows` lines: when the text needs more, the last line
+/// shown ends in `…`, so a cut is never silent.
+pub fn wrap_within(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            *last = mark_cut(last, width);
+        }
+    }
+    lines
+}
+
+/// A line that was followed by more text which is left out: it ends in `…`,
+/// within `width` columns (characters are taken off its end to make room).
+pub fn mark_cut(line: &str, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = line.to_owned();
+    while out.width() + 1 > width {
+        if out.pop().is_none() {
+            break;
+        }
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_by_columns_and_long_words_between_characters() {
+        assert_eq!(wrap("abc def ghi", 7), ["abc def", "ghi"]);
+        assert_eq!(wrap("abc def ghi", 11), ["abc def ghi"]);
+        // 고객코드를 is 10 columns: it does not fit after 확인 (4 + 1 + 10 > 12).
+        assert_eq!(
+            wrap("확인 고객코드를 확인하세요.", 12),
+            ["확인", "고객코드를", "확인하세요."]
+        );
+        // A path longer than a line is cut between characters, and kept whole.
+        assert_eq!(
+            wrap("file /home/jk/config.toml", 10),
+            ["file", "/home/jk/c", "onfig.toml"]
+        );
+        // A wide character never straddles the edge.
+        assert_eq!(wrap("가나다라마", 5), ["가나", "다라", "마"]);
+        assert_eq!(wrap("a\nb c", 10), ["a", "b c"]);
+        assert!(wrap("abc", 0).is_empty());
+        let sentence = "고객코드 9999에 연결할 서버를 찾지 못했습니다. /home/jk/.config/otp/config.toml의 [customers]";
+        for width in 1..60 {
+            let lines = wrap(sentence, width);
+            assert!(
+                lines.iter().all(|l| l.width() <= width),
+                "{width}: {lines:?}"
+            );
+            let joined: String = lines.concat().split_whitespace().collect();
+            let whole: String = sentence.split_whitespace().collect();
+            if width >= 2 {
+                assert_eq!(joined, whole, "nothing lost at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_within_rows_marks_a_cut_with_an_ellipsis() {
+        assert_eq!(wrap_within("abc def ghi", 7, 2), ["abc def", "ghi"]);
+        assert_eq!(wrap_within("abc def ghi", 7, 1), ["abc de…"]);
+        assert_eq!(wrap_within("abc def ghi", 4, 2), ["abc", "def…"]);
+        assert_eq!(wrap_within("가나다 라마바 사", 6, 2), ["가나다", "라마…"]);
+        assert!(wrap_within("abc", 5, 0).is_empty());
+        for width in 1..20 {
+            for rows in 1..4 {
+                let lines = wrap_within("한국과학기술정보연구원 홍길동 alice", width, rows);
+                assert!(lines.len() <= rows);
+                assert!(lines.iter().all(|l| l.width() <= width), "{lines:?}");
+            }
+        }
+    }
 
     #[test]
     fn truncation_counts_columns_and_never_splits_a_wide_character() {

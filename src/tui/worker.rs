@@ -171,14 +171,18 @@ struct EnrollJob {
     limit: usize,
 }
 
-/// Finds the server for `customer` as `otp add --customer` does (`[customers]`,
-/// then `directory`) and asks it for the organisation's name. The error is the
-/// sentence the CLI prints (with its CE/SE code).
+/// Finds the server for `customer` as `otp add --customer` does ([`find_server`]:
+/// `[customers]`, then `directory`) and asks it for the organisation's name. The
+/// error is the sentence the CLI prints (with its CE/SE code); a customer code no
+/// server is known for says to check the code and names the config file, from the
+/// same catalogue message (the CLI's `--server` hint is its own, on another line).
+///
+/// [`find_server`]: crate::enroll::find_server
 #[cfg(feature = "enroll")]
 fn lookup(customer: &str, config: &Config, config_path: &str) -> Result<Organisation, String> {
-    use crate::enroll::{EnrollClient, locate_server};
+    use crate::enroll::{EnrollClient, find_server};
     let run = || {
-        let server = locate_server(customer, None, config, None)?;
+        let server = find_server(customer, None, config, Path::new(config_path), None)?;
         let client = EnrollClient::new(server, None)?;
         let info = client.lookup_customer(customer)?;
         Ok::<_, crate::enroll::EnrollError>(Organisation {
@@ -187,12 +191,7 @@ fn lookup(customer: &str, config: &Config, config_path: &str) -> Result<Organisa
             server: client.server().as_str().to_owned(),
         })
     };
-    run().map_err(|error| match error {
-        crate::enroll::EnrollError::NoServer { customer, .. } => {
-            super::text::customer_unknown(&customer, config_path)
-        }
-        error => error.localize(),
-    })
+    run().map_err(|error| error.localize())
 }
 
 #[cfg(not(feature = "enroll"))]
@@ -477,7 +476,7 @@ mod tests {
         // file by its path; never a command-line flag the TUI cannot take.
         match run_job(&vault, 10, lookup, 1_000) {
             JobResult::Failed(Failure::Other(message)) => {
-                assert!(message.contains("Check the customer code"), "{message}");
+                assert!(message.contains("check the customer code"), "{message}");
                 assert!(message.contains("1106"), "{message}");
                 assert!(
                     message.contains("/home/jk/.config/otp/config.toml"),

@@ -34,7 +34,6 @@ enroll-detail-plain-http = plain http to { $host } would show the enrollment to 
 ## Failures without a protocol code.
 
 enroll-unreachable = cannot reach the enrollment server at { $url } ({ $reason }); check the address and your network, then try again
-enroll-no-server = no server is known for { -customer-code } { $customer }: check the { -customer-code } your { -organisation } gave you. If it is right, write the server address your { -administrator } gives you into the { -config-file }, under [customers]: { $customer } = "https://..."
 enroll-not-configured = no server is known for { -customer-code } { $customer }: check the { -customer-code } your { -organisation } gave you. If it is right, write the server address your { -administrator } gives you into the { -config-file } { $path }, under [customers]: { $customer } = "https://..."
 enroll-rate-limited = { $code }: too many requests from this address; wait { $seconds ->
     [one] { $seconds } second

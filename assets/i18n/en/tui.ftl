@@ -198,7 +198,6 @@ tui-duration-minutes = { $minutes } min
 tui-duration-minutes-seconds = { $minutes } min { $seconds } s
 tui-duration-hours = { $hours } h
 tui-organisation = Customer { $code }: { $name } ({ $server }). Type your ID and the activation code, then press Enter.
-tui-customer-unknown = No server is known for customer code { $code }. Check the customer code; if it is right, your administrator must add its server to the config file { $path }.
 tui-duplicate-name = An account named { $label } already exists; choose another name or issuer.
 tui-enroll-not-rolled-back = { $activation } { $label } was saved but the server did not activate it, and removing it again failed ({ $reason }); its codes will not work: select it and press d to delete it.
 tui-enrolled = Added { $label }; the token is active.

@@ -33,7 +33,6 @@ enroll-detail-plain-http = { $host }에 암호화되지 않은 http로 연결하
 ## 프로토콜 코드가 없는 실패.
 
 enroll-unreachable = 등록 서버 { $url }에 연결할 수 없습니다({ $reason }). 주소와 네트워크 연결을 확인한 뒤 다시 시도하세요.
-enroll-no-server = { -customer-code } { $customer }에 연결할 서버를 찾지 못했습니다. 기관에서 안내받은 { -customer-code }가 맞는지 확인하세요. 맞다면 { -administrator }가 알려 준 서버 주소를 { -config-file }의 [customers] 아래에 { $customer } = "https://..." 형식으로 적으세요.
 enroll-not-configured = { -customer-code } { $customer }에 연결할 서버를 찾지 못했습니다. 기관에서 안내받은 { -customer-code }가 맞는지 확인하세요. 맞다면 { -administrator }가 알려 준 서버 주소를 { -config-file } { $path }의 [customers] 아래에 { $customer } = "https://..." 형식으로 적으세요.
 enroll-rate-limited = { $code }: 이 주소에서 요청이 너무 많습니다. { $seconds }초 뒤에 다시 시도하세요.
 enroll-ca-cert-unreadable = CA 인증서 파일을 읽을 수 없습니다: { $path } ({ $reason }). { -administrator }가 준 파일의 경로를 확인하세요.

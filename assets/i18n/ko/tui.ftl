@@ -197,7 +197,6 @@ tui-duration-minutes = { $minutes }분
 tui-duration-minutes-seconds = { $minutes }분 { $seconds }초
 tui-duration-hours = { $hours }시간
 tui-organisation = 고객코드 { $code }: { $name } ({ $server }). 아이디와 인증코드(이메일로 받은 6자리 등록용 코드)를 입력하고 Enter를 누르세요.
-tui-customer-unknown = 고객코드 { $code }에 맞는 서버를 모릅니다. 고객코드를 확인하세요. 코드가 맞다면 관리자가 설정 파일 { $path }에 그 서버를 추가해야 합니다.
 tui-duplicate-name = { $label } 계정이 이미 있습니다. 다른 이름이나 발급처를 정하세요.
 tui-enroll-not-rolled-back = { $activation } { $label } 계정은 보관함에 저장됐지만 서버가 활성화하지 않았고, 다시 지우지도 못했습니다({ $reason }). 이 계정의 OTP 번호는 쓸 수 없으니 목록에서 골라 d를 눌러 삭제하세요.
 tui-enrolled = { $label } 계정을 추가했습니다. 토큰이 활성화되었습니다.

@@ -10,16 +10,18 @@ use unicode_width::UnicodeWidthStr;
 
 use super::frame::busy_text;
 use super::pin::pin_dots;
-use super::style::{bold, dim, error, render_wrapped, truncate};
+use super::style::{Part, bold, dim, error, lay_out, render_wrapped, rows_needed, truncate};
 use crate::tui::app::{App, ChangePin, Modal, PinStage, Unlocked};
 use crate::tui::form::{AddForm, Field, RenameForm, Source};
-use crate::tui::layout;
+use crate::tui::layout::{self, Room};
 use crate::tui::text;
-use crate::tui::width::{fit_joined_label, pad, pad_left};
+use crate::tui::width::{fit_joined_label, pad, pad_left, wrap, wrap_within};
 
-/// The box a dialog is drawn in: centred in the body, at most `width` × `height`.
-fn dialog(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
-    let rect = layout::centered(area, width, height);
+/// The box a dialog is drawn in: at most `width` × `height`, centred in the body,
+/// or grown over the rest of the screen when its text needs the rows
+/// ([`Room::place`]).
+fn dialog(room: Room, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+    let rect = room.place(width, height);
     Clear.render(rect, buf);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -36,67 +38,71 @@ fn dialog(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) ->
     inner
 }
 
+/// The inner width of a dialog at most `width` wide in `room`.
+fn inner_width(room: Room, width: u16) -> usize {
+    usize::from(width.min(room.body.width).saturating_sub(2))
+}
+
+/// A dialog of centred sentences: at least `height` rows, more when the text
+/// needs them (up to the whole screen, then cut with `…`).
+fn message_dialog(
+    room: Room,
+    (width, height): (u16, u16),
+    title: &str,
+    parts: Vec<Part>,
+    buf: &mut Buffer,
+) {
+    let needed = rows_needed(&parts, inner_width(room, width)) + 2;
+    let height = height.max(u16::try_from(needed).unwrap_or(u16::MAX));
+    let inner = dialog(room, width, height, title, buf);
+    let lines = lay_out(parts, usize::from(inner.width), usize::from(inner.height));
+    Paragraph::new(lines).centered().render(inner, buf);
+}
+
 /// The open dialog over the list.
 pub(super) fn render_modal(
     app: &App,
     unlocked: &Unlocked,
     modal: &Modal,
-    area: Rect,
+    room: Room,
     buf: &mut Buffer,
 ) {
     let _ = unlocked;
+    let question = |text: String| vec![Part::blank(), Part::text(text, bold())];
     match modal {
-        Modal::OfferFirstAccount => {
-            let inner = dialog(area, 50, 6, &text::offer_title(), buf);
-            render_wrapped(
-                Paragraph::new(vec![
-                    Line::raw(""),
-                    Line::styled(text::offer_text(), bold()),
-                ])
-                .centered()
-                .wrap(Wrap { trim: true }),
-                inner,
-                buf,
-            );
-        }
-        Modal::ConfirmDelete { label } => {
-            let inner = dialog(area, 56, 7, &text::delete_title(), buf);
-            render_wrapped(
-                Paragraph::new(vec![
-                    Line::raw(""),
-                    Line::styled(text::confirm_delete(label), bold()),
-                ])
-                .centered()
-                .wrap(Wrap { trim: true }),
-                inner,
-                buf,
-            );
-        }
-        Modal::ConfirmQr { label } => {
-            let inner = dialog(area, 60, 8, &text::qr_title(), buf);
-            render_wrapped(
-                Paragraph::new(vec![
-                    Line::raw(""),
-                    Line::styled(text::confirm_qr(label), bold()),
-                ])
-                .centered()
-                .wrap(Wrap { trim: true }),
-                inner,
-                buf,
-            );
-        }
+        Modal::OfferFirstAccount => message_dialog(
+            room,
+            (50, 6),
+            &text::offer_title(),
+            question(text::offer_text()),
+            buf,
+        ),
+        Modal::ConfirmDelete { label } => message_dialog(
+            room,
+            (56, 7),
+            &text::delete_title(),
+            question(text::confirm_delete(label)),
+            buf,
+        ),
+        Modal::ConfirmQr { label } => message_dialog(
+            room,
+            (60, 8),
+            &text::qr_title(),
+            question(text::confirm_qr(label)),
+            buf,
+        ),
         // Drawn on the whole screen by `render`.
         Modal::Qr(_) => {}
-        Modal::Settings(selected) => render_settings(app, *selected, area, buf),
-        Modal::ChangePin(change) => render_change_pin(app, change, area, buf),
-        Modal::Add(form) => render_add(form, area, buf),
-        Modal::Rename(form) => render_rename(form, area, buf),
+        Modal::Settings(selected) => render_settings(app, *selected, room, buf),
+        Modal::ChangePin(change) => render_change_pin(app, change, room, buf),
+        Modal::Add(form) => render_add(form, room, buf),
+        Modal::Rename(form) => render_rename(form, room, buf),
     }
 }
 
 /// The settings dialog, with line `selected` highlighted.
-pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 56, 7, &text::settings_title(), buf);
+pub(super) fn render_settings(app: &App, selected: usize, room: Room, buf: &mut Buffer) {
+    let inner = dialog(room, 56, 7, &text::settings_title(), buf);
     let rows = [
         (text::setting_clear(), app.config.clipboard_clear_secs),
         (text::setting_lock(), app.config.auto_lock_secs),
@@ -132,27 +138,25 @@ pub(super) fn render_settings(app: &App, selected: usize, area: Rect, buf: &mut 
 }
 
 /// The change-PIN dialog: which PIN, the dots, why the last was refused.
-fn render_change_pin(app: &App, change: &ChangePin, area: Rect, buf: &mut Buffer) {
-    let inner = dialog(area, 60, 10, &text::change_pin_title(), buf);
+fn render_change_pin(app: &App, change: &ChangePin, room: Room, buf: &mut Buffer) {
     let prompt = match change.stage {
         PinStage::Current => text::change_pin_current(),
         PinStage::New => text::change_pin_new(),
         PinStage::Repeat => text::change_pin_repeat(),
     };
-    let mut lines = vec![Line::styled(prompt, bold()), pin_dots(change.entry.len())];
+    let mut parts = vec![
+        Part::text(prompt, bold()),
+        Part::Line(pin_dots(change.entry.len())),
+    ];
     if let Some(busy) = busy_text(app) {
-        lines.push(Line::styled(busy, Style::new().fg(Color::Cyan)));
+        parts.push(Part::text(busy, Style::new().fg(Color::Cyan)));
     } else if let Some(message) = &change.message {
-        lines.push(Line::styled(message.clone(), error()));
+        parts.push(Part::text(message.clone(), error()));
     }
     if change.stage != PinStage::Current {
-        lines.push(Line::styled(text::pin_policy(), dim()));
+        parts.push(Part::text(text::pin_policy(), dim()));
     }
-    render_wrapped(
-        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
-        inner,
-        buf,
-    );
+    message_dialog(room, (60, 10), &text::change_pin_title(), parts, buf);
 }
 
 /// One form line: label, value (masked for secrets), a cursor on the focused field;
@@ -203,7 +207,25 @@ fn label_column(labels: impl Iterator<Item = String>, width: usize) -> usize {
         .min(width / 2)
 }
 
-/// Draws form lines with the focused one kept visible and the error below.
+/// The height of a form dialog with `fields` lines and `note` under them: at
+/// least `least`, with every field, a blank line and the whole note when the body
+/// holds them; otherwise the body, where the fields scroll to the focused one,
+/// and taller than the body only when the note alone needs it.
+fn form_height(room: Room, width: u16, fields: usize, note: Option<&str>, least: u16) -> u16 {
+    let note_rows = note.map_or(0, |note| wrap(note, inner_width(room, width)).len());
+    let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let full = least.max(rows(fields + 3 + note_rows));
+    if full <= room.body.height {
+        full
+    } else {
+        // The focused field, the note and the two borders.
+        room.body.height.max(rows(note_rows + 3))
+    }
+}
+
+/// Draws form lines with the focused one kept visible and the note (an error,
+/// the organisation found) wrapped below them, after a blank line when there is
+/// room. The note may take all but one row; cut with `…` only past that.
 fn render_form(
     lines: Vec<Line<'static>>,
     focus: usize,
@@ -211,37 +233,55 @@ fn render_form(
     inner: Rect,
     buf: &mut Buffer,
 ) {
-    let width = usize::from(inner.width.max(1));
-    let note_height = note.as_ref().map_or(0, |(message, _)| {
-        // Word wrap can need a little more than the plain division.
-        u16::try_from(message.width() / width + 2).unwrap_or(u16::MAX)
-    });
-    // The error may take all but one line: the focused field stays visible.
-    let note_height = note_height.min(inner.height.saturating_sub(1));
+    let width = usize::from(inner.width);
+    let needed = note
+        .as_ref()
+        .map_or(0, |(message, _)| wrap(message, width).len());
+    let shown = needed.min(usize::from(inner.height.saturating_sub(1)));
+    let note_height = u16::try_from(shown).unwrap_or(0);
     let fields_height = inner.height.saturating_sub(note_height);
     let offset = layout::list_offset(focus, usize::from(fields_height), lines.len());
+    let count = lines.len();
     let fields_area = Rect::new(inner.x, inner.y, inner.width, fields_height);
     Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()).render(fields_area, buf);
-    if let Some((message, style)) = note {
-        let note_area = Rect::new(inner.x, inner.y + fields_height, inner.width, note_height);
-        render_wrapped(
-            Paragraph::new(Line::styled(message, style)).wrap(Wrap { trim: true }),
-            note_area,
-            buf,
-        );
+    if let Some((message, style)) = note
+        && shown > 0
+    {
+        let below = u16::try_from(count + 1)
+            .unwrap_or(u16::MAX)
+            .min(fields_height);
+        let note_area = Rect::new(inner.x, inner.y + below, inner.width, note_height);
+        let note_lines: Vec<Line> = wrap_within(&message, width, shown)
+            .into_iter()
+            .map(|line| Line::styled(line, style))
+            .collect();
+        Paragraph::new(note_lines).render(note_area, buf);
     }
 }
 
 /// The add form.
-fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
+fn render_add(form: &AddForm, room: Room, buf: &mut Buffer) {
     let fields = form.fields();
-    let inner = dialog(
-        area,
+    let note = match (&form.error, form.source) {
+        (Some(message), _) => Some((message.clone(), error())),
+        (None, Source::Customer) => Some(match &form.organisation {
+            Some(o) => (
+                text::organisation(&o.customer, &o.name, &o.server),
+                Style::default(),
+            ),
+            None => (text::customer_hint().to_owned(), dim()),
+        }),
+        (None, _) => None,
+    };
+    let least = u16::try_from(fields.len()).unwrap_or(12) + 7;
+    let height = form_height(
+        room,
         72,
-        u16::try_from(fields.len()).unwrap_or(12) + 7,
-        &text::add_title(),
-        buf,
+        fields.len(),
+        note.as_ref().map(|(m, _)| m.as_str()),
+        least,
     );
+    let inner = dialog(room, 72, height, &text::add_title(), buf);
     let width = usize::from(inner.width);
     let label_width = label_column(fields.iter().map(|f| f.label()), width);
     let focus = form.focus.min(fields.len().saturating_sub(1));
@@ -269,29 +309,19 @@ fn render_add(form: &AddForm, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let note = match (&form.error, form.source) {
-        (Some(message), _) => Some((message.clone(), error())),
-        (None, Source::Customer) => Some(match &form.organisation {
-            Some(o) => (
-                text::organisation(&o.customer, &o.name, &o.server),
-                Style::default(),
-            ),
-            None => (text::customer_hint().to_owned(), dim()),
-        }),
-        (None, _) => None,
-    };
     render_form(lines, focus, note, inner, buf);
 }
 
 /// The rename form.
-fn render_rename(form: &RenameForm, area: Rect, buf: &mut Buffer) {
+fn render_rename(form: &RenameForm, room: Room, buf: &mut Buffer) {
     // The title keeps the account's name when the box is narrow.
-    let room = usize::from(layout::centered(area, 64, 8).width.saturating_sub(4));
+    let title_room = inner_width(room, 64).saturating_sub(2);
     let label = fit_joined_label(
         &form.label,
-        room.saturating_sub(text::rename_heading("").width()),
+        title_room.saturating_sub(text::rename_heading("").width()),
     );
-    let inner = dialog(area, 64, 8, &text::rename_heading(&label), buf);
+    let height = form_height(room, 64, RenameForm::FIELDS.len(), form.error.as_deref(), 8);
+    let inner = dialog(room, 64, height, &text::rename_heading(&label), buf);
     let width = usize::from(inner.width);
     let label_width = label_column(RenameForm::FIELDS.iter().map(|f| f.label()), width);
     let lines = RenameForm::FIELDS

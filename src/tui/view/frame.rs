@@ -5,14 +5,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::style::{bold, dim, error, good, truncate};
 use crate::tui::app::{App, Busy, Screen, Status};
 use crate::tui::keymap;
+use crate::tui::layout;
 use crate::tui::text;
-use crate::tui::width::fit_joined_label;
+use crate::tui::width::{fit_joined_label, wrap_within};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -70,21 +71,35 @@ pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// The status line: what the worker is doing, or the last message.
+/// The status line: what the worker is doing, or the last message. An info or
+/// error message is wrapped over the rows the frame gave it
+/// ([`layout::status_message`]), and cut with `…` only when they cannot hold it.
 pub(super) fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     let width = usize::from(area.width);
+    if let Some(message) = layout::status_message(app) {
+        let style = match app.status {
+            Some(Status::Info(_)) => good(),
+            _ => error(),
+        };
+        let lines: Vec<Line> =
+            wrap_within(message, width.saturating_sub(1), usize::from(area.height))
+                .into_iter()
+                .map(|line| Line::styled(format!(" {line}"), style))
+                .collect();
+        Paragraph::new(lines).render(area, buf);
+        return;
+    }
     let (message, style) = if let (Some(busy), Screen::Unlocked(_) | Screen::Agent(_)) =
         (busy_text(app), &app.screen)
     {
         (busy, Style::new().fg(Color::Cyan))
     } else {
         match &app.status {
-            None => return,
-            Some(Status::Info(message)) => (message.clone(), good()),
-            Some(Status::Error(message)) => (message.clone(), error()),
+            // An info or an error was wrapped above.
+            None | Some(Status::Info(_) | Status::Error(_)) => return,
             Some(Status::Copied { label, method }) => {
                 let clears_in = app
                     .pending_clear

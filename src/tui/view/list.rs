@@ -7,7 +7,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::style::{bold, dim, good, panel, truncate, urgent};
+use super::style::{Part, bold, dim, good, panel, truncate, urgent};
 use crate::accounts::Account;
 use crate::agent::protocol::AccountInfo;
 use crate::code::{Kind, group};
@@ -186,7 +186,7 @@ fn render_rows(rows: &[RowView], selected: usize, empty: &str, area: Rect, buf: 
         return;
     }
     if rows.is_empty() {
-        panel(vec![Line::styled(empty.to_owned(), dim())], area, 60, buf);
+        panel(vec![Part::text(empty, dim())], area, 60, buf);
         return;
     }
     let height = usize::from(area.height);

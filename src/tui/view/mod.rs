@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::tui::app::{App, Modal, Screen};
-use crate::tui::layout;
+use crate::tui::layout::{self, Room};
 use dialog::{render_help, render_modal, render_settings};
 use frame::{render_hints, render_status, render_title};
 use list::{render_agent_list, render_list, render_search};
@@ -34,7 +34,11 @@ impl Widget for &App {
         let frame = layout::app_frame(self);
         // Draw at the app's own idea of the size, clipped to the area given.
         let clip = |r: Rect| r.intersection(area);
+        // The frame first: a dialog with a long message may grow over it.
         render_title(self, clip(frame.title), buf);
+        render_status(self, clip(frame.status), buf);
+        render_hints(self, clip(frame.hints), buf);
+        let room = Room::of(self, area);
         match &self.screen {
             Screen::Setup(setup) => render_setup(self, setup, clip(frame.body), buf),
             Screen::Locked(locked) => render_locked(self, locked, clip(frame.body), buf),
@@ -47,22 +51,20 @@ impl Widget for &App {
                 );
                 render_list(self, unlocked, clip(frame.body), buf);
                 if let Some(modal) = &unlocked.modal {
-                    render_modal(self, unlocked, modal, clip(frame.body), buf);
+                    render_modal(self, unlocked, modal, room, buf);
                 }
             }
             Screen::Agent(list) => {
                 render_search(list.searching, &list.filter, clip(frame.search), buf);
                 render_agent_list(self, list, clip(frame.body), buf);
                 if let Some(selected) = list.settings {
-                    render_settings(self, selected, clip(frame.body), buf);
+                    render_settings(self, selected, room, buf);
                 }
             }
         }
         if self.help.is_some() {
             render_help(self, clip(layout::help_area(self)), buf);
         }
-        render_status(self, clip(frame.status), buf);
-        render_hints(self, clip(frame.hints), buf);
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
 use super::frame::busy_text;
-use super::style::{bold, dim, error, panel};
+use super::style::{Part, bold, dim, error, panel};
 use crate::tui::app::{App, Locked, Lockout, Setup};
 use crate::tui::text;
 
@@ -34,42 +34,42 @@ pub(super) fn render_setup(app: &App, setup: &Setup, area: Rect, buf: &mut Buffe
         text::setup_choose()
     };
     let mut lines = vec![
-        Line::styled(prompt, bold()),
-        pin_dots(setup.entry.len()),
-        Line::raw(""),
+        Part::text(prompt, bold()),
+        Part::Line(pin_dots(setup.entry.len())),
+        Part::blank(),
     ];
     if let Some(message) = &setup.message {
-        lines.push(Line::styled(message.clone(), error()));
+        lines.push(Part::text(message.clone(), error()));
     }
-    lines.push(Line::styled(text::pin_policy(), dim()));
+    lines.push(Part::text(text::pin_policy(), dim()));
     if let Some(busy) = busy_text(app) {
-        lines.push(Line::styled(busy, Style::new().fg(Color::Cyan)));
+        lines.push(Part::text(busy, Style::new().fg(Color::Cyan)));
     }
-    lines.push(Line::styled(text::vault_location(&app.vault_path), dim()));
+    lines.push(Part::text(text::vault_location(&app.vault_path), dim()));
     panel(lines, area, 60, buf);
 }
 
 /// The unlock screen: the PIN dots, attempts left or the pause, and why it is shown.
 pub(super) fn render_locked(app: &App, locked: &Locked, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
-        Line::styled(text::unlock_prompt(), bold()),
-        pin_dots(locked.entry.len()),
-        Line::raw(""),
+        Part::text(text::unlock_prompt(), bold()),
+        Part::Line(pin_dots(locked.entry.len())),
+        Part::blank(),
     ];
     match locked.lockout {
         Lockout::Unknown => {}
         Lockout::Open { attempts_left } => {
-            lines.push(Line::styled(text::attempts_left(attempts_left), dim()));
+            lines.push(Part::text(text::attempts_left(attempts_left), dim()));
         }
-        Lockout::Until(until) => lines.push(Line::styled(
+        Lockout::Until(until) => lines.push(Part::text(
             text::locked_out(until.saturating_sub(app.now)),
             error(),
         )),
     }
     if let Some(busy) = busy_text(app) {
-        lines.push(Line::styled(busy, Style::new().fg(Color::Cyan)));
+        lines.push(Part::text(busy, Style::new().fg(Color::Cyan)));
     } else if let Some(message) = &locked.message {
-        lines.push(Line::styled(message.clone(), error()));
+        lines.push(Part::text(message.clone(), error()));
     }
     panel(lines, area, 60, buf);
 }
