@@ -149,12 +149,25 @@ impl Nobody {
     }
 
     fn run_once(&self, sandbox: &Sandbox, pin: &str, args: &[&str]) -> Output {
+        let mut full = vec!["--pin-stdin", "--no-agent"];
+        full.extend_from_slice(args);
+        self.run_with(sandbox, &format!("{pin}\n"), &full, &[])
+    }
+
+    /// `otp ARGS` as nobody, once, with `input` on standard input and `env` on top
+    /// of the sandbox's environment.
+    fn run_with(
+        &self,
+        sandbox: &Sandbox,
+        input: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Output {
         let template = sandbox.otp();
         let mut command = Command::new("setpriv");
         command
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(self.exe_dir.path().join("otp"))
-            .args(["--pin-stdin", "--no-agent"])
             .args(args)
             .current_dir("/");
         for (key, value) in template.get_envs() {
@@ -163,7 +176,10 @@ impl Nobody {
                 None => command.env_remove(key),
             };
         }
-        common::feed(command, &format!("{pin}\n"))
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        common::feed(command, input)
     }
 }
 
@@ -519,4 +535,54 @@ fn an_unreadable_vault_exits_6() {
         &[&sandbox.vault.display().to_string(), "permission"],
     );
     assert_eq!(failures(&sandbox.vault), 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// The agent's own trouble, said in the reader's language
+// ---------------------------------------------------------------------------------------
+
+/// Gives the sandbox's files to `nobody`, so the vault and its agent can run as that
+/// user.
+fn give_to_nobody(path: &Path) {
+    std::os::unix::fs::lchown(path, Some(65534), Some(65534)).unwrap();
+    if path.is_dir() && !path.is_symlink() {
+        for entry in std::fs::read_dir(path).unwrap() {
+            give_to_nobody(&entry.unwrap().path());
+        }
+    }
+}
+
+#[test]
+fn an_agent_that_cannot_save_says_why_in_the_readers_language() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("h", HOTP_SECRET, &["--hotp"]));
+    let Some(nobody) = Nobody::new(&sandbox) else {
+        return;
+    };
+    std::fs::create_dir_all(&sandbox.runtime).unwrap();
+    set_mode(&sandbox.runtime, 0o700);
+    give_to_nobody(sandbox.dir.path());
+    let unlocked = nobody.run_with(
+        &sandbox,
+        &format!("{PIN}\n"),
+        &["--pin-stdin", "unlock", "--for", "1m"],
+        &[],
+    );
+    assert_success(&unlocked);
+    // The agent holds the key; now its user may no longer write next to the vault,
+    // so saving the next HOTP counter fails with "permission denied".
+    let data = sandbox.vault.parent().unwrap();
+    set_mode(data, 0o500);
+    let out = nobody.run_with(&sandbox, "", &["code", "h"], &[("OTP_LANG", "ko")]);
+    set_mode(data, 0o700);
+    let _ = nobody.run_with(&sandbox, "", &["lock"], &[]);
+    assert!(!out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("권한이 없습니다"), "{said}");
+    assert!(!said.contains("os error"), "{said}");
+    assert!(!said.contains("Permission denied"), "{said}");
+    assert!(
+        stdout(&out).trim().is_empty(),
+        "no code without its counter saved"
+    );
 }

@@ -201,6 +201,10 @@ pub enum Gone {
     Other {
         /// The system's or the parser's own words.
         detail: String,
+        /// The system's error number, when the system gave one: the client says it
+        /// in its reader's language (`detail` stays for anything else).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        os_error: Option<i32>,
     },
 }
 
@@ -213,12 +217,20 @@ pub enum Trouble {
     Lock {
         /// The system's own words.
         detail: String,
+        /// The system's error number, when the system gave one: the client says it
+        /// in its reader's language (`detail` stays for anything else).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        os_error: Option<i32>,
     },
     /// Saving the vault (a HOTP counter) failed; the code was not given out.
     #[error("could not save the vault: {detail}")]
     Save {
         /// The system's own words.
         detail: String,
+        /// The system's error number, when the system gave one: the client says it
+        /// in its reader's language (`detail` stays for anything else).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        os_error: Option<i32>,
     },
     /// The account found a moment ago is no longer there.
     #[error("the account is no longer there")]
@@ -514,7 +526,8 @@ mod tests {
             },
             Response::Error {
                 error: Failure::Failed(Trouble::Save {
-                    detail: "disk full".into(),
+                    detail: "No space left on device (os error 28)".into(),
+                    os_error: Some(28),
                 }),
             },
         ];

@@ -539,6 +539,7 @@ impl Agent {
             VaultError::NotFound { .. } => gone_vault(&error),
             other => Failure::Failed(Trouble::Lock {
                 detail: detail_of(&other),
+                os_error: os_error_of(&other),
             }),
         })?;
         self.catch_up(&lock)?;
@@ -553,6 +554,7 @@ impl Agent {
                 .map_err(|e| {
                     Failure::Failed(Trouble::Save {
                         detail: detail_of(&e),
+                        os_error: os_error_of(&e),
                     })
                 })?;
             self.ciphertext = saved;
@@ -605,6 +607,35 @@ fn detail_of(error: &VaultError) -> String {
     }
 }
 
+/// The system's error number behind a vault error, if any: the client words it
+/// in its reader's language.
+fn os_error_of(error: &VaultError) -> Option<i32> {
+    let source = match error {
+        VaultError::Io { source, .. } | VaultError::Unreadable { source, .. } => source,
+        _ => return None,
+    };
+    // An error a library wrapped (tempfile adds the path) keeps its kind but not
+    // its number: the kind's usual number says the same to the reader.
+    source.raw_os_error().or_else(|| {
+        use rustix::io::Errno;
+        use std::io::ErrorKind;
+        let errno = match source.kind() {
+            ErrorKind::NotFound => Errno::NOENT,
+            ErrorKind::PermissionDenied => Errno::ACCESS,
+            ErrorKind::AlreadyExists => Errno::EXIST,
+            ErrorKind::IsADirectory => Errno::ISDIR,
+            ErrorKind::NotADirectory => Errno::NOTDIR,
+            ErrorKind::ReadOnlyFilesystem => Errno::ROFS,
+            ErrorKind::StorageFull => Errno::NOSPC,
+            ErrorKind::QuotaExceeded => Errno::DQUOT,
+            ErrorKind::FileTooLarge => Errno::FBIG,
+            ErrorKind::TimedOut => Errno::TIMEDOUT,
+            _ => return None,
+        };
+        Some(errno.raw_os_error())
+    })
+}
+
 /// The failure for a vault the agent can no longer follow; a wrong PIN here means
 /// the PIN was changed.
 fn gone_vault(error: &VaultError) -> Failure {
@@ -614,6 +645,7 @@ fn gone_vault(error: &VaultError) -> Failure {
         VaultError::Damaged { reason, .. } => Gone::Damaged { reason: *reason },
         other => Gone::Other {
             detail: detail_of(other),
+            os_error: os_error_of(other),
         },
     })
 }
@@ -624,6 +656,7 @@ fn gone_payload(error: &PayloadError) -> Failure {
         PayloadError::TooNew { found } => Gone::TooNew { found: *found },
         PayloadError::Invalid(detail) => Gone::Other {
             detail: detail.clone(),
+            os_error: None,
         },
         PayloadError::NotUtf8 | PayloadError::BadAccount { .. } => Gone::Invalid,
     })

@@ -467,18 +467,18 @@ impl Localize for ProtocolProblem {
 impl Localize for Trouble {
     fn localize_in(&self, lang: Lang) -> String {
         match self {
-            Trouble::Lock { detail } => {
+            Trouble::Lock { detail, os_error } => {
                 t_in!(
                     lang,
                     "err-agent-trouble-lock",
-                    detail = technical(detail, lang)
+                    detail = agent_detail(detail, *os_error, lang)
                 )
             }
-            Trouble::Save { detail } => {
+            Trouble::Save { detail, os_error } => {
                 t_in!(
                     lang,
                     "err-agent-trouble-save",
-                    detail = technical(detail, lang)
+                    detail = agent_detail(detail, *os_error, lang)
                 )
             }
             Trouble::AccountVanished => t_in!(lang, "err-agent-trouble-account-vanished"),
@@ -521,14 +521,24 @@ impl Localize for Gone {
                 reason = reason.localize_in(lang)
             ),
             Gone::TooNew { found } => t_in!(lang, "err-agent-gone-too-new", found = *found),
-            Gone::Other { detail } => {
+            Gone::Other { detail, os_error } => {
                 t_in!(
                     lang,
                     "err-agent-gone-other",
-                    detail = technical(detail, lang)
+                    detail = agent_detail(detail, *os_error, lang)
                 )
             }
         }
+    }
+}
+
+/// What the agent said went wrong, in `lang`: the system's error number in the
+/// reader's words when the agent sent one, its own words as technical detail
+/// otherwise.
+fn agent_detail(detail: &str, os_error: Option<i32>, lang: Lang) -> String {
+    match os_error {
+        Some(code) => super::io_reason(&std::io::Error::from_raw_os_error(code), lang),
+        None => technical(detail, lang),
     }
 }
 
@@ -1193,12 +1203,14 @@ mod tests {
             (
                 Trouble::Lock {
                     detail: "busy".into(),
+                    os_error: None,
                 },
                 "busy",
             ),
             (
                 Trouble::Save {
                     detail: "disk full".into(),
+                    os_error: None,
                 },
                 "disk full",
             ),
@@ -1208,6 +1220,31 @@ mod tests {
             check("failed", &AgentError::Failed(trouble.clone()), &[value]);
             check("failure", &Failure::Failed(trouble), &[value]);
         }
+        // The system's error number the agent sends is said in the reader's words,
+        // never as the agent's English "(os error 13)".
+        // (The number wins over the text, whatever the text says.)
+        let denied = |os_error| Trouble::Save {
+            detail: "Permission denied (os error 13)".into(),
+            os_error,
+        };
+        for (trouble, lang, words) in [
+            (denied(Some(13)), Lang::Ko, "권한이 없습니다"),
+            (denied(Some(13)), Lang::En, "permission denied"),
+            (denied(Some(28)), Lang::Ko, "디스크가 가득 찼습니다"),
+        ] {
+            let said = trouble.localize_in(lang);
+            assert!(said.contains(words), "{said:?} lacks {words:?}");
+            assert!(!said.contains("os error"), "{said:?}");
+        }
+        let gone = Gone::Other {
+            detail: "No space left on device (os error 28)".into(),
+            os_error: Some(28),
+        }
+        .localize_in(Lang::Ko);
+        assert!(
+            gone.contains("디스크가 가득 찼습니다") && !gone.contains("os error"),
+            "{gone:?}"
+        );
         let failures = [
             (
                 Failure::Match(MatchError::NotFound {
@@ -1244,6 +1281,7 @@ mod tests {
             (
                 Failure::Gone(Gone::Other {
                     detail: "EIO".into(),
+                    os_error: None,
                 }),
                 "EIO",
             ),
