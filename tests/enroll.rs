@@ -313,11 +313,7 @@ fn the_config_file_names_the_server_and_the_id_is_asked_for() {
     let home = OtpdHome::new(None).with_org();
     let server = home.start();
     let sandbox = Sandbox::initialised();
-    std::fs::write(
-        &sandbox.config,
-        format!("[customers]\n1106 = \"{}\"\n", server.url),
-    )
-    .unwrap();
+    sandbox.name_customers(&[("1106", &server.url)]);
     let code = home.issue("jklee", &[]);
     // PIN, then the ID, then the activation code, one per line.
     let out = sandbox.run(&["add", "--customer", "1106"], &format!("jklee\n{code}\n"));
@@ -434,22 +430,8 @@ fn the_tui_add_form_enrolls_by_customer_code() {
     let code = home.issue("jklee", &[]);
     let server = home.start();
     let sandbox = Sandbox::initialised();
-    let mut config = std::fs::read_to_string(&sandbox.config).unwrap_or_default();
-    config.push_str(&format!("\n[customers]\n\"1106\" = \"{}\"\n", server.url));
-    std::fs::write(&sandbox.config, config).unwrap();
-
-    let env = [
-        ("OTP_VAULT", sandbox.vault.as_os_str()),
-        ("OTP_CONFIG", sandbox.config.as_os_str()),
-        ("HOME", sandbox.dir.path().as_os_str()),
-    ];
-    let mut tui = common::pty::Tui::spawn(
-        std::path::Path::new(env!("CARGO_BIN_EXE_otp")),
-        &["--no-agent"],
-        &env,
-        100,
-        30,
-    );
+    sandbox.name_customers(&[("1106", &server.url)]);
+    let mut tui = sandbox.tui(&["--no-agent"], &[], 100, 30);
     tui.wait_for("Enter your 6-digit PIN", WAIT);
     tui.type_slowly(common::PIN);
     tui.wait_for("0/10 accounts", WAIT);

@@ -135,11 +135,7 @@ fn the_command_line_says_ce1001_se3005_and_se3010_in_korean_with_their_codes() {
 fn a_mistyped_customer_code_says_to_check_it_and_names_the_config_file() {
     let sandbox = Sandbox::initialised();
     // Only a [customers] table; 1160 is 1106 mistyped. Nothing is contacted.
-    std::fs::write(
-        &sandbox.config,
-        "[customers]\n1106 = \"https://otp.example.org\"\n",
-    )
-    .unwrap();
+    sandbox.name_customers(&[("1106", "https://otp.example.org")]);
     let path = sandbox.config.display().to_string();
     let args = ["add", "--customer", "1160", "--id", "jklee"];
     let values = [("customer", "1160".to_owned()), ("path", path.clone())];
@@ -283,24 +279,9 @@ fn the_full_screen_form_says_se3010_in_korean() {
     let code = home.issue("jklee", &[]);
     let server = home.start();
     let sandbox = Sandbox::initialised();
-    std::fs::write(
-        &sandbox.config,
-        format!("[customers]\n\"1106\" = \"{}\"\n", server.url),
-    )
-    .unwrap();
-    let env = [
-        ("OTP_VAULT", sandbox.vault.as_os_str()),
-        ("OTP_CONFIG", sandbox.config.as_os_str()),
-        ("HOME", sandbox.dir.path().as_os_str()),
-        ("LANG", std::ffi::OsStr::new("ko_KR.UTF-8")),
-    ];
-    let mut tui = common::pty::Tui::spawn(
-        Path::new(env!("CARGO_BIN_EXE_otp")),
-        &["--no-agent"],
-        &env,
-        160,
-        50,
-    );
+    sandbox.name_customers(&[("1106", &server.url)]);
+    let korean = [("LANG", std::ffi::OsStr::new("ko_KR.UTF-8"))];
+    let mut tui = sandbox.tui(&["--no-agent"], &korean, 160, 50);
     settle(&tui, WAIT);
     tui.type_slowly(PIN);
     tui.wait_for("0/10", WAIT);

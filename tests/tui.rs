@@ -23,27 +23,8 @@ fn unix_now() -> u64 {
         .as_secs()
 }
 
-fn otp_binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_otp"))
-}
-
-/// The sandbox's paths, and no display: copies go through OSC 52.
-fn environment(sandbox: &Sandbox) -> Vec<(&'static str, OsString)> {
-    vec![
-        ("OTP_VAULT", sandbox.vault.clone().into_os_string()),
-        ("OTP_CONFIG", sandbox.config.clone().into_os_string()),
-        ("HOME", sandbox.dir.path().as_os_str().to_owned()),
-        (
-            "XDG_DATA_HOME",
-            sandbox.dir.path().join("xdg-data").into_os_string(),
-        ),
-        (
-            "XDG_CONFIG_HOME",
-            sandbox.dir.path().join("xdg-config").into_os_string(),
-        ),
-    ]
-}
-
+/// The interface at `cols`×`rows` with the sandbox's paths, no display (copies go
+/// through OSC 52) and `extra` on top.
 fn spawn(
     sandbox: &Sandbox,
     args: &[&str],
@@ -51,10 +32,8 @@ fn spawn(
     cols: u16,
     rows: u16,
 ) -> Tui {
-    let mut env = environment(sandbox);
-    env.extend(extra.iter().cloned());
-    let env: Vec<(&str, &OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
-    Tui::spawn(&otp_binary(), args, &env, cols, rows)
+    let extra: Vec<(&str, &OsStr)> = extra.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    sandbox.tui(args, &extra, cols, rows)
 }
 
 fn grouped(code: &str) -> String {
@@ -511,9 +490,7 @@ fn a_mistyped_customer_code_in_the_korean_form_says_what_to_check() {
     let home = common::otpd::OtpdHome::new(None).with_org();
     let server = home.start();
     let sandbox = Sandbox::initialised();
-    let mut config = std::fs::read_to_string(&sandbox.config).unwrap_or_default();
-    config.push_str(&format!("\n[customers]\n\"9999\" = \"{}\"\n", server.url));
-    std::fs::write(&sandbox.config, config).unwrap();
+    sandbox.name_customers(&[("9999", &server.url)]);
     let korean = [("LANG", OsString::from("ko_KR.UTF-8"))];
     let mut tui = spawn(&sandbox, &[], &korean, 120, 40);
     tui.wait_for("6자리 비밀번호를 입력하세요", WAIT);
@@ -613,11 +590,7 @@ fn submit_customer_code(tui: &mut Tui, title: &str, choice: &str, code: &str) {
 fn an_unknown_customer_code_in_the_form_says_the_clis_sentence_naming_the_config_file() {
     use otp::i18n::Lang;
     let sandbox = Sandbox::initialised();
-    std::fs::write(
-        &sandbox.config,
-        "[customers]\n1106 = \"https://otp.example.org\"\n",
-    )
-    .unwrap();
+    sandbox.name_customers(&[("1106", "https://otp.example.org")]);
     let path = sandbox.config.display().to_string();
     let values = [("customer", "1160".to_owned()), ("path", path.clone())];
     let cases = [
@@ -676,11 +649,7 @@ fn an_unknown_customer_code_in_the_form_says_the_clis_sentence_naming_the_config
 fn a_long_form_error_reads_whole_at_40_columns_in_korean() {
     use otp::i18n::Lang;
     let sandbox = Sandbox::initialised();
-    std::fs::write(
-        &sandbox.config,
-        "[customers]\n1106 = \"https://otp.example.org\"\n",
-    )
-    .unwrap();
+    sandbox.name_customers(&[("1106", "https://otp.example.org")]);
     let values = [
         ("customer", "1160".to_owned()),
         ("path", sandbox.config.display().to_string()),

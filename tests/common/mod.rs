@@ -105,6 +105,40 @@ impl Sandbox {
         sandbox
     }
 
+    /// Names `url` as the server of each customer code, in a `[customers]` table
+    /// added to the config file.
+    pub fn name_customers(&self, customers: &[(&str, &str)]) {
+        let mut config = std::fs::read_to_string(&self.config).unwrap_or_default();
+        config.push_str("\n[customers]\n");
+        for (code, url) in customers {
+            config.push_str(&format!("\"{code}\" = \"{url}\"\n"));
+        }
+        std::fs::write(&self.config, config).unwrap();
+    }
+
+    /// The full-screen interface (`otp ARGS`) in a pseudo-terminal of `cols`×`rows`,
+    /// with the sandbox's paths and no display (copies go through OSC 52), and
+    /// `extra` on top (`LANG`, ...).
+    pub fn tui(
+        &self,
+        args: &[&str],
+        extra: &[(&str, &std::ffi::OsStr)],
+        cols: u16,
+        rows: u16,
+    ) -> pty::Tui {
+        let root = self.dir.path();
+        let (data, config) = (root.join("xdg-data"), root.join("xdg-config"));
+        let mut env: Vec<(&str, &std::ffi::OsStr)> = vec![
+            ("OTP_VAULT", self.vault.as_os_str()),
+            ("OTP_CONFIG", self.config.as_os_str()),
+            ("HOME", root.as_os_str()),
+            ("XDG_DATA_HOME", data.as_os_str()),
+            ("XDG_CONFIG_HOME", config.as_os_str()),
+        ];
+        env.extend_from_slice(extra);
+        pty::Tui::spawn(Path::new(env!("CARGO_BIN_EXE_otp")), args, &env, cols, rows)
+    }
+
     /// `otp` with the sandbox's paths and no PIN sources inherited from the caller.
     pub fn otp(&self) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_otp"));
