@@ -383,6 +383,25 @@ fn hypers_own_refusals_carry_a_json_error_and_a_log_line() {
         );
     }
 
+    // In the language the request asks for, when its header line arrived whole.
+    let mut korean =
+        b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\naccept-language: ko-KR\r\n".to_vec();
+    for i in 0..1000 {
+        korean.extend_from_slice(format!("x-h{i}: v\r\n").as_bytes());
+    }
+    korean.extend_from_slice(b"\r\n");
+    let bytes = hostile(to, korean);
+    let (status, head, body, _) = answer(&bytes).expect("no answer in Korean");
+    assert_eq!(status, 431, "{head}");
+    assert_eq!(code_of(&body), "SE5431");
+    let message = String::from_utf8_lossy(&body);
+    assert!(
+        message
+            .chars()
+            .any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)),
+        "not in Korean: {message}"
+    );
+
     // The second request on a keep-alive connection too.
     let mut request = b"GET /v1/health HTTP/1.1\r\nhost: otpd\r\n\r\n".to_vec();
     request.extend_from_slice(b"\x01\x02 nonsense\r\n\r\n");

@@ -51,7 +51,13 @@ pub struct ConnStream<S> {
     replaced: bool,
     /// When the first byte of the request now owed an answer arrived.
     request_began: Option<std::time::Instant>,
+    /// The first bytes of that request (at most [`HEAD_SAMPLE`]), where its
+    /// `Accept-Language` is looked for if hyper refuses it.
+    head_sample: Vec<u8>,
 }
+
+/// How much of each request's start is kept to find its `Accept-Language`.
+const HEAD_SAMPLE: usize = 8 * 1024;
 
 impl<S> ConnStream<S> {
     /// `inner`, counted under `permit`, closed after `idle` without a byte while
@@ -68,6 +74,7 @@ impl<S> ConnStream<S> {
             written: 0,
             replaced: false,
             request_began: None,
+            head_sample: Vec::new(),
         }
     }
 
@@ -107,7 +114,12 @@ impl<S: AsyncRead + Unpin> AsyncRead for ConnStream<S> {
                 if buf.filled().len() > before {
                     if !this.owes_answer {
                         this.request_began = Some(std::time::Instant::now());
+                        this.head_sample.clear();
                     }
+                    let room = HEAD_SAMPLE.saturating_sub(this.head_sample.len());
+                    let new = &buf.filled()[before..];
+                    this.head_sample
+                        .extend_from_slice(&new[..new.len().min(room)]);
                     this.owes_answer = true;
                     this.touch();
                 }
@@ -143,7 +155,8 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for ConnStream<S> {
         }
         if let Some(status) = bare_refusal(buf) {
             let code = code_for(status);
-            this.replacement = said(buf, code, &this.refusals.wording);
+            let language = accept_language(&this.head_sample);
+            this.replacement = said(buf, code, &this.refusals.wording, language);
             this.replaced = true;
             if this.refusals.log {
                 log_refusal(this.permit.addr(), status, code);
@@ -210,11 +223,34 @@ fn code_for(status: u16) -> ErrorCode {
     }
 }
 
-/// hyper's answer `head` with otpd's JSON error for `code` as its body and the
-/// connection closed after it. The request was not parsed, so its language is
-/// unknown: the sentence is in the default language.
-fn said(head: &[u8], code: ErrorCode, wording: &Wording) -> Vec<u8> {
-    let reply = ErrorReply::new(code, (wording.api_error)(code, ""));
+/// The `Accept-Language` of a request hyper could not parse, from its first
+/// bytes: found when its header line arrived whole and is text; empty otherwise
+/// (the default language).
+fn accept_language(head: &[u8]) -> &str {
+    // Only lines that ended: what follows the last line break may be cut short.
+    let whole = head
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(&head[..0], |end| &head[..end]);
+    whole
+        .split(|&b| b == b'\n')
+        .skip(1)
+        .filter_map(|line| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let colon = line.iter().position(|&b| b == b':')?;
+            let (name, value) = line.split_at(colon);
+            name.eq_ignore_ascii_case(b"accept-language")
+                .then(|| std::str::from_utf8(&value[1..]).ok())
+                .flatten()
+        })
+        .next()
+        .map_or("", str::trim)
+}
+
+/// hyper's answer `head` with otpd's JSON error for `code` as its body, in the
+/// language `accept_language` asks for, and the connection closed after it.
+fn said(head: &[u8], code: ErrorCode, wording: &Wording, accept_language: &str) -> Vec<u8> {
+    let reply = ErrorReply::new(code, (wording.api_error)(code, accept_language));
     let body = serde_json::to_vec(&reply).unwrap_or_default();
     let mut out = Vec::with_capacity(head.len() + body.len() + 96);
     for line in head.split(|&b| b == b'\n') {
@@ -282,6 +318,21 @@ mod tests {
     }
 
     #[test]
+    fn the_language_is_read_from_a_whole_header_line_only() {
+        let head =
+            b"GET /x HTTP/1.1\r\nHost: otpd\r\nAccept-Language: ko-KR, en;q=0.5\r\nx-big: aaa";
+        assert_eq!(accept_language(head), "ko-KR, en;q=0.5");
+        assert_eq!(accept_language(b"GET /x HTTP/1.1\r\naccept-langu"), "");
+        assert_eq!(
+            accept_language(b"GET /x HTTP/1.1\r\naccept-language: k"),
+            ""
+        );
+        assert_eq!(accept_language(b"\x01\x02 nonsense"), "");
+        // The request line is never a header, whatever it holds.
+        assert_eq!(accept_language(b"accept-language: ko\r\n"), "");
+    }
+
+    #[test]
     fn the_rewrite_keeps_the_status_and_adds_the_body() {
         let wording = Wording {
             api_error: |code, _| format!("sentence for {code}"),
@@ -291,6 +342,7 @@ mod tests {
             b"HTTP/1.1 414 URI Too Long\r\ncontent-length: 0\r\ndate: x\r\n\r\n",
             ErrorCode::Se5414,
             &wording,
+            "",
         );
         let text = String::from_utf8(out).unwrap();
         let (head, body) = text.split_once("\r\n\r\n").unwrap();
