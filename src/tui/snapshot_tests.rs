@@ -250,6 +250,10 @@ fn list_screens() -> Vec<(&'static str, App)> {
     cmd(&mut app, Command::Search);
     typed(&mut app, "git");
     screens.push(("list_search", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::Search);
+    typed(&mut app, "zqx");
+    screens.push(("list_no_match", app));
     let mut app = unlocked_app(
         (0..10)
             .map(|i| totp("Service", &format!("user{i}"), 30))
@@ -860,4 +864,147 @@ fn readme_key_table_matches_the_key_map() {
         expected.trim(),
         "README key table is stale; replace it with:\n{expected}"
     );
+}
+
+/// Issue 15, item 2: once both PINs are typed, the first-run screen shows the
+/// progress alone: no prompt, no empty dots that look like a new question.
+#[test]
+fn creating_the_vault_shows_the_progress_alone() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for (width, height) in SIZES {
+            let mut app = setup_app();
+            typed(&mut app, "258046258046");
+            let screen = plain(&draw(&mut app, width, height));
+            assert!(screen.contains(&text::creating()), "{lang:?}\n{screen}");
+            assert!(
+                !screen.contains(&text::setup_choose()),
+                "{lang:?}\n{screen}"
+            );
+            assert!(
+                !screen.contains(&text::setup_repeat()),
+                "{lang:?}\n{screen}"
+            );
+            assert!(!screen.contains('○'), "{lang:?}\n{screen}");
+        }
+    }
+}
+
+/// How many times the digit `digit` is on the screen.
+fn digit_count(screen: &str, digit: char) -> usize {
+    screen.chars().filter(|&c| c == digit).count()
+}
+
+/// Whether `screen` holds `text`, wrapped or not (spaces and line ends ignored).
+fn shows(screen: &str, text: &str) -> bool {
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    squeeze(screen).contains(&squeeze(text))
+}
+
+/// Issue 15, item 3: one message about attempts, always current. A wrong PIN
+/// says the attempts left once; the pause's messages go when the pause ends.
+#[test]
+fn the_unlock_screen_says_one_current_thing_about_attempts() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for (width, height) in SIZES {
+            // A wrong PIN: 4 attempts left, said once.
+            let mut app = locked_app();
+            app.update(
+                Action::Lockout(LockoutStatus::Open {
+                    failures: 0,
+                    attempts_left: 5,
+                }),
+                T0,
+            );
+            typed(&mut app, "111111");
+            app.update(
+                Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 4 })),
+                T0,
+            );
+            let screen = plain(&draw(&mut app, width, height));
+            assert!(shows(&screen, &text::attempts_left(4)), "{screen}");
+            assert_eq!(digit_count(&screen, '4'), 1, "{lang:?}\n{screen}");
+
+            // A pause, a digit typed during it, then the pause ends.
+            let mut app = locked_app();
+            app.update(
+                Action::Lockout(LockoutStatus::LockedOut {
+                    failures: 6,
+                    retry_after_secs: 22,
+                }),
+                T0,
+            );
+            typed(&mut app, "1");
+            let during = plain(&draw(&mut app, width, height));
+            assert!(shows(&during, &text::locked_out(22)), "{during}");
+            assert_eq!(
+                digit_count(&during, '2'),
+                2,
+                "{lang:?}: one pause message\n{during}"
+            );
+            let effects = app.update(Action::Tick, T0 + 23);
+            assert!(
+                effects
+                    .iter()
+                    .any(|e| matches!(e, super::message::Effect::CheckLockout))
+            );
+            let after = plain(&draw(&mut app, width, height));
+            assert!(
+                !after.contains("0:"),
+                "{lang:?}: the pause is over\n{after}"
+            );
+            app.update(
+                Action::Lockout(LockoutStatus::Open {
+                    failures: 6,
+                    attempts_left: 4,
+                }),
+                T0 + 23,
+            );
+            let after = plain(&draw(&mut app, width, height));
+            assert!(shows(&after, &text::attempts_left(4)), "{after}");
+            assert!(
+                !after.contains("0:"),
+                "{lang:?}: the pause is over\n{after}"
+            );
+            assert_eq!(digit_count(&after, '4'), 1, "{lang:?}\n{after}");
+        }
+    }
+}
+
+/// Issue 15, item 5: a search that matches nothing says so with the query, and
+/// the title counts the matches among the accounts while a filter is set.
+#[test]
+fn a_search_says_what_matched_and_counts_in_the_title() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for (width, height) in SIZES {
+            let mut app = unlocked_app(accounts());
+            cmd(&mut app, Command::Search);
+            typed(&mut app, "zqx");
+            let screen = plain(&draw(&mut app, width, height));
+            let title = screen.lines().next().unwrap_or_default();
+            assert!(title.contains("0/5"), "{lang:?} {width}: {title}");
+            let body: String = screen.lines().skip(2).collect();
+            assert!(
+                body.contains("zqx"),
+                "{lang:?}: the query is named\n{screen}"
+            );
+
+            let mut app = unlocked_app(accounts());
+            cmd(&mut app, Command::Search);
+            typed(&mut app, "git");
+            cmd(&mut app, Command::Submit);
+            let screen = plain(&draw(&mut app, width, height));
+            let title = screen.lines().next().unwrap_or_default();
+            assert!(title.contains("1/5"), "{lang:?} {width}: {title}");
+
+            let mut app = agent_app(&accounts());
+            cmd(&mut app, Command::Search);
+            typed(&mut app, "a");
+            let screen = plain(&draw(&mut app, width, height));
+            let title = screen.lines().next().unwrap_or_default();
+            assert!(title.contains("4/5"), "{lang:?} {width}: {title}");
+        }
+    }
 }

@@ -75,9 +75,9 @@ pub fn locked_out(secs: u64) -> String {
     crate::t!("tui-locked-out", time = clock(secs))
 }
 
-/// Typing while unlocking is paused.
-pub fn wait_before_retry(secs: u64) -> String {
-    crate::t!("tui-wait-before-retry", time = clock(secs))
+/// A wrong PIN on the unlock screen (the attempts left are shown beside it).
+pub fn wrong_pin() -> String {
+    crate::t!("tui-wrong-pin")
 }
 
 /// `m:ss` (or `h:mm:ss`) for a countdown.
@@ -128,8 +128,7 @@ pub fn agent_unlocked() -> String {
 }
 /// The title bar in the agent's list: who unlocked, for how long, how many
 /// accounts; `short` for narrow terminals.
-pub fn agent_title(count: usize, limit: usize, remaining_secs: u64, short: bool) -> String {
-    let accounts = account_count(count, limit);
+pub fn agent_title(accounts: &str, remaining_secs: u64, short: bool) -> String {
     let time = clock(remaining_secs);
     if short {
         crate::t!("tui-agent-title-short", time = time, accounts = accounts)
@@ -197,9 +196,13 @@ pub fn account_count(count: usize, limit: usize) -> String {
 pub fn empty_list() -> String {
     crate::t!("tui-empty-list")
 }
-/// The search matches nothing.
-pub fn no_match() -> String {
-    crate::t!("tui-no-match")
+/// The search `query` matches nothing.
+pub fn no_match(query: &str) -> String {
+    crate::t!("tui-no-match-query", query = query)
+}
+/// The title while a search is set: how many of the accounts it lets through.
+pub fn match_count(matches: usize, count: usize) -> String {
+    crate::t!("tui-match-count", matches = matches, count = count)
 }
 /// The search line's prompt.
 pub fn search_prompt() -> String {

@@ -24,7 +24,6 @@ tui-agent-ended = The session agent has ended (otp lock, its time limit or a new
 tui-agent-wrong-account = it answered for another account
 tui-locked-agent-still-runs = Locked. The agent keeps serving otp code until otp lock or its time limit.
 tui-empty-list = No accounts yet. Press a to add one.
-tui-no-match = No account matches the search. Esc clears it.
 tui-search-prompt = Search:
 tui-hotp-press = press Enter
 tui-hotp-used = new code
@@ -161,7 +160,6 @@ tui-attempts-left = { $count ->
    *[other] { $count } attempts left before unlocking is paused
 }
 tui-locked-out = Too many wrong PINs in a row. Try again in { $time }.
-tui-wait-before-retry = Unlocking is paused; wait { $time } before typing the PIN.
 tui-locked-idle = Locked after { $duration } without a key press.
 tui-agent-title = unlocked by the agent for { $time } · { $accounts }
 tui-agent-title-short = agent { $time } · { $accounts }
@@ -229,3 +227,8 @@ tui-link-counter-ignored = The link is for time-based codes (totp) but also has 
 tui-link-period-ignored = The link is for counter-based codes (hotp) but also has a period= parameter; the period was ignored.
 tui-terminal-failed = the terminal failed: { $reason }
 tui-app-title = { -product }
+
+## Issue 15 (the full-screen interface): one message on the unlock screen, the search's matches
+tui-wrong-pin = Wrong PIN.
+tui-no-match-query = No account matches “{ $query }”. Esc clears the search.
+tui-match-count = { $matches }/{ $count } match

@@ -26,7 +26,6 @@ tui-agent-ended = 세션 에이전트가 끝났습니다(otp lock, 시간 제한
 tui-agent-wrong-account = 다른 계정의 번호를 보냈습니다
 tui-locked-agent-still-runs = 잠갔습니다. 에이전트는 otp lock을 하거나 시간 제한이 될 때까지 otp code에 계속 답합니다.
 tui-empty-list = 아직 계정이 없습니다. a를 눌러 추가하세요.
-tui-no-match = 검색과 맞는 계정이 없습니다. Esc를 누르면 검색을 지웁니다.
 tui-search-prompt = 검색:
 tui-hotp-press = Enter 누름
 tui-hotp-used = 새 번호
@@ -160,7 +159,6 @@ tui-hotp-counter-max = HOTP 카운터가 가장 큰 값이라 더 올릴 수 없
 tui-vault-location = 보관함 위치: { $path }
 tui-attempts-left = 잠금 해제가 멈추기 전까지 { $count }번 남았습니다
 tui-locked-out = 비밀번호가 연달아 틀렸습니다. { $time } 뒤에 다시 하세요.
-tui-wait-before-retry = 잠금 해제가 멈춰 있습니다. { $time } 기다린 뒤 비밀번호를 입력하세요.
 tui-locked-idle = 키를 { $duration } 동안 누르지 않아 잠갔습니다.
 tui-agent-title = 에이전트가 잠금 해제 · { $time } 남음 · { $accounts }
 tui-agent-title-short = 에이전트 { $time } · { $accounts }
@@ -228,3 +226,8 @@ tui-link-counter-ignored = 시간 기반(totp) 링크에 counter= 값이 있어 
 tui-link-period-ignored = 카운터 기반(hotp) 링크에 period= 값이 있어 주기는 무시했습니다.
 tui-terminal-failed = 터미널에 문제가 생겼습니다: { $reason }
 tui-app-title = { -product }
+
+## Issue 15 (the full-screen interface): one message on the unlock screen, the search's matches
+tui-wrong-pin = 비밀번호가 틀렸습니다.
+tui-no-match-query = “{ $query }”에 맞는 계정이 없습니다. Esc를 누르면 검색을 지웁니다.
+tui-match-count = 일치 { $matches }/{ $count }

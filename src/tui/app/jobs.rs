@@ -152,19 +152,23 @@ impl App {
                 }
             }
             (Screen::Locked(locked), _) => {
-                locked.message = Some(message);
+                // The screen shows the attempts left or the pause itself: the
+                // message says only what happened, never a second count.
                 match failure {
                     Failure::WrongPin { attempts_left: 0 } => {
+                        locked.message = Some(text::wrong_pin());
                         locked.lockout = Lockout::Unknown;
                         effects.push(Effect::CheckLockout);
                     }
                     Failure::WrongPin { attempts_left } => {
+                        locked.message = Some(text::wrong_pin());
                         locked.lockout = Lockout::Open { attempts_left };
                     }
                     Failure::LockedOut { retry_after_secs } => {
+                        locked.message = None;
                         locked.lockout = Lockout::Until(self.now.saturating_add(retry_after_secs));
                     }
-                    _ => {}
+                    _ => locked.message = Some(message),
                 }
             }
             (Screen::Unlocked(unlocked), busy) => {

@@ -72,8 +72,8 @@ impl App {
                 if let Lockout::Until(until) = locked.lockout
                     && until > self.now
                 {
+                    // The screen already counts the pause down.
                     locked.entry.take();
-                    locked.message = Some(text::wait_before_retry(until - self.now));
                     return;
                 }
                 if !locked.entry.is_full() {

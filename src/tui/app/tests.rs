@@ -165,13 +165,9 @@ fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
         panic!()
     };
     assert_eq!(locked.lockout, Lockout::Open { attempts_left: 1 });
-    assert!(
-        locked
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("1 attempt left")
-    );
+    // The attempts left are shown from the lockout; the message does not count
+    // them a second time.
+    assert_eq!(locked.message.as_deref(), Some("Wrong PIN."));
 
     type_digits(&mut app, "111111", T0);
     let effects = app.update(
@@ -190,13 +186,14 @@ fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
         panic!()
     };
     assert_eq!(locked.lockout, Lockout::Until(T0 + 30));
-    // Digits typed during the pause are refused with the time left.
+    // Digits typed during the pause are not taken; the screen counts it down
+    // (no second, frozen "wait 0:20" message).
     assert!(type_digits(&mut app, "2", T0 + 10).is_empty());
     let Screen::Locked(locked) = &app.screen else {
         panic!()
     };
     assert!(
-        locked.message.as_deref().unwrap().contains("0:20"),
+        !locked.message.as_deref().unwrap_or("").contains("0:20"),
         "{:?}",
         locked.message
     );
@@ -205,6 +202,11 @@ fn wrong_pins_count_down_attempts_then_the_lockout_counts_down_live() {
     // At the end of the pause the status is read again.
     let effects = app.update(Action::Tick, T0 + 30);
     assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    // And what was said before or during it is gone.
+    let Screen::Locked(locked) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(locked.message, None);
 }
 
 #[test]

@@ -46,7 +46,9 @@ impl App {
             && let Lockout::Until(until) = locked.lockout
             && self.now >= until
         {
+            // The pause is over: what was said before it no longer holds.
             locked.lockout = Lockout::Unknown;
+            locked.message = None;
             effects.push(Effect::CheckLockout);
         }
     }

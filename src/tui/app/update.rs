@@ -112,8 +112,8 @@ impl App {
                 }
             }
             Screen::Locked(locked) => {
-                if let Lockout::Until(until) = locked.lockout {
-                    locked.message = Some(text::wait_before_retry(until.saturating_sub(self.now)));
+                // Digits are not taken during a pause; the screen counts it down.
+                if let Lockout::Until(_) = locked.lockout {
                     return;
                 }
                 for c in typed.chars() {

@@ -42,6 +42,16 @@ pub(super) fn busy_text(app: &App) -> Option<String> {
     })
 }
 
+/// The account count of the title, or while a search is set, the matches among
+/// the accounts ("2/5").
+fn count_title(filter: &str, matches: usize, count: usize, limit: usize) -> String {
+    if filter.trim().is_empty() {
+        text::account_count(count, limit)
+    } else {
+        text::match_count(matches, count)
+    }
+}
+
 /// The title bar: the program on the left, the screen or account count on the right.
 pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -52,12 +62,19 @@ pub(super) fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let right = match &app.screen {
         Screen::Setup(_) => text::setup_title().to_owned(),
         Screen::Locked(_) => text::unlock_title().to_owned(),
-        Screen::Unlocked(unlocked) => {
-            text::account_count(unlocked.store.len(), app.config.max_accounts)
-        }
-        Screen::Agent(list) => text::agent_title(
-            list.accounts.len(),
+        Screen::Unlocked(unlocked) => count_title(
+            &unlocked.filter,
+            unlocked.visible().len(),
+            unlocked.store.len(),
             app.config.max_accounts,
+        ),
+        Screen::Agent(list) => text::agent_title(
+            &count_title(
+                &list.filter,
+                list.visible().len(),
+                list.accounts.len(),
+                app.config.max_accounts,
+            ),
             list.expires_at.saturating_sub(app.now),
             area.width < 64,
         ),

@@ -56,7 +56,7 @@ pub(super) fn render_list(app: &App, unlocked: &Unlocked, area: Rect, buf: &mut 
     let empty = if unlocked.store.is_empty() {
         text::empty_list()
     } else {
-        text::no_match()
+        text::no_match(unlocked.filter.trim())
     };
     render_rows(&rows, unlocked.selected, &empty, area, buf);
 }
@@ -72,7 +72,7 @@ pub(super) fn render_agent_list(app: &App, list: &AgentList, area: Rect, buf: &m
     let empty = if list.accounts.is_empty() {
         text::empty_list()
     } else {
-        text::no_match()
+        text::no_match(list.filter.trim())
     };
     render_rows(&rows, list.selected, &empty, area, buf);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::frame::busy_text;
 use super::style::{Part, bold, dim, error, panel};
-use crate::tui::app::{App, Locked, Lockout, Setup};
+use crate::tui::app::{App, Busy, Locked, Lockout, Setup};
 use crate::tui::text;
 
 /// Six dots, the first `typed` filled.
@@ -26,8 +26,20 @@ pub(super) fn pin_dots(typed: usize) -> Line<'static> {
     Line::from(spans).centered()
 }
 
-/// The first-run screen: choose a PIN, then type it again.
+/// The first-run screen: choose a PIN, then type it again; once both are typed,
+/// the progress alone (no prompt or empty dots that look like a new question).
 pub(super) fn render_setup(app: &App, setup: &Setup, area: Rect, buf: &mut Buffer) {
+    if matches!(app.busy, Some(Busy::Creating(_)))
+        && let Some(busy) = busy_text(app)
+    {
+        let lines = vec![
+            Part::text(busy, Style::new().fg(Color::Cyan)),
+            Part::blank(),
+            Part::text(text::vault_location(&app.vault_path), dim()),
+        ];
+        panel(lines, area, 60, buf);
+        return;
+    }
     let prompt = if setup.first.is_some() {
         text::setup_repeat()
     } else {
@@ -50,6 +62,7 @@ pub(super) fn render_setup(app: &App, setup: &Setup, area: Rect, buf: &mut Buffe
 }
 
 /// The unlock screen: the PIN dots, attempts left or the pause, and why it is shown.
+/// During a pause its live countdown is the one message (an earlier one is stale).
 pub(super) fn render_locked(app: &App, locked: &Locked, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         Part::text(text::unlock_prompt(), bold()),
@@ -68,7 +81,9 @@ pub(super) fn render_locked(app: &App, locked: &Locked, area: Rect, buf: &mut Bu
     }
     if let Some(busy) = busy_text(app) {
         lines.push(Part::text(busy, Style::new().fg(Color::Cyan)));
-    } else if let Some(message) = &locked.message {
+    } else if let Some(message) = &locked.message
+        && !matches!(locked.lockout, Lockout::Until(_))
+    {
         lines.push(Part::text(message.clone(), error()));
     }
     panel(lines, area, 60, buf);
