@@ -1,0 +1,108 @@
+//! Issue 15, the command line: what a new user tripped over in the first hour.
+//! Account names match as the TUI's search does, `otp init` says when it gives up
+//! on a new PIN and why (the last try's reason), and the README's command table
+//! names each command once.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{PIN, Sandbox};
+use otp::i18n::{Lang, catalogue};
+
+fn words(lang: Lang, id: &str) -> String {
+    catalogue::text(lang, id, None)
+}
+
+/// `otp init` at its hidden prompts in a pseudo-terminal (in `lang`), `answers`
+/// typed one per prompt; the screen once it exited, and its exit code.
+fn init_typing(lang: Lang, answers: &[&str]) -> (String, u32) {
+    let sandbox = Sandbox::new();
+    let code = if lang == Lang::Ko { "ko" } else { "en" };
+    let mut tui = sandbox.tui(
+        &["init", "--work-factor", "10"],
+        &[("OTP_LANG", std::ffi::OsStr::new(code))],
+        250,
+        40,
+    );
+    let prompts = [
+        words(lang, "cli-prompt-new-pin"),
+        words(lang, "cli-prompt-repeat-pin"),
+    ];
+    let asked = |screen: &str| -> usize {
+        prompts
+            .iter()
+            .map(|prompt| screen.matches(prompt.trim_end()).count())
+            .sum()
+    };
+    for (i, answer) in answers.iter().enumerate() {
+        let start = Instant::now();
+        while asked(&tui.screen()) <= i {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "prompt {} never came; the screen shows:\n{}",
+                i + 1,
+                tui.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        tui.send(&format!("{answer}\r"));
+    }
+    let status = tui.wait_exit(Duration::from_secs(60));
+    // Let the reader thread take the last bytes.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!sandbox.vault.exists(), "a vault after giving up");
+    (tui.screen(), status.exit_code())
+}
+
+#[test]
+fn init_gives_up_on_the_third_mismatch_and_says_what_to_do() {
+    // A weak PIN, then two pairs that differ.
+    let (screen, code) = init_typing(Lang::En, &["111111", PIN, "258047", PIN, "258047"]);
+    assert_eq!(code, 2, "{screen}");
+    let try_again = words(Lang::En, "cli-pins-differ");
+    // "Try again" after the second try only: the third is the last.
+    assert_eq!(screen.matches(&try_again).count(), 1, "{screen}");
+    let gave_up = catalogue::text(
+        Lang::En,
+        "cli-new-pin-gave-up-differ",
+        Some(&fluent_args(3)),
+    );
+    assert!(screen.contains(gave_up.trim()), "{screen}");
+    // The last try's reason, not the first one's (the weak PIN, said once).
+    let weak = words(Lang::En, "err-pin-repeated-digit");
+    assert_eq!(screen.matches(&weak).count(), 1, "{screen}");
+}
+
+#[test]
+fn init_reports_the_last_tries_reason_in_korean() {
+    // Two pairs that differ, then a weak PIN: the weak PIN is the reason.
+    let (screen, code) = init_typing(Lang::Ko, &[PIN, "258047", PIN, "258047", "123456"]);
+    assert_eq!(code, 2, "{screen}");
+    assert_eq!(
+        screen.matches(&words(Lang::Ko, "cli-pins-differ")).count(),
+        2,
+        "{screen}"
+    );
+    let weak = words(Lang::Ko, "err-pin-straight-run");
+    let gave_up = catalogue::text(
+        Lang::Ko,
+        "cli-new-pin-gave-up-refused",
+        Some(&{
+            let mut args = fluent_args(3);
+            args.set("reason", weak.clone());
+            args
+        }),
+    );
+    assert!(screen.contains(gave_up.trim()), "{screen}");
+    // Said once, in the final message: not also as if there were a next try.
+    assert_eq!(screen.matches(&weak).count(), 1, "{screen}");
+}
+
+fn fluent_args(tries: usize) -> otp::i18n::Args<'static> {
+    let mut args = otp::i18n::Args::new();
+    args.set("tries", tries);
+    args
+}
