@@ -9,8 +9,65 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{PIN, Sandbox};
+use common::agent::{Agent, agent_code, no_pin};
+use common::{PIN, Sandbox, assert_failure, assert_success, stdout};
 use otp::i18n::{Lang, catalogue};
+
+const SECRET: &str = "JBSWY3DPEHPK3PXP";
+const OTHER: &str = "GEZDGNBVGY3TQOJQ";
+const KISTI: &str = "한국과학기술정보연구원(KISTI)";
+
+/// A vault with an account whose issuer holds its short name in brackets, and two
+/// whose labels share "lab" in the middle (never at the start).
+fn kisti_sandbox() -> Sandbox {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("researcher", SECRET, &["--issuer", KISTI]));
+    assert_success(&sandbox.add_secret("carol", OTHER, &["--issuer", "GitLab"]));
+    assert_success(&sandbox.add_secret("dave", OTHER, &["--issuer", "Collab"]));
+    sandbox
+}
+
+#[test]
+fn a_word_inside_the_issuer_finds_the_account_with_and_without_an_agent() {
+    let sandbox = kisti_sandbox();
+    let label = format!("{KISTI}:researcher");
+    let expected = sandbox.code(&label, &["--at", "0"]);
+    for query in ["KISTI", "kisti", "Kisti", "연구원"] {
+        assert_eq!(sandbox.code(query, &["--at", "0"]), expected, "{query}");
+    }
+    let out = sandbox.run(&["show", "kisti"], "");
+    assert_success(&out);
+    assert!(stdout(&out).contains(KISTI), "{}", stdout(&out));
+    // Several accounts hold the word: exit 3 and name them all.
+    let out = sandbox.run(&["code", "lab"], "");
+    assert_failure(&out, 3, &["GitLab:carol", "Collab:dave"]);
+    // A prefix still wins over a word inside another label.
+    assert_eq!(
+        sandbox.code("git", &["--at", "0"]),
+        sandbox.code("GitLab:carol", &["--at", "0"])
+    );
+
+    let _agent = Agent::start(&sandbox, &[]);
+    // The agent hands out current codes only: compare within one time step.
+    common::agent::early_in_a_step();
+    let current = agent_code(&sandbox, &label, &[]);
+    for query in ["KISTI", "kisti"] {
+        assert_eq!(agent_code(&sandbox, query, &[]), current, "{query}");
+    }
+    let out = no_pin(&sandbox, &["code", "lab"]);
+    assert_failure(&out, 3, &["GitLab:carol", "Collab:dave"]);
+}
+
+#[test]
+fn rename_and_remove_find_the_account_by_a_word_inside_its_issuer() {
+    let sandbox = kisti_sandbox();
+    assert_success(&sandbox.run(&["rename", "kisti", "lab-member"], ""));
+    let out = sandbox.run(&["list"], "");
+    assert!(stdout(&out).contains("lab-member"), "{}", stdout(&out));
+    assert_success(&sandbox.run(&["remove", "KISTI", "--yes"], ""));
+    let out = sandbox.run(&["list"], "");
+    assert!(!stdout(&out).contains("KISTI"), "{}", stdout(&out));
+}
 
 fn words(lang: Lang, id: &str) -> String {
     catalogue::text(lang, id, None)
