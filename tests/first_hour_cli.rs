@@ -7,6 +7,7 @@
 
 mod common;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::agent::{Agent, agent_code, no_pin};
@@ -162,4 +163,45 @@ fn fluent_args(tries: usize) -> otp::i18n::Args<'static> {
     let mut args = otp::i18n::Args::new();
     args.set("tries", tries);
     args
+}
+
+/// The first words of a command row of the README's table, up to its first
+/// placeholder or option list: `otp add --qr`, `otp show`.
+fn command_of(row: &str) -> Option<String> {
+    let cell = row.strip_prefix("| `")?;
+    let command = &cell[..cell.find('`')?];
+    Some(
+        command
+            .split_whitespace()
+            .take_while(|word| !word.starts_with('<') && !word.starts_with('['))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[test]
+fn the_readme_lists_each_command_once() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("\n## Commands\n").expect("a Commands section");
+    let table = readme[start..]
+        .lines()
+        .skip_while(|line| !line.starts_with("| command"))
+        .take_while(|line| line.starts_with('|'));
+    let mut seen = std::collections::BTreeSet::new();
+    let mut rows = 0;
+    for row in table {
+        let Some(command) = command_of(row) else {
+            continue;
+        };
+        rows += 1;
+        assert!(
+            seen.insert(command.clone()),
+            "README.md lists `{command}` twice"
+        );
+    }
+    assert!(rows > 10, "the command table was not found ({rows} rows)");
+    for command in ["otp add --qr", "otp show", "otp code"] {
+        assert!(seen.contains(command), "{command} missing: {seen:?}");
+    }
 }
