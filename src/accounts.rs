@@ -319,20 +319,25 @@ impl Store {
         Ok(())
     }
 
-    /// Finds the one account `query` names.
+    /// Finds the one account `query` names, the way the TUI's search finds it.
     ///
     /// In order, the first rule that matches anything decides: the exact label
-    /// (`issuer:name`) or name; the same ignoring case; a case-insensitive prefix of
-    /// the label or the name. Several matches under the deciding rule are ambiguous.
+    /// (`issuer:name`); the exact name; the label or name ignoring case; a
+    /// case-insensitive prefix of the label or the name; a case-insensitive part of
+    /// the label anywhere (so `kisti` finds the issuer `…연구원(KISTI)`). Several
+    /// matches under the deciding rule are ambiguous. The session agent answers
+    /// with this same function.
     pub fn find(&self, query: &str) -> Result<usize, MatchError> {
         let query_folded = query.to_lowercase();
         type Rule = fn(&Account, &str, &str) -> bool;
-        let rules: [Rule; 3] = [
-            |a, q, _| a.label() == q || a.name == q,
+        let rules: [Rule; 5] = [
+            |a, q, _| a.label() == q,
+            |a, q, _| a.name == q,
             |a, _, f| a.label().to_lowercase() == f || a.name.to_lowercase() == f,
             |a, _, f| {
                 a.label().to_lowercase().starts_with(f) || a.name.to_lowercase().starts_with(f)
             },
+            |a, _, f| a.label().to_lowercase().contains(f),
         ];
         for rule in rules {
             let hits: Vec<usize> = (0..self.accounts.len())
@@ -406,6 +411,12 @@ mod tests {
         // "alice" is the exact name of two accounts: ambiguous, not a prefix of the third.
         assert!(
             matches!(store.find("alice"), Err(MatchError::Ambiguous { candidates, .. }) if candidates.len() == 2)
+        );
+        // A part inside the issuer or name, any case, when nothing starts with it.
+        assert_eq!(store.find("HUB"), Ok(0));
+        assert_eq!(store.find("gmail"), Ok(3));
+        assert!(
+            matches!(store.find("ICE"), Err(MatchError::Ambiguous { candidates, .. }) if candidates.len() == 3)
         );
         let err = store.find("nothing").unwrap_err();
         assert!(

@@ -179,8 +179,14 @@ pub enum InputError {
         /// Its exit status, as the system says it.
         status: String,
     },
-    /// The two new PINs differed at every try.
-    PinsDiffer,
+    /// No new PIN was settled after `tries` prompts; `last` says why the last try
+    /// failed (`None`: the two PINs typed differed).
+    NewPinGaveUp {
+        /// How many tries were allowed (all used).
+        tries: usize,
+        /// The policy refusal of the last try, if that was the reason.
+        last: Option<PinError>,
+    },
     /// The two export passwords differ.
     ExportPasswordsDiffer,
 }
@@ -390,7 +396,18 @@ impl Localize for InputError {
             InputError::PinCommandFailed { status } => {
                 t_in!(lang, "cli-pin-command-failed", status = status.as_str())
             }
-            InputError::PinsDiffer => t_in!(lang, "cli-pins-differ"),
+            InputError::NewPinGaveUp { tries, last: None } => {
+                t_in!(lang, "cli-new-pin-gave-up-differ", tries = *tries)
+            }
+            InputError::NewPinGaveUp {
+                tries,
+                last: Some(reason),
+            } => t_in!(
+                lang,
+                "cli-new-pin-gave-up-refused",
+                tries = *tries,
+                reason = reason.localize_in(lang)
+            ),
             InputError::ExportPasswordsDiffer => t_in!(lang, "cli-export-passwords-differ"),
         }
     }

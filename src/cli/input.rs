@@ -154,14 +154,20 @@ impl Input {
                 Asked::NewPin,
             ))?)?);
         }
-        let mut last_error = None;
-        for _ in 0..NEW_PIN_TRIES {
+        // Why the latest try failed (`None`: the two PINs differed). Only the last
+        // try's reason is the final error; the earlier ones are said as they happen,
+        // each followed by another prompt.
+        let mut last_refusal = None;
+        for attempt in 1..=NEW_PIN_TRIES {
+            let more = attempt < NEW_PIN_TRIES;
             let first = prompt_hidden(Asked::NewPin)?;
             let pin = match Pin::new_checked(&first) {
                 Ok(pin) => pin,
                 Err(error) => {
-                    eprintln!("{}", error.localize());
-                    last_error = Some(error);
+                    if more {
+                        eprintln!("{}", error.localize());
+                    }
+                    last_refusal = Some(error);
                     continue;
                 }
             };
@@ -169,12 +175,15 @@ impl Input {
             if *first == *second {
                 return Ok(pin);
             }
-            eprintln!("{}", text::pins_differ());
+            if more {
+                eprintln!("{}", text::pins_differ());
+            }
+            last_refusal = None;
         }
-        Err(match last_error {
-            Some(error) => CliError::Pin(error),
-            None => CliError::Input(InputError::PinsDiffer),
-        })
+        Err(CliError::Input(InputError::NewPinGaveUp {
+            tries: NEW_PIN_TRIES,
+            last: last_refusal,
+        }))
     }
 
     /// A secret value (base32 key, link, password, activation code): the next line

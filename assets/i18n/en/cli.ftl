@@ -205,3 +205,8 @@ cli-io-write-export-stdout = error writing the export to standard output: { $rea
 cli-io-write-export = error writing { $path }: { $reason }
 cli-io-find-program = error finding the otp program to start the { -agent } with: { $reason }
 cli-io-start-agent = error starting the { -agent } ({ $path }): { $reason }
+
+## Issue 15, the command line: giving up on a new PIN (src/cli/input.rs)
+
+cli-new-pin-gave-up-differ = The two { -pin }s differed again; giving up after { $tries } tries. Run the command again and type the same 6 digits at both prompts.
+cli-new-pin-gave-up-refused = Giving up after { $tries } tries: { $reason }. Run the command again and choose a { -pin } that keeps this rule.

@@ -187,3 +187,8 @@ cli-io-write-export-stdout = 내보내기를 표준 출력에 쓰지 못했습�
 cli-io-write-export = { $path } 파일에 쓰지 못했습니다: { $reason }
 cli-io-find-program = { -agent }를 시작할 otp 프로그램을 찾지 못했습니다: { $reason }
 cli-io-start-agent = { -agent }를 시작하지 못했습니다({ $path }): { $reason }
+
+## Issue 15, 명령줄: 새 비밀번호 입력을 그만둘 때 (src/cli/input.rs)
+
+cli-new-pin-gave-up-differ = 두 { -pin }가 또 서로 달라 { $tries }번 시도 끝에 그만둡니다. 명령을 다시 실행해 두 번 모두 같은 숫자 6자리를 입력하세요.
+cli-new-pin-gave-up-refused = { $tries }번 시도 끝에 그만둡니다. { $reason } 명령을 다시 실행해 이 규칙에 맞는 { -pin }를 정하세요.
