@@ -530,10 +530,7 @@ fn a_mistyped_customer_code_in_the_korean_form_says_what_to_check() {
     customer_form(&mut tui, "9999");
     let screen = tui.wait_for("CE1001", WAIT);
     assert!(!screen.contains("--server"), "{screen}");
-    tui.send("\x1b");
-    tui.send("\x03");
-    let status = tui.wait_exit(WAIT);
-    assert!(status.success(), "{status:?}");
+    leave_the_form_and_quit(&mut tui);
     drop(server);
 }
 
@@ -620,25 +617,37 @@ fn an_unknown_customer_code_in_the_form_says_the_clis_sentence_naming_the_config
         tui.type_slowly(PIN);
         tui.wait_for(count, WAIT);
         submit_customer_code(&mut tui, title, choice, "1160");
-        let start = Instant::now();
-        loop {
-            let screen = tui.screen();
-            if dialog_text(&screen).contains(&without_spaces(&expected)) {
-                assert!(!screen.contains("--server"), "{screen}");
-                break;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "the form does not say\n{expected}\nit shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        tui.send("\x1b");
-        std::thread::sleep(Duration::from_millis(300));
-        tui.send("\x03");
-        let status = tui.wait_exit(WAIT);
-        assert!(status.success(), "{status:?}");
+        let screen = wait_for_form_text(&tui, &expected);
+        assert!(!screen.contains("--server"), "{screen}");
+        leave_the_form_and_quit(&mut tui);
     }
+}
+
+/// Waits until the form holds `expected` whole (spaces, line breaks and borders
+/// aside); returns that screen.
+fn wait_for_form_text(tui: &Tui, expected: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = tui.screen();
+        if dialog_text(&screen).contains(&without_spaces(expected)) {
+            return screen;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the form does not say\n{expected}\nit shows:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Esc out of the form (read alone, before the next key), Ctrl-C out of the
+/// interface, which must exit cleanly.
+fn leave_the_form_and_quit(tui: &mut Tui) {
+    tui.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
 }
 
 /// At 40×12 in Korean, the same long sentence (with the config file's path) reads
@@ -661,22 +670,7 @@ fn a_long_form_error_reads_whole_at_40_columns_in_korean() {
     tui.type_slowly(PIN);
     tui.wait_for("계정 0/10", WAIT);
     submit_customer_code(&mut tui, "계정 추가", "고객코드", "1160");
-    let start = Instant::now();
-    loop {
-        let screen = tui.screen();
-        if dialog_text(&screen).contains(&without_spaces(&expected)) {
-            assert!(!screen.contains('…'), "{screen}");
-            break;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the form does not say\n{expected}\nit shows:\n{screen}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    tui.send("\x1b");
-    std::thread::sleep(Duration::from_millis(300));
-    tui.send("\x03");
-    let status = tui.wait_exit(WAIT);
-    assert!(status.success(), "{status:?}");
+    let screen = wait_for_form_text(&tui, &expected);
+    assert!(!screen.contains('…'), "{screen}");
+    leave_the_form_and_quit(&mut tui);
 }
