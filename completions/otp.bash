@@ -19,9 +19,6 @@ _otp() {
             otp,add)
                 cmd="otp__subcmd__add"
                 ;;
-            otp,agent-serve)
-                cmd="otp__subcmd__agent__subcmd__serve"
-                ;;
             otp,code)
                 cmd="otp__subcmd__code"
                 ;;
@@ -30,9 +27,6 @@ _otp() {
                 ;;
             otp,export)
                 cmd="otp__subcmd__export"
-                ;;
-            otp,generate-assets)
-                cmd="otp__subcmd__generate__subcmd__assets"
                 ;;
             otp,help)
                 cmd="otp__subcmd__help"
@@ -70,9 +64,6 @@ _otp() {
             otp__subcmd__help,add)
                 cmd="otp__subcmd__help__subcmd__add"
                 ;;
-            otp__subcmd__help,agent-serve)
-                cmd="otp__subcmd__help__subcmd__agent__subcmd__serve"
-                ;;
             otp__subcmd__help,code)
                 cmd="otp__subcmd__help__subcmd__code"
                 ;;
@@ -81,9 +72,6 @@ _otp() {
                 ;;
             otp__subcmd__help,export)
                 cmd="otp__subcmd__help__subcmd__export"
-                ;;
-            otp__subcmd__help,generate-assets)
-                cmd="otp__subcmd__help__subcmd__generate__subcmd__assets"
                 ;;
             otp__subcmd__help,help)
                 cmd="otp__subcmd__help__subcmd__help"
@@ -125,7 +113,7 @@ _otp() {
 
     case "${cmd}" in
         otp)
-            opts="-h -V --vault --config --pin-stdin --no-agent --lang --work-factor --help --version init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="-h -V --vault --config --pin-stdin --no-agent --lang --work-factor --help --version init add list code import export show remove rename passwd unlock lock status completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,36 +190,6 @@ _otp() {
                     return 0
                     ;;
                 --device-name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --vault)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        otp__subcmd__agent__subcmd__serve)
-            opts="-h --for-secs --vault --config --pin-stdin --no-agent --lang --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --for-secs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -348,34 +306,8 @@ _otp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        otp__subcmd__generate__subcmd__assets)
-            opts="-h --vault --config --pin-stdin --no-agent --lang --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --vault)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         otp__subcmd__help)
-            opts="init add list code import export show remove rename passwd unlock lock status completions agent-serve generate-assets help"
+            opts="init add list code import export show remove rename passwd unlock lock status completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,20 +321,6 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help__subcmd__add)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        otp__subcmd__help__subcmd__agent__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -445,20 +363,6 @@ _otp() {
             return 0
             ;;
         otp__subcmd__help__subcmd__export)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        otp__subcmd__help__subcmd__generate__subcmd__assets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

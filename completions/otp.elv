@@ -42,8 +42,6 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand lock 'Lock the vault now: end the agent started by `otp unlock`'
             cand status 'Say whether an agent serves the vault, and for how long'
             cand completions 'Print a shell completion script'
-            cand agent-serve 'The agent process `otp unlock` starts (reads the PIN on stdin)'
-            cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otp;init'= {
@@ -207,25 +205,6 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'otp;agent-serve'= {
-            cand --for-secs 'Seconds to serve before locking'
-            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
-            cand --lang 'The language of messages: en or ko [default: the config''s `lang`, then LC_ALL, LC_MESSAGES, LANG]'
-            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
-            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
-        &'otp;generate-assets'= {
-            cand --vault 'The vault file [default: $XDG_DATA_HOME/otp/vault.age]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/otp/config.toml]'
-            cand --lang 'The language of messages: en or ko [default: the config''s `lang`, then LC_ALL, LC_MESSAGES, LANG]'
-            cand --pin-stdin 'Read the PIN from the first line of standard input (for scripts)'
-            cand --no-agent 'Do not ask a running agent (see `otp unlock`): open the vault with the PIN'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
         &'otp;help'= {
             cand init 'Create a new, empty vault protected by a 6-digit PIN'
             cand add 'Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation''s customer code'
@@ -241,8 +220,6 @@ set edit:completion:arg-completer[otp] = {|@words|
             cand lock 'Lock the vault now: end the agent started by `otp unlock`'
             cand status 'Say whether an agent serves the vault, and for how long'
             cand completions 'Print a shell completion script'
-            cand agent-serve 'The agent process `otp unlock` starts (reads the PIN on stdin)'
-            cand generate-assets 'Regenerate man/ and completions/ under a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'otp;help;init'= {
@@ -272,10 +249,6 @@ set edit:completion:arg-completer[otp] = {|@words|
         &'otp;help;status'= {
         }
         &'otp;help;completions'= {
-        }
-        &'otp;help;agent-serve'= {
-        }
-        &'otp;help;generate-assets'= {
         }
         &'otp;help;help'= {
         }

@@ -371,8 +371,51 @@ pub fn localize_asking(mut command: Command, lang: Lang, purpose: Purpose) -> (C
         root: root.clone(),
         asked: Asked::default(),
     };
-    let command = walk.command(command, &root);
+    let mut command = walk.command(command, &root);
+    if purpose == Purpose::Completions {
+        command = without_hidden_subcommands(command);
+    }
     (command, walk.asked)
+}
+
+/// A built `command` without its hidden subcommands (`otp agent-serve`,
+/// `otp generate-assets`): clap_complete offers every subcommand, hidden or not, and a
+/// completion must offer only what a person may type. clap cannot remove a
+/// subcommand, so the root is built again from its parts: its texts, its arguments
+/// (clap's own `--help`/`--version` among them, hence the two `disable_…` calls) and
+/// its visible subcommands, each as it is. clap's `help` subcommand is made anew, so
+/// that `otp help <Tab>` offers the visible commands only; it keeps its words.
+fn without_hidden_subcommands(command: Command) -> Command {
+    let help_about = command
+        .find_subcommand("help")
+        .and_then(Command::get_about)
+        .cloned();
+    let mut fresh = Command::new(command.get_name().to_owned())
+        .disable_help_flag(true)
+        .disable_version_flag(true);
+    if let Some(bin_name) = command.get_bin_name() {
+        fresh = fresh.bin_name(bin_name.to_owned());
+    }
+    if let Some(version) = command.get_version() {
+        fresh = fresh.version(version.to_owned());
+    }
+    if let Some(about) = command.get_about() {
+        fresh = fresh.about(about.clone());
+    }
+    if let Some(long_about) = command.get_long_about() {
+        fresh = fresh.long_about(long_about.clone());
+    }
+    fresh = fresh.args(command.get_arguments().cloned()).subcommands(
+        command
+            .get_subcommands()
+            .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")
+            .cloned(),
+    );
+    fresh.build();
+    match help_about {
+        Some(about) => fresh.mut_subcommand("help", |help| help.about(about)),
+        None => fresh,
+    }
 }
 
 /// The value of `--<name> X` or `--<name>=X` among the process's arguments (the
