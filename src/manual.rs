@@ -784,7 +784,7 @@ pub fn write_man_pages(command: &Command, lang: Lang, man_dir: &Path) -> io::Res
         .collect();
     std::fs::write(
         man_dir.join(format!("{base}.1")),
-        page(command.clone(), lang, &pages)?,
+        page(command.clone(), lang, &pages, true)?,
     )?;
     for sub in command
         .get_subcommands()
@@ -797,6 +797,7 @@ pub fn write_man_pages(command: &Command, lang: Lang, man_dir: &Path) -> io::Res
                 .bin_name(name.replace('-', " ")),
             lang,
             std::slice::from_ref(&base),
+            false,
         )?;
         std::fs::write(man_dir.join(format!("{name}.1")), page)?;
     }
@@ -831,20 +832,40 @@ const MAN_HEADINGS: [(&str, &str); 9] = [
 ];
 
 /// One page: clap_mangen's, with the headings in `lang` and a SEE ALSO section
-/// naming `see_also` (the program's page, or its commands' pages).
-fn page(command: Command, lang: Lang, see_also: &[String]) -> io::Result<Vec<u8>> {
+/// naming `see_also` (the program's page, or its commands' pages). The NOTES section
+/// (the `--help` trailer, laid out by hand in columns) is kept as written rather than
+/// refilled. The program's own page (`program`) also gets ENVIRONMENT and FILES.
+fn page(command: Command, lang: Lang, see_also: &[String], program: bool) -> io::Result<Vec<u8>> {
+    let extra = program.then(|| extra_sections(&command, lang));
     let mut roff = Vec::new();
     clap_mangen::Man::new(command).render(&mut roff)?;
     let text = String::from_utf8_lossy(&roff);
     let mut out = String::with_capacity(text.len());
+    let mut in_notes = false;
     for line in text.split_inclusive('\n') {
         let heading = line.strip_prefix(".SH ").map(str::trim_end);
+        if heading.is_some() && in_notes {
+            out.push_str(".fi\n");
+            in_notes = false;
+        }
+        if heading == Some("VERSION")
+            && let Some(extra) = &extra
+        {
+            out.push_str(extra);
+        }
         match heading.and_then(|heading| MAN_HEADINGS.iter().find(|(name, _)| *name == heading)) {
-            Some((_, id)) => {
+            Some((name, id)) => {
                 let _ = writeln!(out, ".SH {}", catalogue::text(lang, id, None));
+                if *name == "EXTRA" {
+                    out.push_str(".nf\n");
+                    in_notes = true;
+                }
             }
             None => out.push_str(line),
         }
+    }
+    if in_notes {
+        out.push_str(".fi\n");
     }
     if !see_also.is_empty() {
         let names: Vec<String> = see_also
@@ -859,6 +880,81 @@ fn page(command: Command, lang: Lang, see_also: &[String]) -> io::Result<Vec<u8>
         );
     }
     Ok(out.into_bytes())
+}
+
+/// The ENVIRONMENT and FILES sections of a program's page, in `lang`. ENVIRONMENT
+/// names every variable an option reads (clap's `env`), with that option's help, the
+/// same words `--help` shows, then the variables the program reads itself, from the
+/// catalogue (see [`MAN_LISTS`]), which also holds FILES. Each line of those
+/// messages is `NAME: what it is`.
+fn extra_sections(command: &Command, lang: Lang) -> String {
+    let (environment_id, files_id) = MAN_LISTS
+        .iter()
+        .find(|(program, ..)| *program == command.get_name())
+        .map_or(("", ""), |(_, environment, files)| (*environment, *files));
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut commands = vec![command];
+    while let Some(command) = commands.pop() {
+        for arg in command.get_arguments() {
+            let Some(name) = arg.get_env() else { continue };
+            let name = name.to_string_lossy().into_owned();
+            if arg.is_hide_set() || entries.iter().any(|(known, _)| *known == name) {
+                continue;
+            }
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            let option = format!("--{}", arg.get_long().unwrap_or(arg.get_id().as_str()));
+            entries.push((name, format!("{option}: {help}")));
+        }
+        commands.extend(command.get_subcommands().filter(|sub| !sub.is_hide_set()));
+    }
+    entries.extend(listed(lang, environment_id));
+    let mut out = String::new();
+    for (heading, entries) in [
+        ("help-man-environment", entries),
+        ("help-man-files", listed(lang, files_id)),
+    ] {
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, ".SH {}", catalogue::text(lang, heading, None));
+        for (name, text) in entries {
+            let _ = writeln!(
+                out,
+                ".TP\n\\fB{}\\fR\n{}",
+                roff_text(&name),
+                roff_text(&text)
+            );
+        }
+    }
+    out
+}
+
+/// Per program: the catalogue messages that list, for its page, the variables it
+/// reads itself (beyond its options') and the files it uses.
+const MAN_LISTS: [(&str, &str, &str); 1] =
+    [("otp", "help-otp-man-environment", "help-otp-man-files")];
+
+/// The `NAME: what it is` lines of the catalogue message `id`, if it exists.
+fn listed(lang: Lang, id: &str) -> Vec<(String, String)> {
+    if id.is_empty() || !catalogue::has(lang, id) {
+        return Vec::new();
+    }
+    catalogue::text(lang, id, None)
+        .lines()
+        .filter_map(|line| line.split_once(": "))
+        .map(|(name, text)| (name.trim().to_owned(), text.trim().to_owned()))
+        .collect()
+}
+
+/// `text` for a roff body line: backslashes and hyphens escaped, no line starting
+/// with a control character.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 fn display_width(text: &str) -> usize {

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+mod common;
+
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -243,4 +245,112 @@ fn the_readme_lists_every_error_code_with_its_sentence() {
         "README.md's error table lacks or differs from these rows:\n{}",
         missing.join("\n")
     );
+}
+
+/// The `OTP_*` variables the client's sources read (`"OTP_…"` literals outside
+/// tests), found by scanning `src/`.
+fn variables_read_by_otp() -> std::collections::BTreeSet<String> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".rs") || name.contains("test") || name.starts_with("otpd") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for piece in text.split("\"OTP_").skip(1) {
+                let tail: String = piece
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                    .collect();
+                if piece[tail.len()..].starts_with('"') {
+                    found.insert(format!("OTP_{tail}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The lines of section `heading` of a page rendered by man(1), 80 columns wide.
+fn rendered_section(page: &Path, heading: &str) -> Vec<String> {
+    let out = std::process::Command::new("man")
+        .arg("-l")
+        .arg(page)
+        .env("MANWIDTH", "80")
+        .env("MAN_KEEP_FORMATTING", "")
+        .env_remove("MANPAGER")
+        .env("PAGER", "cat")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines()
+        .skip_while(|line| line.trim_end() != heading)
+        .skip(1)
+        .take_while(|line| line.is_empty() || line.starts_with(' '))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// otp(1) has ENVIRONMENT (every `OTP_*` variable otp reads) and FILES (vault,
+/// backup, attempts, lock, config, agent socket) sections, in both languages, and
+/// its NOTES keep their columns instead of being refilled by man.
+#[test]
+fn otp_page_has_environment_and_files_and_keeps_its_notes_laid_out() {
+    if !common::have_tool("man", &["--version"]) {
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let variables = variables_read_by_otp();
+    assert!(variables.contains("OTP_PIN_COMMAND"), "{variables:?}");
+    for (page, environment, files, notes) in [
+        ("man/otp.1", "ENVIRONMENT", "FILES", "NOTES"),
+        ("man/ko/otp.1", "환경 변수", "파일", "참고 사항"),
+    ] {
+        let page = repo.join(page);
+        let environment = rendered_section(&page, environment).join("\n");
+        for variable in &variables {
+            assert!(
+                environment.contains(variable.as_str()),
+                "{} ENVIRONMENT lacks {variable}:\n{environment}",
+                page.display()
+            );
+        }
+        let files = rendered_section(&page, files).join("\n");
+        for file in [
+            "otp/vault.age",
+            "<vault>.bak",
+            "<vault>.attempts",
+            "<vault>.lock",
+            "otp/config.toml",
+            ".sock",
+        ] {
+            assert!(
+                files.contains(file),
+                "{} FILES lacks {file}:\n{files}",
+                page.display()
+            );
+        }
+        let notes = rendered_section(&page, notes);
+        let line = notes
+            .iter()
+            .find(|line| line.trim_start().starts_with("OTP_PIN_COMMAND"))
+            .unwrap_or_else(|| panic!("no OTP_PIN_COMMAND line in {}: {notes:#?}", page.display()));
+        assert!(
+            line.trim_end().ends_with(')'),
+            "the OTP_PIN_COMMAND line of {} is broken: {notes:#?}",
+            page.display()
+        );
+    }
 }

@@ -59,6 +59,8 @@ help-man-options = OPTIONS
 help-man-subcommands = SUBCOMMANDS
 help-man-notes = NOTES
 help-man-version = VERSION
+help-man-environment = ENVIRONMENT
+help-man-files = FILES
 help-man-see-also = SEE ALSO
 help-man-authors = AUTHORS
 
@@ -190,6 +192,22 @@ help-otp-after-help =
       5  unlocking is refused for a while after too many wrong PINs
       6  the vault is missing, damaged or unreadable
       7  enrollment refused or failed (the message starts with its code, e.g. SE3010)
+
+help-otp-man-environment =
+    OTP_PIN_FILE: a file whose first line is the PIN (keep it chmod 600); used when --pin-stdin is not given
+    OTP_PIN_COMMAND: a shell command that prints the PIN (e.g. a password manager); used when neither --pin-stdin nor OTP_PIN_FILE is given
+    OTP_PIN: the PIN itself (visible to other processes of the same user); the last source before the prompt
+    OTP_NO_PROMPT: 1 forbids the hidden PIN prompt, so a script fails at once instead of waiting
+    XDG_DATA_HOME: where the vault lives (default ~/.local/share)
+    XDG_CONFIG_HOME: where the config file lives (default ~/.config)
+    XDG_RUNTIME_DIR: where the agent's socket lives (otherwise otp-<uid> in the temporary directory)
+help-otp-man-files =
+    $XDG_DATA_HOME/otp/vault.age: the vault, encrypted with age under a key derived from the PIN (scrypt); mode 0600, replaced atomically on every save (--vault or OTP_VAULT to use another)
+    <vault>.bak: the previous version of the vault, kept on every save under the same PIN; `cp <vault>.bak <vault>` restores it when the vault is damaged
+    <vault>.attempts: the count of wrong PINs and the pause after too many; removed by the right PIN
+    <vault>.lock: held while the vault is changed, so two otp processes never write at once
+    $XDG_CONFIG_HOME/otp/config.toml: the settings (language, vault path, auto-lock, clipboard clearing, customer codes); --config or OTP_CONFIG to use another
+    $XDG_RUNTIME_DIR/otp/agent-<hash>.sock: the socket of the agent `otp unlock` starts, one per vault; 0600, only its user may connect
 
 ## otpd
 

@@ -50,6 +50,8 @@ help-man-options = 옵션
 help-man-subcommands = 하위 명령
 help-man-notes = 참고 사항
 help-man-version = 버전
+help-man-environment = 환경 변수
+help-man-files = 파일
 help-man-see-also = 참고
 help-man-authors = 만든 사람
 
@@ -181,6 +183,22 @@ help-otp-after-help =
       5  비밀번호를 너무 많이 틀려 한동안 잠금 해제를 거부함
       6  보관함이 없거나, 손상되었거나, 읽을 수 없음
       7  등록이 거부되었거나 실패함(메시지가 SE3010 같은 코드로 시작합니다)
+
+help-otp-man-environment =
+    OTP_PIN_FILE: 첫 줄이 비밀번호인 파일(chmod 600으로 보관하세요). --pin-stdin이 없을 때 씁니다
+    OTP_PIN_COMMAND: 비밀번호를 출력하는 셸 명령(예: 비밀번호 관리자). --pin-stdin과 OTP_PIN_FILE이 모두 없을 때 씁니다
+    OTP_PIN: 비밀번호 자체(같은 사용자의 다른 프로세스가 볼 수 있습니다). 입력 창을 띄우기 전 마지막 수단입니다
+    OTP_NO_PROMPT: 1이면 숨김 비밀번호 입력 창을 띄우지 않아, 스크립트가 기다리지 않고 바로 실패합니다
+    XDG_DATA_HOME: 보관함이 있는 곳(기본 ~/.local/share)
+    XDG_CONFIG_HOME: 설정 파일이 있는 곳(기본 ~/.config)
+    XDG_RUNTIME_DIR: 에이전트 소켓이 있는 곳(없으면 임시 디렉터리의 otp-<uid>)
+help-otp-man-files =
+    $XDG_DATA_HOME/otp/vault.age: 보관함. 비밀번호에서 만든 키(scrypt)로 age 암호화되어 있으며, 권한 0600이고 저장할 때마다 원자적으로 바뀝니다(다른 파일은 --vault 또는 OTP_VAULT)
+    <vault>.bak: 저장할 때마다 같은 비밀번호로 남겨 두는 이전 보관함. 보관함이 손상되면 `cp <vault>.bak <vault>`로 되돌립니다
+    <vault>.attempts: 틀린 비밀번호 횟수와 너무 많이 틀렸을 때의 대기 시간. 맞는 비밀번호를 넣으면 지워집니다
+    <vault>.lock: 보관함을 바꾸는 동안 잡아 두어, 두 otp 프로세스가 동시에 쓰지 않게 합니다
+    $XDG_CONFIG_HOME/otp/config.toml: 설정(언어, 보관함 경로, 자동 잠금, 클립보드 지우기, 고객코드). 다른 파일은 --config 또는 OTP_CONFIG
+    $XDG_RUNTIME_DIR/otp/agent-<hash>.sock: `otp unlock`이 띄운 에이전트의 소켓(보관함마다 하나). 권한 0600이며 본인만 연결할 수 있습니다
 
 ## otpd
 
