@@ -8,9 +8,14 @@
 //!   clipboard, so the text is only there while this object lives;
 //! - OSC 52, an escape sequence that asks the terminal to set the clipboard of the
 //!   machine the person sits at. Used over SSH (the remote display, if any, is not
-//!   theirs) and when no display is reachable. Inside tmux (and GNU screen) the
-//!   sequence is wrapped so the multiplexer passes it on. Whether the terminal obeys
-//!   cannot be known: many do, some ignore it, and none of them can be read back.
+//!   theirs) and when no display is reachable. Inside GNU screen the sequence is
+//!   wrapped so screen passes it on. Inside tmux it goes the way tmux takes it: plain
+//!   when tmux's `set-clipboard` is `on` (tmux keeps it as a paste buffer and passes
+//!   it to the terminal outside), wrapped for passthrough when only
+//!   `allow-passthrough` is on (the terminal outside gets it, tmux keeps nothing),
+//!   and not at all when tmux would drop both (an error that says which option to
+//!   set). Whether the terminal obeys cannot be known: many do, some ignore it, and
+//!   none of them can be read back.
 //!
 //! Nothing here panics or aborts when there is no clipboard: every failure is an
 //! error value with a sentence for the user.
@@ -114,29 +119,98 @@ pub enum ClipboardError {
     /// Writing the OSC 52 sequence to the terminal failed.
     #[error("could not send the copy request to the terminal: {0}")]
     Terminal(String),
+    /// tmux would drop the request: its `set-clipboard` is not `on` and passthrough
+    /// is off.
+    #[error(
+        "tmux passes no copy request on (its set-clipboard option is {set_clipboard}); \
+         add `set -g set-clipboard on` to ~/.tmux.conf and run `tmux source-file ~/.tmux.conf`, \
+         or type the code by hand"
+    )]
+    TmuxDrops {
+        /// The value of tmux's `set-clipboard` option (`external` or `off`).
+        set_clipboard: String,
+    },
+}
+
+/// How an OSC 52 sequence is wrapped for the multiplexer between otp and the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrap {
+    /// Sent as it is: straight to the terminal, or to tmux with `set-clipboard on`,
+    /// which keeps it as a paste buffer and passes it on.
+    Plain,
+    /// tmux passthrough (`allow-passthrough on`): tmux hands it to the terminal
+    /// outside unread, so no tmux buffer is made.
+    TmuxPassthrough,
+    /// GNU screen's DCS wrapping.
+    Screen,
+}
+
+/// What the tmux around this program does with OSC 52, from its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TmuxRoute {
+    /// The request gets through wrapped this way (both plain and passthrough when
+    /// tmux could not be asked, so one of them reaches the terminal).
+    Send(&'static [Wrap]),
+    /// tmux would drop it; holds the `set-clipboard` value to name in the error.
+    Dropped(String),
+}
+
+impl TmuxRoute {
+    /// The route for tmux's answer to `#{set-clipboard}|#{allow-passthrough}`
+    /// (`None` when tmux could not be asked). tmux before 3.3 has no
+    /// `allow-passthrough` option (an empty value) and always passes through.
+    pub fn from_options(answer: Option<&str>) -> Self {
+        let Some((set_clipboard, passthrough)) = answer.and_then(|a| a.trim().split_once('|'))
+        else {
+            return Self::Send(&[Wrap::Plain, Wrap::TmuxPassthrough]);
+        };
+        if set_clipboard == "on" {
+            Self::Send(&[Wrap::Plain])
+        } else if matches!(passthrough, "" | "1" | "on" | "all") {
+            Self::Send(&[Wrap::TmuxPassthrough])
+        } else {
+            Self::Dropped(set_clipboard.to_owned())
+        }
+    }
+
+    /// Asks the tmux server of this pane (`$TMUX`, `$TMUX_PANE`) for its options.
+    pub fn ask() -> Self {
+        let mut command = std::process::Command::new("tmux");
+        command.arg("display-message").arg("-p");
+        if let Some(pane) = std::env::var_os("TMUX_PANE").filter(|p| !p.is_empty()) {
+            command.arg("-t").arg(pane);
+        }
+        let answer = command
+            .arg("#{set-clipboard}|#{allow-passthrough}")
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok());
+        Self::from_options(answer.as_deref())
+    }
 }
 
 /// Not base64: xterm and the terminals that follow it clear the clipboard on it.
 const OSC52_CLEAR: &str = "!";
 
 /// The OSC 52 sequence that sets the clipboard to `text` (or clears it when `text`
-/// is `None`), wrapped for tmux or screen when asked to.
-pub fn osc52_sequence(text: Option<&str>, tmux: bool, screen: bool) -> Zeroizing<String> {
+/// is `None`), wrapped as `wrap` says.
+pub fn osc52_sequence(text: Option<&str>, wrap: Wrap) -> Zeroizing<String> {
     let payload = match text {
         Some(text) => Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(text)),
         None => Zeroizing::new(OSC52_CLEAR.to_owned()),
     };
     let inner = Zeroizing::new(format!("\x1b]52;c;{}\x07", payload.as_str()));
-    if tmux {
+    match wrap {
+        Wrap::Plain => inner,
         // tmux passthrough: DCS tmux; <sequence with every ESC doubled> ST.
-        Zeroizing::new(format!(
+        Wrap::TmuxPassthrough => Zeroizing::new(format!(
             "\x1bPtmux;{}\x1b\\",
             inner.replace('\x1b', "\x1b\x1b")
-        ))
-    } else if screen {
-        Zeroizing::new(format!("\x1bP{}\x1b\\", inner.as_str()))
-    } else {
-        inner
+        )),
+        Wrap::Screen => Zeroizing::new(format!("\x1bP{}\x1b\\", inner.as_str())),
     }
 }
 
@@ -146,6 +220,9 @@ pub struct Clipboard {
     system: Option<arboard::Clipboard>,
     /// Why the system clipboard could not be created, once it was tried.
     system_error: Option<String>,
+    /// Asks the surrounding tmux how it treats OSC 52 (before every request, so a
+    /// changed tmux option counts at once).
+    ask_tmux: fn() -> TmuxRoute,
 }
 
 impl std::fmt::Debug for Clipboard {
@@ -165,6 +242,7 @@ impl Clipboard {
             environment,
             system: None,
             system_error: None,
+            ask_tmux: TmuxRoute::ask,
         }
     }
 
@@ -206,10 +284,26 @@ impl Clipboard {
         if self.environment.terminal_without_osc52 {
             return Err(self.unavailable());
         }
-        let sequence = osc52_sequence(text, self.environment.tmux, self.environment.screen);
+        let wraps: &[Wrap] = if self.environment.tmux {
+            match (self.ask_tmux)() {
+                TmuxRoute::Send(wraps) => wraps,
+                TmuxRoute::Dropped(set_clipboard) => {
+                    return Err(ClipboardError::TmuxDrops { set_clipboard });
+                }
+            }
+        } else if self.environment.screen {
+            &[Wrap::Screen]
+        } else {
+            &[Wrap::Plain]
+        };
+        for wrap in wraps {
+            let sequence = osc52_sequence(text, *wrap);
+            terminal
+                .write_all(sequence.as_bytes())
+                .map_err(|e| ClipboardError::Terminal(e.to_string()))?;
+        }
         terminal
-            .write_all(sequence.as_bytes())
-            .and_then(|()| terminal.flush())
+            .flush()
             .map_err(|e| ClipboardError::Terminal(e.to_string()))
     }
 
@@ -275,21 +369,42 @@ mod tests {
     #[test]
     fn osc52_plain_tmux_and_screen() {
         assert_eq!(
-            osc52_sequence(Some("123456"), false, false).as_str(),
+            osc52_sequence(Some("123456"), Wrap::Plain).as_str(),
             "\x1b]52;c;MTIzNDU2\x07"
         );
         assert_eq!(
-            osc52_sequence(Some("123456"), true, false).as_str(),
+            osc52_sequence(Some("123456"), Wrap::TmuxPassthrough).as_str(),
             "\x1bPtmux;\x1b\x1b]52;c;MTIzNDU2\x07\x1b\\"
         );
         assert_eq!(
-            osc52_sequence(Some("1"), false, true).as_str(),
+            osc52_sequence(Some("1"), Wrap::Screen).as_str(),
             "\x1bP\x1b]52;c;MQ==\x07\x1b\\"
         );
         assert_eq!(
-            osc52_sequence(None, false, false).as_str(),
+            osc52_sequence(None, Wrap::Plain).as_str(),
             "\x1b]52;c;!\x07"
         );
+    }
+
+    /// tmux keeps a plain OSC 52 as a paste buffer only with `set-clipboard on`, and
+    /// drops a passthrough-wrapped one unless `allow-passthrough` is on (tmux 3.3 and
+    /// later; earlier ones always pass it through).
+    #[test]
+    fn the_tmux_route_follows_its_options() {
+        use TmuxRoute::{Dropped, Send};
+        for (answer, route) in [
+            (Some("on|0\n"), Send(&[Wrap::Plain])),
+            (Some("on|1\n"), Send(&[Wrap::Plain])),
+            (Some("external|1\n"), Send(&[Wrap::TmuxPassthrough])),
+            (Some("off|all\n"), Send(&[Wrap::TmuxPassthrough])),
+            (Some("external|\n"), Send(&[Wrap::TmuxPassthrough])),
+            (Some("external|0\n"), Dropped("external".into())),
+            (Some("off|off\n"), Dropped("off".into())),
+            (None, Send(&[Wrap::Plain, Wrap::TmuxPassthrough])),
+            (Some("garbage"), Send(&[Wrap::Plain, Wrap::TmuxPassthrough])),
+        ] {
+            assert_eq!(TmuxRoute::from_options(answer), route, "{answer:?}");
+        }
     }
 
     #[test]
@@ -308,21 +423,43 @@ mod tests {
         assert_eq!(Environment::default().preferred(), Method::Terminal);
     }
 
+    fn in_tmux(ask_tmux: fn() -> TmuxRoute) -> Clipboard {
+        Clipboard {
+            ask_tmux,
+            ..Clipboard::new(Environment {
+                tmux: true,
+                ..Environment::default()
+            })
+        }
+    }
+
     #[test]
     fn terminal_copy_writes_osc52_and_never_touches_a_display() {
-        let mut clipboard = Clipboard::new(Environment {
-            tmux: true,
-            ..Environment::default()
-        });
+        let mut clipboard = in_tmux(|| TmuxRoute::Send(&[Wrap::Plain]));
         let mut out = Vec::new();
         assert_eq!(clipboard.copy("654321", &mut out), Ok(Method::Terminal));
-        assert_eq!(out, b"\x1bPtmux;\x1b\x1b]52;c;NjU0MzIx\x07\x1b\\");
+        assert_eq!(out, b"\x1b]52;c;NjU0MzIx\x07");
         out.clear();
         assert_eq!(
             clipboard.clear_if_unchanged("654321", Method::Terminal, &mut out),
             Ok(true)
         );
-        assert!(out.ends_with(b"]52;c;!\x07\x1b\\"));
+        assert_eq!(out, b"\x1b]52;c;!\x07");
+    }
+
+    #[test]
+    fn a_tmux_that_drops_osc52_is_an_error_and_nothing_is_sent() {
+        let mut clipboard = in_tmux(|| TmuxRoute::Dropped("external".into()));
+        let mut out = Vec::new();
+        let error = clipboard.copy("654321", &mut out).unwrap_err();
+        assert_eq!(
+            error,
+            ClipboardError::TmuxDrops {
+                set_clipboard: "external".into()
+            }
+        );
+        assert!(error.to_string().contains("set-clipboard on"), "{error}");
+        assert!(out.is_empty());
     }
 
     #[test]

@@ -347,6 +347,93 @@ fn clipboard_under_xvfb_receives_the_code_and_is_cleared_after_the_timeout() {
     assert!(tui.wait_exit(WAIT).success());
 }
 
+/// A tmux server of the test's own (its own socket, no config file), killed on drop.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// A server whose one session runs the interface on the sandbox's paths at
+    /// 100×20, with no display and no SSH session (copies go through OSC 52).
+    fn start(sandbox: &Sandbox) -> Self {
+        let tmux = Self {
+            socket: sandbox.dir.path().join("tmux.sock"),
+        };
+        let program = format!(
+            "exec env -u DISPLAY -u WAYLAND_DISPLAY -u SSH_CONNECTION -u SSH_CLIENT -u SSH_TTY \
+             OTP_LANG=en OTP_VAULT='{}' OTP_CONFIG='{}' XDG_RUNTIME_DIR='{}' '{}'",
+            sandbox.vault.display(),
+            sandbox.config.display(),
+            sandbox.runtime.display(),
+            env!("CARGO_BIN_EXE_otp")
+        );
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "20",
+            &program,
+        ]);
+        assert!(out.status.success(), "{out:?}");
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .unwrap()
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-J"]).stdout).into_owned()
+    }
+
+    /// Waits until the pane shows `text`, and returns the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "no {text:?} on the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The pid of the program in the pane.
+    fn pane_pid(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
+            .trim()
+            .to_owned()
+    }
+
+    /// tmux's newest paste buffer, if it has one.
+    fn buffer(&self) -> Option<String> {
+        let out = self.run(&["show-buffer"]);
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
 /// A terminal that goes away (an SSH connection dropped, a terminal window closed)
 /// hangs up; the program must end instead of spinning on a dead terminal.
 #[test]
@@ -355,34 +442,9 @@ fn a_hung_up_terminal_ends_the_program() {
         return;
     }
     let sandbox = Sandbox::initialised();
-    let socket = sandbox.dir.path().join("tmux.sock");
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    let program = format!(
-        "exec env OTP_VAULT='{}' OTP_CONFIG='{}' XDG_RUNTIME_DIR='{}' '{}'",
-        sandbox.vault.display(),
-        sandbox.config.display(),
-        sandbox.runtime.display(),
-        env!("CARGO_BIN_EXE_otp")
-    );
-    let out = tmux(&["new-session", "-d", "-x", "80", "-y", "20", &program]);
-    assert!(out.status.success(), "{out:?}");
-    let start = Instant::now();
-    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout)
-        .contains("Enter your 6-digit PIN")
-    {
-        assert!(start.elapsed() < WAIT, "the unlock screen never appeared");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let pid = String::from_utf8_lossy(&tmux(&["display-message", "-p", "#{pane_pid}"]).stdout)
-        .trim()
-        .to_owned();
+    let tmux = Tmux::start(&sandbox);
+    tmux.wait_for("Enter your 6-digit PIN");
+    let pid = tmux.pane_pid();
     let stat = format!("/proc/{pid}/stat");
     let alive = || {
         std::fs::read_to_string(&stat).is_ok_and(|s| {
@@ -392,7 +454,7 @@ fn a_hung_up_terminal_ends_the_program() {
         })
     };
     assert!(alive(), "no process {pid}");
-    tmux(&["kill-server"]);
+    drop(tmux);
     let start = Instant::now();
     while alive() {
         if start.elapsed() > Duration::from_secs(5) {
@@ -401,6 +463,56 @@ fn a_hung_up_terminal_ends_the_program() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Inside tmux with `set-clipboard on` (and passthrough off, tmux's default), a
+/// copy reaches tmux: it keeps the code as a paste buffer (and passes it on to the
+/// terminal outside). With `set-clipboard external` (the default) tmux would drop
+/// the request, so the status line says which option to set instead of "Copied".
+#[test]
+fn inside_tmux_a_copy_becomes_a_tmux_buffer_or_says_which_option_to_set() {
+    if !common::have_tool("tmux", &["-V"]) || !common::have_tool("oathtool", &["--version"]) {
+        return;
+    }
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    let tmux = Tmux::start(&sandbox);
+    assert!(
+        tmux.run(&["set", "-g", "set-clipboard", "on"])
+            .status
+            .success()
+    );
+    tmux.wait_for("Enter your 6-digit PIN");
+    assert!(tmux.run(&["send-keys", "-l", PIN]).status.success());
+    tmux.wait_for("1/10 accounts");
+
+    let before = unix_now();
+    assert!(tmux.run(&["send-keys", "Enter"]).status.success());
+    tmux.wait_for("Copied");
+    let after = unix_now();
+    let buffer = tmux.buffer();
+    let expected: Vec<String> = [before.saturating_sub(1), before, after]
+        .iter()
+        .map(|&t| common::oathtool_totp(SECRET, "SHA1", 6, 30, t))
+        .collect();
+    assert!(
+        buffer.as_ref().is_some_and(|b| expected.contains(b)),
+        "tmux's buffer is {buffer:?}, not one of {expected:?}:\n{}",
+        tmux.screen()
+    );
+
+    assert!(
+        tmux.run(&["set", "-g", "set-clipboard", "external"])
+            .status
+            .success()
+    );
+    assert!(tmux.run(&["delete-buffer"]).status.success());
+    assert!(tmux.run(&["send-keys", "c"]).status.success());
+    let screen = tmux.wait_for("set-clipboard");
+    assert!(screen.contains("external"), "{screen}");
+    assert!(!screen.contains("Copied"), "{screen}");
+    assert_eq!(tmux.buffer(), None, "{screen}");
+    assert!(tmux.run(&["send-keys", "q"]).status.success());
 }
 
 /// An agent started by `otp unlock` in the sandbox's own runtime directory; dropped,

@@ -684,6 +684,11 @@ impl Localize for ClipboardError {
                     detail = technical(detail, lang)
                 )
             }
+            ClipboardError::TmuxDrops { set_clipboard } => t_in!(
+                lang,
+                "err-clipboard-tmux",
+                value = technical(set_clipboard, lang)
+            ),
         }
     }
 }
@@ -1413,6 +1418,13 @@ mod tests {
             "terminal",
             &ClipboardError::Terminal("broken pipe".into()),
             &["broken pipe"],
+        );
+        check(
+            "tmux",
+            &ClipboardError::TmuxDrops {
+                set_clipboard: "external".into(),
+            },
+            &["external", "set-clipboard on"],
         );
         check("clock", &ClockError, &["1970"]);
         check("random", &RandomError, &[]);

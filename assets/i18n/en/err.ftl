@@ -213,6 +213,8 @@ err-clipboard-system-no-display = no X11 or Wayland display is set
 err-clipboard-system-failed = the display's clipboard failed ({ $detail })
 err-clipboard-system-failed-plain = the display's clipboard failed
 err-clipboard-terminal = could not send the copy request to the terminal ({ $detail })
+# $value: tmux's set-clipboard option (external or off).
+err-clipboard-tmux = tmux passes no copy request on (its set-clipboard option is { $value }); add `set -g set-clipboard on` to ~/.tmux.conf and run `tmux source-file ~/.tmux.conf`, or type the code by hand
 
 ## The system
 

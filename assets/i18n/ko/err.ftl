@@ -191,6 +191,7 @@ err-clipboard-system-no-display = X11이나 Wayland 화면이 설정되어 있�
 err-clipboard-system-failed = 화면의 클립보드가 동작하지 않았습니다({ $detail }).
 err-clipboard-system-failed-plain = 화면의 클립보드가 동작하지 않았습니다.
 err-clipboard-terminal = 터미널에 복사 요청을 보내지 못했습니다({ $detail }).
+err-clipboard-tmux = tmux가 복사 요청을 넘겨주지 않습니다(set-clipboard 설정이 { $value }입니다). ~/.tmux.conf에 `set -g set-clipboard on`을 넣고 `tmux source-file ~/.tmux.conf`를 실행하거나, 코드를 직접 입력하세요.
 
 ## 시스템
 
