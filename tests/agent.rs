@@ -678,3 +678,50 @@ fn an_interrupted_unlock_leaves_nothing_unlocked() {
         panic!("an agent serves after its unlock was killed: {status}");
     }
 }
+
+/// `otp code <Tab>` in bash completes the account labels, asked of the agent; with
+/// no agent it offers none, and it never asks for a PIN (no prompt, no PIN source,
+/// the vault untouched). The names reach the completion by `OTP_VAULT`, as they do
+/// every command.
+#[test]
+fn tab_completes_account_labels_through_the_agent_and_never_asks_for_a_pin() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    assert_success(&sandbox.add_secret("bob", HOTP_SECRET, &["--issuer", "Example"]));
+    let home = sandbox.dir.path().as_os_str();
+    let env = [
+        ("OTP_VAULT", sandbox.vault.as_os_str()),
+        ("OTP_CONFIG", sandbox.config.as_os_str()),
+        ("XDG_RUNTIME_DIR", sandbox.runtime.as_os_str()),
+        ("HOME", home),
+        ("OTP_LANG", std::ffi::OsStr::new("en")),
+    ];
+    let vault_before = std::fs::read(&sandbox.vault).unwrap();
+    let offered = common::completion::bash_offers(&["otp", "code", ""], &env);
+    assert!(
+        !offered
+            .iter()
+            .any(|w| w.contains("alice") || w.contains("bob")),
+        "without an agent: {offered:?}"
+    );
+    assert_eq!(std::fs::read(&sandbox.vault).unwrap(), vault_before);
+
+    let _agent = Agent::start(&sandbox, &[]);
+    let offered = common::completion::bash_offers(&["otp", "code", ""], &env);
+    let mut labels: Vec<&str> = offered
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !w.starts_with('-'))
+        .collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["Example:bob", "GitHub:alice"], "{offered:?}");
+    assert!(offered.iter().any(|w| w == "--next"), "{offered:?}");
+    assert_eq!(
+        common::completion::bash_offers(&["otp", "show", "Git"], &env),
+        ["GitHub:alice"]
+    );
+    assert_eq!(
+        common::completion::bash_offers(&["otp", "--no-agent", "remove", "Ex"], &env),
+        ["Example:bob"]
+    );
+}

@@ -18,6 +18,7 @@ use crate::agent::protocol::{CodeReply, Request, Response};
 #[derive(Debug, Args)]
 pub struct CodeArgs {
     /// The account: its name, issuer:name, or a unique prefix (any case)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::account_labels))]
     pub account: String,
     /// Print the code of the next period instead (TOTP only)
     #[arg(long)]

@@ -68,7 +68,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
     }
     match command {
         Command::Completions(args) => {
-            completions::run(args, self::command());
+            completions::run(args);
             return Ok(());
         }
         Command::AgentServe(args) => return agent_serve::run(&cli.global, args),
@@ -119,6 +119,8 @@ fn short_version() -> String {
 
 /// Parses the arguments, runs the subcommand and maps errors to exit codes.
 pub fn run() -> ExitCode {
+    // A shell asking for completions at a Tab (see `completions`): answered, exits.
+    completions::answer_if_asked();
     if let Some(line) = version_only() {
         // As clap prints it: a reader that went away (`otp --version | true`) is
         // no error worth a panic.

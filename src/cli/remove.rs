@@ -10,6 +10,7 @@ use super::text;
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
     /// The account: its name, issuer:name, or a unique prefix (any case)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::account_labels))]
     pub account: String,
     /// Do not ask for confirmation (needed when standard input is not a terminal)
     #[arg(long, short = 'y')]

@@ -10,6 +10,7 @@ use super::text;
 #[derive(Debug, Args)]
 pub struct RenameArgs {
     /// The account: its name, issuer:name, or a unique prefix (any case)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::account_labels))]
     pub account: String,
     /// The new account name
     pub new_name: String,

@@ -21,6 +21,7 @@ use crate::qr;
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The account: its name, issuer:name, or a unique prefix (any case)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::account_labels))]
     pub account: String,
     /// Draw the account's otpauth:// link as a QR code for a phone to scan (shows the secret)
     #[arg(long, conflicts_with = "uri")]

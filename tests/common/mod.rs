@@ -5,6 +5,7 @@
 
 #[cfg(unix)]
 pub mod agent;
+pub mod completion;
 #[cfg(feature = "server")]
 pub mod flood;
 #[cfg(feature = "server")]

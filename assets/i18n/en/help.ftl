@@ -198,6 +198,7 @@ help-otp-man-environment =
     OTP_PIN_COMMAND: a shell command that prints the PIN (e.g. a password manager); used when neither --pin-stdin nor OTP_PIN_FILE is given
     OTP_PIN: the PIN itself (visible to other processes of the same user); the last source before the prompt
     OTP_NO_PROMPT: 1 forbids the hidden PIN prompt, so a script fails at once instead of waiting
+    OTP_COMPLETE: set by the completion scripts when they ask otp what to offer at a Tab; never set it yourself
     XDG_DATA_HOME: where the vault lives (default ~/.local/share)
     XDG_CONFIG_HOME: where the config file lives (default ~/.config)
     XDG_RUNTIME_DIR: where the agent's socket lives (otherwise otp-<uid> in the temporary directory)

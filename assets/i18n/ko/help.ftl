@@ -189,6 +189,7 @@ help-otp-man-environment =
     OTP_PIN_COMMAND: 비밀번호를 출력하는 셸 명령(예: 비밀번호 관리자). --pin-stdin과 OTP_PIN_FILE이 모두 없을 때 씁니다
     OTP_PIN: 비밀번호 자체(같은 사용자의 다른 프로세스가 볼 수 있습니다). 입력 창을 띄우기 전 마지막 수단입니다
     OTP_NO_PROMPT: 1이면 숨김 비밀번호 입력 창을 띄우지 않아, 스크립트가 기다리지 않고 바로 실패합니다
+    OTP_COMPLETE: 자동 완성 스크립트가 Tab에서 보여 줄 후보를 otp에 물을 때 설정합니다. 직접 설정하지 마세요
     XDG_DATA_HOME: 보관함이 있는 곳(기본 ~/.local/share)
     XDG_CONFIG_HOME: 설정 파일이 있는 곳(기본 ~/.config)
     XDG_RUNTIME_DIR: 에이전트 소켓이 있는 곳(없으면 임시 디렉터리의 otp-<uid>)
