@@ -1008,3 +1008,67 @@ fn a_search_says_what_matched_and_counts_in_the_title() {
         }
     }
 }
+
+/// Issue 15, item 4: the key hints say what Esc does at this moment (clear,
+/// back or quit) on the PIN screens and in the list, and say nothing of Esc
+/// where it does nothing: in the list without a search, while a job runs.
+#[test]
+fn the_esc_hint_says_what_esc_does_now() {
+    type Word = Option<fn() -> String>;
+    let quit: Word = Some(text::hint_quit);
+    let clear: Word = Some(text::hint_clear);
+    let back: Word = Some(text::hint_back);
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        let mut cases: Vec<(&str, App, Word)> = Vec::new();
+        cases.push(("first step", setup_app(), quit));
+        let mut app = setup_app();
+        typed(&mut app, "25");
+        cases.push(("first step, digits", app, clear));
+        let mut app = setup_app();
+        typed(&mut app, "258046");
+        cases.push(("second step", app, back));
+        let mut app = setup_app();
+        typed(&mut app, "258046258");
+        cases.push(("second step, digits", app, clear));
+        let mut app = setup_app();
+        typed(&mut app, "258046258046");
+        cases.push(("creating", app, None));
+        cases.push(("unlock", locked_app(), quit));
+        let mut app = locked_app();
+        typed(&mut app, "12");
+        cases.push(("unlock, digits", app, clear));
+        let mut app = locked_app();
+        typed(&mut app, "258046");
+        cases.push(("unlocking", app, None));
+        let mut app = agent_app(&accounts());
+        cmd(&mut app, Command::Delete);
+        cases.push(("unlock for the agent's list", app, back));
+        cases.push(("list", unlocked_app(accounts()), None));
+        let mut app = unlocked_app(accounts());
+        cmd(&mut app, Command::Search);
+        typed(&mut app, "git");
+        cmd(&mut app, Command::Submit);
+        cases.push(("list, search set", app, clear));
+        cases.push(("agent's list", agent_app(&accounts()), None));
+        let mut app = agent_app(&accounts());
+        cmd(&mut app, Command::Search);
+        typed(&mut app, "k");
+        cmd(&mut app, Command::Submit);
+        cases.push(("agent's list, search set", app, clear));
+        let esc = super::keymap::Key::Esc.label();
+        for (name, mut app, word) in cases {
+            for (width, height) in SIZES {
+                let screen = plain(&draw(&mut app, width, height));
+                let hints = screen.lines().last().unwrap_or_default().to_owned();
+                match word {
+                    Some(word) => assert!(
+                        hints.contains(&format!("{esc} {}", word())),
+                        "{lang:?} {name} {width}: {hints}"
+                    ),
+                    None => assert!(!hints.contains(&esc), "{lang:?} {name} {width}: {hints}"),
+                }
+            }
+        }
+    }
+}
