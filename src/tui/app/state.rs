@@ -598,6 +598,18 @@ impl App {
         }
     }
 
+    /// Whether the focused field of the open form is a choice (← and → change
+    /// it); the rename form has none.
+    pub fn focus_is_choice(&self) -> bool {
+        match &self.screen {
+            Screen::Unlocked(unlocked) => match &unlocked.modal {
+                Some(Modal::Add(form)) => form.focused().is_choice(),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// Whether the worker is running a job.
     pub fn is_busy(&self) -> bool {
         self.busy.is_some()

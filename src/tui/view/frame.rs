@@ -165,8 +165,15 @@ pub(super) fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The word `binding` shows in the hint bar at this moment, or `None` when its
 /// key does nothing now. Where Esc does different things by the state (the PIN
-/// screens, the list), the word is what it does now ([`App::escape`]).
+/// screens, the list), the word is what it does now ([`App::escape`]); in a form,
+/// ← and → are offered only on a choice.
 fn hint_word(app: &App, binding: &Binding) -> Option<String> {
+    if binding.context == Context::Form
+        && matches!(binding.command, Command::Left | Command::Right)
+        && !app.focus_is_choice()
+    {
+        return None;
+    }
     if binding.command == Command::Back && matches!(binding.context, Context::Pin | Context::List) {
         return match app.escape() {
             Escape::Nothing => None,
