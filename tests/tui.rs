@@ -171,6 +171,34 @@ fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
     assert!(status.success(), "{status:?}");
 }
 
+/// Issue 15, item 4: Esc clears the digits typed on the unlock screen (the hint
+/// says so) instead of quitting, and never quits from the list; `q` does.
+#[test]
+fn esc_clears_the_pin_and_never_quits_the_list() {
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("jklee", SECRET, &["--issuer", "KISTI", "--period", "60"]));
+    let mut tui = spawn(&sandbox, &[], &[], 40, 12);
+    tui.wait_for("5 attempts left", WAIT);
+    tui.wait_for("Esc quit", WAIT);
+    tui.type_slowly("12");
+    tui.wait_for("Esc clear", WAIT);
+    tui.send("\x1b");
+    tui.wait_for("Esc quit", WAIT);
+    assert!(tui.screen().contains("○ ○ ○ ○ ○ ○"), "{}", tui.screen());
+    tui.type_slowly(PIN);
+    tui.wait_for("KISTI:jklee", WAIT);
+    // Esc alone, read before the next key; the list stays and takes `?`.
+    tui.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    tui.send("?");
+    tui.wait_for("Account list", WAIT);
+    tui.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    tui.send("q");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+}
+
 #[test]
 fn a_korean_locale_shows_the_korean_screens() {
     let sandbox = Sandbox::initialised();

@@ -212,6 +212,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::List, &[K::Home, K::Char('g')], Command::First, text::key_first, None),
     bind(C::List, &[K::End, K::Char('G')], Command::Last, text::key_last, None),
     bind(C::List, &[K::Char('/')], Command::Search, text::key_search, Some(text::hint_search)),
+    // Esc never quits from the list; its hint shows only while there is a search to clear.
+    bind(C::List, &[K::Esc], Command::Back, text::key_list_back, Some(text::hint_clear)),
     bind(C::List, &[K::Char('a')], Command::Add, text::key_add, Some(text::hint_add)),
     bind(C::List, &[K::Char('r')], Command::Rename, text::key_rename, None),
     bind(C::List, &[K::Char('d'), K::Delete], Command::Delete, text::key_delete, None),
@@ -221,7 +223,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::List, &[K::Char('l')], Command::Lock, text::key_lock, None),
     bind(C::List, &[K::Char('?')], Command::Help, text::key_help, Some(text::hint_help)),
     bind(C::List, &[K::Char('q')], Command::Quit, text::key_quit, Some(text::hint_quit)),
-    bind(C::List, &[K::Esc], Command::Back, text::key_list_back, None),
     // Typing a search.
     bind(C::Search, &[K::Enter], Command::Submit, text::key_search_done, Some(text::hint_done)),
     bind(C::Search, &[K::Esc], Command::Back, text::key_search_cancel, Some(text::hint_cancel)),
@@ -231,6 +232,7 @@ pub const BINDINGS: &[Binding] = &[
     // Typing a PIN.
     bind(C::Pin, &[K::Enter], Command::Submit, text::key_pin_submit, Some(text::hint_ok)),
     bind(C::Pin, &[K::Backspace], Command::Backspace, text::key_backspace, None),
+    // The hint names what Esc does at the moment: clear, back or quit (`App::escape`).
     bind(C::Pin, &[K::Esc, K::Char('q')], Command::Back, text::key_pin_back, Some(text::hint_back)),
     bind(C::Pin, &[K::Char('?')], Command::Help, text::key_help, Some(text::hint_help)),
     // Forms.

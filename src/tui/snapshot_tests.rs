@@ -1008,3 +1008,214 @@ fn a_search_says_what_matched_and_counts_in_the_title() {
         }
     }
 }
+
+/// Issue 15, item 4: the key hints say what Esc does at this moment (clear,
+/// back or quit) on the PIN screens and in the list, and say nothing of Esc
+/// where it does nothing: in the list without a search, while a job runs.
+#[test]
+fn the_esc_hint_says_what_esc_does_now() {
+    type Word = Option<fn() -> String>;
+    let quit: Word = Some(text::hint_quit);
+    let clear: Word = Some(text::hint_clear);
+    let back: Word = Some(text::hint_back);
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        let mut cases: Vec<(&str, App, Word)> = Vec::new();
+        cases.push(("first step", setup_app(), quit));
+        let mut app = setup_app();
+        typed(&mut app, "25");
+        cases.push(("first step, digits", app, clear));
+        let mut app = setup_app();
+        typed(&mut app, "258046");
+        cases.push(("second step", app, back));
+        let mut app = setup_app();
+        typed(&mut app, "258046258");
+        cases.push(("second step, digits", app, clear));
+        let mut app = setup_app();
+        typed(&mut app, "258046258046");
+        cases.push(("creating", app, None));
+        cases.push(("unlock", locked_app(), quit));
+        let mut app = locked_app();
+        typed(&mut app, "12");
+        cases.push(("unlock, digits", app, clear));
+        let mut app = locked_app();
+        typed(&mut app, "258046");
+        cases.push(("unlocking", app, None));
+        let mut app = agent_app(&accounts());
+        cmd(&mut app, Command::Delete);
+        cases.push(("unlock for the agent's list", app, back));
+        cases.push(("list", unlocked_app(accounts()), None));
+        let mut app = unlocked_app(accounts());
+        cmd(&mut app, Command::Search);
+        typed(&mut app, "git");
+        cmd(&mut app, Command::Submit);
+        cases.push(("list, search set", app, clear));
+        cases.push(("agent's list", agent_app(&accounts()), None));
+        let mut app = agent_app(&accounts());
+        cmd(&mut app, Command::Search);
+        typed(&mut app, "k");
+        cmd(&mut app, Command::Submit);
+        cases.push(("agent's list, search set", app, clear));
+        let esc = super::keymap::Key::Esc.label();
+        for (name, mut app, word) in cases {
+            for (width, height) in SIZES {
+                let screen = plain(&draw(&mut app, width, height));
+                let hints = screen.lines().last().unwrap_or_default().to_owned();
+                match word {
+                    Some(word) => assert!(
+                        hints.contains(&format!("{esc} {}", word())),
+                        "{lang:?} {name} {width}: {hints}"
+                    ),
+                    None => assert!(!hints.contains(&esc), "{lang:?} {name} {width}: {hints}"),
+                }
+            }
+        }
+    }
+}
+
+/// Issue 15, item 6: the code of every row starts in one column, and so do the
+/// seconds end, in every row (labels of different lengths, a HOTP row, a 60 s
+/// row) and through the whole period: drawn before and in the last 10 seconds
+/// (when the next code takes the dots' place), at every width.
+#[test]
+fn every_row_keeps_its_columns_through_the_period_at_every_width() {
+    let accounts = accounts();
+    // At both times the 30 s codes are those of the period starting at T0.
+    let times = [T0 + 5, T0 + 23];
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        for width in [30, 36, 40, 63, 64, 80, 100] {
+            for agent in [false, true] {
+                let mut code_columns = Vec::new();
+                let mut seconds_ends = Vec::new();
+                for time in times {
+                    let mut app = if agent {
+                        agent_app(&accounts)
+                    } else {
+                        unlocked_app(accounts.clone())
+                    };
+                    app.update(Action::Tick, time);
+                    let screen = plain(&draw(&mut app, width, 12));
+                    for (row, account) in screen.lines().skip(1).zip(&accounts) {
+                        let code = match account.kind {
+                            crate::code::Kind::Hotp { .. } => text::HOTP_HIDDEN.to_owned(),
+                            crate::code::Kind::Totp { .. } => {
+                                account.code_at(time).code().grouped()
+                            }
+                        };
+                        let column = column_of(row, &code);
+                        code_columns.push((time, column));
+                        if let crate::code::Kind::Totp { period } = account.kind {
+                            let left = period.seconds() - u32::try_from(time - T0).unwrap();
+                            let seconds = text::time_left(left);
+                            let end = column_of(row, &format!(" {seconds}")).map(|c| {
+                                c + unicode_width::UnicodeWidthStr::width(seconds.as_str())
+                            });
+                            seconds_ends.push((time, end));
+                        }
+                    }
+                    let context = format!("{lang:?} {width} agent {agent}\n{screen}");
+                    assert!(
+                        code_columns
+                            .iter()
+                            .all(|(_, c)| c.is_some() && *c == code_columns[0].1),
+                        "codes at {code_columns:?}: {context}"
+                    );
+                    assert!(
+                        seconds_ends
+                            .iter()
+                            .all(|(_, c)| c.is_some() && *c == seconds_ends[0].1),
+                        "seconds end at {seconds_ends:?}: {context}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Issue 15, item 6: the list at 30 columns (the tight layout: no dots, the
+/// seconds alone, "Enter" on a HOTP row), before and in the last seconds.
+#[test]
+fn the_list_at_30_columns() {
+    speak(Lang::En);
+    for (name, time) in [("list", T0 + 5), ("list_last_seconds", T0 + 23)] {
+        let mut app = unlocked_app(accounts());
+        app.update(Action::Tick, time);
+        let terminal = draw(&mut app, 30, 12);
+        insta::assert_snapshot!(format!("{name}_30x12"), terminal.backend());
+    }
+}
+
+/// Issue 15, item 6: a question's sentences keep a space from the dialog's
+/// borders, at every width and in both languages.
+#[test]
+fn a_question_keeps_a_space_from_the_border() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        let mut screens: Vec<(&str, App)> = dialog_screens()
+            .into_iter()
+            .filter(|(name, _)| ["delete", "qr_confirm", "change_pin"].contains(name))
+            .collect();
+        screens.extend(
+            add_screens()
+                .into_iter()
+                .filter(|(name, _)| *name == "offer_first_account"),
+        );
+        screens.extend(
+            hangul_screens()
+                .into_iter()
+                .filter(|(name, _)| *name == "delete"),
+        );
+        assert_eq!(screens.len(), 5);
+        for (name, mut app) in screens {
+            for (width, height) in [(30, 12), (40, 12), (57, 20), (80, 24), (100, 30)] {
+                let screen = plain(&draw(&mut app, width, height));
+                for line in screen.lines().filter(|l| l.matches('│').count() >= 2) {
+                    let chars: Vec<char> = line.chars().collect();
+                    let first = chars.iter().position(|&c| c == '│').unwrap();
+                    let last = chars.iter().rposition(|&c| c == '│').unwrap();
+                    assert!(
+                        chars[first + 1] == ' ' && chars[last - 1] == ' ',
+                        "{lang:?} {name} {width}x{height}: {line:?}\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Issue 15, item 6: a form offers "→ choose" only while a choice is focused:
+/// never in the rename form, in the add form on "From" but not on the name.
+#[test]
+fn a_form_offers_choose_only_on_a_choice() {
+    for lang in [Lang::En, Lang::Ko] {
+        speak(lang);
+        let choose = format!(
+            "{} {}",
+            super::keymap::Key::Right.label(),
+            text::hint_choose()
+        );
+        let mut rename = unlocked_app(accounts());
+        cmd(&mut rename, Command::Rename);
+        let mut add_name = unlocked_app(accounts());
+        cmd(&mut add_name, Command::Add);
+        let mut add_source = unlocked_app(accounts());
+        cmd(&mut add_source, Command::Add);
+        cmd(&mut add_source, Command::PrevField);
+        for (name, mut app, offered) in [
+            ("rename", rename, false),
+            ("add, name", add_name, false),
+            ("add, from", add_source, true),
+        ] {
+            for (width, height) in SIZES {
+                let screen = plain(&draw(&mut app, width, height));
+                let hints = screen.lines().last().unwrap_or_default();
+                assert_eq!(
+                    hints.contains(&choose),
+                    offered,
+                    "{lang:?} {name} {width}: {hints}"
+                );
+            }
+        }
+    }
+}

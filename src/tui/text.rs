@@ -836,6 +836,10 @@ pub fn hint_back() -> String {
     crate::t!("tui-hint-back")
 }
 /// Hint bar word.
+pub fn hint_clear() -> String {
+    crate::t!("tui-hint-clear")
+}
+/// Hint bar word.
 pub fn hint_save() -> String {
     crate::t!("tui-hint-save")
 }

@@ -169,14 +169,11 @@ impl App {
                 list.filter.pop();
                 list.clamp_selection();
             }
+            // Esc clears a search; it never quits (q does).
             Command::Back => {
-                if list.searching || !list.filter.is_empty() {
-                    list.searching = false;
-                    list.filter.clear();
-                    list.clamp_selection();
-                } else {
-                    self.quit(effects);
-                }
+                list.searching = false;
+                list.filter.clear();
+                list.clamp_selection();
             }
             Command::Copy => {
                 let Some(account) = list.selected_account() else {

@@ -48,14 +48,11 @@ impl App {
                 unlocked.filter.pop();
                 unlocked.clamp_selection();
             }
+            // Esc clears a search; it never quits (q does).
             Command::Back => {
-                if unlocked.searching || !unlocked.filter.is_empty() {
-                    unlocked.searching = false;
-                    unlocked.filter.clear();
-                    unlocked.clamp_selection();
-                } else {
-                    self.quit(effects);
-                }
+                unlocked.searching = false;
+                unlocked.filter.clear();
+                unlocked.clamp_selection();
             }
             Command::Copy => {
                 let Some(account) = unlocked.selected_account() else {

@@ -33,9 +33,9 @@ mod update;
 
 pub use settings::{CLEAR_CHOICES, LOCK_CHOICES};
 pub use state::{
-    AGENT_ANSWER_SECS, AgentHotp, AgentList, App, Busy, ChangePin, HotpShown, Locked, Lockout,
-    Modal, Pending, PendingClear, PinEntry, PinStage, QR_SHOWN_SECS, QrShown, Screen, Setup,
-    Status, Unlocked,
+    AGENT_ANSWER_SECS, AgentHotp, AgentList, App, Busy, ChangePin, Escape, HotpShown, Locked,
+    Lockout, Modal, Pending, PendingClear, PinEntry, PinStage, QR_SHOWN_SECS, QrShown, Screen,
+    Setup, Status, Unlocked,
 };
 
 #[cfg(test)]

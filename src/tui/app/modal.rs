@@ -134,6 +134,8 @@ impl App {
     ) -> Option<Modal> {
         match command {
             Command::Backspace => change.entry.pop(),
+            // Esc clears the digits typed first, as on the unlock screen.
+            Command::Back if !change.entry.is_empty() => drop(change.entry.take()),
             Command::Back => return None,
             Command::Submit => self.submit_pin(&mut change, effects),
             _ => {}

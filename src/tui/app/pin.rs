@@ -1,27 +1,29 @@
 //! Typing a PIN on the first-run screen (choose it, then type it again) and on the
 //! unlock screen.
 
-use super::state::{App, Busy, Lockout, Screen, Setup};
+use super::state::{App, Busy, Escape, Lockout, Screen, Setup};
 use crate::i18n::Localize;
 use crate::tui::message::{Command, Effect, Job};
 use crate::tui::text;
 use crate::vault::Pin;
 
 impl App {
-    /// A command on the first-run screen.
+    /// A command on the first-run screen. Esc clears the digits typed, then goes
+    /// back from the second PIN to the first, and quits only from an empty first
+    /// step ([`App::escape`]).
     pub(super) fn setup_command(&mut self, command: Command, effects: &mut Vec<Effect>) {
+        let escape = self.escape();
         let Screen::Setup(setup) = &mut self.screen else {
             return;
         };
         match command {
             Command::Backspace => setup.entry.pop(),
-            Command::Back => {
-                if setup.first.is_some() {
-                    *setup = Setup::default();
-                } else {
-                    self.quit(effects);
-                }
-            }
+            Command::Back => match escape {
+                Escape::Clear => drop(setup.entry.take()),
+                Escape::Back => *setup = Setup::default(),
+                Escape::Quit => self.quit(effects),
+                Escape::Nothing => {}
+            },
             Command::Submit => {
                 if !setup.entry.is_full() {
                     setup.message = Some(text::type_six_digits().to_owned());
@@ -50,13 +52,17 @@ impl App {
         }
     }
 
-    /// A command on the unlock screen.
+    /// A command on the unlock screen. Esc clears the digits typed, then goes
+    /// back to the agent's list (when a change asked for the PIN) or quits.
     pub(super) fn locked_command(&mut self, command: Command, effects: &mut Vec<Effect>) {
+        let escape = self.escape();
         let Screen::Locked(locked) = &mut self.screen else {
             return;
         };
         match command {
             Command::Backspace => locked.entry.pop(),
+            Command::Back if escape == Escape::Clear => drop(locked.entry.take()),
+            Command::Back if escape == Escape::Nothing => {}
             Command::Back => match locked.back.take() {
                 // A change asked for the PIN: Esc goes back to the agent's list.
                 Some(mut list) => {

@@ -419,6 +419,23 @@ pub enum Busy {
     Enrolling,
 }
 
+/// What Esc (and `q` where it goes with Esc) does at this moment on the PIN
+/// screens, in the change-PIN dialog and in the list, where it depends on the
+/// state. The commands act on it and the key hints name it, so the hint is the
+/// truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// Nothing: the worker runs a job (input waits), or the list has no search.
+    Nothing,
+    /// Clears what was typed: the PIN digits, or the list's search.
+    Clear,
+    /// Goes back a step: to the first PIN, to the agent's list, out of a dialog.
+    Back,
+    /// Quits: the first step of the first run, or the unlock screen, with nothing
+    /// typed.
+    Quit,
+}
+
 /// The line at the bottom of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
@@ -543,6 +560,53 @@ impl App {
                 None if list.searching => Context::Search,
                 None => Context::List,
             },
+        }
+    }
+
+    /// What Esc does now (see [`Escape`]). Elsewhere than on the PIN screens and
+    /// in the list, Esc closes what is open: [`Escape::Back`].
+    pub fn escape(&self) -> Escape {
+        if self.help.is_some() {
+            return Escape::Back;
+        }
+        // Input waits while the worker runs, except during the agent probe.
+        if self
+            .busy
+            .as_ref()
+            .is_some_and(|b| !matches!(b, Busy::Probing))
+        {
+            return Escape::Nothing;
+        }
+        match &self.screen {
+            Screen::Setup(setup) if !setup.entry.is_empty() => Escape::Clear,
+            Screen::Setup(setup) if setup.first.is_some() => Escape::Back,
+            Screen::Setup(_) => Escape::Quit,
+            Screen::Locked(locked) if !locked.entry.is_empty() => Escape::Clear,
+            Screen::Locked(locked) if locked.back.is_some() => Escape::Back,
+            Screen::Locked(_) => Escape::Quit,
+            Screen::Unlocked(unlocked) => match &unlocked.modal {
+                Some(Modal::ChangePin(change)) if !change.entry.is_empty() => Escape::Clear,
+                Some(_) => Escape::Back,
+                None if unlocked.searching || !unlocked.filter.is_empty() => Escape::Clear,
+                None => Escape::Nothing,
+            },
+            Screen::Agent(list) => match list.settings {
+                Some(_) => Escape::Back,
+                None if list.searching || !list.filter.is_empty() => Escape::Clear,
+                None => Escape::Nothing,
+            },
+        }
+    }
+
+    /// Whether the focused field of the open form is a choice (← and → change
+    /// it); the rename form has none.
+    pub fn focus_is_choice(&self) -> bool {
+        match &self.screen {
+            Screen::Unlocked(unlocked) => match &unlocked.modal {
+                Some(Modal::Add(form)) => form.focused().is_choice(),
+                _ => false,
+            },
+            _ => false,
         }
     }
 

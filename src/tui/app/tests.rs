@@ -423,7 +423,7 @@ fn a_qr_code_closes_by_itself_and_locking_drops_it() {
 }
 
 #[test]
-fn search_filters_by_label_and_esc_clears_then_quits() {
+fn search_filters_by_label_and_esc_clears_it_and_never_quits() {
     english();
     let mut app = unlocked_app(vec![
         totp("GitHub", "alice", 30),
@@ -442,12 +442,108 @@ fn search_filters_by_label_and_esc_clears_then_quits() {
     assert_eq!(unlocked(&app).visible(), [0, 1, 2]);
     command(&mut app, Command::Submit, T0);
     assert_eq!(app.context(), Context::List);
+    assert_eq!(app.escape(), Escape::Clear);
     assert!(command(&mut app, Command::Back, T0).is_empty());
     assert_eq!(unlocked(&app).visible().len(), 3);
+    // Issue 15, item 4: with no search, Esc does nothing; q quits.
+    assert_eq!(app.escape(), Escape::Nothing);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    assert!(!app.quitting);
+    assert_eq!(app.context(), Context::List);
+    assert!(matches!(
+        command(&mut app, Command::Quit, T0).as_slice(),
+        [Effect::Quit]
+    ));
+}
+
+/// Issue 15, item 4: on the first-run screen Esc clears the digits typed, goes
+/// back from the second PIN to the first, and quits only from an empty first
+/// step; while the vault is created it does nothing.
+#[test]
+fn esc_on_the_first_run_clears_then_goes_back_then_quits() {
+    english();
+    let mut app = App::new(false, "/v/vault.age".into(), Config::default(), T0);
+    assert_eq!(app.escape(), Escape::Quit);
+    type_digits(&mut app, "25", T0);
+    assert_eq!(app.escape(), Escape::Clear);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    let Screen::Setup(setup) = &app.screen else {
+        panic!()
+    };
+    assert!(setup.entry.is_empty() && setup.first.is_none());
+    assert!(!app.quitting);
+
+    // The second step: digits are cleared first, then the first PIN is dropped.
+    type_digits(&mut app, "258046", T0);
+    type_digits(&mut app, "258", T0);
+    assert_eq!(app.escape(), Escape::Clear);
+    command(&mut app, Command::Back, T0);
+    let Screen::Setup(setup) = &app.screen else {
+        panic!()
+    };
+    assert!(setup.entry.is_empty() && setup.first.is_some());
+    assert_eq!(app.escape(), Escape::Back);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    let Screen::Setup(setup) = &app.screen else {
+        panic!()
+    };
+    assert!(setup.first.is_none());
+    assert!(!app.quitting);
+    // Back on the first step the new PIN is asked twice again.
+    type_digits(&mut app, "258046", T0);
+    assert!(matches!(&app.screen, Screen::Setup(s) if s.first.is_some()));
+    command(&mut app, Command::Back, T0);
+
+    assert_eq!(app.escape(), Escape::Quit);
     assert!(matches!(
         command(&mut app, Command::Back, T0).as_slice(),
         [Effect::Quit]
     ));
+
+    // While the vault is created, Esc does nothing.
+    let mut app = App::new(false, "/v/vault.age".into(), Config::default(), T0);
+    type_digits(&mut app, "258046258046", T0);
+    assert!(matches!(app.busy, Some(Busy::Creating(_))));
+    assert_eq!(app.escape(), Escape::Nothing);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    assert!(!app.quitting && !app.quit_when_idle);
+}
+
+/// Issue 15, item 4: on the unlock screen and in the change-PIN dialog, Esc
+/// clears the digits typed before it quits or closes; while unlocking it does
+/// nothing.
+#[test]
+fn esc_on_the_unlock_screen_and_the_pin_dialog_clears_the_digits_first() {
+    english();
+    let mut app = locked_app();
+    type_digits(&mut app, "12", T0);
+    assert_eq!(app.escape(), Escape::Clear);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    assert!(!app.quitting);
+    assert!(locked_screen(&app).entry.is_empty());
+    assert_eq!(app.escape(), Escape::Quit);
+    assert!(matches!(
+        command(&mut app, Command::Back, T0).as_slice(),
+        [Effect::Quit]
+    ));
+
+    let mut app = locked_app();
+    type_digits(&mut app, "258046", T0);
+    assert!(matches!(app.busy, Some(Busy::Unlocking(_))));
+    assert_eq!(app.escape(), Escape::Nothing);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    assert!(!app.quitting);
+
+    let mut app = unlocked_app(vec![totp("GitHub", "alice", 30)]);
+    command(&mut app, Command::ChangePin, T0);
+    assert_eq!(app.escape(), Escape::Back);
+    type_digits(&mut app, "25", T0);
+    assert_eq!(app.escape(), Escape::Clear);
+    command(&mut app, Command::Back, T0);
+    assert!(matches!(&unlocked(&app).modal, Some(Modal::ChangePin(c)) if c.entry.is_empty()));
+    command(&mut app, Command::Back, T0);
+    assert!(unlocked(&app).modal.is_none());
+    assert!(!app.quitting);
 }
 
 #[test]
@@ -1046,7 +1142,13 @@ fn changes_in_the_agent_list_ask_for_the_pin_then_carry_on_in_the_unlocked_list(
     );
     // No code is kept behind the unlock screen.
     assert!(locked.back.as_ref().unwrap().codes.is_empty());
-    // Esc goes back to the agent's list, which asks for codes again.
+    // Esc clears a digit typed first (issue 15, item 4), then goes back to the
+    // agent's list, which asks for codes again.
+    type_digits(&mut app, "2", T0 + 1);
+    assert_eq!(app.escape(), Escape::Clear);
+    assert!(command(&mut app, Command::Back, T0 + 1).is_empty());
+    assert!(locked_screen(&app).entry.is_empty());
+    assert_eq!(app.escape(), Escape::Back);
     let effects = command(&mut app, Command::Back, T0 + 1);
     assert!(!app.quitting);
     assert!(matches!(
@@ -1175,6 +1277,11 @@ fn the_agent_list_searches_opens_settings_and_its_debug_output_hides_codes() {
     assert_eq!(agent_list(&app).visible(), vec![1]);
     command(&mut app, Command::Back, T0);
     assert_eq!(agent_list(&app).visible(), vec![0, 1]);
+    // Issue 15, item 4: with no search, Esc does nothing in the agent's list.
+    assert_eq!(app.escape(), Escape::Nothing);
+    assert!(command(&mut app, Command::Back, T0).is_empty());
+    assert!(!app.quitting);
+    assert!(matches!(app.screen, Screen::Agent(_)));
     command(&mut app, Command::Settings, T0);
     assert_eq!(app.context(), Context::Settings);
     let effects = command(&mut app, Command::Right, T0);

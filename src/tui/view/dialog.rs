@@ -44,7 +44,8 @@ fn inner_width(room: Room, width: u16) -> usize {
 }
 
 /// A dialog of centred sentences: at least `height` rows, more when the text
-/// needs them (up to the whole screen, then cut with `…`).
+/// needs them (up to the whole screen, then cut with `…`). The text keeps a
+/// column of space from each border.
 fn message_dialog(
     room: Room,
     (width, height): (u16, u16),
@@ -52,11 +53,30 @@ fn message_dialog(
     parts: Vec<Part>,
     buf: &mut Buffer,
 ) {
-    let needed = rows_needed(&parts, inner_width(room, width)) + 2;
+    let text_width = inner_width(room, width).saturating_sub(2 * usize::from(MARGIN));
+    let needed = rows_needed(&parts, text_width) + 2;
     let height = height.max(u16::try_from(needed).unwrap_or(u16::MAX));
     let inner = dialog(room, width, height, title, buf);
-    let lines = lay_out(parts, usize::from(inner.width), usize::from(inner.height));
-    Paragraph::new(lines).centered().render(inner, buf);
+    let area = inner_margin(inner);
+    let lines = lay_out(parts, usize::from(area.width), usize::from(area.height));
+    Paragraph::new(lines).centered().render(area, buf);
+}
+
+/// The space kept between a dialog's sentences and its left and right borders.
+const MARGIN: u16 = 1;
+
+/// `inner` less [`MARGIN`] columns on the left and on the right (nothing left
+/// when it is narrower than both margins).
+fn inner_margin(inner: Rect) -> Rect {
+    if inner.width <= 2 * MARGIN {
+        return Rect::new(inner.x, inner.y, 0, inner.height);
+    }
+    Rect::new(
+        inner.x + MARGIN,
+        inner.y,
+        inner.width - 2 * MARGIN,
+        inner.height,
+    )
 }
 
 /// The open dialog over the list.

@@ -9,9 +9,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::style::{bold, dim, error, good, truncate};
-use crate::tui::app::{App, Busy, Screen, Status};
-use crate::tui::keymap;
+use crate::tui::app::{App, Busy, Escape, Screen, Status};
+use crate::tui::keymap::{self, Binding, Context};
 use crate::tui::layout;
+use crate::tui::message::Command;
 use crate::tui::text;
 use crate::tui::width::{fit_joined_label, wrap_within};
 
@@ -147,8 +148,10 @@ pub(super) fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for binding in keymap::hints(app.context()) {
+        let Some(word) = hint_word(app, binding) else {
+            continue;
+        };
         let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
-        let word = binding.hint.map(|hint| hint()).unwrap_or_default();
         let needed = key.width() + 1 + word.width() + 2;
         if used + needed > width {
             break;
@@ -158,4 +161,26 @@ pub(super) fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {word}  "), dim()));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// The word `binding` shows in the hint bar at this moment, or `None` when its
+/// key does nothing now. Where Esc does different things by the state (the PIN
+/// screens, the list), the word is what it does now ([`App::escape`]); in a form,
+/// ← and → are offered only on a choice.
+fn hint_word(app: &App, binding: &Binding) -> Option<String> {
+    if binding.context == Context::Form
+        && matches!(binding.command, Command::Left | Command::Right)
+        && !app.focus_is_choice()
+    {
+        return None;
+    }
+    if binding.command == Command::Back && matches!(binding.context, Context::Pin | Context::List) {
+        return match app.escape() {
+            Escape::Nothing => None,
+            Escape::Clear => Some(text::hint_clear()),
+            Escape::Back => Some(text::hint_back()),
+            Escape::Quit => Some(text::hint_quit()),
+        };
+    }
+    binding.hint.map(|hint| hint())
 }

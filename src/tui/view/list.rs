@@ -6,12 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use super::style::{Part, bold, dim, good, panel, truncate, urgent};
 use crate::accounts::Account;
 use crate::agent::protocol::AccountInfo;
 use crate::code::{Kind, group};
 use crate::tui::app::{AgentList, App, Unlocked};
+use crate::tui::keymap::Key;
 use crate::tui::layout;
 use crate::tui::text;
 use crate::tui::width::{fit_label, pad, pad_left};
@@ -192,8 +194,7 @@ fn render_rows(rows: &[RowView], selected: usize, empty: &str, area: Rect, buf: 
     let height = usize::from(area.height);
     let selected = selected.min(rows.len() - 1);
     let offset = layout::list_offset(selected, height, rows.len());
-    // Codes of 7 or 8 digits are wider: align every row on the widest.
-    let code_width = rows.iter().map(|r| r.digits + 1).max().unwrap_or(7);
+    let columns = Columns::new(rows, usize::from(area.width));
     for (row, (position, view)) in rows
         .iter()
         .enumerate()
@@ -203,16 +204,13 @@ fn render_rows(rows: &[RowView], selected: usize, empty: &str, area: Rect, buf: 
     {
         let y = area.y + u16::try_from(row).unwrap_or(0);
         let rect = Rect::new(area.x, y, area.width, 1);
-        let row = Row {
-            selected: position == selected,
-            code_width,
-        };
-        account_row(view, row, rect, buf);
+        account_row(view, columns, position == selected, rect, buf);
     }
 }
 
 /// How much room a row has: wide rows show the issuer in its own column and the
-/// next code; tight ones drop the countdown dots so that the account keeps its room.
+/// next code; tight ones drop the countdown dots and the next code so that the
+/// account keeps its room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RowLayout {
     Wide,
@@ -230,32 +228,100 @@ impl RowLayout {
     }
 }
 
-/// How one row is drawn.
-#[derive(Clone, Copy)]
-struct Row {
-    selected: bool,
-    code_width: usize,
+/// The seconds left: a space and 4 columns ("25s", "10m", "59초").
+const SECONDS_WIDTH: usize = 5;
+/// Room for the countdown dots: a space and 6 dots (fewer are padded).
+const DOTS_WIDTH: usize = 7;
+/// The smallest next-code column of a wide row.
+const NEXT_WIDTH: usize = 14;
+/// A HOTP row's hint after a space ("press Enter").
+const HOTP_HINT_WIDTH: usize = 12;
+
+/// The columns every row of one list shares, so that the code, the countdown and
+/// the seconds keep their place in every row and through the whole period (the
+/// next code takes the dots' place on narrow rows in the last seconds: the room
+/// is kept for the wider of the two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    layout: RowLayout,
+    /// The code: the widest code of the list (7 or 8 digits are wider).
+    code: usize,
+    /// The dots, or in the last seconds of a narrow row, the next code.
+    dots: usize,
+    /// The next code of a wide row ("  next 123 456"); 0 on other rows.
+    next: usize,
+    /// Everything right of the code: what the widest row needs at any time.
+    tail: usize,
+}
+
+impl Columns {
+    /// The columns of `rows` drawn `width` columns wide.
+    fn new(rows: &[RowView], width: usize) -> Self {
+        let layout = RowLayout::for_width(width);
+        let code = rows.iter().map(|r| r.digits + 1).max().unwrap_or(7);
+        let (dots, next) = match layout {
+            RowLayout::Wide => (
+                DOTS_WIDTH,
+                (format!("  {} ", text::next()).width() + code).max(NEXT_WIDTH),
+            ),
+            // " →123 456" where the dots were.
+            RowLayout::Narrow => (DOTS_WIDTH.max(code + 2), 0),
+            RowLayout::Tight => (0, 0),
+        };
+        let mut columns = Self {
+            layout,
+            code,
+            dots,
+            next,
+            tail: 0,
+        };
+        columns.tail = rows
+            .iter()
+            .map(|row| match row.code {
+                RowCode::Totp { .. } | RowCode::Waiting { .. } => columns.totp_tail(),
+                RowCode::Hotp(_) => columns.hotp_tail(),
+            })
+            .max()
+            .unwrap_or(0);
+        columns
+    }
+
+    /// The room right of a time-based row's code: dots, seconds, next code.
+    fn totp_tail(&self) -> usize {
+        self.dots + SECONDS_WIDTH + self.next
+    }
+
+    /// The room right of a counter-based row's code: its hint.
+    fn hotp_tail(&self) -> usize {
+        match self.layout {
+            RowLayout::Tight => 1 + Key::Enter.label().width(),
+            _ => HOTP_HINT_WIDTH + self.next,
+        }
+    }
 }
 
 /// The countdown part of a time-based row: dots (or, narrow and in the last
-/// seconds, the next code), seconds left, and on wide rows the next code.
+/// seconds, the next code) in their column, the seconds left, and on wide rows
+/// the next code.
 fn countdown(
     right: &mut Vec<Span<'static>>,
-    period: u32,
-    remaining: Option<u32>,
+    columns: Columns,
+    (period, remaining): (u32, Option<u32>),
     next: Option<&str>,
-    layout: RowLayout,
 ) {
-    let wide = layout == RowLayout::Wide;
+    let wide = columns.layout == RowLayout::Wide;
     let last = remaining.is_some_and(|r| r <= LAST_SECONDS);
     let (filled, total) = dots(period, remaining.unwrap_or(0));
-    match (next, wide) {
-        (Some(next), false) => {
-            // Narrow: the next code takes the place of the (nearly empty) dots.
-            right.push(Span::styled(format!(" →{next}"), dim()));
-        }
+    // What a wider row of the list needs more goes before the seconds, so that
+    // they end in one column.
+    let dots_width = columns.dots + columns.tail.saturating_sub(columns.totp_tail());
+    match (next, columns.layout) {
         // Very narrow: the seconds alone, so that the account keeps its room.
-        _ if layout == RowLayout::Tight => {}
+        (_, RowLayout::Tight) => right.push(Span::raw(" ".repeat(dots_width))),
+        (Some(next), RowLayout::Narrow) => {
+            // Narrow: the next code takes the place of the (nearly empty) dots.
+            right.push(Span::styled(pad(&format!(" →{next}"), dots_width), dim()));
+        }
         _ => {
             right.push(Span::raw(" "));
             let dot_style = if last { urgent() } else { good() };
@@ -264,13 +330,16 @@ fn countdown(
                 "○".repeat(total.saturating_sub(filled)),
                 dim(),
             ));
-            right.push(Span::raw(" ".repeat(6usize.saturating_sub(total))));
+            right.push(Span::raw(" ".repeat(dots_width.saturating_sub(1 + total))));
         }
     }
     right.push(Span::styled(
         format!(
             " {}",
-            pad_left(&remaining.map(text::time_left).unwrap_or_default(), 4)
+            pad_left(
+                &remaining.map(text::time_left).unwrap_or_default(),
+                SECONDS_WIDTH - 1
+            )
         ),
         dim(),
     ));
@@ -278,19 +347,29 @@ fn countdown(
         let next = next
             .map(|n| format!("  {} {n}", text::next()))
             .unwrap_or_default();
-        right.push(Span::styled(pad(&next, 14), dim()));
+        right.push(Span::styled(pad(&next, columns.next), dim()));
     }
 }
 
-/// One account: label on the left; code, countdown and next code on the right.
-fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
-    let Row {
-        selected,
-        code_width,
-    } = row;
+/// The part right of a HOTP row's code: "press Enter", or "new code" once one was
+/// generated; on very narrow rows "Enter" alone, and nothing beside a new code.
+fn hotp_hint(right: &mut Vec<Span<'static>>, columns: Columns, generated: bool) {
+    let hint = match (columns.layout, generated) {
+        (RowLayout::Tight, true) => String::new(),
+        (RowLayout::Tight, false) => Key::Enter.label(),
+        (_, true) => text::hotp_used(),
+        (_, false) => text::hotp_press(),
+    };
+    let width = columns.tail.saturating_sub(1);
+    right.push(Span::styled(format!(" {}", pad(&hint, width)), dim()));
+}
+
+/// One account: label on the left; code, countdown and next code on the right,
+/// in the list's [`Columns`].
+fn account_row(view: &RowView, columns: Columns, selected: bool, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let layout = RowLayout::for_width(width);
-    let wide = layout == RowLayout::Wide;
+    let wide = columns.layout == RowLayout::Wide;
+    let code_width = columns.code;
     let mut right: Vec<Span> = Vec::new();
     match &view.code {
         RowCode::Totp {
@@ -304,10 +383,9 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
             right.push(Span::styled(format!("{code:>code_width$}"), code_style));
             countdown(
                 &mut right,
-                *period,
-                Some(*remaining),
+                columns,
+                (*period, Some(*remaining)),
                 next.as_deref(),
-                layout,
             );
         }
         RowCode::Waiting { period } => {
@@ -315,35 +393,22 @@ fn account_row(view: &RowView, row: Row, area: Rect, buf: &mut Buffer) {
                 format!("{:>code_width$}", text::CODE_WAITING),
                 dim(),
             ));
-            countdown(&mut right, *period, None, None, layout);
+            countdown(&mut right, columns, (*period, None), None);
         }
         RowCode::Hotp(shown) => {
             match shown {
-                Some(code) => {
-                    right.push(Span::styled(format!("{code:>code_width$}"), bold()));
-                    right.push(Span::styled(
-                        format!(" {}", pad(&text::hotp_used(), 11)),
-                        dim(),
-                    ));
-                }
-                None => {
-                    right.push(Span::styled(
-                        format!("{:>code_width$}", text::HOTP_HIDDEN),
-                        dim(),
-                    ));
-                    right.push(Span::styled(
-                        format!(" {}", pad(&text::hotp_press(), 11)),
-                        dim(),
-                    ));
-                }
+                Some(code) => right.push(Span::styled(format!("{code:>code_width$}"), bold())),
+                None => right.push(Span::styled(
+                    format!("{:>code_width$}", text::HOTP_HIDDEN),
+                    dim(),
+                )),
             }
-            if wide {
-                right.push(Span::raw(" ".repeat(14)));
-            }
+            hotp_hint(&mut right, columns, shown.is_some());
         }
     }
     right.push(Span::raw(" "));
-    let right_width: usize = right.iter().map(Span::width).sum();
+    // Every row of the list gives the label the same room.
+    let right_width = code_width + columns.tail + 1;
     let marker = if selected { "›" } else { " " };
     let label_width = width.saturating_sub(right_width + 2);
     let mut left = vec![Span::styled(marker, bold())];
