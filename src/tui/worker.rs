@@ -154,10 +154,16 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
             },
             now,
         ),
-        Job::ChangePin { old, new } => match vault.change_pin(&old, &new, now) {
-            Ok(()) => JobResult::PinChanged,
+        Job::CheckPin { pin } => match vault.open(&pin, now) {
+            Ok(opened) => JobResult::PinChecked(opened),
             Err(error) => JobResult::Failed(failure(error)),
         },
+        Job::ChangePin { old, new, opened } => {
+            match vault.change_pin_opened(opened, &old, &new, now) {
+                Ok(()) => JobResult::PinChanged,
+                Err(error) => JobResult::Failed(failure(error)),
+            }
+        }
     }
 }
 

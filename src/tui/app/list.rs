@@ -113,6 +113,7 @@ impl App {
                     stage: PinStage::Current,
                     entry: PinEntry::default(),
                     old: None,
+                    opened: None,
                     new: None,
                     message: None,
                 }));
