@@ -100,9 +100,17 @@ fn five_wrong_activation_codes_burn_it() {
     let server = home.start();
     let sandbox = Sandbox::initialised();
     let wrong = if code == "000000" { "000001" } else { "000000" };
-    for _ in 0..5 {
+    // Each refusal says how many wrong tries the code has left; the fifth, that it
+    // is used up.
+    for said in [
+        "4 tries left",
+        "3 tries left",
+        "2 tries left",
+        "1 try left",
+        "last try",
+    ] {
         let out = enroll(&sandbox, &server.url, wrong, &[]);
-        assert_failure(&out, 7, &["SE3010"]);
+        assert_failure(&out, 7, &["SE3010", said]);
     }
     // Now even the right code fails: the code is burned.
     let out = enroll(&sandbox, &server.url, &code, &[]);
@@ -458,4 +466,53 @@ fn the_tui_add_form_enrolls_by_customer_code() {
     let otp = current_code(&sandbox);
     let (status, body) = server.verify(&home.api_key(), "jklee", &otp);
     assert_eq!((status, outcome(&body).as_str()), (200, "ok"), "{body}");
+}
+
+/// A wrong activation code in the full-screen form: the server's count of tries
+/// left is said in the form, the activation-code field is emptied, the customer
+/// code and the ID stay, so the right code typed next enrolls.
+#[test]
+fn the_tui_form_empties_a_refused_activation_code_and_says_the_tries_left() {
+    use std::time::Duration;
+
+    const WAIT: Duration = Duration::from_secs(30);
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    sandbox.name_customers(&[("1106", &server.url)]);
+    let mut tui = sandbox.tui(&["--no-agent"], &[], 100, 30);
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
+    tui.type_slowly(common::PIN);
+    tui.wait_for("0/10 accounts", WAIT);
+    tui.send("a");
+    tui.wait_for("Add an account", WAIT);
+    tui.send("\x1b[Z"); // back to "From"
+    tui.send("\x1b[D"); // the customer-code choice
+    tui.wait_for("customer code", WAIT);
+    tui.send("\t");
+    tui.type_slowly("1106");
+    tui.send("\r");
+    tui.wait_for("Example Org", WAIT);
+    tui.type_slowly("jklee");
+    tui.send("\t");
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    tui.type_slowly(wrong);
+    tui.wait_for("•••••• (6)", WAIT);
+    tui.send("\r");
+    let screen = tui.wait_for("4 tries left", WAIT);
+    assert!(screen.contains("SE3010"), "{screen}");
+    assert!(
+        !screen.contains("•••"),
+        "the field still holds the code:\n{screen}"
+    );
+    assert!(
+        screen.contains("1106") && screen.contains("jklee"),
+        "{screen}"
+    );
+    tui.type_slowly(&code);
+    tui.send("\r");
+    tui.wait_for(LABEL, WAIT);
+    tui.send("\x03");
+    assert!(tui.wait_exit(WAIT).success());
 }

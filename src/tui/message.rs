@@ -358,6 +358,10 @@ pub enum Failure {
     },
     /// `Create` found a vault already there.
     AlreadyExists(String),
+    /// The server refused the activation code (SE3010: wrong, with the tries it
+    /// has left when the server says, expired or used up); the sentence. The form
+    /// empties the activation-code field and keeps the rest.
+    ActivationRefused(String),
     /// Anything else, as a sentence for the user.
     Other(String),
 }

@@ -262,6 +262,10 @@ fn enroll_failure(error: crate::enroll::EnrollError) -> Failure {
             &label,
             &reason,
         )),
+        error @ (crate::enroll::EnrollError::Server(crate::api::ErrorCode::Se3010)
+        | crate::enroll::EnrollError::WrongActivationCode { .. }) => {
+            Failure::ActivationRefused(error.localize())
+        }
         error => Failure::Other(error.localize()),
     }
 }
@@ -511,6 +515,29 @@ mod tests {
         assert!(matches!(
             run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
             JobResult::Unlocked(store) if store.is_empty()
+        ));
+    }
+
+    #[cfg(feature = "enroll")]
+    #[test]
+    fn a_refused_activation_code_is_told_apart_from_other_failures() {
+        use crate::api::ErrorCode;
+        use crate::enroll::EnrollError;
+        crate::i18n::set_thread(Some(crate::i18n::Lang::En));
+        let Failure::ActivationRefused(message) =
+            enroll_failure(EnrollError::WrongActivationCode { tries_left: 1 })
+        else {
+            panic!("not a refused activation code");
+        };
+        assert!(message.starts_with("SE3010: "), "{message}");
+        assert!(message.contains("1 try left"), "{message}");
+        assert!(matches!(
+            enroll_failure(EnrollError::Server(ErrorCode::Se3010)),
+            Failure::ActivationRefused(message) if message.starts_with("SE3010: ")
+        ));
+        assert!(matches!(
+            enroll_failure(EnrollError::Server(ErrorCode::Se3005)),
+            Failure::Other(message) if message.starts_with("SE3005: ")
         ));
     }
 

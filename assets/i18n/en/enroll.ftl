@@ -8,6 +8,12 @@
 
 enroll-error-with-code = { $code }: { $sentence }
 enroll-error-with-detail = { $code }: { $sentence } ({ $detail })
+# SE3010 when the server says how many wrong tries the code has left ($left).
+enroll-wrong-activation = { $code }: the { -activation-code } is wrong; { $left ->
+    [0] that was its last try, so it no longer works. Ask your { -administrator } for a new one
+    [one] { $left } try left before it stops working. It is the 6-digit code from your { -organisation }'s email, not a { -one-time-code }
+   *[other] { $left } tries left before it stops working. It is the 6-digit code from your { -organisation }'s email, not a { -one-time-code }
+}
 
 ## What exactly the client found wrong (shown in brackets after a CE sentence).
 

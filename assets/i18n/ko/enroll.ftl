@@ -7,6 +7,11 @@
 
 enroll-error-with-code = { $code }: { $sentence }
 enroll-error-with-detail = { $code }: { $sentence } ({ $detail })
+# 서버가 인증코드에 남은 시도 횟수($left)를 알려 줄 때의 SE3010.
+enroll-wrong-activation = { $code }: { -activation-code }가 틀렸습니다. { $left ->
+    [0] 마지막 시도였으므로 이 { -activation-code }는 더 쓸 수 없습니다. { -administrator }에게 새 { -activation-code }를 요청하세요.
+   *[other] { $left }번 더 틀리면 더 쓸 수 없습니다. 기관 이메일로 받은 6자리 등록용 코드이며, 로그인할 때 입력하는 { -one-time-code }가 아닙니다.
+}
 
 ## 클라이언트가 찾은 문제(CE 문장 뒤 괄호 안).
 

@@ -185,7 +185,10 @@ impl App {
                     return;
                 }
                 match (&mut unlocked.modal, busy) {
-                    (Some(Modal::Add(form)), _) => form.error = Some(message),
+                    (Some(Modal::Add(form)), _) => match failure {
+                        Failure::ActivationRefused(_) => form.activation_refused(message),
+                        _ => form.error = Some(message),
+                    },
                     (Some(Modal::Rename(form)), _) => form.error = Some(message),
                     // A wrong current PIN is said at once, as on the unlock screen
                     // (the attempt is counted the same); a failed change starts over.
@@ -212,6 +215,8 @@ fn failure_message(failure: &Failure) -> String {
             retry_after_secs: *retry_after_secs,
         }
         .localize(),
-        Failure::AlreadyExists(message) | Failure::Other(message) => message.clone(),
+        Failure::AlreadyExists(message)
+        | Failure::ActivationRefused(message)
+        | Failure::Other(message) => message.clone(),
     }
 }

@@ -1414,6 +1414,42 @@ fn a_failed_enrollment_shows_the_error_and_keeps_the_form() {
 }
 
 #[test]
+fn a_refused_activation_code_is_emptied_and_the_rest_of_the_form_kept() {
+    english();
+    let mut app = ready_to_enroll(vec![]);
+    type_digits(&mut app, "123456", T0);
+    command(&mut app, Command::Submit, T0);
+    let refused = crate::enroll::EnrollError::WrongActivationCode { tries_left: 4 };
+    let message = crate::i18n::Localize::localize(&refused);
+    app.update(
+        Action::Job(JobResult::Failed(Failure::ActivationRefused(
+            message.clone(),
+        ))),
+        T0,
+    );
+    assert!(app.busy.is_none());
+    let form = add_form(&app);
+    assert_eq!(form.secret_len(Field::Activation), 0);
+    assert_eq!(form.focused(), Field::Activation);
+    assert_eq!(form.customer, "1106");
+    assert_eq!(form.user_id, "alice");
+    assert_eq!(form.organisation, Some(organisation()));
+    assert_eq!(form.error.as_deref(), Some(message.as_str()));
+    assert!(
+        message.starts_with("SE3010: ") && message.contains("4 tries left"),
+        "{message}"
+    );
+    // The next code is typed straight into the emptied field and enrolls again.
+    type_digits(&mut app, "654321", T0);
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Vault(Job::Enroll { activation_code, user_id, .. })]
+            if activation_code.as_str() == "654321" && user_id == "alice"),
+        "{effects:?}"
+    );
+}
+
+#[test]
 fn the_activation_code_is_masked_and_never_in_debug_output() {
     english();
     let mut app = ready_to_enroll(vec![]);
