@@ -496,9 +496,10 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        // Nothing listens on port 9 of this machine: refused before anything is saved.
+        // Nothing listens on port 9 of this machine: refused before anything is saved,
+        // and before the vault is opened at all (not even a wrong PIN is tried).
         let enroll = Job::Enroll {
-            pin: pin(),
+            pin: Pin::for_unlock("135791").unwrap(),
             customer: "1106".into(),
             server: "http://127.0.0.1:9/".into(),
             user_id: "alice".into(),
@@ -512,6 +513,10 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        assert!(matches!(
+            vault.lockout_status(1_000),
+            crate::vault::LockoutStatus::Open { failures: 0, .. }
+        ));
         assert!(matches!(
             run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
             JobResult::Unlocked(store) if store.is_empty()
