@@ -9,6 +9,8 @@
 mod common;
 
 use common::otpd::{OtpdHome, Server, outcome};
+use std::process::Output;
+
 use common::{Sandbox, assert_failure, assert_success, stderr, unix_now};
 
 const LABEL: &str = "Example Org:jklee";
@@ -100,9 +102,17 @@ fn five_wrong_activation_codes_burn_it() {
     let server = home.start();
     let sandbox = Sandbox::initialised();
     let wrong = if code == "000000" { "000001" } else { "000000" };
-    for _ in 0..5 {
+    // Each refusal says how many wrong tries the code has left; the fifth, that it
+    // is used up.
+    for said in [
+        "4 tries left",
+        "3 tries left",
+        "2 tries left",
+        "1 try left",
+        "last try",
+    ] {
         let out = enroll(&sandbox, &server.url, wrong, &[]);
-        assert_failure(&out, 7, &["SE3010"]);
+        assert_failure(&out, 7, &["SE3010", said]);
     }
     // Now even the right code fails: the code is burned.
     let out = enroll(&sandbox, &server.url, &code, &[]);
@@ -458,4 +468,202 @@ fn the_tui_add_form_enrolls_by_customer_code() {
     let otp = current_code(&sandbox);
     let (status, body) = server.verify(&home.api_key(), "jklee", &otp);
     assert_eq!((status, outcome(&body).as_str()), (200, "ok"), "{body}");
+}
+
+/// A wrong activation code in the full-screen form: the server's count of tries
+/// left is said in the form, the activation-code field is emptied, the customer
+/// code and the ID stay, so the right code typed next enrolls.
+#[test]
+fn the_tui_form_empties_a_refused_activation_code_and_says_the_tries_left() {
+    use std::time::Duration;
+
+    const WAIT: Duration = Duration::from_secs(30);
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    sandbox.name_customers(&[("1106", &server.url)]);
+    let mut tui = sandbox.tui(&["--no-agent"], &[], 100, 30);
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
+    tui.type_slowly(common::PIN);
+    tui.wait_for("0/10 accounts", WAIT);
+    tui.send("a");
+    tui.wait_for("Add an account", WAIT);
+    tui.send("\x1b[Z"); // back to "From"
+    tui.send("\x1b[D"); // the customer-code choice
+    tui.wait_for("customer code", WAIT);
+    tui.send("\t");
+    tui.type_slowly("1106");
+    tui.send("\r");
+    tui.wait_for("Example Org", WAIT);
+    tui.type_slowly("jklee");
+    tui.send("\t");
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    tui.type_slowly(wrong);
+    tui.wait_for("•••••• (6)", WAIT);
+    tui.send("\r");
+    let screen = tui.wait_for("4 tries left", WAIT);
+    assert!(screen.contains("SE3010"), "{screen}");
+    assert!(
+        !screen.contains("•••"),
+        "the field still holds the code:\n{screen}"
+    );
+    assert!(
+        screen.contains("1106") && screen.contains("jklee"),
+        "{screen}"
+    );
+    tui.type_slowly(&code);
+    tui.send("\r");
+    tui.wait_for(LABEL, WAIT);
+    tui.send("\x03");
+    assert!(tui.wait_exit(WAIT).success());
+}
+
+/// `otp add --customer` with the PIN from `OTP_PIN_COMMAND`, a script that notes
+/// each call with the number of activation codes otpd had accepted by then
+/// (`finish` answered 200 in its request log); the activation code on standard
+/// input.
+fn enroll_with_pin_command(sandbox: &Sandbox, server: &Server, code: &str) -> (Output, String) {
+    let calls = sandbox.dir.path().join("pin-calls");
+    let _ = std::fs::remove_file(&calls);
+    let script = format!(
+        "printf 'call after %s accepted\\n' \"$(grep -c 'POST /v1/enroll/finish 200' '{log}')\" >> '{calls}'; echo {pin}",
+        log = server.log.display(),
+        calls = calls.display(),
+        pin = common::PIN,
+    );
+    let mut command = sandbox.otp();
+    command.env("OTP_PIN_COMMAND", script).args([
+        "add",
+        "--customer",
+        "1106",
+        "--id",
+        "jklee",
+        "--server",
+        &server.url,
+    ]);
+    let out = common::feed(command, &format!("{code}\n"));
+    (out, std::fs::read_to_string(&calls).unwrap_or_default())
+}
+
+/// The PIN is asked once, and only after the server has accepted the activation
+/// code: a wrong code asks for no PIN at all, however often it is retried.
+#[test]
+fn the_pin_is_asked_once_after_the_server_accepted_the_activation_code() {
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    for _ in 0..2 {
+        let (out, calls) = enroll_with_pin_command(&sandbox, &server, wrong);
+        assert_failure(&out, 7, &["SE3010"]);
+        assert_eq!(calls, "", "a wrong activation code asked for the PIN");
+    }
+    let (out, calls) = enroll_with_pin_command(&sandbox, &server, &code);
+    assert_success(&out);
+    assert_eq!(calls, "call after 1 accepted\n");
+    assert_success(&sandbox.run(&["code", LABEL], ""));
+}
+
+/// With `--pin-stdin` the PIN is still the first line, but no key is derived
+/// before the server accepts the activation code: a wrong PIN with a wrong code
+/// is SE3010, and no wrong PIN is counted.
+#[test]
+fn a_refused_activation_code_derives_no_key_and_counts_no_pin() {
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let args = [
+        "add",
+        "--customer",
+        "1106",
+        "--id",
+        "jklee",
+        "--server",
+        &server.url,
+    ];
+    let out = sandbox.run_with_stdin(&args, &format!("135791\n{wrong}\n"));
+    assert_failure(&out, 7, &["SE3010"]);
+    // The first wrong PIN the vault has seen: 4 tries left, not 3.
+    let out = sandbox.run_with_stdin(&["list"], "135791\n");
+    assert!(stderr(&out).contains("4 attempts left"), "{}", stderr(&out));
+    assert_success(&sandbox.run_with_stdin(&args, &format!("{}\n{code}\n", common::PIN)));
+}
+
+/// At a terminal: the activation code is asked, and only once the server has
+/// accepted it the PIN; a wrong code ends without any PIN prompt. A mistyped
+/// PIN is said with the tries left and asked again (the code is already used).
+#[test]
+fn at_a_terminal_the_pin_prompt_comes_after_the_activation_code() {
+    use std::time::Duration;
+
+    const WAIT: Duration = Duration::from_secs(30);
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    let args = [
+        "add",
+        "--customer",
+        "1106",
+        "--id",
+        "jklee",
+        "--server",
+        &server.url,
+    ];
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let mut terminal = sandbox.tui(&args, &[], 120, 30);
+    terminal.wait_for("6 digits from your organisation's email", WAIT);
+    assert!(!terminal.screen().contains("PIN:"), "{}", terminal.screen());
+    terminal.type_slowly(wrong);
+    terminal.send("\r");
+    let status = terminal.wait_exit(WAIT);
+    assert_eq!(status.exit_code(), 7, "{}", terminal.screen());
+    let screen = terminal.screen();
+    assert!(screen.contains("SE3010"), "{screen}");
+    assert!(!screen.contains("PIN:"), "{screen}");
+
+    let mut terminal = sandbox.tui(&args, &[], 120, 30);
+    terminal.wait_for("6 digits from your organisation's email", WAIT);
+    terminal.type_slowly(&code);
+    terminal.send("\r");
+    terminal.wait_for("PIN:", WAIT);
+    terminal.type_slowly("135791");
+    terminal.send("\r");
+    terminal.wait_for("4 attempts left", WAIT);
+    let start = std::time::Instant::now();
+    while terminal.screen().matches("PIN:").count() < 2 {
+        assert!(start.elapsed() < WAIT, "{}", terminal.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    terminal.type_slowly(common::PIN);
+    terminal.send("\r");
+    terminal.wait_for("the token is active", WAIT);
+    assert!(terminal.wait_exit(WAIT).success(), "{}", terminal.screen());
+    assert_success(&sandbox.run(&["code", LABEL], ""));
+}
+
+/// A vault paused after wrong PINs is refused before the activation code is sent:
+/// the pause is known without the PIN, and the code stays usable.
+#[test]
+fn a_paused_vault_is_refused_before_the_activation_code_is_used() {
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    let sandbox = Sandbox::initialised();
+    for _ in 0..5 {
+        let _ = sandbox.run_with_stdin(&["list"], "135791\n");
+    }
+    let out = enroll(&sandbox, &server.url, &code, &[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("paused"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("SE"), "{}", stderr(&out));
+    let users = home.admin(&["user", "list", "--customer", "1106"]);
+    assert!(
+        !users.contains("used") && !users.contains("active"),
+        "{users}"
+    );
 }

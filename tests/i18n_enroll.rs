@@ -59,6 +59,16 @@ fn korean_error(code: &str) -> String {
     )
 }
 
+/// SE3010 as otp says it in Korean when the server counts the tries `left`.
+fn korean_wrong_activation(left: u32) -> String {
+    let mut fluent = Args::new();
+    fluent.set("code", Value::from("SE3010"));
+    fluent.set("left", Value::from(left));
+    let text = catalogue::text(Lang::Ko, "enroll-wrong-activation", Some(&fluent));
+    assert!(text.contains(&format!("{left}번")), "{text}");
+    text
+}
+
 fn assert_says(out: &Output, exit: i32, expected: &str) {
     let err = stderr(out);
     assert_eq!(out.status.code(), Some(exit), "{err}");
@@ -103,7 +113,7 @@ fn the_command_line_says_ce1001_se3005_and_se3010_in_korean_with_their_codes() {
         &enroll_args("1106", "jklee", &server.url),
         &format!("{wrong}\n"),
     );
-    assert_says(&out, 7, &korean_error("SE3010"));
+    assert_says(&out, 7, &korean_wrong_activation(4));
     // Said for Korean readers: the organisation is named in Korean words too.
     let organisation = text(
         Lang::Ko,
@@ -301,7 +311,7 @@ fn the_full_screen_form_says_se3010_in_korean() {
     tui.type_slowly(wrong);
     tui.send("\r");
     let screen = tui.wait_for("SE3010", WAIT);
-    let sentence = korean_error("SE3010");
+    let sentence = korean_wrong_activation(4);
     assert!(
         letters(&screen).contains(&letters(&sentence)),
         "the form does not show\n  {sentence}\nit shows\n{screen}"

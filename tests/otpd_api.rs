@@ -502,6 +502,33 @@ fn wrong_activation_code(server: &Server, right: &str, headers: &[(&str, &str)])
     server.request("POST", "/v1/enroll/finish", headers, Some(&finish))
 }
 
+/// A wrong activation code's SE3010 carries the tries the code has left, down to
+/// 0 when it is used up; with `uniform_errors` it carries none (a decoy session
+/// for an unknown ID has no count, so a count would tell IDs apart).
+#[test]
+fn a_wrong_activation_code_counts_the_tries_left_unless_ids_must_look_alike() {
+    use otp::api::wire::ErrorReply;
+    let home = OtpdHome::new(None).with_org();
+    home.set("rate_limit.enroll_per_minute", 0);
+    let activation = home.issue("jklee", &[]);
+    let server = home.start();
+    for left in [4, 3, 2, 1, 0] {
+        let (status, body) = wrong_activation_code(&server, &activation, &[]);
+        assert_eq!(status, 401, "{body}");
+        let reply: ErrorReply = serde_json::from_str(&body).unwrap();
+        assert_eq!(reply.error.code, ErrorCode::Se3010, "{body}");
+        assert_eq!(reply.error.tries_left, Some(left), "{body}");
+    }
+    drop(server);
+
+    home.set("uniform_errors", true);
+    let activation = home.issue("jklee", &[]);
+    let server = home.start();
+    let (status, body) = wrong_activation_code(&server, &activation, &[]);
+    assert_eq!(status, 401, "{body}");
+    assert!(!body.contains("tries_left"), "{body}");
+}
+
 #[test]
 fn api_errors_speak_the_language_of_accept_language_and_keep_their_code() {
     let home = OtpdHome::new(None).with_org();

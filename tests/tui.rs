@@ -199,6 +199,40 @@ fn esc_clears_the_pin_and_never_quits_the_list() {
     assert!(status.success(), "{status:?}");
 }
 
+/// `p` asks for the current PIN and checks it before anything else: a wrong one
+/// is said at once with the vault's count of tries left (the same count the unlock
+/// screen keeps), and only the right one leads to the new PIN, which then opens
+/// the vault.
+#[test]
+fn change_pin_checks_the_current_pin_before_asking_the_new_one() {
+    let sandbox = Sandbox::initialised();
+    let mut tui = spawn(&sandbox, &["--no-agent"], &[], 80, 24);
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("0/10 accounts", WAIT);
+    tui.send("p");
+    tui.wait_for("Current PIN", WAIT);
+    tui.type_slowly("135791");
+    let screen = tui.wait_for("4 attempts left", WAIT);
+    assert!(screen.contains("Current PIN"), "{screen}");
+    assert!(!screen.contains("New 6-digit PIN"), "{screen}");
+    tui.type_slowly(PIN);
+    tui.wait_for("New 6-digit PIN", WAIT);
+    tui.type_slowly("135790");
+    tui.wait_for("New PIN again", WAIT);
+    tui.type_slowly("135790");
+    tui.wait_for("PIN changed.", WAIT);
+    tui.send("\x03");
+    let status = tui.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+    // The new PIN opens the vault, and the right current PIN cleared the count.
+    assert_success(&sandbox.run_with_stdin(&["list"], "135790\n"));
+    let mut tui = spawn(&sandbox, &["--no-agent"], &[], 80, 24);
+    tui.wait_for("5 attempts left", WAIT);
+    tui.send("\x03");
+    assert!(tui.wait_exit(WAIT).success());
+}
+
 #[test]
 fn a_korean_locale_shows_the_korean_screens() {
     let sandbox = Sandbox::initialised();

@@ -196,13 +196,45 @@ pub struct ErrorDetail {
     pub code: ErrorCode,
     /// What happened and what to do.
     pub message: String,
+    /// For `SE3010` after a wrong activation code: the wrong tries it has left
+    /// (0: it is used up). Absent when the server does not say (older servers,
+    /// or `uniform_errors`, where a count would tell IDs apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tries_left: Option<u32>,
 }
 
 impl ErrorReply {
     /// The reply for `code`, with its sentence in the request's language.
     pub fn new(code: ErrorCode, message: String) -> Self {
         Self {
-            error: ErrorDetail { code, message },
+            error: ErrorDetail {
+                code,
+                message,
+                tries_left: None,
+            },
         }
+    }
+
+    /// The same reply, telling the tries an activation code has left.
+    pub fn with_tries_left(mut self, tries_left: Option<u32>) -> Self {
+        self.error.tries_left = tries_left;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_says_tries_left_only_when_known_and_older_answers_still_read() {
+        let older = r#"{"error":{"code":"SE3010","message":"m"}}"#;
+        let reply: ErrorReply = serde_json::from_str(older).unwrap();
+        assert_eq!(reply.error.tries_left, None);
+        let plain = ErrorReply::new(ErrorCode::Se3010, "m".into());
+        assert_eq!(serde_json::to_string(&plain).unwrap(), older);
+        let told = serde_json::to_value(plain.with_tries_left(Some(3))).unwrap();
+        assert_eq!(told["error"]["tries_left"], 3);
+        assert_eq!(told["error"]["code"], "SE3010");
     }
 }

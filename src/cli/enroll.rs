@@ -1,9 +1,15 @@
 //! `otp add --customer`: enroll with an organisation's otpd and store the account.
 //!
-//! The PIN comes first (so a wrong PIN costs no activation try), then the ID when
-//! `--id` is missing, then the activation code from a hidden prompt or standard
-//! input, never argv. Saving, activating and rolling back are
-//! [`crate::enroll::save`]'s, shared with the full-screen interface.
+//! The server is asked everything first: the customer code is looked up, the ID
+//! asked when `--id` is missing, the activation code read from a hidden prompt or
+//! standard input (never argv), and the exchange run. Only once the server has
+//! accepted the activation code is the PIN asked and the vault opened, once, to
+//! store the account: a wrong activation code costs no PIN prompt and no key
+//! derivation. With `--pin-stdin` the PIN is still the first line of standard
+//! input (read first, so the lines keep their order), but its key is derived only
+//! then. A mistyped PIN at the prompt is asked again while tries are left, since
+//! the activation code is already used up. Saving, activating and rolling back
+//! are [`crate::enroll::save`]'s, shared with the full-screen interface.
 
 use std::path::Path;
 
@@ -11,8 +17,12 @@ use super::error::CliError;
 use super::input::print_warning;
 use super::session::{Session, now};
 use super::text;
-use crate::enroll::save::{self, VaultAccounts};
-use crate::enroll::{EnrollClient, EnrollError, EnrollRequest, Naming, find_server};
+use crate::enroll::save::{self, EditError, VaultAccounts};
+use crate::enroll::{
+    EnrollClient, EnrollError, EnrollRequest, EnrolledAccount, Naming, PendingAccount, find_server,
+};
+use crate::i18n::Localize;
+use crate::vault::{LockoutStatus, Pin, VaultError};
 
 use crate::t;
 
@@ -35,8 +45,21 @@ pub struct EnrollArgs<'a> {
 /// Runs the enrollment.
 pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError> {
     let customer = args.customer;
-    let pin = session.unlock_pin()?;
-    let store = session.load(&pin)?;
+    if !session.vault.exists() {
+        return Err(session.vault.not_found().into());
+    }
+    // A pause after wrong PINs is known without a key: say it before the code is used.
+    if let LockoutStatus::LockedOut {
+        retry_after_secs, ..
+    } = session.vault.lockout_status(now()?)
+    {
+        return Err(VaultError::LockedOut { retry_after_secs }.into());
+    }
+    let first_line_pin = if session.input.pin_from_stdin() {
+        Some(session.unlock_pin()?)
+    } else {
+        None
+    };
     let server = find_server(
         customer,
         args.server,
@@ -69,10 +92,6 @@ pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError>
                 .to_owned()
         }
     };
-    let limit = session.config.max_accounts;
-    // Fail before using the activation code when the account cannot be stored.
-    let expected = args.naming.expected_label(&organisation.name, &user_id);
-    save::check_room(&store, &expected, limit)?;
     let prompt = t!("enroll-cli-prompt-activation");
     let activation_code = session
         .input
@@ -83,30 +102,14 @@ pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError>
         activation_code,
         device_name: args.device_name.map(str::to_owned),
     };
-    let mut vault = VaultAccounts {
-        vault: &session.vault,
-        pin: &pin,
-        now: now()?,
+    let mut pending = client.exchange(&request)?;
+    drop(request);
+    args.naming.apply(&mut pending.account);
+    let pin = match first_line_pin {
+        Some(pin) => pin,
+        None => pin_after_exchange(session)?,
     };
-    let enrolled = save::enroll(&client, &request, &args.naming, limit, &mut vault, || {
-        now().unwrap_or(0)
-    })
-    .map_err(|error| match error {
-        EnrollError::NotRolledBack {
-            label,
-            activation,
-            reason,
-        } => {
-            print_warning(&t!(
-                "enroll-cli-remove-unactivated",
-                label = label.as_str(),
-                reason = reason.as_str(),
-                command = format!("otp remove {label:?}")
-            ));
-            *activation
-        }
-        error => error,
-    })?;
+    let enrolled = store(session, &client, &pending, pin)?;
     eprintln!(
         "{}",
         t!(
@@ -121,4 +124,70 @@ pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError>
         )
     );
     Ok(())
+}
+
+/// The PIN, asked once the server has accepted the activation code; a PIN of the
+/// wrong form typed at the prompt is said and asked again (nothing was tried).
+fn pin_after_exchange(session: &mut Session) -> Result<Pin, CliError> {
+    loop {
+        match session.unlock_pin() {
+            Err(CliError::Pin(error)) if session.input.pin_is_typed() => {
+                eprintln!("{}", error.localize());
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Saves and activates `pending` with the vault opened by `pin` (the rollback of
+/// [`save::save_and_activate`] included). A wrong PIN typed at the prompt is said
+/// with the tries left and asked again, as long as tries are left: nothing was
+/// saved or activated yet, and the activation code cannot be used twice.
+fn store(
+    session: &mut Session,
+    client: &EnrollClient,
+    pending: &PendingAccount,
+    mut pin: Pin,
+) -> Result<EnrolledAccount, CliError> {
+    let limit = session.config.max_accounts;
+    loop {
+        let mut vault = VaultAccounts {
+            vault: &session.vault,
+            pin: &pin,
+            now: now()?,
+        };
+        let result = save::save_and_activate(&mut vault, pending, limit, |pending| {
+            client.activate(pending, now().unwrap_or(0))
+        });
+        match result {
+            Err(EnrollError::Save(EditError::Vault(
+                error @ VaultError::WrongPin { attempts_left },
+            ))) if attempts_left > 0 && session.input.pin_is_typed() => {
+                eprintln!("{}", error.localize());
+                pin = pin_after_exchange(session)?;
+            }
+            result => return result.map_err(not_rolled_back),
+        }
+    }
+}
+
+/// An account left in the vault by a failed rollback is named with the command
+/// that removes it; the error reported is then the activation's.
+fn not_rolled_back(error: EnrollError) -> CliError {
+    match error {
+        EnrollError::NotRolledBack {
+            label,
+            activation,
+            reason,
+        } => {
+            print_warning(&t!(
+                "enroll-cli-remove-unactivated",
+                label = label.as_str(),
+                reason = reason.as_str(),
+                command = format!("otp remove {label:?}")
+            ));
+            (*activation).into()
+        }
+        error => error.into(),
+    }
 }

@@ -126,6 +126,17 @@ impl Input {
         !(self.pin_stdin || !std::io::stdin().is_terminal() || prompts_forbidden())
     }
 
+    /// Whether [`Input::unlock_pin`] asks at a hidden prompt (no `--pin-stdin`, no
+    /// PIN source in the environment, a terminal): the one source where asking
+    /// again can bring another answer.
+    #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
+    pub fn pin_is_typed(&self) -> bool {
+        self.is_interactive()
+            && ["OTP_PIN_FILE", "OTP_PIN_COMMAND", "OTP_PIN"]
+                .iter()
+                .all(|name| std::env::var_os(name).is_none())
+    }
+
     /// The PIN that unlocks an existing vault.
     pub fn unlock_pin(&mut self) -> Result<Pin, CliError> {
         let text = if self.pin_stdin {

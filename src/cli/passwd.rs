@@ -8,10 +8,13 @@ use super::text;
 /// locks an agent that holds the old PIN.
 pub fn run(session: &mut Session) -> Result<(), CliError> {
     let old = session.unlock_pin()?;
-    // Check the current PIN before asking for a new one twice.
-    session.vault.read(&old, now()?)?;
+    // Check the current PIN before asking for a new one twice; what it opened is
+    // re-encrypted, without deriving the old key again.
+    let opened = session.vault.open(&old, now()?)?;
     let new = session.input.new_pin(false)?;
-    session.vault.change_pin(&old, &new, now()?)?;
+    session
+        .vault
+        .change_pin_opened(opened, &old, &new, now()?)?;
     eprintln!("{}", text::pin_changed());
     // An agent holding the old PIN would notice at its next request; end it now.
     if session.stop_agent() {

@@ -176,7 +176,12 @@ impl EnrollClient {
             });
         }
         match serde_json::from_slice::<ErrorReply>(&body) {
-            Ok(reply) => Err(EnrollError::Server(reply.error.code)),
+            Ok(reply) => Err(match (reply.error.code, reply.error.tries_left) {
+                (ErrorCode::Se3010, Some(tries_left)) => {
+                    EnrollError::WrongActivationCode { tries_left }
+                }
+                (code, _) => EnrollError::Server(code),
+            }),
             Err(_) => Err(EnrollError::client(
                 ErrorCode::Ce1002,
                 ClientDetail::NotOtpd { status },

@@ -16,6 +16,13 @@ pub enum EnrollError {
     /// The server refused, with its code.
     #[error("{0}: the server refused")]
     Server(ErrorCode),
+    /// The server refused the activation code as wrong (SE3010) and said how many
+    /// wrong tries it has left (0: that one used it up).
+    #[error("SE3010: wrong activation code, {tries_left} tries left")]
+    WrongActivationCode {
+        /// Wrong tries left before the code is used up.
+        tries_left: u32,
+    },
     /// The client refused (CE1002, CE2001, CE2002), with what exactly was wrong.
     #[error("{code}: refused by the client{}", .detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
     Client {
@@ -168,6 +175,7 @@ impl EnrollError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             EnrollError::Server(code) | EnrollError::Client { code, .. } => Some(*code),
+            EnrollError::WrongActivationCode { .. } => Some(ErrorCode::Se3010),
             EnrollError::RateLimited { .. } => Some(ErrorCode::Se5029),
             EnrollError::NotRolledBack { activation, .. } => activation.code(),
             _ => None,

@@ -1,4 +1,6 @@
 //! Keeping an enrolled account, in the one order both front-ends follow: the
+//! exchange with the server comes first, so a refused activation code never
+//! costs a key derivation (nor, on the command line, a PIN prompt); then the
 //! account is saved in the vault before the token is activated (a crash after
 //! activation never loses a working token), and taken out again, with the person's
 //! earlier account of the same label put back, when activation fails. A removal
@@ -66,17 +68,6 @@ pub struct Naming {
 }
 
 impl Naming {
-    /// The label the account will most likely get, before the server has said
-    /// anything but the organisation's name (its usual issuer): for checking that
-    /// there is room before the activation code is used.
-    pub fn expected_label(&self, organisation: &str, user_id: &str) -> String {
-        let name = self.name.as_deref().unwrap_or(user_id);
-        match &self.issuer {
-            Some(issuer) if !issuer.is_empty() => format!("{issuer}:{name}"),
-            _ => format!("{organisation}:{name}"),
-        }
-    }
-
     /// Applies the names to an account received from the server.
     pub fn apply(&self, account: &mut Account) {
         if let Some(name) = &self.name {
@@ -95,19 +86,6 @@ fn holder(store: &Store, label: &str) -> Option<usize> {
         .accounts()
         .iter()
         .position(|account| account.label().eq_ignore_ascii_case(label))
-}
-
-/// Checks, before the activation code is used, that an account labelled `label`
-/// can be stored: it replaces the account of that label, or `store` has fewer
-/// than `limit` accounts.
-pub fn check_room(store: &Store, label: &str, limit: usize) -> Result<(), AccountError> {
-    if holder(store, label).is_none() && store.len() >= limit {
-        return Err(AccountError::TooMany {
-            count: store.len(),
-            limit,
-        });
-    }
-    Ok(())
 }
 
 /// The result of a whole enrollment.
@@ -136,17 +114,19 @@ pub fn enroll(
 ) -> Result<EnrolledAccount, EnrollError> {
     let mut pending = client.exchange(request)?;
     naming.apply(&mut pending.account);
-    save_and_activate(book, pending, limit, |pending| {
+    save_and_activate(book, &pending, limit, |pending| {
         client.activate(pending, now())
     })
 }
 
 /// Saves `pending` into `book` (replacing the account of the same label), then
 /// runs `activate`; when that fails, takes the account out again and puts the
-/// earlier one back. Saving refuses to go past `limit` accounts.
+/// earlier one back. Saving refuses to go past `limit` accounts. When saving
+/// fails ([`EnrollError::Save`]) nothing was written or activated, and `pending`
+/// can be saved again (the command line does, after a mistyped PIN).
 pub fn save_and_activate(
     book: &mut dyn AccountBook,
-    pending: PendingAccount,
+    pending: &PendingAccount,
     limit: usize,
     activate: impl FnOnce(&PendingAccount) -> Result<ActivateReply, EnrollError>,
 ) -> Result<EnrolledAccount, EnrollError> {
@@ -159,10 +139,10 @@ pub fn save_and_activate(
             store.add(pending.account.clone(), limit)
         })
         .map_err(EnrollError::Save)?;
-    match activate(&pending) {
+    match activate(pending) {
         Ok(reply) => Ok(EnrolledAccount {
-            account: pending.account,
-            serial: pending.serial,
+            account: pending.account.clone(),
+            serial: pending.serial.clone(),
             replaced_previous: reply.replaced_previous,
             accounts,
         }),
@@ -291,7 +271,7 @@ mod tests {
     #[test]
     fn activation_keeps_the_new_account_in_place_of_the_earlier_one() {
         let mut book = Book::new(vec![earlier()], 1);
-        let enrolled = save_and_activate(&mut book, pending(), 1, |_| activated()).unwrap();
+        let enrolled = save_and_activate(&mut book, &pending(), 1, |_| activated()).unwrap();
         assert_eq!(enrolled.account.label(), "KISTI:jklee");
         assert!(enrolled.replaced_previous);
         assert_eq!(enrolled.accounts.accounts(), &[pending().account]);
@@ -301,7 +281,7 @@ mod tests {
     #[test]
     fn a_refused_activation_puts_the_earlier_account_back() {
         let mut book = Book::new(vec![earlier()], 2);
-        let error = save_and_activate(&mut book, pending(), 10, |_| refused()).unwrap_err();
+        let error = save_and_activate(&mut book, &pending(), 10, |_| refused()).unwrap_err();
         assert!(matches!(error, EnrollError::Server(ErrorCode::Se3010)));
         assert_eq!(book.store.accounts(), &[earlier()]);
         assert_eq!(book.edits, 2);
@@ -310,7 +290,7 @@ mod tests {
     #[test]
     fn a_failed_rollback_is_reported_with_the_account_left_behind() {
         let mut book = Book::new(vec![], 1);
-        let error = save_and_activate(&mut book, pending(), 10, |_| refused()).unwrap_err();
+        let error = save_and_activate(&mut book, &pending(), 10, |_| refused()).unwrap_err();
         let EnrollError::NotRolledBack {
             label,
             activation,
@@ -334,17 +314,16 @@ mod tests {
     }
 
     #[test]
-    fn a_full_vault_refuses_before_and_while_saving() {
+    fn a_full_vault_refuses_while_saving_and_the_account_can_be_saved_again() {
         let other = account("GitHub", "alice", b"another seed 01234");
-        let store = Store::from_accounts(vec![other.clone()]);
-        assert!(check_room(&store, "kisti:JKLEE", 1).is_err());
-        assert!(check_room(&store, "github:ALICE", 1).is_ok());
-        assert!(check_room(&store, "KISTI:jklee", 2).is_ok());
-
         let mut book = Book::new(vec![other.clone()], 2);
-        let error = save_and_activate(&mut book, pending(), 1, |_| activated()).unwrap_err();
+        let pending = pending();
+        let error = save_and_activate(&mut book, &pending, 1, |_| activated()).unwrap_err();
         assert!(matches!(error, EnrollError::Save(_)), "{error:?}");
-        assert_eq!(book.store.accounts(), &[other]);
+        assert_eq!(book.store.accounts(), std::slice::from_ref(&other));
+        // Nothing was used up: the same account saves once it can.
+        let enrolled = save_and_activate(&mut book, &pending, 2, |_| activated()).unwrap();
+        assert_eq!(enrolled.accounts.accounts(), &[other, pending.account]);
     }
 
     #[test]
@@ -356,10 +335,5 @@ mod tests {
         let mut account = pending().account;
         naming.apply(&mut account);
         assert_eq!(account.label(), "work");
-        assert_eq!(naming.expected_label("KISTI", "jklee"), "KISTI:work");
-        assert_eq!(
-            Naming::default().expected_label("KISTI", "jklee"),
-            "KISTI:jklee"
-        );
     }
 }

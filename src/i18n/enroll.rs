@@ -18,6 +18,12 @@ impl Localize for EnrollError {
                 code = code.as_str(),
                 sentence = code.localize_in(lang)
             ),
+            EnrollError::WrongActivationCode { tries_left } => t_in!(
+                lang,
+                "enroll-wrong-activation",
+                code = crate::api::ErrorCode::Se3010.as_str(),
+                left = *tries_left
+            ),
             EnrollError::Client { code, detail: None } => t_in!(
                 lang,
                 "enroll-error-with-code",
@@ -199,6 +205,9 @@ mod tests {
                 config_path: PathBuf::from("/home/jk/.config/otp/config.toml"),
             },
             EnrollError::RateLimited { retry_after: 1 },
+            EnrollError::WrongActivationCode { tries_left: 0 },
+            EnrollError::WrongActivationCode { tries_left: 1 },
+            EnrollError::WrongActivationCode { tries_left: 4 },
             EnrollError::CaCert {
                 path: "/etc/ca.pem".into(),
                 reason: CaCertProblem::Unreadable("No such file".into()),
@@ -249,6 +258,46 @@ mod tests {
         let error = EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm);
         let en = error.localize_in(Lang::En);
         assert!(en.starts_with("CE1002: ") && en.ends_with("(the activation code has 6 digits)"));
+    }
+
+    #[test]
+    fn a_wrong_activation_code_says_the_tries_it_has_left() {
+        let said =
+            |tries_left, lang| EnrollError::WrongActivationCode { tries_left }.localize_in(lang);
+        assert!(
+            said(4, Lang::En).contains("4 tries left"),
+            "{}",
+            said(4, Lang::En)
+        );
+        assert!(
+            said(1, Lang::En).contains("1 try left"),
+            "{}",
+            said(1, Lang::En)
+        );
+        assert!(
+            said(0, Lang::En).contains("last try"),
+            "{}",
+            said(0, Lang::En)
+        );
+        assert!(
+            said(0, Lang::En).contains("new one"),
+            "{}",
+            said(0, Lang::En)
+        );
+        assert!(
+            said(4, Lang::Ko).contains("4번 더 틀리면"),
+            "{}",
+            said(4, Lang::Ko)
+        );
+        assert!(
+            said(0, Lang::Ko).contains("마지막 시도"),
+            "{}",
+            said(0, Lang::Ko)
+        );
+        assert_eq!(
+            EnrollError::WrongActivationCode { tries_left: 4 }.code(),
+            Some(ErrorCode::Se3010)
+        );
     }
 
     #[test]

@@ -40,6 +40,9 @@ impl Localize for ServerError {
                 code = code.as_str(),
                 sentence = code.localize_in(lang)
             ),
+            ServerError::WrongActivationCode { .. } => {
+                ServerError::Code(self.code()).localize_in(lang)
+            }
             ServerError::Admin(error) => error.localize_in(lang),
             ServerError::Config(error) => error.localize_in(lang),
             ServerError::Database(error) => error.localize_in(lang),

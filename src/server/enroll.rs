@@ -264,7 +264,12 @@ impl Service {
             if attempts >= MAX_FAILURES {
                 self.store.burn_activation(&activation_id).await?;
             }
-            return Err(ErrorCode::Se3010.into());
+            if self.policy.uniform_errors {
+                // A decoy session has no count: a count would tell IDs apart.
+                return Err(ErrorCode::Se3010.into());
+            }
+            let tries_left = u32::try_from(MAX_FAILURES.saturating_sub(attempts)).unwrap_or(0);
+            return Err(ServerError::WrongActivationCode { tries_left });
         }
         // The proof verified: use up the code and create the pending token.
         let seed = crate::random::secret_bytes::<SEED_BYTES>()?;

@@ -16,6 +16,13 @@ use crate::api::ErrorCode;
 pub enum ServerError {
     /// A protocol outcome (wrong code, unknown customer, ...).
     Code(ErrorCode),
+    /// SE3010 for an activation code whose proof did not verify, with the tries
+    /// it has left (0: that try used it up). Only sent when IDs need not look
+    /// alike (`uniform_errors` off): a decoy session has no count to give.
+    WrongActivationCode {
+        /// Wrong tries left before the code is used up.
+        tries_left: u32,
+    },
     /// An admin command that cannot be done as asked.
     Admin(AdminError),
     /// The config file (or the master key file) is not usable.
@@ -228,6 +235,7 @@ impl std::fmt::Display for ServerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ServerError::Code(code) => f.write_str(code.as_str()),
+            ServerError::WrongActivationCode { .. } => f.write_str(ErrorCode::Se3010.as_str()),
             other => write!(f, "{other:?}"),
         }
     }
@@ -243,10 +251,28 @@ impl std::error::Error for ServerError {
 }
 
 impl ServerError {
+    /// Whether this is a protocol outcome a client is told as it is (rather than
+    /// an internal failure whose detail only the administrator's log gets).
+    pub fn is_protocol(&self) -> bool {
+        matches!(
+            self,
+            ServerError::Code(_) | ServerError::WrongActivationCode { .. }
+        )
+    }
+
+    /// The wrong tries an activation code has left, when the answer tells them.
+    pub fn tries_left(&self) -> Option<u32> {
+        match self {
+            ServerError::WrongActivationCode { tries_left } => Some(*tries_left),
+            _ => None,
+        }
+    }
+
     /// The protocol code a client sees for this error.
     pub fn code(&self) -> ErrorCode {
         match self {
             ServerError::Code(code) => *code,
+            ServerError::WrongActivationCode { .. } => ErrorCode::Se3010,
             _ => ErrorCode::Se5000,
         }
     }
@@ -255,6 +281,7 @@ impl ServerError {
     pub fn outcome(&self) -> &'static str {
         match self {
             ServerError::Code(code) => code.as_str(),
+            ServerError::WrongActivationCode { .. } => ErrorCode::Se3010.as_str(),
             _ => "error",
         }
     }

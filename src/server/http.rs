@@ -118,6 +118,7 @@ pub struct ApiError {
     code: ErrorCode,
     status: Option<StatusCode>,
     retry_after: Option<u64>,
+    tries_left: Option<u32>,
     internal: Option<ServerError>,
 }
 
@@ -127,6 +128,7 @@ impl ApiError {
             code,
             status: None,
             retry_after: None,
+            tries_left: None,
             internal: None,
         }
     }
@@ -136,8 +138,9 @@ impl From<ServerError> for ApiError {
     fn from(error: ServerError) -> Self {
         let code = error.code();
         Self {
+            tries_left: error.tries_left(),
             // The detail is for the administrator's log; it holds no secrets.
-            internal: (!matches!(error, ServerError::Code(_))).then_some(error),
+            internal: (!error.is_protocol()).then_some(error),
             ..ApiError::new(code)
         }
     }
@@ -148,6 +151,7 @@ impl From<ServerError> for ApiError {
 #[derive(Clone)]
 struct Unsaid {
     code: ErrorCode,
+    tries_left: Option<u32>,
     internal: Option<Arc<ServerError>>,
 }
 
@@ -164,6 +168,7 @@ impl IntoResponse for ApiError {
         }
         response.extensions_mut().insert(Unsaid {
             code: self.code,
+            tries_left: self.tries_left,
             internal: self.internal.map(Arc::new),
         });
         response
@@ -182,7 +187,8 @@ fn say(wording: &Wording, mut response: Response, accept_language: &str) -> Resp
     let reply = ErrorReply::new(
         unsaid.code,
         (wording.api_error)(unsaid.code, accept_language),
-    );
+    )
+    .with_tries_left(unsaid.tries_left);
     let said = json(response.status(), &reply);
     let (mut parts, _) = response.into_parts();
     let (said_parts, body) = said.into_parts();

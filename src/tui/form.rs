@@ -381,6 +381,16 @@ impl AddForm {
         }
     }
 
+    /// The server refused the activation code (`message` says why): empty its
+    /// field and put the focus there, keeping the customer code and the ID.
+    pub fn activation_refused(&mut self, message: String) {
+        self.activation.clear();
+        if let Some(index) = self.fields().iter().position(|f| *f == Field::Activation) {
+            self.focus = index;
+        }
+        self.error = Some(message);
+    }
+
     /// Types `text` into the focused field (a space toggles a choice field).
     pub fn insert(&mut self, text: &str) {
         let field = self.focused();

@@ -13,7 +13,7 @@ use crate::agent::protocol::{AccountInfo, CodeReply};
 use crate::clipboard::Method;
 use crate::code::Code;
 use crate::config::Config;
-use crate::vault::{LockoutStatus, Pin};
+use crate::vault::{LockoutStatus, Opened, Pin};
 
 /// Text that may hold a code or a secret (a copied code, pasted text): zeroized when
 /// dropped and never shown by `Debug`.
@@ -295,12 +295,21 @@ pub enum Job {
         /// The most accounts allowed.
         limit: usize,
     },
-    /// Re-encrypt under a new PIN.
-    ChangePin {
+    /// Check the current PIN typed in the change-PIN dialog: open the vault as
+    /// unlocking does (a wrong PIN counts toward the lockout).
+    CheckPin {
         /// The current PIN, as typed again.
+        pin: Pin,
+    },
+    /// Re-encrypt under a new PIN what [`Job::CheckPin`] opened (the old key is
+    /// derived again only if the file changed meanwhile).
+    ChangePin {
+        /// The current PIN, as checked.
         old: Pin,
         /// The new PIN.
         new: Pin,
+        /// The vault as the check opened it.
+        opened: Opened,
     },
 }
 
@@ -349,6 +358,10 @@ pub enum Failure {
     },
     /// `Create` found a vault already there.
     AlreadyExists(String),
+    /// The server refused the activation code (SE3010: wrong, with the tries it
+    /// has left when the server says, expired or used up); the sentence. The form
+    /// empties the activation-code field and keeps the rest.
+    ActivationRefused(String),
     /// Anything else, as a sentence for the user.
     Other(String),
 }
@@ -373,6 +386,8 @@ pub enum JobResult {
     Unlocked(Store),
     /// A change was saved; the store as saved.
     Saved(Store, Done),
+    /// The current PIN opened the vault; what it opened, for the change.
+    PinChecked(Opened),
     /// The PIN was changed.
     PinChanged,
     /// The organisation behind a customer code.

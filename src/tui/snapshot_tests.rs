@@ -5,7 +5,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
-use super::app::tests::{T0, agent_app, agent_codes, hotp, locked_app, store, totp, unlocked_app};
+use super::app::tests::{
+    T0, agent_app, agent_codes, hotp, locked_app, opened_by, store, totp, unlocked_app,
+};
 use super::app::{App, Modal, Screen, Status};
 use super::form::{AddForm, Source};
 use super::message::{
@@ -422,6 +424,11 @@ fn dialog_screens() -> Vec<(&'static str, App)> {
     let mut app = unlocked_app(accounts());
     cmd(&mut app, Command::ChangePin);
     typed(&mut app, "258046");
+    screens.push(("change_pin_checking", app));
+    let mut app = unlocked_app(accounts());
+    cmd(&mut app, Command::ChangePin);
+    typed(&mut app, "258046");
+    app.update(Action::Job(JobResult::PinChecked(opened_by("258046"))), T0);
     typed(&mut app, "123456");
     typed(&mut app, "1");
     screens.push(("change_pin", app));

@@ -56,6 +56,10 @@ pub fn unlocking() -> String {
 pub fn saving() -> String {
     crate::t!("tui-saving")
 }
+/// Busy line while the current PIN typed in the change-PIN dialog is checked.
+pub fn checking_pin() -> String {
+    crate::t!("tui-checking-pin")
+}
 /// Busy line while the PIN is changed.
 pub fn changing_pin() -> String {
     crate::t!("tui-changing-pin")

@@ -154,10 +154,16 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
             },
             now,
         ),
-        Job::ChangePin { old, new } => match vault.change_pin(&old, &new, now) {
-            Ok(()) => JobResult::PinChanged,
+        Job::CheckPin { pin } => match vault.open(&pin, now) {
+            Ok(opened) => JobResult::PinChecked(opened),
             Err(error) => JobResult::Failed(failure(error)),
         },
+        Job::ChangePin { old, new, opened } => {
+            match vault.change_pin_opened(opened, &old, &new, now) {
+                Ok(()) => JobResult::PinChanged,
+                Err(error) => JobResult::Failed(failure(error)),
+            }
+        }
     }
 }
 
@@ -256,6 +262,10 @@ fn enroll_failure(error: crate::enroll::EnrollError) -> Failure {
             &label,
             &reason,
         )),
+        error @ (crate::enroll::EnrollError::Server(crate::api::ErrorCode::Se3010)
+        | crate::enroll::EnrollError::WrongActivationCode { .. }) => {
+            Failure::ActivationRefused(error.localize())
+        }
         error => Failure::Other(error.localize()),
     }
 }
@@ -486,9 +496,10 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        // Nothing listens on port 9 of this machine: refused before anything is saved.
+        // Nothing listens on port 9 of this machine: refused before anything is saved,
+        // and before the vault is opened at all (not even a wrong PIN is tried).
         let enroll = Job::Enroll {
-            pin: pin(),
+            pin: Pin::for_unlock("135791").unwrap(),
             customer: "1106".into(),
             server: "http://127.0.0.1:9/".into(),
             user_id: "alice".into(),
@@ -503,8 +514,35 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(
+            vault.lockout_status(1_000),
+            crate::vault::LockoutStatus::Open { failures: 0, .. }
+        ));
+        assert!(matches!(
             run_job(&vault, 10, Job::Unlock { pin: pin() }, 1_000),
             JobResult::Unlocked(store) if store.is_empty()
+        ));
+    }
+
+    #[cfg(feature = "enroll")]
+    #[test]
+    fn a_refused_activation_code_is_told_apart_from_other_failures() {
+        use crate::api::ErrorCode;
+        use crate::enroll::EnrollError;
+        crate::i18n::set_thread(Some(crate::i18n::Lang::En));
+        let Failure::ActivationRefused(message) =
+            enroll_failure(EnrollError::WrongActivationCode { tries_left: 1 })
+        else {
+            panic!("not a refused activation code");
+        };
+        assert!(message.starts_with("SE3010: "), "{message}");
+        assert!(message.contains("1 try left"), "{message}");
+        assert!(matches!(
+            enroll_failure(EnrollError::Server(ErrorCode::Se3010)),
+            Failure::ActivationRefused(message) if message.starts_with("SE3010: ")
+        ));
+        assert!(matches!(
+            enroll_failure(EnrollError::Server(ErrorCode::Se3005)),
+            Failure::Other(message) if message.starts_with("SE3005: ")
         ));
     }
 

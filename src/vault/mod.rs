@@ -40,6 +40,20 @@ pub use pin::{Pin, PinError};
 
 use lockout::{AttemptStore, Attempts};
 
+/// A vault as a PIN opened it ([`Vault::open`]): the plaintext and the exact file
+/// bytes it came from. The plaintext is zeroized when dropped and never shown by
+/// `Debug`.
+pub struct Opened {
+    plaintext: Zeroizing<Vec<u8>>,
+    ciphertext: Vec<u8>,
+}
+
+impl std::fmt::Debug for Opened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Opened([redacted])")
+    }
+}
+
 /// A vault file and the limits used to open it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vault {
@@ -210,10 +224,55 @@ impl Vault {
         new.check_policy()?;
         let lock = self.lock_existing()?;
         let (plaintext, ciphertext) = self.unlock(&lock, old, now)?;
-        let new_ciphertext = crypto::encrypt(&plaintext, new, resave_work_factor(&ciphertext))?;
-        file::replace_with_backup(&self.path, &new_ciphertext, &new_ciphertext)?;
-        drop(lock);
-        Ok(())
+        self.reencrypt(&lock, &plaintext, &ciphertext, new)
+    }
+
+    /// Opens the vault with `pin` as [`Vault::read`] does (the attempt counted,
+    /// the lockout applied), keeping what was read for a later
+    /// [`Vault::change_pin_opened`]: checking the current PIN before the new one is
+    /// asked, without deriving its key a second time for the change.
+    pub fn open(&self, pin: &Pin, now: u64) -> Result<Opened, VaultError> {
+        let (plaintext, ciphertext) = self.read_with_ciphertext(pin, now)?;
+        Ok(Opened {
+            plaintext,
+            ciphertext,
+        })
+    }
+
+    /// [`Vault::change_pin`] for a vault `old` has already opened ([`Vault::open`]):
+    /// when the file is still the one `opened` came from, its plaintext is
+    /// re-encrypted under `new` without deriving the old key again; when another
+    /// program saved meanwhile, the file is opened with `old` as `change_pin`
+    /// does (counted like any attempt).
+    pub fn change_pin_opened(
+        &self,
+        opened: Opened,
+        old: &Pin,
+        new: &Pin,
+        now: u64,
+    ) -> Result<(), VaultError> {
+        new.check_policy()?;
+        let lock = self.lock_existing()?;
+        let current = self.ciphertext(&lock)?;
+        if current == opened.ciphertext {
+            return self.reencrypt(&lock, &opened.plaintext, &current, new);
+        }
+        drop(opened);
+        let (plaintext, ciphertext) = self.unlock(&lock, old, now)?;
+        self.reencrypt(&lock, &plaintext, &ciphertext, new)
+    }
+
+    /// Writes `plaintext` under `new` with the work factor of `ciphertext` (the
+    /// file now), replacing the backup with the same new file.
+    fn reencrypt(
+        &self,
+        _lock: &VaultLock,
+        plaintext: &[u8],
+        ciphertext: &[u8],
+        new: &Pin,
+    ) -> Result<(), VaultError> {
+        let new_ciphertext = crypto::encrypt(plaintext, new, resave_work_factor(ciphertext))?;
+        file::replace_with_backup(&self.path, &new_ciphertext, &new_ciphertext)
     }
 
     /// Whether a PIN may be tried at `now` (Unix seconds), for a UI that shows the

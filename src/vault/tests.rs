@@ -437,6 +437,66 @@ fn excessive_work_factor_is_refused_without_panicking() {
     ));
 }
 
+/// A PIN checked by [`Vault::open`] changes without a second derivation of the
+/// old key: the bytes it opened are what gets re-encrypted (shown here by handing
+/// it a plaintext the file never held), unless another save came in between,
+/// when the file as it is now is opened with the old PIN, counted like any try.
+#[test]
+fn a_pin_change_after_open_reencrypts_what_was_opened_unless_the_file_changed() {
+    let (_dir, vault) = vault_with(b"payload");
+    assert!(matches!(
+        vault.open(&wrong(), T0),
+        Err(VaultError::WrongPin { attempts_left: 4 })
+    ));
+    let opened = vault.open(&pin(), T0).unwrap();
+    assert!(matches!(
+        vault.lockout_status(T0),
+        LockoutStatus::Open { failures: 0, .. }
+    ));
+    assert!(!format!("{opened:?}").contains("payload"));
+    let marked = Opened {
+        plaintext: Zeroizing::new(b"as opened".to_vec()),
+        ciphertext: opened.ciphertext.clone(),
+    };
+    let new = Pin::new_checked("246813").unwrap();
+    // The old PIN given is not derived at all while the file is unchanged.
+    vault.change_pin_opened(marked, &wrong(), &new, T0).unwrap();
+    assert_eq!(vault.read(&new, T0).unwrap().as_slice(), b"as opened");
+    let backup = Vault::new(vault.backup_path());
+    assert_eq!(backup.read(&new, T0).unwrap().as_slice(), b"as opened");
+
+    // Saved meanwhile: the file is opened again, and a PIN that no longer opens
+    // it is a counted wrong try.
+    let stale = vault.open(&new, T0).unwrap();
+    vault
+        .update(&new, T0, |_| {
+            Ok::<_, VaultError>((Zeroizing::new(b"saved meanwhile".to_vec()), ()))
+        })
+        .unwrap();
+    let newer = Pin::new_checked("975312").unwrap();
+    assert!(matches!(
+        vault.change_pin_opened(stale, &wrong(), &newer, T0),
+        Err(VaultError::WrongPin { attempts_left: 4 })
+    ));
+    let stale = vault.open(&new, T0).unwrap();
+    vault
+        .update(&new, T0, |_| {
+            Ok::<_, VaultError>((Zeroizing::new(b"saved again".to_vec()), ()))
+        })
+        .unwrap();
+    vault.change_pin_opened(stale, &new, &newer, T0).unwrap();
+    assert_eq!(vault.read(&newer, T0).unwrap().as_slice(), b"saved again");
+    assert!(matches!(
+        vault.change_pin_opened(
+            vault.open(&newer, T0).unwrap(),
+            &newer,
+            &Pin::for_unlock("999999").unwrap(),
+            T0
+        ),
+        Err(VaultError::WeakPin(PinError::RepeatedDigit))
+    ));
+}
+
 #[test]
 fn change_pin_reencrypts_same_payload_and_work_factor() {
     let (_dir, vault) = vault_with(b"payload");

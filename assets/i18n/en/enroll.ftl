@@ -8,6 +8,12 @@
 
 enroll-error-with-code = { $code }: { $sentence }
 enroll-error-with-detail = { $code }: { $sentence } ({ $detail })
+# SE3010 when the server says how many wrong tries the code has left ($left).
+enroll-wrong-activation = { $code }: the { -activation-code } is wrong; { $left ->
+    [0] that was its last try, so it no longer works. Ask your { -administrator } for a new one
+    [one] { $left } try left before it stops working. It is the 6-digit code from your { -organisation }'s email, not a { -one-time-code }
+   *[other] { $left } tries left before it stops working. It is the 6-digit code from your { -organisation }'s email, not a { -one-time-code }
+}
 
 ## What exactly the client found wrong (shown in brackets after a CE sentence).
 
@@ -41,7 +47,7 @@ enroll-rate-limited = { $code }: too many requests from this address; wait { $se
 } and try again
 enroll-ca-cert-unreadable = cannot read the CA certificate { $path } ({ $reason }); check the path of the file your { -administrator } gave you
 enroll-ca-cert-not-pem = { $path } is not a PEM certificate ({ $reason }); use the CA certificate file your { -administrator } gave you
-enroll-save = the account could not be saved in the { -vault }, so nothing was added and the { -token } was not activated: { $reason }
+enroll-save = the account could not be saved in the { -vault } ({ $reason }), so nothing was added and the { -token } was not activated. The server had already accepted the { -activation-code }, so it is used up: ask your { -administrator } for a new one
 enroll-not-rolled-back = { $activation } The account { $label } was saved in the { -vault } but the server did not activate it, and taking it out again failed ({ $reason }): its codes will not work, so delete it.
 
 ## otp add --customer (the command line only).

@@ -10,6 +10,7 @@ tui-unlock-title = Locked
 tui-unlock-prompt = Enter your 6-digit PIN
 tui-unlocking = Unlocking… (deriving the key takes about a second)
 tui-saving = Saving…
+tui-checking-pin = Checking the PIN… (deriving the key takes about a second)
 tui-changing-pin = Changing the PIN…
 tui-quit-after-save = { $what } (quits when saved)
 tui-type-six-digits = Type all 6 digits of the PIN.

@@ -12,6 +12,7 @@ tui-unlock-title = 잠김
 tui-unlock-prompt = 6자리 비밀번호를 입력하세요
 tui-unlocking = 잠금 해제 중… (키를 만드는 데 1초쯤 걸립니다)
 tui-saving = 저장하는 중…
+tui-checking-pin = 비밀번호 확인 중… (키를 만드는 데 1초쯤 걸립니다)
 tui-changing-pin = 비밀번호를 바꾸는 중…
 tui-quit-after-save = { $what } (저장이 끝나면 종료합니다)
 tui-type-six-digits = 비밀번호 6자리를 모두 입력하세요.

@@ -2,8 +2,8 @@
 //! by the event loop, the outcome of a copy.
 
 use super::state::{
-    App, Busy, HOTP_SHOWN_SECS, HotpShown, Locked, Lockout, Modal, PendingClear, PinStage, Screen,
-    Setup, Status, Unlocked,
+    App, Busy, HOTP_SHOWN_SECS, HotpShown, Locked, Lockout, Modal, PendingClear, Screen, Setup,
+    Status, Unlocked,
 };
 use crate::accounts::Store;
 use crate::clipboard::Method;
@@ -61,6 +61,9 @@ impl App {
                 if let Some(pending) = then {
                     self.resume(pending, effects);
                 }
+            }
+            (Some(Busy::CheckingPin(pin)), JobResult::PinChecked(opened)) => {
+                self.pin_checked(pin, opened);
             }
             (Some(Busy::ChangingPin(new)), JobResult::PinChanged) => {
                 if let Screen::Unlocked(unlocked) = &mut self.screen {
@@ -182,14 +185,17 @@ impl App {
                     return;
                 }
                 match (&mut unlocked.modal, busy) {
-                    (Some(Modal::Add(form)), _) => form.error = Some(message),
+                    (Some(Modal::Add(form)), _) => match failure {
+                        Failure::ActivationRefused(_) => form.activation_refused(message),
+                        _ => form.error = Some(message),
+                    },
                     (Some(Modal::Rename(form)), _) => form.error = Some(message),
-                    (Some(Modal::ChangePin(change)), Some(Busy::ChangingPin(_))) => {
-                        change.stage = PinStage::Current;
-                        change.old = None;
-                        change.new = None;
-                        change.message = Some(message);
-                    }
+                    // A wrong current PIN is said at once, as on the unlock screen
+                    // (the attempt is counted the same); a failed change starts over.
+                    (
+                        Some(Modal::ChangePin(change)),
+                        Some(Busy::CheckingPin(_) | Busy::ChangingPin(_)),
+                    ) => change.restart(Some(message)),
                     _ => self.status = Some(Status::Error(message)),
                 }
             }
@@ -209,6 +215,8 @@ fn failure_message(failure: &Failure) -> String {
             retry_after_secs: *retry_after_secs,
         }
         .localize(),
-        Failure::AlreadyExists(message) | Failure::Other(message) => message.clone(),
+        Failure::AlreadyExists(message)
+        | Failure::ActivationRefused(message)
+        | Failure::Other(message) => message.clone(),
     }
 }

@@ -110,6 +110,7 @@ impl App {
                     stage: PinStage::Current,
                     entry: PinEntry::default(),
                     old: None,
+                    opened: None,
                     new: None,
                     message: None,
                 }));

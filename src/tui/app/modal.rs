@@ -7,7 +7,7 @@ use crate::i18n::Localize;
 use crate::tui::form::RenameForm;
 use crate::tui::message::{Change, Command, Effect, Job};
 use crate::tui::text;
-use crate::vault::Pin;
+use crate::vault::{Opened, Pin};
 
 impl App {
     /// A command inside a dialog; returns the dialog still open, if any.
@@ -143,8 +143,9 @@ impl App {
         Some(Modal::ChangePin(change))
     }
 
-    /// Enter in the change-PIN dialog: the current PIN, then the new one twice,
-    /// then the job that re-encrypts the vault.
+    /// Enter in the change-PIN dialog: the current PIN, checked on the worker
+    /// before anything else is asked; then the new one twice, then the job that
+    /// re-encrypts what the check opened.
     fn submit_pin(&mut self, change: &mut ChangePin, effects: &mut Vec<Effect>) {
         if !change.entry.is_full() {
             change.message = Some(text::type_six_digits().to_owned());
@@ -154,9 +155,9 @@ impl App {
         match change.stage {
             PinStage::Current => match Pin::for_unlock(&typed) {
                 Ok(pin) => {
-                    change.old = Some(pin);
-                    change.stage = PinStage::New;
                     change.message = None;
+                    effects.push(Effect::Vault(Job::CheckPin { pin: pin.clone() }));
+                    self.busy = Some(Busy::CheckingPin(pin));
                 }
                 Err(error) => change.message = Some(error.localize()),
             },
@@ -173,13 +174,18 @@ impl App {
                     Pin::for_unlock(&typed).is_ok_and(|again| same_pin(new, &again))
                 });
                 match (same, change.old.clone(), change.new.clone()) {
-                    (true, Some(old), Some(new)) => {
-                        effects.push(Effect::Vault(Job::ChangePin {
-                            old,
-                            new: new.clone(),
-                        }));
-                        self.busy = Some(Busy::ChangingPin(new));
-                    }
+                    (true, Some(old), Some(new)) => match change.opened.take() {
+                        Some(opened) => {
+                            effects.push(Effect::Vault(Job::ChangePin {
+                                old,
+                                new: new.clone(),
+                                opened,
+                            }));
+                            self.busy = Some(Busy::ChangingPin(new));
+                        }
+                        // Not reached: the check keeps what it opened with the PIN.
+                        None => change.restart(None),
+                    },
                     _ => {
                         change.stage = PinStage::New;
                         change.new = None;
@@ -188,5 +194,28 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The worker found that the current PIN opens the vault: ask for the new one.
+    pub(super) fn pin_checked(&mut self, pin: Pin, opened: Opened) {
+        if let Screen::Unlocked(unlocked) = &mut self.screen
+            && let Some(Modal::ChangePin(change)) = &mut unlocked.modal
+        {
+            change.old = Some(pin);
+            change.opened = Some(opened);
+            change.stage = PinStage::New;
+            change.message = None;
+        }
+    }
+}
+
+impl ChangePin {
+    /// Back to the current PIN, forgetting what was typed and opened, with why.
+    pub(super) fn restart(&mut self, message: Option<String>) {
+        self.stage = PinStage::Current;
+        self.old = None;
+        self.opened = None;
+        self.new = None;
+        self.message = message;
     }
 }

@@ -15,7 +15,7 @@ use crate::qr::Drawing;
 use crate::tui::form::{AddForm, RenameForm};
 use crate::tui::keymap::Context;
 use crate::tui::message::{Command, Hidden};
-use crate::vault::Pin;
+use crate::vault::{Opened, Pin};
 
 /// Number of digits in a PIN.
 const PIN_LENGTH: usize = crate::vault::pin::PIN_LENGTH;
@@ -145,8 +145,10 @@ pub struct ChangePin {
     pub stage: PinStage,
     /// The digits typed so far.
     pub entry: PinEntry,
-    /// The current PIN as typed.
+    /// The current PIN, once the worker found that it opens the vault.
     pub old: Option<Pin>,
+    /// What the current PIN opened, re-encrypted under the new one.
+    pub opened: Option<Opened>,
     /// The new PIN, once accepted.
     pub new: Option<Pin>,
     /// Why the last PIN was refused.
@@ -407,6 +409,8 @@ pub enum Busy {
     Unlocking(Pin),
     /// Saving a change.
     Saving,
+    /// Checking the current PIN typed in the change-PIN dialog.
+    CheckingPin(Pin),
     /// Changing the PIN to this one.
     ChangingPin(Pin),
     /// Asking whether a session agent serves the vault.

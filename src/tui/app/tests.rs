@@ -661,17 +661,65 @@ fn settings_step_through_choices_and_save_the_config() {
     assert_eq!(app.context(), Context::List);
 }
 
+fn change_pin_dialog(app: &App) -> &ChangePin {
+    match &unlocked(app).modal {
+        Some(Modal::ChangePin(change)) => change,
+        other => panic!("no change-PIN dialog: {other:?}"),
+    }
+}
+
+/// What the worker's check of `pin` opens in a real vault (created with `pin`).
+pub fn opened_by(pin: &str) -> crate::vault::Opened {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = crate::vault::Vault::new(dir.path().join("vault.age"));
+    let pin = Pin::for_unlock(pin).unwrap();
+    vault.create(&pin, 10, b"version = 1").unwrap();
+    vault.open(&pin, T0).unwrap()
+}
+
 #[test]
-fn change_pin_asks_current_new_twice_and_keeps_the_new_pin() {
+fn change_pin_checks_the_current_pin_on_the_worker_before_asking_the_new_one() {
     english();
     let mut app = unlocked_app(vec![]);
     command(&mut app, Command::ChangePin, T0);
     assert_eq!(app.context(), Context::Pin);
-    type_digits(&mut app, "258046", T0);
+    // The current PIN goes to the worker at once; the dialog waits for its answer.
+    let effects = type_digits(&mut app, "135791", T0);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Vault(Job::CheckPin { pin })] if same_pin(pin, &Pin::for_unlock("135791").unwrap())),
+        "{effects:?}"
+    );
+    assert!(matches!(app.busy, Some(Busy::CheckingPin(_))));
+    assert_eq!(change_pin_dialog(&app).stage, PinStage::Current);
+    assert!(type_digits(&mut app, "1", T0).is_empty());
+    assert!(change_pin_dialog(&app).entry.is_empty());
+    // Wrong: said at once, with the attempts left, and the current PIN asked again.
+    app.update(
+        Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 3 })),
+        T0,
+    );
+    assert!(app.busy.is_none());
+    let change = change_pin_dialog(&app);
+    assert_eq!(change.stage, PinStage::Current);
+    assert!(change.old.is_none());
+    let message = change.message.as_deref().unwrap();
+    assert!(
+        message.to_lowercase().contains("wrong pin") && message.contains("3 attempts left"),
+        "{message}"
+    );
+
+    // Right: only now the new PIN, twice.
+    assert!(matches!(
+        type_digits(&mut app, "258046", T0).as_slice(),
+        [Effect::Vault(Job::CheckPin { .. })]
+    ));
+    app.update(Action::Job(JobResult::PinChecked(opened_by("258046"))), T0);
+    assert!(app.busy.is_none());
+    let change = change_pin_dialog(&app);
+    assert_eq!(change.stage, PinStage::New);
+    assert!(change.message.is_none());
     type_digits(&mut app, "111111", T0);
-    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else {
-        panic!()
-    };
+    let change = change_pin_dialog(&app);
     assert_eq!(change.stage, PinStage::New);
     assert!(
         change
@@ -682,29 +730,15 @@ fn change_pin_asks_current_new_twice_and_keeps_the_new_pin() {
     );
     type_digits(&mut app, "135790", T0);
     let effects = type_digits(&mut app, "135790", T0);
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::Vault(Job::ChangePin { .. })]
-    ));
-    app.update(
-        Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 3 })),
-        T0,
-    );
-    let Some(Modal::ChangePin(change)) = &unlocked(&app).modal else {
-        panic!()
-    };
-    assert_eq!(change.stage, PinStage::Current);
-    assert!(
-        change
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("3 attempts left")
-    );
-
-    type_digits(&mut app, "258046", T0);
-    type_digits(&mut app, "135790", T0);
-    type_digits(&mut app, "135790", T0);
+    // The change re-encrypts what the check opened.
+    match effects.as_slice() {
+        [Effect::Vault(Job::ChangePin { old, new, .. })] => {
+            assert!(same_pin(old, &Pin::for_unlock("258046").unwrap()));
+            assert!(same_pin(new, &Pin::for_unlock("135790").unwrap()));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(app.busy, Some(Busy::ChangingPin(_))));
     app.update(Action::Job(JobResult::PinChanged), T0);
     assert!(unlocked(&app).modal.is_none());
     assert!(same_pin(
@@ -712,11 +746,23 @@ fn change_pin_asks_current_new_twice_and_keeps_the_new_pin() {
         &Pin::for_unlock("135790").unwrap()
     ));
 
-    // Running out of attempts in the dialog locks the app.
+    // A change that fails after the check starts over from the current PIN.
     command(&mut app, Command::ChangePin, T0);
+    type_digits(&mut app, "135790", T0);
+    app.update(Action::Job(JobResult::PinChecked(opened_by("135790"))), T0);
+    type_digits(&mut app, "135792", T0);
+    type_digits(&mut app, "135792", T0);
+    app.update(
+        Action::Job(JobResult::Failed(Failure::Other("disk full".into()))),
+        T0,
+    );
+    let change = change_pin_dialog(&app);
+    assert_eq!(change.stage, PinStage::Current);
+    assert!(change.old.is_none() && change.opened.is_none() && change.new.is_none());
+    assert_eq!(change.message.as_deref(), Some("disk full"));
+
+    // The last wrong current PIN locks the app, as on the unlock screen.
     type_digits(&mut app, "000001", T0);
-    type_digits(&mut app, "135792", T0);
-    type_digits(&mut app, "135792", T0);
     let effects = app.update(
         Action::Job(JobResult::Failed(Failure::WrongPin { attempts_left: 0 })),
         T0,
@@ -1471,6 +1517,42 @@ fn a_failed_enrollment_shows_the_error_and_keeps_the_form() {
             .as_deref()
             .unwrap()
             .contains("at most 0")
+    );
+}
+
+#[test]
+fn a_refused_activation_code_is_emptied_and_the_rest_of_the_form_kept() {
+    english();
+    let mut app = ready_to_enroll(vec![]);
+    type_digits(&mut app, "123456", T0);
+    command(&mut app, Command::Submit, T0);
+    let refused = crate::enroll::EnrollError::WrongActivationCode { tries_left: 4 };
+    let message = crate::i18n::Localize::localize(&refused);
+    app.update(
+        Action::Job(JobResult::Failed(Failure::ActivationRefused(
+            message.clone(),
+        ))),
+        T0,
+    );
+    assert!(app.busy.is_none());
+    let form = add_form(&app);
+    assert_eq!(form.secret_len(Field::Activation), 0);
+    assert_eq!(form.focused(), Field::Activation);
+    assert_eq!(form.customer, "1106");
+    assert_eq!(form.user_id, "alice");
+    assert_eq!(form.organisation, Some(organisation()));
+    assert_eq!(form.error.as_deref(), Some(message.as_str()));
+    assert!(
+        message.starts_with("SE3010: ") && message.contains("4 tries left"),
+        "{message}"
+    );
+    // The next code is typed straight into the emptied field and enrolls again.
+    type_digits(&mut app, "654321", T0);
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Vault(Job::Enroll { activation_code, user_id, .. })]
+            if activation_code.as_str() == "654321" && user_id == "alice"),
+        "{effects:?}"
     );
 }
 

@@ -30,6 +30,7 @@ pub(super) fn busy_text(app: &App) -> Option<String> {
         Busy::Creating(_) => text::creating(),
         Busy::Unlocking(_) => text::unlocking(),
         Busy::Saving => text::saving(),
+        Busy::CheckingPin(_) => text::checking_pin(),
         Busy::ChangingPin(_) => text::changing_pin(),
         Busy::Probing => text::probing(),
         Busy::AgentCode(_) => text::agent_code(),
