@@ -428,41 +428,49 @@ fn otpd_refuses_plain_http_off_loopback_before_binding() {
     assert_failure(&out, 2, &["refusing plain HTTP", "tls_cert"]);
 }
 
+const TUI_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The full-screen interface unlocked on a fresh vault that names `server` for the
+/// customer code 1106, with the add form on the customer-code source, the code
+/// looked up (the organisation shown) and the ID `jklee` typed; the cursor is in the
+/// activation-code field.
+fn tui_at_the_activation_code(server: &Server) -> (Sandbox, common::pty::Tui) {
+    let sandbox = Sandbox::initialised();
+    sandbox.name_customers(&[("1106", &server.url)]);
+    let mut tui = sandbox.tui(&["--no-agent"], &[], 100, 30);
+    tui.wait_for("Enter your 6-digit PIN", TUI_WAIT);
+    tui.type_slowly(common::PIN);
+    tui.wait_for("0/10 accounts", TUI_WAIT);
+    tui.send("a");
+    tui.wait_for("Add an account", TUI_WAIT);
+    tui.send("\x1b[Z"); // back to "From"
+    tui.send("\x1b[D"); // the customer-code choice
+    tui.wait_for("customer code", TUI_WAIT);
+    tui.send("\t");
+    tui.type_slowly("1106");
+    tui.send("\r");
+    tui.wait_for("Example Org", TUI_WAIT);
+    tui.type_slowly("jklee");
+    tui.send("\t");
+    (sandbox, tui)
+}
+
 /// The full-screen interface's add form, customer-code source: the organisation's
 /// name after the look-up, then the ID and the activation code; the account lands
 /// in the list and otpd accepts its current code.
 #[test]
 fn the_tui_add_form_enrolls_by_customer_code() {
-    use std::time::Duration;
-
-    const WAIT: Duration = Duration::from_secs(30);
     let home = OtpdHome::new(None).with_org();
     let code = home.issue("jklee", &[]);
     let server = home.start();
-    let sandbox = Sandbox::initialised();
-    sandbox.name_customers(&[("1106", &server.url)]);
-    let mut tui = sandbox.tui(&["--no-agent"], &[], 100, 30);
-    tui.wait_for("Enter your 6-digit PIN", WAIT);
-    tui.type_slowly(common::PIN);
-    tui.wait_for("0/10 accounts", WAIT);
-    tui.send("a");
-    tui.wait_for("Add an account", WAIT);
-    tui.send("\x1b[Z"); // back to "From"
-    tui.send("\x1b[D"); // the customer-code choice
-    tui.wait_for("customer code", WAIT);
-    tui.send("\t");
-    tui.type_slowly("1106");
-    tui.send("\r");
-    tui.wait_for("Example Org", WAIT);
-    tui.type_slowly("jklee");
-    tui.send("\t");
+    let (sandbox, mut tui) = tui_at_the_activation_code(&server);
     tui.type_slowly(&code);
     let screen = tui.screen();
     assert!(!screen.contains(&code), "{screen}");
     tui.send("\r");
-    tui.wait_for(LABEL, WAIT);
+    tui.wait_for(LABEL, TUI_WAIT);
     tui.send("\x03");
-    assert!(tui.wait_exit(WAIT).success());
+    assert!(tui.wait_exit(TUI_WAIT).success());
 
     not_near_a_step_end(60, 5);
     let otp = current_code(&sandbox);
@@ -475,34 +483,15 @@ fn the_tui_add_form_enrolls_by_customer_code() {
 /// code and the ID stay, so the right code typed next enrolls.
 #[test]
 fn the_tui_form_empties_a_refused_activation_code_and_says_the_tries_left() {
-    use std::time::Duration;
-
-    const WAIT: Duration = Duration::from_secs(30);
     let home = OtpdHome::new(None).with_org();
     let code = home.issue("jklee", &[]);
     let server = home.start();
-    let sandbox = Sandbox::initialised();
-    sandbox.name_customers(&[("1106", &server.url)]);
-    let mut tui = sandbox.tui(&["--no-agent"], &[], 100, 30);
-    tui.wait_for("Enter your 6-digit PIN", WAIT);
-    tui.type_slowly(common::PIN);
-    tui.wait_for("0/10 accounts", WAIT);
-    tui.send("a");
-    tui.wait_for("Add an account", WAIT);
-    tui.send("\x1b[Z"); // back to "From"
-    tui.send("\x1b[D"); // the customer-code choice
-    tui.wait_for("customer code", WAIT);
-    tui.send("\t");
-    tui.type_slowly("1106");
-    tui.send("\r");
-    tui.wait_for("Example Org", WAIT);
-    tui.type_slowly("jklee");
-    tui.send("\t");
+    let (_sandbox, mut tui) = tui_at_the_activation_code(&server);
     let wrong = if code == "000000" { "000001" } else { "000000" };
     tui.type_slowly(wrong);
-    tui.wait_for("•••••• (6)", WAIT);
+    tui.wait_for("•••••• (6)", TUI_WAIT);
     tui.send("\r");
-    let screen = tui.wait_for("4 tries left", WAIT);
+    let screen = tui.wait_for("4 tries left", TUI_WAIT);
     assert!(screen.contains("SE3010"), "{screen}");
     assert!(
         !screen.contains("•••"),
@@ -514,9 +503,9 @@ fn the_tui_form_empties_a_refused_activation_code_and_says_the_tries_left() {
     );
     tui.type_slowly(&code);
     tui.send("\r");
-    tui.wait_for(LABEL, WAIT);
+    tui.wait_for(LABEL, TUI_WAIT);
     tui.send("\x03");
-    assert!(tui.wait_exit(WAIT).success());
+    assert!(tui.wait_exit(TUI_WAIT).success());
 }
 
 /// `otp add --customer` with the PIN from `OTP_PIN_COMMAND`, a script that notes
