@@ -90,6 +90,13 @@ pub fn localized(lang: Lang, purpose: Purpose) -> clap::Command {
     crate::manual::localize(command(), lang, purpose)
 }
 
+/// The command tree shell completion walks (see `completions`): otp's, in the
+/// language of `OTP_LANG` or the locale, without the internal commands.
+pub fn completion_tree() -> clap::Command {
+    let lang = Lang::choose(std::env::var("OTP_LANG").ok().as_deref(), None);
+    localized(lang, Purpose::Completions)
+}
+
 /// The config file's `lang`, for help shown before the config is read: the file
 /// `--config`, `OTP_CONFIG` or the default path names, if it loads.
 fn config_lang() -> Option<String> {

@@ -13,9 +13,6 @@ use clap::Args;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 use clap_complete::{CompleteEnv, CompletionCandidate, Shell};
 
-use crate::i18n::Lang;
-use crate::manual::Purpose;
-
 /// The variable the registered shell function sets when it asks `otp` for
 /// completions.
 pub const VAR: &str = "OTP_COMPLETE";
@@ -50,17 +47,10 @@ pub fn write_script(shell: Shell, out: &mut dyn std::io::Write) -> std::io::Resu
     completer.write_registration(VAR, "otp", "otp", "otp", out)
 }
 
-/// Answers a shell's completion request and exits, when this process is one
-/// (`OTP_COMPLETE` set); otherwise returns at once.
-pub fn answer_if_asked() {
+/// Answers a shell's completion request from the command tree `tree` builds, and
+/// exits, when this process is one (`OTP_COMPLETE` set); otherwise returns at once.
+pub fn answer_if_asked(tree: fn() -> clap::Command) {
     CompleteEnv::with_factory(tree).var(VAR).complete();
-}
-
-/// The command tree completion walks: otp's, in the language of `OTP_LANG` or
-/// the locale, without the internal commands.
-fn tree() -> clap::Command {
-    let lang = Lang::choose(std::env::var("OTP_LANG").ok().as_deref(), None);
-    super::args::localized(lang, Purpose::Completions)
 }
 
 /// The labels of the accounts, for completing an account argument: from the

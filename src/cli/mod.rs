@@ -120,7 +120,7 @@ fn short_version() -> String {
 /// Parses the arguments, runs the subcommand and maps errors to exit codes.
 pub fn run() -> ExitCode {
     // A shell asking for completions at a Tab (see `completions`): answered, exits.
-    completions::answer_if_asked();
+    completions::answer_if_asked(args::completion_tree);
     if let Some(line) = version_only() {
         // As clap prints it: a reader that went away (`otp --version | true`) is
         // no error worth a panic.
