@@ -12,10 +12,12 @@
 //!
 //! Choices where the format leaves room, each covered by a test:
 //!
-//! - **`+` is a literal plus.** The format says values are percent-encoded
-//!   (RFC 3986); turning `+` into a space is an HTML-form convention
-//!   (`application/x-www-form-urlencoded`), not part of URI syntax. A space is
-//!   `%20`, and [`OtpAuthUri::to_uri`] writes it that way.
+//! - **`+` in a parameter value is a space**, as in an HTML form's query
+//!   (`application/x-www-form-urlencoded`): the apps that write links with Dart's,
+//!   Java's or Python's form encoders write `issuer=Air+Canada`, and mean
+//!   "Air Canada". A literal plus there is `%2B`. In the label (the path) `+` stays a
+//!   plus, as RFC 3986 has it. [`OtpAuthUri::to_uri`] writes a space as `%20` and a
+//!   plus as `%2B` everywhere, so its links read the same either way.
 //! - **Colons in the label.** The label is percent-decoded as a whole, then split into
 //!   issuer and account at a colon, so `Example:alice` and `Example%3Aalice` mean the
 //!   same. When the `issuer` parameter is present and the decoded label starts with
@@ -575,9 +577,23 @@ fn decode_text<'a>(raw: &'a str, what: UriPart) -> Result<Cow<'a, str>, UriError
         .map_err(|_| UriError::InvalidUtf8 { what })
 }
 
-/// Decodes a known parameter's value; empty and blank values are errors.
+/// A parameter value with its form-encoded spaces (`+`) made `%20`, ready to be
+/// percent-decoded.
+fn form_spaces(raw: &str) -> Cow<'_, str> {
+    if raw.contains('+') {
+        Cow::Owned(raw.replace('+', "%20"))
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
+/// Decodes a known parameter's value (`+` is a space); empty and blank values are
+/// errors.
 fn value_text(raw: &str, known: Known) -> Result<Cow<'_, str>, UriError> {
-    let text = decode_text(raw, known.what())?;
+    let text = match form_spaces(raw) {
+        Cow::Borrowed(raw) => decode_text(raw, known.what())?,
+        Cow::Owned(raw) => Cow::Owned(decode_text(&raw, known.what())?.into_owned()),
+    };
     if text.trim().is_empty() {
         return Err(UriError::EmptyParam { name: known.name() });
     }
@@ -612,7 +628,8 @@ fn split_label<'a>(label: &'a str, issuer: Option<&str>) -> (Option<&'a str>, &'
 
 fn read_secret(raw: Option<&str>) -> Result<SecretKey, UriError> {
     let what = Known::Secret.what();
-    let raw = raw.ok_or(UriError::MissingSecret)?;
+    let raw = Zeroizing::new(form_spaces(raw.ok_or(UriError::MissingSecret)?).into_owned());
+    let raw = raw.as_str();
     check_escapes(raw, what)?;
     // Decoded into zeroizing storage sized up front: the decoded text is never longer
     // than the encoded one, so the buffer is never reallocated.
@@ -795,11 +812,25 @@ mod tests {
     }
 
     #[test]
-    fn plus_is_a_literal_plus() {
-        let parsed = ok(&totp_uri("A+B:c+d", "&issuer=A+B"));
+    fn plus_is_a_space_in_values_and_a_plus_in_the_label() {
+        let parsed = ok(&totp_uri("Air%20Canada:alice", "&issuer=Air+Canada"));
         assert!(parsed.warnings.is_empty());
+        assert_eq!(parsed.uri.issuer.as_deref(), Some("Air Canada"));
+        assert_eq!(parsed.uri.account, "alice");
+        let parsed = ok(&totp_uri("A+B:c+d", "&issuer=A%2BB"));
         assert_eq!(parsed.uri.issuer.as_deref(), Some("A+B"));
         assert_eq!(parsed.uri.account, "c+d");
+        // What otp writes reads back the same, plus and space alike.
+        for issuer in ["Air Canada", "A+B", "C + D"] {
+            let mut uri = parsed.uri.clone();
+            uri.issuer = Some(issuer.to_owned());
+            let again = ok(&uri.to_uri()).uri;
+            assert_eq!(again.issuer.as_deref(), Some(issuer));
+        }
+        // In the secret too: a form-encoded space, which pasted secrets may hold.
+        let spaced = ok("otpauth://totp/a?secret=JBSWY3DP+EHPK3PXP").uri;
+        let plain = ok("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP").uri;
+        assert_eq!(spaced.to_uri(), plain.to_uri());
     }
 
     #[test]

@@ -1242,3 +1242,30 @@ fn a_damaged_file_is_explained_in_korean_with_the_english_exit_code() {
     assert_eq!(korean.status.code(), english.status.code());
     assert_eq!(common::read(&sandbox.vault), before, "the vault changed");
 }
+
+/// A link list as Dart's and Java's form encoders write it (`issuer=Air+Canada`):
+/// `+` in a parameter value is a space, so the account is "Air Canada", and a
+/// literal plus (`%2B`) stays a plus. `otp add --uri` reads links the same way.
+#[test]
+fn plus_in_a_link_parameter_is_a_space() {
+    let sandbox = Sandbox::initialised();
+    let file = sandbox.dir.path().join("links.txt");
+    std::fs::write(
+        &file,
+        "otpauth://totp/Air%20Canada:alice?secret=JBSWY3DPEHPK3PXP&issuer=Air+Canada\n\
+         otpauth://totp/A%2BB:bob?secret=GEZDGNBVGY3TQOJQ&issuer=A%2BB\n",
+    )
+    .unwrap();
+    assert_success(&import(&sandbox, &file, &["--yes"], None));
+    let added = sandbox.run(
+        &["add", "--uri"],
+        "otpauth://totp/Carol?secret=JBSWY3DPEHPK3PXP&issuer=Plus+Bank\n",
+    );
+    assert_success(&added);
+    let labels: Vec<String> = listed(&sandbox).into_keys().collect();
+    assert_eq!(
+        labels,
+        ["A+B:bob", "Air Canada:alice", "Plus Bank:Carol"],
+        "{labels:?}"
+    );
+}
