@@ -1269,3 +1269,46 @@ fn plus_in_a_link_parameter_is_a_space() {
         "{labels:?}"
     );
 }
+
+/// One Steam entry (or MD5, or 5 digits) in a list of links no longer sinks the file,
+/// as it did ("line 2: the link is for \"steam\" codes…", nothing imported): the
+/// others are imported with oathtool's codes, and each link left out is named with
+/// its reason.
+#[test]
+fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
+    let sandbox = Sandbox::initialised();
+    let file = sandbox.dir.path().join("ente.txt");
+    std::fs::write(
+        &file,
+        "otpauth://totp/GitHub:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=GitHub\n\
+         otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQ&issuer=Steam\n\
+         otpauth://totp/Old:md5?secret=GEZDGNBVGY3TQOJQ&algorithm=MD5\n\
+         otpauth://hotp/Bank:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank&counter=3\n",
+    )
+    .unwrap();
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_success(&out);
+    let report = stderr(&out);
+    for (label, reason) in [("Steam:gamer", "Steam"), ("Old:md5", "MD5")] {
+        assert!(
+            report
+                .lines()
+                .any(|line| line.contains(label) && line.contains(reason)),
+            "{label} is not named with its reason:\n{report}"
+        );
+    }
+    assert!(!report.contains("GEZDGNBV"), "{report}");
+    let labels: Vec<String> = listed(&sandbox).into_keys().collect();
+    assert_eq!(labels, ["Bank:carol", "GitHub:alice"]);
+    if have_oathtool() {
+        let at = 1_111_111_111u64;
+        assert_eq!(
+            sandbox.code("GitHub:alice", &["--at", &at.to_string()]),
+            common::oathtool_totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "SHA1", 6, 30, at)
+        );
+        assert_eq!(
+            sandbox.code("Bank:carol", &[]),
+            common::oathtool_hotp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 6, 3)
+        );
+    }
+}

@@ -1,9 +1,11 @@
 //! A text file of `otpauth://` links, one per line.
 //!
 //! Blank lines and lines starting with `#` are ignored. Each link is read by
-//! [`crate::otpauth::parse`], so the rules written there (a literal `+`, colons in the
-//! label, unknown parameters ignored, ...) hold here too; what it warns about becomes
-//! a [`Note`]. A Google Authenticator export link (`otpauth-migration://`) on a line of
+//! [`crate::otpauth::parse`], so the rules written there (`+` in a value is a space,
+//! colons in the label, unknown parameters ignored, ...) hold here too; what it warns
+//! about becomes a [`Note`]. A well-formed link for codes otp does not make (a
+//! `steam`, `motp` or other type, MD5, 5 digits, ...) is left out with its reason
+//! and the rest is read; a line that is not a well-formed link stops the import. A Google Authenticator export link (`otpauth-migration://`) on a line of
 //! its own is read as well, with [`super::google::read`].
 //!
 //! [`write`](fn@write) writes the same format, which [`read`] reads back unchanged.
@@ -12,13 +14,14 @@ use zeroize::Zeroizing;
 
 use super::error::{ImportError, Problem};
 use super::format::Format;
-use super::imported::{Imported, Note};
+use super::imported::{Imported, Note, Reason, Scheme, Unrepresentable};
 use crate::accounts::Account;
-use crate::otpauth::{self, OtpAuthUri};
+use crate::otpauth::{self, OtpAuthUri, UriError};
 
 /// Reads every `otpauth://` link in the text.
 ///
-/// A line that is not a usable link stops the import with an error naming the line
+/// A link for codes otp cannot make is left out, named with its reason; a line
+/// that is not a well-formed link stops the import with an error naming the line
 /// and the reason, so nothing is silently dropped.
 pub fn read(text: &str) -> Result<Imported, ImportError> {
     let mut imported = Imported::default();
@@ -45,13 +48,26 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
             imported.extend(batch);
             continue;
         }
-        let parsed = otpauth::parse(line).map_err(|error| ImportError::Malformed {
-            format: Format::Uris,
-            problem: Problem::Link {
-                line: number,
-                error,
+        let parsed = match otpauth::parse(line) {
+            Ok(parsed) => parsed,
+            Err(error) => match unrepresentable(&error) {
+                Some(why) => {
+                    imported
+                        .unrepresentable
+                        .push(Unrepresentable::new(label_of(line, number), why));
+                    continue;
+                }
+                None => {
+                    return Err(ImportError::Malformed {
+                        format: Format::Uris,
+                        problem: Problem::Link {
+                            line: number,
+                            error,
+                        },
+                    });
+                }
             },
-        })?;
+        };
         let uri = parsed.uri;
         let account = Account {
             name: uri.account,
@@ -69,6 +85,37 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
         imported.accounts.push(account);
     }
     Ok(imported)
+}
+
+/// Why a well-formed link cannot become an account, or `None` when the link itself
+/// is broken.
+fn unrepresentable(error: &UriError) -> Option<Reason> {
+    match error {
+        UriError::UnknownType(name) => Some(match name.to_ascii_lowercase().as_str() {
+            "steam" => Reason::Unsupported(Scheme::Steam),
+            "motp" => Reason::Unsupported(Scheme::Motp),
+            "yaotp" | "yandex" => Reason::Unsupported(Scheme::Yandex),
+            _ => Reason::UnknownType { name: name.clone() },
+        }),
+        UriError::Param { source, .. } => Some(Reason::Param(source.clone())),
+        _ => None,
+    }
+}
+
+/// How the report names a link left out: its label, decoded (never the secret,
+/// which is in the query), or the line's number when it has none.
+fn label_of(line: &str, number: usize) -> String {
+    let label = line
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split_once('/'))
+        .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())
+        .map(|raw| {
+            percent_encoding::percent_decode_str(raw)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .filter(|label| !label.trim().is_empty() && !label.chars().any(char::is_control));
+    label.unwrap_or_else(|| format!("#{number}"))
 }
 
 /// One `otpauth://` link per account, one per line.
@@ -144,6 +191,46 @@ otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&p
         assert!(imported.unrepresentable.is_empty());
     }
 
+    /// One entry never sinks the file: links for codes otp does not make are left
+    /// out, each named with its reason, and the others are read.
+    #[test]
+    fn links_otp_cannot_make_are_left_out_and_the_rest_is_read() {
+        let text = "\
+otpauth://totp/Example:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example
+otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQ&issuer=Steam
+otpauth://totp/Old:md5?secret=GEZDGNBVGY3TQOJQ&algorithm=MD5
+otpauth://totp/Short:five?secret=GEZDGNBVGY3TQOJQ&digits=5
+otpauth://motp/?secret=GEZDGNBVGY3TQOJQ
+otpauth://hotp/carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1
+";
+        let imported = read(text).unwrap();
+        let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
+        assert_eq!(labels, ["Example:alice", "carol"]);
+        let left_out: Vec<(&str, &Reason)> = imported
+            .unrepresentable
+            .iter()
+            .map(|entry| (entry.label.as_str(), &entry.why))
+            .collect();
+        assert_eq!(
+            left_out,
+            [
+                ("Steam:gamer", &Reason::Unsupported(Scheme::Steam)),
+                (
+                    "Old:md5",
+                    &Reason::Param(crate::code::ParamError::UnknownAlgorithm("MD5".into()))
+                ),
+                (
+                    "Short:five",
+                    &Reason::Param(crate::code::ParamError::Digits("5".into()))
+                ),
+                ("#5", &Reason::Unsupported(Scheme::Motp)),
+            ]
+        );
+        for entry in &imported.unrepresentable {
+            assert!(!entry.reason.contains("GEZDGNBV"), "{}", entry.reason);
+        }
+    }
+
     #[test]
     fn a_bad_line_names_its_number_and_reason_but_not_the_secret() {
         let text = "otpauth://totp/a?secret=GEZDGNBVGY3TQOJQ\n\n\
@@ -159,11 +246,7 @@ otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&p
             }
             other => panic!("{other:?}"),
         }
-        for bad in [
-            "otpauth://steam/x?secret=GEZDGNBV",
-            "hello",
-            "otpauth://totp/x",
-        ] {
+        for bad in ["hello", "otpauth://totp/x"] {
             assert!(
                 matches!(read(bad), Err(ImportError::Malformed { .. })),
                 "{bad}"
