@@ -40,6 +40,20 @@ fn not_near_a_step_end(period: u64, margin: u64) {
     }
 }
 
+/// An organisation on a running otpd with an activation code issued for `jklee`,
+/// and a fresh vault: what every enrollment test starts from.
+fn enrollment_ready() -> (OtpdHome, String, Server, Sandbox) {
+    let home = OtpdHome::new(None).with_org();
+    let code = home.issue("jklee", &[]);
+    let server = home.start();
+    (home, code, server, Sandbox::initialised())
+}
+
+/// A well-formed activation code that is not `code`.
+fn other_code(code: &str) -> &'static str {
+    if code == "000000" { "000001" } else { "000000" }
+}
+
 #[test]
 fn enrollment_then_verification_then_replay_refused() {
     let home = OtpdHome::new(None).with_org();
@@ -97,11 +111,8 @@ fn enrollment_then_verification_then_replay_refused() {
 
 #[test]
 fn five_wrong_activation_codes_burn_it() {
-    let home = OtpdHome::new(None).with_org();
-    let code = home.issue("jklee", &[]);
-    let server = home.start();
-    let sandbox = Sandbox::initialised();
-    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let (home, code, server, sandbox) = enrollment_ready();
+    let wrong = other_code(&code);
     // Each refusal says how many wrong tries the code has left; the fifth, that it
     // is used up.
     for said in [
@@ -487,7 +498,7 @@ fn the_tui_form_empties_a_refused_activation_code_and_says_the_tries_left() {
     let code = home.issue("jklee", &[]);
     let server = home.start();
     let (_sandbox, mut tui) = tui_at_the_activation_code(&server);
-    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let wrong = other_code(&code);
     tui.type_slowly(wrong);
     tui.wait_for("•••••• (6)", TUI_WAIT);
     tui.send("\r");
@@ -539,11 +550,8 @@ fn enroll_with_pin_command(sandbox: &Sandbox, server: &Server, code: &str) -> (O
 /// code: a wrong code asks for no PIN at all, however often it is retried.
 #[test]
 fn the_pin_is_asked_once_after_the_server_accepted_the_activation_code() {
-    let home = OtpdHome::new(None).with_org();
-    let code = home.issue("jklee", &[]);
-    let server = home.start();
-    let sandbox = Sandbox::initialised();
-    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let (_home, code, server, sandbox) = enrollment_ready();
+    let wrong = other_code(&code);
     for _ in 0..2 {
         let (out, calls) = enroll_with_pin_command(&sandbox, &server, wrong);
         assert_failure(&out, 7, &["SE3010"]);
@@ -560,11 +568,8 @@ fn the_pin_is_asked_once_after_the_server_accepted_the_activation_code() {
 /// is SE3010, and no wrong PIN is counted.
 #[test]
 fn a_refused_activation_code_derives_no_key_and_counts_no_pin() {
-    let home = OtpdHome::new(None).with_org();
-    let code = home.issue("jklee", &[]);
-    let server = home.start();
-    let sandbox = Sandbox::initialised();
-    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let (_home, code, server, sandbox) = enrollment_ready();
+    let wrong = other_code(&code);
     let args = [
         "add",
         "--customer",
@@ -590,10 +595,7 @@ fn at_a_terminal_the_pin_prompt_comes_after_the_activation_code() {
     use std::time::Duration;
 
     const WAIT: Duration = Duration::from_secs(30);
-    let home = OtpdHome::new(None).with_org();
-    let code = home.issue("jklee", &[]);
-    let server = home.start();
-    let sandbox = Sandbox::initialised();
+    let (_home, code, server, sandbox) = enrollment_ready();
     let args = [
         "add",
         "--customer",
@@ -603,7 +605,7 @@ fn at_a_terminal_the_pin_prompt_comes_after_the_activation_code() {
         "--server",
         &server.url,
     ];
-    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let wrong = other_code(&code);
     let mut terminal = sandbox.tui(&args, &[], 120, 30);
     terminal.wait_for("6 digits from your organisation's email", WAIT);
     assert!(!terminal.screen().contains("PIN:"), "{}", terminal.screen());
@@ -639,10 +641,7 @@ fn at_a_terminal_the_pin_prompt_comes_after_the_activation_code() {
 /// the pause is known without the PIN, and the code stays usable.
 #[test]
 fn a_paused_vault_is_refused_before_the_activation_code_is_used() {
-    let home = OtpdHome::new(None).with_org();
-    let code = home.issue("jklee", &[]);
-    let server = home.start();
-    let sandbox = Sandbox::initialised();
+    let (home, code, server, sandbox) = enrollment_ready();
     for _ in 0..5 {
         let _ = sandbox.run_with_stdin(&["list"], "135791\n");
     }
