@@ -1064,6 +1064,7 @@ fn the_esc_hint_says_what_esc_does_now() {
         cmd(&mut app, Command::Submit);
         cases.push(("agent's list, search set", app, clear));
         let esc = super::keymap::Key::Esc.label();
+        let enter = super::keymap::Key::Enter.label();
         for (name, mut app, word) in cases {
             for (width, height) in SIZES {
                 let screen = plain(&draw(&mut app, width, height));
@@ -1074,6 +1075,15 @@ fn the_esc_hint_says_what_esc_does_now() {
                         "{lang:?} {name} {width}: {hints}"
                     ),
                     None => assert!(!hints.contains(&esc), "{lang:?} {name} {width}: {hints}"),
+                }
+                // While the worker runs, Enter does nothing either: not offered.
+                assert_eq!(
+                    app.input_waits(),
+                    matches!(name, "creating" | "unlocking"),
+                    "{name}"
+                );
+                if app.input_waits() {
+                    assert!(!hints.contains(&enter), "{lang:?} {name} {width}: {hints}");
                 }
             }
         }

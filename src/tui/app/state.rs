@@ -573,12 +573,7 @@ impl App {
         if self.help.is_some() {
             return Escape::Back;
         }
-        // Input waits while the worker runs, except during the agent probe.
-        if self
-            .busy
-            .as_ref()
-            .is_some_and(|b| !matches!(b, Busy::Probing))
-        {
+        if self.input_waits() {
             return Escape::Nothing;
         }
         match &self.screen {
@@ -612,6 +607,14 @@ impl App {
             },
             _ => false,
         }
+    }
+
+    /// Whether keys wait for the worker: while it runs a job only help and quit
+    /// are taken, except during the agent probe (a fast typist loses no digit).
+    pub fn input_waits(&self) -> bool {
+        self.busy
+            .as_ref()
+            .is_some_and(|b| !matches!(b, Busy::Probing))
     }
 
     /// Whether the worker is running a job.

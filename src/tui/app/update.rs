@@ -31,11 +31,7 @@ impl App {
             Action::Command(Command::Help) => self.help = Some(0),
             // Input waits while the worker runs, except the PIN typed while the
             // agent is asked (a fast typist loses no digit; the list drops them).
-            _ if input
-                && self
-                    .busy
-                    .as_ref()
-                    .is_some_and(|b| !matches!(b, Busy::Probing)) => {}
+            _ if input && self.input_waits() => {}
             Action::Command(command) => self.command(command, &mut effects),
             Action::Char(c) => self.type_text(&c.to_string(), &mut effects),
             Action::Paste(text) => self.type_text(text.as_str(), &mut effects),

@@ -167,8 +167,11 @@ pub(super) fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
 /// The word `binding` shows in the hint bar at this moment, or `None` when its
 /// key does nothing now. Where Esc does different things by the state (the PIN
 /// screens, the list), the word is what it does now ([`App::escape`]); in a form,
-/// ← and → are offered only on a choice.
+/// ← and → are offered only on a choice; while keys wait for the worker, only help.
 fn hint_word(app: &App, binding: &Binding) -> Option<String> {
+    if app.input_waits() && !matches!(binding.command, Command::Help | Command::Quit) {
+        return None;
+    }
     if binding.context == Context::Form
         && matches!(binding.command, Command::Left | Command::Right)
         && !app.focus_is_choice()
