@@ -761,6 +761,37 @@ fn a_damaged_encrypted_file_is_refused_cleanly() {
     }
 }
 
+/// An encrypted export with one byte that is not UTF-8 (a damaged copy) is named as
+/// the damaged Aegis export or 2FAS backup it is, not as a file otp does not know
+/// ("not a format otp can import", as it was): exit 2, the vault untouched.
+#[test]
+fn an_encrypted_file_with_a_byte_that_is_not_utf8_is_damaged_not_unknown() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    for (file, title) in [
+        ("aegis-encrypted.json", "Aegis export"),
+        ("2fas-encrypted.2fas", "2FAS backup"),
+    ] {
+        let mut bytes = common::read(&fixture(file));
+        // A byte in the middle of the ciphertext, inside a JSON string.
+        let middle = bytes.len() / 2;
+        assert!(bytes[middle].is_ascii_alphanumeric(), "{file}");
+        bytes[middle] = 0xff;
+        let copy = sandbox.dir.path().join(format!("not-utf8-{file}"));
+        std::fs::write(&copy, &bytes).unwrap();
+        let out = import(&sandbox, &copy, &["--yes"], Some(PASSWORD));
+        assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(title) && err.contains("damaged"),
+            "{file} is not said to be a damaged {title}:\n{err}"
+        );
+        assert!(!err.contains("not a format"), "{file}:\n{err}");
+        assert!(!err.contains("panicked"), "{file}:\n{err}");
+        assert_eq!(common::read(&sandbox.vault), before, "{file}");
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // Exporting and importing back
 

@@ -293,7 +293,7 @@ pub enum Problem {
         expected: Option<String>,
     },
     /// The bytes are not UTF-8 text.
-    #[error("it is not UTF-8 text")]
+    #[error("it is damaged: it holds bytes that are not UTF-8 text")]
     NotUtf8,
     /// A picture without a usable QR code.
     #[error("{0}")]
