@@ -792,6 +792,66 @@ fn an_encrypted_file_with_a_byte_that_is_not_utf8_is_damaged_not_unknown() {
     }
 }
 
+/// "Export it again from the app" is said only where that can help: a damaged or
+/// cut-short file. An Aegis export with no password slot (whole; Aegis's own
+/// advice is to set a password) and a single otpauth:// link read as a Google
+/// export are refused without it, as a wrong password is; it was added to every
+/// file otp could not read.
+#[test]
+fn export_it_again_is_advised_only_for_a_damaged_file() {
+    const ADVICE: &str = "export it again from the app";
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let text = std::fs::read_to_string(fixture("aegis-encrypted.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let slots = value["header"]["slots"].as_array_mut().unwrap();
+    slots.retain(|slot| slot["type"] != 1);
+    assert!(!slots.is_empty(), "the fixture has a biometric slot");
+    let no_password_slot = sandbox.dir.path().join("biometric-only.json");
+    std::fs::write(&no_password_slot, value.to_string()).unwrap();
+    let link = sandbox.dir.path().join("one-link.txt");
+    std::fs::write(&link, "otpauth://totp/a?secret=GEZDGNBVGY3TQOJQ\n").unwrap();
+    let whole = [
+        (
+            no_password_slot,
+            vec!["--yes"],
+            Some(PASSWORD),
+            "no password slot",
+        ),
+        (
+            link,
+            vec!["--yes", "--format", "google"],
+            None,
+            "--format uris",
+        ),
+        (
+            fixture("aegis-encrypted.json"),
+            vec!["--yes"],
+            Some("not it"),
+            "wrong password",
+        ),
+    ];
+    for (file, args, password, said) in whole {
+        let out = import(&sandbox, &file, &args, password);
+        assert_eq!(out.status.code(), Some(2), "{file:?}: {out:?}");
+        let err = stderr(&out);
+        assert!(err.contains(said), "{file:?}:\n{err}");
+        assert!(
+            !err.contains(ADVICE),
+            "{file:?}: advice that cannot help:\n{err}"
+        );
+        assert_eq!(common::read(&sandbox.vault), before, "{file:?}");
+    }
+    let bytes = common::read(&fixture("aegis-plain.json"));
+    let cut = sandbox.dir.path().join("cut.json");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let out = import(&sandbox, &cut, &["--yes"], None);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    assert!(err.contains("cut short") && err.contains(ADVICE), "{err}");
+    assert_eq!(common::read(&sandbox.vault), before);
+}
+
 // ---------------------------------------------------------------------------------
 // Exporting and importing back
 

@@ -53,6 +53,12 @@ impl Localize for ImportError {
                 "transfer-malformed-image",
                 problem = error.localize_in(lang)
             ),
+            ImportError::Malformed { format, problem } if problem.is_damage() => t_in!(
+                lang,
+                "transfer-malformed-damaged",
+                format = format.localize_in(lang),
+                problem = problem.localize_in(lang)
+            ),
             ImportError::Malformed { format, problem } => t_in!(
                 lang,
                 "transfer-malformed",

@@ -17,7 +17,10 @@ transfer-format-qr = QR code image
 
 transfer-unknown-format = this file is not a format { -product } can import; name it with --format ({ $formats })
 transfer-unknown-format-name = unknown format "{ $given }": use one of { $formats }
-transfer-malformed = this { $format } cannot be read: { $problem }; export it again from the app
+# The file is damaged or cut short: exporting it again can help.
+transfer-malformed-damaged = this { $format } cannot be read: { $problem }; export it again from the app
+# The file is whole but not one otp reads; exporting it again would not help.
+transfer-malformed = this { $format } cannot be read: { $problem }
 transfer-malformed-image = this QR code image cannot be read: { $problem }
 transfer-wrong-password = wrong password for this { $format }; nothing was imported
 transfer-empty = this { $format } holds no accounts

@@ -17,7 +17,8 @@ transfer-format-qr = QR 코드 이미지
 
 transfer-unknown-format = { -product }가 가져올 수 있는 형식의 파일이 아닙니다. --format으로 형식을 지정하세요({ $formats }).
 transfer-unknown-format-name = 알 수 없는 형식입니다("{ $given }"). 다음 중 하나를 쓰세요: { $formats }
-transfer-malformed = { $format }의 내용을 읽을 수 없습니다. { $problem } 앱에서 다시 내보낸 뒤 가져오세요.
+transfer-malformed-damaged = { $format }의 내용을 읽을 수 없습니다. { $problem } 앱에서 다시 내보낸 뒤 가져오세요.
+transfer-malformed = { $format }의 내용을 읽을 수 없습니다. { $problem }
 transfer-malformed-image = QR 코드 이미지를 읽을 수 없습니다. { $problem }
 transfer-wrong-password = { $format }의 암호가 맞지 않습니다. 아무것도 가져오지 않았습니다.
 transfer-empty = { $format }에 { -account }이 하나도 없습니다.
