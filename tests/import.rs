@@ -852,6 +852,38 @@ fn export_it_again_is_advised_only_for_a_damaged_file() {
     assert_eq!(common::read(&sandbox.vault), before);
 }
 
+/// A 2FAS service with no type and no period is imported as 30-second TOTP, as
+/// 2FAS reads it, and the report says so in notes (as for a Google export); it
+/// was assumed silently.
+#[test]
+fn a_2fas_service_without_type_or_period_is_imported_with_notes() {
+    let sandbox = Sandbox::initialised();
+    let text = std::fs::read_to_string(fixture("2fas-plain.2fas")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let otp = value["services"][0]["otp"].as_object_mut().unwrap();
+    assert_eq!(otp["account"], "alice@example.com");
+    otp.remove("tokenType");
+    otp.remove("period");
+    let file = sandbox.dir.path().join("old.2fas");
+    std::fs::write(&file, value.to_string()).unwrap();
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_success(&out);
+    let notes: Vec<String> = report_lines(&out)
+        .into_iter()
+        .filter(|line| line.trim_start().starts_with("note") && line.contains("alice@example.com"))
+        .collect();
+    assert!(
+        notes.iter().any(|line| line.contains("TOTP"))
+            && notes.iter().any(|line| line.contains("30 seconds")),
+        "no note says 30-second TOTP was assumed:\n{}",
+        stderr(&out)
+    );
+    let listed = listed(&sandbox);
+    let alice = &listed["GitHub:alice@example.com"];
+    assert_eq!(alice["type"], "totp", "{alice}");
+    assert_eq!(alice["period"], 30, "{alice}");
+}
+
 // ---------------------------------------------------------------------------------
 // Exporting and importing back
 

@@ -488,6 +488,7 @@ impl Localize for Remark {
             Remark::AssumedSixDigits => t_in!(lang, "transfer-remark-assumed-six-digits"),
             Remark::AssumedCounterZero => t_in!(lang, "transfer-remark-assumed-counter-zero"),
             Remark::AssumedPeriod => t_in!(lang, "transfer-remark-assumed-period"),
+            Remark::AssumedTotp => t_in!(lang, "transfer-remark-assumed-totp"),
             Remark::GooglePeriod => t_in!(lang, "transfer-remark-google-period"),
             Remark::GoogleMissingCodes {
                 size,
@@ -964,6 +965,7 @@ mod tests {
             (Remark::AssumedSixDigits, vec!["6"]),
             (Remark::AssumedCounterZero, vec!["0"]),
             (Remark::AssumedPeriod, vec!["30"]),
+            (Remark::AssumedTotp, vec!["TOTP"]),
             (Remark::GooglePeriod, vec!["30", "Google"]),
             (
                 Remark::GoogleMissingCodes {

@@ -48,6 +48,9 @@ pub enum Remark {
     /// No period in the file: 30 seconds.
     #[error("the file gives no period; 30 seconds assumed")]
     AssumedPeriod,
+    /// No code type in the file: time-based (TOTP).
+    #[error("the file gives no code type; time-based codes (TOTP) assumed")]
+    AssumedTotp,
     /// Google exports hold no period: 30 seconds.
     #[error(
         "Google Authenticator exports do not record the period; 30 seconds, the only period Google Authenticator uses, was assumed."

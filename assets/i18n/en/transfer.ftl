@@ -160,6 +160,7 @@ transfer-remark-assumed-sha1 = the file gives no algorithm; SHA1 assumed
 transfer-remark-assumed-six-digits = the file gives no digit count; 6 assumed
 transfer-remark-assumed-counter-zero = the file gives no counter; 0 assumed
 transfer-remark-assumed-period = the file gives no period; 30 seconds assumed
+transfer-remark-assumed-totp = the file gives no code type; time-based codes (TOTP) assumed
 transfer-remark-google-period = Google Authenticator exports do not record the period; 30 seconds, the only period Google Authenticator uses, was assumed.
 transfer-remark-google-missing-codes = Only QR { $read_count ->
     [one] code

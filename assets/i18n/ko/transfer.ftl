@@ -158,6 +158,7 @@ transfer-remark-assumed-sha1 = 파일에 알고리즘이 없어 SHA1로 간주�
 transfer-remark-assumed-six-digits = 파일에 자릿수가 없어 6자리로 간주했습니다.
 transfer-remark-assumed-counter-zero = 파일에 카운터가 없어 0으로 간주했습니다.
 transfer-remark-assumed-period = 파일에 주기가 없어 30초로 간주했습니다.
+transfer-remark-assumed-totp = 파일에 코드 종류가 없어 시간 기반 코드(TOTP)로 간주했습니다.
 transfer-remark-google-period = Google Authenticator 내보내기에는 주기가 기록되지 않으므로, Google Authenticator가 쓰는 유일한 주기인 30초로 간주했습니다.
 transfer-remark-google-missing-codes = Google Authenticator 내보내기의 QR 코드 { $size }개 중 { $read_count }개만 읽었습니다(읽은 번호: { $read }). 빠진 QR 코드 { $missing_count }개(번호: { $missing })에 있는 { -account }은 가져오지 않았습니다. 빠진 코드도 스캔하거나 다시 내보내세요.
 transfer-code-numbers-more = { $numbers } 외 { $more }개
