@@ -884,6 +884,36 @@ fn a_2fas_service_without_type_or_period_is_imported_with_notes() {
     assert_eq!(alice["period"], 30, "{alice}");
 }
 
+/// andOTP always writes an entry's algorithm: one without it (bob's, SHA256) is
+/// left out and named with the missing field, not read as SHA1 with wrong codes
+/// and no word, as it was; the other entries are imported.
+#[test]
+fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
+    let sandbox = Sandbox::initialised();
+    let text = std::fs::read_to_string(fixture("andotp.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let bob = value[1].as_object_mut().unwrap();
+    assert_eq!(bob["algorithm"], "SHA256");
+    bob.remove("algorithm");
+    let file = sandbox.dir.path().join("andotp-no-algorithm.json");
+    std::fs::write(&file, value.to_string()).unwrap();
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_success(&out);
+    let report = stderr(&out);
+    assert!(
+        report
+            .lines()
+            .any(|line| line.contains("Example:bob") && line.contains("algorithm is missing")),
+        "Example:bob is not named with its missing algorithm:\n{report}"
+    );
+    let rest: Vec<Expected> = four_accounts()
+        .into_iter()
+        .filter(|account| account.label != "Example:bob")
+        .collect();
+    assert_eq!(rest.len(), 3);
+    assert_vault_holds(&sandbox, &rest, "andOTP without bob's algorithm");
+}
+
 // ---------------------------------------------------------------------------------
 // Exporting and importing back
 

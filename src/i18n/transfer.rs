@@ -390,6 +390,8 @@ fn field(lang: Lang, field: Field) -> String {
         Field::Digits => t_in!(lang, "transfer-field-digits"),
         Field::Counter => t_in!(lang, "transfer-field-counter"),
         Field::Period => t_in!(lang, "transfer-field-period"),
+        Field::Algorithm => t_in!(lang, "transfer-field-algorithm"),
+        Field::Type => t_in!(lang, "transfer-field-type"),
     }
 }
 
@@ -427,6 +429,9 @@ impl Localize for Reason {
                 "transfer-reason-not-a-number",
                 field = field(lang, *which)
             ),
+            Reason::Missing(which) => {
+                t_in!(lang, "transfer-reason-missing", field = field(lang, *which))
+            }
             Reason::NoCounter => t_in!(lang, "transfer-reason-no-counter"),
             Reason::Md5 => t_in!(lang, "transfer-reason-md5"),
             Reason::UnknownAlgorithmNumber(number) => t_in!(
@@ -939,6 +944,8 @@ mod tests {
                 },
                 vec![],
             ),
+            (Reason::Missing(Field::Algorithm), vec![]),
+            (Reason::Missing(Field::Type), vec![]),
             (Reason::NoCounter, vec!["HOTP"]),
             (Reason::Md5, vec!["MD5"]),
             (Reason::UnknownAlgorithmNumber(17), vec!["17"]),

@@ -21,6 +21,10 @@ pub enum Field {
     Counter,
     /// The TOTP period.
     Period,
+    /// The hash algorithm.
+    Algorithm,
+    /// The code type (TOTP, HOTP, ...).
+    Type,
 }
 
 impl std::fmt::Display for Field {
@@ -29,6 +33,8 @@ impl std::fmt::Display for Field {
             Field::Digits => "digits",
             Field::Counter => "counter",
             Field::Period => "period",
+            Field::Algorithm => "algorithm",
+            Field::Type => "type",
         })
     }
 }
@@ -213,6 +219,10 @@ pub enum Reason {
         /// Which parameter.
         field: Field,
     },
+    /// A field that decides the codes is missing where the app always writes
+    /// it: a guess could give wrong codes.
+    #[error("its {0} is missing from the file, and a guess could give wrong codes")]
+    Missing(Field),
     /// A HOTP entry without a counter.
     #[error("it is counter-based (HOTP) but has no counter")]
     NoCounter,
