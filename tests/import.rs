@@ -914,6 +914,35 @@ fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
     assert_vault_holds(&sandbox, &rest, "andOTP without bob's algorithm");
 }
 
+/// FreeOTP+ (Gson) always writes a token's algorithm: one without it (bob's,
+/// SHA256) is left out and named with the missing field, not read as SHA1 with
+/// wrong codes and no word, as it was; the other tokens are imported.
+#[test]
+fn a_freeotp_token_without_its_algorithm_is_left_out_with_the_reason() {
+    let sandbox = Sandbox::initialised();
+    let text = std::fs::read_to_string(fixture("freeotp-plus.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let bob = value["tokens"][1].as_object_mut().unwrap();
+    assert_eq!(bob["algo"], "SHA256");
+    bob.remove("algo");
+    let file = sandbox.dir.path().join("freeotp-no-algorithm.json");
+    std::fs::write(&file, value.to_string()).unwrap();
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_success(&out);
+    let report = stderr(&out);
+    assert!(
+        report
+            .lines()
+            .any(|line| line.contains("Example:bob") && line.contains("algorithm is missing")),
+        "Example:bob is not named with its missing algorithm:\n{report}"
+    );
+    let rest: Vec<Expected> = four_accounts()
+        .into_iter()
+        .filter(|account| account.label != "Example:bob")
+        .collect();
+    assert_vault_holds(&sandbox, &rest, "FreeOTP+ without bob's algorithm");
+}
+
 /// What a format calls the fields of one entry, for [`one_bad_entry_per_case`].
 struct EntryFields {
     /// The fixture.
