@@ -53,6 +53,12 @@ impl Localize for ImportError {
                 "transfer-malformed-image",
                 problem = error.localize_in(lang)
             ),
+            ImportError::Malformed { format, problem } if problem.is_damage() => t_in!(
+                lang,
+                "transfer-malformed-damaged",
+                format = format.localize_in(lang),
+                problem = problem.localize_in(lang)
+            ),
             ImportError::Malformed { format, problem } => t_in!(
                 lang,
                 "transfer-malformed",
@@ -384,6 +390,8 @@ fn field(lang: Lang, field: Field) -> String {
         Field::Digits => t_in!(lang, "transfer-field-digits"),
         Field::Counter => t_in!(lang, "transfer-field-counter"),
         Field::Period => t_in!(lang, "transfer-field-period"),
+        Field::Algorithm => t_in!(lang, "transfer-field-algorithm"),
+        Field::Type => t_in!(lang, "transfer-field-type"),
     }
 }
 
@@ -421,6 +429,9 @@ impl Localize for Reason {
                 "transfer-reason-not-a-number",
                 field = field(lang, *which)
             ),
+            Reason::Missing(which) => {
+                t_in!(lang, "transfer-reason-missing", field = field(lang, *which))
+            }
             Reason::NoCounter => t_in!(lang, "transfer-reason-no-counter"),
             Reason::Md5 => t_in!(lang, "transfer-reason-md5"),
             Reason::UnknownAlgorithmNumber(number) => t_in!(
@@ -482,6 +493,7 @@ impl Localize for Remark {
             Remark::AssumedSixDigits => t_in!(lang, "transfer-remark-assumed-six-digits"),
             Remark::AssumedCounterZero => t_in!(lang, "transfer-remark-assumed-counter-zero"),
             Remark::AssumedPeriod => t_in!(lang, "transfer-remark-assumed-period"),
+            Remark::AssumedTotp => t_in!(lang, "transfer-remark-assumed-totp"),
             Remark::GooglePeriod => t_in!(lang, "transfer-remark-google-period"),
             Remark::GoogleMissingCodes {
                 size,
@@ -932,6 +944,8 @@ mod tests {
                 },
                 vec![],
             ),
+            (Reason::Missing(Field::Algorithm), vec![]),
+            (Reason::Missing(Field::Type), vec![]),
             (Reason::NoCounter, vec!["HOTP"]),
             (Reason::Md5, vec!["MD5"]),
             (Reason::UnknownAlgorithmNumber(17), vec!["17"]),
@@ -958,6 +972,7 @@ mod tests {
             (Remark::AssumedSixDigits, vec!["6"]),
             (Remark::AssumedCounterZero, vec!["0"]),
             (Remark::AssumedPeriod, vec!["30"]),
+            (Remark::AssumedTotp, vec!["TOTP"]),
             (Remark::GooglePeriod, vec!["30", "Google"]),
             (
                 Remark::GoogleMissingCodes {

@@ -11,9 +11,12 @@
 //!
 //! - `secret` is base32; `label` is the account name. Both are required, as andOTP
 //!   itself requires them.
-//! - `type` is `TOTP`, `HOTP` or `STEAM` (missing: `TOTP`); `period` belongs to TOTP
-//!   (missing: 30) and `counter` to HOTP (required). `digits` defaults to 6 and
-//!   `algorithm` (`SHA1`, `SHA256`, `SHA512`) to SHA1, as in andOTP.
+//! - `type` is `TOTP`, `HOTP` or `STEAM`; `period` belongs to TOTP and `counter` to
+//!   HOTP; `algorithm` is `SHA1`, `SHA256` or `SHA512`. `Entry.toJSON` always
+//!   writes `type`, `digits` and `algorithm`, and `period` (TOTP) or `counter`
+//!   (HOTP), so an entry without one of them is left out with the reason: andOTP's
+//!   own reader would fill in TOTP, 6 digits, SHA1 and 30 seconds, but a file that
+//!   lost the field is damaged and a guess could give wrong codes.
 //! - Backups older than andOTP 0.7 have no `issuer`: the label then holds
 //!   `Issuer:name`, and is split at its first colon.
 //! - `thumbnail`, `last_used`, `used_frequency`, `tags` and anything else are ignored.
@@ -28,7 +31,7 @@ use zeroize::Zeroizing;
 use super::entry::Entry;
 use super::error::ImportError;
 use super::format::Format;
-use super::imported::{Imported, Reason, Scheme, Unrepresentable};
+use super::imported::{Field, Imported, Reason, Scheme, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
@@ -99,7 +102,7 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
 
 /// The entry's code parameters and secret, or why otp cannot use them.
 fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), Reason> {
-    let kind_name = entry.kind.as_deref().unwrap_or("TOTP");
+    let kind_name = entry.kind.as_deref().ok_or(Reason::Missing(Field::Type))?;
     let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
         true
     } else if kind_name.eq_ignore_ascii_case("HOTP") {
@@ -113,14 +116,14 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
     };
     let algorithm = match &entry.algorithm {
         Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
-        None => Algorithm::Sha1,
+        None => return Err(Reason::Missing(Field::Algorithm)),
     };
     let digits = match entry.digits {
         Some(digits) => u8::try_from(digits)
             .map_err(|_| ParamError::Digits(digits.to_string()))
             .and_then(Digits::new)
             .map_err(Reason::Param)?,
-        None => Digits::SIX,
+        None => return Err(Reason::Missing(Field::Digits)),
     };
     let kind = if is_totp {
         let period = match entry.period {
@@ -128,7 +131,7 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
                 .map_err(|_| ParamError::Period(seconds.to_string()))
                 .and_then(Period::new)
                 .map_err(Reason::Param)?,
-            None => Period::DEFAULT,
+            None => return Err(Reason::Missing(Field::Period)),
         };
         Kind::Totp { period }
     } else {
@@ -181,8 +184,10 @@ mod tests {
     "algorithm":"SHA1","period":30}},
   {{"secret":"{SHA1_SEED}","issuer":"Zero","label":"period","digits":6,"type":"TOTP",
     "algorithm":"SHA1","period":0}},
-  {{"secret":"{SHA1_SEED}","issuer":"Forge","label":"nocounter","type":"HOTP"}},
-  {{"secret":"GEZDGNB0","issuer":"Typo","label":"secret","type":"TOTP"}}
+  {{"secret":"{SHA1_SEED}","issuer":"Forge","label":"nocounter","type":"HOTP",
+    "algorithm":"SHA1","digits":6}},
+  {{"secret":"GEZDGNB0","issuer":"Typo","label":"secret","type":"TOTP",
+    "algorithm":"SHA1","digits":6,"period":30}}
 ]"#
         )
     }
@@ -238,19 +243,43 @@ mod tests {
         assert_left_out(&imported, &expected, "GEZDGNB");
     }
 
+    /// andOTP always writes the type, algorithm, digits and period (TOTP): an
+    /// entry without one is left out with the field named, never read with a
+    /// guessed default; the whole entries are read.
     #[test]
-    fn missing_fields_take_andotps_defaults() {
-        let text = format!(r#"[{{"secret":"{SHA1_SEED}","label":"plain"}}]"#);
-        let imported = read(&text).unwrap();
-        let account = &imported.accounts[0];
+    fn an_entry_missing_a_field_that_decides_its_codes_is_left_out() {
+        let whole = r#""type":"TOTP","algorithm":"SHA256","digits":8,"period":30"#;
+        let mut entries = vec![format!(
+            r#"{{"secret":"{SHA1_SEED}","issuer":"Whole","label":"plain",{whole}}}"#
+        )];
+        for field in ["type", "algorithm", "digits", "period"] {
+            let kept: Vec<&str> = whole
+                .split(',')
+                .filter(|pair| !pair.starts_with(&format!("\"{field}\"")))
+                .collect();
+            entries.push(format!(
+                r#"{{"secret":"{SHA1_SEED}","issuer":"No","label":"{field}",{}}}"#,
+                kept.join(",")
+            ));
+        }
+        let imported = read(&format!("[{}]", entries.join(","))).unwrap();
+        let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
+        assert_eq!(labels, ["Whole:plain"]);
+        assert_eq!(imported.accounts[0].algorithm, Algorithm::Sha256);
+        let left_out: Vec<(&str, &Reason)> = imported
+            .unrepresentable
+            .iter()
+            .map(|entry| (entry.label.as_str(), &entry.why))
+            .collect();
         assert_eq!(
-            (account.issuer.as_deref(), account.name.as_str()),
-            (None, "plain")
+            left_out,
+            [
+                ("No:type", &Reason::Missing(Field::Type)),
+                ("No:algorithm", &Reason::Missing(Field::Algorithm)),
+                ("No:digits", &Reason::Missing(Field::Digits)),
+                ("No:period", &Reason::Missing(Field::Period)),
+            ]
         );
-        assert_eq!(account.algorithm, Algorithm::Sha1);
-        assert_eq!(account.digits, Digits::SIX);
-        assert_eq!(account.kind, Kind::default());
-        assert_eq!(account.code_at(59).code().as_str(), "287082");
     }
 
     #[test]

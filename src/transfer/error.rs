@@ -20,7 +20,7 @@ pub enum ImportError {
     )]
     UnknownFormat,
     /// The file is damaged or not what its format says.
-    #[error("this {} cannot be read: {problem}; export it again from the app", .format.title())]
+    #[error("this {} cannot be read: {problem}{}", .format.title(), if .problem.is_damage() { "; export it again from the app" } else { "" })]
     Malformed {
         /// The format the file claimed to be.
         format: Format,
@@ -293,7 +293,7 @@ pub enum Problem {
         expected: Option<String>,
     },
     /// The bytes are not UTF-8 text.
-    #[error("it is not UTF-8 text")]
+    #[error("it is damaged: it holds bytes that are not UTF-8 text")]
     NotUtf8,
     /// A picture without a usable QR code.
     #[error("{0}")]
@@ -524,6 +524,66 @@ pub enum Problem {
         /// What is wrong with the link there.
         problem: Box<Problem>,
     },
+}
+
+impl Problem {
+    /// Whether the file looks damaged or cut short, so that exporting it again from
+    /// the app can help. Not for a file that is whole but not one otp reads (a
+    /// single link, too many slots, scrypt parameters otp refuses, ...), nor for a
+    /// problem whose sentence already says what to do.
+    pub fn is_damage(&self) -> bool {
+        match self {
+            Problem::AtLine { problem, .. } => problem.is_damage(),
+            Problem::JsonCutShort { .. }
+            | Problem::JsonSyntax { .. }
+            | Problem::JsonUnreadable { .. }
+            | Problem::JsonMissingField { .. }
+            | Problem::JsonWrongType { .. }
+            | Problem::NotUtf8
+            | Problem::BackupInvalid { .. }
+            | Problem::BackupAccount { .. }
+            | Problem::BackupHeader
+            | Problem::BackupCutShort
+            | Problem::BackupArmor
+            | Problem::BackupPayload
+            | Problem::AegisEncryptedWithoutKeys
+            | Problem::AegisPlainButEncrypted
+            | Problem::AegisSlotField { .. }
+            | Problem::AegisNotHex { .. }
+            | Problem::AegisLength { .. }
+            | Problem::AegisSaltLength
+            | Problem::AegisNoSlots
+            | Problem::AegisNoParams
+            | Problem::AegisNotBase64
+            | Problem::AegisMasterKey
+            | Problem::AegisContentsDamaged
+            | Problem::TwoFasLayout { .. }
+            | Problem::TwoFasNotBase64 { .. }
+            | Problem::TwoFasIvLength { .. }
+            | Problem::TwoFasTooShort { .. }
+            | Problem::TwoFasSaltLength { .. }
+            | Problem::TwoFasServicesDamaged
+            | Problem::GoogleDataTwice { .. }
+            | Problem::GoogleNoData { .. }
+            | Problem::GoogleBrokenEscape { .. }
+            | Problem::GoogleNotBase64 { .. }
+            | Problem::GoogleNotExport { .. } => true,
+            Problem::Qr(_)
+            | Problem::QrNotLink
+            | Problem::BackupExcessiveWork { .. }
+            | Problem::BackupKeyLocked
+            | Problem::BackupNewerAge
+            | Problem::BackupUnreadable
+            | Problem::AegisScryptN { .. }
+            | Problem::AegisScryptRefused { .. }
+            | Problem::AegisScryptInvalid
+            | Problem::AegisNoPasswordSlot
+            | Problem::AegisTooManySlots { .. }
+            | Problem::GoogleSingleLink { .. }
+            | Problem::GoogleNotMigration { .. }
+            | Problem::Link { .. } => false,
+        }
+    }
 }
 
 /// Why an export could not be written, as data. `Display` is English for logs.

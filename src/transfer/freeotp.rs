@@ -14,9 +14,12 @@
 //! - The issuer is `issuerAlt` (a name the user gave it) if set, else `issuerExt` (the
 //!   label's prefix), else `issuerInt` (the link's `issuer=`); the name is `labelAlt`
 //!   if set, else `label`. This is how FreeOTP+ shows them.
-//! - `algo` (`SHA1`, `SHA256`, `SHA512`; missing: SHA1), `digits` (missing: 6) and
-//!   `period` (missing: 30) are kept exactly; values otp cannot use (MD5, 5 digits, a
-//!   period of 0) leave the entry out with the reason. FreeOTP+ shows Steam codes for
+//! - `type`, `algo` (`SHA1`, `SHA256`, `SHA512`), `digits`, `period` and `counter` are
+//!   kept exactly; values otp cannot use (MD5, 5 digits, a period of 0) leave the
+//!   entry out with the reason. Gson writes every one of these fields (they are never
+//!   null in `Token`), so a token without its type, algorithm, digits, period (TOTP)
+//!   or counter (HOTP) is damaged and left out with the missing field named, not
+//!   read with a guess that could give wrong codes. FreeOTP+ shows Steam codes for
 //!   the issuer `Steam`: such entries are left out too.
 //! - `counter` is the counter of the next code FreeOTP+ would show. FreeOTP+ starts
 //!   tokens added from a link one below the link's counter (so at -1 for `counter=0`);
@@ -30,7 +33,7 @@ use zeroize::Zeroizing;
 use super::entry::Entry;
 use super::error::ImportError;
 use super::format::Format;
-use super::imported::{Imported, Note, Reason, Remark, Scheme, Unrepresentable};
+use super::imported::{Field, Imported, Note, Reason, Remark, Scheme, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
@@ -169,7 +172,7 @@ type Parameters = (Algorithm, Digits, Kind, SecretKey, Option<i64>);
 
 /// The token's code parameters and secret, or why otp cannot use them.
 fn parameters(token: &Token) -> Result<Parameters, Reason> {
-    let kind_name = token.kind.as_deref().unwrap_or("TOTP");
+    let kind_name = token.kind.as_deref().ok_or(Reason::Missing(Field::Type))?;
     let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
         true
     } else if kind_name.eq_ignore_ascii_case("HOTP") {
@@ -185,14 +188,14 @@ fn parameters(token: &Token) -> Result<Parameters, Reason> {
     }
     let algorithm = match &token.algo {
         Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
-        None => Algorithm::Sha1,
+        None => return Err(Reason::Missing(Field::Algorithm)),
     };
     let digits = match token.digits {
         Some(digits) => u8::try_from(digits)
             .map_err(|_| ParamError::Digits(digits.to_string()))
             .and_then(Digits::new)
             .map_err(Reason::Param)?,
-        None => Digits::SIX,
+        None => return Err(Reason::Missing(Field::Digits)),
     };
     let mut clamped = None;
     let kind = if is_totp {
@@ -201,11 +204,11 @@ fn parameters(token: &Token) -> Result<Parameters, Reason> {
                 .map_err(|_| ParamError::Period(seconds.to_string()))
                 .and_then(Period::new)
                 .map_err(Reason::Param)?,
-            None => Period::DEFAULT,
+            None => return Err(Reason::Missing(Field::Period)),
         };
         Kind::Totp { period }
     } else {
-        let stored = token.counter.unwrap_or(0);
+        let stored = token.counter.ok_or(Reason::NoCounter)?;
         let counter = u64::try_from(stored).unwrap_or_else(|_| {
             clamped = Some(stored);
             0
@@ -341,21 +344,50 @@ mod tests {
         assert_left_out(&imported, &expected, "49,50");
     }
 
+    /// Without `tokenOrder`, tokens keep the file's order; a token missing a field
+    /// Gson always writes is left out with the field named, never guessed.
     #[test]
-    fn missing_fields_and_order_take_defaults() {
-        let text = format!(
-            r#"{{"tokens":[{{"secret":{RFC},"label":"b"}},{{"secret":{RFC},"label":"a","issuerExt":"X"}}]}}"#
-        );
+    fn missing_order_keeps_the_file_and_missing_fields_leave_the_token_out() {
+        let whole = r#""type":"TOTP","algo":"SHA256","digits":8,"period":30,"counter":0"#;
+        let mut tokens = vec![
+            format!(r#"{{"secret":{RFC},"label":"b",{whole}}}"#),
+            format!(r#"{{"secret":{RFC},"label":"a","issuerExt":"X",{whole}}}"#),
+        ];
+        for field in ["type", "algo", "digits", "period"] {
+            let kept: Vec<&str> = whole
+                .split(',')
+                .filter(|pair| !pair.starts_with(&format!("\"{field}\"")))
+                .collect();
+            tokens.push(format!(
+                r#"{{"secret":{RFC},"label":"{field}","issuerExt":"No",{}}}"#,
+                kept.join(",")
+            ));
+        }
+        tokens.push(format!(
+            r#"{{"secret":{RFC},"label":"counter","issuerExt":"No","type":"HOTP","algo":"SHA1","digits":6,"period":30}}"#
+        ));
+        let text = format!(r#"{{"tokens":[{}]}}"#, tokens.join(","));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert!(looks_like(&value));
         let imported = read(&text).unwrap();
         let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
         assert_eq!(labels, ["b", "X:a"]);
-        let account = &imported.accounts[0];
-        assert_eq!(account.algorithm, Algorithm::Sha1);
-        assert_eq!(account.digits, Digits::SIX);
-        assert_eq!(account.kind, Kind::default());
-        assert_eq!(account.code_at(59).code().as_str(), "287082");
+        assert_eq!(imported.accounts[0].algorithm, Algorithm::Sha256);
+        let left_out: Vec<(&str, &Reason)> = imported
+            .unrepresentable
+            .iter()
+            .map(|entry| (entry.label.as_str(), &entry.why))
+            .collect();
+        assert_eq!(
+            left_out,
+            [
+                ("No:type", &Reason::Missing(Field::Type)),
+                ("No:algo", &Reason::Missing(Field::Algorithm)),
+                ("No:digits", &Reason::Missing(Field::Digits)),
+                ("No:period", &Reason::Missing(Field::Period)),
+                ("No:counter", &Reason::NoCounter),
+            ]
+        );
     }
 
     #[test]

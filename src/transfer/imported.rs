@@ -21,6 +21,10 @@ pub enum Field {
     Counter,
     /// The TOTP period.
     Period,
+    /// The hash algorithm.
+    Algorithm,
+    /// The code type (TOTP, HOTP, ...).
+    Type,
 }
 
 impl std::fmt::Display for Field {
@@ -29,6 +33,8 @@ impl std::fmt::Display for Field {
             Field::Digits => "digits",
             Field::Counter => "counter",
             Field::Period => "period",
+            Field::Algorithm => "algorithm",
+            Field::Type => "type",
         })
     }
 }
@@ -48,6 +54,9 @@ pub enum Remark {
     /// No period in the file: 30 seconds.
     #[error("the file gives no period; 30 seconds assumed")]
     AssumedPeriod,
+    /// No code type in the file: time-based (TOTP).
+    #[error("the file gives no code type; time-based codes (TOTP) assumed")]
+    AssumedTotp,
     /// Google exports hold no period: 30 seconds.
     #[error(
         "Google Authenticator exports do not record the period; 30 seconds, the only period Google Authenticator uses, was assumed."
@@ -210,6 +219,10 @@ pub enum Reason {
         /// Which parameter.
         field: Field,
     },
+    /// A field that decides the codes is missing where the app always writes
+    /// it: a guess could give wrong codes.
+    #[error("its {0} is missing from the file, and a guess could give wrong codes")]
+    Missing(Field),
     /// A HOTP entry without a counter.
     #[error("it is counter-based (HOTP) but has no counter")]
     NoCounter,

@@ -38,7 +38,10 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if is_image(bytes) {
         return Some(Format::Image);
     }
-    let text = std::str::from_utf8(bytes).ok()?;
+    // A byte that is not UTF-8 does not make a file some other format: an export
+    // with one damaged byte is still recognised by its keys, so that reading it
+    // says it is damaged rather than that otp does not know it.
+    let text = String::from_utf8_lossy(bytes);
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return match serde_json::from_str::<serde_json::Value>(trimmed) {
@@ -195,5 +198,18 @@ mod detect_tests {
         );
         assert_eq!(detect(b"# only a comment\n"), None);
         assert_eq!(detect(b"{\"unrelated\": true}"), None);
+    }
+
+    /// A byte that is not UTF-8 (a damaged file) does not hide the format.
+    #[test]
+    fn a_file_with_a_byte_that_is_not_utf8_is_still_recognised() {
+        for (name, format) in FILES {
+            let mut bytes = fixture(name);
+            let middle = bytes.len() / 2;
+            bytes[middle] = 0xff;
+            assert!(std::str::from_utf8(&bytes).is_err());
+            assert_eq!(detect(&bytes), Some(format), "{name}");
+        }
+        assert_eq!(detect(b"\xff\xfe binary"), None);
     }
 }

@@ -303,8 +303,12 @@ fn convert_service(
     otp: &OtpJson,
     position: usize,
 ) -> Result<(Account, Vec<Remark>), Reason> {
+    let mut notes = Vec::new();
     let is_hotp = match non_empty(otp.token_type.as_deref()) {
-        None => false,
+        None => {
+            notes.push(Remark::AssumedTotp);
+            false
+        }
         Some(kind) if kind.eq_ignore_ascii_case("TOTP") => false,
         Some(kind) if kind.eq_ignore_ascii_case("HOTP") => true,
         Some(kind) if kind.eq_ignore_ascii_case("STEAM") => {
@@ -320,19 +324,24 @@ fn convert_service(
         Some(text) => SecretKey::parse_base32(text).map_err(|_| Reason::SecretNotBase32)?,
         None => return Err(Reason::NoSecret),
     };
-    // 2FAS's defaults for fields older backups leave out.
+    // 2FAS's defaults for fields older backups leave out, each said in a note.
     let algorithm = match non_empty(otp.algorithm.as_deref()) {
         Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
-        None => Algorithm::Sha1,
+        None => {
+            notes.push(Remark::AssumedSha1);
+            Algorithm::Sha1
+        }
     };
     let digits = match &otp.digits {
         Some(value) => {
             let count = whole_number(value, Field::Digits)?;
             Digits::new(u8::try_from(count).unwrap_or(u8::MAX)).map_err(Reason::Param)?
         }
-        None => Digits::SIX,
+        None => {
+            notes.push(Remark::AssumedSixDigits);
+            Digits::SIX
+        }
     };
-    let mut notes = Vec::new();
     let kind = if is_hotp {
         let counter = match &otp.counter {
             Some(value) => whole_number(value, Field::Counter)?,
@@ -348,7 +357,10 @@ fn convert_service(
                 let seconds = whole_number(value, Field::Period)?;
                 Period::new(u32::try_from(seconds).unwrap_or(u32::MAX)).map_err(Reason::Param)?
             }
-            None => Period::DEFAULT,
+            None => {
+                notes.push(Remark::AssumedPeriod);
+                Period::DEFAULT
+            }
         };
         Kind::Totp { period }
     };
@@ -490,7 +502,25 @@ mod tests {
                     otp.remove(field);
                 }
             });
-            assert_expected(&read(&text, &mut no_prompt).unwrap());
+            let mut imported = read(&text, &mut no_prompt).unwrap();
+            // Each default is said, for alice only.
+            let notes: Vec<(&str, &Remark)> = imported
+                .notes
+                .iter()
+                .map(|note| (note.label.as_str(), &note.remark))
+                .collect();
+            assert_eq!(
+                notes,
+                [
+                    ("GitHub:alice@example.com", &Remark::AssumedTotp),
+                    ("GitHub:alice@example.com", &Remark::AssumedSha1),
+                    ("GitHub:alice@example.com", &Remark::AssumedSixDigits),
+                    ("GitHub:alice@example.com", &Remark::AssumedPeriod),
+                ],
+                "schema {version}"
+            );
+            imported.notes.clear();
+            assert_expected(&imported);
         }
         // No account: the label stands in; no issuer: the service's name does.
         let text = edit_json(PLAIN, |v| {
@@ -563,6 +593,36 @@ mod tests {
         assert_eq!(imported.notes.len(), 1);
         assert_eq!(imported.notes[0].label, "VPN:dave");
         assert_eq!(imported.accounts[3].kind, Kind::Hotp { counter: 0 });
+    }
+
+    /// A service without a type or a period is read as 30-second TOTP, and each
+    /// default is said in a note, not assumed silently.
+    #[test]
+    fn missing_type_and_period_are_said_in_notes() {
+        let text = edit_json(PLAIN, |v| {
+            let otp = v["services"][0]["otp"].as_object_mut().unwrap();
+            otp.remove("tokenType");
+            otp.remove("period");
+        });
+        let imported = read(&text, &mut no_prompt).unwrap();
+        let remarks: Vec<(&str, &Remark)> = imported
+            .notes
+            .iter()
+            .map(|note| (note.label.as_str(), &note.remark))
+            .collect();
+        assert_eq!(
+            remarks,
+            [
+                ("GitHub:alice@example.com", &Remark::AssumedTotp),
+                ("GitHub:alice@example.com", &Remark::AssumedPeriod),
+            ]
+        );
+        assert_eq!(
+            imported.accounts[0].kind,
+            Kind::Totp {
+                period: Period::DEFAULT
+            }
+        );
     }
 
     #[test]

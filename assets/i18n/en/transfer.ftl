@@ -17,7 +17,10 @@ transfer-format-qr = QR code image
 
 transfer-unknown-format = this file is not a format { -product } can import; name it with --format ({ $formats })
 transfer-unknown-format-name = unknown format "{ $given }": use one of { $formats }
-transfer-malformed = this { $format } cannot be read: { $problem }; export it again from the app
+# The file is damaged or cut short: exporting it again can help.
+transfer-malformed-damaged = this { $format } cannot be read: { $problem }; export it again from the app
+# The file is whole but not one otp reads; exporting it again would not help.
+transfer-malformed = this { $format } cannot be read: { $problem }
 transfer-malformed-image = this QR code image cannot be read: { $problem }
 transfer-wrong-password = wrong password for this { $format }; nothing was imported
 transfer-empty = this { $format } holds no accounts
@@ -31,7 +34,7 @@ transfer-json-unreadable = it could not be read (line { $line }, column { $colum
 transfer-json-missing-field = the "{ $field }" field is missing (line { $line }, column { $column })
 transfer-json-wrong-type = a value has the wrong type or range (line { $line }, column { $column })
 transfer-json-wrong-type-expected = a value has the wrong type or range (line { $line }, column { $column }); expected { $expected }
-transfer-not-utf8 = it is not UTF-8 text
+transfer-not-utf8 = it is damaged: it holds bytes that are not UTF-8 text
 transfer-qr-not-link = the QR code holds neither an otpauth:// nor an otpauth-migration:// link
 transfer-backup-invalid = its contents are not valid ({ $detail })
 transfer-backup-account = the account { $name } in it is not valid: { $problem }
@@ -140,6 +143,9 @@ transfer-reason-not-a-number = its { $field } is not a number
 transfer-field-digits = digits
 transfer-field-counter = counter
 transfer-field-period = period
+transfer-field-algorithm = algorithm
+transfer-field-type = code type
+transfer-reason-missing = its { $field } is missing from the file, and a guess could give wrong codes
 transfer-reason-no-counter = it is counter-based (HOTP) but has no counter
 transfer-reason-md5 = it uses MD5 codes, which { -product } does not make (only SHA1, SHA256 and SHA512)
 transfer-reason-unknown-algorithm-number = the export names an algorithm { -product } does not know (number { $number })
@@ -157,6 +163,7 @@ transfer-remark-assumed-sha1 = the file gives no algorithm; SHA1 assumed
 transfer-remark-assumed-six-digits = the file gives no digit count; 6 assumed
 transfer-remark-assumed-counter-zero = the file gives no counter; 0 assumed
 transfer-remark-assumed-period = the file gives no period; 30 seconds assumed
+transfer-remark-assumed-totp = the file gives no code type; time-based codes (TOTP) assumed
 transfer-remark-google-period = Google Authenticator exports do not record the period; 30 seconds, the only period Google Authenticator uses, was assumed.
 transfer-remark-google-missing-codes = Only QR { $read_count ->
     [one] code
