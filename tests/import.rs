@@ -1125,20 +1125,11 @@ fn google_entry(name: &str, algorithm: u64, digits: u64, kind: u64) -> Vec<u8> {
     entry
 }
 
-/// One entry never sinks a Google Authenticator export either: an account with
-/// MD5 (algorithm 4), a code length or a type the format does not define is left
-/// out and named with its reason, and the others are imported.
-#[test]
-fn one_entry_otp_cannot_represent_never_sinks_a_google_export() {
+/// A one-code Google Authenticator export link holding `entries`, as a line.
+fn google_export_link(entries: &[Vec<u8>]) -> String {
     let mut payload = Vec::new();
-    for entry in [
-        google_entry("alice", 1, 1, 2),
-        google_entry("bad-md5", 4, 1, 2),
-        google_entry("bad-digits", 1, 7, 2),
-        google_entry("bad-type", 1, 1, 9),
-        google_entry("carol", 3, 2, 2),
-    ] {
-        payload.extend(proto_field(1, 0, Some(&entry)));
+    for entry in entries {
+        payload.extend(proto_field(1, 0, Some(entry)));
     }
     payload.extend(proto_field(2, 1, None));
     payload.extend(proto_field(3, 1, None));
@@ -1147,9 +1138,52 @@ fn one_entry_otp_cannot_represent_never_sinks_a_google_export() {
         .replace('+', "%2B")
         .replace('/', "%2F")
         .replace('=', "%3D");
+    format!("otpauth-migration://offline?data={data}\n")
+}
+
+/// A Google export entry that leaves its type, algorithm and code length unset (0;
+/// Google Authenticator always writes them) is imported with Google's defaults, and
+/// the report says each one was assumed instead of taking them silently.
+#[test]
+fn a_google_entry_with_unset_fields_says_what_was_assumed() {
     let sandbox = Sandbox::initialised();
     let file = sandbox.dir.path().join("google.txt");
-    std::fs::write(&file, format!("otpauth-migration://offline?data={data}\n")).unwrap();
+    std::fs::write(&file, google_export_link(&[google_entry("dave", 0, 0, 0)])).unwrap();
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_success(&out);
+    let report = stderr(&out);
+    for said in ["SHA1 assumed", "6 assumed", "(TOTP) assumed"] {
+        assert!(
+            report
+                .lines()
+                .any(|line| line.contains("Good:dave") && line.contains(said)),
+            "no note that {said}:\n{report}"
+        );
+    }
+    if have_oathtool() {
+        let at = 1_111_111_111u64;
+        assert_eq!(
+            sandbox.code("Good:dave", &["--at", &at.to_string()]),
+            common::oathtool_totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "SHA1", 6, 30, at)
+        );
+    }
+}
+
+/// One entry never sinks a Google Authenticator export either: an account with
+/// MD5 (algorithm 4), a code length or a type the format does not define is left
+/// out and named with its reason, and the others are imported.
+#[test]
+fn one_entry_otp_cannot_represent_never_sinks_a_google_export() {
+    let link = google_export_link(&[
+        google_entry("alice", 1, 1, 2),
+        google_entry("bad-md5", 4, 1, 2),
+        google_entry("bad-digits", 1, 7, 2),
+        google_entry("bad-type", 1, 1, 9),
+        google_entry("carol", 3, 2, 2),
+    ]);
+    let sandbox = Sandbox::initialised();
+    let file = sandbox.dir.path().join("google.txt");
+    std::fs::write(&file, link).unwrap();
     let out = import(&sandbox, &file, &["--yes"], None);
     assert_success(&out);
     let report = stderr(&out);

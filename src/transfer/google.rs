@@ -341,6 +341,17 @@ fn read_entry(params: &OtpParameters, position: usize, imported: &mut Imported) 
             .notes
             .push(Note::new(account.label(), Remark::GooglePeriod));
     }
+    // Google Authenticator writes every field; an export that leaves one unset (0)
+    // was written by something else, and what was assumed is said.
+    for (unset, remark) in [
+        (params.r#type == 0, Remark::AssumedTotp),
+        (params.algorithm == 0, Remark::AssumedSha1),
+        (params.digits == 0, Remark::AssumedSixDigits),
+    ] {
+        if unset {
+            imported.notes.push(Note::new(account.label(), remark));
+        }
+    }
     imported.accounts.push(account);
 }
 
@@ -933,6 +944,7 @@ mod tests {
         }
     }
 
+    /// Google's defaults are taken, and said: never a silent default.
     #[test]
     fn unspecified_values_take_googles_defaults() {
         let mut entry = params(b"12345678901234567890", "Service:user", "");
@@ -956,6 +968,26 @@ mod tests {
         );
         // RFC 6238 T = 59, six digits: the last six of 94287082.
         assert_eq!(code_at(account, 59), "287082");
+        let remarks: Vec<&Remark> = imported.notes.iter().map(|note| &note.remark).collect();
+        assert_eq!(
+            remarks,
+            [
+                &Remark::GooglePeriod,
+                &Remark::AssumedTotp,
+                &Remark::AssumedSha1,
+                &Remark::AssumedSixDigits
+            ]
+        );
+        // Fields Google Authenticator writes give no such note.
+        let imported = read(&link_of(
+            vec![params(b"12345678901234567890", "a", "b")],
+            0,
+            0,
+            0,
+        ))
+        .unwrap();
+        let remarks: Vec<&Remark> = imported.notes.iter().map(|note| &note.remark).collect();
+        assert_eq!(remarks, [&Remark::GooglePeriod]);
     }
 
     #[test]
