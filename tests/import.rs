@@ -884,18 +884,22 @@ fn a_2fas_service_without_type_or_period_is_imported_with_notes() {
     assert_eq!(alice["period"], 30, "{alice}");
 }
 
-/// andOTP always writes an entry's algorithm: one without it (bob's, SHA256) is
-/// left out and named with the missing field, not read as SHA1 with wrong codes
-/// and no word, as it was; the other entries are imported.
-#[test]
-fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
+/// Imports the fixture `name` with the account `Example:bob` (SHA256) stripped of
+/// its algorithm field `key` (found by `bob` in the file's JSON): bob is left out
+/// and named with the missing field, and the other three accounts are imported
+/// with their codes.
+fn import_without_bobs_algorithm(
+    name: &str,
+    bob: fn(&mut serde_json::Value) -> &mut serde_json::Value,
+    key: &str,
+) {
     let sandbox = Sandbox::initialised();
-    let text = std::fs::read_to_string(fixture("andotp.json")).unwrap();
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let bob = value[1].as_object_mut().unwrap();
-    assert_eq!(bob["algorithm"], "SHA256");
-    bob.remove("algorithm");
-    let file = sandbox.dir.path().join("andotp-no-algorithm.json");
+    let entry = bob(&mut value).as_object_mut().unwrap();
+    assert_eq!(entry[key], "SHA256");
+    entry.remove(key);
+    let file = sandbox.dir.path().join(format!("no-algorithm-{name}"));
     std::fs::write(&file, value.to_string()).unwrap();
     let out = import(&sandbox, &file, &["--yes"], None);
     assert_success(&out);
@@ -911,7 +915,15 @@ fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
         .filter(|account| account.label != "Example:bob")
         .collect();
     assert_eq!(rest.len(), 3);
-    assert_vault_holds(&sandbox, &rest, "andOTP without bob's algorithm");
+    assert_vault_holds(&sandbox, &rest, &format!("{name} without bob's algorithm"));
+}
+
+/// andOTP always writes an entry's algorithm: one without it (bob's, SHA256) is
+/// left out and named with the missing field, not read as SHA1 with wrong codes
+/// and no word, as it was; the other entries are imported.
+#[test]
+fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
+    import_without_bobs_algorithm("andotp.json", |file| &mut file[1], "algorithm");
 }
 
 /// FreeOTP+ (Gson) always writes a token's algorithm: one without it (bob's,
@@ -919,28 +931,7 @@ fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
 /// wrong codes and no word, as it was; the other tokens are imported.
 #[test]
 fn a_freeotp_token_without_its_algorithm_is_left_out_with_the_reason() {
-    let sandbox = Sandbox::initialised();
-    let text = std::fs::read_to_string(fixture("freeotp-plus.json")).unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let bob = value["tokens"][1].as_object_mut().unwrap();
-    assert_eq!(bob["algo"], "SHA256");
-    bob.remove("algo");
-    let file = sandbox.dir.path().join("freeotp-no-algorithm.json");
-    std::fs::write(&file, value.to_string()).unwrap();
-    let out = import(&sandbox, &file, &["--yes"], None);
-    assert_success(&out);
-    let report = stderr(&out);
-    assert!(
-        report
-            .lines()
-            .any(|line| line.contains("Example:bob") && line.contains("algorithm is missing")),
-        "Example:bob is not named with its missing algorithm:\n{report}"
-    );
-    let rest: Vec<Expected> = four_accounts()
-        .into_iter()
-        .filter(|account| account.label != "Example:bob")
-        .collect();
-    assert_vault_holds(&sandbox, &rest, "FreeOTP+ without bob's algorithm");
+    import_without_bobs_algorithm("freeotp-plus.json", |file| &mut file["tokens"][1], "algo");
 }
 
 /// What a format calls the fields of one entry, for [`one_bad_entry_per_case`].

@@ -266,13 +266,8 @@ mod tests {
         let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
         assert_eq!(labels, ["Whole:plain"]);
         assert_eq!(imported.accounts[0].algorithm, Algorithm::Sha256);
-        let left_out: Vec<(&str, &Reason)> = imported
-            .unrepresentable
-            .iter()
-            .map(|entry| (entry.label.as_str(), &entry.why))
-            .collect();
         assert_eq!(
-            left_out,
+            imported.left_out(),
             [
                 ("No:type", &Reason::Missing(Field::Type)),
                 ("No:algorithm", &Reason::Missing(Field::Algorithm)),

@@ -373,13 +373,8 @@ mod tests {
         let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
         assert_eq!(labels, ["b", "X:a"]);
         assert_eq!(imported.accounts[0].algorithm, Algorithm::Sha256);
-        let left_out: Vec<(&str, &Reason)> = imported
-            .unrepresentable
-            .iter()
-            .map(|entry| (entry.label.as_str(), &entry.why))
-            .collect();
         assert_eq!(
-            left_out,
+            imported.left_out(),
             [
                 ("No:type", &Reason::Missing(Field::Type)),
                 ("No:algo", &Reason::Missing(Field::Algorithm)),

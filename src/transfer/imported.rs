@@ -328,6 +328,15 @@ pub struct Imported {
 }
 
 impl Imported {
+    /// The entries left out, by label and reason (for tests).
+    #[cfg(test)]
+    pub fn left_out(&self) -> Vec<(&str, &Reason)> {
+        self.unrepresentable
+            .iter()
+            .map(|entry| (entry.label.as_str(), &entry.why))
+            .collect()
+    }
+
     /// Appends another file's (or batch's) result.
     pub fn extend(&mut self, other: Imported) {
         self.accounts.extend(other.accounts);

@@ -206,13 +206,8 @@ otpauth://hotp/carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1
         let imported = read(text).unwrap();
         let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
         assert_eq!(labels, ["Example:alice", "carol"]);
-        let left_out: Vec<(&str, &Reason)> = imported
-            .unrepresentable
-            .iter()
-            .map(|entry| (entry.label.as_str(), &entry.why))
-            .collect();
         assert_eq!(
-            left_out,
+            imported.left_out(),
             [
                 ("Steam:gamer", &Reason::Unsupported(Scheme::Steam)),
                 (
