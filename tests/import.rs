@@ -884,22 +884,20 @@ fn a_2fas_service_without_type_or_period_is_imported_with_notes() {
     assert_eq!(alice["period"], 30, "{alice}");
 }
 
-/// Imports the fixture `name` with the account `Example:bob` (SHA256) stripped of
-/// its algorithm field `key` (found by `bob` in the file's JSON): bob is left out
-/// and named with the missing field, and the other three accounts are imported
-/// with their codes.
-fn import_without_bobs_algorithm(
+/// Imports the fixture `name` with the account `Example:bob` (SHA256, found by
+/// `bob` in the file's JSON) changed by `change`: bob is left out and named with a
+/// reason saying `said`, and the other three accounts are imported with their codes.
+fn import_with_bob_changed(
     name: &str,
     bob: fn(&mut serde_json::Value) -> &mut serde_json::Value,
-    key: &str,
+    change: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>),
+    said: &str,
 ) {
     let sandbox = Sandbox::initialised();
     let text = std::fs::read_to_string(fixture(name)).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let entry = bob(&mut value).as_object_mut().unwrap();
-    assert_eq!(entry[key], "SHA256");
-    entry.remove(key);
-    let file = sandbox.dir.path().join(format!("no-algorithm-{name}"));
+    change(bob(&mut value).as_object_mut().unwrap());
+    let file = sandbox.dir.path().join(format!("changed-{name}"));
     std::fs::write(&file, value.to_string()).unwrap();
     let out = import(&sandbox, &file, &["--yes"], None);
     assert_success(&out);
@@ -907,15 +905,30 @@ fn import_without_bobs_algorithm(
     assert!(
         report
             .lines()
-            .any(|line| line.contains("Example:bob") && line.contains("algorithm is missing")),
-        "Example:bob is not named with its missing algorithm:\n{report}"
+            .any(|line| line.contains("Example:bob") && line.contains(said)),
+        "Example:bob is not named with \"{said}\":\n{report}"
     );
     let rest: Vec<Expected> = four_accounts()
         .into_iter()
         .filter(|account| account.label != "Example:bob")
         .collect();
     assert_eq!(rest.len(), 3);
-    assert_vault_holds(&sandbox, &rest, &format!("{name} without bob's algorithm"));
+    assert_vault_holds(&sandbox, &rest, &format!("{name} without bob"));
+}
+
+fn andotp_bob(file: &mut serde_json::Value) -> &mut serde_json::Value {
+    &mut file[1]
+}
+
+fn freeotp_bob(file: &mut serde_json::Value) -> &mut serde_json::Value {
+    &mut file["tokens"][1]
+}
+
+fn without(key: &'static str) -> impl FnOnce(&mut serde_json::Map<String, serde_json::Value>) {
+    move |bob| {
+        assert_eq!(bob[key], "SHA256");
+        bob.remove(key);
+    }
 }
 
 /// andOTP always writes an entry's algorithm: one without it (bob's, SHA256) is
@@ -923,7 +936,12 @@ fn import_without_bobs_algorithm(
 /// and no word, as it was; the other entries are imported.
 #[test]
 fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
-    import_without_bobs_algorithm("andotp.json", |file| &mut file[1], "algorithm");
+    import_with_bob_changed(
+        "andotp.json",
+        andotp_bob,
+        without("algorithm"),
+        "algorithm is missing",
+    );
 }
 
 /// FreeOTP+ (Gson) always writes a token's algorithm: one without it (bob's,
@@ -931,7 +949,23 @@ fn an_andotp_entry_without_its_algorithm_is_left_out_with_the_reason() {
 /// wrong codes and no word, as it was; the other tokens are imported.
 #[test]
 fn a_freeotp_token_without_its_algorithm_is_left_out_with_the_reason() {
-    import_without_bobs_algorithm("freeotp-plus.json", |file| &mut file["tokens"][1], "algo");
+    import_with_bob_changed(
+        "freeotp-plus.json",
+        freeotp_bob,
+        without("algo"),
+        "algorithm is missing",
+    );
+}
+
+/// A code length that is not a whole number (6.5) leaves only that entry out, in
+/// andOTP and FreeOTP+ files as in Aegis and 2FAS ones; it refused the whole file.
+#[test]
+fn a_digit_count_of_six_and_a_half_leaves_one_entry_out() {
+    let half = |bob: &mut serde_json::Map<String, serde_json::Value>| {
+        bob.insert("digits".into(), serde_json::json!(6.5));
+    };
+    import_with_bob_changed("andotp.json", andotp_bob, half, "6.5");
+    import_with_bob_changed("freeotp-plus.json", freeotp_bob, half, "6.5");
 }
 
 /// What a format calls the fields of one entry, for [`one_bad_entry_per_case`].

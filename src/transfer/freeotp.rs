@@ -30,7 +30,7 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::Entry;
+use super::entry::{Entry, whole_number};
 use super::error::ImportError;
 use super::format::Format;
 use super::imported::{Field, Imported, Note, Reason, Remark, Scheme, Unrepresentable};
@@ -79,12 +79,14 @@ struct Token {
     kind: Option<String>,
     #[serde(default)]
     algo: Option<String>,
+    // Numbers are read as JSON values, so one token with 6.5 or "six" is left out
+    // with its reason instead of refusing the whole file.
     #[serde(default)]
-    digits: Option<i64>,
+    digits: Option<serde_json::Value>,
     #[serde(default)]
-    period: Option<i64>,
+    period: Option<serde_json::Value>,
     #[serde(default)]
-    counter: Option<i64>,
+    counter: Option<serde_json::Value>,
 }
 
 impl Token {
@@ -190,29 +192,40 @@ fn parameters(token: &Token) -> Result<Parameters, Reason> {
         Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => return Err(Reason::Missing(Field::Algorithm)),
     };
-    let digits = match token.digits {
-        Some(digits) => u8::try_from(digits)
-            .map_err(|_| ParamError::Digits(digits.to_string()))
-            .and_then(Digits::new)
-            .map_err(Reason::Param)?,
+    let digits = match &token.digits {
+        Some(value) => {
+            let digits = whole_number(value, Field::Digits)?;
+            u8::try_from(digits)
+                .map_err(|_| ParamError::Digits(digits.to_string()))
+                .and_then(Digits::new)
+                .map_err(Reason::Param)?
+        }
         None => return Err(Reason::Missing(Field::Digits)),
     };
     let mut clamped = None;
     let kind = if is_totp {
-        let period = match token.period {
-            Some(seconds) => u32::try_from(seconds)
-                .map_err(|_| ParamError::Period(seconds.to_string()))
-                .and_then(Period::new)
-                .map_err(Reason::Param)?,
+        let period = match &token.period {
+            Some(value) => {
+                let seconds = whole_number(value, Field::Period)?;
+                u32::try_from(seconds)
+                    .map_err(|_| ParamError::Period(seconds.to_string()))
+                    .and_then(Period::new)
+                    .map_err(Reason::Param)?
+            }
             None => return Err(Reason::Missing(Field::Period)),
         };
         Kind::Totp { period }
     } else {
-        let stored = token.counter.ok_or(Reason::NoCounter)?;
-        let counter = u64::try_from(stored).unwrap_or_else(|_| {
-            clamped = Some(stored);
-            0
-        });
+        let value = token.counter.as_ref().ok_or(Reason::NoCounter)?;
+        // A negative counter (FreeOTP+ stores one below its link's) is read as 0 and
+        // said (`FreeOtpCounter`).
+        let counter = match value.as_i64() {
+            Some(stored) if stored < 0 => {
+                clamped = Some(stored);
+                0
+            }
+            _ => whole_number(value, Field::Counter)?,
+        };
         Kind::Hotp { counter }
     };
     let mut bytes = Zeroizing::new(Vec::with_capacity(token.secret.len()));
@@ -405,7 +418,43 @@ mod tests {
     }
 
     #[test]
-    fn truncated_or_mistyped_files_are_malformed_without_values() {
+    fn truncated_files_are_malformed_and_a_mistyped_number_leaves_its_token_out() {
+        // A number of the wrong shape leaves only its token out (quoted only when it
+        // is a number: a string there could be the secret).
+        let token = |label: &str, digits: &str| {
+            format!(
+                r#"{{"algo":"SHA1","digits":{digits},"label":"{label}","period":30,"secret":{RFC},"type":"TOTP"}}"#
+            )
+        };
+        let file = format!(
+            r#"{{"tokens":[{},{},{}]}}"#,
+            token("ok", "6"),
+            token("half", "6.5"),
+            token("text", "\"GEZDGNBVGY3TQOJQ\"")
+        );
+        let imported = read(&file).unwrap();
+        assert_eq!(imported.accounts.len(), 1);
+        assert_eq!(
+            imported.left_out(),
+            [
+                (
+                    "half",
+                    &Reason::NotWholeNumber {
+                        field: Field::Digits,
+                        value: "6.5".into()
+                    }
+                ),
+                (
+                    "text",
+                    &Reason::NotANumber {
+                        field: Field::Digits
+                    }
+                ),
+            ]
+        );
+        for entry in &imported.unrepresentable {
+            assert!(!entry.reason.contains("GEZDGNBV"), "{}", entry.reason);
+        }
         let text = sample();
         for cut in 0..text.len() {
             let Some(prefix) = text.get(..cut) else {
@@ -422,7 +471,6 @@ mod tests {
         for bad in [
             r#"{"tokens":[{"secret":"GEZDGNBVGY3TQOJQ"}]}"#,
             r#"{"tokens":[{"secret":[1,99999]}]}"#,
-            r#"{"tokens":[{"secret":[1,2],"digits":"GEZDGNBVGY3TQOJQ"}]}"#,
             r#"{"tokenOrder":[]}"#,
         ] {
             match read(bad) {
