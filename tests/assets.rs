@@ -323,3 +323,22 @@ fn otp_page_has_environment_and_files_and_keeps_its_notes_laid_out() {
         );
     }
 }
+
+/// The README says, for every format `otp import` reads, what it keeps and what it
+/// leaves behind: one row per `--format` value in that table.
+#[test]
+fn the_readme_says_what_every_import_format_keeps() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let table: Vec<&str> = readme
+        .lines()
+        .skip_while(|line| !line.starts_with("| `--format` | kept exactly | left behind |"))
+        .take_while(|line| line.starts_with('|'))
+        .collect();
+    assert!(!table.is_empty(), "no table of what each format keeps");
+    for format in otp::transfer::Format::ALL {
+        let row = format!("| `{}` |", format.as_str());
+        let rows = table.iter().filter(|line| line.starts_with(&row)).count();
+        assert_eq!(rows, 1, "{row} is in the table {rows} times");
+    }
+}
