@@ -27,7 +27,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, account, whole_number};
+use super::entry::{Entry, account, json_digits, json_period, whole_number};
 use super::error::{AegisPart, ExportProblem, ImportError, Problem, ScryptExcess};
 use super::format::Format;
 use super::imported::{
@@ -550,10 +550,7 @@ fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Rem
         }
     };
     let digits = match &info.digits {
-        Some(value) => {
-            let count = whole_number(value, Field::Digits)?;
-            Digits::new(u8::try_from(count).unwrap_or(u8::MAX)).map_err(Reason::Param)?
-        }
+        Some(value) => json_digits(value)?,
         None => {
             notes.push(Remark::AssumedSixDigits);
             Digits::SIX
@@ -570,10 +567,7 @@ fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Rem
         Kind::Hotp { counter }
     } else {
         let period = match &info.period {
-            Some(value) => {
-                let seconds = whole_number(value, Field::Period)?;
-                Period::new(u32::try_from(seconds).unwrap_or(u32::MAX)).map_err(Reason::Param)?
-            }
+            Some(value) => json_period(value)?,
             None => {
                 notes.push(Remark::AssumedPeriod);
                 Period::DEFAULT

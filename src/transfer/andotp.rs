@@ -28,11 +28,11 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, whole_number};
+use super::entry::{Entry, json_digits, json_period, whole_number};
 use super::error::ImportError;
 use super::format::Format;
 use super::imported::{Field, Imported, Reason, Scheme, Unrepresentable};
-use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
+use crate::code::{Algorithm, Digits, Kind};
 use crate::secret::SecretKey;
 
 /// Whether the JSON looks like this format: a non-empty array of objects that all
@@ -121,24 +121,12 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
         None => return Err(Reason::Missing(Field::Algorithm)),
     };
     let digits = match &entry.digits {
-        Some(value) => {
-            let digits = whole_number(value, Field::Digits)?;
-            u8::try_from(digits)
-                .map_err(|_| ParamError::Digits(digits.to_string()))
-                .and_then(Digits::new)
-                .map_err(Reason::Param)?
-        }
+        Some(value) => json_digits(value)?,
         None => return Err(Reason::Missing(Field::Digits)),
     };
     let kind = if is_totp {
         let period = match &entry.period {
-            Some(value) => {
-                let seconds = whole_number(value, Field::Period)?;
-                u32::try_from(seconds)
-                    .map_err(|_| ParamError::Period(seconds.to_string()))
-                    .and_then(Period::new)
-                    .map_err(Reason::Param)?
-            }
+            Some(value) => json_period(value)?,
             None => return Err(Reason::Missing(Field::Period)),
         };
         Kind::Totp { period }
@@ -156,7 +144,8 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
 mod tests {
     use super::*;
     use crate::accounts::Account;
-    use crate::transfer::fixtures::assert_left_out;
+    use crate::code::Period;
+    use crate::transfer::fixtures::{assert_left_out, assert_mistyped_digits_left_out};
 
     /// RFC 6238's seeds in base32, padded the way andOTP (Apache Commons Base32) pads.
     const SHA1_SEED: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
@@ -330,29 +319,7 @@ mod tests {
             entry("half", "6.5"),
             entry("text", &format!("\"{SHA1_SEED}\""))
         );
-        let imported = read(&mistyped).unwrap();
-        assert_eq!(imported.accounts.len(), 1);
-        assert_eq!(
-            imported.left_out(),
-            [
-                (
-                    "half",
-                    &Reason::NotWholeNumber {
-                        field: Field::Digits,
-                        value: "6.5".into()
-                    }
-                ),
-                (
-                    "text",
-                    &Reason::NotANumber {
-                        field: Field::Digits
-                    }
-                ),
-            ]
-        );
-        for entry in &imported.unrepresentable {
-            assert!(!entry.reason.contains("GEZDGNB"), "{}", entry.reason);
-        }
+        assert_mistyped_digits_left_out(&read(&mistyped).unwrap(), "GEZDGNB");
         match read(r#"[{"label":"x"}]"#) {
             Err(ImportError::Malformed {
                 problem: detail, ..

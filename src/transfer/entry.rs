@@ -3,7 +3,7 @@
 
 use super::imported::{Field, Reason};
 use crate::accounts::Account;
-use crate::code::{Algorithm, Digits, Kind};
+use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
 /// A non-negative whole JSON number; the reason quotes the value only when it is a
@@ -19,6 +19,24 @@ pub(crate) fn whole_number(value: &serde_json::Value, field: Field) -> Result<u6
             Reason::NotANumber { field }
         }
     })
+}
+
+/// A JSON code length: a whole number otp makes codes of (6 to 8).
+pub(crate) fn json_digits(value: &serde_json::Value) -> Result<Digits, Reason> {
+    let count = whole_number(value, Field::Digits)?;
+    u8::try_from(count)
+        .map_err(|_| ParamError::Digits(count.to_string()))
+        .and_then(Digits::new)
+        .map_err(Reason::Param)
+}
+
+/// A JSON period in seconds: a whole number otp accepts (1 to 86400).
+pub(crate) fn json_period(value: &serde_json::Value) -> Result<Period, Reason> {
+    let seconds = whole_number(value, Field::Period)?;
+    u32::try_from(seconds)
+        .map_err(|_| ParamError::Period(seconds.to_string()))
+        .and_then(Period::new)
+        .map_err(Reason::Param)
 }
 
 /// The parts of an account as a file states them, before otp's checks.

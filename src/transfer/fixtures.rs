@@ -227,3 +227,32 @@ pub fn assert_left_out(imported: &Imported, expected: &[(&str, &str)], secret_fr
         assert!(!reason.contains(secret_fragment), "{reason}");
     }
 }
+
+/// Checks a file of three entries, `ok` (6 digits), `half` (6.5) and `text` (a
+/// string): only `ok` is imported, the other two are left out for their digits, and
+/// no reason quotes `secret_fragment` (a string there could be the secret).
+pub fn assert_mistyped_digits_left_out(imported: &Imported, secret_fragment: &str) {
+    use super::imported::{Field, Reason};
+    assert_eq!(imported.accounts.len(), 1, "{imported:?}");
+    assert_eq!(
+        imported.left_out(),
+        [
+            (
+                "half",
+                &Reason::NotWholeNumber {
+                    field: Field::Digits,
+                    value: "6.5".into()
+                }
+            ),
+            (
+                "text",
+                &Reason::NotANumber {
+                    field: Field::Digits
+                }
+            ),
+        ]
+    );
+    for entry in &imported.unrepresentable {
+        assert!(!entry.reason.contains(secret_fragment), "{}", entry.reason);
+    }
+}

@@ -30,11 +30,11 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, whole_number};
+use super::entry::{Entry, json_digits, json_period, whole_number};
 use super::error::ImportError;
 use super::format::Format;
 use super::imported::{Field, Imported, Note, Reason, Remark, Scheme, Unrepresentable};
-use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
+use crate::code::{Algorithm, Digits, Kind};
 use crate::secret::SecretKey;
 
 /// Whether the JSON looks like this format: an object with a `tokens` array and a
@@ -193,25 +193,13 @@ fn parameters(token: &Token) -> Result<Parameters, Reason> {
         None => return Err(Reason::Missing(Field::Algorithm)),
     };
     let digits = match &token.digits {
-        Some(value) => {
-            let digits = whole_number(value, Field::Digits)?;
-            u8::try_from(digits)
-                .map_err(|_| ParamError::Digits(digits.to_string()))
-                .and_then(Digits::new)
-                .map_err(Reason::Param)?
-        }
+        Some(value) => json_digits(value)?,
         None => return Err(Reason::Missing(Field::Digits)),
     };
     let mut clamped = None;
     let kind = if is_totp {
         let period = match &token.period {
-            Some(value) => {
-                let seconds = whole_number(value, Field::Period)?;
-                u32::try_from(seconds)
-                    .map_err(|_| ParamError::Period(seconds.to_string()))
-                    .and_then(Period::new)
-                    .map_err(Reason::Param)?
-            }
+            Some(value) => json_period(value)?,
             None => return Err(Reason::Missing(Field::Period)),
         };
         Kind::Totp { period }
@@ -248,7 +236,8 @@ fn parameters(token: &Token) -> Result<Parameters, Reason> {
 mod tests {
     use super::*;
     use crate::accounts::Account;
-    use crate::transfer::fixtures::assert_left_out;
+    use crate::code::Period;
+    use crate::transfer::fixtures::{assert_left_out, assert_mistyped_digits_left_out};
 
     /// RFC 4226/6238's SHA1 seed "12345678901234567890" as bytes.
     const RFC: &str = "[49,50,51,52,53,54,55,56,57,48,49,50,51,52,53,54,55,56,57,48]";
@@ -432,29 +421,7 @@ mod tests {
             token("half", "6.5"),
             token("text", "\"GEZDGNBVGY3TQOJQ\"")
         );
-        let imported = read(&file).unwrap();
-        assert_eq!(imported.accounts.len(), 1);
-        assert_eq!(
-            imported.left_out(),
-            [
-                (
-                    "half",
-                    &Reason::NotWholeNumber {
-                        field: Field::Digits,
-                        value: "6.5".into()
-                    }
-                ),
-                (
-                    "text",
-                    &Reason::NotANumber {
-                        field: Field::Digits
-                    }
-                ),
-            ]
-        );
-        for entry in &imported.unrepresentable {
-            assert!(!entry.reason.contains("GEZDGNBV"), "{}", entry.reason);
-        }
+        assert_mistyped_digits_left_out(&read(&file).unwrap(), "GEZDGNBV");
         let text = sample();
         for cut in 0..text.len() {
             let Some(prefix) = text.get(..cut) else {

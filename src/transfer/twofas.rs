@@ -26,7 +26,7 @@ use serde::Deserialize;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, account, whole_number};
+use super::entry::{Entry, account, json_digits, json_period, whole_number};
 use super::error::{ImportError, Problem, SealedPart, TwoFasField};
 use super::format::Format;
 use super::imported::{
@@ -333,10 +333,7 @@ fn convert_service(
         }
     };
     let digits = match &otp.digits {
-        Some(value) => {
-            let count = whole_number(value, Field::Digits)?;
-            Digits::new(u8::try_from(count).unwrap_or(u8::MAX)).map_err(Reason::Param)?
-        }
+        Some(value) => json_digits(value)?,
         None => {
             notes.push(Remark::AssumedSixDigits);
             Digits::SIX
@@ -353,10 +350,7 @@ fn convert_service(
         Kind::Hotp { counter }
     } else {
         let period = match &otp.period {
-            Some(value) => {
-                let seconds = whole_number(value, Field::Period)?;
-                Period::new(u32::try_from(seconds).unwrap_or(u32::MAX)).map_err(Reason::Param)?
-            }
+            Some(value) => json_period(value)?,
             None => {
                 notes.push(Remark::AssumedPeriod);
                 Period::DEFAULT
