@@ -16,15 +16,7 @@ use common::{Sandbox, assert_failure, assert_success, stderr, unix_now};
 const LABEL: &str = "Example Org:jklee";
 
 fn enroll(sandbox: &Sandbox, server: &str, code: &str, extra: &[&str]) -> std::process::Output {
-    let mut args = vec![
-        "add",
-        "--customer",
-        "1106",
-        "--id",
-        "jklee",
-        "--server",
-        server,
-    ];
+    let mut args = enroll_args(server).to_vec();
     args.extend_from_slice(extra);
     sandbox.run(&args, &format!("{code}\n"))
 }
@@ -47,6 +39,19 @@ fn enrollment_ready() -> (OtpdHome, String, Server, Sandbox) {
     let code = home.issue("jklee", &[]);
     let server = home.start();
     (home, code, server, Sandbox::initialised())
+}
+
+/// The arguments of `otp add --customer 1106 --id jklee --server SERVER`.
+fn enroll_args(server: &str) -> [&str; 7] {
+    [
+        "add",
+        "--customer",
+        "1106",
+        "--id",
+        "jklee",
+        "--server",
+        server,
+    ]
 }
 
 /// A well-formed activation code that is not `code`.
@@ -533,15 +538,9 @@ fn enroll_with_pin_command(sandbox: &Sandbox, server: &Server, code: &str) -> (O
         pin = common::PIN,
     );
     let mut command = sandbox.otp();
-    command.env("OTP_PIN_COMMAND", script).args([
-        "add",
-        "--customer",
-        "1106",
-        "--id",
-        "jklee",
-        "--server",
-        &server.url,
-    ]);
+    command
+        .env("OTP_PIN_COMMAND", script)
+        .args(enroll_args(&server.url));
     let out = common::feed(command, &format!("{code}\n"));
     (out, std::fs::read_to_string(&calls).unwrap_or_default())
 }
@@ -570,15 +569,7 @@ fn the_pin_is_asked_once_after_the_server_accepted_the_activation_code() {
 fn a_refused_activation_code_derives_no_key_and_counts_no_pin() {
     let (_home, code, server, sandbox) = enrollment_ready();
     let wrong = other_code(&code);
-    let args = [
-        "add",
-        "--customer",
-        "1106",
-        "--id",
-        "jklee",
-        "--server",
-        &server.url,
-    ];
+    let args = enroll_args(&server.url);
     let out = sandbox.run_with_stdin(&args, &format!("135791\n{wrong}\n"));
     assert_failure(&out, 7, &["SE3010"]);
     // The first wrong PIN the vault has seen: 4 tries left, not 3.
@@ -596,15 +587,7 @@ fn at_a_terminal_the_pin_prompt_comes_after_the_activation_code() {
 
     const WAIT: Duration = Duration::from_secs(30);
     let (_home, code, server, sandbox) = enrollment_ready();
-    let args = [
-        "add",
-        "--customer",
-        "1106",
-        "--id",
-        "jklee",
-        "--server",
-        &server.url,
-    ];
+    let args = enroll_args(&server.url);
     let wrong = other_code(&code);
     let mut terminal = sandbox.tui(&args, &[], 120, 30);
     terminal.wait_for("6 digits from your organisation's email", WAIT);
