@@ -264,36 +264,17 @@ mod tests {
     fn a_wrong_activation_code_says_the_tries_it_has_left() {
         let said =
             |tries_left, lang| EnrollError::WrongActivationCode { tries_left }.localize_in(lang);
-        assert!(
-            said(4, Lang::En).contains("4 tries left"),
-            "{}",
-            said(4, Lang::En)
-        );
-        assert!(
-            said(1, Lang::En).contains("1 try left"),
-            "{}",
-            said(1, Lang::En)
-        );
-        assert!(
-            said(0, Lang::En).contains("last try"),
-            "{}",
-            said(0, Lang::En)
-        );
-        assert!(
-            said(0, Lang::En).contains("new one"),
-            "{}",
-            said(0, Lang::En)
-        );
-        assert!(
-            said(4, Lang::Ko).contains("4번 더 틀리면"),
-            "{}",
-            said(4, Lang::Ko)
-        );
-        assert!(
-            said(0, Lang::Ko).contains("마지막 시도"),
-            "{}",
-            said(0, Lang::Ko)
-        );
+        for (tries_left, lang, fragment) in [
+            (4, Lang::En, "4 tries left"),
+            (1, Lang::En, "1 try left"),
+            (0, Lang::En, "last try"),
+            (0, Lang::En, "new one"),
+            (4, Lang::Ko, "4번 더 틀리면"),
+            (0, Lang::Ko, "마지막 시도"),
+        ] {
+            let sentence = said(tries_left, lang);
+            assert!(sentence.contains(fragment), "{sentence}");
+        }
         assert_eq!(
             EnrollError::WrongActivationCode { tries_left: 4 }.code(),
             Some(ErrorCode::Se3010)
