@@ -10,6 +10,7 @@
 //!
 //! [`write`](fn@write) writes the same format, which [`read`] reads back unchanged.
 
+use percent_encoding::percent_decode_str;
 use zeroize::Zeroizing;
 
 use super::error::{ImportError, Problem};
@@ -105,17 +106,18 @@ fn unrepresentable(error: &UriError) -> Option<Reason> {
 /// How the report names a link left out: its label, decoded (never the secret,
 /// which is in the query), or the line's number when it has none.
 fn label_of(line: &str, number: usize) -> String {
-    let label = line
+    let decoded = line
         .split_once("://")
         .and_then(|(_, rest)| rest.split_once('/'))
         .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())
-        .map(|raw| {
-            percent_encoding::percent_decode_str(raw)
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-        .filter(|label| !label.trim().is_empty() && !label.chars().any(char::is_control));
-    label.unwrap_or_else(|| format!("#{number}"))
+        .map(|raw| percent_decode_str(raw).decode_utf8_lossy().into_owned())
+        .unwrap_or_default();
+    if decoded.trim().is_empty() {
+        format!("#{number}")
+    } else {
+        // Cleaned as every format's names are (control characters dropped).
+        super::entry::label(&decoded, "", number)
+    }
 }
 
 /// One `otpauth://` link per account, one per line.
