@@ -7,12 +7,20 @@ Writes, next to this script (or into --out DIR):
   aegis-encrypted.json    the same, encrypted with PASSWORD (scrypt + AES-256-GCM)
   2fas-plain.2fas         2FAS backup, not encrypted
   2fas-encrypted.2fas     the same, encrypted with PASSWORD (PBKDF2-SHA256 + AES-256-GCM)
+  bitwarden-encrypted.json
+                          Bitwarden password-protected export (PBKDF2-SHA256 at
+                          Bitwarden's default 600 000 iterations; AES-256-CBC + HMAC)
+  bitwarden-encrypted-argon2.json
+                          the same with Argon2id (Bitwarden's defaults: 3 iterations,
+                          64 MiB, 4 lanes)
+  proton-encrypted.json   Proton Authenticator export with a password (Argon2id +
+                          AES-256-GCM)
   expected.toml           the accounts otp must read from each of them
 
 PASSWORD is "correct horse battery staple". Salts, keys and nonces are derived
 from fixed labels, so rerunning gives byte-identical files:
 
-  pip install cryptography          # once
+  pip install cryptography argon2-cffi          # once
   python3 tests/data/import/make_encrypted.py
 
 The formats follow the apps' own descriptions, not otp's code:
@@ -22,6 +30,20 @@ The formats follow the apps' own descriptions, not otp's code:
   - 2FAS: the backup files of github.com/twofas/2fas-android (servicesEncrypted is
     base64(ciphertext+tag):base64(salt):base64(iv); PBKDF2-HMAC-SHA256, 10000
     iterations, 256-bit key; "reference" encrypts a fixed text with the same key).
+  - Bitwarden: bitwarden/clients (libs/tools/export, BaseVaultExportService's
+    password export; KeyGenerationService.stretchKey) and bitwarden/sdk-internal (the
+    KDFs, EncString type 2). The key is PBKDF2-HMAC-SHA256 of the password with the
+    UTF-8 bytes of the "salt" text (base64 of 16 random bytes, not decoded), or
+    Argon2id (v19, kdfMemory MiB, 32 bytes) with SHA-256 of those bytes as its salt;
+    HKDF-Expand-SHA256 of it with info "enc" and "mac" gives two 32-byte keys. Each
+    encrypted field is "2.<b64 iv>|<b64 AES-256-CBC ciphertext, PKCS#7>|<b64
+    HMAC-SHA256(mac key, iv || ciphertext)>"; encKeyValidation_DO_NOT_EDIT encrypts a
+    random GUID and "data" the unencrypted JSON export.
+  - Proton Authenticator: proton-pass-common (proton-authenticator/src/entry/
+    password_exporter.rs): {"version": 1, "salt": b64(16 bytes), "content":
+    b64(nonce || ciphertext || tag)}; Argon2id v19, 19 MiB, 2 passes, 1 lane, 32-byte
+    key; AES-256-GCM with a 12-byte nonce and the associated data
+    "proton.authenticator.export.v1"; the plaintext is the plain JSON export.
 
 A second mode decrypts an Aegis export (otp's, in the tests) the way Aegis's
 importer reads it, checks every field Aegis requires, and prints the entries as
@@ -42,7 +64,12 @@ import re
 import sys
 import uuid
 
+import hmac
+
+from cryptography.hazmat.primitives import hashes, padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
 
 PASSWORD = "correct horse battery staple"
 
@@ -241,6 +268,126 @@ def twofas_encrypted() -> dict:
     }
 
 
+# --------------------------------------------------------------------------- Bitwarden
+
+
+def argon2id(password: bytes, salt: bytes, passes: int, memory_kib: int, lanes: int) -> bytes:
+    """Argon2id v19, 32 bytes (argon2-cffi: imported here so that --check, which
+    tests/transfer_files.rs runs, needs only cryptography)."""
+    from argon2.low_level import Type, hash_secret_raw
+    return hash_secret_raw(password, salt, time_cost=passes, memory_cost=memory_kib,
+                           parallelism=lanes, hash_len=32, type=Type.ID, version=19)
+
+
+# Bitwarden's default KDF settings (KdfConfig in bitwarden/clients).
+BITWARDEN_PBKDF2_ITERATIONS = 600_000
+BITWARDEN_ARGON2 = dict(iterations=3, memory_mib=64, parallelism=4)
+
+
+def otpauth_link(e: dict) -> str:
+    query = f"secret={e['secret']}&issuer={e['issuer']}&algorithm={e['algo']}&digits={e['digits']}"
+    if e["kind"] == "hotp":
+        query += f"&counter={e['counter']}"
+    else:
+        query += f"&period={e['period']}"
+    return f"otpauth://{e['kind']}/{e['issuer']}:{e['name']}?{query}"
+
+
+def bitwarden_totp(e: dict) -> str:
+    """login.totp as a user enters it: a bare secret (alice), steam://, or a link."""
+    if e["kind"] == "steam":
+        return "steam://" + e["secret"]
+    if e["name"].startswith("alice"):
+        return e["secret"]
+    return otpauth_link(e)
+
+
+def bitwarden_export() -> dict:
+    """The unencrypted JSON export (what "data" holds), with a note without TOTP."""
+    items = []
+    for position, e in enumerate(ENTRIES):
+        items.append({
+            "id": fixed_uuid("bitwarden/" + e["name"]),
+            "organizationId": None, "folderId": None, "type": 1, "reprompt": 0,
+            "name": e["issuer"], "notes": None, "favorite": position == 0,
+            "login": {"uris": [], "username": e["name"], "password": "hunter2",
+                      "totp": bitwarden_totp(e)},
+            "collectionIds": None,
+        })
+    items.append({"id": fixed_uuid("bitwarden/note"), "organizationId": None,
+                  "folderId": None, "type": 2, "reprompt": 0, "name": "A note",
+                  "notes": "no TOTP here", "favorite": False, "secureNote": {"type": 0},
+                  "collectionIds": None})
+    return {"encrypted": False, "folders": [], "items": items}
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def bitwarden_enc_string(enc_key: bytes, mac_key: bytes, iv: bytes, plaintext: bytes) -> str:
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(plaintext) + padder.finalize()
+    encryptor = Cipher(algorithms.AES(enc_key), modes.CBC(iv)).encryptor()
+    ciphertext = encryptor.update(padded) + encryptor.finalize()
+    mac = hmac.new(mac_key, iv + ciphertext, hashlib.sha256).digest()
+    return f"2.{b64(iv)}|{b64(ciphertext)}|{b64(mac)}"
+
+
+def bitwarden_encrypted(kdf: str) -> dict:
+    salt = b64(fixed_bytes(f"bitwarden/{kdf}/salt", 16))
+    password = PASSWORD.encode("utf-8")
+    if kdf == "pbkdf2":
+        master = hashlib.pbkdf2_hmac("sha256", password, salt.encode("utf-8"),
+                                     BITWARDEN_PBKDF2_ITERATIONS, 32)
+        settings = {"kdfType": 0, "kdfIterations": BITWARDEN_PBKDF2_ITERATIONS}
+    else:
+        a = BITWARDEN_ARGON2
+        master = argon2id(password, hashlib.sha256(salt.encode("utf-8")).digest(),
+                          a["iterations"], a["memory_mib"] * 1024, a["parallelism"])
+        settings = {"kdfType": 1, "kdfIterations": a["iterations"],
+                    "kdfMemory": a["memory_mib"], "kdfParallelism": a["parallelism"]}
+    enc_key = HKDFExpand(hashes.SHA256(), 32, b"enc").derive(master)
+    mac_key = HKDFExpand(hashes.SHA256(), 32, b"mac").derive(master)
+    validation = bitwarden_enc_string(enc_key, mac_key, fixed_bytes(f"bitwarden/{kdf}/iv1", 16),
+                                      fixed_uuid(f"bitwarden/{kdf}/guid").encode("utf-8"))
+    data = json.dumps(bitwarden_export(), indent=2).encode("utf-8")
+    sealed = bitwarden_enc_string(enc_key, mac_key, fixed_bytes(f"bitwarden/{kdf}/iv2", 16), data)
+    doc = {"encrypted": True, "passwordProtected": True, "salt": salt}
+    doc.update({k: v for k, v in settings.items() if k in ("kdfType", "kdfIterations")})
+    doc["encKeyValidation_DO_NOT_EDIT"] = validation
+    doc["data"] = sealed
+    if kdf == "argon2":
+        doc["kdfMemory"] = settings["kdfMemory"]
+        doc["kdfParallelism"] = settings["kdfParallelism"]
+    return doc
+
+
+# --------------------------------------------------------------------------- Proton
+
+PROTON_AAD = b"proton.authenticator.export.v1"
+
+
+def proton_encrypted() -> dict:
+    entries = []
+    for e in ENTRIES:
+        if e["kind"] == "hotp":
+            continue  # Proton Authenticator holds TOTP and Steam entries only
+        if e["kind"] == "steam":
+            content = {"uri": "steam://" + e["secret"], "entry_type": "Steam",
+                       "name": e["name"]}
+        else:
+            content = {"uri": otpauth_link(e), "entry_type": "Totp", "name": e["name"]}
+        entries.append({"id": fixed_uuid("proton/" + e["name"]), "content": content,
+                        "note": None})
+    plain = json.dumps({"version": 1, "entries": entries}, separators=(",", ":"))
+    salt = fixed_bytes("proton/salt", 16)
+    key = argon2id(PASSWORD.encode("utf-8"), salt, 2, 19 * 1024, 1)
+    nonce = fixed_bytes("proton/nonce", 12)
+    sealed = AESGCM(key).encrypt(nonce, plain.encode("utf-8"), PROTON_AAD)
+    return {"version": 1, "salt": b64(salt), "content": b64(nonce + sealed)}
+
+
 # --------------------------------------------------------------------------- expected
 
 
@@ -281,6 +428,25 @@ def expected_toml() -> str:
         lines += ["", "[[unrepresentable]]",
                   f"label = {toml_string(e['issuer'] + ':' + e['name'])}",
                   f"type = {toml_string(e['kind'])}"]
+    lines += ["", "# Which of the accounts above each file holds ([[account]] labels), with its",
+              "# --format name and the labels it must leave out."]
+    labels = [e["issuer"] + ":" + e["name"] for e in ENTRIES if e["kind"] in ("totp", "hotp")]
+    steam = [e["issuer"] + ":" + e["name"] for e in ENTRIES if e["kind"] == "steam"]
+    no_hotp = [e["issuer"] + ":" + e["name"] for e in ENTRIES if e["kind"] == "totp"]
+    for name, fmt, accounts, without in [
+        ("aegis-plain.json", "aegis", labels, None),
+        ("aegis-encrypted.json", "aegis", labels, None),
+        ("2fas-plain.2fas", "2fas", labels, None),
+        ("2fas-encrypted.2fas", "2fas", labels, None),
+        ("bitwarden-encrypted.json", "bitwarden", labels, 1),
+        ("bitwarden-encrypted-argon2.json", "bitwarden", labels, 1),
+        ("proton-encrypted.json", "proton", no_hotp, None),
+    ]:
+        lines += ["", f"[files.{toml_string(name)}]", f"format = {toml_string(fmt)}",
+                  "accounts = [" + ", ".join(map(toml_string, accounts)) + "]",
+                  "left_out = [" + ", ".join(map(toml_string, steam)) + "]"]
+        if without is not None:
+            lines.append(f"without_code = {without}")
     return "\n".join(lines) + "\n"
 
 
@@ -291,6 +457,10 @@ def write_all(out: str) -> None:
         "aegis-encrypted.json": json.dumps(aegis_encrypted(), indent=4) + "\n",
         "2fas-plain.2fas": json.dumps(twofas_plain(), separators=(",", ":")),
         "2fas-encrypted.2fas": json.dumps(twofas_encrypted(), separators=(",", ":")),
+        "bitwarden-encrypted.json": json.dumps(bitwarden_encrypted("pbkdf2"), indent=2) + "\n",
+        "bitwarden-encrypted-argon2.json":
+            json.dumps(bitwarden_encrypted("argon2"), indent=2) + "\n",
+        "proton-encrypted.json": json.dumps(proton_encrypted(), separators=(",", ":")),
         "expected.toml": expected_toml(),
     }
     for name, text in files.items():

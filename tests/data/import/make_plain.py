@@ -19,6 +19,11 @@ Files written next to this script:
                        (batch_size 2), protobuf written by hand below
 - google-migration.png a QR code of the second migration link
 - otpauth-qr.png/.jpg  a QR code of alice's otpauth:// link
+- bitwarden.json       Bitwarden unencrypted JSON export ({"encrypted": false, "folders",
+                       "items"}); the TOTP key of a login item in login.totp
+- bitwarden.csv        Bitwarden CSV export of a personal vault (folder, favorite, ...)
+- bitwarden-org.csv    Bitwarden CSV export of an organisation vault (collections, ...)
+- proton.json          Proton Authenticator export ({"version": 1, "entries"}), links
 - expected-plain.toml  the accounts each of the files above (but Google's) holds
 - expected-google.toml the accounts the Google files hold
 
@@ -33,7 +38,9 @@ import base64
 import io
 import json
 import pathlib
+import csv
 import urllib.parse
+import uuid
 
 import segno
 from PIL import Image
@@ -167,6 +174,154 @@ def uris() -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- Bitwarden ----------------------------------------------------------------------
+# Bitwarden's vault export (bitwarden/clients, libs/tools/export: the individual vault
+# export service and the cipher export models). A login item (type 1) keeps its TOTP
+# key in login.totp as the user entered it: an otpauth:// link, "steam://SECRET", or a
+# bare base32 secret (Bitwarden then makes 6-digit SHA1 codes every 30 s). Secure notes
+# (type 2), cards (3) and identities (4) have no TOTP key; neither has a login without
+# one. Bitwarden ignores a link's type and makes TOTP codes even from otpauth://hotp:
+# dave's link is one such, which otp reads as the HOTP account it describes.
+def fixed_uuid(label: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "otp-test:" + label))
+
+
+BITWARDEN_DATE = "2024-05-06T07:08:09.123Z"
+
+
+def bitwarden_totp(key: str) -> str:
+    e = ENTRIES[key]
+    if key == "alice":
+        return e["secret"]  # a bare secret: SHA1, 6 digits, 30 s
+    if e["kind"] == "steam":
+        return "steam://" + e["secret"]
+    return otpauth(e)
+
+
+def bitwarden_item(name: str, kind: int, **extra) -> dict:
+    item = {
+        "passwordHistory": None,
+        "revisionDate": BITWARDEN_DATE,
+        "creationDate": BITWARDEN_DATE,
+        "deletedDate": None,
+        "id": fixed_uuid("bitwarden/" + name),
+        "organizationId": None,
+        "folderId": fixed_uuid("bitwarden/folder"),
+        "type": kind,
+        "reprompt": 0,
+        "name": name,
+        "notes": None,
+        "favorite": False,
+        "collectionIds": None,
+    }
+    item.update(extra)
+    return item
+
+
+def bitwarden_login(username, totp, uris=(), password="correct-horse") -> dict:
+    return {
+        "fido2Credentials": [],
+        "uris": [{"match": None, "uri": u} for u in uris],
+        "username": username,
+        "password": password,
+        "totp": totp,
+    }
+
+
+# Items with no TOTP key, between the accounts: four, which the report counts.
+BITWARDEN_OTHERS = 4
+
+
+def bitwarden_items() -> list:
+    items = []
+    for key in PLAIN:
+        e = ENTRIES[key]
+        items.append(bitwarden_item(
+            e["issuer"], 1,
+            notes="recovery codes: 1234-5678, 9012-3456\nkept on paper",
+            login=bitwarden_login(e["name"], bitwarden_totp(key),
+                                  ["https://example.com/login", "https://example.org"]),
+        ))
+        if key == "alice":
+            items.append(bitwarden_item("Mail", 1, login=bitwarden_login("alice", None)))
+            items.append(bitwarden_item("Wi-Fi", 2, notes="ssid, \"home\"",
+                                        secureNote={"type": 0}))
+        if key == "carol":
+            items.append(bitwarden_item("Visa", 3, card={
+                "cardholderName": "Carol", "brand": "Visa", "number": "4111111111111111",
+                "expMonth": "1", "expYear": "2030", "code": "123"}))
+            items.append(bitwarden_item("Me", 4, identity={"firstName": "Carol"}))
+    return items
+
+
+def bitwarden_json() -> str:
+    doc = {
+        "encrypted": False,
+        "folders": [{"id": fixed_uuid("bitwarden/folder"), "name": "2FA"}],
+        "items": bitwarden_items(),
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def bitwarden_fields(item: dict) -> dict:
+    """The columns every CSV export has, as the export service fills them."""
+    login = item.get("login") or {}
+    return {
+        "type": {1: "login", 2: "note"}.get(item["type"]),
+        "name": item["name"],
+        "notes": item["notes"] or "",
+        "fields": "",
+        "reprompt": item["reprompt"],
+        "login_uri": ",".join(u["uri"] for u in login.get("uris", [])),
+        "login_username": login.get("username") or "",
+        "login_password": login.get("password") or "",
+        "login_totp": login.get("totp") or "",
+    }
+
+
+def bitwarden_csv(organisation: bool) -> str:
+    # Only logins and secure notes are written to a CSV export.
+    items = [i for i in bitwarden_items() if i["type"] in (1, 2)]
+    first = ["collections"] if organisation else ["folder", "favorite"]
+    header = first + ["type", "name", "notes", "fields", "reprompt", "login_uri",
+                      "login_username", "login_password", "login_totp"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    for item in items:
+        row = bitwarden_fields(item)
+        if organisation:
+            row["collections"] = "Team,Shared"
+        else:
+            row["folder"] = "2FA"
+            row["favorite"] = ""
+        writer.writerow(row)
+    return out.getvalue()
+
+
+# --- Proton Authenticator ---------------------------------------------------------
+# proton-pass-common, proton-authenticator/src/entry/exporter.rs: {"version": 1,
+# "entries": [{"id", "content": {"uri", "entry_type": "Totp" | "Steam", "name"},
+# "note"}]}. Proton Authenticator holds TOTP and Steam entries only (no HOTP, so no
+# dave); a Steam entry's uri is steam://SECRET.
+def proton_entries() -> list:
+    entries = []
+    for key in ["alice", "bob", "carol", "erin"]:
+        e = ENTRIES[key]
+        if e["kind"] == "steam":
+            content = {"uri": "steam://" + e["secret"], "entry_type": "Steam",
+                       "name": e["name"]}
+        else:
+            content = {"uri": otpauth(e), "entry_type": "Totp", "name": e["name"]}
+        entries.append({"id": fixed_uuid("proton/" + key), "content": content,
+                        "note": "work" if key == "bob" else None})
+    return entries
+
+
+def proton_json() -> str:
+    return json.dumps({"version": 1, "entries": proton_entries()}, separators=(",", ":"))
+
+
 # --- Google Authenticator otpauth-migration:// ------------------------------------
 # MigrationPayload { repeated OtpParameters otp_parameters = 1; int32 version = 2;
 #   int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5; }
@@ -256,12 +411,13 @@ def toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def expected(keys: list, files: dict, title: str) -> str:
+def expected(keys: list, files: dict, title: str, skipped: dict = {}) -> str:
     out = [
         f"# {title}",
         "# Written by tests/data/import/make_plain.py: edit that script, not this file.",
         "# [accounts.ID]: an account as otp must store it (secret in base32, for oathtool);",
-        "# [files.\"NAME\"]: the accounts (IDs) a file holds and the labels it must leave out.",
+        "# [files.\"NAME\"]: the accounts (IDs) a file holds and the labels it must leave out",
+        "# (and, for a password manager's export, how many of its items hold no TOTP key).",
         "",
     ]
     for key in keys:
@@ -284,6 +440,8 @@ def expected(keys: list, files: dict, title: str) -> str:
         out.append(f"format = {toml_string(fmt)}")
         out.append("accounts = [" + ", ".join(toml_string(i) for i in ids) + "]")
         out.append("left_out = [" + ", ".join(toml_string(i) for i in left_out) + "]")
+        if name in skipped:
+            out.append(f"without_code = {skipped[name]}")
         out.append("")
     return "\n".join(out)
 
@@ -299,13 +457,26 @@ def main() -> None:
         "google-migration.png": qr_png(links[1]),
         "otpauth-qr.png": qr_png(otpauth(ENTRIES["alice"], defaults=True)),
         "otpauth-qr.jpg": qr_jpeg(otpauth(ENTRIES["alice"], defaults=True)),
+        "bitwarden.json": bitwarden_json().encode(),
+        "bitwarden.csv": bitwarden_csv(organisation=False).encode(),
+        "bitwarden-org.csv": bitwarden_csv(organisation=True).encode(),
+        "proton.json": proton_json().encode(),
         "expected-plain.toml": expected(four, {
             "andotp.json": ("andotp", four, ["Steam:erin"]),
             "freeotp-plus.json": ("freeotp", four, ["Steam:erin"]),
             "uris.txt": ("uris", four, []),
             "otpauth-qr.png": ("qr", ["alice"], []),
             "otpauth-qr.jpg": ("qr", ["alice"], []),
-        }, "Accounts of the plain import fixtures.").encode(),
+            "bitwarden.json": ("bitwarden", four, ["Steam:erin"]),
+            "bitwarden.csv": ("bitwarden-csv", four, ["Steam:erin"]),
+            "bitwarden-org.csv": ("bitwarden-csv", four, ["Steam:erin"]),
+            "proton.json": ("proton", ["alice", "bob", "carol"], ["Steam:erin"]),
+        }, "Accounts of the plain import fixtures.", skipped={
+            "bitwarden.json": BITWARDEN_OTHERS,
+            # A CSV export holds logins and notes only: no card, no identity.
+            "bitwarden.csv": BITWARDEN_OTHERS - 2,
+            "bitwarden-org.csv": BITWARDEN_OTHERS - 2,
+        }).encode(),
         "expected-google.toml": expected(["alice", "frank", "grace", "dave"], {
             "google-migration.txt": ("google", ["alice", "frank", "grace", "dave"], []),
             "google-migration.png": ("qr", ["grace", "dave"], []),
