@@ -134,6 +134,11 @@ const DEVELOPER_TEXT: &[(&str, &str, &str)] = &[
     ),
     (
         "transfer/error.rs",
+        "BitwardenField",
+        "part of ImportError's #[error] log text; people read ImportError::localize() (transfer.ftl)",
+    ),
+    (
+        "transfer/error.rs",
         "TwoFasField",
         "part of ImportError's #[error] log text; people read ImportError::localize() (transfer.ftl)",
     ),

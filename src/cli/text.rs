@@ -317,6 +317,11 @@ pub fn import_note(label: &str, note: &str) -> String {
     t!("cli-import-note", label = label, note = note)
 }
 
+/// How many items of the file hold no one-time-code key and were skipped.
+pub fn import_without_code(count: usize) -> String {
+    t!("cli-import-without-code", count = count)
+}
+
 /// Nothing new in the file.
 pub fn import_nothing() -> String {
     t!("cli-import-nothing")

@@ -7,9 +7,9 @@ use super::{Lang, Localize};
 use crate::qr::{MAX_DECODE_BYTES, MAX_FILE_BYTES, MAX_SIDE, QrError};
 use crate::t_in;
 use crate::transfer::{
-    AegisPart, CodeNumbers, ExportProblem, Field, Format, ImportError, LinkPlace, Note, Problem,
-    Reason, Remark, ScryptExcess, SealedPart, TwoFasField, UnknownFormatName, Unrepresentable,
-    format_names,
+    AegisPart, BitwardenField, CodeNumbers, EncPart, ExportProblem, Field, Format, ImportError,
+    LinkPlace, Note, Problem, Reason, Remark, ScryptExcess, SealedPart, TwoFasField,
+    UnknownFormatName, Unrepresentable, format_names,
 };
 
 impl Localize for Format {
@@ -21,6 +21,9 @@ impl Localize for Format {
             Format::TwoFas => t_in!(lang, "transfer-format-2fas"),
             Format::AndOtp => t_in!(lang, "transfer-format-andotp"),
             Format::FreeOtpPlus => t_in!(lang, "transfer-format-freeotp"),
+            Format::Bitwarden => t_in!(lang, "transfer-format-bitwarden"),
+            Format::BitwardenCsv => t_in!(lang, "transfer-format-bitwarden-csv"),
+            Format::Proton => t_in!(lang, "transfer-format-proton"),
             Format::Uris => t_in!(lang, "transfer-format-uris"),
             Format::Backup => t_in!(lang, "transfer-format-backup"),
             Format::Image => t_in!(lang, "transfer-format-qr"),
@@ -73,6 +76,12 @@ impl Localize for ImportError {
             ImportError::Empty(format) => {
                 t_in!(lang, "transfer-empty", format = format.localize_in(lang))
             }
+            ImportError::NoCodes { format, items } => t_in!(
+                lang,
+                "transfer-no-codes",
+                format = format.localize_in(lang),
+                items = *items
+            ),
             ImportError::UnknownVersion {
                 format,
                 version,
@@ -146,6 +155,21 @@ fn two_fas_field(lang: Lang, field: TwoFasField) -> String {
     match field {
         TwoFasField::Services => t_in!(lang, "transfer-2fas-services"),
         TwoFasField::Reference => t_in!(lang, "transfer-2fas-reference"),
+    }
+}
+
+fn bitwarden_field(lang: Lang, field: BitwardenField) -> String {
+    match field {
+        BitwardenField::Validation => t_in!(lang, "transfer-bitwarden-validation"),
+        BitwardenField::Data => t_in!(lang, "transfer-bitwarden-data"),
+    }
+}
+
+fn enc_part(lang: Lang, part: EncPart) -> String {
+    match part {
+        EncPart::Iv => t_in!(lang, "transfer-2fas-part-iv"),
+        EncPart::Ciphertext => t_in!(lang, "transfer-2fas-part-ciphertext"),
+        EncPart::Mac => t_in!(lang, "transfer-bitwarden-part-mac"),
     }
 }
 
@@ -303,6 +327,56 @@ impl Localize for Problem {
                 field = two_fas_field(lang, *field)
             ),
             Problem::TwoFasServicesDamaged => t_in!(lang, "transfer-2fas-services-damaged"),
+            Problem::BitwardenAccountRestricted => {
+                t_in!(lang, "transfer-bitwarden-account-restricted")
+            }
+            Problem::BitwardenEncString { field } => t_in!(
+                lang,
+                "transfer-bitwarden-enc-string",
+                field = bitwarden_field(lang, *field)
+            ),
+            Problem::BitwardenNotBase64 { field, part } => t_in!(
+                lang,
+                "transfer-bitwarden-not-base64",
+                field = bitwarden_field(lang, *field),
+                part = enc_part(lang, *part)
+            ),
+            Problem::BitwardenLength { field, part } => t_in!(
+                lang,
+                "transfer-bitwarden-length",
+                field = bitwarden_field(lang, *field),
+                part = enc_part(lang, *part)
+            ),
+            Problem::BitwardenNoSalt => t_in!(lang, "transfer-bitwarden-no-salt"),
+            Problem::BitwardenKdfType { value: Some(value) } => {
+                t_in!(lang, "transfer-bitwarden-kdf-type", value = value.as_str())
+            }
+            Problem::BitwardenKdfType { value: None } => {
+                t_in!(lang, "transfer-bitwarden-kdf-type-not-number")
+            }
+            Problem::BitwardenKdfMissing { setting } => {
+                t_in!(lang, "transfer-bitwarden-kdf-missing", setting = *setting)
+            }
+            Problem::BitwardenKdfRefused {
+                setting,
+                value,
+                min,
+                max,
+            } => t_in!(
+                lang,
+                "transfer-bitwarden-kdf-refused",
+                setting = *setting,
+                value = value.to_string(),
+                min = min.to_string(),
+                max = max.to_string()
+            ),
+            Problem::BitwardenDataDamaged => t_in!(lang, "transfer-bitwarden-data-damaged"),
+            Problem::BitwardenCsvHeader { column } => {
+                t_in!(lang, "transfer-bitwarden-csv-header", column = *column)
+            }
+            Problem::Csv { line } => t_in!(lang, "transfer-csv", line = line.to_string()),
+            Problem::ProtonSalt => t_in!(lang, "transfer-proton-salt"),
+            Problem::ProtonContent => t_in!(lang, "transfer-proton-content"),
             Problem::GoogleSingleLink { place } => t_in!(
                 lang,
                 "transfer-google-single-link",
@@ -468,6 +542,11 @@ impl Localize for Reason {
                 counter = counter.to_string()
             ),
             Reason::GoogleNoSecret => t_in!(lang, "transfer-reason-google-no-secret"),
+            Reason::Link(error) => t_in!(
+                lang,
+                "transfer-reason-link",
+                error = error.localize_in(lang)
+            ),
         }
     }
 }
@@ -521,6 +600,8 @@ impl Localize for Remark {
             ),
             Remark::CounterIgnored => t_in!(lang, "transfer-remark-counter-ignored"),
             Remark::PeriodIgnored => t_in!(lang, "transfer-remark-period-ignored"),
+            Remark::AssumedTotpDefaults => t_in!(lang, "transfer-remark-assumed-totp-defaults"),
+            Remark::BitwardenHotp => t_in!(lang, "transfer-remark-bitwarden-hotp"),
         }
     }
 }
@@ -788,6 +869,63 @@ mod tests {
                 vec![],
             ),
             (Problem::TwoFasServicesDamaged, vec![]),
+            (Problem::BitwardenAccountRestricted, vec!["Bitwarden"]),
+            (
+                Problem::BitwardenEncString {
+                    field: BitwardenField::Validation,
+                },
+                vec!["encKeyValidation_DO_NOT_EDIT", "2.iv|data|mac"],
+            ),
+            (
+                Problem::BitwardenNotBase64 {
+                    field: BitwardenField::Data,
+                    part: EncPart::Mac,
+                },
+                vec!["base64", "MAC"],
+            ),
+            (
+                Problem::BitwardenLength {
+                    field: BitwardenField::Data,
+                    part: EncPart::Iv,
+                },
+                vec![],
+            ),
+            (Problem::BitwardenNoSalt, vec![]),
+            (
+                Problem::BitwardenKdfType {
+                    value: Some("7".to_owned()),
+                },
+                vec!["7", "PBKDF2", "Argon2id"],
+            ),
+            (
+                Problem::BitwardenKdfType { value: None },
+                vec!["kdfType", "PBKDF2", "Argon2id"],
+            ),
+            (
+                Problem::BitwardenKdfMissing {
+                    setting: "kdfMemory",
+                },
+                vec!["kdfMemory"],
+            ),
+            (
+                Problem::BitwardenKdfRefused {
+                    setting: "kdfIterations",
+                    value: 4999,
+                    min: 5000,
+                    max: 2_000_000,
+                },
+                vec!["kdfIterations", "4999", "5000", "2000000"],
+            ),
+            (Problem::BitwardenDataDamaged, vec![]),
+            (
+                Problem::BitwardenCsvHeader {
+                    column: "login_totp",
+                },
+                vec!["login_totp", "Bitwarden"],
+            ),
+            (Problem::Csv { line: 41 }, vec!["41", "CSV"]),
+            (Problem::ProtonSalt, vec!["16"]),
+            (Problem::ProtonContent, vec!["base64"]),
             (
                 Problem::GoogleSingleLink { place },
                 vec!["29", "--format uris"],
@@ -845,6 +983,13 @@ mod tests {
             ),
             (ImportError::WrongPassword(Format::TwoFas), vec!["2FAS"]),
             (ImportError::Empty(Format::AndOtp), vec!["andOTP"]),
+            (
+                ImportError::NoCodes {
+                    format: Format::Bitwarden,
+                    items: 43,
+                },
+                vec!["43", "Bitwarden", "TOTP"],
+            ),
             (
                 ImportError::UnknownVersion {
                     format: Format::Aegis,
@@ -959,6 +1104,10 @@ mod tests {
                 vec!["18446744073709551615", "--format aegis"],
             ),
             (Reason::GoogleNoSecret, vec!["--format aegis"]),
+            (
+                Reason::Link(crate::otpauth::UriError::MissingSecret),
+                vec!["otpauth://", "secret="],
+            ),
         ];
         for (reason, values) in reasons {
             out.push((
@@ -995,6 +1144,8 @@ mod tests {
             ),
             (Remark::CounterIgnored, vec!["counter=", "totp"]),
             (Remark::PeriodIgnored, vec!["period=", "hotp"]),
+            (Remark::AssumedTotpDefaults, vec!["TOTP", "6", "30", "SHA1"]),
+            (Remark::BitwardenHotp, vec!["Bitwarden", "hotp"]),
         ];
         for (remark, values) in remarks {
             out.push((

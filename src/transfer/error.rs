@@ -33,6 +33,14 @@ pub enum ImportError {
     /// The file holds no accounts at all.
     #[error("this {} holds no accounts", .0.title())]
     Empty(Format),
+    /// A password manager's export none of whose items holds a one-time-code key.
+    #[error("none of the {items} items in this {} holds a TOTP key, so there is nothing to import", .format.title())]
+    NoCodes {
+        /// The format.
+        format: Format,
+        /// How many items the file holds.
+        items: usize,
+    },
     /// A newer version of a format than otp knows.
     #[error("this {} is version {version}, which otp does not know yet (it reads up to {known})", .format.title())]
     UnknownVersion {
@@ -250,6 +258,45 @@ impl fmt::Display for SealedPart {
             SealedPart::Ciphertext => "ciphertext",
             SealedPart::Salt => "salt",
             SealedPart::Iv => "iv",
+        })
+    }
+}
+
+/// One of the encrypted strings of a password-protected Bitwarden export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BitwardenField {
+    /// `encKeyValidation_DO_NOT_EDIT`: the password check.
+    Validation,
+    /// `data`: the vault.
+    Data,
+}
+
+impl fmt::Display for BitwardenField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            BitwardenField::Validation => "password check (encKeyValidation_DO_NOT_EDIT)",
+            BitwardenField::Data => "encrypted data",
+        })
+    }
+}
+
+/// A part of a Bitwarden encrypted string (`2.iv|data|mac`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncPart {
+    /// The AES-CBC initialisation vector (16 bytes).
+    Iv,
+    /// The ciphertext (whole AES blocks).
+    Ciphertext,
+    /// The HMAC-SHA256 (32 bytes).
+    Mac,
+}
+
+impl fmt::Display for EncPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EncPart::Iv => "iv",
+            EncPart::Ciphertext => "ciphertext",
+            EncPart::Mac => "mac",
         })
     }
 }
@@ -507,6 +554,89 @@ pub enum Problem {
         /// Which link.
         place: LinkPlace,
     },
+    /// An account-restricted Bitwarden export: only that Bitwarden account opens it.
+    #[error(
+        "it is encrypted with the key of the Bitwarden account that wrote it, which only that account can open; in Bitwarden, export again choosing the file type \"Password protected\" (or an unencrypted .json)"
+    )]
+    BitwardenAccountRestricted,
+    /// A Bitwarden encrypted string that is not `2.iv|data|mac`.
+    #[error("its {field} is not an encrypted string of type 2 (2.iv|data|mac)")]
+    BitwardenEncString {
+        /// Which field.
+        field: BitwardenField,
+    },
+    /// A part of a Bitwarden encrypted string that is not base64.
+    #[error("the {part} of its {field} is not base64")]
+    BitwardenNotBase64 {
+        /// Which field.
+        field: BitwardenField,
+        /// Which part of it.
+        part: EncPart,
+    },
+    /// A part of a Bitwarden encrypted string of the wrong length.
+    #[error("the {part} of its {field} has the wrong length")]
+    BitwardenLength {
+        /// Which field.
+        field: BitwardenField,
+        /// Which part of it.
+        part: EncPart,
+    },
+    /// An empty salt.
+    #[error("its salt is empty")]
+    BitwardenNoSalt,
+    /// A key derivation Bitwarden does not use.
+    #[error(
+        "its kdfType is {}; otp reads 0 (PBKDF2-SHA256) and 1 (Argon2id), the two Bitwarden uses",
+        .value.as_deref().unwrap_or("not a number")
+    )]
+    BitwardenKdfType {
+        /// The value, when it is a number (`None` otherwise: a text there is never
+        /// quoted, it could be anything).
+        value: Option<String>,
+    },
+    /// A key derivation setting missing.
+    #[error("its {setting} is missing")]
+    BitwardenKdfMissing {
+        /// The JSON field.
+        setting: &'static str,
+    },
+    /// A key derivation setting outside what Bitwarden writes.
+    #[error(
+        "its {setting} is {value}, outside the {min} to {max} Bitwarden writes; otp refuses it so that a crafted file cannot exhaust memory or time"
+    )]
+    BitwardenKdfRefused {
+        /// The JSON field.
+        setting: &'static str,
+        /// The value given.
+        value: u64,
+        /// The smallest value Bitwarden writes.
+        min: u64,
+        /// The largest value Bitwarden writes.
+        max: u64,
+    },
+    /// The password check passed but the data does not decrypt.
+    #[error("the password is right but the encrypted data is damaged")]
+    BitwardenDataDamaged,
+    /// A CSV file whose header lacks a column every Bitwarden CSV export has.
+    #[error("its first line has no {column} column, which every Bitwarden CSV export has")]
+    BitwardenCsvHeader {
+        /// The column.
+        column: &'static str,
+    },
+    /// A CSV record that cannot be read.
+    #[error(
+        "line {line} is not a whole CSV record (a field too few or too many, or text that is not UTF-8)"
+    )]
+    Csv {
+        /// The line, from 1.
+        line: u64,
+    },
+    /// The salt of a Proton Authenticator export is not 16 bytes of base64.
+    #[error("its salt is not 16 bytes of base64")]
+    ProtonSalt,
+    /// The encrypted content of a Proton Authenticator export is unusable.
+    #[error("its encrypted content is not base64, or too short to be encrypted data")]
+    ProtonContent,
     /// A line of a list of links that is not a usable `otpauth://` link.
     #[error("line {line}: {error}")]
     Link {
@@ -563,6 +693,15 @@ impl Problem {
             | Problem::TwoFasTooShort { .. }
             | Problem::TwoFasSaltLength { .. }
             | Problem::TwoFasServicesDamaged
+            | Problem::BitwardenEncString { .. }
+            | Problem::BitwardenNotBase64 { .. }
+            | Problem::BitwardenLength { .. }
+            | Problem::BitwardenNoSalt
+            | Problem::BitwardenKdfMissing { .. }
+            | Problem::BitwardenDataDamaged
+            | Problem::Csv { .. }
+            | Problem::ProtonSalt
+            | Problem::ProtonContent
             | Problem::GoogleDataTwice { .. }
             | Problem::GoogleNoData { .. }
             | Problem::GoogleBrokenEscape { .. }
@@ -579,6 +718,10 @@ impl Problem {
             | Problem::AegisScryptInvalid
             | Problem::AegisNoPasswordSlot
             | Problem::AegisTooManySlots { .. }
+            | Problem::BitwardenAccountRestricted
+            | Problem::BitwardenKdfType { .. }
+            | Problem::BitwardenKdfRefused { .. }
+            | Problem::BitwardenCsvHeader { .. }
             | Problem::GoogleSingleLink { .. }
             | Problem::GoogleNotMigration { .. }
             | Problem::Link { .. } => false,

@@ -16,6 +16,12 @@ pub enum Format {
     AndOtp,
     /// A FreeOTP+ JSON export.
     FreeOtpPlus,
+    /// A Bitwarden JSON export: unencrypted or password-protected.
+    Bitwarden,
+    /// A Bitwarden CSV export, of a personal or an organisation vault.
+    BitwardenCsv,
+    /// A Proton Authenticator export, plain or with a password.
+    Proton,
     /// A text file with one `otpauth://` link per line.
     Uris,
     /// otp's own password-encrypted backup of the whole vault.
@@ -27,19 +33,22 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 11] = [
         Format::Google,
         Format::Aegis,
         Format::TwoFas,
         Format::AndOtp,
         Format::FreeOtpPlus,
+        Format::Bitwarden,
+        Format::BitwardenCsv,
+        Format::Proton,
         Format::Uris,
         Format::Backup,
         Format::Image,
     ];
 
-    /// The `--format` value: `google`, `aegis`, `2fas`, `andotp`, `freeotp`, `uris`,
-    /// `backup`, `qr`.
+    /// The `--format` value: `google`, `aegis`, `2fas`, `andotp`, `freeotp`,
+    /// `bitwarden`, `bitwarden-csv`, `proton`, `uris`, `backup`, `qr`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Google => "google",
@@ -47,6 +56,9 @@ impl Format {
             Format::TwoFas => "2fas",
             Format::AndOtp => "andotp",
             Format::FreeOtpPlus => "freeotp",
+            Format::Bitwarden => "bitwarden",
+            Format::BitwardenCsv => "bitwarden-csv",
+            Format::Proton => "proton",
             Format::Uris => "uris",
             Format::Backup => "backup",
             Format::Image => "qr",
@@ -63,6 +75,9 @@ impl Format {
             Format::TwoFas => "2FAS backup",
             Format::AndOtp => "andOTP backup",
             Format::FreeOtpPlus => "FreeOTP+ export",
+            Format::Bitwarden => "Bitwarden export",
+            Format::BitwardenCsv => "Bitwarden CSV export",
+            Format::Proton => "Proton Authenticator export",
             Format::Uris => "list of otpauth:// links",
             Format::Backup => "otp backup",
             Format::Image => "QR code image",

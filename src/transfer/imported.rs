@@ -102,6 +102,16 @@ pub enum Remark {
         "The link is for counter-based codes (hotp) but also has a period= parameter; the period was ignored."
     )]
     PeriodIgnored,
+    /// Only a secret in the file: 30-second, 6-digit SHA1 TOTP, as the app makes.
+    #[error(
+        "The file gives only the secret key; time-based codes (TOTP) of 6 digits every 30 seconds with SHA1 were assumed, as the app that wrote it makes them."
+    )]
+    AssumedTotpDefaults,
+    /// A counter-based link in a Bitwarden item, imported as counter-based.
+    #[error(
+        "Bitwarden makes time-based codes even from this counter-based (hotp) link; otp imported it as counter-based, as the link says, so its codes differ from the ones Bitwarden showed."
+    )]
+    BitwardenHotp,
 }
 
 impl From<crate::otpauth::UriWarning> for Remark {
@@ -259,6 +269,9 @@ pub enum Reason {
     /// No secret to export.
     #[error("it has no secret; export it with --format aegis or --format uris instead")]
     GoogleNoSecret,
+    /// The `otpauth://` link an entry holds cannot be read.
+    #[error("its otpauth:// link cannot be read: {0}")]
+    Link(crate::otpauth::UriError),
 }
 
 /// Something the user should know about one imported account.
@@ -325,6 +338,10 @@ pub struct Imported {
     pub notes: Vec<Note>,
     /// Entries left out.
     pub unrepresentable: Vec<Unrepresentable>,
+    /// How many entries of the file hold no one-time-code key at all (a password
+    /// manager's logins without TOTP, notes, cards): not accounts, only counted, so
+    /// that the report can say why they were passed over.
+    pub without_code: usize,
 }
 
 impl Imported {
@@ -342,6 +359,7 @@ impl Imported {
         self.accounts.extend(other.accounts);
         self.notes.extend(other.notes);
         self.unrepresentable.extend(other.unrepresentable);
+        self.without_code += other.without_code;
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod aegis;
 pub mod andotp;
 pub mod backup;
+pub mod bitwarden;
 mod entry;
 mod error;
 #[cfg(test)]
@@ -17,12 +18,13 @@ pub mod freeotp;
 pub mod google;
 mod imported;
 mod plan;
+pub mod proton;
 pub mod twofas;
 pub mod uris;
 
 pub use error::{
-    AegisPart, ExportProblem, ImportError, LinkPlace, Position, Problem, ScryptExcess, SealedPart,
-    TwoFasField,
+    AegisPart, BitwardenField, EncPart, ExportProblem, ImportError, LinkPlace, Position, Problem,
+    ScryptExcess, SealedPart, TwoFasField,
 };
 pub use format::{Format, UnknownFormatName, names as format_names};
 pub use imported::{
@@ -53,6 +55,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
         .lines()
         .map(str::trim)
         .find(|line| !line.is_empty() && !line.starts_with('#'))?;
+    if bitwarden::csv::looks_like(first) {
+        return Some(Format::BitwardenCsv);
+    }
     if first.starts_with("otpauth-migration:") {
         return Some(Format::Google);
     }
@@ -76,6 +81,10 @@ fn detect_json(value: &serde_json::Value) -> Option<Format> {
         Some(Format::FreeOtpPlus)
     } else if andotp::looks_like(value) {
         Some(Format::AndOtp)
+    } else if bitwarden::looks_like(value) {
+        Some(Format::Bitwarden)
+    } else if proton::looks_like(value) {
+        Some(Format::Proton)
     } else {
         None
     }
@@ -94,6 +103,13 @@ fn detect_damaged_json(text: &str) -> Option<Format> {
         Some(Format::FreeOtpPlus)
     } else if text.starts_with('[') && has("secret") && has("label") {
         Some(Format::AndOtp)
+    } else if has("encKeyValidation_DO_NOT_EDIT")
+        || has("passwordProtected")
+        || (has("encrypted") && has("items"))
+    {
+        Some(Format::Bitwarden)
+    } else if has("version") && ((has("entries") && has("entry_type")) || has("salt")) {
+        Some(Format::Proton)
     } else {
         None
     }
@@ -116,12 +132,18 @@ pub fn read(
         Format::TwoFas => twofas::read(text(bytes, format)?, password)?,
         Format::AndOtp => andotp::read(text(bytes, format)?)?,
         Format::FreeOtpPlus => freeotp::read(text(bytes, format)?)?,
+        Format::Bitwarden => bitwarden::read(text(bytes, format)?, password)?,
+        Format::BitwardenCsv => bitwarden::csv::read(text(bytes, format)?)?,
+        Format::Proton => proton::read(text(bytes, format)?, password)?,
         Format::Uris => uris::read(text(bytes, format)?)?,
         Format::Backup => backup::read(bytes, password)?,
         Format::Image => read_image(bytes)?,
     };
     if imported.accounts.is_empty() && imported.unrepresentable.is_empty() {
-        return Err(ImportError::Empty(format));
+        return Err(match imported.without_code {
+            0 => ImportError::Empty(format),
+            items => ImportError::NoCodes { format, items },
+        });
     }
     Ok(imported)
 }
@@ -154,13 +176,18 @@ fn text(bytes: &[u8], format: Format) -> Result<&str, ImportError> {
 mod detect_tests {
     use super::{Format, detect};
 
-    const FILES: [(&str, Format); 6] = [
+    const FILES: [(&str, Format); 11] = [
         ("aegis-encrypted.json", Format::Aegis),
         ("aegis-plain.json", Format::Aegis),
         ("2fas-encrypted.2fas", Format::TwoFas),
         ("2fas-plain.2fas", Format::TwoFas),
         ("andotp.json", Format::AndOtp),
         ("freeotp-plus.json", Format::FreeOtpPlus),
+        ("bitwarden.json", Format::Bitwarden),
+        ("bitwarden-encrypted.json", Format::Bitwarden),
+        ("bitwarden-encrypted-argon2.json", Format::Bitwarden),
+        ("proton.json", Format::Proton),
+        ("proton-encrypted.json", Format::Proton),
     ];
 
     fn fixture(name: &str) -> Vec<u8> {
@@ -187,6 +214,29 @@ mod detect_tests {
         let accounts = crate::transfer::fixtures::expected_accounts();
         let bytes = super::backup::write(&accounts, "correct horse", 10).unwrap();
         assert_eq!(detect(&bytes), Some(Format::Backup));
+    }
+
+    /// A Bitwarden CSV export is recognised by its header line, whole, cut short or
+    /// damaged past the header; another CSV file is not.
+    #[test]
+    fn bitwarden_csv_exports_are_recognised_by_their_header() {
+        for name in ["bitwarden.csv", "bitwarden-org.csv"] {
+            let mut bytes = fixture(name);
+            assert_eq!(detect(&bytes), Some(Format::BitwardenCsv), "{name}");
+            let cut = &bytes[..bytes.len() / 2];
+            assert_eq!(detect(cut), Some(Format::BitwardenCsv), "{name} cut");
+            let last = bytes.len() - 3;
+            bytes[last] = 0xff;
+            assert_eq!(
+                detect(&bytes),
+                Some(Format::BitwardenCsv),
+                "{name} not UTF-8"
+            );
+            let mut with_bom = b"\xef\xbb\xbf".to_vec();
+            with_bom.extend_from_slice(&fixture(name));
+            assert_eq!(detect(&with_bom), Some(Format::BitwardenCsv), "{name} BOM");
+        }
+        assert_eq!(detect(b"name,url,username,password,note\n"), None);
     }
 
     #[test]

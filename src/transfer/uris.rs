@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 
 use super::error::{ImportError, Problem};
 use super::format::Format;
-use super::imported::{Imported, Note, Reason, Scheme, Unrepresentable};
+use super::imported::{Imported, Note, Reason, Remark, Scheme, Unrepresentable};
 use crate::accounts::Account;
 use crate::otpauth::{self, OtpAuthUri, UriError};
 
@@ -49,43 +49,84 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
             imported.extend(batch);
             continue;
         }
-        let parsed = match otpauth::parse(line) {
-            Ok(parsed) => parsed,
-            Err(error) => match unrepresentable(&error) {
-                Some(why) => {
-                    imported
-                        .unrepresentable
-                        .push(Unrepresentable::new(label_of(line, number), why));
-                    continue;
-                }
-                None => {
-                    return Err(ImportError::Malformed {
-                        format: Format::Uris,
-                        problem: Problem::Link {
-                            line: number,
-                            error,
-                        },
-                    });
-                }
-            },
-        };
-        let uri = parsed.uri;
-        let account = Account {
-            name: uri.account,
-            issuer: uri.issuer,
-            secret: uri.secret,
-            algorithm: uri.algorithm,
-            digits: uri.digits,
-            kind: uri.kind,
-        };
-        for warning in parsed.warnings {
-            imported
-                .notes
-                .push(Note::new(account.label(), warning.into()));
+        match parse_link(line) {
+            Ok((account, remarks)) => {
+                imported.notes.extend(
+                    remarks
+                        .into_iter()
+                        .map(|remark| Note::new(account.label(), remark)),
+                );
+                imported.accounts.push(account);
+            }
+            Err(Refused::Unrepresentable(why)) => imported
+                .unrepresentable
+                .push(Unrepresentable::new(label_of(line, number), why)),
+            Err(Refused::Broken(error)) => {
+                return Err(ImportError::Malformed {
+                    format: Format::Uris,
+                    problem: Problem::Link {
+                        line: number,
+                        error,
+                    },
+                });
+            }
         }
-        imported.accounts.push(account);
     }
     Ok(imported)
+}
+
+/// Why a link gives no account.
+enum Refused {
+    /// A well-formed link for codes otp cannot make.
+    Unrepresentable(Reason),
+    /// Not a well-formed link.
+    Broken(UriError),
+}
+
+/// One link: the account and the remarks about it, or why it gives none.
+fn parse_link(link: &str) -> Result<(Account, Vec<Remark>), Refused> {
+    let parsed = otpauth::parse(link).map_err(|error| match unrepresentable(&error) {
+        Some(why) => Refused::Unrepresentable(why),
+        None => Refused::Broken(error),
+    })?;
+    let uri = parsed.uri;
+    let account = Account {
+        name: uri.account,
+        issuer: uri.issuer,
+        secret: uri.secret,
+        algorithm: uri.algorithm,
+        digits: uri.digits,
+        kind: uri.kind,
+    };
+    let remarks = parsed.warnings.into_iter().map(Remark::from).collect();
+    Ok((account, remarks))
+}
+
+/// The link inside another format's entry (a Bitwarden item's TOTP key, a Proton
+/// Authenticator entry), read as a line of a list of links is: the account and the
+/// remarks about it, or why the entry is left out. Unlike a line of a list, a link
+/// that is not well formed is only that entry's reason ([`Reason::Link`]): one
+/// entry never sinks the file.
+pub(crate) fn read_link(link: &str) -> Result<(Account, Vec<Remark>), Reason> {
+    parse_link(link).map_err(|refused| match refused {
+        Refused::Unrepresentable(why) => why,
+        Refused::Broken(error) => Reason::Link(error),
+    })
+}
+
+/// A link's label, percent-decoded and cleaned as every format's names are, or
+/// `None` when it has none: how a left-out link is named (never by its secret,
+/// which is in the query).
+pub(crate) fn link_label(link: &str) -> Option<String> {
+    let decoded = link
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split_once('/'))
+        .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())
+        .map(|raw| percent_decode_str(raw).decode_utf8_lossy().into_owned())?;
+    let visible = decoded
+        .chars()
+        .any(|c| !c.is_control() && !c.is_whitespace());
+    visible.then(|| super::entry::label(&decoded, "", 0))
 }
 
 /// Why a well-formed link cannot become an account, or `None` when the link itself
@@ -103,21 +144,10 @@ fn unrepresentable(error: &UriError) -> Option<Reason> {
     }
 }
 
-/// How the report names a link left out: its label, decoded (never the secret,
-/// which is in the query), or the line's number when it has none.
+/// How the report names a link left out: its label ([`link_label`]), or the line's
+/// number when it has none.
 fn label_of(line: &str, number: usize) -> String {
-    let decoded = line
-        .split_once("://")
-        .and_then(|(_, rest)| rest.split_once('/'))
-        .map(|(_, rest)| rest.split(['?', '#']).next().unwrap_or_default())
-        .map(|raw| percent_decode_str(raw).decode_utf8_lossy().into_owned())
-        .unwrap_or_default();
-    if decoded.trim().is_empty() {
-        format!("#{number}")
-    } else {
-        // Cleaned as every format's names are (control characters dropped).
-        super::entry::label(&decoded, "", number)
-    }
+    link_label(line).unwrap_or_else(|| format!("#{number}"))
 }
 
 /// One `otpauth://` link per account, one per line.

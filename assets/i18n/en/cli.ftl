@@ -96,6 +96,10 @@ cli-import-renamed = ~ { $from } → { $to } (the name was taken by another { -a
 cli-import-duplicate = = { $label }: already in the { -vault }, skipped
 cli-import-left-out = ! { $label }: left out: { $reason }
 cli-import-note = note { $label }: { $note }
+cli-import-without-code = { $count ->
+        [one] { $count } item of the file holds no TOTP key (a password, a note, a card, ...) and was skipped: it is not an { -account }.
+       *[other] { $count } items of the file hold no TOTP key (passwords, notes, cards, ...) and were skipped: they are not { -account }s.
+    }
 cli-import-nothing = Nothing imported: the { -vault } already holds every { -account } the file has that otp can use.
 cli-import-too-many = the file has { $new } new { -account }s but only { $room } fit (the { -vault } holds { $count } of at most { $limit }); nothing was imported. Remove { -account }s with `otp remove`, or raise max_accounts in the { -config-file }
 cli-would-import = Would import { $count ->

@@ -9,6 +9,9 @@ transfer-format-aegis = Aegis export
 transfer-format-2fas = 2FAS backup
 transfer-format-andotp = andOTP backup
 transfer-format-freeotp = FreeOTP+ export
+transfer-format-bitwarden = Bitwarden export
+transfer-format-bitwarden-csv = Bitwarden CSV export
+transfer-format-proton = Proton Authenticator export
 transfer-format-uris = list of otpauth:// links
 transfer-format-backup = { -product } { -backup }
 transfer-format-qr = QR code image
@@ -24,6 +27,10 @@ transfer-malformed = this { $format } cannot be read: { $problem }
 transfer-malformed-image = this QR code image cannot be read: { $problem }
 transfer-wrong-password = wrong password for this { $format }; nothing was imported
 transfer-empty = this { $format } holds no accounts
+transfer-no-codes = { $items ->
+    [one] the only item in this { $format } holds no TOTP key, so there is nothing to import
+   *[other] none of the { $items } items in this { $format } holds a TOTP key, so there is nothing to import
+}
 transfer-unknown-version = this { $format } is version { $version }, which { -product } does not know yet (it reads up to { $known })
 
 ## What is wrong with a damaged file (said after "cannot be read:").
@@ -84,6 +91,23 @@ transfer-2fas-iv-length = the iv of its { $field } is not { $bytes } bytes
 transfer-2fas-too-short = its { $field } is too short to be encrypted data
 transfer-2fas-salt-length = the salt of its { $field } has an impossible length
 transfer-2fas-services-damaged = the password is right but the encrypted services are damaged
+transfer-bitwarden-validation = password check (encKeyValidation_DO_NOT_EDIT)
+transfer-bitwarden-data = encrypted data
+transfer-bitwarden-part-mac = MAC
+transfer-bitwarden-account-restricted = it is encrypted with the key of the Bitwarden account that wrote it, which only that account can open; in Bitwarden, export again choosing the file type "Password protected" (or an unencrypted .json)
+transfer-bitwarden-enc-string = its { $field } is not an encrypted string of type 2 (2.iv|data|mac)
+transfer-bitwarden-not-base64 = the { $part } of its { $field } is not base64
+transfer-bitwarden-length = the { $part } of its { $field } has the wrong length
+transfer-bitwarden-no-salt = its salt is empty
+transfer-bitwarden-kdf-type = its kdfType is { $value }; { -product } reads 0 (PBKDF2-SHA256) and 1 (Argon2id), the two Bitwarden uses
+transfer-bitwarden-kdf-type-not-number = its kdfType is not a number; { -product } reads 0 (PBKDF2-SHA256) and 1 (Argon2id), the two Bitwarden uses
+transfer-bitwarden-kdf-missing = its { $setting } is missing
+transfer-bitwarden-kdf-refused = its { $setting } is { $value }, outside the { $min } to { $max } Bitwarden writes; { -product } refuses it so that a crafted file cannot exhaust memory or time
+transfer-bitwarden-data-damaged = the password is right but the encrypted data is damaged
+transfer-bitwarden-csv-header = its first line has no { $column } column, which every Bitwarden CSV export has
+transfer-csv = line { $line } is not a whole CSV record (a field too few or too many, or text that is not UTF-8)
+transfer-proton-salt = its salt is not 16 bytes of base64
+transfer-proton-content = its encrypted content is not base64, or too short to be encrypted data
 transfer-google-single-link = { $line ->
     [0] the link is
    *[other] line { $line } is
@@ -156,6 +180,7 @@ transfer-reason-google-digits = Google Authenticator makes 6- or 8-digit codes o
 transfer-reason-google-period = Google Authenticator makes 30-second codes only, and this { -account }'s period is { $seconds } seconds; export it with --format aegis or --format uris instead
 transfer-reason-google-counter = its counter { $counter } is larger than a Google export can hold; export it with --format aegis or --format uris instead
 transfer-reason-google-no-secret = it has no secret; export it with --format aegis or --format uris instead
+transfer-reason-link = its otpauth:// link cannot be read: { $error }
 
 ## Remarks about an imported account.
 
@@ -183,6 +208,8 @@ transfer-remark-freeotp-counter = FreeOTP+ stored the counter { $stored }, one b
 transfer-remark-issuer-mismatch = The link's label names the issuer "{ $label }" but its issuer= parameter says "{ $parameter }"; the { -account } was read with the issuer "{ $parameter }".
 transfer-remark-counter-ignored = The link is for time-based codes (totp) but also has a counter= parameter; the counter was ignored.
 transfer-remark-period-ignored = The link is for counter-based codes (hotp) but also has a period= parameter; the period was ignored.
+transfer-remark-assumed-totp-defaults = The file gives only the secret key; time-based codes (TOTP) of 6 digits every 30 seconds with SHA1 were assumed, as the app that wrote it makes them.
+transfer-remark-bitwarden-hotp = Bitwarden makes time-based codes even from this counter-based (hotp) link; { -product } imported it as counter-based, as the link says, so its codes differ from the ones Bitwarden showed.
 
 ## Why a picture gave no QR code, or a text did not fit one.
 

@@ -93,6 +93,7 @@ cli-import-renamed = ~ { $from } → { $to } (같은 이름의 { -account }이 �
 cli-import-duplicate = = { $label }: 이미 { -vault }에 있어 건너뜀
 cli-import-left-out = ! { $label }: 제외됨: { $reason }
 cli-import-note = 참고 { $label }: { $note }
+cli-import-without-code = 파일의 항목 { $count }개에는 TOTP 키가 없어(비밀번호, 메모, 카드 등) 건너뛰었습니다. { -account }이 아닌 항목입니다.
 cli-import-nothing = 가져온 것이 없습니다. 파일에 있는 쓸 수 있는 { -account }은 모두 이미 { -vault }에 있습니다.
 cli-import-too-many = 파일에 새 { -account }이 { $new }개 있지만 { $room }개만 더 넣을 수 있습니다({ -vault }에 { $count }개, 최대 { $limit }개). 아무것도 가져오지 않았습니다. `otp remove`로 { -account }을 지우거나 { -config-file }의 max_accounts를 늘리세요
 cli-would-import = { -account } { $count }개를 가져올 예정입니다.

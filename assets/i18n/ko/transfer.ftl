@@ -9,6 +9,9 @@ transfer-format-aegis = Aegis 내보내기 파일
 transfer-format-2fas = 2FAS 백업 파일
 transfer-format-andotp = andOTP 백업 파일
 transfer-format-freeotp = FreeOTP+ 내보내기 파일
+transfer-format-bitwarden = Bitwarden 내보내기 파일
+transfer-format-bitwarden-csv = Bitwarden CSV 내보내기 파일
+transfer-format-proton = Proton Authenticator 내보내기 파일
 transfer-format-uris = otpauth:// 링크 목록
 transfer-format-backup = { -product } { -backup } 파일
 transfer-format-qr = QR 코드 이미지
@@ -22,6 +25,7 @@ transfer-malformed = { $format }의 내용을 읽을 수 없습니다. { $proble
 transfer-malformed-image = QR 코드 이미지를 읽을 수 없습니다. { $problem }
 transfer-wrong-password = { $format }의 암호가 맞지 않습니다. 아무것도 가져오지 않았습니다.
 transfer-empty = { $format }에 { -account }이 하나도 없습니다.
+transfer-no-codes = { $format }의 항목 { $items }개 가운데 TOTP 키가 있는 항목이 없어 가져올 것이 없습니다.
 transfer-unknown-version = { $format }의 버전({ $version })은 이 { -product }가 아직 모르는 버전입니다. { $known } 버전까지 읽을 수 있습니다.
 
 ## 손상된 파일의 문제
@@ -82,6 +86,23 @@ transfer-2fas-iv-length = { $field } 항목의 IV가 { $bytes }바이트가 아�
 transfer-2fas-too-short = { $field } 항목이 너무 짧아 암호화된 데이터일 수 없습니다.
 transfer-2fas-salt-length = { $field } 항목의 솔트 길이가 올바르지 않습니다.
 transfer-2fas-services-damaged = 암호는 맞지만 암호화된 서비스 목록이 손상되었습니다.
+transfer-bitwarden-validation = 암호 확인 값(encKeyValidation_DO_NOT_EDIT)
+transfer-bitwarden-data = 암호화된 데이터
+transfer-bitwarden-part-mac = MAC
+transfer-bitwarden-account-restricted = 이 파일은 내보낸 Bitwarden 계정의 키로 암호화되어 그 계정에서만 열 수 있습니다. Bitwarden에서 파일 형식을 "암호로 보호됨"(Password protected)으로 골라 다시 내보내거나, 암호화하지 않은 .json으로 내보내세요.
+transfer-bitwarden-enc-string = { $field } 항목이 2번 형식의 암호화 문자열(2.iv|data|mac)이 아닙니다.
+transfer-bitwarden-not-base64 = { $field } 항목의 { $part } 부분이 base64가 아닙니다.
+transfer-bitwarden-length = { $field } 항목의 { $part } 부분 길이가 올바르지 않습니다.
+transfer-bitwarden-no-salt = 솔트가 비어 있습니다.
+transfer-bitwarden-kdf-type = kdfType이 { $value }입니다. { -product }는 Bitwarden이 쓰는 두 가지, 0(PBKDF2-SHA256)과 1(Argon2id)만 읽습니다.
+transfer-bitwarden-kdf-type-not-number = kdfType이 숫자가 아닙니다. { -product }는 Bitwarden이 쓰는 두 가지, 0(PBKDF2-SHA256)과 1(Argon2id)만 읽습니다.
+transfer-bitwarden-kdf-missing = { $setting } 값이 없습니다.
+transfer-bitwarden-kdf-refused = { $setting } 값({ $value })이 Bitwarden이 쓰는 범위({ $min }~{ $max })를 벗어났습니다. 조작된 파일이 메모리나 시간을 다 써 버리지 않도록 { -product }는 이런 값을 받지 않습니다.
+transfer-bitwarden-data-damaged = 암호는 맞지만 암호화된 데이터가 손상되었습니다.
+transfer-bitwarden-csv-header = 첫 줄에 모든 Bitwarden CSV 내보내기 파일에 있는 { $column } 열이 없습니다.
+transfer-csv = { $line }번째 줄이 온전한 CSV 레코드가 아닙니다(필드 수가 맞지 않거나 UTF-8이 아닌 글자가 있습니다).
+transfer-proton-salt = 솔트가 16바이트짜리 base64 값이 아닙니다.
+transfer-proton-content = 암호화된 내용이 base64가 아니거나, 암호화된 데이터라고 하기에는 너무 짧습니다.
 transfer-google-single-link = { $line ->
     [0] 링크가
    *[other] { $line }번째 줄의 링크가
@@ -154,6 +175,7 @@ transfer-reason-google-digits = Google Authenticator는 6자리나 8자리 코�
 transfer-reason-google-period = Google Authenticator는 주기가 30초인 코드만 만드는데 이 { -account }의 주기는 { $seconds }초입니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-google-counter = 카운터({ $counter })가 Google 내보내기에 담을 수 있는 값보다 큽니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-google-no-secret = 비밀 키가 없습니다. --format aegis나 --format uris로 내보내세요.
+transfer-reason-link = otpauth:// 링크를 읽을 수 없습니다: { $error }
 
 ## 가져온 계정에 대한 안내
 
@@ -169,6 +191,8 @@ transfer-remark-freeotp-counter = FreeOTP+에 저장된 카운터({ $stored })�
 transfer-remark-issuer-mismatch = 링크 이름의 발급자("{ $label }")와 issuer= 매개변수의 발급자("{ $parameter }")가 다릅니다. 발급자는 issuer= 매개변수 값("{ $parameter }")을 따랐습니다.
 transfer-remark-counter-ignored = 시간 기반 코드(totp) 링크인데 counter= 매개변수가 있어 카운터를 무시했습니다.
 transfer-remark-period-ignored = 카운터 기반 코드(hotp) 링크인데 period= 매개변수가 있어 주기를 무시했습니다.
+transfer-remark-assumed-totp-defaults = 파일에 비밀 키만 있어서, 이 파일을 만든 앱과 같이 SHA1을 쓰는 30초 주기 6자리 시간 기반 코드(TOTP)로 간주했습니다.
+transfer-remark-bitwarden-hotp = Bitwarden은 이 카운터 기반(hotp) 링크로도 시간 기반 코드를 만들지만, { -product }는 링크에 적힌 대로 카운터 기반으로 가져왔습니다. 그래서 코드가 Bitwarden에 보이던 것과 다릅니다.
 
 ## 이미지에서 QR 코드를 얻지 못한 까닭, 텍스트가 QR 코드에 들어가지 않는 까닭
 
