@@ -3,8 +3,9 @@
 //! each file holds (`expected-*.toml`) and against the codes oathtool computes.
 //!
 //! The fixtures come from `make_plain.py` (andOTP, FreeOTP+, otpauth links, Google
-//! Authenticator, QR pictures) and `make_encrypted.py` (Aegis, 2FAS). Damaged copies
-//! are made here, at run time.
+//! Authenticator, QR pictures, Bitwarden JSON and CSV, Proton Authenticator) and
+//! `make_encrypted.py` (Aegis, 2FAS, and the password-protected Bitwarden and Proton
+//! exports). Damaged copies are made here, at run time.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -28,16 +29,9 @@ const INSTANTS: [u64; 3] = [59, 1_111_111_109, 2_000_000_000];
 /// What make_plain.py says its files hold (accounts by ID, files by name).
 const PLAIN_EXPECTED: [&str; 2] = ["expected-plain.toml", "expected-google.toml"];
 
-/// What make_encrypted.py says its files (Aegis and 2FAS, plain and encrypted) hold.
+/// What make_encrypted.py says its files (Aegis and 2FAS, plain and encrypted, and the
+/// password-protected Bitwarden and Proton exports) hold.
 const ENCRYPTED_EXPECTED: &str = "expected.toml";
-
-/// The files make_encrypted.py writes, with their `--format` names.
-const ENCRYPTED_FILES: [(&str, &str); 4] = [
-    ("aegis-plain.json", "aegis"),
-    ("aegis-encrypted.json", "aegis"),
-    ("2fas-plain.2fas", "2fas"),
-    ("2fas-encrypted.2fas", "2fas"),
-];
 
 // ---------------------------------------------------------------------------------
 // What the fixtures hold
@@ -58,12 +52,15 @@ struct Expected {
     secret: String,
 }
 
-/// What one fixture holds: account IDs, and labels it must leave out.
+/// What one fixture holds: account IDs, and labels it must leave out; for a password
+/// manager's export, how many of its items hold no TOTP key.
 #[derive(Debug, Clone, Deserialize)]
 struct FileSpec {
     format: String,
     accounts: Vec<String>,
     left_out: Vec<String>,
+    #[serde(default)]
+    without_code: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -88,18 +85,13 @@ fn fixture(name: &str) -> PathBuf {
     path
 }
 
-/// expected.toml's shape: one list of accounts for every file make_encrypted.py writes.
+/// expected.toml's shape: the accounts, and for each file make_encrypted.py writes
+/// which of them (by label) it holds.
 #[derive(Debug, Deserialize)]
 struct EncryptedManifest {
     password: String,
     account: Vec<Expected>,
-    #[serde(default)]
-    unrepresentable: Vec<LeftOut>,
-}
-
-#[derive(Debug, Deserialize)]
-struct LeftOut {
-    label: String,
+    files: BTreeMap<String, FileSpec>,
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(name: &str) -> T {
@@ -133,7 +125,7 @@ fn manifest() -> Manifest {
         encrypted.password, PASSWORD,
         "{ENCRYPTED_EXPECTED}: password"
     );
-    let mut ids = Vec::new();
+    let mut ids = BTreeMap::new();
     for account in encrypted.account {
         let known = all
             .accounts
@@ -154,22 +146,19 @@ fn manifest() -> Manifest {
                 id
             }
         };
-        ids.push(id);
+        ids.insert(all.accounts[&id].label.clone(), id);
     }
-    let left_out: Vec<String> = encrypted
-        .unrepresentable
-        .into_iter()
-        .map(|entry| entry.label)
-        .collect();
-    for (file, format) in ENCRYPTED_FILES {
-        all.files.insert(
-            file.to_owned(),
-            FileSpec {
-                format: format.to_owned(),
-                accounts: ids.clone(),
-                left_out: left_out.clone(),
-            },
-        );
+    for (file, mut spec) in encrypted.files {
+        spec.accounts = spec
+            .accounts
+            .iter()
+            .map(|label| {
+                ids.get(label)
+                    .cloned()
+                    .unwrap_or_else(|| panic!("{ENCRYPTED_EXPECTED}: {file} holds unknown {label}"))
+            })
+            .collect();
+        all.files.insert(file, spec);
     }
     all
 }
@@ -201,7 +190,7 @@ fn is_encrypted(file: &str) -> bool {
 }
 
 /// Every fixture `otp import` must read, with its password when it has one.
-const FIXTURES: [&str; 11] = [
+const FIXTURES: [&str; 18] = [
     "aegis-plain.json",
     "aegis-encrypted.json",
     "2fas-plain.2fas",
@@ -213,6 +202,22 @@ const FIXTURES: [&str; 11] = [
     "google-migration.png",
     "otpauth-qr.png",
     "otpauth-qr.jpg",
+    "bitwarden.json",
+    "bitwarden.csv",
+    "bitwarden-org.csv",
+    "bitwarden-encrypted.json",
+    "bitwarden-encrypted-argon2.json",
+    "proton.json",
+    "proton-encrypted.json",
+];
+
+/// The encrypted fixtures, with how otp names their format.
+const ENCRYPTED_FIXTURES: [(&str, &str); 5] = [
+    ("aegis-encrypted.json", "Aegis export"),
+    ("2fas-encrypted.2fas", "2FAS backup"),
+    ("bitwarden-encrypted.json", "Bitwarden export"),
+    ("bitwarden-encrypted-argon2.json", "Bitwarden export"),
+    ("proton-encrypted.json", "Proton Authenticator export"),
 ];
 
 // ---------------------------------------------------------------------------------
@@ -359,6 +364,14 @@ fn assert_no_secret_in(out: &Output, expected: &[Expected]) {
     assert!(!both.contains("panicked"), "otp panicked:\n{both}");
 }
 
+/// How many items of `file` hold no TOTP key, when the manifest says.
+fn without_code(file: &str) -> Option<usize> {
+    manifest()
+        .files
+        .get(file)
+        .and_then(|spec| spec.without_code)
+}
+
 /// Imports `file` (detecting its format) into a new vault and checks everything.
 fn import_fixture_and_check(file: &str) {
     let (expected, left_out, format) = spec(file);
@@ -374,6 +387,19 @@ fn import_fixture_and_check(file: &str) {
                 .iter()
                 .any(|l| l.trim_start().starts_with("note") && l.contains("30")),
             "a Google import should say it assumed 30-second codes:\n{}",
+            stderr(&out)
+        );
+    }
+    if let Some(count) = without_code(file) {
+        let item = if count == 1 {
+            "item of the file holds"
+        } else {
+            "items of the file hold"
+        };
+        let line = format!("{count} {item} no TOTP key");
+        assert!(
+            report_lines(&out).iter().any(|l| l.contains(&line)),
+            "the report should say \"{line}\":\n{}",
             stderr(&out)
         );
     }
@@ -413,6 +439,41 @@ fn imports_a_freeotp_plus_export() {
 #[test]
 fn imports_a_list_of_otpauth_links() {
     import_fixture_and_check("uris.txt");
+}
+
+#[test]
+fn imports_a_bitwarden_json_export() {
+    import_fixture_and_check("bitwarden.json");
+}
+
+#[test]
+fn imports_a_bitwarden_csv_export() {
+    import_fixture_and_check("bitwarden.csv");
+}
+
+#[test]
+fn imports_a_bitwarden_organisation_csv_export() {
+    import_fixture_and_check("bitwarden-org.csv");
+}
+
+#[test]
+fn imports_a_password_protected_bitwarden_export() {
+    import_fixture_and_check("bitwarden-encrypted.json");
+}
+
+#[test]
+fn imports_a_password_protected_bitwarden_export_with_argon2id() {
+    import_fixture_and_check("bitwarden-encrypted-argon2.json");
+}
+
+#[test]
+fn imports_a_proton_authenticator_export() {
+    import_fixture_and_check("proton.json");
+}
+
+#[test]
+fn imports_a_password_protected_proton_authenticator_export() {
+    import_fixture_and_check("proton-encrypted.json");
 }
 
 #[test]
@@ -551,6 +612,9 @@ fn importing_the_same_accounts_again_from_any_format_adds_nothing() {
         "2fas-plain.2fas",
         "2fas-encrypted.2fas",
         "uris.txt",
+        "bitwarden.json",
+        "bitwarden.csv",
+        "bitwarden-encrypted.json",
     ] {
         let password = is_encrypted(file).then_some(PASSWORD);
         let out = import(&sandbox, &fixture(file), &["--yes"], password);
@@ -613,7 +677,7 @@ fn a_file_that_does_not_fit_the_limit_is_refused_whole() {
 fn a_wrong_password_is_refused_and_changes_nothing() {
     let sandbox = Sandbox::initialised();
     let before = common::read(&sandbox.vault);
-    for file in ["aegis-encrypted.json", "2fas-encrypted.2fas"] {
+    for (file, _) in ENCRYPTED_FIXTURES {
         let out = import(
             &sandbox,
             &fixture(file),
@@ -650,9 +714,10 @@ enum Cut {
 /// otp must notice; but a cut right after a newline leaves whole links (fewer
 /// batches, like a picture of one batch). A JPEG decoder may fill in a missing tail,
 /// and a QR code whose error correction still reads is whole data: a picture may
-/// import, but then exactly the file's accounts.
+/// import, but then exactly the file's accounts. A CSV file has no checksum either,
+/// and no closing mark: a row cut inside its last field is still a row.
 fn cut_rule(file: &str, bytes: &[u8], cut: usize) -> Cut {
-    if file == "uris.txt" {
+    if file == "uris.txt" || file.ends_with(".csv") {
         Cut::Unchecked
     } else if file == "google-migration.txt" && cut > 0 && bytes[cut - 1] == b'\n' {
         Cut::MayImport { exact: false }
@@ -714,7 +779,9 @@ fn truncated_files_are_refused_cleanly_and_change_nothing() {
 }
 
 /// Flips one bit in the middle of the longest base64 string in the JSON (the
-/// ciphertext), keeping the file valid JSON and valid base64.
+/// ciphertext), keeping the file valid JSON and valid base64. Fields that hold
+/// several base64 parts (2FAS's `ciphertext:salt:iv`, Bitwarden's `2.iv|data|mac`)
+/// are split first.
 fn flip_a_ciphertext_bit(json: &str) -> String {
     fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
         match value {
@@ -729,7 +796,7 @@ fn flip_a_ciphertext_bit(json: &str) -> String {
     strings(&value, &mut all);
     let longest = all
         .iter()
-        .flat_map(|s| s.split(':'))
+        .flat_map(|s| s.split([':', '|', '.']))
         .filter(|part| BASE64.decode(part).is_ok())
         .max_by_key(|part| part.len())
         .expect("an encrypted file holds base64 ciphertext")
@@ -744,7 +811,7 @@ fn flip_a_ciphertext_bit(json: &str) -> String {
 fn a_damaged_encrypted_file_is_refused_cleanly() {
     let sandbox = Sandbox::initialised();
     let before = common::read(&sandbox.vault);
-    for file in ["aegis-encrypted.json", "2fas-encrypted.2fas"] {
+    for (file, _) in ENCRYPTED_FIXTURES {
         let text = std::fs::read_to_string(fixture(file)).unwrap();
         let damaged = flip_a_ciphertext_bit(&text);
         assert_ne!(damaged, text);
@@ -757,6 +824,14 @@ fn a_damaged_encrypted_file_is_refused_cleanly() {
             !err.trim().is_empty() && !err.contains("panicked"),
             "{file}:\n{err}"
         );
+        // Bitwarden's password check is a MAC of its own: a right password and
+        // data that fails its MAC is damage, not a wrong password.
+        if file.starts_with("bitwarden") {
+            assert!(
+                err.contains("damaged") && !err.contains("wrong password"),
+                "{file}:\n{err}"
+            );
+        }
         assert_eq!(common::read(&sandbox.vault), before, "{file}");
     }
 }
@@ -768,14 +843,14 @@ fn a_damaged_encrypted_file_is_refused_cleanly() {
 fn an_encrypted_file_with_a_byte_that_is_not_utf8_is_damaged_not_unknown() {
     let sandbox = Sandbox::initialised();
     let before = common::read(&sandbox.vault);
-    for (file, title) in [
-        ("aegis-encrypted.json", "Aegis export"),
-        ("2fas-encrypted.2fas", "2FAS backup"),
-    ] {
+    for (file, title) in ENCRYPTED_FIXTURES {
         let mut bytes = common::read(&fixture(file));
-        // A byte in the middle of the ciphertext, inside a JSON string.
-        let middle = bytes.len() / 2;
-        assert!(bytes[middle].is_ascii_alphanumeric(), "{file}");
+        // A byte in the middle of the ciphertext, inside a JSON string (the first
+        // letter or digit from the middle on: base64 has '+' and '/' too).
+        let middle = (bytes.len() / 2..bytes.len())
+            .find(|&at| bytes[at].is_ascii_alphanumeric())
+            .unwrap();
+        assert!(middle < bytes.len() / 2 + 8, "{file}");
         bytes[middle] = 0xff;
         let copy = sandbox.dir.path().join(format!("not-utf8-{file}"));
         std::fs::write(&copy, &bytes).unwrap();
@@ -1111,6 +1186,189 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
         }
         let (expected, _, _) = spec(file);
         assert_vault_holds(&sandbox, &expected, file);
+    }
+}
+
+/// Keys (links and a Steam key) that otp cannot represent, as a password manager's
+/// TOTP field or an entry's link holds them: (label in the report, key, what the
+/// reason must say).
+const BAD_KEYS: [(&str, &str, &str); 7] = [
+    (
+        "Bad:steam",
+        "otpauth://steam/Bad:steam?secret=JBSWY3DPEHPK3PXP",
+        "Steam",
+    ),
+    (
+        "Bad:md5",
+        "otpauth://totp/Bad:md5?secret=JBSWY3DPEHPK3PXP&algorithm=MD5",
+        "MD5",
+    ),
+    (
+        "Bad:five",
+        "otpauth://totp/Bad:five?secret=JBSWY3DPEHPK3PXP&digits=5",
+        "5 digits",
+    ),
+    (
+        "Bad:zero",
+        "otpauth://totp/Bad:zero?secret=JBSWY3DPEHPK3PXP&period=0",
+        "\"0\"",
+    ),
+    (
+        "Bad:motp",
+        "otpauth://motp/Bad:motp?secret=JBSWY3DPEHPK3PXP",
+        "mOTP",
+    ),
+    (
+        "Bad:yandex",
+        "otpauth://yaotp/Bad:yandex?secret=JBSWY3DPEHPK3PXP",
+        "Yandex",
+    ),
+    (
+        "Bad:secret",
+        "otpauth://totp/Bad:secret?secret=JBSWY3DPEHPK3PX1",
+        "link cannot be read",
+    ),
+];
+
+/// Imports `text` as `name` and checks that every [`BAD_KEYS`] entry is named with
+/// its reason and that `file`'s own accounts are imported with oathtool's codes.
+fn import_with_bad_keys(file: &str, name: &str, text: &str) {
+    let sandbox = Sandbox::initialised();
+    let path = sandbox.dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let out = import(&sandbox, &path, &["--yes"], None);
+    assert_success(&out);
+    let report = stderr(&out);
+    for (label, _, said) in BAD_KEYS {
+        assert!(
+            report.lines().any(|line| line.starts_with("  ! ")
+                && line.contains(label)
+                && line.contains(said)),
+            "{name}: {label} is not named with its reason ({said}):\n{report}"
+        );
+    }
+    assert!(
+        !report.contains("JBSWY3DP"),
+        "{name}: a secret in:\n{report}"
+    );
+    let (expected, _, _) = spec(file);
+    assert_vault_holds(&sandbox, &expected, name);
+}
+
+/// One entry never sinks a Bitwarden export (JSON or CSV) or a Proton
+/// Authenticator export either: a key for Steam, mOTP or Yandex codes, MD5, 5
+/// digits, a period of 0 or a broken secret leaves only that item out, named with
+/// its reason, and the file's accounts are imported.
+#[test]
+fn one_entry_otp_cannot_represent_never_sinks_a_password_managers_export() {
+    // Bitwarden JSON: more login items.
+    let text = std::fs::read_to_string(fixture("bitwarden.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let items = value["items"].as_array_mut().unwrap();
+    let first = items[0].clone();
+    for (label, key, _) in BAD_KEYS {
+        let mut item = first.clone();
+        item["name"] = label.into();
+        item["login"]["totp"] = key.into();
+        items.push(item);
+    }
+    import_with_bad_keys("bitwarden.json", "bad-bitwarden.json", &value.to_string());
+
+    // Bitwarden CSV: more rows, written the way the fixture's are.
+    let mut text = std::fs::read_to_string(fixture("bitwarden.csv")).unwrap();
+    for (label, key, _) in BAD_KEYS {
+        text.push_str(&format!("2FA,,login,{label},\"a, note\",,0,,,pw,{key}\n"));
+    }
+    import_with_bad_keys("bitwarden.csv", "bad-bitwarden.csv", &text);
+
+    // Proton Authenticator: more entries.
+    let text = std::fs::read_to_string(fixture("proton.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let entries = value["entries"].as_array_mut().unwrap();
+    let first = entries[0].clone();
+    for (label, key, _) in BAD_KEYS {
+        let mut entry = first.clone();
+        entry["content"]["uri"] = key.into();
+        entry["content"]["name"] = label.into();
+        entries.push(entry);
+    }
+    import_with_bad_keys("proton.json", "bad-proton.json", &value.to_string());
+}
+
+/// An account-restricted Bitwarden export (encrypted with the Bitwarden account's
+/// own key) cannot be read by anyone but that account: refused without asking for
+/// a password, with what to export instead; the vault is untouched.
+#[test]
+fn an_account_restricted_bitwarden_export_says_how_to_export_one_otp_reads() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let text = std::fs::read_to_string(fixture("bitwarden-encrypted.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let object = value.as_object_mut().unwrap();
+    for key in [
+        "passwordProtected",
+        "salt",
+        "kdfType",
+        "kdfIterations",
+        "data",
+    ] {
+        object.remove(key);
+    }
+    object.insert("folders".into(), serde_json::json!([]));
+    object.insert(
+        "items".into(),
+        serde_json::json!([{"type": 1, "name": "2.AAAA|BBBB|CCCC", "login": {"totp": "2.AAAA|BBBB|CCCC"}}]),
+    );
+    let file = sandbox.dir.path().join("restricted.json");
+    std::fs::write(&file, value.to_string()).unwrap();
+    // No password line: a prompt would find none and fail differently.
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("Bitwarden export") && err.contains("\"Password protected\""),
+        "{err}"
+    );
+    assert!(!err.contains("export it again from the app"), "{err}");
+    assert_eq!(common::read(&sandbox.vault), before);
+}
+
+/// A Bitwarden export whose items hold no TOTP key at all is refused with that
+/// count (not "holds no accounts"), and the count of skipped items is said in the
+/// user's language when some are imported.
+#[test]
+fn items_without_a_totp_key_are_counted_in_both_languages() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let file = sandbox.dir.path().join("notes.json");
+    std::fs::write(
+        &file,
+        r#"{"encrypted": false, "folders": [], "items": [
+            {"type": 2, "name": "a", "secureNote": {"type": 0}},
+            {"type": 1, "name": "b", "login": {"username": "x", "totp": null}}]}"#,
+    )
+    .unwrap();
+    let out = import(&sandbox, &file, &["--yes"], None);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("none of the 2 items in this Bitwarden export holds a TOTP key"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(common::read(&sandbox.vault), before);
+
+    for (lang, said) in [
+        ("en", "4 items of the file hold no TOTP key"),
+        ("ko", "항목 4개에는 TOTP 키가 없어"),
+    ] {
+        let mut command = sandbox.otp();
+        command
+            .env("OTP_LANG", lang)
+            .args(["--pin-stdin", "import", "--dry-run"])
+            .arg(fixture("bitwarden.json"));
+        let out = common::feed(command, &format!("{}\n", common::PIN));
+        assert_success(&out);
+        assert!(stderr(&out).contains(said), "{lang}:\n{}", stderr(&out));
     }
 }
 
