@@ -12,6 +12,8 @@
 //! A row's `login_totp` is read as the JSON export's `login.totp` is ([`super::key`]);
 //! a row without one (a note, a login without TOTP) is only counted.
 
+use zeroize::Zeroizing;
+
 use super::super::error::{ImportError, Problem};
 use super::super::format::Format;
 use super::super::imported::Imported;
@@ -27,14 +29,11 @@ const USERNAME: &str = "login_username";
 /// Whether `line` (the file's first line) is a Bitwarden CSV header: it names the
 /// `name` and `login_totp` columns, and `folder` or `collections`.
 pub fn looks_like(line: &str) -> bool {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(line.as_bytes());
-    let mut record = ::csv::StringRecord::new();
-    if !matches!(reader.read_record(&mut record), Ok(true)) {
+    let mut records = Records::new(line);
+    let Ok(Some((_, header))) = records.next() else {
         return false;
-    }
-    let has = |column: &str| record.iter().any(|field| field.trim() == column);
+    };
+    let has = |column: &str| header.iter().any(|field| field.trim() == column);
     has(NAME) && has(TOTP) && (has("folder") || has("collections"))
 }
 
@@ -44,11 +43,11 @@ fn malformed(problem: Problem) -> ImportError {
 
 /// Reads the file: one account per row with a TOTP key.
 pub fn read(text: &str) -> Result<Imported, ImportError> {
-    let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|error| malformed(csv_problem(&error)))?
-        .clone();
+    let mut records = Records::new(text);
+    let (_, header) = records
+        .next()
+        .map_err(malformed)?
+        .ok_or(malformed(Problem::BitwardenCsvHeader { column: TOTP }))?;
     let column = |name: &'static str| {
         header
             .iter()
@@ -58,33 +57,111 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
     let totp = column(TOTP)?;
     let name = column(NAME)?;
     let username = column(USERNAME).ok();
+    let width = header.len();
     let mut imported = Imported::default();
-    let mut record = ::csv::StringRecord::new();
     let mut position = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => return Err(malformed(csv_problem(&error))),
+    while let Some((line, row)) = records.next().map_err(malformed)? {
+        if row.len() != width {
+            return Err(malformed(Problem::Csv { line }));
         }
         let item = key::Item {
-            name: record.get(name).unwrap_or_default(),
+            name: row.get(name).copied().unwrap_or_default(),
             username: username
-                .and_then(|column| record.get(column))
+                .and_then(|column| row.get(column).copied())
                 .unwrap_or_default(),
         };
-        key::add(&mut imported, &item, record.get(totp), position);
+        key::add(&mut imported, &item, row.get(totp).copied(), position);
         position += 1;
     }
-    // The reader's copy of the last row (a TOTP key among it) is not kept.
-    record.clear();
     Ok(imported)
 }
 
-/// The line of a CSV error, never a value from the file.
-fn csv_problem(error: &::csv::Error) -> Problem {
-    Problem::Csv {
-        line: error.position().map_or(1, ::csv::Position::line),
+/// The records of a CSV text, split by csv-core (the csv crate's parser) into one
+/// buffer of this reader's own, zeroized when it is dropped: the fields hold TOTP
+/// keys and passwords, and the csv crate's own buffers could not be wiped.
+struct Records<'a> {
+    reader: ::csv_core::Reader,
+    text: &'a [u8],
+    /// How much of `text` the reader has taken.
+    consumed: usize,
+    /// How much of `text` `newlines` counts.
+    counted: usize,
+    newlines: u64,
+    /// The fields of the current record, unquoted, back to back. A record's fields
+    /// are never longer than the text they come from, so this never grows (and no
+    /// copy is left behind by a reallocation).
+    fields: Zeroizing<Vec<u8>>,
+    /// Where each field of the current record ends in `fields`.
+    ends: Vec<usize>,
+}
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str) -> Self {
+        Records {
+            reader: ::csv_core::Reader::new(),
+            text: text.as_bytes(),
+            consumed: 0,
+            counted: 0,
+            newlines: 0,
+            fields: Zeroizing::new(vec![0; text.len()]),
+            ends: vec![0; 16],
+        }
+    }
+
+    /// The line (from 1) of the byte at `at`.
+    fn line_at(&mut self, at: usize) -> u64 {
+        let newlines = self.text.get(self.counted..at).unwrap_or_default();
+        self.newlines += newlines.iter().filter(|&&byte| byte == b'\n').count() as u64;
+        self.counted = at.max(self.counted);
+        self.newlines + 1
+    }
+
+    /// The next record's first line (from 1) and fields, or `None` at the end.
+    fn next(&mut self) -> Result<Option<(u64, Vec<&str>)>, Problem> {
+        use ::csv_core::ReadRecordResult;
+        // The record starts after the line breaks (and blank lines) before it.
+        let rest = self.text.get(self.consumed..).unwrap_or_default();
+        let breaks = rest
+            .iter()
+            .take_while(|&&byte| matches!(byte, b'\r' | b'\n'));
+        let line = self.line_at(self.consumed + breaks.count());
+        let (mut written, mut ended) = (0, 0);
+        loop {
+            let input = self.text.get(self.consumed..).unwrap_or_default();
+            let (result, read, out, ends) = self.reader.read_record(
+                input,
+                &mut self.fields[written..],
+                &mut self.ends[ended..],
+            );
+            self.consumed += read;
+            written += out;
+            ended += ends;
+            match result {
+                // With the input used up, the next call tells the reader it ended.
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputEndsFull => {
+                    let more = self.ends.len() * 2;
+                    self.ends.resize(more, 0);
+                }
+                // Cannot happen (`fields` is as long as the whole text); refused
+                // rather than trusted.
+                ReadRecordResult::OutputFull => return Err(Problem::Csv { line }),
+                ReadRecordResult::Record => break,
+                ReadRecordResult::End => return Ok(None),
+            }
+        }
+        let mut fields = Vec::with_capacity(ended);
+        let mut start = 0;
+        for &end in &self.ends[..ended] {
+            let field = self
+                .fields
+                .get(start..end)
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .ok_or(Problem::Csv { line })?;
+            fields.push(field);
+            start = end;
+        }
+        Ok(Some((line, fields)))
     }
 }
 
@@ -140,6 +217,24 @@ mod tests {
         }
         let error = read("folder,name\nx,y\n").unwrap_err();
         assert!(error.to_string().contains("login_totp"), "{error}");
+    }
+
+    /// Many fields (more than the first guess of room for their ends), quotes,
+    /// escaped quotes and line breaks inside fields, and a last row without a
+    /// line break.
+    #[test]
+    fn records_are_split_as_csv_has_them() {
+        let text = "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t\n\"x, \"\"y\"\"\nz\",,\"\"\r\nlast";
+        let mut records = Records::new(text);
+        let (line, first) = records.next().unwrap().unwrap();
+        assert_eq!(line, 1);
+        assert_eq!(first.len(), 20);
+        assert_eq!(first[19], "t");
+        let (line, second) = records.next().unwrap().unwrap();
+        assert_eq!((line, second), (2, vec!["x, \"y\"\nz", "", ""]));
+        let (line, third) = records.next().unwrap().unwrap();
+        assert_eq!((line, third), (4, vec!["last"]));
+        assert!(records.next().unwrap().is_none());
     }
 
     #[test]
