@@ -79,13 +79,16 @@ impl FromStr for Algorithm {
     }
 }
 
-/// Number of digits in a code: 6, 7 or 8.
+/// Number of characters in a code: 6, 7 or 8 digits, or Steam Guard's 5 characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Digits(u8);
 
 impl Digits {
     /// Six digits, the default almost everywhere.
     pub const SIX: Digits = Digits(6);
+    /// Steam Guard's 5 characters ([`crate::code::steam`]); [`Digits::new`] refuses 5,
+    /// since a 5-digit TOTP or HOTP code is not supported.
+    pub const STEAM: Digits = Digits(5);
 
     /// Checks that `digits` is 6, 7 or 8.
     pub fn new(digits: u8) -> Result<Self, ParamError> {
@@ -195,6 +198,9 @@ impl Default for Kind {
 }
 
 impl Kind {
+    /// Steam Guard's period: 30 seconds.
+    pub const STEAM_PERIOD: Period = Period(30);
+
     /// `"totp"` or `"hotp"`, as in `otpauth://` URIs.
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -237,5 +243,8 @@ mod tests {
         assert!(Period::new(86_401).is_err());
         assert_eq!("60".parse::<Period>().map(Period::seconds), Ok(60));
         assert!("-30".parse::<Period>().is_err());
+        // Five characters exist for Steam only.
+        assert_eq!(Digits::STEAM.get(), 5);
+        assert!("5".parse::<Digits>().is_err());
     }
 }
