@@ -1092,11 +1092,16 @@ fn the_esc_hint_says_what_esc_does_now() {
 
 /// Issue 15, item 6: the code of every row starts in one column, and so do the
 /// seconds end, in every row (labels of different lengths, a HOTP row, a 60 s
-/// row) and through the whole period: drawn before and in the last 10 seconds
-/// (when the next code takes the dots' place), at every width.
+/// row, an 8-digit row whose code is wider) and through the whole period: drawn
+/// before and in the last 10 seconds (when the next code takes the dots' place),
+/// at every width.
 #[test]
 fn every_row_keeps_its_columns_through_the_period_at_every_width() {
-    let accounts = accounts();
+    let mut accounts = accounts();
+    accounts.push(Account {
+        digits: crate::code::Digits::new(8).unwrap(),
+        ..totp("Wide", "eight", 30)
+    });
     // At both times the 30 s codes are those of the period starting at T0.
     let times = [T0 + 5, T0 + 23];
     for lang in [Lang::En, Lang::Ko] {
