@@ -1747,10 +1747,11 @@ fn plus_in_a_link_parameter_is_a_space() {
     );
 }
 
-/// One Steam entry (or MD5, or 5 digits) in a list of links no longer sinks the file,
-/// as it did ("line 2: the link is for \"steam\" codes…", nothing imported): the
-/// others are imported with oathtool's codes, and each link left out is named with
-/// its reason.
+/// One entry otp cannot make (MD5, or a Steam link with 6 digits) in a list of
+/// links does not sink the file, as it did ("line 2: the link is for \"steam\"
+/// codes…", nothing imported): the others, a Steam Guard link among them, are
+/// imported with the reference codes, and each link left out is named with its
+/// reason.
 #[test]
 fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     let sandbox = Sandbox::initialised();
@@ -1758,7 +1759,8 @@ fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     std::fs::write(
         &file,
         "otpauth://totp/GitHub:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=GitHub\n\
-         otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQ&issuer=Steam\n\
+         otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Steam\n\
+         otpauth://steam/Steam:six?secret=GEZDGNBVGY3TQOJQ&issuer=Steam&digits=6\n\
          otpauth://totp/Old:md5?secret=GEZDGNBVGY3TQOJQ&algorithm=MD5\n\
          otpauth://hotp/Bank:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank&counter=3\n",
     )
@@ -1766,7 +1768,7 @@ fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     let out = import(&sandbox, &file, &["--yes"], None);
     assert_success(&out);
     let report = stderr(&out);
-    for (label, reason) in [("Steam:gamer", "Steam"), ("Old:md5", "MD5")] {
+    for (label, reason) in [("Steam:six", "Steam Guard"), ("Old:md5", "MD5")] {
         assert!(
             report
                 .lines()
@@ -1776,7 +1778,10 @@ fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     }
     assert!(!report.contains("GEZDGNBV"), "{report}");
     let labels: Vec<String> = listed(&sandbox).into_keys().collect();
-    assert_eq!(labels, ["Bank:carol", "GitHub:alice"]);
+    assert_eq!(labels, ["Bank:carol", "GitHub:alice", "Steam:gamer"]);
+    // RFC 6238's seed at T = 59 (step 1): RFC 4226's truncated value 1094287082 in
+    // Steam's alphabet, as tests/data/steam-vectors.toml (steam_guard.py) has it.
+    assert_eq!(sandbox.code("Steam:gamer", &["--at", "59"]), "PV9M4");
     if have_oathtool() {
         let at = 1_111_111_111u64;
         assert_eq!(

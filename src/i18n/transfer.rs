@@ -433,6 +433,11 @@ impl Localize for Reason {
                 t_in!(lang, "transfer-reason-missing", field = field(lang, *which))
             }
             Reason::NoCounter => t_in!(lang, "transfer-reason-no-counter"),
+            Reason::SteamParameters(which) => t_in!(
+                lang,
+                "transfer-reason-steam-parameters",
+                field = field(lang, *which)
+            ),
             Reason::Md5 => t_in!(lang, "transfer-reason-md5"),
             Reason::UnknownAlgorithmNumber(number) => t_in!(
                 lang,
@@ -468,6 +473,7 @@ impl Localize for Reason {
                 counter = counter.to_string()
             ),
             Reason::GoogleNoSecret => t_in!(lang, "transfer-reason-google-no-secret"),
+            Reason::GoogleSteam => t_in!(lang, "transfer-reason-google-steam"),
         }
     }
 }
@@ -947,6 +953,10 @@ mod tests {
             (Reason::Missing(Field::Algorithm), vec![]),
             (Reason::Missing(Field::Type), vec![]),
             (Reason::NoCounter, vec!["HOTP"]),
+            (
+                Reason::SteamParameters(Field::Digits),
+                vec!["Steam Guard", "SHA1"],
+            ),
             (Reason::Md5, vec!["MD5"]),
             (Reason::UnknownAlgorithmNumber(17), vec!["17"]),
             (Reason::UnknownDigitsNumber(18), vec!["18"]),
@@ -959,6 +969,7 @@ mod tests {
                 vec!["18446744073709551615", "--format aegis"],
             ),
             (Reason::GoogleNoSecret, vec!["--format aegis"]),
+            (Reason::GoogleSteam, vec!["Steam Guard", "--format aegis"]),
         ];
         for (reason, values) in reasons {
             out.push((

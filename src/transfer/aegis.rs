@@ -699,6 +699,8 @@ fn json_bytes<T: Serialize>(value: &T) -> Result<Zeroizing<Vec<u8>>, ImportError
 fn export_entry(account: &Account) -> Result<ExportEntry<'_>, ImportError> {
     let (kind, period, counter) = match account.kind {
         Kind::Totp { period } => ("totp", Some(period.seconds()), None),
+        // As Aegis writes its own Steam entries: SHA1, 5 digits, 30 seconds.
+        Kind::Steam => ("steam", Some(Kind::STEAM_PERIOD.seconds()), None),
         Kind::Hotp { counter } => {
             // Aegis reads the counter as a Java long.
             if i64::try_from(counter).is_err() {

@@ -226,6 +226,12 @@ pub enum Reason {
     /// A HOTP entry without a counter.
     #[error("it is counter-based (HOTP) but has no counter")]
     NoCounter,
+    /// A Steam Guard entry with an algorithm, code length or period that is not
+    /// Steam's (SHA1, 5 characters, 30 seconds): its app would draw other codes.
+    #[error(
+        "it is a Steam Guard entry, but its {0} is not Steam's (SHA1, 5 characters, 30 seconds), and a guess could give wrong codes"
+    )]
+    SteamParameters(Field),
     /// MD5 codes.
     #[error("it uses MD5 codes, which otp does not make (only SHA1, SHA256 and SHA512)")]
     Md5,
@@ -259,6 +265,11 @@ pub enum Reason {
     /// No secret to export.
     #[error("it has no secret; export it with --format aegis or --format uris instead")]
     GoogleNoSecret,
+    /// Google Authenticator has no Steam Guard codes.
+    #[error(
+        "Google Authenticator cannot hold Steam Guard accounts; export it with --format aegis or --format uris instead"
+    )]
+    GoogleSteam,
 }
 
 /// Something the user should know about one imported account.

@@ -533,6 +533,14 @@ pub fn enrolled(label: &str, replaced: bool) -> String {
 pub fn link_empty() -> String {
     crate::t!("tui-link-empty")
 }
+/// Submitting a `steam://` key as the link without a name.
+pub fn steam_key_needs_name() -> String {
+    crate::t!("tui-steam-key-needs-name")
+}
+/// Submitting a `steam://` key as the setup key with changed advanced fields.
+pub fn steam_key_options() -> String {
+    crate::t!("tui-steam-key-options")
+}
 /// Field label.
 pub fn field_source() -> String {
     crate::t!("tui-field-source")

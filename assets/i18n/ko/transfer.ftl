@@ -145,6 +145,7 @@ transfer-field-algorithm = 알고리즘
 transfer-field-type = 코드 종류
 transfer-reason-missing = 파일에 { $field } 값이 없습니다. 짐작한 값으로는 틀린 코드가 나올 수 있습니다.
 transfer-reason-no-counter = 카운터 방식(HOTP)인데 카운터가 없습니다.
+transfer-reason-steam-parameters = Steam Guard 항목인데 { $field } 값이 Steam의 값(SHA1, 5글자, 30초)과 다릅니다. 짐작한 값으로는 틀린 코드가 나올 수 있습니다.
 transfer-reason-md5 = MD5 코드입니다. { -product }는 MD5 코드를 만들지 않습니다(SHA1, SHA256, SHA512만 지원합니다).
 transfer-reason-unknown-algorithm-number = 내보내기 파일이 { -product }가 모르는 알고리즘(번호 { $number })을 지정합니다.
 transfer-reason-unknown-digits-number = 내보내기 파일이 { -product }가 모르는 코드 길이(번호 { $number })를 지정합니다.
@@ -154,6 +155,7 @@ transfer-reason-google-digits = Google Authenticator는 6자리나 8자리 코�
 transfer-reason-google-period = Google Authenticator는 주기가 30초인 코드만 만드는데 이 { -account }의 주기는 { $seconds }초입니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-google-counter = 카운터({ $counter })가 Google 내보내기에 담을 수 있는 값보다 큽니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-google-no-secret = 비밀 키가 없습니다. --format aegis나 --format uris로 내보내세요.
+transfer-reason-google-steam = Google Authenticator에는 Steam Guard { -account }을 담을 수 없습니다. --format aegis나 --format uris로 내보내세요.
 
 ## 가져온 계정에 대한 안내
 

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::style::{Part, bold, dim, good, panel, truncate, urgent};
 use crate::accounts::Account;
 use crate::agent::protocol::AccountInfo;
-use crate::code::{Kind, group, grouped_width};
+use crate::code::{group, grouped_width};
 use crate::tui::app::{AgentList, App, Unlocked};
 use crate::tui::keymap::Key;
 use crate::tui::layout;
@@ -107,8 +107,9 @@ enum RowCode {
 /// A row of the unlocked vault: codes computed here for `app.now`.
 fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> RowView<'a> {
     let label = account.label();
-    let code = match account.kind {
-        Kind::Totp { period } => {
+    // Time-based (TOTP, Steam Guard) rows count down; HOTP rows wait for Enter.
+    let code = match account.kind.period() {
+        Some(period) => {
             let current = account.code_at(app.now);
             let remaining = match &current {
                 crate::accounts::CurrentCode::Totp(totp) => totp.remaining,
@@ -127,7 +128,7 @@ fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> Row
                 next,
             }
         }
-        Kind::Hotp { .. } => RowCode::Hotp(
+        None => RowCode::Hotp(
             unlocked
                 .hotp
                 .as_ref()
@@ -143,12 +144,13 @@ fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> Row
     }
 }
 
-/// Only the digits of a code from another process, grouped.
+/// Only the digits (and a Steam Guard code's letters) of a code from another
+/// process, grouped: nothing else of what it sent reaches the terminal.
 fn agent_digits(code: &str) -> String {
     group(
         &code
             .chars()
-            .filter(char::is_ascii_digit)
+            .filter(char::is_ascii_alphanumeric)
             .collect::<String>(),
     )
 }
@@ -244,8 +246,8 @@ const HOTP_HINT_WIDTH: usize = 12;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
     layout: RowLayout,
-    /// The code: the widest code of the list (7 or 8 digits are wider, a
-    /// 5-character Steam Guard code narrower).
+    /// The code: the widest code of the list (7 or 8 digits are wider, a Steam
+    /// Guard code narrower).
     code: usize,
     /// The dots, or in the last seconds of a narrow row, the next code.
     dots: usize,

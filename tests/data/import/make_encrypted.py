@@ -425,6 +425,10 @@ def check_aegis(path: str, password: str) -> list:
         else:
             item["period"] = need_int(info, "period", f"{where}.info")
             need(item["period"] > 0, f"{where}.info.period is not positive")
+        if kind == "steam":
+            # What Aegis's SteamInfo holds: SHA1, 5 digits, 30 seconds.
+            need((algo, digits, item["period"]) == ("SHA1", 5, 30),
+                 f"{where} is a Steam entry but not SHA1, 5 digits, 30 seconds")
         out.append(item)
     return out
 
