@@ -1,6 +1,8 @@
 //! `otp import` and `otp export` end to end: the real binary on the fixtures in
 //! tests/data/import, checked against the accounts the scripts that wrote them say
-//! each file holds (`expected-*.toml`) and against the codes oathtool computes.
+//! each file holds (`expected-*.toml`) and against the codes oathtool computes (for
+//! the Steam Guard account, which oathtool cannot compute, the codes the scripts
+//! wrote with tests/data/steam_guard.py).
 //!
 //! The fixtures come from `make_plain.py` (andOTP, FreeOTP+, otpauth links, Google
 //! Authenticator, QR pictures) and `make_encrypted.py` (Aegis, 2FAS). Damaged copies
@@ -56,6 +58,16 @@ struct Expected {
     counter: Option<u64>,
     /// Base32, for oathtool.
     secret: String,
+    /// A Steam Guard account's codes at fixed times, from tests/data/steam_guard.py.
+    #[serde(default)]
+    codes: Vec<CodeAt>,
+}
+
+/// One code of an account at a fixed time.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct CodeAt {
+    time: u64,
+    code: String,
 }
 
 /// What one fixture holds: account IDs, and labels it must leave out.
@@ -242,8 +254,9 @@ fn have_oathtool() -> bool {
     common::have_tool("oathtool", &["--version"])
 }
 
-/// The vault holds exactly `expected` (labels, parameters) and, with oathtool, each
-/// account's codes are oathtool's. Advances HOTP counters.
+/// The vault holds exactly `expected` (labels, parameters); a Steam Guard account's
+/// codes are the independent reference's and, with oathtool, each other account's
+/// codes are oathtool's. Advances HOTP counters.
 fn assert_vault_holds(sandbox: &Sandbox, expected: &[Expected], context: &str) {
     let listed = listed(sandbox);
     let mut want: Vec<&str> = expected.iter().map(|e| e.label.as_str()).collect();
@@ -273,10 +286,19 @@ fn assert_vault_holds(sandbox: &Sandbox, expected: &[Expected], context: &str) {
             "{what}: counter"
         );
     }
+    for account in expected.iter().filter(|a| a.kind == "steam") {
+        let what = format!("{context}: {}", account.label);
+        assert!(!account.codes.is_empty(), "{what}: no reference codes");
+        for expected in &account.codes {
+            let time = expected.time.to_string();
+            let ours = sandbox.code(&account.label, &["--at", &time]);
+            assert_eq!(ours, expected.code, "{what}: Steam Guard code at {time}");
+        }
+    }
     if !have_oathtool() {
         return;
     }
-    for account in expected {
+    for account in expected.iter().filter(|a| a.kind != "steam") {
         let what = format!("{context}: {}", account.label);
         match (account.period, account.counter) {
             (Some(period), None) => {
@@ -601,8 +623,8 @@ fn a_file_that_does_not_fit_the_limit_is_refused_whole() {
         .filter(|w| !w.is_empty())
         .collect();
     assert!(
-        words.contains(&"2") && words.contains(&"4"),
-        "the refusal should say that only 2 of the 4 accounts fit:\n{err}"
+        words.contains(&"2") && words.contains(&"5"),
+        "the refusal should say that only 2 of the 5 accounts fit:\n{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(common::read(&sandbox.vault), before);
@@ -886,7 +908,7 @@ fn a_2fas_service_without_type_or_period_is_imported_with_notes() {
 
 /// Imports the fixture `name` with the account `Example:bob` (SHA256, found by
 /// `bob` in the file's JSON) changed by `change`: bob is left out and named with a
-/// reason saying `said`, and the other three accounts are imported with their codes.
+/// reason saying `said`, and the other four accounts are imported with their codes.
 fn import_with_bob_changed(
     name: &str,
     bob: fn(&mut serde_json::Value) -> &mut serde_json::Value,
@@ -908,11 +930,11 @@ fn import_with_bob_changed(
             .any(|line| line.contains("Example:bob") && line.contains(said)),
         "Example:bob is not named with \"{said}\":\n{report}"
     );
-    let rest: Vec<Expected> = four_accounts()
+    let rest: Vec<Expected> = five_accounts()
         .into_iter()
         .filter(|account| account.label != "Example:bob")
         .collect();
-    assert_eq!(rest.len(), 3);
+    assert_eq!(rest.len(), 4);
     assert_vault_holds(&sandbox, &rest, &format!("{name} without bob"));
 }
 
@@ -992,7 +1014,12 @@ struct EntryFields {
 /// The cases of one entry otp cannot represent: (name, field, value, what its
 /// reason must say).
 const BAD_CASES: [(&str, &str, &str, &str); 5] = [
-    ("bad-steam", "kind", "steam", "Steam"),
+    (
+        "bad-steam",
+        "kind",
+        "steam",
+        "Steam Guard entry, but its digits",
+    ),
     ("bad-md5", "algorithm", "MD5", "MD5"),
     ("bad-five", "digits", "5", "5 digits"),
     ("bad-zero", "period", "0", "\"0\""),
@@ -1031,9 +1058,10 @@ fn set_param(format: &EntryFields, entry: &mut serde_json::Value, field: &str, b
 }
 
 /// One entry never sinks a file: in an Aegis, 2FAS, andOTP or FreeOTP+ file, an
-/// entry for Steam codes, MD5, 5 digits, a period of 0 or an unknown type is left
-/// out and named with its reason, and the file's other accounts are imported with
-/// their parameters (and oathtool's codes).
+/// entry for Steam Guard codes with 6 digits (Steam's are 5: such an entry would
+/// draw codes Steam does not take), MD5, 5 digits, a period of 0 or an unknown type
+/// is left out and named with its reason, and the file's other accounts (the Steam
+/// Guard one among them) are imported with their parameters and codes.
 #[test]
 fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
     fn array(value: &mut serde_json::Value) -> &mut Vec<serde_json::Value> {
@@ -1241,17 +1269,29 @@ fn one_entry_otp_cannot_represent_never_sinks_a_google_export() {
 // ---------------------------------------------------------------------------------
 // Exporting and importing back
 
-/// The four accounts every format but Google's can hold, from expected-plain.toml.
-fn four_accounts() -> Vec<Expected> {
+/// The accounts every format but Google's can hold, from expected-plain.toml:
+/// alice, bob, carol, dave and erin (Steam Guard).
+fn five_accounts() -> Vec<Expected> {
     spec("andotp.json").0
 }
 
-/// A vault holding the four accounts, added one by one; dave's HOTP code has been
-/// used once, so its counter (5 in the fixtures) is now 6.
-fn vault_with_four_accounts() -> (Sandbox, Vec<Expected>) {
+/// A vault holding the five accounts, added one by one (erin from its `steam://`
+/// key); dave's HOTP code has been used once, so its counter (5 in the fixtures) is
+/// now 6.
+fn vault_with_five_accounts() -> (Sandbox, Vec<Expected>) {
     let sandbox = Sandbox::initialised();
-    let mut accounts = four_accounts();
+    let mut accounts = five_accounts();
+    assert!(
+        accounts.iter().any(|a| a.kind == "steam"),
+        "no Steam account"
+    );
     for account in &accounts {
+        if account.kind == "steam" {
+            let key = format!("steam://{}", account.secret);
+            let args = ["--issuer", account.issuer.as_str()];
+            assert_success(&sandbox.add_secret(&account.name, &key, &args));
+            continue;
+        }
         let digits = account.digits.to_string();
         let moving;
         let mut args = vec![
@@ -1296,7 +1336,7 @@ fn assert_private(_path: &Path) {}
 
 #[test]
 fn uris_export_needs_yes_and_imports_back() {
-    let (source, accounts) = vault_with_four_accounts();
+    let (source, accounts) = vault_with_five_accounts();
     let out = source.run(&["export", "--format", "uris"], "");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
@@ -1309,7 +1349,14 @@ fn uris_export_needs_yes_and_imports_back() {
         .lines()
         .filter(|l| l.starts_with("otpauth://"))
         .collect();
-    assert_eq!(links.len(), 4, "{text}");
+    assert_eq!(links.len(), accounts.len(), "{text}");
+    assert!(
+        links
+            .iter()
+            .any(|l| l.starts_with("otpauth://steam/Steam:erin?secret=")
+                && l.ends_with("&issuer=Steam")),
+        "{text}"
+    );
 
     let file = source.dir.path().join("links.txt");
     let out = source.run(
@@ -1342,7 +1389,7 @@ fn export_encrypted(sandbox: &Sandbox, format: &str, file: &Path, extra: &[&str]
 }
 
 fn encrypted_round_trip(format: &str) {
-    let (source, accounts) = vault_with_four_accounts();
+    let (source, accounts) = vault_with_five_accounts();
     let file = source.dir.path().join(format!("export.{format}"));
     let out = export_encrypted(&source, format, &file, &[]);
     assert_success(&out);
@@ -1381,7 +1428,7 @@ fn encrypted_round_trip(format: &str) {
 
 #[test]
 fn an_export_password_is_typed_twice_at_a_terminal_and_must_match() {
-    let (source, _) = vault_with_four_accounts();
+    let (source, _) = vault_with_five_accounts();
     let env_of = |file: &Path| -> Vec<(&'static str, std::ffi::OsString)> {
         vec![
             ("OTP_VAULT", source.vault.clone().into_os_string()),
@@ -1436,7 +1483,7 @@ fn backup_export_is_encrypted_private_and_imports_back() {
 
 #[test]
 fn a_damaged_backup_is_refused_cleanly() {
-    let (source, _) = vault_with_four_accounts();
+    let (source, _) = vault_with_five_accounts();
     let file = source.dir.path().join("export.backup");
     assert_success(&export_encrypted(&source, "backup", &file, &[]));
     let good = common::read(&file);
@@ -1556,7 +1603,7 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
     if !common::have_tool("zbarimg", &["--version"]) {
         return;
     }
-    let (source, accounts) = vault_with_four_accounts();
+    let (source, accounts) = vault_with_five_accounts();
     let out = source.run(&["export", "--format", "google"], "");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
@@ -1565,10 +1612,12 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
     let out = source.run(&["export", "--format", "google", "--yes"], "");
     assert_success(&out);
     let all_output = format!("{}\n{}", stdout(&out), stderr(&out));
-    // Google has no period and no 7 digits: bob (60 s) and carol (7 digits) stay out.
+    // Google has no period, no 7 digits and no Steam Guard: bob (60 s), carol (7
+    // digits) and erin (Steam) stay out, each named with its reason.
     let (google, left_out): (Vec<Expected>, Vec<Expected>) = accounts
         .into_iter()
-        .partition(|a| a.period.is_none_or(|p| p == 30) && a.digits != 7);
+        .partition(|a| a.period.is_none_or(|p| p == 30) && a.digits != 7 && a.kind != "steam");
+    assert_eq!(left_out.len(), 3, "{left_out:?}");
     for account in &left_out {
         assert!(
             all_output.contains(&account.label),
@@ -1576,6 +1625,12 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
             account.label
         );
     }
+    assert!(
+        all_output
+            .lines()
+            .any(|l| l.contains("Steam:erin") && l.contains("cannot hold Steam Guard")),
+        "the export should say why erin is left out:\n{all_output}"
+    );
     let blocks = qr_blocks(&stdout(&out));
     assert!(
         !blocks.is_empty(),

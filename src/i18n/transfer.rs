@@ -912,14 +912,16 @@ mod tests {
             out.push((Box::new(error), values));
         }
         let reasons: Vec<(Reason, Vec<&'static str>)> = vec![
-            (Reason::Unsupported(Scheme::Steam), vec!["Steam", "TOTP"]),
-            (Reason::Unsupported(Scheme::Motp), vec!["mOTP"]),
+            (
+                Reason::Unsupported(Scheme::Motp),
+                vec!["mOTP", "Steam Guard"],
+            ),
             (Reason::Unsupported(Scheme::Yandex), vec!["Yandex"]),
             (
                 Reason::UnknownType {
                     name: "weird".to_owned(),
                 },
-                vec!["weird", "TOTP"],
+                vec!["weird", "TOTP", "Steam"],
             ),
             (Reason::NoParameters, vec!["info"]),
             (Reason::SecretNotBase32, vec!["base32"]),

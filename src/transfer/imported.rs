@@ -152,8 +152,6 @@ impl std::fmt::Display for CodeNumbers {
 /// A code scheme otp does not make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {
-    /// Steam Guard's letter codes.
-    Steam,
     /// Mobile-OTP.
     Motp,
     /// Yandex's codes.
@@ -164,7 +162,6 @@ impl Scheme {
     /// The scheme's proper name.
     pub fn name(self) -> &'static str {
         match self {
-            Scheme::Steam => "Steam",
             Scheme::Motp => "mOTP",
             Scheme::Yandex => "Yandex",
         }
@@ -175,10 +172,13 @@ impl Scheme {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Reason {
     /// A scheme otp does not make.
-    #[error("{} codes are not supported (otp makes TOTP and HOTP codes)", .0.name())]
+    #[error(
+        "{} codes are not supported (otp makes TOTP, HOTP and Steam Guard codes)",
+        .0.name()
+    )]
     Unsupported(Scheme),
     /// A type otp does not know.
-    #[error("its type {name:?} is not supported: only TOTP and HOTP are")]
+    #[error("its type {name:?} is not supported: only TOTP, HOTP and Steam are")]
     UnknownType {
         /// The type as the file names it.
         name: String,
@@ -310,7 +310,7 @@ pub struct Unrepresentable {
     pub label: String,
     /// The reason in English (for logs); show `why` localized instead.
     pub reason: String,
-    /// Why it was left out, e.g. that Steam codes are not supported.
+    /// Why it was left out, e.g. that mOTP codes are not supported.
     pub why: Reason,
 }
 

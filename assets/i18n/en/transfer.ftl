@@ -130,8 +130,8 @@ transfer-export-google-random = could not get random numbers from the system for
 
 ## Why an entry was left out.
 
-transfer-reason-unsupported = { $scheme } codes are not supported ({ -product } makes TOTP and HOTP codes)
-transfer-reason-unknown-type = its type "{ $name }" is not supported: only TOTP and HOTP are
+transfer-reason-unsupported = { $scheme } codes are not supported ({ -product } makes TOTP, HOTP and Steam Guard codes)
+transfer-reason-unknown-type = its type "{ $name }" is not supported: only TOTP, HOTP and Steam are
 transfer-reason-no-parameters = it has no code parameters (info)
 transfer-reason-secret-not-base32 = its secret is not valid base32
 transfer-reason-secret-unusable = its secret is not usable: { $error }

@@ -128,8 +128,8 @@ transfer-export-google-random = 내보내기에 쓸 난수를 시스템에서 �
 
 ## 항목을 뺀 까닭
 
-transfer-reason-unsupported = { $scheme } 코드는 지원하지 않습니다({ -product }는 TOTP와 HOTP 코드만 만듭니다).
-transfer-reason-unknown-type = 지원하지 않는 종류입니다("{ $name }"). TOTP와 HOTP만 지원합니다.
+transfer-reason-unsupported = { $scheme } 코드는 지원하지 않습니다({ -product }는 TOTP, HOTP, Steam Guard 코드만 만듭니다).
+transfer-reason-unknown-type = 지원하지 않는 종류입니다("{ $name }"). TOTP, HOTP, Steam만 지원합니다.
 transfer-reason-no-parameters = 코드 설정(info)이 없습니다.
 transfer-reason-secret-not-base32 = 비밀 키가 올바른 base32가 아닙니다.
 transfer-reason-secret-unusable = 비밀 키를 쓸 수 없습니다: { $error }
