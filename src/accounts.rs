@@ -7,7 +7,7 @@ use crate::code::{self, Algorithm, Code, Digits, Kind, TotpCode};
 use crate::otpauth::OtpAuthUri;
 use crate::secret::SecretKey;
 
-/// One TOTP or HOTP account: a label, a secret and the code parameters.
+/// One TOTP, HOTP or Steam Guard account: a label, a secret and the code parameters.
 ///
 /// `Debug` is derived but safe: [`SecretKey`] prints redacted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,18 +18,18 @@ pub struct Account {
     pub issuer: Option<String>,
     /// The shared secret.
     pub secret: SecretKey,
-    /// HMAC hash function.
+    /// HMAC hash function ([`Algorithm::Sha1`] for Steam Guard).
     pub algorithm: Algorithm,
-    /// Code length.
+    /// Code length ([`Digits::STEAM`] for Steam Guard).
     pub digits: Digits,
-    /// Time- or counter-based, with the period or counter.
+    /// Time- or counter-based, with the period or counter; or Steam Guard.
     pub kind: Kind,
 }
 
 /// What a code looks like at a moment: TOTP with its countdown, or HOTP with its counter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CurrentCode {
-    /// A time-based code.
+    /// A time-based code (TOTP or Steam Guard).
     Totp(TotpCode),
     /// A counter-based code and the counter it was computed from.
     Hotp {
@@ -59,10 +59,13 @@ impl Account {
         }
     }
 
-    /// The code at `unix_time` (TOTP) or at the stored counter (HOTP; the caller
-    /// advances and saves the counter).
+    /// The code at `unix_time` (TOTP, Steam) or at the stored counter (HOTP; the
+    /// caller advances and saves the counter).
     pub fn code_at(&self, unix_time: u64) -> CurrentCode {
         match self.kind {
+            // Steam's parameters are fixed: the account's algorithm and digits (which
+            // say SHA1 and 5) are not consulted.
+            Kind::Steam => CurrentCode::Totp(code::steam(&self.secret, unix_time)),
             Kind::Totp { period } => CurrentCode::Totp(code::totp(
                 &self.secret,
                 self.algorithm,
@@ -77,8 +80,8 @@ impl Account {
         }
     }
 
-    /// Issues the code a user asked for, the way `otp code` defines it: a TOTP code
-    /// at `at` (or `now`), one period later when `next`; a HOTP code at the stored
+    /// Issues the code a user asked for, the way `otp code` defines it: a TOTP (or
+    /// Steam) code at `at` (or `now`), one period later when `next`; a HOTP code at the stored
     /// counter, which then advances (the caller saves the account so the same code
     /// is never issued twice). A time or `next` on a HOTP account is refused, since
     /// its code does not depend on time.
@@ -90,8 +93,9 @@ impl Account {
     ) -> Result<CurrentCode, CodeError> {
         let time = at.unwrap_or(now);
         match &mut self.kind {
-            Kind::Totp { period } => {
-                let step = if next { u64::from(period.seconds()) } else { 0 };
+            kind @ (Kind::Totp { .. } | Kind::Steam) => {
+                let period = kind.period().map_or(0, |period| period.seconds());
+                let step = if next { u64::from(period) } else { 0 };
                 Ok(self.code_at(time.saturating_add(step)))
             }
             Kind::Hotp { counter } => {
@@ -127,7 +131,7 @@ impl Account {
     pub fn same_token(&self, other: &Account) -> bool {
         let kind_matches = match (self.kind, other.kind) {
             (Kind::Totp { period: a }, Kind::Totp { period: b }) => a == b,
-            (Kind::Hotp { .. }, Kind::Hotp { .. }) => true,
+            (Kind::Hotp { .. }, Kind::Hotp { .. }) | (Kind::Steam, Kind::Steam) => true,
             _ => false,
         };
         kind_matches
@@ -486,6 +490,30 @@ mod tests {
         hotp.kind = Kind::Hotp { counter: u64::MAX };
         assert_eq!(hotp.issue_code(0, None, false), Err(CodeError::CounterMax));
         assert_eq!(hotp.kind, Kind::Hotp { counter: u64::MAX });
+
+        // Steam Guard is time-based: --next is 30 seconds on, --at any time.
+        let mut steam = steam(Some("Steam"), "gamer");
+        let now = steam.issue_code(1000, None, false).unwrap();
+        assert_eq!(now, steam.code_at(1000));
+        assert_eq!(now.code().as_str().len(), 5);
+        assert_eq!(
+            steam.issue_code(1000, None, true).unwrap(),
+            steam.code_at(1030)
+        );
+        assert_eq!(
+            steam.issue_code(7, Some(5), true).unwrap(),
+            steam.code_at(35)
+        );
+        assert_eq!(steam.kind, Kind::Steam);
+    }
+
+    fn steam(issuer: Option<&str>, name: &str) -> Account {
+        Account {
+            algorithm: Algorithm::Sha1,
+            digits: Digits::STEAM,
+            kind: Kind::Steam,
+            ..account(issuer, name)
+        }
     }
 
     #[test]
@@ -494,7 +522,13 @@ mod tests {
         hotp.kind = Kind::Hotp { counter: 42 };
         hotp.digits = Digits::new(8).unwrap();
         hotp.algorithm = Algorithm::Sha256;
-        for original in [account(Some("GitHub"), "alice"), account(None, "a:b"), hotp] {
+        for original in [
+            account(Some("GitHub"), "alice"),
+            account(None, "a:b"),
+            hotp,
+            steam(Some("Steam"), "gamer"),
+            steam(None, "no issuer"),
+        ] {
             let uri = original.to_uri();
             let parsed = crate::otpauth::parse(&uri).unwrap().uri;
             let back = Account {
@@ -517,5 +551,12 @@ mod tests {
         assert!(a.same_token(&b));
         b.digits = Digits::new(8).unwrap();
         assert!(!a.same_token(&b));
+        // The same secret as Steam Guard codes is another token.
+        let steam = steam(Some("A"), "x");
+        assert!(!a.same_token(&steam) && !steam.same_token(&a));
+        assert!(steam.same_token(&Account {
+            name: "y".into(),
+            ..steam.clone()
+        }));
     }
 }

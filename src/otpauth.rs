@@ -41,6 +41,14 @@
 //!   spaces); `algorithm` must name SHA1, SHA256 or SHA512, never silently SHA1.
 //! - A `counter` on a `totp` URI, or a `period` on a `hotp` URI, is ignored with a
 //!   [`UriWarning`].
+//! - **Steam Guard** (`otpauth://steam/...`, as Aegis and Steam tools write it): the
+//!   codes are always HMAC-SHA1, 30 seconds and 5 characters, so the `algorithm`,
+//!   `digits` and `period` parameters may be left out; given, they must say exactly
+//!   that (Aegis writes `algorithm=SHA1&digits=5&period=30`), since anything else
+//!   would draw codes Steam does not accept ([`UriError::SteamParam`]).
+//!   [`OtpAuthUri::to_uri`] writes `otpauth://steam/Steam:name?secret=...&issuer=Steam`.
+//!   The bare `steam://SECRET` form Bitwarden and others keep is a key, not a link:
+//!   [`steam_key`] reads it.
 //!
 //! No error or warning ever contains the secret (a [`SecretError`] names at most one
 //! offending character and its position).
@@ -77,7 +85,8 @@ pub struct OtpAuthUri {
     pub algorithm: Algorithm,
     /// The number of code digits (6 when the URI does not say).
     pub digits: Digits,
-    /// TOTP with its period (30 s when the URI does not say) or HOTP with its counter.
+    /// TOTP with its period (30 s when the URI does not say), HOTP with its counter,
+    /// or Steam Guard (then the algorithm is SHA1 and the digits [`Digits::STEAM`]).
     pub kind: Kind,
 }
 
@@ -191,8 +200,8 @@ impl fmt::Display for UriPart {
 pub enum UriError {
     /// The text does not start with `otpauth://`.
     #[error(
-        "this is not an otpauth:// link: it must start with otpauth://totp/ or otpauth://hotp/; \
-         copy the whole link again, or enter the setup key by hand"
+        "this is not an otpauth:// link: it must start with otpauth://totp/, otpauth://hotp/ \
+         or otpauth://steam/; copy the whole link again, or enter the setup key by hand"
     )]
     NotOtpauth,
     /// A Google Authenticator export (`otpauth-migration://`), not a single account.
@@ -204,13 +213,14 @@ pub enum UriError {
     /// Nothing that looks like a type between `otpauth://` and the label.
     #[error(
         "the link does not name a code type after otpauth://; it must start with \
-         otpauth://totp/ or otpauth://hotp/"
+         otpauth://totp/, otpauth://hotp/ or otpauth://steam/"
     )]
     MissingType,
-    /// A type other than `totp` or `hotp`.
+    /// A type other than `totp`, `hotp` or `steam`.
     #[error(
         "the link is for {0:?} codes, which are not supported: only otpauth://totp/ \
-         (time-based) and otpauth://hotp/ (counter-based) links work"
+         (time-based), otpauth://hotp/ (counter-based) and otpauth://steam/ (Steam Guard) \
+         links work"
     )]
     UnknownType(String),
     /// A raw `#` somewhere in the URI.
@@ -221,8 +231,8 @@ pub enum UriError {
     Fragment,
     /// No label (`otpauth://totp?secret=...` or `otpauth://totp/?secret=...`).
     #[error(
-        "the link has no account name after otpauth://totp/ or otpauth://hotp/; copy the \
-         whole link again"
+        "the link has no account name after its type (otpauth://totp/, otpauth://hotp/ or \
+         otpauth://steam/); copy the whole link again"
     )]
     MissingLabel,
     /// A label whose account part is empty, such as `Example:`.
@@ -281,6 +291,16 @@ pub enum UriError {
         /// What is wrong with its value.
         source: ParamError,
     },
+    /// A `steam` URI whose `algorithm`, `digits` or `period` is not Steam's (SHA1, 5,
+    /// 30).
+    #[error(
+        "the link is for Steam Guard codes, which are always SHA1, 5 characters and 30 \
+         seconds, but its {name}= parameter says otherwise; copy the whole link again"
+    )]
+    SteamParam {
+        /// The parameter's name, e.g. `digits`.
+        name: &'static str,
+    },
     /// An `hotp` URI without its `counter` parameter.
     #[error(
         "the link is for counter-based codes (hotp) but has no counter= parameter; copy the \
@@ -311,7 +331,7 @@ pub fn parse(text: &str) -> Result<Parsed, UriError> {
         Some((type_name, label)) => (type_name, label),
         None => (path, ""),
     };
-    let is_totp = read_type(type_name)?;
+    let link_type = read_type(type_name)?;
     if raw_label.is_empty() {
         return Err(UriError::MissingLabel);
     }
@@ -346,6 +366,23 @@ pub fn parse(text: &str) -> Result<Parsed, UriError> {
     };
 
     let secret = read_secret(params.get(Known::Secret))?;
+    if link_type == Type::Steam {
+        steam_params(&params)?;
+        if params.get(Known::Counter).is_some() {
+            warnings.push(UriWarning::CounterIgnored);
+        }
+        return Ok(Parsed {
+            uri: OtpAuthUri {
+                account: account.to_owned(),
+                issuer,
+                secret,
+                algorithm: Algorithm::Sha1,
+                digits: Digits::STEAM,
+                kind: Kind::Steam,
+            },
+            warnings,
+        });
+    }
     let algorithm = match params.get(Known::Algorithm) {
         Some(raw) => value_text(raw, Known::Algorithm)?
             .parse::<Algorithm>()
@@ -359,7 +396,7 @@ pub fn parse(text: &str) -> Result<Parsed, UriError> {
         Some(raw) => read_number(raw, Known::Digits, ParamError::Digits, str::parse)?,
         None => Digits::default(),
     };
-    let kind = if is_totp {
+    let kind = if link_type == Type::Totp {
         if params.get(Known::Counter).is_some() {
             warnings.push(UriWarning::CounterIgnored);
         }
@@ -400,7 +437,11 @@ impl OtpAuthUri {
     /// otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=ISSUER&algorithm=SHA1&digits=6&period=30
     /// ```
     ///
-    /// HOTP accounts get `counter=N` instead of `period`. The issuer and account are
+    /// HOTP accounts get `counter=N` instead of `period`. Steam Guard accounts are
+    /// written `otpauth://steam/ISSUER:ACCOUNT?secret=...&issuer=ISSUER`, as Aegis
+    /// and the Steam tools read them (and `totp-rs` writes them): the type says the
+    /// rest, and a reader that checks the parameters finds none to disagree with.
+    /// The issuer and account are
     /// percent-encoded except for `A-Z a-z 0-9 - . _ ~`; the colon between them stays
     /// literal. An issuer that is empty or only whitespace is left out, as [`parse`]
     /// never produces one; an account without an issuer that contains a colon is
@@ -426,19 +467,20 @@ impl OtpAuthUri {
             tail.push_str("&issuer=");
             tail.push_str(&encode(issuer));
         }
-        tail.push_str("&algorithm=");
-        tail.push_str(self.algorithm.as_str());
-        tail.push_str("&digits=");
-        tail.push_str(&self.digits.to_string());
-        match self.kind {
-            Kind::Totp { period } => {
-                tail.push_str("&period=");
-                tail.push_str(&period.to_string());
-            }
-            Kind::Hotp { counter } => {
-                tail.push_str("&counter=");
-                tail.push_str(&counter.to_string());
-            }
+        let (name, value) = match self.kind {
+            Kind::Totp { period } => ("period", period.to_string()),
+            Kind::Hotp { counter } => ("counter", counter.to_string()),
+            Kind::Steam => ("", String::new()),
+        };
+        if !name.is_empty() {
+            tail.push_str("&algorithm=");
+            tail.push_str(self.algorithm.as_str());
+            tail.push_str("&digits=");
+            tail.push_str(&self.digits.to_string());
+            tail.push('&');
+            tail.push_str(name);
+            tail.push('=');
+            tail.push_str(&value);
         }
         // Sized up front so the buffer holding the secret is never reallocated (a
         // reallocation would leave an unzeroized copy behind).
@@ -456,12 +498,21 @@ fn encode(text: &str) -> String {
     utf8_percent_encode(text, COMPONENT).to_string()
 }
 
-/// `true` for `totp`, `false` for `hotp`.
-fn read_type(type_name: &str) -> Result<bool, UriError> {
+/// The code types a link can name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Type {
+    Totp,
+    Hotp,
+    Steam,
+}
+
+fn read_type(type_name: &str) -> Result<Type, UriError> {
     if type_name.eq_ignore_ascii_case("totp") {
-        Ok(true)
+        Ok(Type::Totp)
     } else if type_name.eq_ignore_ascii_case("hotp") {
-        Ok(false)
+        Ok(Type::Hotp)
+    } else if type_name.eq_ignore_ascii_case("steam") {
+        Ok(Type::Steam)
     } else if type_name.is_empty()
         || type_name.len() > 12
         || !type_name
@@ -642,6 +693,49 @@ fn read_secret(raw: Option<&str>) -> Result<SecretKey, UriError> {
     }
     let text = std::str::from_utf8(&bytes).map_err(|_| UriError::InvalidUtf8 { what })?;
     Ok(SecretKey::parse_base32(text)?)
+}
+
+/// Checks a Steam link's `algorithm`, `digits` and `period`, where given: Steam's
+/// codes are SHA1, 5 characters and 30 seconds, and nothing else.
+fn steam_params(params: &RawParams<'_>) -> Result<(), UriError> {
+    let refuse = |known: Known| UriError::SteamParam { name: known.name() };
+    if let Some(raw) = params.get(Known::Algorithm) {
+        let text = value_text(raw, Known::Algorithm)?;
+        if text.parse::<Algorithm>() != Ok(Algorithm::Sha1) {
+            return Err(refuse(Known::Algorithm));
+        }
+    }
+    for (known, steam) in [
+        (Known::Digits, u64::from(Digits::STEAM.get())),
+        (Known::Period, u64::from(Kind::STEAM_PERIOD.seconds())),
+    ] {
+        if let Some(raw) = params.get(known) {
+            let text = value_text(raw, known)?;
+            if !text.bytes().all(|b| b.is_ascii_digit()) || text.parse::<u64>() != Ok(steam) {
+                return Err(refuse(known));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The issuer of an account added from a `steam://` key, which names none.
+pub const STEAM_KEY_ISSUER: &str = "Steam";
+
+/// Reads a Steam Guard key written `steam://SECRET` (the form Bitwarden, KeePassXC
+/// and others store; the scheme in any case, whitespace around it ignored): `None`
+/// when the text is not one, else the secret or why it is not a valid setup key.
+///
+/// Such a key names no account; the caller asks for the name, and gives the account
+/// the issuer [`STEAM_KEY_ISSUER`] unless told another.
+pub fn steam_key(text: &str) -> Option<Result<SecretKey, SecretError>> {
+    const SCHEME: &str = "steam://";
+    let text = text.trim();
+    let scheme = text.get(..SCHEME.len())?;
+    if !scheme.eq_ignore_ascii_case(SCHEME) {
+        return None;
+    }
+    text.get(SCHEME.len()..).map(SecretKey::parse_base32)
 }
 
 /// Reads a plain decimal number: ASCII digits only (Rust's integer parsing would
@@ -1320,6 +1414,76 @@ mod tests {
     }
 
     #[test]
+    fn steam_links_are_steam_guard_accounts() {
+        let secret = "JBSWY3DPEHPK3PXP";
+        let steam = |query: &str| {
+            parse(&format!(
+                "otpauth://steam/Steam:gamer?secret={secret}{query}"
+            ))
+        };
+        let plain = ok(&format!(
+            "otpauth://steam/Steam:gamer?secret={secret}&issuer=Steam"
+        ));
+        assert_eq!(plain.uri.kind, Kind::Steam);
+        assert_eq!(
+            (plain.uri.algorithm, plain.uri.digits),
+            (Algorithm::Sha1, Digits::STEAM)
+        );
+        assert_eq!(plain.uri.issuer.as_deref(), Some("Steam"));
+        assert_eq!(plain.uri.account, "gamer");
+        assert!(plain.warnings.is_empty());
+        // What Aegis writes (every parameter, Steam's values) reads the same; the
+        // type is matched in any case.
+        let aegis = "&period=30&digits=5&algorithm=SHA1&issuer=Steam";
+        assert_eq!(steam(aegis).unwrap().uri, plain.uri);
+        let upper = format!("otpauth://STEAM/Steam:gamer?secret={secret}&issuer=Steam");
+        assert_eq!(ok(&upper).uri, plain.uri);
+        // Parameters Steam codes never have are refused by name, never guessed at.
+        for (query, name) in [
+            ("&digits=6", "digits"),
+            ("&digits=+5", "digits"),
+            ("&period=60", "period"),
+            ("&algorithm=SHA256", "algorithm"),
+            ("&algorithm=MD5", "algorithm"),
+        ] {
+            assert_eq!(steam(query), Err(UriError::SteamParam { name }), "{query}");
+        }
+        let shown = steam("&digits=+5").unwrap_err().to_string();
+        assert!(
+            shown.contains("digits=") && shown.contains("Steam"),
+            "{shown}"
+        );
+        // A counter is ignored, as on a totp link.
+        let counter = steam("&counter=3").unwrap();
+        assert_eq!(counter.warnings, [UriWarning::CounterIgnored]);
+        assert_eq!(counter.uri.kind, Kind::Steam);
+        // Written back as Aegis and the Steam tools write it.
+        assert_eq!(
+            plain.uri.to_uri().as_str(),
+            format!("otpauth://steam/Steam:gamer?secret={secret}&issuer=Steam")
+        );
+    }
+
+    #[test]
+    fn steam_keys_are_read_apart_from_links() {
+        let key = steam_key("  STEAM://jbsw y3dp ehpk 3pxp \n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(key, SecretKey::parse_base32("JBSWY3DPEHPK3PXP").unwrap());
+        assert_eq!(steam_key("JBSWY3DPEHPK3PXP"), None);
+        assert_eq!(steam_key("otpauth://steam/a?secret=JBSWY3DP"), None);
+        assert_eq!(steam_key("steam:/JBSWY3DP"), None);
+        assert!(matches!(
+            steam_key("steam://"),
+            Some(Err(SecretError::Empty))
+        ));
+        let bad = steam_key("steam://JBSWY3DP0").unwrap().unwrap_err();
+        assert!(!format!("{bad} {bad:?}").contains("JBSWY3DP"), "{bad:?}");
+        // A steam:// key is not an otpauth:// link.
+        assert_eq!(parse("steam://JBSWY3DPEHPK3PXP"), Err(UriError::NotOtpauth));
+    }
+
+    #[test]
     fn debug_never_shows_the_secret() {
         let parsed = ok(GOOGLE);
         for shown in [format!("{:?}", parsed.uri), format!("{parsed:?}")] {
@@ -1378,6 +1542,7 @@ mod tests {
                 period: Period::new(seconds).unwrap()
             }),
             any::<u64>().prop_map(|counter| Kind::Hotp { counter }),
+            Just(Kind::Steam),
         ]
     }
 
@@ -1391,12 +1556,13 @@ mod tests {
             digits in 6u8..=8,
             kind in kind(),
         ) {
+            let steam = kind == Kind::Steam;
             let uri = OtpAuthUri {
                 account,
                 issuer,
                 secret: SecretKey::from_bytes(secret),
-                algorithm,
-                digits: Digits::new(digits).unwrap(),
+                algorithm: if steam { Algorithm::Sha1 } else { algorithm },
+                digits: if steam { Digits::STEAM } else { Digits::new(digits).unwrap() },
                 kind,
             };
             let text = uri.to_uri();
@@ -1412,6 +1578,8 @@ mod tests {
             let _ = parse(&format!("otpauth://{rest}"));
             let _ = parse(&format!("otpauth://totp/{rest}?{query}"));
             let _ = parse(&format!("otpauth://hotp/a?secret=JBSWY3DP&{query}"));
+            let _ = parse(&format!("otpauth://steam/a?secret=JBSWY3DP&{query}"));
+            let _ = steam_key(&format!("steam://{rest}"));
         }
     }
 }

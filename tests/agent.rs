@@ -648,6 +648,70 @@ fn the_library_client_gives_a_full_screen_view_what_it_needs() {
     assert!(!client.lock().unwrap());
 }
 
+/// The agent serves Steam Guard codes like TOTP codes: one at a time (`otp code`,
+/// `--next`, `--json`) and in the bulk answer the full-screen view draws, each the
+/// 5 characters the independent Python reference computes, never the seed.
+#[test]
+fn the_agent_serves_steam_guard_codes() {
+    use otp::agent::client::Client;
+    use otp::agent::socket;
+
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("gamer", &format!("steam://{SECRET}"), &[]));
+    assert_success(&sandbox.add_secret("a", SECRET, &["--issuer", "Example"]));
+    let _agent = Agent::start(&sandbox, &[]);
+    let near = early_in_a_step();
+    for time in [near - 30, near, near + 30] {
+        let at = time.to_string();
+        let served = agent_code(&sandbox, "gamer", &["--at", &at]);
+        assert_eq!(served.len(), 5, "{served}");
+        assert_eq!(
+            served,
+            sandbox.code("gamer", &["--no-agent", "--at", &at]),
+            "at {time}"
+        );
+        if let Some(reference) = common::python_steam_code(SECRET, time) {
+            assert_eq!(served, reference, "at {time}");
+        }
+    }
+    assert_eq!(
+        agent_code(&sandbox, "gamer", &["--at", &near.to_string(), "--next"]),
+        sandbox.code("gamer", &["--no-agent", "--at", &(near + 30).to_string()])
+    );
+    let json: serde_json::Value = serde_json::from_str(&agent_code(
+        &sandbox,
+        "gamer",
+        &["--at", &near.to_string(), "--json"],
+    ))
+    .unwrap();
+    assert_eq!(json["type"], "steam");
+    assert_eq!(json["period"], 30);
+    assert_eq!(json["remaining"], 30 - near % 30);
+
+    let canonical = socket::canonical_vault(&sandbox.vault).unwrap();
+    let client = Client::in_dir(&sandbox.runtime.join("otp"), &canonical)
+        .unwrap()
+        .unwrap();
+    let accounts = client.list().unwrap();
+    let steam = accounts.iter().find(|a| a.label == "Steam:gamer").unwrap();
+    assert_eq!(
+        (steam.kind.as_str(), steam.digits, steam.period),
+        ("steam", 5, Some(30))
+    );
+    // The last second of the current step: the full-screen view's bulk answer.
+    let at = near / 30 * 30 + 29;
+    let codes = client.codes(at).unwrap();
+    let code = codes.iter().find(|c| c.account == "Steam:gamer").unwrap();
+    assert_eq!(
+        code.code.as_str(),
+        sandbox.code("gamer", &["--no-agent", "--at", &at.to_string()])
+    );
+    assert_eq!((code.kind.as_str(), code.remaining), ("steam", Some(1)));
+    assert_eq!(codes.len(), 2, "both time-based accounts are served");
+    let everything = format!("{accounts:?} {codes:?}");
+    assert!(!everything.contains("GEZDGNBV"), "{everything}");
+}
+
 #[test]
 fn an_interrupted_unlock_leaves_nothing_unlocked() {
     let sandbox = Sandbox::new();

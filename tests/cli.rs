@@ -189,6 +189,105 @@ fn code_next_and_json() {
     assert_eq!(json["account"], "a");
 }
 
+/// RFC 6238's SHA1 seed, whose Steam Guard codes tests/data/steam-vectors.toml lists.
+const STEAM_SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+/// Steam Guard accounts added from an `otpauth://steam/` link (as Aegis writes it),
+/// from a `steam://` key at the secret prompt and from one given as a link: each
+/// prints the independent reference's 5-character codes, counts down by 30
+/// seconds, lists and shows as Steam Guard, and `show --uri` writes the link Steam
+/// tools write, which adds the same account elsewhere.
+#[test]
+fn steam_guard_accounts_from_a_link_or_a_steam_key() {
+    let sandbox = Sandbox::initialised();
+    let link = format!(
+        "otpauth://steam/Steam:linked?period=30&digits=5&algorithm=SHA1&secret={STEAM_SECRET}&issuer=Steam"
+    );
+    let out = sandbox.run(&["add", "--uri"], &format!("{link}\n"));
+    assert_success(&out);
+    assert!(
+        stderr(&out).contains("Added Steam:linked (Steam Guard every 30 s, SHA1, 5 characters)"),
+        "{}",
+        stderr(&out)
+    );
+    let key = format!("steam://{STEAM_SECRET}");
+    assert_success(&sandbox.add_secret("keyed", &key, &[]));
+    assert_success(&sandbox.run(
+        &["add", "pasted", "--uri", "--issuer", "Valve"],
+        &format!("{key}\n"),
+    ));
+    let vectors = common::steam_vectors(STEAM_SECRET);
+    for label in ["Steam:linked", "Steam:keyed", "Valve:pasted"] {
+        for v in &vectors {
+            let code = sandbox.code(label, &["--at", &v.time.to_string()]);
+            assert_eq!(code, v.code, "{label} at {}", v.time);
+        }
+    }
+    let next = sandbox.code("keyed", &["--at", "1000", "--next"]);
+    assert_eq!(next, sandbox.code("keyed", &["--at", "1030"]));
+    let json: serde_json::Value =
+        serde_json::from_str(&sandbox.code("keyed", &["--at", "1000", "--json"])).unwrap();
+    assert_eq!(json["type"], "steam");
+    assert_eq!(json["period"], 30);
+    assert_eq!(json["remaining"], 20);
+    assert_eq!(json["code"].as_str().map(str::len), Some(5));
+
+    let out = sandbox.run(&["list", "--json"], "");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for entry in json.as_array().unwrap() {
+        assert_eq!(entry["type"], "steam", "{entry}");
+        assert_eq!(entry["algorithm"], "SHA1", "{entry}");
+        assert_eq!(entry["digits"], 5, "{entry}");
+        assert_eq!(entry["period"], 30, "{entry}");
+    }
+    let table = stdout(&sandbox.run(&["list"], ""));
+    assert!(table.contains("STEAM") && table.contains("30 s"), "{table}");
+    let shown = stdout(&sandbox.run(&["show", "keyed"], ""));
+    assert!(
+        shown.contains("Steam Guard") && shown.contains("30 s"),
+        "{shown}"
+    );
+    assert!(!shown.contains(STEAM_SECRET), "{shown}");
+
+    let out = sandbox.run(&["show", "keyed", "--uri"], "");
+    assert_success(&out);
+    let uri = stdout(&out).trim().to_owned();
+    assert_eq!(
+        uri,
+        format!("otpauth://steam/Steam:keyed?secret={STEAM_SECRET}&issuer=Steam")
+    );
+    let other = Sandbox::initialised();
+    assert_success(&other.run(&["add", "--uri"], &format!("{uri}\n")));
+    for v in &vectors {
+        let time = v.time.to_string();
+        assert_eq!(other.code("Steam:keyed", &["--at", &time]), v.code);
+    }
+}
+
+/// What a Steam Guard key or link cannot be given with is refused, saying why,
+/// and the vault is left as it was.
+#[test]
+fn steam_keys_and_links_are_refused_with_what_they_cannot_take() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let key = format!("steam://{STEAM_SECRET}\n");
+    let out = sandbox.run(&["add", "--uri"], &key);
+    assert_failure(
+        &out,
+        2,
+        &["steam://", "names no account", "otp add NAME --uri"],
+    );
+    let out = sandbox.run(&["add", "gamer", "--digits", "8"], &key);
+    assert_failure(&out, 2, &["Steam Guard", "--digits"]);
+    let link = format!("otpauth://steam/Steam:six?secret={STEAM_SECRET}&digits=6\n");
+    let out = sandbox.run(&["add", "--uri"], &link);
+    assert_failure(&out, 2, &["Steam Guard", "digits="]);
+    let out = sandbox.run(&["add", "gamer"], "steam://GEZDGNB0\n");
+    assert_failure(&out, 2, &["letter O"]);
+    assert!(!stderr(&out).contains("GEZDGNB"), "{}", stderr(&out));
+    assert_eq!(common::read(&sandbox.vault), before);
+}
+
 #[test]
 fn hotp_code_advances_and_saves_the_counter() {
     let sandbox = Sandbox::initialised();

@@ -1,6 +1,8 @@
 //! `otp import` and `otp export` end to end: the real binary on the fixtures in
 //! tests/data/import, checked against the accounts the scripts that wrote them say
-//! each file holds (`expected-*.toml`) and against the codes oathtool computes.
+//! each file holds (`expected-*.toml`) and against the codes oathtool computes (for
+//! the Steam Guard account, which oathtool cannot compute, the codes the scripts
+//! wrote with tests/data/steam_guard.py).
 //!
 //! The fixtures come from `make_plain.py` (andOTP, FreeOTP+, otpauth links, Google
 //! Authenticator, QR pictures, Bitwarden JSON and CSV, Proton Authenticator) and
@@ -50,6 +52,16 @@ struct Expected {
     counter: Option<u64>,
     /// Base32, for oathtool.
     secret: String,
+    /// A Steam Guard account's codes at fixed times, from tests/data/steam_guard.py.
+    #[serde(default)]
+    codes: Vec<CodeAt>,
+}
+
+/// One code of an account at a fixed time.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct CodeAt {
+    time: u64,
+    code: String,
 }
 
 /// What one fixture holds: account IDs, and labels it must leave out; for a password
@@ -247,8 +259,9 @@ fn have_oathtool() -> bool {
     common::have_tool("oathtool", &["--version"])
 }
 
-/// The vault holds exactly `expected` (labels, parameters) and, with oathtool, each
-/// account's codes are oathtool's. Advances HOTP counters.
+/// The vault holds exactly `expected` (labels, parameters); a Steam Guard account's
+/// codes are the independent reference's and, with oathtool, each other account's
+/// codes are oathtool's. Advances HOTP counters.
 fn assert_vault_holds(sandbox: &Sandbox, expected: &[Expected], context: &str) {
     let listed = listed(sandbox);
     let mut want: Vec<&str> = expected.iter().map(|e| e.label.as_str()).collect();
@@ -278,10 +291,19 @@ fn assert_vault_holds(sandbox: &Sandbox, expected: &[Expected], context: &str) {
             "{what}: counter"
         );
     }
+    for account in expected.iter().filter(|a| a.kind == "steam") {
+        let what = format!("{context}: {}", account.label);
+        assert!(!account.codes.is_empty(), "{what}: no reference codes");
+        for expected in &account.codes {
+            let time = expected.time.to_string();
+            let ours = sandbox.code(&account.label, &["--at", &time]);
+            assert_eq!(ours, expected.code, "{what}: Steam Guard code at {time}");
+        }
+    }
     if !have_oathtool() {
         return;
     }
-    for account in expected {
+    for account in expected.iter().filter(|a| a.kind != "steam") {
         let what = format!("{context}: {}", account.label);
         match (account.period, account.counter) {
             (Some(period), None) => {
@@ -665,8 +687,8 @@ fn a_file_that_does_not_fit_the_limit_is_refused_whole() {
         .filter(|w| !w.is_empty())
         .collect();
     assert!(
-        words.contains(&"2") && words.contains(&"4"),
-        "the refusal should say that only 2 of the 4 accounts fit:\n{err}"
+        words.contains(&"2") && words.contains(&"5"),
+        "the refusal should say that only 2 of the 5 accounts fit:\n{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(common::read(&sandbox.vault), before);
@@ -961,7 +983,7 @@ fn a_2fas_service_without_type_or_period_is_imported_with_notes() {
 
 /// Imports the fixture `name` with the account `Example:bob` (SHA256, found by
 /// `bob` in the file's JSON) changed by `change`: bob is left out and named with a
-/// reason saying `said`, and the other three accounts are imported with their codes.
+/// reason saying `said`, and the other four accounts are imported with their codes.
 fn import_with_bob_changed(
     name: &str,
     bob: fn(&mut serde_json::Value) -> &mut serde_json::Value,
@@ -983,11 +1005,11 @@ fn import_with_bob_changed(
             .any(|line| line.contains("Example:bob") && line.contains(said)),
         "Example:bob is not named with \"{said}\":\n{report}"
     );
-    let rest: Vec<Expected> = four_accounts()
+    let rest: Vec<Expected> = five_accounts()
         .into_iter()
         .filter(|account| account.label != "Example:bob")
         .collect();
-    assert_eq!(rest.len(), 3);
+    assert_eq!(rest.len(), 4);
     assert_vault_holds(&sandbox, &rest, &format!("{name} without bob"));
 }
 
@@ -1067,7 +1089,12 @@ struct EntryFields {
 /// The cases of one entry otp cannot represent: (name, field, value, what its
 /// reason must say).
 const BAD_CASES: [(&str, &str, &str, &str); 5] = [
-    ("bad-steam", "kind", "steam", "Steam"),
+    (
+        "bad-steam",
+        "kind",
+        "steam",
+        "Steam Guard entry, but its digits",
+    ),
     ("bad-md5", "algorithm", "MD5", "MD5"),
     ("bad-five", "digits", "5", "5 digits"),
     ("bad-zero", "period", "0", "\"0\""),
@@ -1106,9 +1133,10 @@ fn set_param(format: &EntryFields, entry: &mut serde_json::Value, field: &str, b
 }
 
 /// One entry never sinks a file: in an Aegis, 2FAS, andOTP or FreeOTP+ file, an
-/// entry for Steam codes, MD5, 5 digits, a period of 0 or an unknown type is left
-/// out and named with its reason, and the file's other accounts are imported with
-/// their parameters (and oathtool's codes).
+/// entry for Steam Guard codes with 6 digits (Steam's are 5: such an entry would
+/// draw codes Steam does not take), MD5, 5 digits, a period of 0 or an unknown type
+/// is left out and named with its reason, and the file's other accounts (the Steam
+/// Guard one among them) are imported with their parameters and codes.
 #[test]
 fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
     fn array(value: &mut serde_json::Value) -> &mut Vec<serde_json::Value> {
@@ -1189,14 +1217,13 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
     }
 }
 
-/// Keys (links and a Steam key) that otp cannot represent, as a password manager's
-/// TOTP field or an entry's link holds them: (label in the report, key, what the
-/// reason must say).
+/// Keys (links) that otp cannot represent, as a password manager's TOTP field or an
+/// entry's link holds them: (label in the report, key, what the reason must say).
 const BAD_KEYS: [(&str, &str, &str); 7] = [
     (
         "Bad:steam",
-        "otpauth://steam/Bad:steam?secret=JBSWY3DPEHPK3PXP",
-        "Steam",
+        "otpauth://steam/Bad:steam?secret=JBSWY3DPEHPK3PXP&digits=6",
+        "Steam Guard entry, but its digits",
     ),
     (
         "Bad:md5",
@@ -1256,9 +1283,9 @@ fn import_with_bad_keys(file: &str, name: &str, text: &str) {
 }
 
 /// One entry never sinks a Bitwarden export (JSON or CSV) or a Proton
-/// Authenticator export either: a key for Steam, mOTP or Yandex codes, MD5, 5
-/// digits, a period of 0 or a broken secret leaves only that item out, named with
-/// its reason, and the file's accounts are imported.
+/// Authenticator export either: a Steam Guard link with 6 digits, a key for mOTP
+/// or Yandex codes, MD5, 5 digits, a period of 0 or a broken secret leaves only
+/// that item out, named with its reason, and the file's accounts are imported.
 #[test]
 fn one_entry_otp_cannot_represent_never_sinks_a_password_managers_export() {
     // Bitwarden JSON: more login items.
@@ -1499,17 +1526,29 @@ fn one_entry_otp_cannot_represent_never_sinks_a_google_export() {
 // ---------------------------------------------------------------------------------
 // Exporting and importing back
 
-/// The four accounts every format but Google's can hold, from expected-plain.toml.
-fn four_accounts() -> Vec<Expected> {
+/// The accounts every format but Google's can hold, from expected-plain.toml:
+/// alice, bob, carol, dave and erin (Steam Guard).
+fn five_accounts() -> Vec<Expected> {
     spec("andotp.json").0
 }
 
-/// A vault holding the four accounts, added one by one; dave's HOTP code has been
-/// used once, so its counter (5 in the fixtures) is now 6.
-fn vault_with_four_accounts() -> (Sandbox, Vec<Expected>) {
+/// A vault holding the five accounts, added one by one (erin from its `steam://`
+/// key); dave's HOTP code has been used once, so its counter (5 in the fixtures) is
+/// now 6.
+fn vault_with_five_accounts() -> (Sandbox, Vec<Expected>) {
     let sandbox = Sandbox::initialised();
-    let mut accounts = four_accounts();
+    let mut accounts = five_accounts();
+    assert!(
+        accounts.iter().any(|a| a.kind == "steam"),
+        "no Steam account"
+    );
     for account in &accounts {
+        if account.kind == "steam" {
+            let key = format!("steam://{}", account.secret);
+            let args = ["--issuer", account.issuer.as_str()];
+            assert_success(&sandbox.add_secret(&account.name, &key, &args));
+            continue;
+        }
         let digits = account.digits.to_string();
         let moving;
         let mut args = vec![
@@ -1554,7 +1593,7 @@ fn assert_private(_path: &Path) {}
 
 #[test]
 fn uris_export_needs_yes_and_imports_back() {
-    let (source, accounts) = vault_with_four_accounts();
+    let (source, accounts) = vault_with_five_accounts();
     let out = source.run(&["export", "--format", "uris"], "");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
@@ -1567,7 +1606,14 @@ fn uris_export_needs_yes_and_imports_back() {
         .lines()
         .filter(|l| l.starts_with("otpauth://"))
         .collect();
-    assert_eq!(links.len(), 4, "{text}");
+    assert_eq!(links.len(), accounts.len(), "{text}");
+    assert!(
+        links
+            .iter()
+            .any(|l| l.starts_with("otpauth://steam/Steam:erin?secret=")
+                && l.ends_with("&issuer=Steam")),
+        "{text}"
+    );
 
     let file = source.dir.path().join("links.txt");
     let out = source.run(
@@ -1600,7 +1646,7 @@ fn export_encrypted(sandbox: &Sandbox, format: &str, file: &Path, extra: &[&str]
 }
 
 fn encrypted_round_trip(format: &str) {
-    let (source, accounts) = vault_with_four_accounts();
+    let (source, accounts) = vault_with_five_accounts();
     let file = source.dir.path().join(format!("export.{format}"));
     let out = export_encrypted(&source, format, &file, &[]);
     assert_success(&out);
@@ -1639,7 +1685,7 @@ fn encrypted_round_trip(format: &str) {
 
 #[test]
 fn an_export_password_is_typed_twice_at_a_terminal_and_must_match() {
-    let (source, _) = vault_with_four_accounts();
+    let (source, _) = vault_with_five_accounts();
     let env_of = |file: &Path| -> Vec<(&'static str, std::ffi::OsString)> {
         vec![
             ("OTP_VAULT", source.vault.clone().into_os_string()),
@@ -1694,7 +1740,7 @@ fn backup_export_is_encrypted_private_and_imports_back() {
 
 #[test]
 fn a_damaged_backup_is_refused_cleanly() {
-    let (source, _) = vault_with_four_accounts();
+    let (source, _) = vault_with_five_accounts();
     let file = source.dir.path().join("export.backup");
     assert_success(&export_encrypted(&source, "backup", &file, &[]));
     let good = common::read(&file);
@@ -1814,7 +1860,7 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
     if !common::have_tool("zbarimg", &["--version"]) {
         return;
     }
-    let (source, accounts) = vault_with_four_accounts();
+    let (source, accounts) = vault_with_five_accounts();
     let out = source.run(&["export", "--format", "google"], "");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
@@ -1823,10 +1869,12 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
     let out = source.run(&["export", "--format", "google", "--yes"], "");
     assert_success(&out);
     let all_output = format!("{}\n{}", stdout(&out), stderr(&out));
-    // Google has no period and no 7 digits: bob (60 s) and carol (7 digits) stay out.
+    // Google has no period, no 7 digits and no Steam Guard: bob (60 s), carol (7
+    // digits) and erin (Steam) stay out, each named with its reason.
     let (google, left_out): (Vec<Expected>, Vec<Expected>) = accounts
         .into_iter()
-        .partition(|a| a.period.is_none_or(|p| p == 30) && a.digits != 7);
+        .partition(|a| a.period.is_none_or(|p| p == 30) && a.digits != 7 && a.kind != "steam");
+    assert_eq!(left_out.len(), 3, "{left_out:?}");
     for account in &left_out {
         assert!(
             all_output.contains(&account.label),
@@ -1834,6 +1882,12 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
             account.label
         );
     }
+    assert!(
+        all_output
+            .lines()
+            .any(|l| l.contains("Steam:erin") && l.contains("cannot hold Steam Guard")),
+        "the export should say why erin is left out:\n{all_output}"
+    );
     let blocks = qr_blocks(&stdout(&out));
     assert!(
         !blocks.is_empty(),
@@ -2005,10 +2059,11 @@ fn plus_in_a_link_parameter_is_a_space() {
     );
 }
 
-/// One Steam entry (or MD5, or 5 digits) in a list of links no longer sinks the file,
-/// as it did ("line 2: the link is for \"steam\" codes…", nothing imported): the
-/// others are imported with oathtool's codes, and each link left out is named with
-/// its reason.
+/// One entry otp cannot make (MD5, or a Steam link with 6 digits) in a list of
+/// links does not sink the file, as it did ("line 2: the link is for \"steam\"
+/// codes…", nothing imported): the others, a Steam Guard link among them, are
+/// imported with the reference codes, and each link left out is named with its
+/// reason.
 #[test]
 fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     let sandbox = Sandbox::initialised();
@@ -2016,7 +2071,8 @@ fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     std::fs::write(
         &file,
         "otpauth://totp/GitHub:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=GitHub\n\
-         otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQ&issuer=Steam\n\
+         otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Steam\n\
+         otpauth://steam/Steam:six?secret=GEZDGNBVGY3TQOJQ&issuer=Steam&digits=6\n\
          otpauth://totp/Old:md5?secret=GEZDGNBVGY3TQOJQ&algorithm=MD5\n\
          otpauth://hotp/Bank:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank&counter=3\n",
     )
@@ -2024,7 +2080,7 @@ fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     let out = import(&sandbox, &file, &["--yes"], None);
     assert_success(&out);
     let report = stderr(&out);
-    for (label, reason) in [("Steam:gamer", "Steam"), ("Old:md5", "MD5")] {
+    for (label, reason) in [("Steam:six", "Steam Guard"), ("Old:md5", "MD5")] {
         assert!(
             report
                 .lines()
@@ -2034,7 +2090,10 @@ fn a_link_list_with_entries_otp_cannot_make_imports_the_rest() {
     }
     assert!(!report.contains("GEZDGNBV"), "{report}");
     let labels: Vec<String> = listed(&sandbox).into_keys().collect();
-    assert_eq!(labels, ["Bank:carol", "GitHub:alice"]);
+    assert_eq!(labels, ["Bank:carol", "GitHub:alice", "Steam:gamer"]);
+    // RFC 6238's seed at T = 59 (step 1): RFC 4226's truncated value 1094287082 in
+    // Steam's alphabet, as tests/data/steam-vectors.toml (steam_guard.py) has it.
+    assert_eq!(sandbox.code("Steam:gamer", &["--at", "59"]), "PV9M4");
     if have_oathtool() {
         let at = 1_111_111_111u64;
         assert_eq!(

@@ -98,6 +98,14 @@ fn accounts() -> Vec<Account> {
                 counter: 9_007_199_254_740_993,
             },
         },
+        Account {
+            name: "gamer".into(),
+            issuer: Some("Steam".into()),
+            secret: secret("ON2GKYLNEBTXKYLSMQQHGZLDOJSXIIJB"),
+            algorithm: Algorithm::Sha1,
+            digits: Digits::STEAM,
+            kind: Kind::Steam,
+        },
     ]
 }
 
@@ -150,6 +158,15 @@ fn python_decrypts_otps_aegis_export() {
             Kind::Hotp { counter } => {
                 assert_eq!(entry["type"], "hotp");
                 assert_eq!(entry["counter"], counter);
+            }
+            // As Aegis writes its own Steam entries.
+            Kind::Steam => {
+                assert_eq!(entry["type"], "steam");
+                assert_eq!(entry["period"], 30);
+                assert_eq!(
+                    (entry["algo"].as_str(), entry["digits"].as_u64()),
+                    (Some("SHA1"), Some(5))
+                );
             }
         }
     }

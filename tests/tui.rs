@@ -136,6 +136,80 @@ fn first_run_creates_the_vault_adds_an_account_shows_oathtools_code_copies_and_q
     assert!(header.lines().nth(1).unwrap().ends_with(" 10"), "{header}");
 }
 
+/// A Steam Guard account added in the form from its `steam://` key: its row shows
+/// the 5 characters the independent Python reference computes for the instant,
+/// whole (Steam codes are not split), and Enter copies them.
+#[test]
+fn a_steam_guard_key_added_in_the_form_shows_and_copies_its_code() {
+    if common::python_steam_code(SECRET, 0).is_none() {
+        return;
+    }
+    let sandbox = Sandbox::initialised();
+    assert_success(&sandbox.add_secret("alice", SECRET, &["--issuer", "GitHub"]));
+    let mut tui = spawn(&sandbox, &["--no-agent"], &[], 80, 24);
+    tui.wait_for("Enter your 6-digit PIN", WAIT);
+    tui.type_slowly(PIN);
+    tui.wait_for("1/10 accounts", WAIT);
+    tui.send("a");
+    tui.wait_for("Add an account", WAIT);
+    tui.type_slowly("gamer\t\t");
+    tui.send(&format!("\x1b[200~steam://{SECRET}\x1b[201~"));
+    tui.send("\r");
+    tui.wait_for("Added Steam:gamer", WAIT);
+
+    let steam_code = |t: u64| common::python_steam_code(SECRET, t).unwrap();
+    let start = Instant::now();
+    loop {
+        let before = unix_now();
+        let screen = tui.screen();
+        let after = unix_now();
+        let row = screen
+            .lines()
+            .find(|l| l.contains("Steam") && l.contains("gamer"))
+            .unwrap_or_default()
+            .to_owned();
+        let shown = [before, after]
+            .into_iter()
+            .find(|&t| row.contains(&steam_code(t)));
+        if let Some(time) = shown {
+            // Beside a 6-digit row, the code starts in the same column.
+            let column =
+                |line: &str, text: &str| line.find(text).map(|byte| line[..byte].chars().count());
+            let alice = screen.lines().find(|l| l.contains("alice")).unwrap();
+            let alice_code = grouped(&sandbox.code("alice", &["--at", &time.to_string()]));
+            if let Some(at) = column(alice, &alice_code) {
+                assert_eq!(column(&row, &steam_code(time)), Some(at), "{screen}");
+            }
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "no reference Steam code in:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    tui.send("\x1b[B");
+    tui.send("\x1b[B");
+    let before = unix_now();
+    tui.send("\r");
+    tui.wait_for("Copied Steam:gamer via the terminal", WAIT);
+    let after = unix_now();
+    let copied = osc52_payloads(&tui.raw());
+    let copied = copied.last().cloned().flatten().expect("an OSC 52 copy");
+    let candidates: Vec<String> = [before, after].iter().map(|&t| steam_code(t)).collect();
+    assert!(
+        candidates.contains(&copied),
+        "{copied} not in {candidates:?}"
+    );
+    tui.send("q");
+    assert!(tui.wait_exit(WAIT).success());
+    let out = sandbox.run(&["list", "--json"], "");
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(json[1]["label"], "Steam:gamer");
+    assert_eq!(json[1]["type"], "steam");
+}
+
 #[test]
 fn unlock_shows_attempts_left_works_small_resizes_and_ctrl_c_quits() {
     let sandbox = Sandbox::initialised();

@@ -69,9 +69,9 @@ pub enum Request {
         account: String,
         /// The client's clock (Unix seconds).
         now: u64,
-        /// A time asked for instead of now (TOTP only).
+        /// A time asked for instead of now (time-based accounts only).
         at: Option<u64>,
-        /// The code of the next period (TOTP only).
+        /// The code of the next period (time-based accounts only).
         next: bool,
     },
     /// The current code of every time-based account (counter-based ones are left
@@ -263,14 +263,14 @@ pub struct AccountInfo {
     pub name: String,
     /// Who issued it.
     pub issuer: Option<String>,
-    /// `totp` or `hotp`.
+    /// `totp`, `hotp` or `steam`.
     #[serde(rename = "type")]
     pub kind: String,
     /// `SHA1`, `SHA256` or `SHA512`.
     pub algorithm: String,
-    /// Code length.
+    /// Code length (5 for Steam Guard).
     pub digits: u8,
-    /// Seconds per TOTP code.
+    /// Seconds per code (TOTP, Steam).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<u32>,
     /// The HOTP counter of the next code.
@@ -280,9 +280,9 @@ pub struct AccountInfo {
 
 impl From<&Account> for AccountInfo {
     fn from(account: &Account) -> Self {
-        let (period, counter) = match account.kind {
-            Kind::Totp { period } => (Some(period.seconds()), None),
-            Kind::Hotp { counter } => (None, Some(counter)),
+        let counter = match account.kind {
+            Kind::Hotp { counter } => Some(counter),
+            Kind::Totp { .. } | Kind::Steam => None,
         };
         AccountInfo {
             label: account.label(),
@@ -291,7 +291,7 @@ impl From<&Account> for AccountInfo {
             kind: account.kind.type_name().to_owned(),
             algorithm: account.algorithm.as_str().to_owned(),
             digits: account.digits.get(),
-            period,
+            period: account.kind.period().map(|period| period.seconds()),
             counter,
         }
     }
@@ -302,15 +302,15 @@ impl From<&Account> for AccountInfo {
 pub struct CodeReply {
     /// The account's label.
     pub account: String,
-    /// The code's digits (zeroized when dropped).
+    /// The code's digits, or Steam Guard's 5 characters (zeroized when dropped).
     pub code: Zeroizing<String>,
-    /// `totp` or `hotp`.
+    /// `totp`, `hotp` or `steam`.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Seconds per code (TOTP).
+    /// Seconds per code (TOTP, Steam).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<u32>,
-    /// Seconds this code has left (TOTP).
+    /// Seconds this code has left (TOTP, Steam).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining: Option<u32>,
     /// The counter the code was computed from (HOTP).
@@ -321,8 +321,8 @@ pub struct CodeReply {
 impl CodeReply {
     /// The reply for `current`, a code of `account` (with `account`'s parameters).
     pub fn new(account: &Account, current: &CurrentCode) -> Self {
-        let (period, remaining, counter) = match (current, account.kind) {
-            (CurrentCode::Totp(totp), Kind::Totp { period }) => {
+        let (period, remaining, counter) = match (current, account.kind.period()) {
+            (CurrentCode::Totp(totp), Some(period)) => {
                 (Some(period.seconds()), Some(totp.remaining), None)
             }
             (CurrentCode::Hotp { counter, .. }, _) => (None, None, Some(*counter)),

@@ -484,7 +484,9 @@ impl Agent {
                 let clock = crate::clock::unix_now().ok();
                 let mut codes = Vec::new();
                 for account in store.accounts() {
-                    if let Kind::Totp { period } = account.kind {
+                    // Time-based codes only (TOTP, Steam): a HOTP code is issued
+                    // one at a time, by `Code`, since issuing it uses the counter.
+                    if let Some(period) = account.kind.period() {
                         served(period.seconds(), now, clock)?;
                         codes.push(CodeReply::new(account, &account.code_at(now)));
                     }
@@ -501,7 +503,7 @@ impl Agent {
                 let Some(entry) = store.get_mut(index) else {
                     return Err(Failure::Failed(Trouble::AccountVanished));
                 };
-                if let Kind::Totp { period } = entry.kind {
+                if let Some(period) = entry.kind.period() {
                     let step = if next { period.seconds() } else { 0 };
                     let time = at.unwrap_or(now).saturating_add(u64::from(step));
                     served(period.seconds(), time, crate::clock::unix_now().ok())?;

@@ -1,5 +1,10 @@
 //! `otp add`: add an account from a base32 secret, an `otpauth://` URI, or a
 //! picture of the QR code a service shows.
+//!
+//! A Steam Guard key written `steam://SECRET` (as Bitwarden and others keep it) is
+//! taken wherever a secret or a link is: it adds a Steam Guard account, whose issuer
+//! is Steam unless `--issuer` says otherwise. It names no account, so with `--uri`
+//! or `--qr` the name must be given.
 
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -27,7 +32,7 @@ pub struct AddArgs {
     /// Who issued the account, e.g. GitHub (with --uri or --qr: replaces the link's issuer)
     #[arg(long)]
     pub issuer: Option<String>,
-    /// Read an otpauth:// URI (from a hidden prompt or stdin) instead of a secret
+    /// Read an otpauth:// URI or a steam:// key (from a hidden prompt or stdin) instead of a secret
     #[arg(long, conflicts_with_all = ["algorithm", "digits", "period", "hotp", "counter"])]
     pub uri: bool,
     /// Read the otpauth:// link from a QR code in a PNG or JPEG picture, e.g. a screenshot (`-`: standard input)
@@ -68,7 +73,40 @@ pub struct AddArgs {
 
 fn account_from_uri(session: &mut Session, args: &AddArgs) -> Result<Account, CliError> {
     let text = session.input.ask_secret(Asked::Uri)?;
+    if let Some(key) = otpauth::steam_key(&text) {
+        return steam_account(key?, args, true);
+    }
     account_from_link(&otpauth::parse(&text)?, args)
+}
+
+/// The Steam Guard account of a `steam://` key. With `--uri` or `--qr` (`linked`)
+/// the name was optional, but the key names no account, so it must be given.
+fn steam_account(secret: SecretKey, args: &AddArgs, linked: bool) -> Result<Account, CliError> {
+    let name = match &args.name {
+        Some(name) => name.clone(),
+        None if linked => return Err(CliError::Usage(Usage::SteamKeyNeedsName)),
+        None => String::new(),
+    };
+    let options = args.algorithm.is_some()
+        || args.digits.is_some()
+        || args.period.is_some()
+        || args.hotp
+        || args.counter.is_some();
+    if options {
+        return Err(CliError::Usage(Usage::SteamKeyOptions));
+    }
+    Ok(Account {
+        name,
+        issuer: Some(
+            args.issuer
+                .clone()
+                .unwrap_or_else(|| otpauth::STEAM_KEY_ISSUER.to_owned()),
+        ),
+        secret,
+        algorithm: Algorithm::Sha1,
+        digits: Digits::STEAM,
+        kind: Kind::Steam,
+    })
 }
 
 /// The account a link describes, with `--name` and `--issuer` applied; its warnings
@@ -125,6 +163,9 @@ fn account_from_qr(path: &Path, args: &AddArgs) -> Result<Account, CliError> {
             picture,
         }));
     };
+    if let Some(key) = otpauth::steam_key(link) {
+        return steam_account(key?, args, true);
+    }
     match otpauth::parse(link) {
         Ok(parsed) => account_from_link(&parsed, args),
         Err(UriError::MigrationExport) => Err(CliError::Usage(Usage::QrIsExport {
@@ -139,6 +180,9 @@ fn account_from_qr(path: &Path, args: &AddArgs) -> Result<Account, CliError> {
 
 fn account_from_secret(session: &mut Session, args: &AddArgs) -> Result<Account, CliError> {
     let text = session.input.ask_secret(Asked::Secret)?;
+    if let Some(key) = otpauth::steam_key(&text) {
+        return steam_account(key?, args, false);
+    }
     let secret = SecretKey::parse_base32(&text)?;
     let kind = if args.hotp {
         Kind::Hotp {

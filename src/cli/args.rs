@@ -39,7 +39,7 @@ pub struct Cli {
 pub enum Command {
     /// Create a new, empty vault protected by a 6-digit PIN
     Init(init::InitArgs),
-    /// Add an account from a base32 secret, an otpauth:// URI, a QR code picture, or your organisation's customer code
+    /// Add an account from a base32 secret, an otpauth:// URI, a Steam Guard key (steam://), a QR code picture, or your organisation's customer code
     Add(add::AddArgs),
     /// List the accounts (no secrets, no codes)
     List(list::ListArgs),

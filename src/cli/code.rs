@@ -20,13 +20,13 @@ pub struct CodeArgs {
     /// The account: its name, issuer:name, or a unique prefix (any case)
     #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::account_labels))]
     pub account: String,
-    /// Print the code of the next period instead (TOTP only)
+    /// Print the code of the next period instead (time-based accounts only: TOTP, Steam Guard)
     #[arg(long)]
     pub next: bool,
     /// Print a JSON object with the code and its timing
     #[arg(long)]
     pub json: bool,
-    /// Compute the code for this Unix time instead of now (TOTP only; for checking clocks)
+    /// Compute the code for this Unix time instead of now (time-based accounts only; for checking clocks)
     #[arg(long, value_name = "UNIX_SECONDS", value_parser = super::values::seconds)]
     pub at: Option<u64>,
 }

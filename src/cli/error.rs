@@ -127,6 +127,12 @@ pub enum Usage {
         /// The picture argument (`-` for standard input).
         picture: PathBuf,
     },
+    /// `otp add --uri` or `--qr` given a `steam://` key, which names no account,
+    /// without the name.
+    SteamKeyNeedsName,
+    /// A `steam://` key with `--algorithm`, `--digits`, `--period`, `--hotp` or
+    /// `--counter`, which Steam Guard fixes.
+    SteamKeyOptions,
     /// `otp remove` without a terminal and without `--yes`.
     RemoveNeedsYes,
     /// `otp import` on a file too large to be an export.
@@ -349,6 +355,8 @@ impl Localize for Usage {
                 let (source, path) = source(picture);
                 t_in!(lang, "cli-qr-not-a-link", source = source, path = path)
             }
+            Usage::SteamKeyNeedsName => t_in!(lang, "cli-steam-key-needs-name"),
+            Usage::SteamKeyOptions => t_in!(lang, "cli-steam-key-options"),
             Usage::RemoveNeedsYes => t_in!(lang, "cli-remove-needs-yes"),
             Usage::ImportTooLarge { path, limit_mib } => t_in!(
                 lang,

@@ -50,16 +50,14 @@ fn details(account: &Account) -> String {
             account.issuer.clone().unwrap_or_else(text::show_no_issuer),
         ),
         (name, account.name.clone()),
-        (
-            kind,
-            text::show_kind(matches!(account.kind, Kind::Totp { .. })),
-        ),
+        (kind, text::show_kind(account.kind)),
         (algorithm, account.algorithm.as_str().to_owned()),
         (digits, account.digits.to_string()),
     ];
     rows.push(match account.kind {
-        Kind::Totp { period: p } => (period, text::show_period(p.seconds())),
         Kind::Hotp { counter: c } => (counter, text::show_counter(c)),
+        Kind::Totp { period: p } => (period, text::show_period(p.seconds())),
+        Kind::Steam => (period, text::show_period(Kind::STEAM_PERIOD.seconds())),
     });
     let fields: Vec<String> = rows.iter().map(|(field, _)| format!("{field}:")).collect();
     let width = fields.iter().map(|field| field.width()).max().unwrap_or(0);

@@ -132,7 +132,8 @@ pub fn source_of(path: &Path) -> (&'static str, String) {
     }
 }
 
-/// `TOTP every 60 s, SHA1, 6 digits` and the like: an account's parameters.
+/// `TOTP every 60 s, SHA1, 6 digits`, `Steam Guard every 30 s, SHA1, 5 characters`
+/// and the like: an account's parameters.
 pub fn summary(account: &Account) -> String {
     let algorithm = account.algorithm.as_str();
     let digits = account.digits.get();
@@ -146,6 +147,12 @@ pub fn summary(account: &Account) -> String {
         Kind::Hotp { counter } => t!(
             "common-summary-hotp",
             counter = counter.to_string(),
+            algorithm = algorithm,
+            digits = digits
+        ),
+        Kind::Steam => t!(
+            "common-summary-steam",
+            period = Kind::STEAM_PERIOD.seconds(),
             algorithm = algorithm,
             digits = digits
         ),
@@ -405,11 +412,11 @@ pub fn show_no_issuer() -> String {
 }
 
 /// `otp show`'s type line.
-pub fn show_kind(totp: bool) -> String {
-    if totp {
-        t!("cli-show-totp")
-    } else {
-        t!("cli-show-hotp")
+pub fn show_kind(kind: Kind) -> String {
+    match kind {
+        Kind::Totp { .. } => t!("cli-show-totp"),
+        Kind::Hotp { .. } => t!("cli-show-hotp"),
+        Kind::Steam => t!("cli-show-steam"),
     }
 }
 

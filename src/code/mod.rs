@@ -1,8 +1,10 @@
-//! HOTP (RFC 4226) and TOTP (RFC 6238) codes as pure functions.
+//! HOTP (RFC 4226), TOTP (RFC 6238) and Steam Guard codes as pure functions.
 //!
 //! Nothing here reads the clock: callers pass the Unix time or the counter.
 //! The HMAC and truncation come from `totp-rs`; HOTP(c) is computed as TOTP with
-//! a one-second step at time `c`, which is the same function.
+//! a one-second step at time `c`, which is the same function. Steam Guard codes are
+//! TOTP with HMAC-SHA1 at 30 seconds whose truncated value is written in Steam's
+//! alphabet, 5 characters long (`totp-rs`'s `steam` feature).
 
 mod params;
 
@@ -22,17 +24,21 @@ impl Code {
         &self.0
     }
 
-    /// The digits split for reading, e.g. `"058 213"` or `"1234 5678"`.
+    /// The digits split for reading, e.g. `"058 213"` or `"1234 5678"`; a Steam
+    /// code as it is (`"7QF2J"`).
     pub fn grouped(&self) -> String {
         group(self.0.as_str())
     }
 }
 
 /// Digits split for reading, e.g. `"058 213"` or `"1234 5678"`: in halves, 3 + 4
-/// for seven. Counts characters, so any text (a code from another process) is safe.
+/// for seven. A code of 5 characters (only Steam Guard codes have 5) is left whole,
+/// as Steam and every Steam authenticator show it: split, it would read as two
+/// words. Counts characters, so any text (a code from another process) is safe.
 pub fn group(digits: &str) -> String {
     let count = digits.chars().count();
     let split = match count {
+        5 => return digits.to_owned(),
         7 => 3,
         n => n / 2,
     };
@@ -41,17 +47,33 @@ pub fn group(digits: &str) -> String {
     format!("{head} {tail}")
 }
 
+/// How many columns [`group`] makes of a code `characters` long: one more for the
+/// space, none for a Steam Guard code (5 characters, left whole).
+pub fn grouped_width(characters: usize) -> usize {
+    match characters {
+        5 => 5,
+        n => n + 1,
+    }
+}
+
 impl std::fmt::Debug for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Code([redacted])")
     }
 }
 
-/// The HMAC-based code for `moving_factor` (the counter, or the TOTP step number).
-fn generate(secret: &SecretKey, algorithm: Algorithm, digits: Digits, moving_factor: u64) -> Code {
+/// The HMAC-based code for `moving_factor` (the counter, or the TOTP step number),
+/// `digits` long, in decimal digits or (for `totp_rs::Algorithm::Steam`) in Steam's
+/// alphabet.
+fn generate(
+    secret: &SecretKey,
+    algorithm: totp_rs::Algorithm,
+    digits: u8,
+    moving_factor: u64,
+) -> Code {
     let totp = totp_rs::Builder::new()
-        .with_algorithm(algorithm.to_totp_rs())
-        .with_digits(digits.get())
+        .with_algorithm(algorithm)
+        .with_digits(digits)
         .with_step_duration(1)
         .with_secret(secret.expose().to_vec())
         .build_noncompliant();
@@ -60,7 +82,7 @@ fn generate(secret: &SecretKey, algorithm: Algorithm, digits: Digits, moving_fac
 
 /// RFC 4226 HOTP code for `counter`.
 pub fn hotp(secret: &SecretKey, algorithm: Algorithm, digits: Digits, counter: u64) -> Code {
-    generate(secret, algorithm, digits, counter)
+    generate(secret, algorithm.to_totp_rs(), digits.get(), counter)
 }
 
 /// A TOTP code with where it sits in time.
@@ -79,6 +101,34 @@ pub fn totp(
     secret: &SecretKey,
     algorithm: Algorithm,
     digits: Digits,
+    period: Period,
+    unix_time: u64,
+) -> TotpCode {
+    time_based(
+        secret,
+        algorithm.to_totp_rs(),
+        digits.get(),
+        period,
+        unix_time,
+    )
+}
+
+/// Steam Guard code at `unix_time`: HMAC-SHA1 of the 30-second step, truncated as
+/// RFC 4226 does, written as 5 characters of `23456789BCDFGHJKMNPQRTVWXY`.
+pub fn steam(secret: &SecretKey, unix_time: u64) -> TotpCode {
+    time_based(
+        secret,
+        totp_rs::Algorithm::Steam,
+        Digits::STEAM.get(),
+        Kind::STEAM_PERIOD,
+        unix_time,
+    )
+}
+
+fn time_based(
+    secret: &SecretKey,
+    algorithm: totp_rs::Algorithm,
+    digits: u8,
     period: Period,
     unix_time: u64,
 ) -> TotpCode {
@@ -130,11 +180,46 @@ mod tests {
         assert_eq!((start.step, start.remaining), (2, 30));
     }
 
+    /// Steam Guard codes equal those of tests/data/steam_guard.py, a Python
+    /// implementation written from the algorithm's description (HMAC-SHA1 of the
+    /// 30-second step, RFC 4226 truncation, 5 characters of Steam's alphabet).
+    #[test]
+    fn steam_codes_match_the_independent_reference() {
+        #[derive(serde::Deserialize)]
+        struct Vectors {
+            steam: Vec<Vector>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Vector {
+            secret: String,
+            time: u64,
+            code: String,
+        }
+        let vectors: Vectors =
+            toml::from_str(include_str!("../../tests/data/steam-vectors.toml")).unwrap();
+        assert!(vectors.steam.len() >= 20, "steam-vectors.toml is too short");
+        for v in &vectors.steam {
+            let secret = SecretKey::parse_base32(&v.secret).unwrap();
+            let at = steam(&secret, v.time);
+            assert_eq!(at.code.as_str(), v.code, "{} at {}", v.secret, v.time);
+            assert_eq!(at.step, v.time / 30);
+            assert_eq!(u64::from(at.remaining), 30 - v.time % 30);
+            assert!(
+                at.code
+                    .as_str()
+                    .chars()
+                    .all(|c| "23456789BCDFGHJKMNPQRTVWXY".contains(c))
+            );
+        }
+    }
+
     #[test]
     fn grouping() {
         let six = Code(Zeroizing::new("058213".into()));
         let seven = Code(Zeroizing::new("0582131".into()));
         let eight = Code(Zeroizing::new("12345678".into()));
+        let steam = Code(Zeroizing::new("7QF2J".into()));
+        assert_eq!(steam.grouped(), "7QF2J");
         assert_eq!(six.grouped(), "058 213");
         assert_eq!(seven.grouped(), "058 2131");
         assert_eq!(eight.grouped(), "1234 5678");
@@ -142,5 +227,12 @@ mod tests {
         assert_eq!(group("12é456"), "12é 456");
         assert_eq!(group(""), " ");
         assert_eq!(format!("{six:?}"), "Code([redacted])");
+        for text in ["7QF2J", "058213", "0582131", "12345678"] {
+            assert_eq!(
+                grouped_width(text.len()),
+                group(text).chars().count(),
+                "{text}"
+            );
+        }
     }
 }

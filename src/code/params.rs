@@ -79,13 +79,16 @@ impl FromStr for Algorithm {
     }
 }
 
-/// Number of digits in a code: 6, 7 or 8.
+/// Number of characters in a code: 6, 7 or 8 digits, or Steam Guard's 5 characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Digits(u8);
 
 impl Digits {
     /// Six digits, the default almost everywhere.
     pub const SIX: Digits = Digits(6);
+    /// Steam Guard's 5 characters: only [`Kind::Steam`] accounts have it;
+    /// [`Digits::new`] refuses 5, since a 5-digit TOTP or HOTP code is not supported.
+    pub const STEAM: Digits = Digits(5);
 
     /// Checks that `digits` is 6, 7 or 8.
     pub fn new(digits: u8) -> Result<Self, ParamError> {
@@ -171,7 +174,13 @@ impl fmt::Display for Period {
     }
 }
 
-/// Time-based or counter-based codes.
+/// Time-based, counter-based or Steam Guard codes.
+///
+/// Steam is a kind of its own, as every format that carries it says (`otpauth://steam/`,
+/// Aegis's `"type": "steam"`, andOTP's and 2FAS's `STEAM`): its codes are time-based
+/// but drawn from Steam's alphabet, and its parameters are fixed (HMAC-SHA1, 30
+/// seconds, 5 characters: see [`Kind::STEAM_PERIOD`]), so it carries none. An account
+/// of this kind has [`Algorithm::Sha1`] and [`Digits::STEAM`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// RFC 6238: the moving factor is the number of periods since the Unix epoch.
@@ -184,6 +193,9 @@ pub enum Kind {
         /// The counter the next code is computed from.
         counter: u64,
     },
+    /// Steam Guard: TOTP with HMAC-SHA1 every 30 seconds, written as 5 characters of
+    /// Steam's alphabet (`23456789BCDFGHJKMNPQRTVWXY`).
+    Steam,
 }
 
 impl Default for Kind {
@@ -195,11 +207,24 @@ impl Default for Kind {
 }
 
 impl Kind {
-    /// `"totp"` or `"hotp"`, as in `otpauth://` URIs.
+    /// Steam Guard's period: 30 seconds.
+    pub const STEAM_PERIOD: Period = Period(30);
+
+    /// `"totp"`, `"hotp"` or `"steam"`, as in `otpauth://` URIs.
     pub fn type_name(&self) -> &'static str {
         match self {
             Kind::Totp { .. } => "totp",
             Kind::Hotp { .. } => "hotp",
+            Kind::Steam => "steam",
+        }
+    }
+
+    /// The length of one step of a time-based kind (TOTP, Steam); `None` for HOTP.
+    pub fn period(&self) -> Option<Period> {
+        match self {
+            Kind::Totp { period } => Some(*period),
+            Kind::Steam => Some(Kind::STEAM_PERIOD),
+            Kind::Hotp { .. } => None,
         }
     }
 }
@@ -237,5 +262,25 @@ mod tests {
         assert!(Period::new(86_401).is_err());
         assert_eq!("60".parse::<Period>().map(Period::seconds), Ok(60));
         assert!("-30".parse::<Period>().is_err());
+        // Five characters exist for Steam only.
+        assert_eq!(Digits::STEAM.get(), 5);
+        assert!("5".parse::<Digits>().is_err());
+    }
+
+    #[test]
+    fn kinds_name_their_type_and_period() {
+        let totp = Kind::Totp {
+            period: Period::new(60).unwrap(),
+        };
+        assert_eq!(
+            (totp.type_name(), totp.period()),
+            ("totp", Period::new(60).ok())
+        );
+        let hotp = Kind::Hotp { counter: 3 };
+        assert_eq!((hotp.type_name(), hotp.period()), ("hotp", None));
+        assert_eq!(
+            (Kind::Steam.type_name(), Kind::Steam.period()),
+            ("steam", Some(Period::DEFAULT))
+        );
     }
 }

@@ -210,6 +210,7 @@ impl Localize for RecordProblem {
             RecordProblem::Type { kind } => {
                 t_in!(lang, "err-payload-bad-type", kind = kind.as_str())
             }
+            RecordProblem::SteamParams => t_in!(lang, "err-payload-steam-params"),
         }
     }
 }
@@ -372,6 +373,7 @@ impl Localize for UriError {
                 name = *name,
                 reason = source.localize_in(lang)
             ),
+            UriError::SteamParam { name } => t_in!(lang, "err-uri-steam-param", name = *name),
             UriError::MissingCounter => t_in!(lang, "err-uri-missing-counter"),
         }
     }
@@ -950,6 +952,14 @@ mod tests {
             &["alice", "motp"],
         );
         check(
+            "bad steam account",
+            &PayloadError::BadAccount {
+                name: "gamer".into(),
+                problem: RecordProblem::SteamParams,
+            },
+            &["gamer", "SHA1", "5"],
+        );
+        check(
             "bad account param",
             &PayloadError::BadAccount {
                 name: "alice".into(),
@@ -1132,6 +1142,7 @@ mod tests {
                 },
                 "digits=",
             ),
+            (UriError::SteamParam { name: "digits" }, "digits="),
             (UriError::MissingCounter, "counter="),
         ];
         for (error, value) in uri_errors {

@@ -507,6 +507,11 @@ impl Localize for Reason {
                 t_in!(lang, "transfer-reason-missing", field = field(lang, *which))
             }
             Reason::NoCounter => t_in!(lang, "transfer-reason-no-counter"),
+            Reason::SteamParameters(which) => t_in!(
+                lang,
+                "transfer-reason-steam-parameters",
+                field = field(lang, *which)
+            ),
             Reason::Md5 => t_in!(lang, "transfer-reason-md5"),
             Reason::UnknownAlgorithmNumber(number) => t_in!(
                 lang,
@@ -547,6 +552,7 @@ impl Localize for Reason {
                 "transfer-reason-link",
                 error = error.localize_in(lang)
             ),
+            Reason::GoogleSteam => t_in!(lang, "transfer-reason-google-steam"),
         }
     }
 }
@@ -1051,14 +1057,16 @@ mod tests {
             out.push((Box::new(error), values));
         }
         let reasons: Vec<(Reason, Vec<&'static str>)> = vec![
-            (Reason::Unsupported(Scheme::Steam), vec!["Steam", "TOTP"]),
-            (Reason::Unsupported(Scheme::Motp), vec!["mOTP"]),
+            (
+                Reason::Unsupported(Scheme::Motp),
+                vec!["mOTP", "Steam Guard"],
+            ),
             (Reason::Unsupported(Scheme::Yandex), vec!["Yandex"]),
             (
                 Reason::UnknownType {
                     name: "weird".to_owned(),
                 },
-                vec!["weird", "TOTP"],
+                vec!["weird", "TOTP", "Steam"],
             ),
             (Reason::NoParameters, vec!["info"]),
             (Reason::SecretNotBase32, vec!["base32"]),
@@ -1092,6 +1100,10 @@ mod tests {
             (Reason::Missing(Field::Algorithm), vec![]),
             (Reason::Missing(Field::Type), vec![]),
             (Reason::NoCounter, vec!["HOTP"]),
+            (
+                Reason::SteamParameters(Field::Digits),
+                vec!["Steam Guard", "SHA1"],
+            ),
             (Reason::Md5, vec!["MD5"]),
             (Reason::UnknownAlgorithmNumber(17), vec!["17"]),
             (Reason::UnknownDigitsNumber(18), vec!["18"]),
@@ -1108,6 +1120,7 @@ mod tests {
                 Reason::Link(crate::otpauth::UriError::MissingSecret),
                 vec!["otpauth://", "secret="],
             ),
+            (Reason::GoogleSteam, vec!["Steam Guard", "--format aegis"]),
         ];
         for (reason, values) in reasons {
             out.push((

@@ -27,7 +27,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, account, json_digits, json_period, whole_number};
+use super::entry::{Entry, account, json_digits, json_period, steam, whole_number};
 use super::error::{AegisPart, ExportProblem, ImportError, Problem, ScryptExcess};
 use super::format::Format;
 use super::imported::{
@@ -521,11 +521,14 @@ fn entry_label(entry: &EntryJson, position: usize) -> String {
 }
 
 /// The account of one entry and remarks about it, or why it cannot be imported.
+///
+/// A Steam Guard entry (`"type": "steam"`; Aegis writes `"algo": "SHA1"`,
+/// `"digits": 5`, `"period": 30` in its info) becomes a Steam Guard account.
 fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Remark>), Reason> {
-    let is_hotp = match entry.kind.as_str() {
-        "totp" => false,
-        "hotp" => true,
-        "steam" => return Err(Reason::Unsupported(Scheme::Steam)),
+    let (is_hotp, is_steam) = match entry.kind.as_str() {
+        "totp" => (false, false),
+        "hotp" => (true, false),
+        "steam" => (false, true),
         "motp" => return Err(Reason::Unsupported(Scheme::Motp)),
         "yandex" => return Err(Reason::Unsupported(Scheme::Yandex)),
         other => {
@@ -542,6 +545,23 @@ fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Rem
         }
         _ => return Err(Reason::NoSecret),
     };
+    let name = entry.name.as_deref().unwrap_or("");
+    let issuer = entry.issuer.as_deref().unwrap_or("");
+    if is_steam {
+        let (algorithm, digits, kind) = steam(
+            info.algo.as_deref(),
+            info.digits.as_ref(),
+            info.period.as_ref(),
+        )?;
+        let entry = Entry {
+            name,
+            issuer,
+            algorithm,
+            digits,
+            kind,
+        };
+        return Ok((account(entry, secret, position), notes));
+    }
     let algorithm = match &info.algo {
         Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => {
@@ -576,8 +596,8 @@ fn convert_entry(entry: &EntryJson, position: usize) -> Result<(Account, Vec<Rem
         Kind::Totp { period }
     };
     let entry = Entry {
-        name: entry.name.as_deref().unwrap_or(""),
-        issuer: entry.issuer.as_deref().unwrap_or(""),
+        name,
+        issuer,
         algorithm,
         digits,
         kind,
@@ -699,6 +719,8 @@ fn json_bytes<T: Serialize>(value: &T) -> Result<Zeroizing<Vec<u8>>, ImportError
 fn export_entry(account: &Account) -> Result<ExportEntry<'_>, ImportError> {
     let (kind, period, counter) = match account.kind {
         Kind::Totp { period } => ("totp", Some(period.seconds()), None),
+        // As Aegis writes its own Steam entries: SHA1, 5 digits, 30 seconds.
+        Kind::Steam => ("steam", Some(Kind::STEAM_PERIOD.seconds()), None),
         Kind::Hotp { counter } => {
             // Aegis reads the counter as a Java long.
             if i64::try_from(counter).is_err() {
@@ -983,6 +1005,18 @@ mod tests {
             bad("totp", "algo", "MD5".into());
             bad("totp", "secret", "not base32!".into());
             bad("hotp", "counter", (-1).into());
+            // Steam Guard's parameters are fixed (erin's): an entry that says
+            // otherwise is not guessed at.
+            for (field, value) in [
+                ("digits", 6.into()),
+                ("algo", "SHA256".into()),
+                ("period", 60.into()),
+            ] {
+                let mut entry = entries[4].clone();
+                entry["name"] = format!("steam {field}").into();
+                entry["info"][field] = value;
+                entries.push(entry);
+            }
         });
         let imported = read(&text, &mut no_prompt).unwrap();
         assert_eq!(imported.accounts, expected_accounts());
@@ -992,7 +1026,6 @@ mod tests {
             .map(|u| (u.label.as_str(), u.reason.as_str()))
             .collect();
         let expect = [
-            ("Steam:erin", "Steam"),
             ("GitHub:motp ", "mOTP"),
             ("GitHub:yandex ", "Yandex"),
             ("GitHub:weird ", "\"weird\""),
@@ -1004,6 +1037,9 @@ mod tests {
             ("GitHub:totp algo", "MD5"),
             ("GitHub:totp secret", "base32"),
             ("GitHub:hotp counter", "-1"),
+            ("Steam:steam digits", "Steam Guard entry, but its digits"),
+            ("Steam:steam algo", "Steam Guard entry, but its algorithm"),
+            ("Steam:steam period", "Steam Guard entry, but its period"),
         ];
         assert_eq!(reasons.len(), expect.len(), "{reasons:?}");
         for ((label, reason), (want_label, want_reason)) in reasons.iter().zip(expect) {
@@ -1045,7 +1081,7 @@ mod tests {
         });
         let imported = read(&text, &mut no_prompt).unwrap();
         let shown = format!("{:?}", imported.unrepresentable);
-        assert_eq!(imported.unrepresentable.len(), 3, "{shown}");
+        assert_eq!(imported.unrepresentable.len(), 2, "{shown}");
         assert!(!shown.contains("JBSWY3DP"), "{shown}");
     }
 

@@ -21,17 +21,19 @@
 //!   `Issuer:name`, and is split at its first colon.
 //! - `thumbnail`, `last_used`, `used_frequency`, `tags` and anything else are ignored.
 //!
-//! An unknown type or algorithm, and parameters outside what otp supports, leave that
-//! entry out with the reason; Steam entries are left out too. The HOTP counter is
-//! taken as it is: the counter of the code andOTP shows.
+//! A `STEAM` entry is a Steam Guard account (andOTP writes it with SHA1, 5 digits
+//! and a period of 30 seconds; other values would give other codes and leave the
+//! entry out). An unknown type or algorithm, and parameters outside what otp
+//! supports, leave that entry out with the reason. The HOTP counter is taken as it
+//! is: the counter of the code andOTP shows.
 
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, json_digits, json_period, whole_number};
+use super::entry::{Entry, json_digits, json_period, steam, whole_number};
 use super::error::ImportError;
 use super::format::Format;
-use super::imported::{Field, Imported, Reason, Scheme, Unrepresentable};
+use super::imported::{Field, Imported, Reason, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind};
 use crate::secret::SecretKey;
 
@@ -110,7 +112,13 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
     } else if kind_name.eq_ignore_ascii_case("HOTP") {
         false
     } else if kind_name.eq_ignore_ascii_case("STEAM") {
-        return Err(Reason::Unsupported(Scheme::Steam));
+        let (algorithm, digits, kind) = steam(
+            entry.algorithm.as_deref(),
+            entry.digits.as_ref(),
+            entry.period.as_ref(),
+        )?;
+        let secret = SecretKey::parse_base32(&entry.secret).map_err(Reason::SecretUnusable)?;
+        return Ok((algorithm, digits, kind, secret));
     } else {
         return Err(Reason::UnknownType {
             name: kind_name.to_owned(),
@@ -175,6 +183,8 @@ mod tests {
     "algorithm":"SHA1","thumbnail":"Default","last_used":0,"period":30,"tags":[]}},
   {{"secret":"{SHA1_SEED}","issuer":"Steam","label":"gamer","digits":5,"type":"STEAM",
     "algorithm":"SHA1","thumbnail":"Steam","last_used":0,"used_frequency":0,"tags":[]}},
+  {{"secret":"{SHA1_SEED}","issuer":"Steam","label":"six","digits":6,"type":"STEAM",
+    "algorithm":"SHA1","period":30}},
   {{"secret":"{SHA1_SEED}","issuer":"Legacy","label":"md5","digits":6,"type":"TOTP",
     "algorithm":"MD5","period":30}},
   {{"secret":"{SHA1_SEED}","issuer":"Short","label":"five","digits":5,"type":"TOTP",
@@ -203,10 +213,11 @@ mod tests {
                 "ACME Co:bob",
                 "Bank:carol",
                 "Forge:dave",
-                "Old Service:erin"
+                "Old Service:erin",
+                "Steam:gamer"
             ]
         );
-        let [alice, bob, carol, dave, erin] = imported.accounts.as_slice() else {
+        let [alice, bob, carol, dave, erin, gamer] = imported.accounts.as_slice() else {
             unreachable!()
         };
         // RFC 6238 appendix B at T = 59 (SHA1, SHA256) and RFC 4226 at counter 1.
@@ -223,6 +234,11 @@ mod tests {
         );
         assert_eq!(carol.code_at(119).code().as_str(), "90693936");
         assert_eq!(erin.secret, alice.secret);
+        // A STEAM entry is a Steam Guard account: at T = 59 the code of RFC 4226's
+        // truncated value 1094287082 in Steam's alphabet (tests/data/steam_guard.py).
+        assert_eq!(gamer.kind, Kind::Steam);
+        assert_eq!(gamer.digits, Digits::STEAM);
+        assert_eq!(gamer.code_at(59).code().as_str(), "PV9M4");
         assert!(imported.notes.is_empty());
     }
 
@@ -230,7 +246,7 @@ mod tests {
     fn entries_otp_cannot_take_are_left_out_with_reasons() {
         let imported = read(&sample()).unwrap();
         let expected = [
-            ("Steam:gamer", "Steam codes are not supported"),
+            ("Steam:six", "Steam Guard entry, but its digits"),
             ("Legacy:md5", "unknown algorithm \"MD5\""),
             ("Short:five", "5 digits is not supported"),
             ("Zero:period", "a period of \"0\" seconds"),

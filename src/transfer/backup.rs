@@ -269,13 +269,13 @@ mod tests {
 
     #[test]
     fn newer_and_invalid_payloads() {
-        let newer = binary(b"version = 2\naccounts = []\n", LOW);
+        let newer = binary(b"version = 3\naccounts = []\n", LOW);
         assert_eq!(
             read_with(&newer, PASSWORD).0,
             Err(ImportError::UnknownVersion {
                 format: Format::Backup,
-                version: 2,
-                known: 1
+                version: 3,
+                known: 2
             })
         );
         let invalid = binary(b"not toml at all", LOW);

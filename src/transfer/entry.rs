@@ -39,6 +39,38 @@ pub(crate) fn json_period(value: &serde_json::Value) -> Result<Period, Reason> {
         .map_err(Reason::Param)
 }
 
+/// The parameters of a Steam Guard entry, checked against what the file gives
+/// (`None` where it gives nothing: Steam's are fixed, so nothing is assumed).
+/// Steam Guard codes are HMAC-SHA1, 30 seconds, 5 characters; an entry that says
+/// otherwise would draw other codes in its app, so it is left out rather than
+/// guessed at.
+pub(crate) fn steam(
+    algorithm: Option<&str>,
+    digits: Option<&serde_json::Value>,
+    period: Option<&serde_json::Value>,
+) -> Result<(Algorithm, Digits, Kind), Reason> {
+    if let Some(name) = algorithm
+        && name.parse::<Algorithm>() != Ok(Algorithm::Sha1)
+    {
+        return Err(Reason::SteamParameters(Field::Algorithm));
+    }
+    for (value, field, steam) in [
+        (digits, Field::Digits, u64::from(Digits::STEAM.get())),
+        (
+            period,
+            Field::Period,
+            u64::from(Kind::STEAM_PERIOD.seconds()),
+        ),
+    ] {
+        if let Some(value) = value
+            && whole_number(value, field)? != steam
+        {
+            return Err(Reason::SteamParameters(field));
+        }
+    }
+    Ok((Algorithm::Sha1, Digits::STEAM, Kind::Steam))
+}
+
 /// The parts of an account as a file states them, before otp's checks.
 pub(crate) struct Entry<'a> {
     pub name: &'a str,

@@ -19,8 +19,12 @@
 //!   entry out with the reason. Gson writes every one of these fields (they are never
 //!   null in `Token`), so a token without its type, algorithm, digits, period (TOTP)
 //!   or counter (HOTP) is damaged and left out with the missing field named, not
-//!   read with a guess that could give wrong codes. FreeOTP+ shows Steam codes for
-//!   the issuer `Steam`: such entries are left out too.
+//!   read with a guess that could give wrong codes.
+//! - FreeOTP+ has no Steam type: it draws Steam Guard codes (Steam's letters) for any
+//!   token whose issuer is `Steam`. Such a TOTP token with SHA1, 5 digits and 30
+//!   seconds (what Steam's codes are) is a Steam Guard account; one with other
+//!   parameters, or a HOTP one, would draw codes no Steam Guard account makes, and
+//!   is left out with the reason.
 //! - `counter` is the counter of the next code FreeOTP+ would show. FreeOTP+ starts
 //!   tokens added from a link one below the link's counter (so at -1 for `counter=0`);
 //!   a negative counter is read as 0, the code the service expects first, with a note.
@@ -30,10 +34,10 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, json_digits, json_period, whole_number};
+use super::entry::{Entry, json_digits, json_period, steam, whole_number};
 use super::error::ImportError;
 use super::format::Format;
-use super::imported::{Field, Imported, Note, Reason, Remark, Scheme, Unrepresentable};
+use super::imported::{Field, Imported, Note, Reason, Remark, Unrepresentable};
 use crate::code::{Algorithm, Digits, Kind};
 use crate::secret::SecretKey;
 
@@ -185,36 +189,46 @@ fn parameters(token: &Token) -> Result<Parameters, Reason> {
         });
     };
     // FreeOTP+ computes Steam's letter codes for exactly this issuer.
-    if token.issuer_ext.as_deref() == Some("Steam") || token.issuer() == "Steam" {
-        return Err(Reason::Unsupported(Scheme::Steam));
-    }
-    let algorithm = match &token.algo {
-        Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
-        None => return Err(Reason::Missing(Field::Algorithm)),
-    };
-    let digits = match &token.digits {
-        Some(value) => json_digits(value)?,
-        None => return Err(Reason::Missing(Field::Digits)),
-    };
+    let is_steam = token.issuer_ext.as_deref() == Some("Steam") || token.issuer() == "Steam";
     let mut clamped = None;
-    let kind = if is_totp {
-        let period = match &token.period {
-            Some(value) => json_period(value)?,
-            None => return Err(Reason::Missing(Field::Period)),
-        };
-        Kind::Totp { period }
+    let (algorithm, digits, kind) = if is_steam {
+        if !is_totp {
+            return Err(Reason::SteamParameters(Field::Type));
+        }
+        steam(
+            token.algo.as_deref(),
+            token.digits.as_ref(),
+            token.period.as_ref(),
+        )?
     } else {
-        let value = token.counter.as_ref().ok_or(Reason::NoCounter)?;
-        // A negative counter (FreeOTP+ stores one below its link's) is read as 0 and
-        // said (`FreeOtpCounter`).
-        let counter = match value.as_i64() {
-            Some(stored) if stored < 0 => {
-                clamped = Some(stored);
-                0
-            }
-            _ => whole_number(value, Field::Counter)?,
+        let algorithm = match &token.algo {
+            Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
+            None => return Err(Reason::Missing(Field::Algorithm)),
         };
-        Kind::Hotp { counter }
+        let digits = match &token.digits {
+            Some(value) => json_digits(value)?,
+            None => return Err(Reason::Missing(Field::Digits)),
+        };
+        let kind = if is_totp {
+            let period = match &token.period {
+                Some(value) => json_period(value)?,
+                None => return Err(Reason::Missing(Field::Period)),
+            };
+            Kind::Totp { period }
+        } else {
+            let value = token.counter.as_ref().ok_or(Reason::NoCounter)?;
+            // A negative counter (FreeOTP+ stores one below its link's) is read as 0
+            // and said (`FreeOtpCounter`).
+            let counter = match value.as_i64() {
+                Some(stored) if stored < 0 => {
+                    clamped = Some(stored);
+                    0
+                }
+                _ => whole_number(value, Field::Counter)?,
+            };
+            Kind::Hotp { counter }
+        };
+        (algorithm, digits, kind)
     };
     let mut bytes = Zeroizing::new(Vec::with_capacity(token.secret.len()));
     for value in token.secret.iter() {
@@ -263,6 +277,10 @@ mod tests {
     "label":"frank","labelAlt":"franky","period":30,"secret":{RFC},"type":"TOTP"}},
   {{"algo":"SHA1","counter":0,"digits":5,"issuerExt":"Steam","label":"gamer",
     "period":30,"secret":{RFC},"type":"TOTP"}},
+  {{"algo":"SHA1","counter":0,"digits":6,"issuerExt":"Steam","label":"six",
+    "period":30,"secret":{RFC},"type":"TOTP"}},
+  {{"algo":"SHA1","counter":3,"digits":5,"issuerExt":"Steam","label":"counted",
+    "period":30,"secret":{RFC},"type":"HOTP"}},
   {{"algo":"MD5","counter":0,"digits":6,"issuerExt":"Legacy","label":"md5",
     "period":30,"secret":{RFC},"type":"TOTP"}},
   {{"algo":"SHA1","counter":0,"digits":9,"issuerExt":"Long","label":"nine",
@@ -295,10 +313,11 @@ mod tests {
                 "Signed:bytes",
                 "Forge:dave",
                 "Int:erin",
-                "Renamed:franky"
+                "Renamed:franky",
+                "Steam:gamer"
             ]
         );
-        let [alice, signed, dave, erin, frank] = imported.accounts.as_slice() else {
+        let [alice, signed, dave, erin, frank, gamer] = imported.accounts.as_slice() else {
             unreachable!()
         };
         assert_eq!(alice.secret.expose(), b"12345678901234567890");
@@ -323,6 +342,11 @@ mod tests {
         assert_eq!(dave.code_at(0).code().as_str(), "755224");
         assert_eq!(erin.kind, Kind::Hotp { counter: 5 });
         assert_eq!(frank.name, "franky");
+        // A 5-digit SHA1 TOTP token of the issuer Steam: FreeOTP+ shows Steam Guard
+        // codes for it. At T = 59: RFC 4226's truncated 1094287082 in Steam's
+        // alphabet (tests/data/steam_guard.py).
+        assert_eq!(gamer.kind, Kind::Steam);
+        assert_eq!(gamer.code_at(59).code().as_str(), "PV9M4");
         let [note] = imported.notes.as_slice() else {
             panic!("{:?}", imported.notes);
         };
@@ -334,7 +358,8 @@ mod tests {
     fn tokens_otp_cannot_take_are_left_out_with_reasons() {
         let imported = read(&sample()).unwrap();
         let expected = [
-            ("Steam:gamer", "Steam codes are not supported"),
+            ("Steam:six", "Steam Guard entry, but its digits"),
+            ("Steam:counted", "Steam Guard entry, but its type"),
             ("Legacy:md5", "unknown algorithm \"MD5\""),
             ("Long:nine", "9 digits is not supported"),
             ("Zero:period", "a period of \"0\" seconds"),

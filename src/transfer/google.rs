@@ -431,7 +431,8 @@ fn missing_codes(batches: &[Batch], id: i32) -> Option<Note> {
 /// Writes `accounts` as migration links of at most `batch_size` accounts each.
 ///
 /// Accounts Google Authenticator cannot hold (a period other than 30 s, 7 digits, a
-/// counter past `i64::MAX`) are listed in [`GoogleExport::left_out`], never changed.
+/// counter past `i64::MAX`, Steam Guard) are listed in [`GoogleExport::left_out`],
+/// never changed.
 /// The links of one export share a random batch id, so Google Authenticator knows
 /// they belong together.
 pub fn export(accounts: &[Account], batch_size: usize) -> Result<GoogleExport, ImportError> {
@@ -467,6 +468,10 @@ pub fn export(accounts: &[Account], batch_size: usize) -> Result<GoogleExport, I
 
 /// One account as Google stores it, or why it cannot be.
 fn to_params(account: &Account) -> Result<OtpParameters, Reason> {
+    // Google's format has no Steam type: said first, before the 5 digits it implies.
+    if account.kind == Kind::Steam {
+        return Err(Reason::GoogleSteam);
+    }
     let digits = match account.digits.get() {
         6 => proto::DigitCount::Six,
         8 => proto::DigitCount::Eight,
@@ -479,6 +484,7 @@ fn to_params(account: &Account) -> Result<OtpParameters, Reason> {
             let counter = i64::try_from(counter).map_err(|_| Reason::GoogleCounter(counter))?;
             (proto::OtpType::Hotp, counter)
         }
+        Kind::Steam => return Err(Reason::GoogleSteam),
     };
     if account.secret.is_empty() {
         return Err(Reason::GoogleNoSecret);
@@ -767,6 +773,7 @@ mod tests {
                 && match account.kind {
                     Kind::Totp { period } => period == Period::DEFAULT,
                     Kind::Hotp { .. } => true,
+                    Kind::Steam => false,
                 }
         };
         let (kept, left): (Vec<Account>, Vec<Account>) =
@@ -883,13 +890,29 @@ mod tests {
         let mut huge = base.clone();
         huge.name = "huge".to_owned();
         huge.kind = Kind::Hotp { counter: u64::MAX };
-        accounts.extend([sixty, seven, huge]);
+        let steam = Account {
+            name: "gamer".to_owned(),
+            algorithm: Algorithm::Sha1,
+            digits: Digits::STEAM,
+            kind: Kind::Steam,
+            ..base.clone()
+        };
+        accounts.extend([sixty, seven, huge, steam]);
         let written = export(&accounts, 10).unwrap();
         let labels: Vec<&str> = written.left_out.iter().map(|u| u.label.as_str()).collect();
-        assert_eq!(labels, ["Example:sixty", "Example:seven", "Example:huge"]);
+        assert_eq!(
+            labels,
+            [
+                "Example:sixty",
+                "Example:seven",
+                "Example:huge",
+                "Example:gamer"
+            ]
+        );
         assert!(written.left_out[0].reason.contains("60 seconds"));
         assert!(written.left_out[1].reason.contains("7 digits"));
         assert!(written.left_out[2].reason.contains("counter"));
+        assert_eq!(written.left_out[3].why, Reason::GoogleSteam);
         for left in &written.left_out {
             assert!(left.reason.contains("--format aegis"), "{}", left.reason);
         }

@@ -162,8 +162,6 @@ impl std::fmt::Display for CodeNumbers {
 /// A code scheme otp does not make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {
-    /// Steam Guard's letter codes.
-    Steam,
     /// Mobile-OTP.
     Motp,
     /// Yandex's codes.
@@ -174,7 +172,6 @@ impl Scheme {
     /// The scheme's proper name.
     pub fn name(self) -> &'static str {
         match self {
-            Scheme::Steam => "Steam",
             Scheme::Motp => "mOTP",
             Scheme::Yandex => "Yandex",
         }
@@ -185,10 +182,13 @@ impl Scheme {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Reason {
     /// A scheme otp does not make.
-    #[error("{} codes are not supported (otp makes TOTP and HOTP codes)", .0.name())]
+    #[error(
+        "{} codes are not supported (otp makes TOTP, HOTP and Steam Guard codes)",
+        .0.name()
+    )]
     Unsupported(Scheme),
     /// A type otp does not know.
-    #[error("its type {name:?} is not supported: only TOTP and HOTP are")]
+    #[error("its type {name:?} is not supported: only TOTP, HOTP and Steam are")]
     UnknownType {
         /// The type as the file names it.
         name: String,
@@ -236,6 +236,12 @@ pub enum Reason {
     /// A HOTP entry without a counter.
     #[error("it is counter-based (HOTP) but has no counter")]
     NoCounter,
+    /// A Steam Guard entry with an algorithm, code length or period that is not
+    /// Steam's (SHA1, 5 characters, 30 seconds): its app would draw other codes.
+    #[error(
+        "it is a Steam Guard entry, but its {0} is not Steam's (SHA1, 5 characters, 30 seconds), and a guess could give wrong codes"
+    )]
+    SteamParameters(Field),
     /// MD5 codes.
     #[error("it uses MD5 codes, which otp does not make (only SHA1, SHA256 and SHA512)")]
     Md5,
@@ -272,6 +278,11 @@ pub enum Reason {
     /// The `otpauth://` link an entry holds cannot be read.
     #[error("its otpauth:// link cannot be read: {0}")]
     Link(crate::otpauth::UriError),
+    /// Google Authenticator has no Steam Guard codes.
+    #[error(
+        "Google Authenticator cannot hold Steam Guard accounts; export it with --format aegis or --format uris instead"
+    )]
+    GoogleSteam,
 }
 
 /// Something the user should know about one imported account.
@@ -312,7 +323,7 @@ pub struct Unrepresentable {
     pub label: String,
     /// The reason in English (for logs); show `why` localized instead.
     pub reason: String,
-    /// Why it was left out, e.g. that Steam codes are not supported.
+    /// Why it was left out, e.g. that mOTP codes are not supported.
     pub why: Reason,
 }
 

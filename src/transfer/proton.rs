@@ -9,8 +9,9 @@
 //! ```
 //!
 //! A `Totp` entry's link is read by [`super::uris::read_link`] and named by it (a
-//! left-out entry without a label by its `name`). Steam entries are left out
-//! ([`steam`]); an entry of any other type is left out with its type.
+//! left-out entry without a label by its `name`). A Steam entry is a Steam Guard
+//! account named by its `name` ([`steam`]); an entry of any other type is left out
+//! with its type.
 //!
 //! With a password the file is `{"version": 1, "salt": base64 (16 bytes), "content":
 //! base64 (nonce ‖ ciphertext ‖ tag)}`: the key is Argon2id v19 of the password (19
@@ -29,8 +30,10 @@ use zeroize::Zeroizing;
 use super::entry;
 use super::error::{ImportError, Problem};
 use super::format::Format;
-use super::imported::{Imported, Note, PasswordPrompt, Reason, Remark, Scheme, Unrepresentable};
+use super::imported::{Imported, Note, PasswordPrompt, Reason, Remark, Unrepresentable};
 use crate::accounts::Account;
+use crate::code::{Algorithm, Digits, Kind};
+use crate::otpauth;
 
 /// The export version otp reads.
 const VERSION: i64 = 1;
@@ -184,9 +187,26 @@ fn decrypt(
         .map_err(|_| ImportError::WrongPassword(Format::Proton))
 }
 
-/// What becomes of a Steam entry: the one place Proton's Steam entries are decided.
-fn steam() -> Result<(Account, Vec<Remark>), Reason> {
-    Err(Reason::Unsupported(Scheme::Steam))
+/// The Steam Guard account of a Steam entry, whose link is `steam://SECRET`: the
+/// one place Proton's Steam entries are decided. The key names no account: the
+/// entry's name does, under the issuer Steam.
+fn steam(uri: &str, name: &str, position: usize) -> Result<(Account, Vec<Remark>), Reason> {
+    let secret = match otpauth::steam_key(uri) {
+        Some(parsed) => parsed.map_err(Reason::SecretUnusable)?,
+        None => {
+            return Err(Reason::UnknownType {
+                name: "Steam".to_owned(),
+            });
+        }
+    };
+    let named = entry::Entry {
+        name,
+        issuer: otpauth::STEAM_KEY_ISSUER,
+        algorithm: Algorithm::Sha1,
+        digits: Digits::STEAM,
+        kind: Kind::Steam,
+    };
+    Ok((entry::account(named, secret, position), Vec::new()))
 }
 
 fn convert(entries: &[EntryJson]) -> Imported {
@@ -207,7 +227,7 @@ fn convert(entries: &[EntryJson]) -> Imported {
                 let built = entry::account(named, account.secret.clone(), position);
                 (built, remarks)
             }),
-            "Steam" => steam(),
+            "Steam" => steam(&content.uri, name, position),
             other => Err(Reason::UnknownType {
                 name: other.to_owned(),
             }),
@@ -268,12 +288,15 @@ mod tests {
         let imported = read(PLAIN, &mut no_prompt).unwrap();
         assert_eq!(
             labels(&imported),
-            ["GitHub:alice@example.com", "Example:bob", "Bank:carol"]
+            [
+                "GitHub:alice@example.com",
+                "Example:bob",
+                "Bank:carol",
+                "Steam:erin"
+            ]
         );
-        assert_eq!(
-            imported.left_out(),
-            [("Steam:erin", &Reason::Unsupported(Scheme::Steam))]
-        );
+        assert_eq!(imported.accounts[3].kind, Kind::Steam);
+        assert!(imported.left_out().is_empty());
         assert!(imported.notes.is_empty());
     }
 
@@ -284,7 +307,12 @@ mod tests {
         assert_eq!(calls.get(), 1);
         assert_eq!(
             labels(&imported),
-            ["GitHub:alice@example.com", "Example:bob", "Bank:carol"]
+            [
+                "GitHub:alice@example.com",
+                "Example:bob",
+                "Bank:carol",
+                "Steam:erin"
+            ]
         );
         let mut with_dave = imported.accounts.clone();
         with_dave.extend(
@@ -315,13 +343,13 @@ mod tests {
             bad("otpauth://totp/Y:y?secret=JBSWY3DPEHPK3PXP", "Yandex");
         });
         let imported = read(&text, &mut no_prompt).unwrap();
-        assert_eq!(imported.accounts.len(), 3);
+        assert_eq!(imported.accounts.len(), 4);
         let left: Vec<&str> = imported
             .unrepresentable
             .iter()
             .map(|entry| entry.label.as_str())
             .collect();
-        assert_eq!(left, ["Steam:erin", "Old:md5", "Typo:x", "Y:y"]);
+        assert_eq!(left, ["Old:md5", "Typo:x", "Y:y"]);
         for entry in &imported.unrepresentable {
             assert!(!entry.reason.contains("JBSWY3DP"), "{}", entry.reason);
         }

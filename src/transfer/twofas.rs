@@ -9,7 +9,9 @@
 //!
 //! A service is `{"name", "secret": base32, "otp": {"account", "label", "issuer",
 //! "digits", "period", "algorithm", "counter", "tokenType": "TOTP"|"HOTP"|"STEAM"}}`;
-//! older schema versions leave out fields, which then take 2FAS's defaults.
+//! older schema versions leave out fields, which then take 2FAS's defaults. A
+//! `STEAM` service is a Steam Guard account (SHA1, 5 digits, 30 seconds; a service
+//! that says otherwise is left out, as its codes would differ).
 //!
 //! Encryption (2fas-android's backup cipher): the key is PBKDF2-HMAC-SHA256 of the
 //! password, 10 000 iterations, 256 bits; AES-256-GCM with the 12-byte iv, the 16-byte
@@ -26,12 +28,10 @@ use serde::Deserialize;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, account, json_digits, json_period, whole_number};
+use super::entry::{Entry, account, json_digits, json_period, steam, whole_number};
 use super::error::{ImportError, Problem, SealedPart, TwoFasField};
 use super::format::Format;
-use super::imported::{
-    Field, Imported, Note, PasswordPrompt, Reason, Remark, Scheme, Unrepresentable,
-};
+use super::imported::{Field, Imported, Note, PasswordPrompt, Reason, Remark, Unrepresentable};
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
@@ -312,7 +312,7 @@ fn convert_service(
         Some(kind) if kind.eq_ignore_ascii_case("TOTP") => false,
         Some(kind) if kind.eq_ignore_ascii_case("HOTP") => true,
         Some(kind) if kind.eq_ignore_ascii_case("STEAM") => {
-            return Err(Reason::Unsupported(Scheme::Steam));
+            return steam_service(service, otp, position);
         }
         Some(kind) => {
             return Err(Reason::UnknownType {
@@ -366,6 +366,31 @@ fn convert_service(
         kind,
     };
     Ok((account(entry, secret, position), notes))
+}
+
+/// A `STEAM` service: a Steam Guard account, whose parameters are Steam's.
+fn steam_service(
+    service: &ServiceJson,
+    otp: &OtpJson,
+    position: usize,
+) -> Result<(Account, Vec<Remark>), Reason> {
+    let (algorithm, digits, kind) = steam(
+        non_empty(otp.algorithm.as_deref()),
+        otp.digits.as_ref(),
+        otp.period.as_ref(),
+    )?;
+    let secret = match non_empty(service.secret.as_deref().map(String::as_str)) {
+        Some(text) => SecretKey::parse_base32(text).map_err(|_| Reason::SecretNotBase32)?,
+        None => return Err(Reason::NoSecret),
+    };
+    let entry = Entry {
+        name: name_of(service),
+        issuer: issuer_of(service),
+        algorithm,
+        digits,
+        kind,
+    };
+    Ok((account(entry, secret, position), Vec::new()))
 }
 
 #[cfg(test)]
@@ -546,6 +571,11 @@ mod tests {
             bad("e", "secret", "JBSWY3DPEHPK3PX1".into());
             bad("f", "secret", serde_json::Value::Null);
             bad("g", "digits", "JBSWY3DPEHPK3PXP".into());
+            // Steam Guard with 6 digits would draw other codes than Steam's.
+            let mut steam = services[4].clone();
+            steam["otp"]["account"] = "six".into();
+            steam["otp"]["digits"] = 6.into();
+            services.push(steam);
         });
         let imported = read(&text, &mut no_prompt).unwrap();
         assert_eq!(imported.accounts, expected_accounts());
@@ -555,7 +585,6 @@ mod tests {
             .map(|u| format!("{} | {}", u.label, u.reason))
             .collect();
         let expect = [
-            "Steam:erin | Steam",
             "GitHub:a | \"YANDEX\"",
             "GitHub:b | 9 digits",
             "GitHub:c | \"0\"",
@@ -563,6 +592,7 @@ mod tests {
             "GitHub:e | base32",
             "GitHub:f | no secret",
             "GitHub:g | digits is not a number",
+            "Steam:six | Steam Guard entry, but its digits",
         ];
         assert_eq!(reasons.len(), expect.len(), "{reasons:?}");
         for (reason, want) in reasons.iter().zip(expect) {

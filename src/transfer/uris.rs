@@ -3,20 +3,26 @@
 //! Blank lines and lines starting with `#` are ignored. Each link is read by
 //! [`crate::otpauth::parse`], so the rules written there (`+` in a value is a space,
 //! colons in the label, unknown parameters ignored, ...) hold here too; what it warns
-//! about becomes a [`Note`]. A well-formed link for codes otp does not make (a
-//! `steam`, `motp` or other type, MD5, 5 digits, ...) is left out with its reason
-//! and the rest is read; a line that is not a well-formed link stops the import. A Google Authenticator export link (`otpauth-migration://`) on a line of
-//! its own is read as well, with [`super::google::read`].
+//! about becomes a [`Note`]. `otpauth://steam/` links are Steam Guard accounts. A
+//! well-formed link for codes otp does not make (a `motp` or other type, MD5, 5
+//! digits, a Steam link with other parameters than Steam's, ...) is left out with its
+//! reason and the rest is read; a line that is not a well-formed link stops the
+//! import. A Google Authenticator export link (`otpauth-migration://`) on a line of
+//! its own is read as well, with [`super::google::read`]; so is a Steam Guard key
+//! written `steam://SECRET` (as Bitwarden keeps one), which names no account: it is
+//! named after its issuer, Steam, as an unnamed entry of any format is.
 //!
 //! [`write`](fn@write) writes the same format, which [`read`] reads back unchanged.
 
 use percent_encoding::percent_decode_str;
 use zeroize::Zeroizing;
 
+use super::entry::Entry;
 use super::error::{ImportError, Problem};
 use super::format::Format;
-use super::imported::{Imported, Note, Reason, Remark, Scheme, Unrepresentable};
+use super::imported::{Field, Imported, Note, Reason, Remark, Scheme, Unrepresentable};
 use crate::accounts::Account;
+use crate::code::{Algorithm, Digits, Kind};
 use crate::otpauth::{self, OtpAuthUri, UriError};
 
 /// Reads every `otpauth://` link in the text.
@@ -47,6 +53,26 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
                 other => other,
             })?;
             imported.extend(batch);
+            continue;
+        }
+        if let Some(key) = otpauth::steam_key(line) {
+            let secret = key.map_err(|error| ImportError::Malformed {
+                format: Format::Uris,
+                problem: Problem::Link {
+                    line: number,
+                    error: UriError::Secret(error),
+                },
+            })?;
+            let entry = Entry {
+                name: "",
+                issuer: otpauth::STEAM_KEY_ISSUER,
+                algorithm: Algorithm::Sha1,
+                digits: Digits::STEAM,
+                kind: Kind::Steam,
+            };
+            imported
+                .accounts
+                .push(super::entry::account(entry, secret, index));
             continue;
         }
         match parse_link(line) {
@@ -134,12 +160,16 @@ pub(crate) fn link_label(link: &str) -> Option<String> {
 fn unrepresentable(error: &UriError) -> Option<Reason> {
     match error {
         UriError::UnknownType(name) => Some(match name.to_ascii_lowercase().as_str() {
-            "steam" => Reason::Unsupported(Scheme::Steam),
             "motp" => Reason::Unsupported(Scheme::Motp),
             "yaotp" | "yandex" => Reason::Unsupported(Scheme::Yandex),
             _ => Reason::UnknownType { name: name.clone() },
         }),
         UriError::Param { source, .. } => Some(Reason::Param(source.clone())),
+        UriError::SteamParam { name } => Some(Reason::SteamParameters(match *name {
+            "algorithm" => Field::Algorithm,
+            "digits" => Field::Digits,
+            _ => Field::Period,
+        })),
         _ => None,
     }
 }
@@ -230,6 +260,7 @@ otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AT%26T&p
         let text = "\
 otpauth://totp/Example:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example
 otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQ&issuer=Steam
+otpauth://steam/Steam:six?secret=GEZDGNBVGY3TQOJQ&issuer=Steam&digits=6
 otpauth://totp/Old:md5?secret=GEZDGNBVGY3TQOJQ&algorithm=MD5
 otpauth://totp/Short:five?secret=GEZDGNBVGY3TQOJQ&digits=5
 otpauth://motp/?secret=GEZDGNBVGY3TQOJQ
@@ -237,11 +268,12 @@ otpauth://hotp/carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1
 ";
         let imported = read(text).unwrap();
         let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
-        assert_eq!(labels, ["Example:alice", "carol"]);
+        assert_eq!(labels, ["Example:alice", "Steam:gamer", "carol"]);
+        assert_eq!(imported.accounts[1].kind, Kind::Steam);
         assert_eq!(
             imported.left_out(),
             [
-                ("Steam:gamer", &Reason::Unsupported(Scheme::Steam)),
+                ("Steam:six", &Reason::SteamParameters(Field::Digits)),
                 (
                     "Old:md5",
                     &Reason::Param(crate::code::ParamError::UnknownAlgorithm("MD5".into()))
@@ -250,7 +282,7 @@ otpauth://hotp/carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1
                     "Short:five",
                     &Reason::Param(crate::code::ParamError::Digits("5".into()))
                 ),
-                ("#5", &Reason::Unsupported(Scheme::Motp)),
+                ("#6", &Reason::Unsupported(Scheme::Motp)),
             ]
         );
         for entry in &imported.unrepresentable {
@@ -278,6 +310,32 @@ otpauth://hotp/carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1
                 matches!(read(bad), Err(ImportError::Malformed { .. })),
                 "{bad}"
             );
+        }
+    }
+
+    /// A Steam Guard key as Bitwarden keeps it is read as a Steam account named
+    /// after its issuer; a broken one stops the import, naming the line but not
+    /// the secret.
+    #[test]
+    fn steam_keys_among_the_lines_are_steam_accounts() {
+        let text = "otpauth://totp/x:y?secret=GEZDGNBVGY3TQOJQ\nsteam://GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\n";
+        let imported = read(text).unwrap();
+        let [_, steam] = imported.accounts.as_slice() else {
+            panic!("{imported:?}");
+        };
+        assert_eq!(steam.label(), "Steam:Steam");
+        assert_eq!(steam.kind, Kind::Steam);
+        // At T = 59: RFC 4226's truncated 1094287082 in Steam's alphabet.
+        assert_eq!(code_at(steam, 59), "PV9M4");
+        match read("steam://GEZDGNBVGY3TQOJ0") {
+            Err(ImportError::Malformed {
+                problem: detail, ..
+            }) => {
+                let shown = detail.to_string();
+                assert!(shown.starts_with("line 1: "), "{shown}");
+                assert!(!shown.contains("GEZDGNBV"), "{shown}");
+            }
+            other => panic!("{other:?}"),
         }
     }
 
@@ -316,9 +374,23 @@ otpauth://hotp/carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1
                 7,
                 Kind::Hotp { counter: u64::MAX },
             ),
+            Account {
+                algorithm: Algorithm::Sha1,
+                digits: Digits::STEAM,
+                kind: Kind::Steam,
+                ..account("gamer", Some("Steam"), Algorithm::Sha1, 6, Kind::default())
+            },
         ];
         let text = write(&accounts);
-        assert_eq!(text.lines().count(), 3);
+        assert_eq!(text.lines().count(), 4);
+        assert!(
+            text.lines().any(
+                |line| line.starts_with("otpauth://steam/Steam:gamer?secret=")
+                    && line.ends_with("&issuer=Steam")
+            ),
+            "{}",
+            text.as_str()
+        );
         assert!(text.ends_with('\n'));
         let imported = read(&text).unwrap();
         assert_eq!(imported.accounts, accounts);

@@ -443,7 +443,18 @@ impl AddForm {
         self.error = None;
     }
 
+    /// Whether the advanced fields still hold their defaults (time-based, SHA1, 6
+    /// digits, 30 s): a Steam Guard key then overrides them without a word.
+    fn advanced_untouched(&self) -> bool {
+        let fresh = AddForm::default();
+        !self.hotp
+            && self.algorithm == fresh.algorithm
+            && self.digits == fresh.digits
+            && self.period.trim() == fresh.period
+    }
+
     /// Reads the account the form describes, with the CLI's parsers and messages.
+    /// A Steam Guard key (`steam://SECRET`) is taken as the setup key or as the link.
     pub fn parse(&self) -> Result<Parsed, String> {
         let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
         match self.source {
@@ -451,6 +462,16 @@ impl AddForm {
             Source::Link => {
                 if self.link.trim().is_empty() {
                     return Err(text::link_empty().to_owned());
+                }
+                if let Some(key) = otpauth::steam_key(&self.link) {
+                    // A Steam Guard key names no account: the form's name is needed.
+                    let Some(name) = optional(&self.name) else {
+                        return Err(text::steam_key_needs_name());
+                    };
+                    return Ok(Parsed {
+                        account: steam_account(name, optional(&self.issuer), key)?,
+                        warnings: Vec::new(),
+                    });
                 }
                 let parsed = otpauth::parse(&self.link).map_err(|e| e.localize())?;
                 let uri = parsed.uri;
@@ -467,6 +488,19 @@ impl AddForm {
                 })
             }
             Source::Key => {
+                if let Some(key) = otpauth::steam_key(&self.secret) {
+                    if self.advanced && !self.advanced_untouched() {
+                        return Err(text::steam_key_options());
+                    }
+                    return Ok(Parsed {
+                        account: steam_account(
+                            self.name.trim().to_owned(),
+                            optional(&self.issuer),
+                            key,
+                        )?,
+                        warnings: Vec::new(),
+                    });
+                }
                 let secret = SecretKey::parse_base32(&self.secret).map_err(|e| e.localize())?;
                 let digits = Digits::new(self.digits).map_err(|e| e.localize())?;
                 let kind = if self.hotp {
@@ -499,6 +533,23 @@ impl AddForm {
             }
         }
     }
+}
+
+/// The Steam Guard account of a `steam://` key: its issuer is Steam unless the form
+/// names another.
+fn steam_account(
+    name: String,
+    issuer: Option<String>,
+    key: Result<SecretKey, crate::secret::SecretError>,
+) -> Result<Account, String> {
+    Ok(Account {
+        name,
+        issuer: Some(issuer.unwrap_or_else(|| otpauth::STEAM_KEY_ISSUER.to_owned())),
+        secret: key.map_err(|e| e.localize())?,
+        algorithm: Algorithm::Sha1,
+        digits: Digits::STEAM,
+        kind: Kind::Steam,
+    })
 }
 
 /// The form that renames an account.
@@ -620,6 +671,52 @@ mod tests {
         assert_eq!(
             form.parse().err(),
             Some(otpauth::UriError::NotOtpauth.localize())
+        );
+    }
+
+    /// A Steam Guard link or `steam://` key adds a Steam Guard account, as `otp add`
+    /// does; the key names no account, so the form's name is needed.
+    #[test]
+    fn steam_links_and_keys_add_steam_guard_accounts() {
+        let mut form = AddForm {
+            source: Source::Link,
+            ..AddForm::default()
+        };
+        form.link = Zeroizing::new(
+            "otpauth://steam/Steam:gamer?secret=GEZDGNBVGY3TQOJQ&issuer=Steam".into(),
+        );
+        let linked = form.parse().unwrap().account;
+        assert_eq!(
+            (linked.label().as_str(), linked.kind),
+            ("Steam:gamer", Kind::Steam)
+        );
+        assert_eq!(linked.digits, Digits::STEAM);
+
+        form.link = Zeroizing::new(" steam://GEZDGNBVGY3TQOJQ ".into());
+        assert_eq!(form.parse().err(), Some(text::steam_key_needs_name()));
+        form.name = "gamer".into();
+        let keyed = form.parse().unwrap().account;
+        assert_eq!(keyed, linked);
+        form.issuer = "Valve".into();
+        assert_eq!(form.parse().unwrap().account.label(), "Valve:gamer");
+
+        let mut form = AddForm {
+            name: "gamer".into(),
+            ..AddForm::default()
+        };
+        form.secret = Zeroizing::new("steam://GEZDGNBVGY3TQOJQ".into());
+        assert_eq!(form.parse().unwrap().account, linked);
+        // Advanced fields shown but untouched do not matter; changed ones are refused.
+        form.advanced = true;
+        assert_eq!(form.parse().unwrap().account, linked);
+        form.digits = 8;
+        assert_eq!(form.parse().err(), Some(text::steam_key_options()));
+        // A broken key is said as a broken setup key is.
+        form.digits = 6;
+        form.secret = Zeroizing::new("steam://GEZDGNB0".into());
+        assert_eq!(
+            form.parse().err(),
+            Some(SecretKey::parse_base32("GEZDGNB0").unwrap_err().localize())
         );
     }
 

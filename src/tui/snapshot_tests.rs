@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use super::app::tests::{
-    T0, agent_app, agent_codes, hotp, locked_app, opened_by, store, totp, unlocked_app,
+    T0, agent_app, agent_codes, hotp, locked_app, opened_by, steam, store, totp, unlocked_app,
 };
 use super::app::{App, Modal, Screen, Status};
 use super::form::{AddForm, Source};
@@ -1092,11 +1092,17 @@ fn the_esc_hint_says_what_esc_does_now() {
 
 /// Issue 15, item 6: the code of every row starts in one column, and so do the
 /// seconds end, in every row (labels of different lengths, a HOTP row, a 60 s
-/// row) and through the whole period: drawn before and in the last 10 seconds
-/// (when the next code takes the dots' place), at every width.
+/// row, an 8-digit row whose code is wider, a Steam Guard row whose code is 5
+/// characters) and through the whole period: drawn before and in the last 10
+/// seconds (when the next code takes the dots' place), at every width.
 #[test]
 fn every_row_keeps_its_columns_through_the_period_at_every_width() {
-    let accounts = accounts();
+    let mut accounts = accounts();
+    accounts.push(Account {
+        digits: crate::code::Digits::new(8).unwrap(),
+        ..totp("Wide", "eight", 30)
+    });
+    accounts.push(steam("Steam", "gamer"));
     // At both times the 30 s codes are those of the period starting at T0.
     let times = [T0 + 5, T0 + 23];
     for lang in [Lang::En, Lang::Ko] {
@@ -1116,13 +1122,13 @@ fn every_row_keeps_its_columns_through_the_period_at_every_width() {
                     for (row, account) in screen.lines().skip(1).zip(&accounts) {
                         let code = match account.kind {
                             crate::code::Kind::Hotp { .. } => text::HOTP_HIDDEN.to_owned(),
-                            crate::code::Kind::Totp { .. } => {
+                            crate::code::Kind::Totp { .. } | crate::code::Kind::Steam => {
                                 account.code_at(time).code().grouped()
                             }
                         };
                         let column = column_of(row, &code);
                         code_columns.push((time, column));
-                        if let crate::code::Kind::Totp { period } = account.kind {
+                        if let Some(period) = account.kind.period() {
                             let left = period.seconds() - u32::try_from(time - T0).unwrap();
                             let seconds = text::time_left(left);
                             let end = column_of(row, &format!(" {seconds}")).map(|c| {

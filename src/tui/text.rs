@@ -140,8 +140,11 @@ pub fn agent_title(accounts: &str, remaining_secs: u64, short: bool) -> String {
         crate::t!("tui-agent-title", time = time, accounts = accounts)
     }
 }
-/// A code row before the agent's first answer.
-pub const CODE_WAITING: &str = "··· ···";
+/// A code row before the agent's first answer: a dot for each character of the
+/// code to come, grouped as the code will be (`··· ···`; `·····` for Steam Guard).
+pub fn code_waiting(characters: usize) -> String {
+    crate::code::group(&"·".repeat(characters))
+}
 /// Copy before the agent's answer for this second arrived.
 pub fn agent_code_coming() -> String {
     crate::t!("tui-agent-code-coming")
@@ -529,6 +532,14 @@ pub fn enrolled(label: &str, replaced: bool) -> String {
 /// Submitting an empty link.
 pub fn link_empty() -> String {
     crate::t!("tui-link-empty")
+}
+/// Submitting a `steam://` key as the link without a name.
+pub fn steam_key_needs_name() -> String {
+    crate::t!("tui-steam-key-needs-name")
+}
+/// Submitting a `steam://` key as the setup key with changed advanced fields.
+pub fn steam_key_options() -> String {
+    crate::t!("tui-steam-key-options")
 }
 /// Field label.
 pub fn field_source() -> String {

@@ -13,6 +13,17 @@
 //! period = 30
 //! ```
 //!
+//! A Steam Guard account is `type = "steam"` with `algorithm = "SHA1"` and
+//! `digits = 5` (and no period: Steam's is always 30 seconds).
+//!
+//! **Versions.** Version 1 holds TOTP and HOTP accounts; version 2 adds Steam Guard
+//! accounts. The payload is written as the oldest version that can hold it: a vault
+//! without a Steam account stays version 1, so the `otp` of before Steam still opens
+//! it; one with a Steam account is version 2, which that `otp` refuses whole, with
+//! "written by a newer otp (format 2 ...); upgrade otp to open it", before it reads
+//! (or could ever write back) any account. Were it version 1, that `otp` would
+//! report the account's 5 digits as damage and advise restoring the backup.
+//!
 //! Serialised text is returned in zeroizing storage; parsing errors never quote the
 //! text, which holds secrets.
 
@@ -23,8 +34,15 @@ use crate::accounts::{Account, Store};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
-/// The payload format this build writes and the newest it reads.
-pub const PAYLOAD_VERSION: u32 = 1;
+/// The newest payload format this build reads (and writes when a vault needs it).
+pub const PAYLOAD_VERSION: u32 = 2;
+
+/// The payload version of vaults without Steam Guard accounts, which every `otp`
+/// reads.
+const FIRST_VERSION: u32 = 1;
+
+/// The version that introduced Steam Guard accounts.
+const STEAM_VERSION: u32 = 2;
 
 /// Why a decrypted payload could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -61,12 +79,16 @@ pub enum RecordProblem {
     /// An algorithm, digit count or period outside what is supported.
     #[error(transparent)]
     Param(#[from] ParamError),
-    /// A type other than `totp` (without a counter) or `hotp` (with one).
+    /// A type other than `totp` (without a counter), `hotp` (with one) or `steam`
+    /// (with neither, or Steam's 30-second period).
     #[error("type {kind:?} with these period/counter fields is not valid")]
     Type {
         /// The record's type.
         kind: String,
     },
+    /// A `steam` record whose algorithm or digits are not Steam's (SHA1, 5).
+    #[error("a Steam Guard account must be SHA1 with 5 characters")]
+    SteamParams,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -97,6 +119,7 @@ impl From<&Account> for Record {
         let (period, counter) = match account.kind {
             Kind::Totp { period } => (Some(period.seconds()), None),
             Kind::Hotp { counter } => (None, Some(counter)),
+            Kind::Steam => (None, None),
         };
         Record {
             name: account.name.clone(),
@@ -121,7 +144,7 @@ impl TryFrom<Record> for Account {
         };
         let param = |e: ParamError| bad(RecordProblem::Param(e));
         let algorithm: Algorithm = record.algorithm.parse().map_err(param)?;
-        let digits = Digits::new(record.digits).map_err(param)?;
+        let steam_period = Some(Kind::STEAM_PERIOD.seconds());
         let kind = match (record.kind.as_str(), record.period, record.counter) {
             ("totp", period, None) => Kind::Totp {
                 period: period
@@ -131,11 +154,20 @@ impl TryFrom<Record> for Account {
                     .unwrap_or_default(),
             },
             ("hotp", None, Some(counter)) => Kind::Hotp { counter },
+            ("steam", period, None) if period.is_none() || period == steam_period => Kind::Steam,
             (other, _, _) => {
                 return Err(bad(RecordProblem::Type {
                     kind: other.to_owned(),
                 }));
             }
+        };
+        let digits = if kind == Kind::Steam {
+            if algorithm != Algorithm::Sha1 || record.digits != Digits::STEAM.get() {
+                return Err(bad(RecordProblem::SteamParams));
+            }
+            Digits::STEAM
+        } else {
+            Digits::new(record.digits).map_err(param)?
         };
         Ok(Account {
             name: record.name,
@@ -148,10 +180,20 @@ impl TryFrom<Record> for Account {
     }
 }
 
-/// Serialises the store as the current payload version.
+/// The oldest payload version that holds every account of `store` (see the module
+/// documentation).
+pub fn version_for(store: &Store) -> u32 {
+    if store.accounts().iter().any(|a| a.kind == Kind::Steam) {
+        STEAM_VERSION
+    } else {
+        FIRST_VERSION
+    }
+}
+
+/// Serialises the store as the oldest payload version that can hold it.
 pub fn to_toml(store: &Store) -> Zeroizing<String> {
     let payload = Payload {
-        version: PAYLOAD_VERSION,
+        version: version_for(store),
         accounts: store.accounts().iter().map(Record::from).collect(),
     };
     // Serialising plain strings and integers cannot fail; fall back to an empty
@@ -233,12 +275,102 @@ mod tests {
         assert_eq!(from_toml(&text).unwrap(), store);
     }
 
+    fn with_steam() -> Store {
+        let mut store = sample();
+        store
+            .add(
+                Account {
+                    name: "gamer".into(),
+                    issuer: Some("Steam".into()),
+                    secret: SecretKey::parse_base32("GEZDGNBVGY3TQOJQ").unwrap(),
+                    algorithm: Algorithm::Sha1,
+                    digits: Digits::STEAM,
+                    kind: Kind::Steam,
+                },
+                10,
+            )
+            .unwrap();
+        store
+    }
+
+    /// A vault written before Steam accounts existed, byte for byte as that `otp`
+    /// wrote it: it opens unchanged, and is written back as version 1.
+    #[test]
+    fn a_version_1_vault_opens_unchanged() {
+        let old = "version = 1\n\n[[accounts]]\nname = \"alice@example.com\"\nissuer = \"Example\"\n\
+                   secret = \"JBSWY3DPEHPK3PXP\"\ntype = \"totp\"\nalgorithm = \"SHA1\"\ndigits = 6\n\
+                   period = 30\n\n[[accounts]]\nname = \"counter\"\nsecret = \"JBSWY3DPEHPK3PXP\"\n\
+                   type = \"hotp\"\nalgorithm = \"SHA256\"\ndigits = 8\ncounter = 42\n";
+        let store = from_toml(old).unwrap();
+        assert_eq!(store.len(), 2);
+        assert_eq!(version_for(&store), 1);
+        assert_eq!(to_toml(&store).as_str(), old);
+    }
+
+    /// A Steam account round-trips, and makes the payload version 2, which the
+    /// `otp` of before Steam refuses as "written by a newer otp" (its
+    /// PAYLOAD_VERSION was 1) instead of reading the account as damaged.
+    #[test]
+    fn a_steam_account_round_trips_as_version_2() {
+        let store = with_steam();
+        let text = to_toml(&store);
+        assert!(text.starts_with("version = 2\n"), "{}", text.as_str());
+        assert!(
+            text.contains("type = \"steam\"\nalgorithm = \"SHA1\"\ndigits = 5\n"),
+            "{}",
+            text.as_str()
+        );
+        assert_eq!(from_toml(&text).unwrap(), store);
+        // Without the Steam account, the vault is version 1 again.
+        let mut store = store;
+        store.remove(2);
+        assert!(to_toml(&store).starts_with("version = 1\n"));
+        // Steam's period may be written; another period, other digits or a counter
+        // are refused.
+        let steam = to_toml(&with_steam());
+        let with_period = steam.replace("digits = 5\n", "digits = 5\nperiod = 30\n");
+        assert_eq!(from_toml(&with_period).unwrap(), with_steam());
+        for (from, to, problem) in [
+            ("digits = 5\n", "digits = 6\n", RecordProblem::SteamParams),
+            (
+                "type = \"steam\"\nalgorithm = \"SHA1\"",
+                "type = \"steam\"\nalgorithm = \"SHA256\"",
+                RecordProblem::SteamParams,
+            ),
+            (
+                "digits = 5\n",
+                "digits = 5\nperiod = 60\n",
+                RecordProblem::Type {
+                    kind: "steam".into(),
+                },
+            ),
+            (
+                "digits = 5\n",
+                "digits = 5\ncounter = 1\n",
+                RecordProblem::Type {
+                    kind: "steam".into(),
+                },
+            ),
+        ] {
+            let text = steam.replace(from, to);
+            assert_eq!(
+                from_toml(&text),
+                Err(PayloadError::BadAccount {
+                    name: "gamer".into(),
+                    problem
+                }),
+                "{to}"
+            );
+        }
+    }
+
     #[test]
     fn refuses_newer_versions_and_bad_fields() {
         assert_eq!(
-            from_toml("version = 2\naccounts = []"),
-            Err(PayloadError::TooNew { found: 2 })
+            from_toml("version = 3\naccounts = []"),
+            Err(PayloadError::TooNew { found: 3 })
         );
+        assert_eq!(from_toml("version = 2\naccounts = []"), Ok(Store::new()));
         let text = to_toml(&sample()).replace("SHA512", "MD5");
         assert!(matches!(
             from_toml(&text),

@@ -76,6 +76,53 @@ pub fn oathtool_hotp(secret: &str, digits: u8, counter: u64) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
+/// One Steam Guard code of tests/data/steam-vectors.toml: what the independent
+/// Python reference (tests/data/steam_guard.py) computes, since oathtool cannot.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SteamVector {
+    /// Base32, without padding.
+    pub secret: String,
+    /// Unix seconds.
+    pub time: u64,
+    /// The 5 characters.
+    pub code: String,
+}
+
+/// Every Steam Guard code of tests/data/steam-vectors.toml whose secret is `secret`.
+pub fn steam_vectors(secret: &str) -> Vec<SteamVector> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        steam: Vec<SteamVector>,
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/steam-vectors.toml");
+    let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let vectors: Vec<SteamVector> = file
+        .steam
+        .into_iter()
+        .filter(|v| v.secret == secret)
+        .collect();
+    assert!(
+        !vectors.is_empty(),
+        "steam-vectors.toml has no code for {secret}"
+    );
+    vectors
+}
+
+/// The Steam Guard code of a base32 `secret` at `time`, as the independent Python
+/// reference (tests/data/steam_guard.py) computes it now; `None` (and a loud skip
+/// message) without python3.
+pub fn python_steam_code(secret: &str, time: u64) -> Option<String> {
+    if !have_tool("python3", &["--version"]) {
+        return None;
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/steam_guard.py");
+    let mut command = Command::new("python3");
+    command.arg(script).arg("--code").arg(time.to_string());
+    let out = feed(command, &format!("{secret}\n"));
+    assert!(out.status.success(), "steam_guard.py failed: {out:?}");
+    Some(String::from_utf8(out.stdout).unwrap().trim().to_owned())
+}
+
 /// A temporary home with its own vault, config file and runtime directory (where
 /// `otp unlock` puts its agent's socket, so tests never meet each other's agents).
 pub struct Sandbox {

@@ -6,8 +6,8 @@
 cli-prompt-pin = { -pin }:
 cli-prompt-new-pin = New 6-digit { -pin }:
 cli-prompt-repeat-pin = Type the new { -pin } again:
-cli-prompt-secret = Secret key (base32, as the site shows it):
-cli-prompt-uri = otpauth:// link:
+cli-prompt-secret = Secret key (base32, as the site shows it; steam://KEY for Steam Guard):
+cli-prompt-uri = otpauth:// link (or steam:// key):
 cli-prompt-export-password = Password for the { $format } (at least { $min } characters):
 cli-prompt-export-password-again = Type the password again:
 cli-prompt-import-password = Password of the { $format }:
@@ -60,6 +60,7 @@ cli-show-counter = Counter
 cli-show-no-issuer = (none)
 cli-show-totp = TOTP (time-based)
 cli-show-hotp = HOTP (counter-based)
+cli-show-steam = Steam Guard (time-based, letters and digits)
 cli-show-period-value = { $seconds } s
 cli-show-counter-value = { $counter } (the next code uses it)
 cli-qr-shows-secret = This QR code holds the secret of { $label }: anyone who sees or photographs it can copy the { -account }. Clear the screen (`clear`) once your phone has scanned it.
@@ -76,6 +77,8 @@ cli-qr-several = { $source ->
         [stdin] the picture on standard input holds { $count } QR codes; crop it to the one to add, or to add every { -account } in it, save the picture to a file and run `otp import <file>`
        *[file] the picture { $path } holds { $count } QR codes; crop it to the one to add, or to add every { -account } in it, run `otp import { $path }`
     }
+cli-steam-key-needs-name = a steam:// key names no { -account }; give its name: `otp add NAME --uri` (or `--qr`)
+cli-steam-key-options = a steam:// key is for Steam Guard codes, which are always SHA1, 5 characters and 30 seconds; leave out --algorithm, --digits, --period, --hotp and --counter
 cli-qr-not-a-link = { $source ->
         [stdin] the QR code in the picture on standard input holds no otpauth:// link, so it is not for an authenticator app; use the QR code the service shows when you turn on two-factor authentication
        *[file] the QR code in the picture { $path } holds no otpauth:// link, so it is not for an authenticator app; use the QR code the service shows when you turn on two-factor authentication

@@ -15,6 +15,8 @@ common-summary-hotp = HOTP from counter { $counter }, { $algorithm }, { $digits 
         [one] { $digits } digit
        *[other] { $digits } digits
     }
+# A Steam Guard account's parameters, which Steam fixes.
+common-summary-steam = Steam Guard every { $period } s, { $algorithm }, { $digits } characters
 
 # A length of time, rounded up: "45 seconds", "2 minutes", "1 hour".
 common-duration-seconds = { $count ->

@@ -76,6 +76,7 @@ err-payload-invalid = the { -vault } decrypted but its contents are not valid ({
 err-payload-not-utf8 = the { -vault } decrypted but its contents are not text; restore the { -backup } next to the { -vault } file
 # $reason: why (err-param- or err-payload-bad-type).
 err-payload-bad-account = the { -vault } decrypted but its { -account } "{ $name }" is not valid: { $reason }; restore the { -backup } next to the { -vault } file
+err-payload-steam-params = a Steam Guard { -account } must be SHA1 with 5 characters
 err-payload-bad-type = type "{ $kind }" with these period/counter fields is not valid
 
 ## The PIN policy
@@ -121,12 +122,12 @@ err-param-counter = counter "{ $value }" is not a whole number from 0 to 1844674
 
 ## otpauth:// links
 
-err-uri-not-otpauth = this is not an otpauth:// link: it must start with otpauth://totp/ or otpauth://hotp/; copy the whole link again, or enter the setup key by hand
+err-uri-not-otpauth = this is not an otpauth:// link: it must start with otpauth://totp/, otpauth://hotp/ or otpauth://steam/; copy the whole link again, or enter the setup key by hand
 err-uri-migration-export = this is a Google Authenticator export link (otpauth-migration://), which can hold several { -account }s; it is not a single { -account }'s otpauth:// link
-err-uri-missing-type = the link does not name a code type after otpauth://; it must start with otpauth://totp/ or otpauth://hotp/
-err-uri-unknown-type = the link is for "{ $kind }" codes, which are not supported: only otpauth://totp/ (time-based) and otpauth://hotp/ (counter-based) links work
+err-uri-missing-type = the link does not name a code type after otpauth://; it must start with otpauth://totp/, otpauth://hotp/ or otpauth://steam/
+err-uri-unknown-type = the link is for "{ $kind }" codes, which are not supported: only otpauth://totp/ (time-based), otpauth://hotp/ (counter-based) and otpauth://steam/ (Steam Guard) links work
 err-uri-fragment = the link contains '#', which otpauth:// links never do; if it belongs to a name it must be written %23, otherwise copy the whole link again
-err-uri-missing-label = the link has no { -account } name after otpauth://totp/ or otpauth://hotp/; copy the whole link again
+err-uri-missing-label = the link has no { -account } name after its type (otpauth://totp/, otpauth://hotp/ or otpauth://steam/); copy the whole link again
 err-uri-empty-account = the link's label names no { -account } (nothing after the issuer and colon); copy the whole link again
 # $part: one of the err-uri-part- messages.
 err-uri-bad-percent = { $part } has a broken percent escape (a % not followed by two hexadecimal digits); copy the whole link again
@@ -141,6 +142,7 @@ err-uri-duplicate-param = the link has more than one { $name }= parameter, so it
 # $reason: why the secret or the value is refused (err-secret-, err-param-).
 err-uri-secret = the link's secret= parameter is not a valid setup key: { $reason }
 err-uri-param = the link's { $name }= parameter is not usable: { $reason }
+err-uri-steam-param = the link is for Steam Guard codes, which are always SHA1, 5 characters and 30 seconds, but its { $name }= parameter says otherwise; copy the whole link again
 err-uri-missing-counter = the link is for counter-based codes (hotp) but has no counter= parameter; copy the whole link again or ask the service for the counter
 err-uri-warning-issuer-mismatch = The link's label names the issuer "{ $label }" but its issuer= parameter says "{ $parameter }"; the { -account } was read with the issuer "{ $parameter }".
 err-uri-warning-counter-ignored = The link is for time-based codes (totp) but also has a counter= parameter; the counter was ignored.

@@ -154,8 +154,8 @@ transfer-export-google-random = could not get random numbers from the system for
 
 ## Why an entry was left out.
 
-transfer-reason-unsupported = { $scheme } codes are not supported ({ -product } makes TOTP and HOTP codes)
-transfer-reason-unknown-type = its type "{ $name }" is not supported: only TOTP and HOTP are
+transfer-reason-unsupported = { $scheme } codes are not supported ({ -product } makes TOTP, HOTP and Steam Guard codes)
+transfer-reason-unknown-type = its type "{ $name }" is not supported: only TOTP, HOTP and Steam are
 transfer-reason-no-parameters = it has no code parameters (info)
 transfer-reason-secret-not-base32 = its secret is not valid base32
 transfer-reason-secret-unusable = its secret is not usable: { $error }
@@ -171,6 +171,7 @@ transfer-field-algorithm = algorithm
 transfer-field-type = code type
 transfer-reason-missing = its { $field } is missing from the file, and a guess could give wrong codes
 transfer-reason-no-counter = it is counter-based (HOTP) but has no counter
+transfer-reason-steam-parameters = it is a Steam Guard entry, but its { $field } is not Steam's (SHA1, 5 characters, 30 seconds), and a guess could give wrong codes
 transfer-reason-md5 = it uses MD5 codes, which { -product } does not make (only SHA1, SHA256 and SHA512)
 transfer-reason-unknown-algorithm-number = the export names an algorithm { -product } does not know (number { $number })
 transfer-reason-unknown-digits-number = the export names a code length { -product } does not know (number { $number })
@@ -181,6 +182,7 @@ transfer-reason-google-period = Google Authenticator makes 30-second codes only,
 transfer-reason-google-counter = its counter { $counter } is larger than a Google export can hold; export it with --format aegis or --format uris instead
 transfer-reason-google-no-secret = it has no secret; export it with --format aegis or --format uris instead
 transfer-reason-link = its otpauth:// link cannot be read: { $error }
+transfer-reason-google-steam = Google Authenticator cannot hold Steam Guard { -account }s; export it with --format aegis or --format uris instead
 
 ## Remarks about an imported account.
 

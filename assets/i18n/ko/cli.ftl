@@ -6,8 +6,8 @@
 cli-prompt-pin = { -pin }:
 cli-prompt-new-pin = 새 { -pin } (숫자 6자리):
 cli-prompt-repeat-pin = 새 { -pin }를 한 번 더 입력하세요:
-cli-prompt-secret = 비밀 키 (사이트에 표시된 base32 문자열):
-cli-prompt-uri = otpauth:// 링크:
+cli-prompt-secret = 비밀 키 (사이트에 표시된 base32 문자열, Steam Guard는 steam://키):
+cli-prompt-uri = otpauth:// 링크(또는 steam:// 키):
 cli-prompt-export-password = { $format }에 쓸 암호 ({ $min }자 이상):
 cli-prompt-export-password-again = 암호를 한 번 더 입력하세요:
 cli-prompt-import-password = { $format }의 암호:
@@ -60,6 +60,7 @@ cli-show-counter = 카운터
 cli-show-no-issuer = (없음)
 cli-show-totp = TOTP (시간 기반)
 cli-show-hotp = HOTP (카운터 기반)
+cli-show-steam = Steam Guard (시간 기반, 영문자와 숫자)
 cli-show-period-value = { $seconds }초
 cli-show-counter-value = { $counter } (다음 번호에 쓰임)
 cli-qr-shows-secret = 이 QR 코드에는 { $label }의 비밀 키가 들어 있습니다. 보거나 사진을 찍은 사람은 누구나 이 { -account }을 복사할 수 있습니다. 휴대폰으로 읽은 뒤에는 화면을 지우세요(`clear`).
@@ -76,6 +77,8 @@ cli-qr-several = { $source ->
         [stdin] 표준 입력으로 받은 그림에 QR 코드가 { $count }개 있습니다. 추가할 코드 하나만 남도록 자르거나, 모든 { -account }을 추가하려면 그림을 파일로 저장한 뒤 `otp import <파일>`을 실행하세요
        *[file] 그림 { $path }에 QR 코드가 { $count }개 있습니다. 추가할 코드 하나만 남도록 자르거나, 모든 { -account }을 추가하려면 `otp import { $path }` 명령을 실행하세요
     }
+cli-steam-key-needs-name = steam:// 키에는 { -account } 이름이 없습니다. 이름을 함께 주세요: `otp add 이름 --uri`(또는 `--qr`)
+cli-steam-key-options = steam:// 키는 Steam Guard 코드용이며 Steam Guard 코드는 언제나 SHA1, 5글자, 30초입니다. --algorithm, --digits, --period, --hotp, --counter를 빼고 실행하세요
 cli-qr-not-a-link = { $source ->
         [stdin] 표준 입력으로 받은 그림의 QR 코드에는 otpauth:// 링크가 없어 인증 앱용이 아닙니다. 서비스에서 { -second-factor }을 켤 때 보여 주는 QR 코드를 쓰세요
        *[file] 그림 { $path }의 QR 코드에는 otpauth:// 링크가 없어 인증 앱용이 아닙니다. 서비스에서 { -second-factor }을 켤 때 보여 주는 QR 코드를 쓰세요

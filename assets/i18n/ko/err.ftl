@@ -62,6 +62,7 @@ err-payload-invalid = { -vault }은 풀었지만 내용이 올바르지 않습�
 
 err-payload-not-utf8 = { -vault }은 풀었지만 내용이 텍스트가 아닙니다. { -vault } 파일 옆의 { -backup }으로 되돌리세요.
 err-payload-bad-account = { -vault }은 풀었지만 { -account } "{ $name }"의 값이 올바르지 않습니다. { $reason } { -vault } 파일 옆의 { -backup }으로 되돌리세요.
+err-payload-steam-params = Steam Guard { -account }은 SHA1에 5글자여야 합니다.
 err-payload-bad-type = 종류 "{ $kind }"와(과) 주기/카운터 값의 조합이 올바르지 않습니다.
 
 ## 비밀번호 규칙
@@ -102,12 +103,12 @@ err-param-counter = 카운터 "{ $value }"은(는) 0부터 18446744073709551615 
 
 ## otpauth:// 링크
 
-err-uri-not-otpauth = otpauth:// 링크가 아닙니다. 링크는 otpauth://totp/ 또는 otpauth://hotp/로 시작해야 합니다. 링크 전체를 다시 복사하거나 비밀 키를 직접 입력하세요.
+err-uri-not-otpauth = otpauth:// 링크가 아닙니다. 링크는 otpauth://totp/, otpauth://hotp/, otpauth://steam/ 중 하나로 시작해야 합니다. 링크 전체를 다시 복사하거나 비밀 키를 직접 입력하세요.
 err-uri-migration-export = Google OTP(Google Authenticator) 내보내기 링크(otpauth-migration://)입니다. 여러 { -account }을 담을 수 있는 링크라서 { -account } 하나를 나타내는 otpauth:// 링크가 아닙니다.
-err-uri-missing-type = 링크의 otpauth:// 뒤에 코드 종류가 없습니다. otpauth://totp/ 또는 otpauth://hotp/로 시작해야 합니다.
-err-uri-unknown-type = "{ $kind }" 종류의 코드를 위한 링크라서 쓸 수 없습니다. otpauth://totp/(시간 기반), otpauth://hotp/(카운터 기반) 링크만 쓸 수 있습니다.
+err-uri-missing-type = 링크의 otpauth:// 뒤에 코드 종류가 없습니다. otpauth://totp/, otpauth://hotp/, otpauth://steam/ 중 하나로 시작해야 합니다.
+err-uri-unknown-type = "{ $kind }" 종류의 코드를 위한 링크라서 쓸 수 없습니다. otpauth://totp/(시간 기반), otpauth://hotp/(카운터 기반), otpauth://steam/(Steam Guard) 링크만 쓸 수 있습니다.
 err-uri-fragment = 링크에 otpauth:// 링크에는 없어야 할 '#'이 들어 있습니다. 이름의 일부라면 %23으로 써야 합니다. 아니면 링크 전체를 다시 복사하세요.
-err-uri-missing-label = 링크의 otpauth://totp/ 또는 otpauth://hotp/ 뒤에 { -account } 이름이 없습니다. 링크 전체를 다시 복사하세요.
+err-uri-missing-label = 링크의 종류(otpauth://totp/, otpauth://hotp/, otpauth://steam/) 뒤에 { -account } 이름이 없습니다. 링크 전체를 다시 복사하세요.
 err-uri-empty-account = 링크의 이름 부분에 { -account } 이름이 없습니다(발급자와 콜론 뒤가 비어 있음). 링크 전체를 다시 복사하세요.
 err-uri-bad-percent = { $part }에 잘못된 퍼센트 인코딩이 있습니다(% 뒤에 16진수 두 자리가 없음). 링크 전체를 다시 복사하세요.
 err-uri-invalid-utf8 = { $part }을(를) UTF-8 문자로 풀 수 없습니다. 링크 전체를 다시 복사하세요.
@@ -120,6 +121,7 @@ err-uri-empty-param = 링크의 { $name }= 매개변수가 비어 있습니다. 
 err-uri-duplicate-param = 링크에 { $name }= 매개변수가 두 번 이상 있어 어느 값인지 알 수 없습니다. 링크 전체를 다시 복사하거나 서비스에 새 링크를 요청하세요.
 err-uri-secret = 링크의 secret= 매개변수 값이 올바른 비밀 키가 아닙니다. { $reason }
 err-uri-param = 링크의 { $name }= 매개변수를 쓸 수 없습니다. { $reason }
+err-uri-steam-param = Steam Guard 코드용 링크입니다. Steam Guard 코드는 언제나 SHA1, 5글자, 30초인데 이 링크의 { $name }= 매개변수는 다른 값을 말합니다. 링크 전체를 다시 복사하세요.
 err-uri-missing-counter = 카운터 기반(hotp) 링크인데 counter= 매개변수가 없습니다. 링크 전체를 다시 복사하거나 서비스에 카운터 값을 문의하세요.
 err-uri-warning-issuer-mismatch = 링크의 이름 부분에는 발급자가 "{ $label }"(으)로, issuer= 매개변수에는 "{ $parameter }"(으)로 되어 있습니다. 발급자를 "{ $parameter }"(으)로 읽었습니다.
 err-uri-warning-counter-ignored = 시간 기반(totp) 링크에 counter= 매개변수가 있어 카운터는 무시했습니다.

@@ -149,8 +149,8 @@ transfer-export-google-random = 내보내기에 쓸 난수를 시스템에서 �
 
 ## 항목을 뺀 까닭
 
-transfer-reason-unsupported = { $scheme } 코드는 지원하지 않습니다({ -product }는 TOTP와 HOTP 코드만 만듭니다).
-transfer-reason-unknown-type = 지원하지 않는 종류입니다("{ $name }"). TOTP와 HOTP만 지원합니다.
+transfer-reason-unsupported = { $scheme } 코드는 지원하지 않습니다({ -product }는 TOTP, HOTP, Steam Guard 코드만 만듭니다).
+transfer-reason-unknown-type = 지원하지 않는 종류입니다("{ $name }"). TOTP, HOTP, Steam만 지원합니다.
 transfer-reason-no-parameters = 코드 설정(info)이 없습니다.
 transfer-reason-secret-not-base32 = 비밀 키가 올바른 base32가 아닙니다.
 transfer-reason-secret-unusable = 비밀 키를 쓸 수 없습니다: { $error }
@@ -166,6 +166,7 @@ transfer-field-algorithm = 알고리즘
 transfer-field-type = 코드 종류
 transfer-reason-missing = 파일에 { $field } 값이 없습니다. 짐작한 값으로는 틀린 코드가 나올 수 있습니다.
 transfer-reason-no-counter = 카운터 방식(HOTP)인데 카운터가 없습니다.
+transfer-reason-steam-parameters = Steam Guard 항목인데 { $field } 값이 Steam의 값(SHA1, 5글자, 30초)과 다릅니다. 짐작한 값으로는 틀린 코드가 나올 수 있습니다.
 transfer-reason-md5 = MD5 코드입니다. { -product }는 MD5 코드를 만들지 않습니다(SHA1, SHA256, SHA512만 지원합니다).
 transfer-reason-unknown-algorithm-number = 내보내기 파일이 { -product }가 모르는 알고리즘(번호 { $number })을 지정합니다.
 transfer-reason-unknown-digits-number = 내보내기 파일이 { -product }가 모르는 코드 길이(번호 { $number })를 지정합니다.
@@ -176,6 +177,7 @@ transfer-reason-google-period = Google Authenticator는 주기가 30초인 코�
 transfer-reason-google-counter = 카운터({ $counter })가 Google 내보내기에 담을 수 있는 값보다 큽니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-google-no-secret = 비밀 키가 없습니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-link = otpauth:// 링크를 읽을 수 없습니다: { $error }
+transfer-reason-google-steam = Google Authenticator에는 Steam Guard { -account }을 담을 수 없습니다. --format aegis나 --format uris로 내보내세요.
 
 ## 가져온 계정에 대한 안내
 

@@ -188,11 +188,12 @@ mod tests {
                     "GitHub:alice@example.com",
                     "Example:bob",
                     "Bank:carol",
-                    "VPN:dave"
+                    "VPN:dave",
+                    "Steam:erin"
                 ]
             );
             assert_eq!(imported.without_code, 2);
-            assert_eq!(imported.left_out().len(), 1);
+            assert!(imported.left_out().is_empty());
             assert_codes(&imported.accounts);
         }
     }

@@ -7,7 +7,7 @@
 //!   the counter-based account it describes, and says so
 //!   ([`Remark::BitwardenHotp`]). A link without a label (`otpauth://totp?secret=…`),
 //!   which Bitwarden accepts, is named after its item.
-//! - `steam://SECRET`: Steam Guard codes, left out ([`steam`]).
+//! - `steam://SECRET`: a Steam Guard account ([`steam`]).
 //! - anything else is a bare base32 secret, for which Bitwarden makes 6-digit SHA1
 //!   codes every 30 seconds: imported so, with a note that says it
 //!   ([`Remark::AssumedTotpDefaults`]).
@@ -18,11 +18,11 @@
 //! issuer and its username the account name.
 
 use super::super::entry::{self, Entry};
-use super::super::imported::{Imported, Note, Reason, Remark, Scheme, Unrepresentable};
+use super::super::imported::{Imported, Note, Reason, Remark, Unrepresentable};
 use super::super::uris;
 use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
-use crate::otpauth::UriError;
+use crate::otpauth::{self, UriError};
 use crate::secret::SecretKey;
 
 /// What names a Bitwarden item: its name and its login's username.
@@ -77,16 +77,38 @@ fn is_steam(key: &str) -> bool {
         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("steam://"))
 }
 
-/// What becomes of a `steam://` key: the one place Bitwarden's Steam keys are
-/// decided (links of type `steam` are decided with every other link, in `uris`).
-fn steam() -> Result<(Account, Vec<Remark>), Reason> {
-    Err(Reason::Unsupported(Scheme::Steam))
+/// The Steam Guard account a `steam://` key gives: the one place Bitwarden's Steam
+/// keys are decided (links of type `steam` are decided with every other link, in
+/// `uris`). The key names no account: the item's username does, and the item's name
+/// is the issuer (Steam when the item has none).
+fn steam(key: &str, item: &Item<'_>, position: usize) -> Result<(Account, Vec<Remark>), Reason> {
+    let secret = match otpauth::steam_key(key) {
+        Some(parsed) => parsed.map_err(Reason::SecretUnusable)?,
+        None => {
+            return Err(Reason::UnknownType {
+                name: "steam".to_owned(),
+            });
+        }
+    };
+    let issuer = if item.name.trim().is_empty() {
+        otpauth::STEAM_KEY_ISSUER
+    } else {
+        item.name
+    };
+    let entry = Entry {
+        name: item.username,
+        issuer,
+        algorithm: Algorithm::Sha1,
+        digits: Digits::STEAM,
+        kind: Kind::Steam,
+    };
+    Ok((entry::account(entry, secret, position), Vec::new()))
 }
 
 /// The account a key gives, with the remarks about it, or why it gives none.
 fn account(key: &str, item: &Item<'_>, position: usize) -> Result<(Account, Vec<Remark>), Reason> {
     if is_steam(key) {
-        return steam();
+        return steam(key, item, position);
     }
     if is_link(key) {
         return linked(key, item, position);
@@ -158,6 +180,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use crate::transfer::Scheme;
 
     fn read(keys: &[Option<&str>]) -> Imported {
         let mut imported = Imported::default();
@@ -238,27 +261,22 @@ mod tests {
             Some("otpauth://totp/Good:ok?secret=JBSWY3DPEHPK3PXP"),
         ]);
         let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
-        assert_eq!(labels, ["Good:ok"]);
+        assert_eq!(labels, ["Example:alice", "Steam:gamer", "Good:ok"]);
+        assert_eq!(imported.accounts[0].kind, Kind::Steam);
+        assert_eq!(imported.accounts[1].kind, Kind::Steam);
         assert_eq!(imported.without_code, 2);
         let left: Vec<(&str, &Reason)> = imported.left_out();
-        assert_eq!(
-            left[0],
-            ("Example:alice", &Reason::Unsupported(Scheme::Steam))
-        );
+        assert!(matches!(left[0], ("Old:md5", Reason::Param(_))), "{left:?}");
         assert_eq!(
             left[1],
-            ("Steam:gamer", &Reason::Unsupported(Scheme::Steam))
-        );
-        assert!(matches!(left[2], ("Old:md5", Reason::Param(_))), "{left:?}");
-        assert_eq!(
-            left[3],
             ("Example:alice", &Reason::Unsupported(Scheme::Motp))
         );
-        assert!(matches!(left[4], ("Typo:x", Reason::Link(_))), "{left:?}");
+        assert!(matches!(left[2], ("Typo:x", Reason::Link(_))), "{left:?}");
         assert!(
-            matches!(left[5], ("Example:alice", Reason::SecretUnusable(_))),
+            matches!(left[3], ("Example:alice", Reason::SecretUnusable(_))),
             "{left:?}"
         );
+        assert_eq!(left.len(), 4, "{left:?}");
         for entry in &imported.unrepresentable {
             assert!(!entry.reason.contains("JBSWY3DP"), "{}", entry.reason);
         }

@@ -61,7 +61,7 @@ impl App {
                 };
                 let label = account.label();
                 match account.kind {
-                    Kind::Totp { .. } => {
+                    Kind::Totp { .. } | Kind::Steam => {
                         let code = Hidden::from(account.code_at(now).code().as_str());
                         effects.push(Effect::Copy { label, code });
                     }

@@ -44,6 +44,15 @@ pub fn hotp(issuer: &str, name: &str, counter: u64) -> Account {
     }
 }
 
+/// A Steam Guard account (5 characters of Steam's alphabet, every 30 s).
+pub fn steam(issuer: &str, name: &str) -> Account {
+    Account {
+        digits: Digits::STEAM,
+        kind: Kind::Steam,
+        ..totp(issuer, name, 30)
+    }
+}
+
 pub fn store(accounts: Vec<Account>) -> Store {
     let mut store = Store::new();
     for account in accounts {
@@ -879,7 +888,8 @@ fn nothing_in_debug_output_shows_a_secret_a_pin_or_a_code() {
 pub fn agent_codes(accounts: &[Account], at: u64) -> Vec<CodeReply> {
     accounts
         .iter()
-        .filter(|a| matches!(a.kind, Kind::Totp { .. }))
+        // What the agent serves: every time-based account (TOTP, Steam).
+        .filter(|a| a.kind.period().is_some())
         .map(|a| CodeReply::new(a, &a.code_at(at)))
         .collect()
 }

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::style::{Part, bold, dim, good, panel, truncate, urgent};
 use crate::accounts::Account;
 use crate::agent::protocol::AccountInfo;
-use crate::code::{Kind, group};
+use crate::code::{group, grouped_width};
 use crate::tui::app::{AgentList, App, Unlocked};
 use crate::tui::keymap::Key;
 use crate::tui::layout;
@@ -107,8 +107,9 @@ enum RowCode {
 /// A row of the unlocked vault: codes computed here for `app.now`.
 fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> RowView<'a> {
     let label = account.label();
-    let code = match account.kind {
-        Kind::Totp { period } => {
+    // Time-based (TOTP, Steam Guard) rows count down; HOTP rows wait for Enter.
+    let code = match account.kind.period() {
+        Some(period) => {
             let current = account.code_at(app.now);
             let remaining = match &current {
                 crate::accounts::CurrentCode::Totp(totp) => totp.remaining,
@@ -127,7 +128,7 @@ fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> Row
                 next,
             }
         }
-        Kind::Hotp { .. } => RowCode::Hotp(
+        None => RowCode::Hotp(
             unlocked
                 .hotp
                 .as_ref()
@@ -143,12 +144,13 @@ fn account_view<'a>(app: &App, unlocked: &Unlocked, account: &'a Account) -> Row
     }
 }
 
-/// Only the digits of a code from another process, grouped.
+/// Only the digits (and a Steam Guard code's letters) of a code from another
+/// process, grouped: nothing else of what it sent reaches the terminal.
 fn agent_digits(code: &str) -> String {
     group(
         &code
             .chars()
-            .filter(char::is_ascii_digit)
+            .filter(char::is_ascii_alphanumeric)
             .collect::<String>(),
     )
 }
@@ -244,7 +246,8 @@ const HOTP_HINT_WIDTH: usize = 12;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
     layout: RowLayout,
-    /// The code: the widest code of the list (7 or 8 digits are wider).
+    /// The code: the widest code of the list (7 or 8 digits are wider, a Steam
+    /// Guard code narrower).
     code: usize,
     /// The dots, or in the last seconds of a narrow row, the next code.
     dots: usize,
@@ -258,7 +261,11 @@ impl Columns {
     /// The columns of `rows` drawn `width` columns wide.
     fn new(rows: &[RowView], width: usize) -> Self {
         let layout = RowLayout::for_width(width);
-        let code = rows.iter().map(|r| r.digits + 1).max().unwrap_or(7);
+        let code = rows
+            .iter()
+            .map(|r| grouped_width(r.digits))
+            .max()
+            .unwrap_or(7);
         let (dots, next) = match layout {
             RowLayout::Wide => (
                 DOTS_WIDTH,
@@ -365,7 +372,9 @@ fn hotp_hint(right: &mut Vec<Span<'static>>, columns: Columns, generated: bool) 
 }
 
 /// One account: label on the left; code, countdown and next code on the right,
-/// in the list's [`Columns`].
+/// in the list's [`Columns`]. Codes start at the left of their column, so a
+/// shorter one (Steam Guard's 5 characters beside `123 456`) starts where the
+/// others do.
 fn account_row(view: &RowView, columns: Columns, selected: bool, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let wide = columns.layout == RowLayout::Wide;
@@ -380,7 +389,7 @@ fn account_row(view: &RowView, columns: Columns, selected: bool, area: Rect, buf
         } => {
             let last = *remaining <= LAST_SECONDS;
             let code_style = if last { urgent() } else { bold() };
-            right.push(Span::styled(format!("{code:>code_width$}"), code_style));
+            right.push(Span::styled(format!("{code:<code_width$}"), code_style));
             countdown(
                 &mut right,
                 columns,
@@ -390,16 +399,16 @@ fn account_row(view: &RowView, columns: Columns, selected: bool, area: Rect, buf
         }
         RowCode::Waiting { period } => {
             right.push(Span::styled(
-                format!("{:>code_width$}", text::CODE_WAITING),
+                format!("{:<code_width$}", text::code_waiting(view.digits)),
                 dim(),
             ));
             countdown(&mut right, columns, (*period, None), None);
         }
         RowCode::Hotp(shown) => {
             match shown {
-                Some(code) => right.push(Span::styled(format!("{code:>code_width$}"), bold())),
+                Some(code) => right.push(Span::styled(format!("{code:<code_width$}"), bold())),
                 None => right.push(Span::styled(
-                    format!("{:>code_width$}", text::HOTP_HIDDEN),
+                    format!("{:<code_width$}", text::HOTP_HIDDEN),
                     dim(),
                 )),
             }

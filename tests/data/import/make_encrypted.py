@@ -15,7 +15,9 @@ Writes, next to this script (or into --out DIR):
                           64 MiB, 4 lanes)
   proton-encrypted.json   Proton Authenticator export with a password (Argon2id +
                           AES-256-GCM)
-  expected.toml           the accounts otp must read from each of them
+  expected.toml           the accounts otp must read from each of them, with the
+                          Steam Guard account's codes at fixed instants (computed by
+                          ../steam_guard.py, since oathtool cannot)
 
 PASSWORD is "correct horse battery staple". Salts, keys and nonces are derived
 from fixed labels, so rerunning gives byte-identical files:
@@ -71,6 +73,9 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from steam_guard import steam_code  # noqa: E402  (tests/data/steam_guard.py)
+
 PASSWORD = "correct horse battery staple"
 
 # Aegis's scrypt parameters (docs/vault.md, "KDF").
@@ -90,6 +95,22 @@ def b32(data: bytes) -> str:
     return base64.b32encode(data).decode("ascii").rstrip("=")
 
 
+def unb32(text: str) -> bytes:
+    return base64.b32decode(text + "=" * (-len(text) % 8))
+
+
+# The instants (Unix seconds) at which expected.toml gives a Steam account's codes:
+# tests/import.rs compares `otp code --at T` with them.
+STEAM_INSTANTS = [59, 1111111109, 2000000000]
+
+
+def steam_codes(secret: str) -> str:
+    """A TOML array of the codes of a Steam Guard secret at STEAM_INSTANTS."""
+    codes = [f'{{ time = {t}, code = "{steam_code(unb32(secret), t)}" }}'
+             for t in STEAM_INSTANTS]
+    return "[" + ", ".join(codes) + "]"
+
+
 # The accounts. The RFC 6238 seeds (20, 32 and 64 ASCII bytes) let tests compare
 # codes with the RFC's published vectors; dave is the RFC 4226 seed.
 ENTRIES = [
@@ -102,7 +123,8 @@ ENTRIES = [
          algo="SHA512", digits=7, period=30),
     dict(kind="hotp", issuer="VPN", name="dave",
          secret=b32(b"12345678901234567890"), algo="SHA1", digits=6, counter=5),
-    # Steam Guard: otp cannot make these codes; importing must leave it out.
+    # Steam Guard (SHA1, 30 s, 5 characters of Steam's alphabet): every importer
+    # must read it as a Steam Guard account.
     dict(kind="steam", issuer="Steam", name="erin",
          secret=b32(b"steam guard secret!!"), algo="SHA1", digits=5, period=30),
 ]
@@ -404,7 +426,7 @@ def expected_toml() -> str:
         f"password = {toml_string(PASSWORD)}",
     ]
     for e in ENTRIES:
-        if e["kind"] not in ("totp", "hotp"):
+        if e["kind"] not in ("totp", "hotp", "steam"):
             continue
         lines += [
             "",
@@ -421,18 +443,20 @@ def expected_toml() -> str:
             lines.append(f"counter = {e['counter']}")
         else:
             lines.append(f"period = {e['period']}")
+        if e["kind"] == "steam":
+            lines.append(f"codes = {steam_codes(e['secret'])}")
     lines += ["", "# Entries every importer must leave out (and say why)."]
     for e in ENTRIES:
-        if e["kind"] in ("totp", "hotp"):
+        if e["kind"] in ("totp", "hotp", "steam"):
             continue
         lines += ["", "[[unrepresentable]]",
                   f"label = {toml_string(e['issuer'] + ':' + e['name'])}",
                   f"type = {toml_string(e['kind'])}"]
     lines += ["", "# Which of the accounts above each file holds ([[account]] labels), with its",
               "# --format name and the labels it must leave out."]
-    labels = [e["issuer"] + ":" + e["name"] for e in ENTRIES if e["kind"] in ("totp", "hotp")]
-    steam = [e["issuer"] + ":" + e["name"] for e in ENTRIES if e["kind"] == "steam"]
-    no_hotp = [e["issuer"] + ":" + e["name"] for e in ENTRIES if e["kind"] == "totp"]
+    labels = [e["issuer"] + ":" + e["name"] for e in ENTRIES
+              if e["kind"] in ("totp", "hotp", "steam")]
+    no_hotp = [e["issuer"] + ":" + e["name"] for e in ENTRIES if e["kind"] in ("totp", "steam")]
     for name, fmt, accounts, without in [
         ("aegis-plain.json", "aegis", labels, None),
         ("aegis-encrypted.json", "aegis", labels, None),
@@ -444,7 +468,7 @@ def expected_toml() -> str:
     ]:
         lines += ["", f"[files.{toml_string(name)}]", f"format = {toml_string(fmt)}",
                   "accounts = [" + ", ".join(map(toml_string, accounts)) + "]",
-                  "left_out = [" + ", ".join(map(toml_string, steam)) + "]"]
+                  "left_out = []"]
         if without is not None:
             lines.append(f"without_code = {without}")
     return "\n".join(lines) + "\n"
@@ -595,6 +619,10 @@ def check_aegis(path: str, password: str) -> list:
         else:
             item["period"] = need_int(info, "period", f"{where}.info")
             need(item["period"] > 0, f"{where}.info.period is not positive")
+        if kind == "steam":
+            # What Aegis's SteamInfo holds: SHA1, 5 digits, 30 seconds.
+            need((algo, digits, item["period"]) == ("SHA1", 5, 30),
+                 f"{where} is a Steam entry but not SHA1, 5 digits, 30 seconds")
         out.append(item)
     return out
 

@@ -42,10 +42,18 @@ import csv
 import urllib.parse
 import uuid
 
+import sys
+
 import segno
 from PIL import Image
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from steam_guard import steam_code  # noqa: E402  (tests/data/steam_guard.py)
+
+# The instants (Unix seconds) at which the expected files give a Steam account's
+# codes (oathtool cannot compute them): tests/import.rs compares `otp code --at T`.
+STEAM_INSTANTS = [59, 1111111109, 2000000000]
 
 
 def b32(raw: bytes) -> str:
@@ -69,9 +77,10 @@ ENTRIES = {
     # RFC 4226's test key "12345678901234567890", as make_encrypted.py has it.
     "dave": dict(issuer="VPN", name="dave", kind="hotp", algorithm="SHA1", digits=6,
                  counter=5, secret=b32(b"12345678901234567890")),
-    # Steam's 5-character codes: every importer must leave this one out.
+    # Steam Guard (5 characters of Steam's alphabet, SHA1, 30 s): every importer
+    # must read it as a Steam Guard account. The secret is make_encrypted.py's erin's.
     "erin": dict(issuer="Steam", name="erin", kind="steam", algorithm="SHA1", digits=5,
-                 period=30, secret=b32(b"steam-secret-of-erin")),
+                 period=30, secret=b32(b"steam guard secret!!")),
     # Only in Google's files: what Google can hold besides alice and dave.
     "frank": dict(issuer="Extra", name="frank", kind="totp", algorithm="SHA256",
                   digits=6, period=30, secret="GEZDGNBVGY3DQOJQ"),
@@ -116,8 +125,9 @@ def andotp() -> str:
 # --- FreeOTP+ ---------------------------------------------------------------------
 # {"tokenOrder": ["issuer:label", ...], "tokens": [...]}: each token has algo, counter,
 # digits, issuerExt, label, period, secret (the raw key as Java's signed bytes), type
-# (TOTP or HOTP). FreeOTP+ has no Steam type: it draws Steam codes for a TOTP token
-# whose issuer is "Steam" (5 digits), so erin is one such token.
+# (TOTP or HOTP). FreeOTP+ has no Steam type: it draws Steam codes for any token
+# whose issuer is "Steam" (TokenCodeUtil in FreeOTP+), so erin is a 5-digit SHA1 TOTP
+# token of that issuer.
 def signed(raw: bytes) -> list:
     return [b - 256 if b > 127 else b for b in raw]
 
@@ -170,6 +180,8 @@ def uris() -> str:
         "",
         otpauth(e["carol"]),
         otpauth(e["dave"]),
+        # As Aegis writes a Steam link: every parameter, Steam's values.
+        otpauth(e["erin"]),
     ]
     return "\n".join(lines) + "\n"
 
@@ -415,7 +427,8 @@ def expected(keys: list, files: dict, title: str, skipped: dict = {}) -> str:
     out = [
         f"# {title}",
         "# Written by tests/data/import/make_plain.py: edit that script, not this file.",
-        "# [accounts.ID]: an account as otp must store it (secret in base32, for oathtool);",
+        "# [accounts.ID]: an account as otp must store it (secret in base32, for oathtool;",
+        "# a Steam Guard account's codes at fixed times, from tests/data/steam_guard.py);",
         "# [files.\"NAME\"]: the accounts (IDs) a file holds and the labels it must leave out",
         "# (and, for a password manager's export, how many of its items hold no TOTP key).",
         "",
@@ -434,6 +447,10 @@ def expected(keys: list, files: dict, title: str, skipped: dict = {}) -> str:
         else:
             out.append(f"period = {e['period']}")
         out.append(f"secret = {toml_string(e['secret'])}")
+        if e["kind"] == "steam":
+            codes = [f'{{ time = {t}, code = "{steam_code(unb32(e["secret"]), t)}" }}'
+                     for t in STEAM_INSTANTS]
+            out.append("codes = [" + ", ".join(codes) + "]")
         out.append("")
     for name, (fmt, ids, left_out) in files.items():
         out.append(f"[files.{toml_string(name)}]")
@@ -448,6 +465,7 @@ def expected(keys: list, files: dict, title: str, skipped: dict = {}) -> str:
 
 def main() -> None:
     four = ["alice", "bob", "carol", "dave"]
+    five = four + ["erin"]
     links = google_links()
     outputs = {
         "andotp.json": andotp().encode(),
@@ -461,16 +479,16 @@ def main() -> None:
         "bitwarden.csv": bitwarden_csv(organisation=False).encode(),
         "bitwarden-org.csv": bitwarden_csv(organisation=True).encode(),
         "proton.json": proton_json().encode(),
-        "expected-plain.toml": expected(four, {
-            "andotp.json": ("andotp", four, ["Steam:erin"]),
-            "freeotp-plus.json": ("freeotp", four, ["Steam:erin"]),
-            "uris.txt": ("uris", four, []),
+        "expected-plain.toml": expected(five, {
+            "andotp.json": ("andotp", five, []),
+            "freeotp-plus.json": ("freeotp", five, []),
+            "uris.txt": ("uris", five, []),
             "otpauth-qr.png": ("qr", ["alice"], []),
             "otpauth-qr.jpg": ("qr", ["alice"], []),
-            "bitwarden.json": ("bitwarden", four, ["Steam:erin"]),
-            "bitwarden.csv": ("bitwarden-csv", four, ["Steam:erin"]),
-            "bitwarden-org.csv": ("bitwarden-csv", four, ["Steam:erin"]),
-            "proton.json": ("proton", ["alice", "bob", "carol"], ["Steam:erin"]),
+            "bitwarden.json": ("bitwarden", five, []),
+            "bitwarden.csv": ("bitwarden-csv", five, []),
+            "bitwarden-org.csv": ("bitwarden-csv", five, []),
+            "proton.json": ("proton", ["alice", "bob", "carol", "erin"], []),
         }, "Accounts of the plain import fixtures.", skipped={
             "bitwarden.json": BITWARDEN_OTHERS,
             # A CSV export holds logins and notes only: no card, no identity.
