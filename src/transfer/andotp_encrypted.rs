@@ -14,9 +14,8 @@
 //! Neither layout has a magic number. andOTP asks the user which one a file is; otp
 //! tries the old one first (a hash and a tag check: nothing to wait for), then the
 //! current one. The iteration count comes from the file, so it is held to at most
-//! [`MAX_ITERATIONS`] before any work: andOTP draws it from 140 000 to 160 000
-//! (older versions from 1 000 to 5 000), and a crafted count of four billion would
-//! keep otp busy for hours. A count above the limit is said together with a wrong
+//! [`MAX_ITERATIONS`] before any work: andOTP draws it from 140 000 to 160 000,
+//! and a crafted count of four billion would keep otp busy for hours. A count above the limit is said together with a wrong
 //! password ([`ImportError::AndOtpIterations`]): an old-format backup's first bytes
 //! are noise, so with a wrong password they read as such a count far more often
 //! than a crafted file shows up. GCM cannot tell a wrong password from a damaged
@@ -44,7 +43,8 @@ const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 /// The most PBKDF2 iterations otp derives a key with: six times andOTP's most.
 pub const MAX_ITERATIONS: u32 = 1_000_000;
-/// The fewest iterations a file is recognised by (andOTP has never written fewer).
+/// The fewest iterations a file is recognised by: far below what andOTP writes, and
+/// high enough that a file starting with three zero bytes is not taken for one.
 const LEAST_RECOGNISED: u32 = 1_000;
 
 /// Whether the bytes look like an encrypted andOTP backup of the current layout:
