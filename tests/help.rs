@@ -360,3 +360,26 @@ fn otpd_s_hidden_command_has_its_help_in_both_languages() {
         );
     }
 }
+
+/// `otp import --help` names every format `--format` takes, in English and in
+/// Korean: the list is written out in the catalogue, so a new format must be added
+/// there too.
+#[test]
+fn import_help_names_every_format_in_both_languages() {
+    for lang in ["en", "ko"] {
+        let out = otp(&["import", "--help"], &[("OTP_LANG", lang)]);
+        assert!(out.status.success(), "{lang}: {out:?}");
+        let help = stdout(&out);
+        // clap wraps long lines: compare words, not the lines.
+        let words: BTreeSet<&str> = help
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|word| !word.is_empty())
+            .collect();
+        for format in otp::transfer::Format::ALL {
+            assert!(
+                words.contains(format.as_str()),
+                "{lang}: --format {format} is not in:\n{help}"
+            );
+        }
+    }
+}

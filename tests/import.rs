@@ -5,9 +5,11 @@
 //! wrote with tests/data/steam_guard.py).
 //!
 //! The fixtures come from `make_plain.py` (andOTP, FreeOTP+, otpauth links, Google
-//! Authenticator, QR pictures, Bitwarden JSON and CSV, Proton Authenticator) and
-//! `make_encrypted.py` (Aegis, 2FAS, and the password-protected Bitwarden and Proton
-//! exports). Damaged copies are made here, at run time.
+//! Authenticator, QR pictures, Bitwarden JSON and CSV, Proton Authenticator,
+//! Authenticator Pro) and `make_encrypted.py` (Aegis, 2FAS, the password-protected
+//! Bitwarden and Proton exports, Authenticator Pro's encrypted backups in both
+//! layouts, andOTP's encrypted backups in both layouts). Damaged copies are made
+//! here, at run time.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -31,8 +33,9 @@ const INSTANTS: [u64; 3] = [59, 1_111_111_109, 2_000_000_000];
 /// What make_plain.py says its files hold (accounts by ID, files by name).
 const PLAIN_EXPECTED: [&str; 2] = ["expected-plain.toml", "expected-google.toml"];
 
-/// What make_encrypted.py says its files (Aegis and 2FAS, plain and encrypted, and the
-/// password-protected Bitwarden and Proton exports) hold.
+/// What make_encrypted.py says its files (Aegis and 2FAS, plain and encrypted, the
+/// password-protected Bitwarden and Proton exports, and the encrypted Authenticator
+/// Pro and andOTP backups) hold.
 const ENCRYPTED_EXPECTED: &str = "expected.toml";
 
 // ---------------------------------------------------------------------------------
@@ -201,8 +204,24 @@ fn is_encrypted(file: &str) -> bool {
     file.contains("encrypted")
 }
 
+/// Whether the fixture is binary rather than text (the encrypted Authenticator Pro
+/// and andOTP backups).
+fn is_binary(file: &str) -> bool {
+    is_encrypted(file) && (file.ends_with(".authpro") || file.ends_with(".aes"))
+}
+
+/// The arguments a fixture that cannot be recognised by its content needs: andOTP's
+/// old encrypted layout has no bytes to recognise, so it is named.
+fn naming(file: &str) -> &'static [&'static str] {
+    if file == "andotp-encrypted-old.json.aes" {
+        &["--format", "andotp-encrypted"]
+    } else {
+        &[]
+    }
+}
+
 /// Every fixture `otp import` must read, with its password when it has one.
-const FIXTURES: [&str; 18] = [
+const FIXTURES: [&str; 23] = [
     "aegis-plain.json",
     "aegis-encrypted.json",
     "2fas-plain.2fas",
@@ -221,15 +240,27 @@ const FIXTURES: [&str; 18] = [
     "bitwarden-encrypted-argon2.json",
     "proton.json",
     "proton-encrypted.json",
+    "authpro-plain.authpro",
+    "authpro-encrypted.authpro",
+    "authpro-encrypted-legacy.authpro",
+    "andotp-encrypted.json.aes",
+    "andotp-encrypted-old.json.aes",
 ];
 
 /// The encrypted fixtures, with how otp names their format.
-const ENCRYPTED_FIXTURES: [(&str, &str); 5] = [
+const ENCRYPTED_FIXTURES: [(&str, &str); 9] = [
     ("aegis-encrypted.json", "Aegis export"),
     ("2fas-encrypted.2fas", "2FAS backup"),
     ("bitwarden-encrypted.json", "Bitwarden export"),
     ("bitwarden-encrypted-argon2.json", "Bitwarden export"),
     ("proton-encrypted.json", "Proton Authenticator export"),
+    ("authpro-encrypted.authpro", "Authenticator Pro backup"),
+    (
+        "authpro-encrypted-legacy.authpro",
+        "Authenticator Pro backup",
+    ),
+    ("andotp-encrypted.json.aes", "andOTP encrypted backup"),
+    ("andotp-encrypted-old.json.aes", "andOTP encrypted backup"),
 ];
 
 // ---------------------------------------------------------------------------------
@@ -394,12 +425,14 @@ fn without_code(file: &str) -> Option<usize> {
         .and_then(|spec| spec.without_code)
 }
 
-/// Imports `file` (detecting its format) into a new vault and checks everything.
+/// Imports `file` (detecting its format, unless it has nothing to recognise it by)
+/// into a new vault and checks everything.
 fn import_fixture_and_check(file: &str) {
     let (expected, left_out, format) = spec(file);
     let sandbox = Sandbox::initialised();
     let password = is_encrypted(file).then_some(PASSWORD);
-    let out = import(&sandbox, &fixture(file), &["--yes"], password);
+    let args = [&["--yes"], naming(file)].concat();
+    let out = import(&sandbox, &fixture(file), &args, password);
     assert_success(&out);
     assert_report(&out, &expected, &left_out, "Imported");
     if format == "google" || file.starts_with("google") {
@@ -496,6 +529,63 @@ fn imports_a_proton_authenticator_export() {
 #[test]
 fn imports_a_password_protected_proton_authenticator_export() {
     import_fixture_and_check("proton-encrypted.json");
+}
+
+#[test]
+fn imports_an_authenticator_pro_backup() {
+    import_fixture_and_check("authpro-plain.authpro");
+}
+
+#[test]
+fn imports_an_encrypted_authenticator_pro_backup() {
+    import_fixture_and_check("authpro-encrypted.authpro");
+}
+
+#[test]
+fn imports_an_encrypted_authenticator_pro_backup_of_the_legacy_layout() {
+    import_fixture_and_check("authpro-encrypted-legacy.authpro");
+}
+
+#[test]
+fn imports_an_andotp_encrypted_backup() {
+    import_fixture_and_check("andotp-encrypted.json.aes");
+}
+
+#[test]
+fn imports_an_andotp_encrypted_backup_of_the_old_layout_named_with_format() {
+    import_fixture_and_check("andotp-encrypted-old.json.aes");
+}
+
+/// andOTP's old encrypted layout is noise from its first byte: without --format
+/// otp cannot know it, and says how to name it, in both languages, before asking
+/// for anything; the vault is untouched.
+#[test]
+fn an_old_andotp_encrypted_backup_without_format_says_how_to_name_it() {
+    use otp::i18n::{Lang, Localize};
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    for (code, lang) in [("en", Lang::En), ("ko", Lang::Ko)] {
+        let mut command = sandbox.otp();
+        command
+            .env("OTP_LANG", code)
+            .args(["--pin-stdin", "import", "--yes"])
+            .arg(fixture("andotp-encrypted-old.json.aes"));
+        // The PIN only: a prompt for the file's password would find no line.
+        let out = common::feed(command, &format!("{}\n", common::PIN));
+        assert_eq!(out.status.code(), Some(2), "{lang:?}: {out:?}");
+        let err = stderr(&out);
+        let sentence = otp::transfer::ImportError::UnknownBinary.localize_in(lang);
+        assert!(
+            err.contains(&sentence),
+            "{lang:?}: {sentence:?} not in:\n{err}"
+        );
+        assert!(
+            err.contains("--format andotp-encrypted"),
+            "{lang:?}:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(common::read(&sandbox.vault), before);
 }
 
 #[test]
@@ -637,6 +727,9 @@ fn importing_the_same_accounts_again_from_any_format_adds_nothing() {
         "bitwarden.json",
         "bitwarden.csv",
         "bitwarden-encrypted.json",
+        "authpro-plain.authpro",
+        "authpro-encrypted-legacy.authpro",
+        "andotp-encrypted.json.aes",
     ] {
         let password = is_encrypted(file).then_some(PASSWORD);
         let out = import(&sandbox, &fixture(file), &["--yes"], password);
@@ -703,7 +796,7 @@ fn a_wrong_password_is_refused_and_changes_nothing() {
         let out = import(
             &sandbox,
             &fixture(file),
-            &["--yes"],
+            &[&["--yes"], naming(file)].concat(),
             Some("Tr0ub4dor&3 is not it"),
         );
         assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
@@ -762,7 +855,8 @@ fn truncated_files_are_refused_cleanly_and_change_nothing() {
             let copy = sandbox.dir.path().join(format!("cut-{percent}-{file}"));
             std::fs::write(&copy, &bytes[..cut]).unwrap();
             let password = is_encrypted(file).then_some(PASSWORD);
-            let out = import(&sandbox, &copy, &["--yes"], password);
+            let args = [&["--yes"], naming(file)].concat();
+            let out = import(&sandbox, &copy, &args, password);
             let err = stderr(&out);
             let what = format!("{file} cut at {percent}% ({cut} of {} bytes)", bytes.len());
             assert!(!err.contains("panicked"), "{what}: otp panicked:\n{err}");
@@ -829,17 +923,31 @@ fn flip_a_ciphertext_bit(json: &str) -> String {
     json.replace(&longest, &BASE64.encode(raw))
 }
 
+/// Flips one bit in the middle of a binary file (the ciphertext of an encrypted
+/// Authenticator Pro or andOTP backup).
+fn flip_a_middle_bit(bytes: &[u8]) -> Vec<u8> {
+    let mut flipped = bytes.to_vec();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x10;
+    flipped
+}
+
 #[test]
 fn a_damaged_encrypted_file_is_refused_cleanly() {
     let sandbox = Sandbox::initialised();
     let before = common::read(&sandbox.vault);
     for (file, _) in ENCRYPTED_FIXTURES {
-        let text = std::fs::read_to_string(fixture(file)).unwrap();
-        let damaged = flip_a_ciphertext_bit(&text);
-        assert_ne!(damaged, text);
+        let bytes = common::read(&fixture(file));
+        let damaged = if is_binary(file) {
+            flip_a_middle_bit(&bytes)
+        } else {
+            flip_a_ciphertext_bit(std::str::from_utf8(&bytes).unwrap()).into_bytes()
+        };
+        assert_ne!(damaged, bytes);
         let copy = sandbox.dir.path().join(format!("flipped-{file}"));
         std::fs::write(&copy, damaged).unwrap();
-        let out = import(&sandbox, &copy, &["--yes"], Some(PASSWORD));
+        let args = [&["--yes"], naming(file)].concat();
+        let out = import(&sandbox, &copy, &args, Some(PASSWORD));
         assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
         let err = stderr(&out);
         assert!(
@@ -847,8 +955,10 @@ fn a_damaged_encrypted_file_is_refused_cleanly() {
             "{file}:\n{err}"
         );
         // Bitwarden's password check is a MAC of its own: a right password and
-        // data that fails its MAC is damage, not a wrong password.
-        if file.starts_with("bitwarden") {
+        // data that fails its MAC is damage, not a wrong password. Authenticator
+        // Pro's legacy layout has no MAC, but a right password still leaves most of
+        // the backup readable: damage too.
+        if file.starts_with("bitwarden") || file == "authpro-encrypted-legacy.authpro" {
             assert!(
                 err.contains("damaged") && !err.contains("wrong password"),
                 "{file}:\n{err}"
@@ -865,7 +975,12 @@ fn a_damaged_encrypted_file_is_refused_cleanly() {
 fn an_encrypted_file_with_a_byte_that_is_not_utf8_is_damaged_not_unknown() {
     let sandbox = Sandbox::initialised();
     let before = common::read(&sandbox.vault);
-    for (file, title) in ENCRYPTED_FIXTURES {
+    // The encrypted Authenticator Pro and andOTP backups are not text to begin with:
+    // a damaged byte in them is `a_damaged_encrypted_file_is_refused_cleanly`'s.
+    for (file, title) in ENCRYPTED_FIXTURES
+        .into_iter()
+        .filter(|(f, _)| !is_binary(f))
+    {
         let mut bytes = common::read(&fixture(file));
         // A byte in the middle of the ciphertext, inside a JSON string (the first
         // letter or digit from the middle on: base64 has '+' and '/' too).
@@ -1084,6 +1199,26 @@ struct EntryFields {
     /// The type's value for Steam codes, or `None` when the format marks Steam by
     /// its issuer (FreeOTP+).
     steam: Option<&'static str>,
+    /// How the format writes a [`BAD_CASES`] value, and what the reason then says,
+    /// when that is not the value as text (Authenticator Pro numbers its types and
+    /// algorithms); `None` for the value as it is.
+    written: fn(field: &str, bad: &str) -> Option<(serde_json::Value, &'static str)>,
+}
+
+/// [`EntryFields::written`] of a format that writes every value as it is.
+fn as_it_is(_field: &str, _bad: &str) -> Option<(serde_json::Value, &'static str)> {
+    None
+}
+
+/// Authenticator Pro's numbers: `Type` 4 is Steam and 9 none; `Algorithm` 0 to 2
+/// (it has no MD5: an algorithm number it does not define stands for it).
+fn authpro_numbers(field: &str, bad: &str) -> Option<(serde_json::Value, &'static str)> {
+    match (field, bad) {
+        ("kind", "steam") => Some((4.into(), "Steam")),
+        ("kind", _) => Some((9.into(), "number 9")),
+        ("algorithm", _) => Some((3.into(), "number 3")),
+        _ => None,
+    }
 }
 
 /// The cases of one entry otp cannot represent: (name, field, value, what its
@@ -1109,12 +1244,16 @@ fn one_bad_entry_per_case(format: &EntryFields) -> String {
     for (name, field, bad, _) in BAD_CASES {
         let mut entry = first.clone();
         (format.named)(&mut entry)[format.name] = name.into();
-        match field {
-            "kind" if bad == "steam" => match format.steam {
+        match ((format.written)(field, bad), field) {
+            (Some((written, _)), "kind") => (format.named)(&mut entry)[format.kind] = written,
+            (Some((written, _)), "algorithm") => {
+                (format.params)(&mut entry)[format.algorithm] = written;
+            }
+            (_, "kind") if bad == "steam" => match format.steam {
                 Some(steam) => (format.named)(&mut entry)[format.kind] = steam.into(),
                 None => entry["issuerExt"] = "Steam".into(),
             },
-            "kind" => (format.named)(&mut entry)[format.kind] = bad.into(),
+            (_, "kind") => (format.named)(&mut entry)[format.kind] = bad.into(),
             _ => set_param(format, &mut entry, field, bad),
         }
         (format.entries)(&mut value).push(entry);
@@ -1157,6 +1296,7 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
             digits: "digits",
             period: "period",
             steam: Some("steam"),
+            written: as_it_is,
         },
         EntryFields {
             file: "2fas-plain.2fas",
@@ -1169,6 +1309,7 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
             digits: "digits",
             period: "period",
             steam: Some("STEAM"),
+            written: as_it_is,
         },
         EntryFields {
             file: "andotp.json",
@@ -1181,6 +1322,7 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
             digits: "digits",
             period: "period",
             steam: Some("STEAM"),
+            written: as_it_is,
         },
         EntryFields {
             file: "freeotp-plus.json",
@@ -1193,6 +1335,20 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
             digits: "digits",
             period: "period",
             steam: None,
+            written: as_it_is,
+        },
+        EntryFields {
+            file: "authpro-plain.authpro",
+            entries: |v| v["Authenticators"].as_array_mut().unwrap(),
+            named: itself,
+            params: itself,
+            name: "Username",
+            kind: "Type",
+            algorithm: "Algorithm",
+            digits: "Digits",
+            period: "Period",
+            steam: None,
+            written: authpro_numbers,
         },
     ];
     for format in &formats {
@@ -1204,7 +1360,8 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
         let out = import(&sandbox, &path, &["--yes"], None);
         assert_success(&out);
         let report = stderr(&out);
-        for (name, _, _, said) in BAD_CASES {
+        for (name, field, bad, said) in BAD_CASES {
+            let said = (format.written)(field, bad).map_or(said, |(_, said)| said);
             assert!(
                 report
                     .lines()
@@ -1215,6 +1372,41 @@ fn one_entry_otp_cannot_represent_never_sinks_a_json_file() {
         let (expected, _, _) = spec(file);
         assert_vault_holds(&sandbox, &expected, file);
     }
+}
+
+/// Authenticator Pro numbers mOTP (3) and Yandex (5) codes, which otp does not
+/// make: each such entry is left out, named with its scheme, and the backup's other
+/// accounts are imported.
+#[test]
+fn authenticator_pro_motp_and_yandex_entries_are_left_out_with_their_scheme() {
+    let file = "authpro-plain.authpro";
+    let text = std::fs::read_to_string(fixture(file)).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let entries = value["Authenticators"].as_array_mut().unwrap();
+    let first = entries[0].clone();
+    for (name, kind) in [("mobile", 3), ("yandex", 5)] {
+        let mut entry = first.clone();
+        entry["Username"] = name.into();
+        entry["Type"] = kind.into();
+        entry["Pin"] = "1234".into();
+        entries.push(entry);
+    }
+    let sandbox = Sandbox::initialised();
+    let path = sandbox.dir.path().join("motp-yandex.authpro");
+    std::fs::write(&path, value.to_string()).unwrap();
+    let out = import(&sandbox, &path, &["--yes"], None);
+    assert_success(&out);
+    let report = stderr(&out);
+    for (label, said) in [("GitHub:mobile", "mOTP"), ("GitHub:yandex", "Yandex")] {
+        assert!(
+            report.lines().any(|line| line.starts_with("  ! ")
+                && line.contains(label)
+                && line.contains(said)),
+            "{label} is not named with {said}:\n{report}"
+        );
+    }
+    let (expected, _, _) = spec(file);
+    assert_vault_holds(&sandbox, &expected, file);
 }
 
 /// Keys (links) that otp cannot represent, as a password manager's TOTP field or an

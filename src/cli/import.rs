@@ -26,7 +26,7 @@ pub struct ImportArgs {
     /// The export to read, or - for standard input
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// The file's format: google, aegis, 2fas, andotp, freeotp, bitwarden, bitwarden-csv, proton, uris, backup or qr [default: detected]
+    /// The file's format: google, aegis, 2fas, andotp, andotp-encrypted, freeotp, bitwarden, bitwarden-csv, proton, authpro, uris, backup or qr [default: detected; an old andOTP encrypted backup must be named]
     #[arg(long, value_name = "FORMAT", value_parser = super::values::import_format)]
     pub format: Option<Format>,
     /// Import without asking (needed when standard input is not a terminal)
@@ -145,7 +145,7 @@ pub fn run(session: &mut Session, args: &ImportArgs) -> Result<(), CliError> {
     let format = args
         .format
         .or_else(|| transfer::detect(&bytes))
-        .ok_or(ImportError::UnknownFormat)?;
+        .ok_or_else(|| transfer::unrecognised(&bytes))?;
     let pin = session.unlock_pin()?;
     let imported = {
         let input = &mut session.input;

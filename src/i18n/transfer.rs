@@ -20,10 +20,12 @@ impl Localize for Format {
             Format::Aegis => t_in!(lang, "transfer-format-aegis"),
             Format::TwoFas => t_in!(lang, "transfer-format-2fas"),
             Format::AndOtp => t_in!(lang, "transfer-format-andotp"),
+            Format::AndOtpEncrypted => t_in!(lang, "transfer-format-andotp-encrypted"),
             Format::FreeOtpPlus => t_in!(lang, "transfer-format-freeotp"),
             Format::Bitwarden => t_in!(lang, "transfer-format-bitwarden"),
             Format::BitwardenCsv => t_in!(lang, "transfer-format-bitwarden-csv"),
             Format::Proton => t_in!(lang, "transfer-format-proton"),
+            Format::AuthPro => t_in!(lang, "transfer-format-authpro"),
             Format::Uris => t_in!(lang, "transfer-format-uris"),
             Format::Backup => t_in!(lang, "transfer-format-backup"),
             Format::Image => t_in!(lang, "transfer-format-qr"),
@@ -47,6 +49,9 @@ impl Localize for ImportError {
         match self {
             ImportError::UnknownFormat => {
                 t_in!(lang, "transfer-unknown-format", formats = format_names())
+            }
+            ImportError::UnknownBinary => {
+                t_in!(lang, "transfer-unknown-binary", formats = format_names())
             }
             ImportError::Malformed {
                 problem: Problem::Qr(error),
@@ -72,6 +77,12 @@ impl Localize for ImportError {
                 lang,
                 "transfer-wrong-password",
                 format = format.localize_in(lang)
+            ),
+            ImportError::AndOtpIterations { iterations, max } => t_in!(
+                lang,
+                "transfer-andotp-iterations",
+                iterations = iterations.to_string(),
+                max = max.to_string()
             ),
             ImportError::Empty(format) => {
                 t_in!(lang, "transfer-empty", format = format.localize_in(lang))
@@ -377,6 +388,9 @@ impl Localize for Problem {
             Problem::Csv { line } => t_in!(lang, "transfer-csv", line = line.to_string()),
             Problem::ProtonSalt => t_in!(lang, "transfer-proton-salt"),
             Problem::ProtonContent => t_in!(lang, "transfer-proton-content"),
+            Problem::AuthProCutShort => t_in!(lang, "transfer-authpro-cut-short"),
+            Problem::AuthProDamaged => t_in!(lang, "transfer-authpro-damaged"),
+            Problem::AndOtpCutShort => t_in!(lang, "transfer-andotp-cut-short"),
             Problem::GoogleSingleLink { place } => t_in!(
                 lang,
                 "transfer-google-single-link",
@@ -932,6 +946,9 @@ mod tests {
             (Problem::Csv { line: 41 }, vec!["41", "CSV"]),
             (Problem::ProtonSalt, vec!["16"]),
             (Problem::ProtonContent, vec!["base64"]),
+            (Problem::AuthProCutShort, vec![]),
+            (Problem::AuthProDamaged, vec![]),
+            (Problem::AndOtpCutShort, vec!["andOTP"]),
             (
                 Problem::GoogleSingleLink { place },
                 vec!["29", "--format uris"],
@@ -980,6 +997,17 @@ mod tests {
         }
         let errors: Vec<(ImportError, Vec<&'static str>)> = vec![
             (ImportError::UnknownFormat, vec!["--format", "2fas, andotp"]),
+            (
+                ImportError::UnknownBinary,
+                vec!["--format andotp-encrypted", ".json.aes", "2fas, andotp"],
+            ),
+            (
+                ImportError::AndOtpIterations {
+                    iterations: 4_000_000_001,
+                    max: 1_000_000,
+                },
+                vec!["4000000001", "1000000", "140000", "160000", "andOTP"],
+            ),
             (
                 ImportError::Malformed {
                     format: Format::Image,
@@ -1241,6 +1269,12 @@ mod tests {
         };
         let errors = [
             ImportError::UnknownFormat,
+            ImportError::UnknownBinary,
+            ImportError::AndOtpIterations {
+                iterations: 0,
+                max: 1_000_000,
+            },
+            malformed(Problem::AuthProDamaged),
             malformed(Problem::GoogleNoData {
                 place: LinkPlace::Only,
             }),

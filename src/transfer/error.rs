@@ -19,6 +19,14 @@ pub enum ImportError {
         formats = names()
     )]
     UnknownFormat,
+    /// Bytes that are not text and that no format recognised. An andOTP encrypted
+    /// backup is such a file: nothing in its bytes says what it is, so the sentence
+    /// says how to name it.
+    #[error(
+        "this file is not text and not a format otp recognises; an encrypted andOTP backup (.json.aes) cannot be recognised by its content: name it with --format andotp-encrypted (otp reads {formats})",
+        formats = names()
+    )]
+    UnknownBinary,
     /// The file is damaged or not what its format says.
     #[error("this {} cannot be read: {problem}{}", .format.title(), if .problem.is_damage() { "; export it again from the app" } else { "" })]
     Malformed {
@@ -30,6 +38,19 @@ pub enum ImportError {
     /// The password did not decrypt the file.
     #[error("wrong password for this {}; nothing was imported", .0.title())]
     WrongPassword(Format),
+    /// The password did not open an andOTP encrypted backup in the old layout, and
+    /// its first four bytes, read as the current layout's PBKDF2 iteration count,
+    /// ask for more work than otp does: a wrong password for an old-format backup
+    /// (whose first bytes are noise), or a file crafted to keep otp busy.
+    #[error(
+        "wrong password for this andOTP encrypted backup, or the file is not one: read as andOTP's current layout it asks for {iterations} PBKDF2 iterations, outside the 1 to {max} otp accepts so that a crafted file cannot keep it busy for hours (andOTP writes 140000 to 160000); nothing was imported"
+    )]
+    AndOtpIterations {
+        /// The count the file gives.
+        iterations: u32,
+        /// The largest count otp accepts.
+        max: u32,
+    },
     /// The file holds no accounts at all.
     #[error("this {} holds no accounts", .0.title())]
     Empty(Format),
@@ -637,6 +658,17 @@ pub enum Problem {
     /// The encrypted content of a Proton Authenticator export is unusable.
     #[error("its encrypted content is not base64, or too short to be encrypted data")]
     ProtonContent,
+    /// An encrypted Authenticator Pro backup shorter than its header, salt, nonce
+    /// and tag, or (legacy layout) not whole AES blocks.
+    #[error("its encrypted part is cut short")]
+    AuthProCutShort,
+    /// A legacy Authenticator Pro backup (AES-CBC, no MAC) that the password opens
+    /// but whose decrypted contents are not whole.
+    #[error("the password is right but the encrypted backup is damaged")]
+    AuthProDamaged,
+    /// A file too short to be an andOTP encrypted backup.
+    #[error("it is too short to be an encrypted andOTP backup")]
+    AndOtpCutShort,
     /// A line of a list of links that is not a usable `otpauth://` link.
     #[error("line {line}: {error}")]
     Link {
@@ -702,6 +734,9 @@ impl Problem {
             | Problem::Csv { .. }
             | Problem::ProtonSalt
             | Problem::ProtonContent
+            | Problem::AuthProCutShort
+            | Problem::AuthProDamaged
+            | Problem::AndOtpCutShort
             | Problem::GoogleDataTwice { .. }
             | Problem::GoogleNoData { .. }
             | Problem::GoogleBrokenEscape { .. }

@@ -14,6 +14,8 @@ pub enum Format {
     TwoFas,
     /// An andOTP plain JSON backup.
     AndOtp,
+    /// An andOTP encrypted backup (`.json.aes`), in the current or the old layout.
+    AndOtpEncrypted,
     /// A FreeOTP+ JSON export.
     FreeOtpPlus,
     /// A Bitwarden JSON export: unencrypted or password-protected.
@@ -22,6 +24,9 @@ pub enum Format {
     BitwardenCsv,
     /// A Proton Authenticator export, plain or with a password.
     Proton,
+    /// An Authenticator Pro (now Stratum) backup: plain, or encrypted in the
+    /// current or the legacy layout.
+    AuthPro,
     /// A text file with one `otpauth://` link per line.
     Uris,
     /// otp's own password-encrypted backup of the whole vault.
@@ -33,32 +38,37 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Format; 11] = [
+    pub const ALL: [Format; 13] = [
         Format::Google,
         Format::Aegis,
         Format::TwoFas,
         Format::AndOtp,
+        Format::AndOtpEncrypted,
         Format::FreeOtpPlus,
         Format::Bitwarden,
         Format::BitwardenCsv,
         Format::Proton,
+        Format::AuthPro,
         Format::Uris,
         Format::Backup,
         Format::Image,
     ];
 
-    /// The `--format` value: `google`, `aegis`, `2fas`, `andotp`, `freeotp`,
-    /// `bitwarden`, `bitwarden-csv`, `proton`, `uris`, `backup`, `qr`.
+    /// The `--format` value: `google`, `aegis`, `2fas`, `andotp`,
+    /// `andotp-encrypted`, `freeotp`, `bitwarden`, `bitwarden-csv`, `proton`,
+    /// `authpro`, `uris`, `backup`, `qr`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Google => "google",
             Format::Aegis => "aegis",
             Format::TwoFas => "2fas",
             Format::AndOtp => "andotp",
+            Format::AndOtpEncrypted => "andotp-encrypted",
             Format::FreeOtpPlus => "freeotp",
             Format::Bitwarden => "bitwarden",
             Format::BitwardenCsv => "bitwarden-csv",
             Format::Proton => "proton",
+            Format::AuthPro => "authpro",
             Format::Uris => "uris",
             Format::Backup => "backup",
             Format::Image => "qr",
@@ -74,10 +84,12 @@ impl Format {
             Format::Aegis => "Aegis export",
             Format::TwoFas => "2FAS backup",
             Format::AndOtp => "andOTP backup",
+            Format::AndOtpEncrypted => "andOTP encrypted backup",
             Format::FreeOtpPlus => "FreeOTP+ export",
             Format::Bitwarden => "Bitwarden export",
             Format::BitwardenCsv => "Bitwarden CSV export",
             Format::Proton => "Proton Authenticator export",
+            Format::AuthPro => "Authenticator Pro backup",
             Format::Uris => "list of otpauth:// links",
             Format::Backup => "otp backup",
             Format::Image => "QR code image",

@@ -7,6 +7,8 @@
 
 pub mod aegis;
 pub mod andotp;
+pub mod andotp_encrypted;
+pub mod authpro;
 pub mod backup;
 pub mod bitwarden;
 mod entry;
@@ -40,6 +42,12 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if is_image(bytes) {
         return Some(Format::Image);
     }
+    if authpro::is_encrypted(bytes) {
+        return Some(Format::AuthPro);
+    }
+    if andotp_encrypted::looks_like(bytes) {
+        return Some(Format::AndOtpEncrypted);
+    }
     // A byte that is not UTF-8 does not make a file some other format: an export
     // with one damaged byte is still recognised by its keys, so that reading it
     // says it is damaged rather than that otp does not know it.
@@ -67,6 +75,17 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     None
 }
 
+/// Why the bytes could not be read when no format recognised them: for bytes that
+/// are not text, a sentence that says how to name the one binary format otp cannot
+/// recognise by its content (andOTP's encrypted backup, in its old layout).
+pub fn unrecognised(bytes: &[u8]) -> ImportError {
+    if std::str::from_utf8(bytes).is_err() || bytes.contains(&0) {
+        ImportError::UnknownBinary
+    } else {
+        ImportError::UnknownFormat
+    }
+}
+
 /// PNG or JPEG magic bytes.
 fn is_image(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(&[0xff, 0xd8, 0xff])
@@ -81,6 +100,8 @@ fn detect_json(value: &serde_json::Value) -> Option<Format> {
         Some(Format::FreeOtpPlus)
     } else if andotp::looks_like(value) {
         Some(Format::AndOtp)
+    } else if authpro::looks_like(value) {
+        Some(Format::AuthPro)
     } else if bitwarden::looks_like(value) {
         Some(Format::Bitwarden)
     } else if proton::looks_like(value) {
@@ -103,6 +124,8 @@ fn detect_damaged_json(text: &str) -> Option<Format> {
         Some(Format::FreeOtpPlus)
     } else if text.starts_with('[') && has("secret") && has("label") {
         Some(Format::AndOtp)
+    } else if has("Authenticators") {
+        Some(Format::AuthPro)
     } else if has("encKeyValidation_DO_NOT_EDIT")
         || has("passwordProtected")
         || (has("encrypted") && has("items"))
@@ -124,17 +147,19 @@ pub fn read(
 ) -> Result<Imported, ImportError> {
     let format = match format {
         Some(format) => format,
-        None => detect(bytes).ok_or(ImportError::UnknownFormat)?,
+        None => detect(bytes).ok_or_else(|| unrecognised(bytes))?,
     };
     let imported = match format {
         Format::Google => google::read(text(bytes, format)?)?,
         Format::Aegis => aegis::read(text(bytes, format)?, password)?,
         Format::TwoFas => twofas::read(text(bytes, format)?, password)?,
         Format::AndOtp => andotp::read(text(bytes, format)?)?,
+        Format::AndOtpEncrypted => andotp_encrypted::read(bytes, password)?,
         Format::FreeOtpPlus => freeotp::read(text(bytes, format)?)?,
         Format::Bitwarden => bitwarden::read(text(bytes, format)?, password)?,
         Format::BitwardenCsv => bitwarden::csv::read(text(bytes, format)?)?,
         Format::Proton => proton::read(text(bytes, format)?, password)?,
+        Format::AuthPro => authpro::read(bytes, password)?,
         Format::Uris => uris::read(text(bytes, format)?)?,
         Format::Backup => backup::read(bytes, password)?,
         Format::Image => read_image(bytes)?,
@@ -176,7 +201,7 @@ fn text(bytes: &[u8], format: Format) -> Result<&str, ImportError> {
 mod detect_tests {
     use super::{Format, detect};
 
-    const FILES: [(&str, Format); 11] = [
+    const FILES: [(&str, Format); 15] = [
         ("aegis-encrypted.json", Format::Aegis),
         ("aegis-plain.json", Format::Aegis),
         ("2fas-encrypted.2fas", Format::TwoFas),
@@ -188,6 +213,12 @@ mod detect_tests {
         ("bitwarden-encrypted-argon2.json", Format::Bitwarden),
         ("proton.json", Format::Proton),
         ("proton-encrypted.json", Format::Proton),
+        ("authpro-plain.authpro", Format::AuthPro),
+        ("authpro-encrypted.authpro", Format::AuthPro),
+        ("authpro-encrypted-legacy.authpro", Format::AuthPro),
+        ("andotp-encrypted.json.aes", Format::AndOtpEncrypted),
+        // andotp-encrypted-old.json.aes has nothing to recognise it by: see
+        // `an_old_andotp_backup_is_not_recognised_and_the_error_says_how_to_name_it`.
     ];
 
     fn fixture(name: &str) -> Vec<u8> {
@@ -237,6 +268,30 @@ mod detect_tests {
             assert_eq!(detect(&with_bom), Some(Format::BitwardenCsv), "{name} BOM");
         }
         assert_eq!(detect(b"name,url,username,password,note\n"), None);
+    }
+
+    /// Nothing in andOTP's old encrypted layout can be recognised: detection says
+    /// nothing, and reading says how to name the format; a text file nobody knows is
+    /// told the formats otp reads.
+    #[test]
+    fn an_old_andotp_backup_is_not_recognised_and_the_error_says_how_to_name_it() {
+        let old = fixture("andotp-encrypted-old.json.aes");
+        assert_eq!(detect(&old), None);
+        let result = super::read(&old, None, &mut crate::transfer::fixtures::no_prompt);
+        assert_eq!(result, Err(super::ImportError::UnknownBinary));
+        assert!(
+            super::ImportError::UnknownBinary
+                .to_string()
+                .contains("--format andotp-encrypted")
+        );
+        assert_eq!(
+            super::unrecognised(b"shopping list\n"),
+            super::ImportError::UnknownFormat
+        );
+        assert_eq!(
+            super::unrecognised(b"\0\0\0\0 four zero bytes"),
+            super::ImportError::UnknownBinary
+        );
     }
 
     #[test]

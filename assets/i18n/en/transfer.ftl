@@ -8,10 +8,12 @@ transfer-format-google = Google Authenticator export
 transfer-format-aegis = Aegis export
 transfer-format-2fas = 2FAS backup
 transfer-format-andotp = andOTP backup
+transfer-format-andotp-encrypted = andOTP encrypted backup
 transfer-format-freeotp = FreeOTP+ export
 transfer-format-bitwarden = Bitwarden export
 transfer-format-bitwarden-csv = Bitwarden CSV export
 transfer-format-proton = Proton Authenticator export
+transfer-format-authpro = Authenticator Pro backup
 transfer-format-uris = list of otpauth:// links
 transfer-format-backup = { -product } { -backup }
 transfer-format-qr = QR code image
@@ -19,6 +21,8 @@ transfer-format-qr = QR code image
 ## Why a file could not be read or written.
 
 transfer-unknown-format = this file is not a format { -product } can import; name it with --format ({ $formats })
+# Bytes that are not text: the one format otp cannot recognise by content is named.
+transfer-unknown-binary = this file is not text and not a format { -product } recognises; an encrypted andOTP backup (.json.aes) cannot be recognised by its content: name it with --format andotp-encrypted ({ -product } reads { $formats })
 transfer-unknown-format-name = unknown format "{ $given }": use one of { $formats }
 # The file is damaged or cut short: exporting it again can help.
 transfer-malformed-damaged = this { $format } cannot be read: { $problem }; export it again from the app
@@ -26,6 +30,9 @@ transfer-malformed-damaged = this { $format } cannot be read: { $problem }; expo
 transfer-malformed = this { $format } cannot be read: { $problem }
 transfer-malformed-image = this QR code image cannot be read: { $problem }
 transfer-wrong-password = wrong password for this { $format }; nothing was imported
+# Neither layout of an andOTP encrypted backup opened: the old one with this password,
+# the current one because of the iteration count its first bytes would give.
+transfer-andotp-iterations = wrong password for this andOTP encrypted backup, or the file is not one: read as andOTP's current layout it asks for { $iterations } PBKDF2 iterations, outside the 1 to { $max } { -product } accepts so that a crafted file cannot keep it busy for hours (andOTP writes 140000 to 160000); nothing was imported
 transfer-empty = this { $format } holds no accounts
 transfer-no-codes = { $items ->
     [one] the only item in this { $format } holds no TOTP key, so there is nothing to import
@@ -108,6 +115,9 @@ transfer-bitwarden-csv-header = its first line has no { $column } column, which 
 transfer-csv = line { $line } is not a whole CSV record (a field too few or too many, or text that is not UTF-8)
 transfer-proton-salt = its salt is not 16 bytes of base64
 transfer-proton-content = its encrypted content is not base64, or too short to be encrypted data
+transfer-authpro-cut-short = its encrypted part is cut short
+transfer-authpro-damaged = the password is right but the encrypted backup is damaged
+transfer-andotp-cut-short = it is too short to be an encrypted andOTP backup
 transfer-google-single-link = { $line ->
     [0] the link is
    *[other] line { $line } is

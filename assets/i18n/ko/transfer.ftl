@@ -8,10 +8,12 @@ transfer-format-google = Google Authenticator 내보내기 파일
 transfer-format-aegis = Aegis 내보내기 파일
 transfer-format-2fas = 2FAS 백업 파일
 transfer-format-andotp = andOTP 백업 파일
+transfer-format-andotp-encrypted = andOTP 암호화 백업 파일
 transfer-format-freeotp = FreeOTP+ 내보내기 파일
 transfer-format-bitwarden = Bitwarden 내보내기 파일
 transfer-format-bitwarden-csv = Bitwarden CSV 내보내기 파일
 transfer-format-proton = Proton Authenticator 내보내기 파일
+transfer-format-authpro = Authenticator Pro 백업 파일
 transfer-format-uris = otpauth:// 링크 목록
 transfer-format-backup = { -product } { -backup } 파일
 transfer-format-qr = QR 코드 이미지
@@ -19,11 +21,13 @@ transfer-format-qr = QR 코드 이미지
 ## 파일을 읽거나 쓰지 못한 까닭
 
 transfer-unknown-format = { -product }가 가져올 수 있는 형식의 파일이 아닙니다. --format으로 형식을 지정하세요({ $formats }).
+transfer-unknown-binary = 텍스트 파일이 아니고, { -product }가 내용으로 알아볼 수 있는 형식도 아닙니다. andOTP 암호화 백업 파일(.json.aes)은 내용만으로는 알아볼 수 없으니 --format andotp-encrypted로 형식을 지정하세요({ -product }가 읽는 형식: { $formats }).
 transfer-unknown-format-name = 알 수 없는 형식입니다("{ $given }"). 다음 중 하나를 쓰세요: { $formats }
 transfer-malformed-damaged = { $format }의 내용을 읽을 수 없습니다. { $problem } 앱에서 다시 내보낸 뒤 가져오세요.
 transfer-malformed = { $format }의 내용을 읽을 수 없습니다. { $problem }
 transfer-malformed-image = QR 코드 이미지를 읽을 수 없습니다. { $problem }
 transfer-wrong-password = { $format }의 암호가 맞지 않습니다. 아무것도 가져오지 않았습니다.
+transfer-andotp-iterations = andOTP 암호화 백업 파일의 암호가 맞지 않거나, andOTP 백업 파일이 아닙니다. andOTP의 현재 방식으로 읽으면 PBKDF2 반복 횟수가 { $iterations }번인데, 조작된 파일이 { -product }를 몇 시간씩 붙잡아 두지 못하도록 { -product }는 1~{ $max }번만 받습니다(andOTP는 140000~160000번을 씁니다). 아무것도 가져오지 않았습니다.
 transfer-empty = { $format }에 { -account }이 하나도 없습니다.
 transfer-no-codes = { $format }의 항목 { $items }개 가운데 TOTP 키가 있는 항목이 없어 가져올 것이 없습니다.
 transfer-unknown-version = { $format }의 버전({ $version })은 이 { -product }가 아직 모르는 버전입니다. { $known } 버전까지 읽을 수 있습니다.
@@ -103,6 +107,9 @@ transfer-bitwarden-csv-header = 첫 줄에 모든 Bitwarden CSV 내보내기 파
 transfer-csv = { $line }번째 줄이 온전한 CSV 레코드가 아닙니다(필드 수가 맞지 않거나 UTF-8이 아닌 글자가 있습니다).
 transfer-proton-salt = 솔트가 16바이트짜리 base64 값이 아닙니다.
 transfer-proton-content = 암호화된 내용이 base64가 아니거나, 암호화된 데이터라고 하기에는 너무 짧습니다.
+transfer-authpro-cut-short = 암호화된 부분이 중간에 끊겼습니다.
+transfer-authpro-damaged = 암호는 맞지만 암호화된 백업 내용이 손상되었습니다.
+transfer-andotp-cut-short = andOTP 암호화 백업 파일이라고 하기에는 너무 짧습니다.
 transfer-google-single-link = { $line ->
     [0] 링크가
    *[other] { $line }번째 줄의 링크가

@@ -15,6 +15,16 @@ Writes, next to this script (or into --out DIR):
                           64 MiB, 4 lanes)
   proton-encrypted.json   Proton Authenticator export with a password (Argon2id +
                           AES-256-GCM)
+  authpro-encrypted.authpro
+                          Authenticator Pro / Stratum backup with a password, the
+                          current format (Argon2id + AES-256-GCM)
+  authpro-encrypted-legacy.authpro
+                          the same in the legacy format (PBKDF2-SHA1 + AES-256-CBC)
+  andotp-encrypted.json.aes
+                          andOTP encrypted backup (PBKDF2-SHA1 + AES-256-GCM)
+  andotp-encrypted-old.json.aes
+                          the same in andOTP's old format (SHA-256 of the password
+                          as the key); otp cannot recognise it by its content
   expected.toml           the accounts otp must read from each of them, with the
                           Steam Guard account's codes at fixed instants (computed by
                           ../steam_guard.py, since oathtool cannot)
@@ -46,6 +56,22 @@ The formats follow the apps' own descriptions, not otp's code:
     b64(nonce || ciphertext || tag)}; Argon2id v19, 19 MiB, 2 passes, 1 lane, 32-byte
     key; AES-256-GCM with a 12-byte nonce and the associated data
     "proton.authenticator.export.v1"; the plaintext is the plain JSON export.
+  - Authenticator Pro / Stratum: doc/BACKUP_FORMAT.md and extra/decrypt_backup.py
+    in github.com/jamie-mh/AuthenticatorPro, and StrongBackupEncryption.cs /
+    LegacyBackupEncryption.cs in github.com/stratumauth/app. The backup JSON (as
+    System.Text.Json writes it: compact) is encrypted in one of two layouts:
+      current: "AUTHENTICATORPRO" || salt (16) || iv (12) || AES-256-GCM ciphertext
+               || tag (16); key = Argon2id v19 (3 passes, 64 MiB, 4 lanes, 32 bytes)
+      legacy:  "AuthenticatorPro" || salt (20) || iv (16) || AES-256-CBC ciphertext
+               (PKCS#7); key = PBKDF2-HMAC-SHA1, 64000 iterations, 32 bytes
+  - andOTP: Utilities/BackupHelper.java, EncryptionHelper.java, Constants.java and
+    Tasks/EncryptedRestoreTask.java in github.com/andOTP/andOTP. The plain backup
+    (a JSON array, Entry.toJSON) is encrypted as
+      new: iterations (4 bytes, big-endian) || salt (12) || iv (12) || AES-256-GCM
+           ciphertext || tag (16); key = PBKDF2-HMAC-SHA1 (UTF-8 password, 256
+           bits), andOTP picks the iterations in 140000..160000
+      old: iv (12) || AES-256-GCM ciphertext || tag (16); key = SHA-256 of the
+           UTF-8 password
 
 A second mode decrypts an Aegis export (otp's, in the tests) the way Aegis's
 importer reads it, checks every field Aegis requires, and prints the entries as
@@ -410,6 +436,118 @@ def proton_encrypted() -> dict:
     return {"version": 1, "salt": b64(salt), "content": b64(nonce + sealed)}
 
 
+# --------------------------------------------------------------------------- Authenticator Pro
+
+AUTHPRO_TYPES = {"hotp": 1, "totp": 2, "motp": 3, "steam": 4, "yandex": 5}
+AUTHPRO_ALGORITHMS = {"SHA1": 0, "SHA256": 1, "SHA512": 2}
+# StrongBackupEncryption: Argon2id with these costs, then AES-256-GCM.
+AUTHPRO_HEADER = b"AUTHENTICATORPRO"
+AUTHPRO_ARGON2 = dict(passes=3, memory_kib=65536, lanes=4)
+# LegacyBackupEncryption: PBKDF2-HMAC-SHA1, then AES-256-CBC with PKCS#7 padding.
+AUTHPRO_LEGACY_HEADER = b"AuthenticatorPro"
+AUTHPRO_LEGACY_ITERATIONS = 64_000
+
+
+def authpro_backup() -> bytes:
+    """The backup JSON, compact as System.Text.Json writes it."""
+    authenticators = []
+    for ranking, e in enumerate(ENTRIES):
+        authenticators.append({
+            "Type": AUTHPRO_TYPES[e["kind"]],
+            "Icon": e["issuer"].lower(),
+            "Issuer": e["issuer"],
+            "Username": e["name"],
+            "Secret": e["secret"],
+            "Pin": None,
+            "Algorithm": AUTHPRO_ALGORITHMS[e["algo"]],
+            "Digits": e["digits"],
+            "Period": e.get("period", 30),
+            "Counter": e.get("counter", 0),
+            "Ranking": ranking,
+            "CopyCount": 0,
+        })
+    category = hashlib.sha1(b"2FA").hexdigest()[:8]
+    doc = {
+        "Authenticators": authenticators,
+        "Categories": [{"Id": category, "Name": "2FA", "Ranking": 0}],
+        "AuthenticatorCategories": [
+            {"CategoryId": category, "AuthenticatorSecret": e["secret"], "Ranking": i}
+            for i, e in enumerate(ENTRIES)
+        ],
+        "CustomIcons": [],
+    }
+    return json.dumps(doc, separators=(",", ":")).encode("utf-8")
+
+
+def authpro_encrypted() -> bytes:
+    salt = fixed_bytes("authpro/salt", 16)
+    iv = fixed_bytes("authpro/iv", 12)
+    a = AUTHPRO_ARGON2
+    key = argon2id(PASSWORD.encode("utf-8"), salt, a["passes"], a["memory_kib"], a["lanes"])
+    return AUTHPRO_HEADER + salt + iv + AESGCM(key).encrypt(iv, authpro_backup(), None)
+
+
+def authpro_encrypted_legacy() -> bytes:
+    salt = fixed_bytes("authpro/legacy salt", 20)
+    iv = fixed_bytes("authpro/legacy iv", 16)
+    key = hashlib.pbkdf2_hmac("sha1", PASSWORD.encode("utf-8"), salt,
+                              AUTHPRO_LEGACY_ITERATIONS, 32)
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(authpro_backup()) + padder.finalize()
+    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    return AUTHPRO_LEGACY_HEADER + salt + iv + encryptor.update(padded) + encryptor.finalize()
+
+
+# --------------------------------------------------------------------------- andOTP
+
+# A fixed count from the range andOTP draws from (140000..160000).
+ANDOTP_ITERATIONS = 150_000
+
+
+def andotp_backup() -> bytes:
+    """The plain backup andOTP encrypts: Entry.toJSON of each entry, in a compact
+    JSON array (JSONArray.toString)."""
+    entries = []
+    for position, e in enumerate(ENTRIES):
+        entry = {
+            "secret": e["secret"],
+            "issuer": e["issuer"],
+            "label": e["name"],
+            "digits": e["digits"],
+            "type": e["kind"].upper(),
+            "algorithm": e["algo"],
+            "thumbnail": "Default",
+            "last_used": 1700000000000 + position,
+            "used_frequency": position,
+            "tags": [],
+        }
+        if e["kind"] == "hotp":
+            entry["counter"] = e["counter"]
+        else:
+            entry["period"] = e["period"]
+        entries.append(entry)
+    return json.dumps(entries, separators=(",", ":")).encode("utf-8")
+
+
+def andotp_encrypted() -> bytes:
+    salt = fixed_bytes("andotp/salt", 12)
+    iv = fixed_bytes("andotp/iv", 12)
+    key = hashlib.pbkdf2_hmac("sha1", PASSWORD.encode("utf-8"), salt, ANDOTP_ITERATIONS, 32)
+    sealed = AESGCM(key).encrypt(iv, andotp_backup(), None)
+    return ANDOTP_ITERATIONS.to_bytes(4, "big") + salt + iv + sealed
+
+
+def andotp_encrypted_old() -> bytes:
+    iv = fixed_bytes("andotp/old iv", 12)
+    key = hashlib.sha256(PASSWORD.encode("utf-8")).digest()
+    data = iv + AESGCM(key).encrypt(iv, andotp_backup(), None)
+    # Nothing in this layout says what it is. otp recognises the new layout by an
+    # iteration count of 1000 to 1000000 in its first four bytes; this file must not
+    # look like one, so that the tests see the old layout named with --format.
+    assert not 1000 <= int.from_bytes(data[:4], "big") <= 1_000_000
+    return data
+
+
 # --------------------------------------------------------------------------- expected
 
 
@@ -465,6 +603,10 @@ def expected_toml() -> str:
         ("bitwarden-encrypted.json", "bitwarden", labels, 1),
         ("bitwarden-encrypted-argon2.json", "bitwarden", labels, 1),
         ("proton-encrypted.json", "proton", no_hotp, None),
+        ("authpro-encrypted.authpro", "authpro", labels, None),
+        ("authpro-encrypted-legacy.authpro", "authpro", labels, None),
+        ("andotp-encrypted.json.aes", "andotp-encrypted", labels, None),
+        ("andotp-encrypted-old.json.aes", "andotp-encrypted", labels, None),
     ]:
         lines += ["", f"[files.{toml_string(name)}]", f"format = {toml_string(fmt)}",
                   "accounts = [" + ", ".join(map(toml_string, accounts)) + "]",
@@ -490,6 +632,16 @@ def write_all(out: str) -> None:
     for name, text in files.items():
         with open(os.path.join(out, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        print(f"wrote {os.path.join(out, name)}")
+    binary = {
+        "authpro-encrypted.authpro": authpro_encrypted(),
+        "authpro-encrypted-legacy.authpro": authpro_encrypted_legacy(),
+        "andotp-encrypted.json.aes": andotp_encrypted(),
+        "andotp-encrypted-old.json.aes": andotp_encrypted_old(),
+    }
+    for name, data in binary.items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
         print(f"wrote {os.path.join(out, name)}")
 
 

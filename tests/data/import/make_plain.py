@@ -24,6 +24,10 @@ Files written next to this script:
 - bitwarden.csv        Bitwarden CSV export of a personal vault (folder, favorite, ...)
 - bitwarden-org.csv    Bitwarden CSV export of an organisation vault (collections, ...)
 - proton.json          Proton Authenticator export ({"version": 1, "entries"}), links
+- authpro-plain.authpro
+                       Authenticator Pro / Stratum backup without a password
+                       ({"Authenticators", "Categories", "AuthenticatorCategories",
+                       "CustomIcons"}; types and algorithms as numbers)
 - expected-plain.toml  the accounts each of the files above (but Google's) holds
 - expected-google.toml the accounts the Google files hold
 
@@ -35,6 +39,7 @@ Truncated and damaged copies are made by the tests at run time, not here.
 """
 
 import base64
+import hashlib
 import io
 import json
 import pathlib
@@ -334,6 +339,51 @@ def proton_json() -> str:
     return json.dumps({"version": 1, "entries": proton_entries()}, separators=(",", ":"))
 
 
+# --- Authenticator Pro / Stratum ----------------------------------------------------
+# The unencrypted backup of Authenticator Pro (jamie-mh/AuthenticatorPro,
+# doc/BACKUP_FORMAT.md; Stratum, its renamed successor, writes the same): one JSON
+# object serialised by System.Text.Json (compact, property names as the C# classes
+# declare them). Each authenticator has Type (1 HOTP, 2 TOTP, 3 mOTP, 4 Steam,
+# 5 Yandex), Icon, Issuer (never blank), Username (may be null), Secret (upper-case
+# base32), Pin (mOTP and Yandex only), Algorithm (0 SHA-1, 1 SHA-256, 2 SHA-512),
+# Digits, Period, Counter (the counter of the code shown), Ranking and CopyCount.
+# A category's Id is the first 8 hex digits of SHA-1 of its name;
+# AuthenticatorCategories binds secrets to categories.
+AUTHPRO_TYPES = {"hotp": 1, "totp": 2, "motp": 3, "steam": 4, "yandex": 5}
+AUTHPRO_ALGORITHMS = {"SHA1": 0, "SHA256": 1, "SHA512": 2}
+
+
+def authpro() -> str:
+    authenticators = []
+    for ranking, key in enumerate(PLAIN):
+        e = ENTRIES[key]
+        authenticators.append({
+            "Type": AUTHPRO_TYPES[e["kind"]],
+            "Icon": e["issuer"].lower(),
+            "Issuer": e["issuer"],
+            "Username": e["name"],
+            "Secret": e["secret"],
+            "Pin": None,
+            "Algorithm": AUTHPRO_ALGORITHMS[e["algorithm"]],
+            "Digits": e["digits"],
+            "Period": e.get("period", 30),
+            "Counter": e.get("counter", 0),
+            "Ranking": ranking,
+            "CopyCount": ranking * 3,
+        })
+    work = hashlib.sha1(b"Work").hexdigest()[:8]
+    doc = {
+        "Authenticators": authenticators,
+        "Categories": [{"Id": work, "Name": "Work", "Ranking": 0}],
+        "AuthenticatorCategories": [
+            {"CategoryId": work, "AuthenticatorSecret": ENTRIES["alice"]["secret"],
+             "Ranking": 0},
+        ],
+        "CustomIcons": [],
+    }
+    return json.dumps(doc, separators=(",", ":"))
+
+
 # --- Google Authenticator otpauth-migration:// ------------------------------------
 # MigrationPayload { repeated OtpParameters otp_parameters = 1; int32 version = 2;
 #   int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5; }
@@ -479,6 +529,7 @@ def main() -> None:
         "bitwarden.csv": bitwarden_csv(organisation=False).encode(),
         "bitwarden-org.csv": bitwarden_csv(organisation=True).encode(),
         "proton.json": proton_json().encode(),
+        "authpro-plain.authpro": authpro().encode(),
         "expected-plain.toml": expected(five, {
             "andotp.json": ("andotp", five, []),
             "freeotp-plus.json": ("freeotp", five, []),
@@ -489,6 +540,7 @@ def main() -> None:
             "bitwarden.csv": ("bitwarden-csv", five, []),
             "bitwarden-org.csv": ("bitwarden-csv", five, []),
             "proton.json": ("proton", ["alice", "bob", "carol", "erin"], []),
+            "authpro-plain.authpro": ("authpro", five, []),
         }, "Accounts of the plain import fixtures.", skipped={
             "bitwarden.json": BITWARDEN_OTHERS,
             # A CSV export holds logins and notes only: no card, no identity.
