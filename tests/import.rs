@@ -290,6 +290,10 @@ fn have_oathtool() -> bool {
     common::have_tool("oathtool", &["--version"])
 }
 
+fn have_pyotp() -> bool {
+    common::have_tool("python3", &["-c", "import pyotp"])
+}
+
 /// The vault holds exactly `expected` (labels, parameters); a Steam Guard account's
 /// codes are the independent reference's and, with oathtool, each other account's
 /// codes are oathtool's. Advances HOTP counters.
@@ -351,8 +355,14 @@ fn assert_vault_holds(sandbox: &Sandbox, expected: &[Expected], context: &str) {
                 }
             }
             (None, Some(counter)) => {
-                assert_eq!(account.algorithm, "SHA1", "oathtool's HOTP is SHA1 only");
-                let expected = common::oathtool_hotp(&account.secret, account.digits, counter);
+                // oathtool's HOTP is SHA1 only: pyotp is the reference for the others.
+                let expected = if account.algorithm == "SHA1" {
+                    common::oathtool_hotp(&account.secret, account.digits, counter)
+                } else if have_pyotp() {
+                    common::pyotp_hotp(&account.secret, &account.algorithm, account.digits, counter)
+                } else {
+                    continue;
+                };
                 assert_eq!(
                     sandbox.code(&account.label, &[]),
                     expected,
@@ -1098,7 +1108,7 @@ fn a_2fas_service_without_type_or_period_is_imported_with_notes() {
 
 /// Imports the fixture `name` with the account `Example:bob` (SHA256, found by
 /// `bob` in the file's JSON) changed by `change`: bob is left out and named with a
-/// reason saying `said`, and the other four accounts are imported with their codes.
+/// reason saying `said`, and the other accounts are imported with their codes.
 fn import_with_bob_changed(
     name: &str,
     bob: fn(&mut serde_json::Value) -> &mut serde_json::Value,
@@ -1120,11 +1130,13 @@ fn import_with_bob_changed(
             .any(|line| line.contains("Example:bob") && line.contains(said)),
         "Example:bob is not named with \"{said}\":\n{report}"
     );
-    let rest: Vec<Expected> = five_accounts()
-        .into_iter()
+    let every = every_account();
+    let rest: Vec<Expected> = every
+        .iter()
         .filter(|account| account.label != "Example:bob")
+        .cloned()
         .collect();
-    assert_eq!(rest.len(), 4);
+    assert_eq!(rest.len(), every.len() - 1);
     assert_vault_holds(&sandbox, &rest, &format!("{name} without bob"));
 }
 
@@ -1719,17 +1731,18 @@ fn one_entry_otp_cannot_represent_never_sinks_a_google_export() {
 // Exporting and importing back
 
 /// The accounts every format but Google's can hold, from expected-plain.toml:
-/// alice, bob, carol, dave and erin (Steam Guard).
-fn five_accounts() -> Vec<Expected> {
+/// alice, bob, carol, dave, erin (Steam Guard), heidi (20 s), ivan (50 s), judy
+/// (HOTP SHA512) and ken (HOTP SHA256).
+fn every_account() -> Vec<Expected> {
     spec("andotp.json").0
 }
 
-/// A vault holding the five accounts, added one by one (erin from its `steam://`
+/// A vault holding every account, added one by one (erin from its `steam://`
 /// key); dave's HOTP code has been used once, so its counter (5 in the fixtures) is
 /// now 6.
-fn vault_with_five_accounts() -> (Sandbox, Vec<Expected>) {
+fn vault_with_every_account() -> (Sandbox, Vec<Expected>) {
     let sandbox = Sandbox::initialised();
-    let mut accounts = five_accounts();
+    let mut accounts = every_account();
     assert!(
         accounts.iter().any(|a| a.kind == "steam"),
         "no Steam account"
@@ -1764,7 +1777,7 @@ fn vault_with_five_accounts() -> (Sandbox, Vec<Expected>) {
         }
         assert_success(&sandbox.add_secret(&account.name, &account.secret, &args));
     }
-    let dave = accounts.iter_mut().find(|a| a.kind == "hotp").unwrap();
+    let dave = accounts.iter_mut().find(|a| a.name == "dave").unwrap();
     let code = sandbox.code(&dave.label, &[]);
     if have_oathtool() {
         assert_eq!(code, common::oathtool_hotp(&dave.secret, dave.digits, 5));
@@ -1785,7 +1798,7 @@ fn assert_private(_path: &Path) {}
 
 #[test]
 fn uris_export_needs_yes_and_imports_back() {
-    let (source, accounts) = vault_with_five_accounts();
+    let (source, accounts) = vault_with_every_account();
     let out = source.run(&["export", "--format", "uris"], "");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
@@ -1838,7 +1851,7 @@ fn export_encrypted(sandbox: &Sandbox, format: &str, file: &Path, extra: &[&str]
 }
 
 fn encrypted_round_trip(format: &str) {
-    let (source, accounts) = vault_with_five_accounts();
+    let (source, accounts) = vault_with_every_account();
     let file = source.dir.path().join(format!("export.{format}"));
     let out = export_encrypted(&source, format, &file, &[]);
     assert_success(&out);
@@ -1877,7 +1890,7 @@ fn encrypted_round_trip(format: &str) {
 
 #[test]
 fn an_export_password_is_typed_twice_at_a_terminal_and_must_match() {
-    let (source, _) = vault_with_five_accounts();
+    let (source, _) = vault_with_every_account();
     let env_of = |file: &Path| -> Vec<(&'static str, std::ffi::OsString)> {
         vec![
             ("OTP_VAULT", source.vault.clone().into_os_string()),
@@ -1932,7 +1945,7 @@ fn backup_export_is_encrypted_private_and_imports_back() {
 
 #[test]
 fn a_damaged_backup_is_refused_cleanly() {
-    let (source, _) = vault_with_five_accounts();
+    let (source, _) = vault_with_every_account();
     let file = source.dir.path().join("export.backup");
     assert_success(&export_encrypted(&source, "backup", &file, &[]));
     let good = common::read(&file);
@@ -2052,7 +2065,7 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
     if !common::have_tool("zbarimg", &["--version"]) {
         return;
     }
-    let (source, accounts) = vault_with_five_accounts();
+    let (source, accounts) = vault_with_every_account();
     let out = source.run(&["export", "--format", "google"], "");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
@@ -2062,11 +2075,12 @@ fn google_export_draws_qr_codes_that_another_reader_decodes_and_otp_imports() {
     assert_success(&out);
     let all_output = format!("{}\n{}", stdout(&out), stderr(&out));
     // Google has no period, no 7 digits and no Steam Guard: bob (60 s), carol (7
-    // digits) and erin (Steam) stay out, each named with its reason.
+    // digits), erin (Steam), heidi (20 s) and ivan (50 s) stay out, each named with
+    // its reason.
     let (google, left_out): (Vec<Expected>, Vec<Expected>) = accounts
         .into_iter()
         .partition(|a| a.period.is_none_or(|p| p == 30) && a.digits != 7 && a.kind != "steam");
-    assert_eq!(left_out.len(), 3, "{left_out:?}");
+    assert_eq!(left_out.len(), 5, "{left_out:?}");
     for account in &left_out {
         assert!(
             all_output.contains(&account.label),

@@ -167,14 +167,6 @@ mod tests {
     const CURRENT: &[u8] = include_bytes!("../../tests/data/import/andotp-encrypted.json.aes");
     const OLD: &[u8] = include_bytes!("../../tests/data/import/andotp-encrypted-old.json.aes");
 
-    const FIVE: [&str; 5] = [
-        "GitHub:alice@example.com",
-        "Example:bob",
-        "Bank:carol",
-        "VPN:dave",
-        "Steam:erin",
-    ];
-
     /// The fixture's key, derived once, for the right password, salt and count;
     /// another key for anything else.
     fn fixture_key() -> impl FnMut(&[u8], &[u8], u32) -> Zeroizing<[u8; KEY_LEN]> {
@@ -210,7 +202,7 @@ mod tests {
             let imported = read(bytes, &mut prompt(PASSWORD, &calls)).unwrap();
             assert_eq!(calls.get(), 1);
             let labels: Vec<String> = imported.accounts.iter().map(|a| a.label()).collect();
-            assert_eq!(labels, FIVE);
+            assert_eq!(labels, crate::transfer::fixtures::LABELS);
             assert!(imported.left_out().is_empty());
             assert_codes(&imported.accounts);
         }

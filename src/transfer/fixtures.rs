@@ -16,6 +16,31 @@ use crate::accounts::Account;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
 
+/// The labels of the accounts in every import fixture that holds them all, in the
+/// fixtures' order (make_plain.py's `PLAIN`, make_encrypted.py's `ENTRIES`).
+pub(crate) const LABELS: [&str; 9] = [
+    "GitHub:alice@example.com",
+    "Example:bob",
+    "Bank:carol",
+    "VPN:dave",
+    "Steam:erin",
+    "Air Canada:heidi",
+    "Forum:ivan",
+    "Bank:judy",
+    "Mail:ken",
+];
+
+/// [`LABELS`] without the HOTP accounts (dave, judy, ken): what a format without
+/// HOTP (Proton Authenticator) holds.
+pub(crate) const TIME_BASED_LABELS: [&str; 6] = [
+    "GitHub:alice@example.com",
+    "Example:bob",
+    "Bank:carol",
+    "Steam:erin",
+    "Air Canada:heidi",
+    "Forum:ivan",
+];
+
 /// The password of both encrypted test files.
 pub const PASSWORD: &str = "correct horse battery staple";
 

@@ -288,12 +288,7 @@ mod tests {
         let imported = read(PLAIN, &mut no_prompt).unwrap();
         assert_eq!(
             labels(&imported),
-            [
-                "GitHub:alice@example.com",
-                "Example:bob",
-                "Bank:carol",
-                "Steam:erin"
-            ]
+            crate::transfer::fixtures::TIME_BASED_LABELS
         );
         assert_eq!(imported.accounts[3].kind, Kind::Steam);
         assert!(imported.left_out().is_empty());
@@ -307,12 +302,7 @@ mod tests {
         assert_eq!(calls.get(), 1);
         assert_eq!(
             labels(&imported),
-            [
-                "GitHub:alice@example.com",
-                "Example:bob",
-                "Bank:carol",
-                "Steam:erin"
-            ]
+            crate::transfer::fixtures::TIME_BASED_LABELS
         );
         let mut with_dave = imported.accounts.clone();
         with_dave.extend(
@@ -343,7 +333,10 @@ mod tests {
             bad("otpauth://totp/Y:y?secret=JBSWY3DPEHPK3PXP", "Yandex");
         });
         let imported = read(&text, &mut no_prompt).unwrap();
-        assert_eq!(imported.accounts.len(), 4);
+        assert_eq!(
+            imported.accounts.len(),
+            crate::transfer::fixtures::TIME_BASED_LABELS.len()
+        );
         let left: Vec<&str> = imported
             .unrepresentable
             .iter()

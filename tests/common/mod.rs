@@ -76,6 +76,24 @@ pub fn oathtool_hotp(secret: &str, digits: u8, counter: u64) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
+/// One HOTP code computed by pyotp, the independent reference for the algorithms
+/// oathtool's HOTP lacks (SHA256, SHA512). Call [`have_tool`] with
+/// `("python3", &["-c", "import pyotp"])` first.
+pub fn pyotp_hotp(secret: &str, algorithm: &str, digits: u8, counter: u64) -> String {
+    let script = "import hashlib, sys, pyotp\n\
+        secret, algorithm, digits, counter = sys.argv[1:]\n\
+        digest = getattr(hashlib, algorithm.lower())\n\
+        print(pyotp.HOTP(secret, digits=int(digits), digest=digest).at(int(counter)))\n";
+    let out = Command::new("python3")
+        .args(["-c", script, secret, algorithm])
+        .arg(digits.to_string())
+        .arg(counter.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pyotp failed: {out:?}");
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
 /// One Steam Guard code of tests/data/steam-vectors.toml: what the independent
 /// Python reference (tests/data/steam_guard.py) computes, since oathtool cannot.
 #[derive(Debug, Clone, serde::Deserialize)]

@@ -182,16 +182,7 @@ mod tests {
             assert!(looks_like(text.lines().next().unwrap()));
             let imported = read(text).unwrap();
             let labels: Vec<String> = imported.accounts.iter().map(Account::label).collect();
-            assert_eq!(
-                labels,
-                [
-                    "GitHub:alice@example.com",
-                    "Example:bob",
-                    "Bank:carol",
-                    "VPN:dave",
-                    "Steam:erin"
-                ]
-            );
+            assert_eq!(labels, crate::transfer::fixtures::LABELS);
             assert_eq!(imported.without_code, 2);
             assert!(imported.left_out().is_empty());
             assert_codes(&imported.accounts);

@@ -174,14 +174,6 @@ mod tests {
             .collect()
     }
 
-    const FIVE: [&str; 5] = [
-        "GitHub:alice@example.com",
-        "Example:bob",
-        "Bank:carol",
-        "VPN:dave",
-        "Steam:erin",
-    ];
-
     #[test]
     fn detects_every_kind_of_export() {
         for text in [PLAIN, PBKDF2, ARGON2] {
@@ -197,7 +189,7 @@ mod tests {
     #[test]
     fn reads_the_plain_export_and_counts_the_items_without_a_key() {
         let imported = read(PLAIN, &mut no_prompt).unwrap();
-        assert_eq!(labels(&imported), FIVE);
+        assert_eq!(labels(&imported), crate::transfer::fixtures::LABELS);
         assert_eq!(imported.without_code, 4);
         assert!(imported.unrepresentable.is_empty());
         assert_codes(&imported.accounts);
@@ -209,7 +201,7 @@ mod tests {
             let calls = Cell::new(0);
             let imported = read(text, &mut prompt(PASSWORD, &calls)).unwrap();
             assert_eq!(calls.get(), 1);
-            assert_eq!(labels(&imported), FIVE);
+            assert_eq!(labels(&imported), crate::transfer::fixtures::LABELS);
             assert_eq!(imported.without_code, 1);
             assert_codes(&imported.accounts);
         }

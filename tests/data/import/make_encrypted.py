@@ -153,6 +153,15 @@ ENTRIES = [
     # must read it as a Steam Guard account.
     dict(kind="steam", issuer="Steam", name="erin",
          secret=b32(b"steam guard secret!!"), algo="SHA1", digits=5, period=30),
+    # The other periods, code lengths and HOTP algorithms (make_plain.py has the same).
+    dict(kind="totp", issuer="Air Canada", name="heidi",
+         secret=b32(b"air canada heidi 20s"), algo="SHA1", digits=6, period=20),
+    dict(kind="totp", issuer="Forum", name="ivan",
+         secret=b32(b"forum ivan fifty seconds"), algo="SHA256", digits=7, period=50),
+    dict(kind="hotp", issuer="Bank", name="judy",
+         secret=b32(b"judy counter sha512 key"), algo="SHA512", digits=8, counter=7),
+    dict(kind="hotp", issuer="Mail", name="ken",
+         secret=b32(b"ken counter sha256 key!!"), algo="SHA256", digits=6, counter=0),
 ]
 
 

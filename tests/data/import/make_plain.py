@@ -86,13 +86,25 @@ ENTRIES = {
     # must read it as a Steam Guard account. The secret is make_encrypted.py's erin's.
     "erin": dict(issuer="Steam", name="erin", kind="steam", algorithm="SHA1", digits=5,
                  period=30, secret=b32(b"steam guard secret!!")),
+    # The other periods, code lengths and HOTP algorithms every format that can hold
+    # them must keep: 20 s under an issuer with a space, 50 s with SHA256 and 7
+    # digits, and HOTP with SHA512 and SHA256 (pyotp checks those codes: oathtool's
+    # HOTP is SHA1 only).
+    "heidi": dict(issuer="Air Canada", name="heidi", kind="totp", algorithm="SHA1",
+                  digits=6, period=20, secret=b32(b"air canada heidi 20s")),
+    "ivan": dict(issuer="Forum", name="ivan", kind="totp", algorithm="SHA256",
+                 digits=7, period=50, secret=b32(b"forum ivan fifty seconds")),
+    "judy": dict(issuer="Bank", name="judy", kind="hotp", algorithm="SHA512",
+                 digits=8, counter=7, secret=b32(b"judy counter sha512 key")),
+    "ken": dict(issuer="Mail", name="ken", kind="hotp", algorithm="SHA256", digits=6,
+                counter=0, secret=b32(b"ken counter sha256 key!!")),
     # Only in Google's files: what Google can hold besides alice and dave.
     "frank": dict(issuer="Extra", name="frank", kind="totp", algorithm="SHA256",
                   digits=6, period=30, secret="GEZDGNBVGY3DQOJQ"),
     "grace": dict(issuer="Extra", name="grace", kind="totp", algorithm="SHA512",
                   digits=8, period=30, secret=b32(b"abcdefghijklmnopqrst")),
 }
-PLAIN = ["alice", "bob", "carol", "dave", "erin"]
+PLAIN = ["alice", "bob", "carol", "dave", "erin", "heidi", "ivan", "judy", "ken"]
 
 
 def label(entry: dict) -> str:
@@ -176,6 +188,12 @@ def otpauth(entry: dict, defaults: bool = False) -> str:
     return f"otpauth://{kind}/{path}?{query}"
 
 
+def plus_for_space(link: str) -> str:
+    """The link with each space in its query written `+` instead of `%20`."""
+    path, query = link.split("?", 1)
+    return path + "?" + query.replace("%20", "+")
+
+
 def uris() -> str:
     e = ENTRIES
     lines = [
@@ -187,6 +205,12 @@ def uris() -> str:
         otpauth(e["dave"]),
         # As Aegis writes a Steam link: every parameter, Steam's values.
         otpauth(e["erin"]),
+        # A space in a parameter as form encoding writes it (issuer=Air+Canada), as
+        # many apps do; the label keeps %20.
+        plus_for_space(otpauth(e["heidi"])),
+        otpauth(e["ivan"]),
+        otpauth(e["judy"]),
+        otpauth(e["ken"]),
     ]
     return "\n".join(lines) + "\n"
 
@@ -323,7 +347,7 @@ def bitwarden_csv(organisation: bool) -> str:
 # dave); a Steam entry's uri is steam://SECRET.
 def proton_entries() -> list:
     entries = []
-    for key in ["alice", "bob", "carol", "erin"]:
+    for key in ["alice", "bob", "carol", "erin", "heidi", "ivan"]:
         e = ENTRIES[key]
         if e["kind"] == "steam":
             content = {"uri": "steam://" + e["secret"], "entry_type": "Steam",
@@ -514,8 +538,7 @@ def expected(keys: list, files: dict, title: str, skipped: dict = {}) -> str:
 
 
 def main() -> None:
-    four = ["alice", "bob", "carol", "dave"]
-    five = four + ["erin"]
+    plain = list(PLAIN)
     links = google_links()
     outputs = {
         "andotp.json": andotp().encode(),
@@ -530,17 +553,17 @@ def main() -> None:
         "bitwarden-org.csv": bitwarden_csv(organisation=True).encode(),
         "proton.json": proton_json().encode(),
         "authpro-plain.authpro": authpro().encode(),
-        "expected-plain.toml": expected(five, {
-            "andotp.json": ("andotp", five, []),
-            "freeotp-plus.json": ("freeotp", five, []),
-            "uris.txt": ("uris", five, []),
+        "expected-plain.toml": expected(plain, {
+            "andotp.json": ("andotp", plain, []),
+            "freeotp-plus.json": ("freeotp", plain, []),
+            "uris.txt": ("uris", plain, []),
             "otpauth-qr.png": ("qr", ["alice"], []),
             "otpauth-qr.jpg": ("qr", ["alice"], []),
-            "bitwarden.json": ("bitwarden", five, []),
-            "bitwarden.csv": ("bitwarden-csv", five, []),
-            "bitwarden-org.csv": ("bitwarden-csv", five, []),
-            "proton.json": ("proton", ["alice", "bob", "carol", "erin"], []),
-            "authpro-plain.authpro": ("authpro", five, []),
+            "bitwarden.json": ("bitwarden", plain, []),
+            "bitwarden.csv": ("bitwarden-csv", plain, []),
+            "bitwarden-org.csv": ("bitwarden-csv", plain, []),
+            "proton.json": ("proton", ["alice", "bob", "carol", "erin", "heidi", "ivan"], []),
+            "authpro-plain.authpro": ("authpro", plain, []),
         }, "Accounts of the plain import fixtures.", skipped={
             "bitwarden.json": BITWARDEN_OTHERS,
             # A CSV export holds logins and notes only: no card, no identity.
