@@ -26,7 +26,7 @@ pub struct ImportArgs {
     /// The export to read, or - for standard input
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// The file's format: google, aegis, 2fas, andotp, freeotp, bitwarden, bitwarden-csv, proton, uris, backup or qr [default: detected]
+    /// The file's format: google, aegis, 2fas, andotp, freeotp, freeotp-backup, freeotp-tokens, bitwarden, bitwarden-csv, proton, uris, backup or qr [default: detected]
     #[arg(long, value_name = "FORMAT", value_parser = super::values::import_format)]
     pub format: Option<Format>,
     /// Import without asking (needed when standard input is not a terminal)

@@ -21,6 +21,8 @@ impl Localize for Format {
             Format::TwoFas => t_in!(lang, "transfer-format-2fas"),
             Format::AndOtp => t_in!(lang, "transfer-format-andotp"),
             Format::FreeOtpPlus => t_in!(lang, "transfer-format-freeotp"),
+            Format::FreeOtpBackup => t_in!(lang, "transfer-format-freeotp-backup"),
+            Format::FreeOtpTokens => t_in!(lang, "transfer-format-freeotp-tokens"),
             Format::Bitwarden => t_in!(lang, "transfer-format-bitwarden"),
             Format::BitwardenCsv => t_in!(lang, "transfer-format-bitwarden-csv"),
             Format::Proton => t_in!(lang, "transfer-format-proton"),
@@ -377,6 +379,33 @@ impl Localize for Problem {
             Problem::Csv { line } => t_in!(lang, "transfer-csv", line = line.to_string()),
             Problem::ProtonSalt => t_in!(lang, "transfer-proton-salt"),
             Problem::ProtonContent => t_in!(lang, "transfer-proton-content"),
+            Problem::FreeOtpCutShort => t_in!(lang, "transfer-freeotp-cut-short"),
+            Problem::FreeOtpStream { at } => {
+                t_in!(lang, "transfer-freeotp-stream", at = at.to_string())
+            }
+            Problem::FreeOtpXml { at } => t_in!(lang, "transfer-freeotp-xml", at = at.to_string()),
+            Problem::FreeOtpTooMany { max } => {
+                t_in!(lang, "transfer-freeotp-too-many", max = max.to_string())
+            }
+            Problem::FreeOtpTwice { name } => {
+                t_in!(lang, "transfer-freeotp-twice", name = name.as_str())
+            }
+            Problem::FreeOtpNoMasterKey => t_in!(lang, "transfer-freeotp-no-master-key"),
+            Problem::FreeOtpEntry { entry } => {
+                t_in!(lang, "transfer-freeotp-entry", entry = entry.as_str())
+            }
+            Problem::FreeOtpKdf { algorithm } => {
+                t_in!(lang, "transfer-freeotp-kdf", algorithm = algorithm.as_str())
+            }
+            Problem::FreeOtpIterations { value, max } => t_in!(
+                lang,
+                "transfer-freeotp-iterations",
+                value = value.to_string(),
+                max = max.to_string()
+            ),
+            Problem::FreeOtpKeyDamaged { token } => {
+                t_in!(lang, "transfer-freeotp-key-damaged", token = token.as_str())
+            }
             Problem::GoogleSingleLink { place } => t_in!(
                 lang,
                 "transfer-google-single-link",
@@ -553,6 +582,8 @@ impl Localize for Reason {
                 error = error.localize_in(lang)
             ),
             Reason::GoogleSteam => t_in!(lang, "transfer-reason-google-steam"),
+            Reason::FreeOtpSettings => t_in!(lang, "transfer-reason-freeotp-settings"),
+            Reason::FreeOtpNoSettings => t_in!(lang, "transfer-reason-freeotp-no-settings"),
         }
     }
 }
@@ -608,6 +639,7 @@ impl Localize for Remark {
             Remark::PeriodIgnored => t_in!(lang, "transfer-remark-period-ignored"),
             Remark::AssumedTotpDefaults => t_in!(lang, "transfer-remark-assumed-totp-defaults"),
             Remark::BitwardenHotp => t_in!(lang, "transfer-remark-bitwarden-hotp"),
+            Remark::FreeOtpBackupCounter => t_in!(lang, "transfer-remark-freeotp-backup-counter"),
         }
     }
 }
@@ -932,6 +964,42 @@ mod tests {
             (Problem::Csv { line: 41 }, vec!["41", "CSV"]),
             (Problem::ProtonSalt, vec!["16"]),
             (Problem::ProtonContent, vec!["base64"]),
+            (Problem::FreeOtpCutShort, vec![]),
+            (Problem::FreeOtpStream { at: 4711 }, vec!["4711", "Java"]),
+            (Problem::FreeOtpXml { at: 4712 }, vec!["4712", "Android"]),
+            (Problem::FreeOtpTooMany { max: 4096 }, vec!["4096"]),
+            (
+                Problem::FreeOtpTwice {
+                    name: "GitHub:alice".to_owned(),
+                },
+                vec!["\"GitHub:alice\""],
+            ),
+            (Problem::FreeOtpNoMasterKey, vec!["masterKey"]),
+            (
+                Problem::FreeOtpEntry {
+                    entry: "tokenOrder".to_owned(),
+                },
+                vec!["\"tokenOrder\"", "FreeOTP"],
+            ),
+            (
+                Problem::FreeOtpKdf {
+                    algorithm: "PBKDF2withHmacMD5".to_owned(),
+                },
+                vec!["\"PBKDF2withHmacMD5\"", "PBKDF2withHmacSHA512"],
+            ),
+            (
+                Problem::FreeOtpIterations {
+                    value: 9_000_000,
+                    max: 2_000_000,
+                },
+                vec!["9000000", "2000000", "100000"],
+            ),
+            (
+                Problem::FreeOtpKeyDamaged {
+                    token: "VPN:dave".to_owned(),
+                },
+                vec!["VPN:dave"],
+            ),
             (
                 Problem::GoogleSingleLink { place },
                 vec!["29", "--format uris"],
@@ -1121,6 +1189,8 @@ mod tests {
                 vec!["otpauth://", "secret="],
             ),
             (Reason::GoogleSteam, vec!["Steam Guard", "--format aegis"]),
+            (Reason::FreeOtpSettings, vec!["FreeOTP", "JSON"]),
+            (Reason::FreeOtpNoSettings, vec![]),
         ];
         for (reason, values) in reasons {
             out.push((
@@ -1159,6 +1229,7 @@ mod tests {
             (Remark::PeriodIgnored, vec!["period=", "hotp"]),
             (Remark::AssumedTotpDefaults, vec!["TOTP", "6", "30", "SHA1"]),
             (Remark::BitwardenHotp, vec!["Bitwarden", "hotp"]),
+            (Remark::FreeOtpBackupCounter, vec!["FreeOTP"]),
         ];
         for (remark, values) in remarks {
             out.push((

@@ -16,6 +16,11 @@ pub enum Format {
     AndOtp,
     /// A FreeOTP+ JSON export.
     FreeOtpPlus,
+    /// A backup of the original FreeOTP (2.0 and later), password-encrypted: the
+    /// Backup menu's Java-serialised file or Android's preferences XML.
+    FreeOtpBackup,
+    /// The original FreeOTP's `tokens.xml` (before 2.0).
+    FreeOtpTokens,
     /// A Bitwarden JSON export: unencrypted or password-protected.
     Bitwarden,
     /// A Bitwarden CSV export, of a personal or an organisation vault.
@@ -33,12 +38,14 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Format; 11] = [
+    pub const ALL: [Format; 13] = [
         Format::Google,
         Format::Aegis,
         Format::TwoFas,
         Format::AndOtp,
         Format::FreeOtpPlus,
+        Format::FreeOtpBackup,
+        Format::FreeOtpTokens,
         Format::Bitwarden,
         Format::BitwardenCsv,
         Format::Proton,
@@ -48,7 +55,7 @@ impl Format {
     ];
 
     /// The `--format` value: `google`, `aegis`, `2fas`, `andotp`, `freeotp`,
-    /// `bitwarden`, `bitwarden-csv`, `proton`, `uris`, `backup`, `qr`.
+    /// `freeotp-backup`, `freeotp-tokens`, `bitwarden`, `bitwarden-csv`, `proton`, `uris`, `backup`, `qr`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Google => "google",
@@ -56,6 +63,8 @@ impl Format {
             Format::TwoFas => "2fas",
             Format::AndOtp => "andotp",
             Format::FreeOtpPlus => "freeotp",
+            Format::FreeOtpBackup => "freeotp-backup",
+            Format::FreeOtpTokens => "freeotp-tokens",
             Format::Bitwarden => "bitwarden",
             Format::BitwardenCsv => "bitwarden-csv",
             Format::Proton => "proton",
@@ -75,6 +84,8 @@ impl Format {
             Format::TwoFas => "2FAS backup",
             Format::AndOtp => "andOTP backup",
             Format::FreeOtpPlus => "FreeOTP+ export",
+            Format::FreeOtpBackup => "FreeOTP backup",
+            Format::FreeOtpTokens => "FreeOTP token file (tokens.xml)",
             Format::Bitwarden => "Bitwarden export",
             Format::BitwardenCsv => "Bitwarden CSV export",
             Format::Proton => "Proton Authenticator export",
