@@ -283,6 +283,18 @@ mod detect_tests {
         );
     }
 
+    /// An empty map is no accounts, said as such.
+    #[test]
+    fn an_empty_freeotp_token_file_holds_no_accounts() {
+        let result = super::read(b"<map />", Some(Format::FreeOtpTokens), &mut |_| {
+            Err(super::ImportError::Password("not asked".into()))
+        });
+        assert_eq!(
+            result.err(),
+            Some(super::ImportError::Empty(Format::FreeOtpTokens))
+        );
+    }
+
     #[test]
     fn links_are_recognised_after_comments_and_blank_lines() {
         assert_eq!(detect(&fixture("uris.txt")), Some(Format::Uris));

@@ -47,7 +47,8 @@ use der::{Decode, Reader, SliceReader};
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::{Entry, java_bytes};
+use super::gson::java_bytes;
+use super::map::Entry;
 use crate::code::{Algorithm, Digits, Kind, Period};
 use crate::secret::SecretKey;
 use crate::transfer::entry::{self, json_digits, json_period, steam, whole_number};
@@ -454,9 +455,9 @@ mod tests {
 
     use std::cell::Cell;
 
+    use super::super::{java, prefs};
     use super::*;
     use crate::transfer::fixtures::{PASSWORD, assert_codes, expected_accounts, no_prompt, prompt};
-    use crate::transfer::freeotp_app::{java, prefs};
 
     const SERIALISED: &[u8] =
         include_bytes!("../../../tests/data/import/freeotp-backup-encrypted.xml");

@@ -30,7 +30,7 @@
 
 use zeroize::Zeroizing;
 
-use super::{Entry, MAX_ENTRIES};
+use super::map::{Entry, MAX_ENTRIES};
 
 const MAGIC: [u8; 4] = [0xAC, 0xED, 0x00, 0x05];
 const TC_NULL: u8 = 0x70;

@@ -12,28 +12,16 @@
 //! unique: a name twice is damage.
 
 mod backup;
+mod gson;
 mod java;
+mod map;
 mod prefs;
 mod tokens;
-
-use zeroize::Zeroizing;
 
 use super::error::{ImportError, Problem};
 use super::format::Format;
 use super::imported::{Imported, PasswordPrompt};
-
-/// Entries a map may have at most: FreeOTP writes two per token and one more, so
-/// this is two thousand tokens; more is refused before anything is allocated for it.
-pub(super) const MAX_ENTRIES: usize = 4096;
-
-/// One entry of a map: its name and its text. No `Debug`: a text of `tokens.xml`
-/// holds a secret.
-pub(super) struct Entry {
-    /// The name (a token's ID or UUID, `masterKey`, `tokenOrder`): never secret.
-    pub name: String,
-    /// The text.
-    pub value: Zeroizing<String>,
-}
+use map::{Entry, MAX_ENTRIES};
 
 /// The format of bytes that are one of these files: a Java serialisation stream is a
 /// FreeOTP backup; a preferences file is one when it names FreeOTP's master key or
@@ -67,7 +55,9 @@ pub fn read_backup(
     let entries = if java::looks_like(bytes) {
         java::read_map(bytes).map_err(stream_error)?
     } else {
-        let text = super::text(bytes, Format::FreeOtpBackup)?;
+        let text = std::str::from_utf8(bytes)
+            .map(|text| text.trim_start_matches('\u{feff}'))
+            .map_err(|_| malformed(Format::FreeOtpBackup, Problem::NotUtf8))?;
         prefs::read_map(text).map_err(|error| prefs_error(Format::FreeOtpBackup, error))?
     };
     backup::read(&unique(entries, Format::FreeOtpBackup)?, password)
@@ -75,6 +65,7 @@ pub fn read_backup(
 
 /// Reads FreeOTP 1's `tokens.xml`.
 pub fn read_tokens(text: &str) -> Result<Imported, ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
     let entries =
         prefs::read_map(text).map_err(|error| prefs_error(Format::FreeOtpTokens, error))?;
     tokens::read(&unique(entries, Format::FreeOtpTokens)?)
@@ -114,16 +105,24 @@ fn unique(entries: Vec<Entry>, format: Format) -> Result<Vec<Entry>, ImportError
     Ok(entries)
 }
 
-/// Java's signed bytes (-128..127, as Gson writes a `byte[]`; 128..255 are read
-/// too), or `None` for a number that is no byte.
-fn java_bytes(values: &[i16]) -> Option<Zeroizing<Vec<u8>>> {
-    let mut bytes = Zeroizing::new(Vec::with_capacity(values.len()));
-    for value in values {
-        let byte = i8::try_from(*value)
-            .map(|signed| signed.to_le_bytes()[0])
-            .or_else(|_| u8::try_from(*value))
-            .ok()?;
-        bytes.push(byte);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name twice is damage, in either container.
+    #[test]
+    fn a_name_twice_is_damage() {
+        let twice = "<map><string name=\"a\">x</string><string name=\"a\">y</string></map>";
+        let damage = |format| {
+            Some(ImportError::malformed(
+                format,
+                Problem::FreeOtpTwice { name: "a".into() },
+            ))
+        };
+        assert_eq!(read_tokens(twice).err(), damage(Format::FreeOtpTokens));
+        let backup = read_backup(twice.as_bytes(), &mut |_| {
+            Err(ImportError::Password("not asked".into()))
+        });
+        assert_eq!(backup.err(), damage(Format::FreeOtpBackup));
     }
-    Some(bytes)
 }

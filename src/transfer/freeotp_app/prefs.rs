@@ -23,7 +23,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion, escape};
 use zeroize::Zeroizing;
 
-use super::{Entry, MAX_ENTRIES};
+use super::map::{Entry, MAX_ENTRIES};
 
 /// Why a preferences file was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
