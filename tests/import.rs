@@ -6,10 +6,10 @@
 //!
 //! The fixtures come from `make_plain.py` (andOTP, FreeOTP+, otpauth links, Google
 //! Authenticator, QR pictures, Bitwarden JSON and CSV, Proton Authenticator,
-//! Authenticator Pro) and `make_encrypted.py` (Aegis, 2FAS, the password-protected
-//! Bitwarden and Proton exports, Authenticator Pro's encrypted backups in both
-//! layouts, andOTP's encrypted backups in both layouts). Damaged copies are made
-//! here, at run time.
+//! Authenticator Pro, FreeOTP 1's tokens.xml) and `make_encrypted.py` (Aegis, 2FAS,
+//! the password-protected Bitwarden and Proton exports, Authenticator Pro's encrypted
+//! backups in both layouts, andOTP's encrypted backups in both layouts, FreeOTP 2's
+//! backups). Damaged copies are made here, at run time.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -221,7 +221,7 @@ fn naming(file: &str) -> &'static [&'static str] {
 }
 
 /// Every fixture `otp import` must read, with its password when it has one.
-const FIXTURES: [&str; 23] = [
+const FIXTURES: [&str; 26] = [
     "aegis-plain.json",
     "aegis-encrypted.json",
     "2fas-plain.2fas",
@@ -245,10 +245,13 @@ const FIXTURES: [&str; 23] = [
     "authpro-encrypted-legacy.authpro",
     "andotp-encrypted.json.aes",
     "andotp-encrypted-old.json.aes",
+    "freeotp-tokens.xml",
+    "freeotp-backup-encrypted.xml",
+    "freeotp-tokenBackup-encrypted.xml",
 ];
 
 /// The encrypted fixtures, with how otp names their format.
-const ENCRYPTED_FIXTURES: [(&str, &str); 9] = [
+const ENCRYPTED_FIXTURES: [(&str, &str); 11] = [
     ("aegis-encrypted.json", "Aegis export"),
     ("2fas-encrypted.2fas", "2FAS backup"),
     ("bitwarden-encrypted.json", "Bitwarden export"),
@@ -261,6 +264,8 @@ const ENCRYPTED_FIXTURES: [(&str, &str); 9] = [
     ),
     ("andotp-encrypted.json.aes", "andOTP encrypted backup"),
     ("andotp-encrypted-old.json.aes", "andOTP encrypted backup"),
+    ("freeotp-backup-encrypted.xml", "FreeOTP backup"),
+    ("freeotp-tokenBackup-encrypted.xml", "FreeOTP backup"),
 ];
 
 // ---------------------------------------------------------------------------------
@@ -599,6 +604,21 @@ fn an_old_andotp_encrypted_backup_without_format_says_how_to_name_it() {
 }
 
 #[test]
+fn imports_a_freeotp_token_file() {
+    import_fixture_and_check("freeotp-tokens.xml");
+}
+
+#[test]
+fn imports_a_freeotp_backup() {
+    import_fixture_and_check("freeotp-backup-encrypted.xml");
+}
+
+#[test]
+fn imports_a_freeotp_backup_kept_as_android_preferences() {
+    import_fixture_and_check("freeotp-tokenBackup-encrypted.xml");
+}
+
+#[test]
 fn imports_google_authenticator_migration_links() {
     import_fixture_and_check("google-migration.txt");
 }
@@ -740,6 +760,8 @@ fn importing_the_same_accounts_again_from_any_format_adds_nothing() {
         "authpro-plain.authpro",
         "authpro-encrypted-legacy.authpro",
         "andotp-encrypted.json.aes",
+        "freeotp-tokens.xml",
+        "freeotp-backup-encrypted.xml",
     ] {
         let password = is_encrypted(file).then_some(PASSWORD);
         let out = import(&sandbox, &fixture(file), &["--yes"], password);
@@ -946,7 +968,11 @@ fn flip_a_middle_bit(bytes: &[u8]) -> Vec<u8> {
 fn a_damaged_encrypted_file_is_refused_cleanly() {
     let sandbox = Sandbox::initialised();
     let before = common::read(&sandbox.vault);
-    for (file, _) in ENCRYPTED_FIXTURES {
+    // FreeOTP's backups are not JSON: a_damaged_freeotp_backup_is_refused_cleanly.
+    let flippable = ENCRYPTED_FIXTURES
+        .into_iter()
+        .filter(|(file, _)| !file.starts_with("freeotp"));
+    for (file, _) in flippable {
         let bytes = common::read(&fixture(file));
         let damaged = if is_binary(file) {
             flip_a_middle_bit(&bytes)
@@ -1419,6 +1445,280 @@ fn authenticator_pro_motp_and_yandex_entries_are_left_out_with_their_scheme() {
     }
     let (expected, _, _) = spec(file);
     assert_vault_holds(&sandbox, &expected, file);
+}
+
+// ---------------------------------------------------------------------------------
+// FreeOTP's own files: a Java-serialised map (the backup) and Android preferences
+
+/// The entries of a FreeOTP backup as make_encrypted.py writes it (every string a
+/// TC_STRING), and the bytes before them (magic, class description, capacity and
+/// size), so that a test can change entries and write the map again.
+fn java_map(bytes: &[u8]) -> (Vec<u8>, Vec<(String, String)>) {
+    let block = bytes
+        .windows(2)
+        .position(|pair| pair == [0x77, 0x08])
+        .expect("TC_BLOCKDATA of 8 bytes");
+    let start = block + 10;
+    let size = u32::from_be_bytes(bytes[block + 6..start].try_into().unwrap()) as usize;
+    let mut at = start;
+    let mut string = || {
+        assert_eq!(bytes[at], 0x74, "a TC_STRING at {at}");
+        let length = u16::from_be_bytes([bytes[at + 1], bytes[at + 2]]) as usize;
+        let text = std::str::from_utf8(&bytes[at + 3..at + 3 + length]).unwrap();
+        at += 3 + length;
+        text.to_owned()
+    };
+    let entries = (0..size).map(|_| (string(), string())).collect();
+    assert_eq!(&bytes[at..], [0x78], "the map ends after its entries");
+    (bytes[..start].to_vec(), entries)
+}
+
+/// The map written again with `entries` (ASCII texts shorter than 64 KiB).
+fn write_java_map(head: &[u8], entries: &[(String, String)]) -> Vec<u8> {
+    let mut out = head.to_vec();
+    let size_at = out.len() - 4;
+    out[size_at..].copy_from_slice(&(entries.len() as u32).to_be_bytes());
+    for text in entries.iter().flat_map(|(key, value)| [key, value]) {
+        assert!(text.is_ascii());
+        out.push(0x74);
+        out.extend((text.len() as u16).to_be_bytes());
+        out.extend(text.as_bytes());
+    }
+    out.push(0x78);
+    out
+}
+
+/// The UUID of the backup's token labelled `label` (its `-token` entry's JSON).
+fn backup_uuid(entries: &[(String, String)], label: &str) -> String {
+    let (issuer, name) = label.split_once(':').unwrap();
+    entries
+        .iter()
+        .find_map(|(key, value)| {
+            let uuid = key.strip_suffix("-token")?;
+            let token: serde_json::Value = serde_json::from_str(value).unwrap();
+            (token["label"] == name && token["issuerExt"] == issuer).then(|| uuid.to_owned())
+        })
+        .unwrap_or_else(|| panic!("no token {label}"))
+}
+
+/// Changes the first number below 100 (so, still a byte) in `array` of the JSON
+/// `text` by one, keeping the text's length: `"mCipherText":[` in a key entry.
+fn change_a_byte(text: &str, array: &str) -> String {
+    let start = text.find(array).unwrap() + array.len();
+    let (mut at, mut end) = (start, start);
+    for (offset, c) in text[start..].char_indices() {
+        if c == ',' || c == ']' {
+            let number = &text[at..start + offset];
+            if number.trim_start_matches('-').len() <= 2 {
+                end = start + offset;
+                break;
+            }
+            at = start + offset + 1;
+        }
+    }
+    assert!(end > at, "no small number in {array}");
+    let last = text.as_bytes()[end - 1] ^ 1;
+    format!("{}{}{}", &text[..end - 1], last as char, &text[end..])
+}
+
+/// A FreeOTP backup whose one token's key is damaged is refused as damaged, naming
+/// the token, and the right password is not called wrong; a damaged master key
+/// cannot be told from a wrong password (GCM) and is one; a key derivation asking
+/// for too many iterations is refused before the password is asked for. The vault
+/// is untouched. A HOTP token's import says where its counter comes from.
+#[test]
+fn a_damaged_freeotp_backup_is_refused_cleanly() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let bytes = common::read(&fixture("freeotp-backup-encrypted.xml"));
+    let (head, entries) = java_map(&bytes);
+    let alice = backup_uuid(&entries, "GitHub:alice@example.com");
+    let changed = |key: &str, change: &dyn Fn(&str) -> String| {
+        let mut entries = entries.clone();
+        let entry = entries.iter_mut().find(|(name, _)| name == key).unwrap();
+        entry.1 = change(&entry.1);
+        write_java_map(&head, &entries)
+    };
+    // (name, the damaged copy, the password given, what the message must say)
+    type Case<'a> = (&'a str, Vec<u8>, Option<&'a str>, &'a [&'a str]);
+    let cases: [Case; 4] = [
+        (
+            "token-key",
+            changed(&alice, &|text| change_a_byte(text, "mCipherText\\\":[")),
+            Some(PASSWORD),
+            &["damaged", "GitHub:alice@example.com", "export it again"],
+        ),
+        (
+            "master-key",
+            changed("masterKey", &|text| {
+                change_a_byte(text, "\"mCipherText\":[")
+            }),
+            Some(PASSWORD),
+            &["wrong password"],
+        ),
+        (
+            "iterations",
+            changed("masterKey", &|text| {
+                text.replace("\"mIterations\":100000", "\"mIterations\":9999999")
+            }),
+            None,
+            &["9999999 PBKDF2 iterations", "2000000"],
+        ),
+        (
+            "kdf",
+            changed("masterKey", &|text| {
+                text.replace("PBKDF2withHmacSHA512", "PBKDF2withHmacMD5")
+            }),
+            None,
+            &["\"PBKDF2withHmacMD5\"", "PBKDF2withHmacSHA512"],
+        ),
+    ];
+    for (name, bytes, password, said) in cases {
+        let copy = sandbox.dir.path().join(format!("{name}.xml"));
+        std::fs::write(&copy, bytes).unwrap();
+        // Without a password line, a prompt would fail with another message.
+        let out = import(&sandbox, &copy, &["--yes"], password);
+        assert_eq!(out.status.code(), Some(2), "{name}: {out:?}");
+        let err = stderr(&out);
+        for words in said {
+            assert!(err.contains(words), "{name}: no {words:?} in:\n{err}");
+        }
+        if name == "token-key" {
+            assert!(!err.contains("wrong password"), "{name}:\n{err}");
+        }
+        if password.is_none() {
+            assert!(!err.contains("export it again"), "{name}:\n{err}");
+        }
+        assert!(!err.contains("panicked"), "{name}:\n{err}");
+        assert_eq!(common::read(&sandbox.vault), before, "{name}");
+    }
+    let out = import(
+        &sandbox,
+        &fixture("freeotp-backup-encrypted.xml"),
+        &["--yes"],
+        Some(PASSWORD),
+    );
+    assert_success(&out);
+    assert!(
+        report_lines(&out)
+            .iter()
+            .any(|line| line.contains("VPN:dave")
+                && line.contains("counter a token had when it was added")),
+        "no note about dave's counter:\n{}",
+        stderr(&out)
+    );
+}
+
+/// One entry never sinks a FreeOTP file either: in FreeOTP 1's tokens.xml and in a
+/// FreeOTP 2 backup, a Steam token with 6 digits (Steam's are 5), MD5, 5 digits, a
+/// period of 0 or an unknown type is left out and named with its reason, as is (in a
+/// backup) a token whose settings are not JSON, one whose settings have no key and
+/// one whose key has no settings; the file's own accounts are imported with their
+/// codes.
+#[test]
+fn one_entry_otp_cannot_represent_never_sinks_a_freeotp_file() {
+    fn bad_token(mut token: serde_json::Value, name: &str, field: &str, bad: &str) -> String {
+        token["label"] = name.into();
+        match (field, bad) {
+            ("kind", "steam") => {
+                token["issuerExt"] = "Steam".into();
+                token["digits"] = 6.into();
+            }
+            ("kind", _) => token["type"] = bad.into(),
+            ("algorithm", _) => token["algo"] = bad.into(),
+            (field, _) => token[field] = bad.parse::<i64>().unwrap().into(),
+        }
+        token.to_string()
+    }
+    let check = |file: &str, path: &Path, password: Option<&str>, more: &[(&str, &str)]| {
+        let sandbox = Sandbox::initialised();
+        let out = import(&sandbox, path, &["--yes"], password);
+        assert_success(&out);
+        let report = stderr(&out);
+        let cases = BAD_CASES.iter().map(|(name, _, _, said)| (*name, *said));
+        for (name, said) in cases.chain(more.iter().copied()) {
+            assert!(
+                report.lines().any(|line| line.starts_with("  ! ")
+                    && line.contains(name)
+                    && line.contains(said)),
+                "{file}: {name} is not named with its reason ({said}):\n{report}"
+            );
+        }
+        let (expected, _, _) = spec(file);
+        assert_vault_holds(&sandbox, &expected, file);
+    };
+    let dir = tempfile::tempdir().unwrap();
+
+    // tokens.xml: more <string> entries, escaped as Android writes them.
+    let text = std::fs::read_to_string(fixture("freeotp-tokens.xml")).unwrap();
+    let alice_at = text
+        .find("<string name=\"GitHub:alice@example.com\">")
+        .unwrap();
+    let alice_json = text[alice_at..]
+        .split_once('>')
+        .and_then(|(_, rest)| rest.split_once("</string>"))
+        .map(|(json, _)| json.replace("&quot;", "\""))
+        .unwrap();
+    let alice: serde_json::Value = serde_json::from_str(&alice_json).unwrap();
+    let mut more = String::new();
+    for (name, field, bad, _) in BAD_CASES {
+        let json = bad_token(alice.clone(), name, field, bad).replace('"', "&quot;");
+        more.push_str(&format!(
+            "    <string name=\"GitHub:{name}\">{json}</string>\n"
+        ));
+    }
+    let path = dir.path().join("bad-tokens.xml");
+    std::fs::write(&path, text.replace("</map>", &format!("{more}</map>"))).unwrap();
+    check("freeotp-tokens.xml", &path, None, &[]);
+
+    // The backup: tokens with alice's key and bad settings; settings without a key,
+    // a key without settings, settings that are not JSON.
+    let bytes = common::read(&fixture("freeotp-backup-encrypted.xml"));
+    let (head, mut entries) = java_map(&bytes);
+    let alice = backup_uuid(&entries, "GitHub:alice@example.com");
+    let key = entries
+        .iter()
+        .find(|(name, _)| *name == alice)
+        .unwrap()
+        .1
+        .clone();
+    let settings = &entries
+        .iter()
+        .find(|(name, _)| *name == format!("{alice}-token"))
+        .unwrap()
+        .1;
+    let token: serde_json::Value = serde_json::from_str(settings).unwrap();
+    for (index, (name, field, bad, _)) in BAD_CASES.iter().enumerate() {
+        let uuid = format!("00000000-0000-4000-8000-00000000000{index}");
+        entries.push((uuid.clone(), key.clone()));
+        entries.push((
+            format!("{uuid}-token"),
+            bad_token(token.clone(), name, field, bad),
+        ));
+    }
+    let orphan = bad_token(token.clone(), "no-key", "period", "30");
+    entries.push(("00000000-0000-4000-8000-0000000000a0-token".into(), orphan));
+    entries.push(("00000000-0000-4000-8000-0000000000b0".into(), key.clone()));
+    entries.push(("00000000-0000-4000-8000-0000000000c0".into(), key));
+    entries.push((
+        "00000000-0000-4000-8000-0000000000c0-token".into(),
+        "{\"type\":".into(),
+    ));
+    let path = dir.path().join("bad-backup.xml");
+    std::fs::write(&path, write_java_map(&head, &entries)).unwrap();
+    check(
+        "freeotp-backup-encrypted.xml",
+        &path,
+        Some(PASSWORD),
+        &[
+            ("GitHub:no-key", "no secret"),
+            ("00000000-0000-4000-8000-0000000000b0", "not its settings"),
+            (
+                "00000000-0000-4000-8000-0000000000c0",
+                "not the JSON FreeOTP writes",
+            ),
+        ],
+    );
 }
 
 /// Keys (links) that otp cannot represent, as a password manager's TOTP field or an

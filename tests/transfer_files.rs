@@ -204,6 +204,8 @@ fn committed_test_files_are_what_the_script_writes() {
         "aegis-encrypted.json",
         "2fas-plain.2fas",
         "2fas-encrypted.2fas",
+        "freeotp-backup-encrypted.xml",
+        "freeotp-tokenBackup-encrypted.xml",
         "expected.toml",
     ] {
         let written = std::fs::read(dir.path().join(name)).unwrap();

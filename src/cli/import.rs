@@ -26,7 +26,7 @@ pub struct ImportArgs {
     /// The export to read, or - for standard input
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// The file's format: google, aegis, 2fas, andotp, andotp-encrypted, freeotp, bitwarden, bitwarden-csv, proton, authpro, uris, backup or qr [default: detected; an old andOTP encrypted backup must be named]
+    /// The file's format: google, aegis, 2fas, andotp, andotp-encrypted, freeotp, freeotp-backup, freeotp-tokens, bitwarden, bitwarden-csv, proton, authpro, uris, backup or qr [default: detected; an old andOTP encrypted backup must be named]
     #[arg(long, value_name = "FORMAT", value_parser = super::values::import_format)]
     pub format: Option<Format>,
     /// Import without asking (needed when standard input is not a terminal)

@@ -22,6 +22,8 @@ impl Localize for Format {
             Format::AndOtp => t_in!(lang, "transfer-format-andotp"),
             Format::AndOtpEncrypted => t_in!(lang, "transfer-format-andotp-encrypted"),
             Format::FreeOtpPlus => t_in!(lang, "transfer-format-freeotp"),
+            Format::FreeOtpBackup => t_in!(lang, "transfer-format-freeotp-backup"),
+            Format::FreeOtpTokens => t_in!(lang, "transfer-format-freeotp-tokens"),
             Format::Bitwarden => t_in!(lang, "transfer-format-bitwarden"),
             Format::BitwardenCsv => t_in!(lang, "transfer-format-bitwarden-csv"),
             Format::Proton => t_in!(lang, "transfer-format-proton"),
@@ -391,6 +393,33 @@ impl Localize for Problem {
             Problem::AuthProCutShort => t_in!(lang, "transfer-authpro-cut-short"),
             Problem::AuthProDamaged => t_in!(lang, "transfer-authpro-damaged"),
             Problem::AndOtpCutShort => t_in!(lang, "transfer-andotp-cut-short"),
+            Problem::FreeOtpCutShort => t_in!(lang, "transfer-freeotp-cut-short"),
+            Problem::FreeOtpStream { at } => {
+                t_in!(lang, "transfer-freeotp-stream", at = at.to_string())
+            }
+            Problem::FreeOtpXml { at } => t_in!(lang, "transfer-freeotp-xml", at = at.to_string()),
+            Problem::FreeOtpTooMany { max } => {
+                t_in!(lang, "transfer-freeotp-too-many", max = max.to_string())
+            }
+            Problem::FreeOtpTwice { name } => {
+                t_in!(lang, "transfer-freeotp-twice", name = name.as_str())
+            }
+            Problem::FreeOtpNoMasterKey => t_in!(lang, "transfer-freeotp-no-master-key"),
+            Problem::FreeOtpEntry { entry } => {
+                t_in!(lang, "transfer-freeotp-entry", entry = entry.as_str())
+            }
+            Problem::FreeOtpKdf { algorithm } => {
+                t_in!(lang, "transfer-freeotp-kdf", algorithm = algorithm.as_str())
+            }
+            Problem::FreeOtpIterations { value, max } => t_in!(
+                lang,
+                "transfer-freeotp-iterations",
+                value = value.to_string(),
+                max = max.to_string()
+            ),
+            Problem::FreeOtpKeyDamaged { token } => {
+                t_in!(lang, "transfer-freeotp-key-damaged", token = token.as_str())
+            }
             Problem::GoogleSingleLink { place } => t_in!(
                 lang,
                 "transfer-google-single-link",
@@ -567,6 +596,8 @@ impl Localize for Reason {
                 error = error.localize_in(lang)
             ),
             Reason::GoogleSteam => t_in!(lang, "transfer-reason-google-steam"),
+            Reason::FreeOtpSettings => t_in!(lang, "transfer-reason-freeotp-settings"),
+            Reason::FreeOtpNoSettings => t_in!(lang, "transfer-reason-freeotp-no-settings"),
         }
     }
 }
@@ -622,6 +653,7 @@ impl Localize for Remark {
             Remark::PeriodIgnored => t_in!(lang, "transfer-remark-period-ignored"),
             Remark::AssumedTotpDefaults => t_in!(lang, "transfer-remark-assumed-totp-defaults"),
             Remark::BitwardenHotp => t_in!(lang, "transfer-remark-bitwarden-hotp"),
+            Remark::FreeOtpBackupCounter => t_in!(lang, "transfer-remark-freeotp-backup-counter"),
         }
     }
 }
@@ -949,6 +981,42 @@ mod tests {
             (Problem::AuthProCutShort, vec![]),
             (Problem::AuthProDamaged, vec![]),
             (Problem::AndOtpCutShort, vec!["andOTP"]),
+            (Problem::FreeOtpCutShort, vec![]),
+            (Problem::FreeOtpStream { at: 4711 }, vec!["4711", "Java"]),
+            (Problem::FreeOtpXml { at: 4712 }, vec!["4712", "Android"]),
+            (Problem::FreeOtpTooMany { max: 4096 }, vec!["4096"]),
+            (
+                Problem::FreeOtpTwice {
+                    name: "GitHub:alice".to_owned(),
+                },
+                vec!["\"GitHub:alice\""],
+            ),
+            (Problem::FreeOtpNoMasterKey, vec!["masterKey"]),
+            (
+                Problem::FreeOtpEntry {
+                    entry: "tokenOrder".to_owned(),
+                },
+                vec!["\"tokenOrder\"", "FreeOTP"],
+            ),
+            (
+                Problem::FreeOtpKdf {
+                    algorithm: "PBKDF2withHmacMD5".to_owned(),
+                },
+                vec!["\"PBKDF2withHmacMD5\"", "PBKDF2withHmacSHA512"],
+            ),
+            (
+                Problem::FreeOtpIterations {
+                    value: 9_000_000,
+                    max: 2_000_000,
+                },
+                vec!["9000000", "2000000", "100000"],
+            ),
+            (
+                Problem::FreeOtpKeyDamaged {
+                    token: "VPN:dave".to_owned(),
+                },
+                vec!["VPN:dave"],
+            ),
             (
                 Problem::GoogleSingleLink { place },
                 vec!["29", "--format uris"],
@@ -1149,6 +1217,8 @@ mod tests {
                 vec!["otpauth://", "secret="],
             ),
             (Reason::GoogleSteam, vec!["Steam Guard", "--format aegis"]),
+            (Reason::FreeOtpSettings, vec!["FreeOTP", "JSON"]),
+            (Reason::FreeOtpNoSettings, vec![]),
         ];
         for (reason, values) in reasons {
             out.push((
@@ -1187,6 +1257,7 @@ mod tests {
             (Remark::PeriodIgnored, vec!["period=", "hotp"]),
             (Remark::AssumedTotpDefaults, vec!["TOTP", "6", "30", "SHA1"]),
             (Remark::BitwardenHotp, vec!["Bitwarden", "hotp"]),
+            (Remark::FreeOtpBackupCounter, vec!["FreeOTP"]),
         ];
         for (remark, values) in remarks {
             out.push((

@@ -669,6 +669,68 @@ pub enum Problem {
     /// A file too short to be an andOTP encrypted backup.
     #[error("it is too short to be an encrypted andOTP backup")]
     AndOtpCutShort,
+    /// A FreeOTP file that ends too early.
+    #[error("it is cut short")]
+    FreeOtpCutShort,
+    /// A FreeOTP backup whose Java serialisation is not that of a map of texts.
+    #[error("it is damaged: byte {at} is not what a Java-serialised map of texts holds there")]
+    FreeOtpStream {
+        /// The byte's offset, from 0.
+        at: usize,
+    },
+    /// A FreeOTP preferences file that is not well-formed XML or not a map.
+    #[error("it is damaged: it is not a well-formed Android preferences file (at byte {at})")]
+    FreeOtpXml {
+        /// The offset where reading stopped, from 0.
+        at: u64,
+    },
+    /// More entries than otp reads.
+    #[error(
+        "it holds more than {max} entries; otp refuses more so that a crafted file cannot exhaust memory"
+    )]
+    FreeOtpTooMany {
+        /// The most entries otp reads.
+        max: usize,
+    },
+    /// The same entry twice.
+    #[error("it is damaged: it holds the entry {name:?} twice")]
+    FreeOtpTwice {
+        /// The entry's name (a token's ID or UUID, never a secret).
+        name: String,
+    },
+    /// A FreeOTP backup without its master key.
+    #[error("it has no masterKey entry, which every FreeOTP backup has")]
+    FreeOtpNoMasterKey,
+    /// An entry of a FreeOTP file that is not what FreeOTP writes there.
+    #[error("its entry {entry:?} is not what FreeOTP writes there")]
+    FreeOtpEntry {
+        /// The entry's name (`masterKey`, `tokenOrder`, a token's UUID).
+        entry: String,
+    },
+    /// A key derivation FreeOTP does not use.
+    #[error(
+        "its master key is derived with {algorithm:?}; otp reads PBKDF2withHmacSHA512 and PBKDF2withHmacSHA1, the two FreeOTP uses"
+    )]
+    FreeOtpKdf {
+        /// The algorithm's name in the file (at most 40 characters).
+        algorithm: String,
+    },
+    /// A PBKDF2 iteration count otp refuses.
+    #[error(
+        "its master key asks for {value} PBKDF2 iterations; otp runs 1 to {max} (FreeOTP uses 100000) so that a crafted file cannot take hours to open"
+    )]
+    FreeOtpIterations {
+        /// The count in the file.
+        value: u64,
+        /// The most otp runs.
+        max: u64,
+    },
+    /// The password opened the master key but a token's key does not decrypt.
+    #[error("the password is right but the key of {token} is damaged: it does not decrypt")]
+    FreeOtpKeyDamaged {
+        /// The token's label (or its UUID when its settings are missing).
+        token: String,
+    },
     /// A line of a list of links that is not a usable `otpauth://` link.
     #[error("line {line}: {error}")]
     Link {
@@ -737,6 +799,13 @@ impl Problem {
             | Problem::AuthProCutShort
             | Problem::AuthProDamaged
             | Problem::AndOtpCutShort
+            | Problem::FreeOtpCutShort
+            | Problem::FreeOtpStream { .. }
+            | Problem::FreeOtpXml { .. }
+            | Problem::FreeOtpTwice { .. }
+            | Problem::FreeOtpNoMasterKey
+            | Problem::FreeOtpEntry { .. }
+            | Problem::FreeOtpKeyDamaged { .. }
             | Problem::GoogleDataTwice { .. }
             | Problem::GoogleNoData { .. }
             | Problem::GoogleBrokenEscape { .. }
@@ -757,6 +826,9 @@ impl Problem {
             | Problem::BitwardenKdfType { .. }
             | Problem::BitwardenKdfRefused { .. }
             | Problem::BitwardenCsvHeader { .. }
+            | Problem::FreeOtpTooMany { .. }
+            | Problem::FreeOtpKdf { .. }
+            | Problem::FreeOtpIterations { .. }
             | Problem::GoogleSingleLink { .. }
             | Problem::GoogleNotMigration { .. }
             | Problem::Link { .. } => false,

@@ -18,6 +18,11 @@ pub enum Format {
     AndOtpEncrypted,
     /// A FreeOTP+ JSON export.
     FreeOtpPlus,
+    /// A backup of the original FreeOTP (2.0 and later), password-encrypted: the
+    /// Backup menu's Java-serialised file or Android's preferences XML.
+    FreeOtpBackup,
+    /// The original FreeOTP's `tokens.xml` (before 2.0).
+    FreeOtpTokens,
     /// A Bitwarden JSON export: unencrypted or password-protected.
     Bitwarden,
     /// A Bitwarden CSV export, of a personal or an organisation vault.
@@ -38,13 +43,15 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Format; 13] = [
+    pub const ALL: [Format; 15] = [
         Format::Google,
         Format::Aegis,
         Format::TwoFas,
         Format::AndOtp,
         Format::AndOtpEncrypted,
         Format::FreeOtpPlus,
+        Format::FreeOtpBackup,
+        Format::FreeOtpTokens,
         Format::Bitwarden,
         Format::BitwardenCsv,
         Format::Proton,
@@ -55,8 +62,8 @@ impl Format {
     ];
 
     /// The `--format` value: `google`, `aegis`, `2fas`, `andotp`,
-    /// `andotp-encrypted`, `freeotp`, `bitwarden`, `bitwarden-csv`, `proton`,
-    /// `authpro`, `uris`, `backup`, `qr`.
+    /// `andotp-encrypted`, `freeotp`, `freeotp-backup`, `freeotp-tokens`, `bitwarden`,
+    /// `bitwarden-csv`, `proton`, `authpro`, `uris`, `backup`, `qr`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Google => "google",
@@ -65,6 +72,8 @@ impl Format {
             Format::AndOtp => "andotp",
             Format::AndOtpEncrypted => "andotp-encrypted",
             Format::FreeOtpPlus => "freeotp",
+            Format::FreeOtpBackup => "freeotp-backup",
+            Format::FreeOtpTokens => "freeotp-tokens",
             Format::Bitwarden => "bitwarden",
             Format::BitwardenCsv => "bitwarden-csv",
             Format::Proton => "proton",
@@ -86,6 +95,8 @@ impl Format {
             Format::AndOtp => "andOTP backup",
             Format::AndOtpEncrypted => "andOTP encrypted backup",
             Format::FreeOtpPlus => "FreeOTP+ export",
+            Format::FreeOtpBackup => "FreeOTP backup",
+            Format::FreeOtpTokens => "FreeOTP token file (tokens.xml)",
             Format::Bitwarden => "Bitwarden export",
             Format::BitwardenCsv => "Bitwarden CSV export",
             Format::Proton => "Proton Authenticator export",

@@ -107,6 +107,12 @@ pub enum Remark {
         "The file gives only the secret key; time-based codes (TOTP) of 6 digits every 30 seconds with SHA1 were assumed, as the app that wrote it makes them."
     )]
     AssumedTotpDefaults,
+    /// A HOTP token from a FreeOTP backup: its counter is the one it had when it was
+    /// added or renamed.
+    #[error(
+        "FreeOTP's backup keeps the counter a token had when it was added or last renamed, not the one it reached later; if codes were used since, the service may expect a later counter."
+    )]
+    FreeOtpBackupCounter,
     /// A counter-based link in a Bitwarden item, imported as counter-based.
     #[error(
         "Bitwarden makes time-based codes even from this counter-based (hotp) link; otp imported it as counter-based, as the link says, so its codes differ from the ones Bitwarden showed."
@@ -278,6 +284,12 @@ pub enum Reason {
     /// The `otpauth://` link an entry holds cannot be read.
     #[error("its otpauth:// link cannot be read: {0}")]
     Link(crate::otpauth::UriError),
+    /// A FreeOTP token whose settings are not the JSON FreeOTP writes.
+    #[error("FreeOTP's settings for it cannot be read (they are not the JSON FreeOTP writes)")]
+    FreeOtpSettings,
+    /// A FreeOTP backup holding a token's key but not its settings.
+    #[error("the backup holds its key but not its settings, so its codes are unknown")]
+    FreeOtpNoSettings,
     /// Google Authenticator has no Steam Guard codes.
     #[error(
         "Google Authenticator cannot hold Steam Guard accounts; export it with --format aegis or --format uris instead"

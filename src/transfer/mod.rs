@@ -17,6 +17,7 @@ mod error;
 mod fixtures;
 mod format;
 pub mod freeotp;
+pub mod freeotp_app;
 pub mod google;
 mod imported;
 mod plan;
@@ -52,6 +53,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     // with one damaged byte is still recognised by its keys, so that reading it
     // says it is damaged rather than that otp does not know it.
     let text = String::from_utf8_lossy(bytes);
+    if let Some(format) = freeotp_app::detect(bytes, &text) {
+        return Some(format);
+    }
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return match serde_json::from_str::<serde_json::Value>(trimmed) {
@@ -156,6 +160,8 @@ pub fn read(
         Format::AndOtp => andotp::read(text(bytes, format)?)?,
         Format::AndOtpEncrypted => andotp_encrypted::read(bytes, password)?,
         Format::FreeOtpPlus => freeotp::read(text(bytes, format)?)?,
+        Format::FreeOtpBackup => freeotp_app::read_backup(bytes, password)?,
+        Format::FreeOtpTokens => freeotp_app::read_tokens(text(bytes, format)?)?,
         Format::Bitwarden => bitwarden::read(text(bytes, format)?, password)?,
         Format::BitwardenCsv => bitwarden::csv::read(text(bytes, format)?)?,
         Format::Proton => proton::read(text(bytes, format)?, password)?,
@@ -291,6 +297,56 @@ mod detect_tests {
         assert_eq!(
             super::unrecognised(b"\0\0\0\0 four zero bytes"),
             super::ImportError::UnknownBinary
+        );
+    }
+
+    /// FreeOTP's files are recognised by content, whole, cut short or with a byte
+    /// that is not UTF-8: its backup (a Java serialisation stream, or the same map
+    /// as Android preferences) and FreeOTP 1's tokens.xml; other preferences files
+    /// are not.
+    #[test]
+    fn freeotp_files_are_recognised_whole_cut_short_and_damaged() {
+        for (name, format) in [
+            ("freeotp-backup-encrypted.xml", Format::FreeOtpBackup),
+            ("freeotp-tokenBackup-encrypted.xml", Format::FreeOtpBackup),
+            ("freeotp-tokens.xml", Format::FreeOtpTokens),
+        ] {
+            let mut bytes = fixture(name);
+            assert_eq!(detect(&bytes), Some(format), "{name}");
+            for eighths in 1..8 {
+                let cut = &bytes[..bytes.len() * eighths / 8];
+                assert_eq!(detect(cut), Some(format), "{name} cut at {eighths}/8");
+            }
+            let middle = bytes.len() / 2;
+            bytes[middle] = 0xff;
+            assert_eq!(detect(&bytes), Some(format), "{name} not UTF-8");
+        }
+        for other in [
+            "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<map>\n    <boolean name=\"seen\" value=\"true\" />\n</map>\n",
+            "<map><string name=\"theme\">dark</string></map>",
+            "<config><string name=\"tokenOrder\">[]</string></config>",
+        ] {
+            assert_eq!(detect(other.as_bytes()), None, "{other}");
+        }
+        assert_eq!(
+            detect(b"<map>\n<string name=\"tokenOrder\">[]</string>"),
+            Some(Format::FreeOtpTokens)
+        );
+        assert_eq!(
+            detect(&[0xAC, 0xED, 0x00, 0x05]),
+            Some(Format::FreeOtpBackup)
+        );
+    }
+
+    /// An empty map is no accounts, said as such.
+    #[test]
+    fn an_empty_freeotp_token_file_holds_no_accounts() {
+        let result = super::read(b"<map />", Some(Format::FreeOtpTokens), &mut |_| {
+            Err(super::ImportError::Password("not asked".into()))
+        });
+        assert_eq!(
+            result.err(),
+            Some(super::ImportError::Empty(Format::FreeOtpTokens))
         );
     }
 

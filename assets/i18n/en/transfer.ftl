@@ -10,6 +10,8 @@ transfer-format-2fas = 2FAS backup
 transfer-format-andotp = andOTP backup
 transfer-format-andotp-encrypted = andOTP encrypted backup
 transfer-format-freeotp = FreeOTP+ export
+transfer-format-freeotp-backup = FreeOTP backup
+transfer-format-freeotp-tokens = FreeOTP token file (tokens.xml)
 transfer-format-bitwarden = Bitwarden export
 transfer-format-bitwarden-csv = Bitwarden CSV export
 transfer-format-proton = Proton Authenticator export
@@ -118,6 +120,18 @@ transfer-proton-content = its encrypted content is not base64, or too short to b
 transfer-authpro-cut-short = its encrypted part is cut short
 transfer-authpro-damaged = the password is right but the encrypted backup is damaged
 transfer-andotp-cut-short = it is too short to be an encrypted andOTP backup
+# The original FreeOTP's backup (a Java-serialised map or a preferences file) and
+# tokens.xml; $at is a byte offset from 0.
+transfer-freeotp-cut-short = it is cut short
+transfer-freeotp-stream = it is damaged: byte { $at } is not what a Java-serialised map of texts holds there
+transfer-freeotp-xml = it is damaged: it is not a well-formed Android preferences file (at byte { $at })
+transfer-freeotp-too-many = it holds more than { $max } entries; { -product } refuses more so that a crafted file cannot exhaust memory
+transfer-freeotp-twice = it is damaged: it holds the entry "{ $name }" twice
+transfer-freeotp-no-master-key = it has no masterKey entry, which every FreeOTP backup has
+transfer-freeotp-entry = its entry "{ $entry }" is not what FreeOTP writes there
+transfer-freeotp-kdf = its master key is derived with "{ $algorithm }"; { -product } reads PBKDF2withHmacSHA512 and PBKDF2withHmacSHA1, the two FreeOTP uses
+transfer-freeotp-iterations = its master key asks for { $value } PBKDF2 iterations; { -product } runs 1 to { $max } (FreeOTP uses 100000) so that a crafted file cannot take hours to open
+transfer-freeotp-key-damaged = the password is right but the key of { $token } is damaged: it does not decrypt
 transfer-google-single-link = { $line ->
     [0] the link is
    *[other] line { $line } is
@@ -192,6 +206,8 @@ transfer-reason-google-period = Google Authenticator makes 30-second codes only,
 transfer-reason-google-counter = its counter { $counter } is larger than a Google export can hold; export it with --format aegis or --format uris instead
 transfer-reason-google-no-secret = it has no secret; export it with --format aegis or --format uris instead
 transfer-reason-link = its otpauth:// link cannot be read: { $error }
+transfer-reason-freeotp-settings = FreeOTP's settings for it cannot be read (they are not the JSON FreeOTP writes)
+transfer-reason-freeotp-no-settings = the backup holds its key but not its settings, so its codes are unknown
 transfer-reason-google-steam = Google Authenticator cannot hold Steam Guard { -account }s; export it with --format aegis or --format uris instead
 
 ## Remarks about an imported account.
@@ -221,6 +237,7 @@ transfer-remark-issuer-mismatch = The link's label names the issuer "{ $label }"
 transfer-remark-counter-ignored = The link is for time-based codes (totp) but also has a counter= parameter; the counter was ignored.
 transfer-remark-period-ignored = The link is for counter-based codes (hotp) but also has a period= parameter; the period was ignored.
 transfer-remark-assumed-totp-defaults = The file gives only the secret key; time-based codes (TOTP) of 6 digits every 30 seconds with SHA1 were assumed, as the app that wrote it makes them.
+transfer-remark-freeotp-backup-counter = FreeOTP's backup keeps the counter a token had when it was added or last renamed, not the one it reached later; if codes were used since, the service may expect a later counter.
 transfer-remark-bitwarden-hotp = Bitwarden makes time-based codes even from this counter-based (hotp) link; { -product } imported it as counter-based, as the link says, so its codes differ from the ones Bitwarden showed.
 
 ## Why a picture gave no QR code, or a text did not fit one.

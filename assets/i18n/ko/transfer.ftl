@@ -10,6 +10,8 @@ transfer-format-2fas = 2FAS 백업 파일
 transfer-format-andotp = andOTP 백업 파일
 transfer-format-andotp-encrypted = andOTP 암호화 백업 파일
 transfer-format-freeotp = FreeOTP+ 내보내기 파일
+transfer-format-freeotp-backup = FreeOTP 백업 파일
+transfer-format-freeotp-tokens = FreeOTP 토큰 파일(tokens.xml)
 transfer-format-bitwarden = Bitwarden 내보내기 파일
 transfer-format-bitwarden-csv = Bitwarden CSV 내보내기 파일
 transfer-format-proton = Proton Authenticator 내보내기 파일
@@ -110,6 +112,18 @@ transfer-proton-content = 암호화된 내용이 base64가 아니거나, 암호�
 transfer-authpro-cut-short = 암호화된 부분이 중간에 끊겼습니다.
 transfer-authpro-damaged = 암호는 맞지만 암호화된 백업 내용이 손상되었습니다.
 transfer-andotp-cut-short = andOTP 암호화 백업 파일이라고 하기에는 너무 짧습니다.
+# 원래 FreeOTP의 백업(Java로 직렬화한 맵이나 환경설정 파일)과 tokens.xml. $at은 0부터 센
+# 바이트 위치입니다.
+transfer-freeotp-cut-short = 파일이 중간에 잘렸습니다.
+transfer-freeotp-stream = 파일이 손상되었습니다. { $at }번 바이트가 Java로 직렬화한 텍스트 맵에 들어갈 수 있는 값이 아닙니다.
+transfer-freeotp-xml = 파일이 손상되었습니다. 올바른 Android 환경설정(preferences) 파일이 아닙니다({ $at }번 바이트).
+transfer-freeotp-too-many = 항목이 { $max }개보다 많습니다. 조작된 파일이 메모리를 다 써 버리지 않도록 { -product }는 이보다 많은 항목을 받지 않습니다.
+transfer-freeotp-twice = 파일이 손상되었습니다. "{ $name }" 항목이 두 번 들어 있습니다.
+transfer-freeotp-no-master-key = 모든 FreeOTP 백업에 있는 masterKey 항목이 없습니다.
+transfer-freeotp-entry = "{ $entry }" 항목이 FreeOTP가 쓰는 형식이 아닙니다.
+transfer-freeotp-kdf = 마스터 키를 "{ $algorithm }" 방식으로 만들었습니다. { -product }는 FreeOTP가 쓰는 두 가지, PBKDF2withHmacSHA512와 PBKDF2withHmacSHA1만 읽습니다.
+transfer-freeotp-iterations = 마스터 키의 PBKDF2 반복 횟수가 { $value }번입니다. 조작된 파일을 여느라 몇 시간씩 걸리지 않도록 { -product }는 1번부터 { $max }번까지만 반복합니다(FreeOTP는 100000번을 씁니다).
+transfer-freeotp-key-damaged = 암호는 맞지만 { $token }의 키가 손상되어 복호화할 수 없습니다.
 transfer-google-single-link = { $line ->
     [0] 링크가
    *[other] { $line }번째 줄의 링크가
@@ -184,6 +198,8 @@ transfer-reason-google-period = Google Authenticator는 주기가 30초인 코�
 transfer-reason-google-counter = 카운터({ $counter })가 Google 내보내기에 담을 수 있는 값보다 큽니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-google-no-secret = 비밀 키가 없습니다. --format aegis나 --format uris로 내보내세요.
 transfer-reason-link = otpauth:// 링크를 읽을 수 없습니다: { $error }
+transfer-reason-freeotp-settings = FreeOTP가 저장한 설정을 읽을 수 없습니다(FreeOTP가 쓰는 JSON이 아닙니다).
+transfer-reason-freeotp-no-settings = 백업에 키는 있지만 설정이 없어 어떤 코드를 만드는지 알 수 없습니다.
 transfer-reason-google-steam = Google Authenticator에는 Steam Guard { -account }을 담을 수 없습니다. --format aegis나 --format uris로 내보내세요.
 
 ## 가져온 계정에 대한 안내
@@ -201,6 +217,7 @@ transfer-remark-issuer-mismatch = 링크 이름의 발급자("{ $label }")와 is
 transfer-remark-counter-ignored = 시간 기반 코드(totp) 링크인데 counter= 매개변수가 있어 카운터를 무시했습니다.
 transfer-remark-period-ignored = 카운터 기반 코드(hotp) 링크인데 period= 매개변수가 있어 주기를 무시했습니다.
 transfer-remark-assumed-totp-defaults = 파일에 비밀 키만 있어서, 이 파일을 만든 앱과 같이 SHA1을 쓰는 30초 주기 6자리 시간 기반 코드(TOTP)로 간주했습니다.
+transfer-remark-freeotp-backup-counter = FreeOTP 백업에는 토큰을 추가하거나 마지막으로 이름을 바꿀 때의 카운터가 들어 있고, 그 뒤에 올라간 카운터는 들어 있지 않습니다. 그 뒤로 코드를 쓴 적이 있다면 서비스는 더 큰 카운터를 기대할 수 있습니다.
 transfer-remark-bitwarden-hotp = Bitwarden은 이 카운터 기반(hotp) 링크로도 시간 기반 코드를 만들지만, { -product }는 링크에 적힌 대로 카운터 기반으로 가져왔습니다. 그래서 코드가 Bitwarden에 보이던 것과 다릅니다.
 
 ## 이미지에서 QR 코드를 얻지 못한 까닭, 텍스트가 QR 코드에 들어가지 않는 까닭

@@ -25,6 +25,13 @@ Writes, next to this script (or into --out DIR):
   andotp-encrypted-old.json.aes
                           the same in andOTP's old format (SHA-256 of the password
                           as the key); otp cannot recognise it by its content
+  freeotp-backup-encrypted.xml
+                          FreeOTP 2 backup as its Backup menu writes it: a Java-
+                          serialised HashMap<String, String> (PBKDF2-HMAC-SHA512,
+                          FreeOTP's 100 000 iterations; AES-256-GCM)
+  freeotp-tokenBackup-encrypted.xml
+                          the same map as Android's preferences file tokenBackup.xml,
+                          from a phone without PBKDF2-SHA512 (PBKDF2-HMAC-SHA1)
   expected.toml           the accounts otp must read from each of them, with the
                           Steam Guard account's codes at fixed instants (computed by
                           ../steam_guard.py, since oathtool cannot)
@@ -72,6 +79,18 @@ The formats follow the apps' own descriptions, not otp's code:
            bits), andOTP picks the iterations in 140000..160000
       old: iv (12) || AES-256-GCM ciphertext || tag (16); key = SHA-256 of the
            UTF-8 password
+  - FreeOTP 2: github.com/freeotp/freeotp-android (TokenPersistence: the backup is
+    the map of the "tokenBackup" preferences, written with ObjectOutputStream;
+    encryptor/MasterKey.java, EncryptedKey.java; Token.java) and the Java Object
+    Serialization Specification, chapter 6. "masterKey" holds Gson's JSON of
+    MasterKey: PBKDF2 (mAlgorithm, mIterations, mSalt; the key as long as the salt)
+    of the password wraps a random 32-byte master key; "<uuid>" holds {"key": the
+    JSON text of an EncryptedKey} (org.json, so "/" is written "\/"), the token's
+    secret sealed under the master key; "<uuid>-token" the token's JSON (Gson: null
+    fields left out). An EncryptedKey is AES-GCM: mCipherText = ciphertext || tag,
+    mParameters = DER GCMParameters (SEQUENCE {OCTET STRING nonce, INTEGER 16}),
+    associated data = mToken (the key's algorithm: "AES", "HmacSHA1", ...). Byte
+    arrays are Java's signed bytes.
 
 A second mode decrypts an Aegis export (otp's, in the tests) the way Aegis's
 importer reads it, checks every field Aegis requires, and prints the entries as
@@ -89,6 +108,7 @@ import hashlib
 import json
 import os
 import re
+import struct
 import sys
 import uuid
 
@@ -557,6 +577,140 @@ def andotp_encrypted_old() -> bytes:
     return data
 
 
+# --------------------------------------------------------------------------- FreeOTP
+
+FREEOTP_ITERATIONS = 100_000  # MasterKey.ITERATIONS
+
+
+def java_signed(data: bytes) -> list:
+    """A byte[] as Gson writes it: Java's signed bytes."""
+    return [b - 256 if b > 127 else b for b in data]
+
+
+def java_modified_utf8(text: str) -> bytes:
+    """DataOutputStream.writeUTF's encoding: UTF-16 units, NUL as C0 80."""
+    out = bytearray()
+    units = text.encode("utf-16-be")
+    for i in range(0, len(units), 2):
+        unit = units[i] << 8 | units[i + 1]
+        if 0x0001 <= unit <= 0x007F:
+            out.append(unit)
+        elif unit <= 0x07FF:
+            out += bytes([0xC0 | unit >> 6, 0x80 | unit & 0x3F])
+        else:
+            out += bytes([0xE0 | unit >> 12, 0x80 | unit >> 6 & 0x3F, 0x80 | unit & 0x3F])
+    return bytes(out)
+
+
+def java_string(text: str) -> bytes:
+    """A new String object: TC_STRING, or TC_LONGSTRING past 65535 bytes."""
+    data = java_modified_utf8(text)
+    if len(data) <= 0xFFFF:
+        return b"\x74" + len(data).to_bytes(2, "big") + data
+    return b"\x7c" + len(data).to_bytes(8, "big") + data
+
+
+def java_hash_map(entries: list) -> bytes:
+    """ObjectOutputStream.writeObject of a java.util.HashMap<String, String>."""
+    name = java_modified_utf8("java.util.HashMap")
+    out = b"\xac\xed\x00\x05"                       # STREAM_MAGIC, STREAM_VERSION
+    out += b"\x73\x72"                              # TC_OBJECT, TC_CLASSDESC
+    out += len(name).to_bytes(2, "big") + name
+    out += (362498820763181265).to_bytes(8, "big")  # serialVersionUID
+    out += b"\x03"                                  # SC_WRITE_METHOD | SC_SERIALIZABLE
+    out += (2).to_bytes(2, "big")                   # two fields, sorted by name
+    out += b"F" + (10).to_bytes(2, "big") + b"loadFactor"
+    out += b"I" + (9).to_bytes(2, "big") + b"threshold"
+    out += b"\x78\x70"                              # TC_ENDBLOCKDATA, no superclass
+    capacity = 16
+    while len(entries) > capacity * 0.75:
+        capacity *= 2
+    out += struct.pack(">fi", 0.75, int(capacity * 0.75))
+    out += b"\x77\x08" + struct.pack(">ii", capacity, len(entries))  # TC_BLOCKDATA
+    for key, value in entries:
+        out += java_string(key) + java_string(value)
+    return out + b"\x78"                            # TC_ENDBLOCKDATA
+
+
+def gcm_parameters(nonce: bytes) -> bytes:
+    """DER GCMParameters (RFC 5084) as Android encodes them: the nonce and, the tag
+    not being the default 12 bytes, its length (16)."""
+    inner = b"\x04" + bytes([len(nonce)]) + nonce + b"\x02\x01\x10"
+    return b"\x30" + bytes([len(inner)]) + inner
+
+
+def freeotp_encrypted_key(key: bytes, nonce: bytes, plaintext: bytes, algorithm: str) -> dict:
+    """Gson's JSON of an EncryptedKey (fields in declaration order)."""
+    sealed = AESGCM(key).encrypt(nonce, plaintext, algorithm.encode("utf-8"))
+    return {"mCipherText": java_signed(sealed), "mParameters": java_signed(gcm_parameters(nonce)),
+            "mCipher": "AES/GCM/NoPadding", "mToken": algorithm}
+
+
+def freeotp_token(e: dict) -> dict:
+    """Gson's JSON of FreeOTP 2's Token, null fields left out. alice and erin were
+    added from links that give only the secret and the issuer (Steam's own links give
+    no digits), so FreeOTP keeps no algorithm, digits or period for them."""
+    bare = e["name"].startswith("alice") or e["kind"] == "steam"
+    token = {}
+    if not bare:
+        token["algo"] = e["algo"]
+    token["issuerExt"] = e["issuer"]
+    token["issuerInt"] = e["issuer"]
+    token["label"] = e["name"]
+    if not bare and e["kind"] != "hotp":
+        token["period"] = e["period"]
+    if not bare:
+        token["digits"] = e["digits"]
+    token["type"] = "HOTP" if e["kind"] == "hotp" else "TOTP"
+    if e["kind"] == "hotp":
+        token["counter"] = e["counter"]
+    return token
+
+
+def freeotp_backup_entries(kdf: str) -> list:
+    """The backup map, in a fixed order (a HashMap's order is its own)."""
+    label = f"freeotp/{kdf}"
+    salt = fixed_bytes(f"{label}/salt", 32)
+    master_key = fixed_bytes(f"{label}/master key", 32)
+    derived = hashlib.pbkdf2_hmac(kdf, PASSWORD.encode("utf-8"), salt, FREEOTP_ITERATIONS,
+                                  len(salt))
+    master = {
+        "mEncryptedKey": freeotp_encrypted_key(derived, fixed_bytes(f"{label}/master nonce", 12),
+                                               master_key, "AES"),
+        "mAlgorithm": "PBKDF2withHmac" + kdf.upper(),
+        "mIterations": FREEOTP_ITERATIONS,
+        "mSalt": java_signed(salt),
+    }
+    compact = dict(separators=(",", ":"))
+    entries = [("masterKey", json.dumps(master, **compact))]
+    for e in ENTRIES:
+        uuid_ = fixed_uuid(f"{label}/{e['name']}")
+        algorithm = "Hmac" + e["algo"]
+        key = freeotp_encrypted_key(master_key, fixed_bytes(f"{label}/nonce/{e['name']}", 12),
+                                    unb32(e["secret"]), algorithm)
+        # org.json's JSONObject.toString writes "/" as "\/".
+        wrapper = json.dumps({"key": json.dumps(key, **compact)}, **compact).replace("/", "\\/")
+        entries.append((uuid_, wrapper))
+        entries.append((uuid_ + "-token", json.dumps(freeotp_token(e), **compact)))
+    return sorted(entries, key=lambda entry: hashlib.sha256(entry[0].encode()).digest())
+
+
+def android_xml_escape(text: str) -> str:
+    """What Android's FastXmlSerializer escapes in text and attribute values."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def android_preferences(entries: list) -> str:
+    """XmlUtils.writeMapXml of a map of strings, as SharedPreferences writes it."""
+    lines = ["<?xml version='1.0' encoding='utf-8' standalone='yes' ?>", "<map>"]
+    for key, value in entries:
+        lines.append(f'    <string name="{android_xml_escape(key)}">'
+                     f"{android_xml_escape(value)}</string>")
+    lines.append("</map>")
+    return "\n".join(lines) + "\n"
+
+
 # --------------------------------------------------------------------------- expected
 
 
@@ -616,6 +770,8 @@ def expected_toml() -> str:
         ("authpro-encrypted-legacy.authpro", "authpro", labels, None),
         ("andotp-encrypted.json.aes", "andotp-encrypted", labels, None),
         ("andotp-encrypted-old.json.aes", "andotp-encrypted", labels, None),
+        ("freeotp-backup-encrypted.xml", "freeotp-backup", labels, None),
+        ("freeotp-tokenBackup-encrypted.xml", "freeotp-backup", labels, None),
     ]:
         lines += ["", f"[files.{toml_string(name)}]", f"format = {toml_string(fmt)}",
                   "accounts = [" + ", ".join(map(toml_string, accounts)) + "]",
@@ -636,6 +792,7 @@ def write_all(out: str) -> None:
         "bitwarden-encrypted-argon2.json":
             json.dumps(bitwarden_encrypted("argon2"), indent=2) + "\n",
         "proton-encrypted.json": json.dumps(proton_encrypted(), separators=(",", ":")),
+        "freeotp-tokenBackup-encrypted.xml": android_preferences(freeotp_backup_entries("sha1")),
         "expected.toml": expected_toml(),
     }
     for name, text in files.items():
@@ -647,6 +804,7 @@ def write_all(out: str) -> None:
         "authpro-encrypted-legacy.authpro": authpro_encrypted_legacy(),
         "andotp-encrypted.json.aes": andotp_encrypted(),
         "andotp-encrypted-old.json.aes": andotp_encrypted_old(),
+        "freeotp-backup-encrypted.xml": java_hash_map(freeotp_backup_entries("sha512")),
     }
     for name, data in binary.items():
         with open(os.path.join(out, name), "wb") as f:

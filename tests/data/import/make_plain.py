@@ -28,6 +28,8 @@ Files written next to this script:
                        Authenticator Pro / Stratum backup without a password
                        ({"Authenticators", "Categories", "AuthenticatorCategories",
                        "CustomIcons"}; types and algorithms as numbers)
+- freeotp-tokens.xml   FreeOTP 1's tokens.xml (Android preferences: "tokenOrder" and
+                       each token's Gson JSON, secrets as signed byte arrays)
 - expected-plain.toml  the accounts each of the files above (but Google's) holds
 - expected-google.toml the accounts the Google files hold
 
@@ -408,6 +410,52 @@ def authpro() -> str:
     return json.dumps(doc, separators=(",", ":"))
 
 
+# --- FreeOTP 1 (before 2.0): tokens.xml ------------------------------------------
+# github.com/freeotp/freeotp-android, app/ (TokenPersistence, Token): the preferences
+# file "tokens" maps "tokenOrder" to a JSON list of token IDs (issuerInt:label, else
+# issuerExt:label, else label; the newest first) and each ID to Gson's JSON of the
+# Token: issuerInt (the link's issuer=), issuerExt (the label's prefix), issuerAlt
+# and labelAlt (names the user gave, else absent), label, type, algo (upper case),
+# secret (signed bytes), digits, counter (of the next code), period, in that order.
+# FreeOTP 1 draws Steam's letters for the issuerExt "Steam", with the link's digits
+# (erin's link says 5). carol was renamed in the app: labelAlt is what it showed.
+# Android's XmlUtils writes the map in its HashMap's order, not tokenOrder's.
+def freeotp1_token(key: str) -> dict:
+    e = ENTRIES[key]
+    token = {"issuerInt": e["issuer"], "issuerExt": e["issuer"]}
+    token["label"] = "carol.old" if key == "carol" else e["name"]
+    if key == "carol":
+        token["labelAlt"] = e["name"]
+    token["type"] = "HOTP" if e["kind"] == "hotp" else "TOTP"
+    token["algo"] = e["algorithm"]
+    token["secret"] = signed(unb32(e["secret"]))
+    token["digits"] = e["digits"]
+    token["counter"] = e.get("counter", 0)
+    token["period"] = e.get("period", 30)
+    return token
+
+
+def android_xml_escape(text: str) -> str:
+    """What Android's FastXmlSerializer escapes in text and attribute values."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def freeotp1_tokens_xml() -> str:
+    tokens = {}
+    for key in PLAIN:
+        token = freeotp1_token(key)
+        tokens[f"{token['issuerInt']}:{token['label']}"] = json.dumps(token, separators=(",", ":"))
+    entries = sorted(tokens.items(), reverse=True)
+    entries.insert(2, ("tokenOrder", json.dumps(list(tokens), separators=(",", ":"))))
+    lines = ["<?xml version='1.0' encoding='utf-8' standalone='yes' ?>", "<map>"]
+    for name, value in entries:
+        lines.append(f'    <string name="{android_xml_escape(name)}">'
+                     f"{android_xml_escape(value)}</string>")
+    lines.append("</map>")
+    return "\n".join(lines) + "\n"
+
+
 # --- Google Authenticator otpauth-migration:// ------------------------------------
 # MigrationPayload { repeated OtpParameters otp_parameters = 1; int32 version = 2;
 #   int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5; }
@@ -552,6 +600,7 @@ def main() -> None:
         "bitwarden.csv": bitwarden_csv(organisation=False).encode(),
         "bitwarden-org.csv": bitwarden_csv(organisation=True).encode(),
         "proton.json": proton_json().encode(),
+        "freeotp-tokens.xml": freeotp1_tokens_xml().encode(),
         "authpro-plain.authpro": authpro().encode(),
         "expected-plain.toml": expected(plain, {
             "andotp.json": ("andotp", plain, []),
@@ -564,6 +613,7 @@ def main() -> None:
             "bitwarden-org.csv": ("bitwarden-csv", plain, []),
             "proton.json": ("proton", ["alice", "bob", "carol", "erin", "heidi", "ivan"], []),
             "authpro-plain.authpro": ("authpro", plain, []),
+            "freeotp-tokens.xml": ("freeotp-tokens", plain, []),
         }, "Accounts of the plain import fixtures.", skipped={
             "bitwarden.json": BITWARDEN_OTHERS,
             # A CSV export holds logins and notes only: no card, no identity.
