@@ -682,12 +682,32 @@ fn naming_the_format_reads_the_same_and_a_wrong_format_is_refused() {
 fn an_unknown_file_is_refused_with_the_formats_otp_reads() {
     let sandbox = Sandbox::initialised();
     let before = common::read(&sandbox.vault);
-    let file = sandbox.dir.path().join("notes.txt");
-    std::fs::write(&file, "shopping list: milk, eggs\n").unwrap();
-    let out = import(&sandbox, &file, &["--yes"], None);
-    assert_eq!(out.status.code(), Some(2), "{out:?}");
-    assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("panicked"));
+    // (file, contents, what the message must say, whether it suggests --format)
+    let cases = [
+        ("notes.txt", "shopping list\nmilk\n", "text", false),
+        ("empty.txt", "\n\n", "empty", false),
+        ("data.json", "{\"accounts\": []}", "JSON", true),
+        (
+            "prefs.xml",
+            "<map><string name=\"theme\">dark</string></map>",
+            "XML",
+            true,
+        ),
+        ("table.csv", "name,secret\nx,y\n", "CSV", true),
+    ];
+    for (name, contents, looks, suggests) in cases {
+        let file = sandbox.dir.path().join(name);
+        std::fs::write(&file, contents).unwrap();
+        let out = import(&sandbox, &file, &["--yes"], None);
+        assert_eq!(out.status.code(), Some(2), "{name}: {out:?}");
+        let err = stderr(&out);
+        assert!(err.contains(looks), "{name}: no {looks:?} in:\n{err}");
+        assert_eq!(err.contains("--format"), suggests, "{name}:\n{err}");
+        if name != "empty.txt" {
+            assert!(err.contains("bitwarden, bitwarden-csv"), "{name}:\n{err}");
+        }
+        assert!(!err.contains("panicked"), "{name}:\n{err}");
+    }
     assert_eq!(common::read(&sandbox.vault), before);
 }
 

@@ -45,9 +45,9 @@ pub enum Command {
     List(list::ListArgs),
     /// Print the current code of one account
     Code(code::CodeArgs),
-    /// Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP+,
-    /// Bitwarden, Proton Authenticator, Authenticator Pro (Stratum), a QR picture, a
-    /// list of otpauth:// links, or an otp backup
+    /// Import accounts from Google Authenticator, Aegis, 2FAS, andOTP, FreeOTP,
+    /// FreeOTP+, Bitwarden, Proton Authenticator, Authenticator Pro (Stratum), a QR
+    /// picture, a list of otpauth:// links, or an otp backup
     Import(import::ImportArgs),
     /// Export the accounts: otpauth:// links, Google Authenticator QR codes, an encrypted
     /// Aegis file, or an encrypted otp backup

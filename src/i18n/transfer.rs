@@ -49,9 +49,12 @@ impl Localize for UnknownFormatName {
 impl Localize for ImportError {
     fn localize_in(&self, lang: Lang) -> String {
         match self {
-            ImportError::UnknownFormat => {
-                t_in!(lang, "transfer-unknown-format", formats = format_names())
-            }
+            ImportError::UnknownFormat(looks) => t_in!(
+                lang,
+                "transfer-unknown-format",
+                looks = looks.as_str(),
+                formats = format_names()
+            ),
             ImportError::UnknownBinary => {
                 t_in!(lang, "transfer-unknown-binary", formats = format_names())
             }
@@ -711,7 +714,7 @@ impl Localize for QrError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transfer::{Position, Scheme};
+    use crate::transfer::{Looks, Position, Scheme};
 
     /// One value of every error, reason and remark, with the values that must
     /// appear in its sentence in every language.
@@ -1064,7 +1067,28 @@ mod tests {
             ));
         }
         let errors: Vec<(ImportError, Vec<&'static str>)> = vec![
-            (ImportError::UnknownFormat, vec!["--format", "2fas, andotp"]),
+            (
+                ImportError::UnknownFormat(Looks::Json),
+                vec!["JSON", "--format", "2fas, andotp"],
+            ),
+            (
+                ImportError::UnknownFormat(Looks::Xml),
+                vec![
+                    "XML",
+                    "--format freeotp-backup",
+                    "--format freeotp-tokens",
+                    "2fas, andotp",
+                ],
+            ),
+            (
+                ImportError::UnknownFormat(Looks::Csv),
+                vec!["CSV", "--format bitwarden-csv", "2fas, andotp"],
+            ),
+            (
+                ImportError::UnknownFormat(Looks::Text),
+                vec!["otpauth://", "2fas, andotp"],
+            ),
+            (ImportError::UnknownFormat(Looks::Empty), vec![]),
             (
                 ImportError::UnknownBinary,
                 vec!["--format andotp-encrypted", ".json.aes", "2fas, andotp"],
@@ -1339,7 +1363,11 @@ mod tests {
             problem,
         };
         let errors = [
-            ImportError::UnknownFormat,
+            ImportError::UnknownFormat(Looks::Empty),
+            ImportError::UnknownFormat(Looks::Json),
+            ImportError::UnknownFormat(Looks::Xml),
+            ImportError::UnknownFormat(Looks::Csv),
+            ImportError::UnknownFormat(Looks::Text),
             ImportError::UnknownBinary,
             ImportError::AndOtpIterations {
                 iterations: 0,

@@ -13,12 +13,9 @@ use crate::random::RandomError;
 /// Why a file could not be read. No variant holds a secret or a password.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    /// No format recognised the bytes.
-    #[error(
-        "this file is not a format otp can import; name it with --format ({formats})",
-        formats = names()
-    )]
-    UnknownFormat,
+    /// No format recognised the text; what it looks like decides what can help.
+    #[error("{}", unknown_format(*.0))]
+    UnknownFormat(Looks),
     /// Bytes that are not text and that no format recognised. An andOTP encrypted
     /// backup is such a file: nothing in its bytes says what it is, so the sentence
     /// says how to name it.
@@ -884,4 +881,70 @@ pub enum ExportProblem {
     /// No random numbers for the Google export.
     #[error("could not get random numbers from the system for the export: {0}")]
     GoogleRandom(RandomError),
+}
+
+/// What a text file that no format recognised looks like, so the error can say it
+/// and suggest `--format` only where naming a format shows what is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looks {
+    /// Nothing but white space.
+    Empty,
+    /// JSON (or text that starts as JSON) whose keys no format's match.
+    Json,
+    /// XML that is not one of FreeOTP's files.
+    Xml,
+    /// A table: a first line with commas that is not a Bitwarden CSV header.
+    Csv,
+    /// Any other text.
+    Text,
+}
+
+impl Looks {
+    /// How the text starts: JSON, XML, a table, other text, or nothing.
+    pub fn of(text: &str) -> Looks {
+        let trimmed = text.trim_start_matches('\u{feff}').trim();
+        let first_line = trimmed.lines().next().unwrap_or_default();
+        if trimmed.is_empty() {
+            Looks::Empty
+        } else if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            Looks::Json
+        } else if trimmed.starts_with('<') {
+            Looks::Xml
+        } else if first_line.contains(',') {
+            Looks::Csv
+        } else {
+            Looks::Text
+        }
+    }
+
+    /// The name the catalogue selects on: `empty`, `json`, `xml`, `csv`, `text`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Looks::Empty => "empty",
+            Looks::Json => "json",
+            Looks::Xml => "xml",
+            Looks::Csv => "csv",
+            Looks::Text => "text",
+        }
+    }
+}
+
+/// The English sentence of [`ImportError::UnknownFormat`], for logs.
+fn unknown_format(looks: Looks) -> String {
+    let formats = names();
+    match looks {
+        Looks::Empty => "this file is empty: there is nothing to import".to_owned(),
+        Looks::Json => format!(
+            "this file is JSON, but not that of an export otp reads ({formats}); if it comes from one of them, name it with --format to see what otp misses in it"
+        ),
+        Looks::Xml => format!(
+            "this file is XML, but not one of FreeOTP's files, the only XML otp reads (it reads {formats}); if it is one, name it with --format freeotp-backup or --format freeotp-tokens to see what otp misses in it"
+        ),
+        Looks::Csv => format!(
+            "this file looks like a table (CSV), but its first line is not the header of a Bitwarden CSV export, the only table otp reads (it reads {formats}); if it is one, name it with --format bitwarden-csv to see what otp misses in it"
+        ),
+        Looks::Text => format!(
+            "this file is text, but neither otpauth:// links (one a line) nor an export otp reads ({formats})"
+        ),
+    }
 }

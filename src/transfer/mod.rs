@@ -26,8 +26,8 @@ pub mod twofas;
 pub mod uris;
 
 pub use error::{
-    AegisPart, BitwardenField, EncPart, ExportProblem, ImportError, LinkPlace, Position, Problem,
-    ScryptExcess, SealedPart, TwoFasField,
+    AegisPart, BitwardenField, EncPart, ExportProblem, ImportError, LinkPlace, Looks, Position,
+    Problem, ScryptExcess, SealedPart, TwoFasField,
 };
 pub use format::{Format, UnknownFormatName, names as format_names};
 pub use imported::{
@@ -81,12 +81,12 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
 
 /// Why the bytes could not be read when no format recognised them: for bytes that
 /// are not text, a sentence that says how to name the one binary format otp cannot
-/// recognise by its content (andOTP's encrypted backup, in its old layout).
+/// recognise by its content (andOTP's encrypted backup, in its old layout); for
+/// text, what it looks like ([`Looks`]).
 pub fn unrecognised(bytes: &[u8]) -> ImportError {
-    if std::str::from_utf8(bytes).is_err() || bytes.contains(&0) {
-        ImportError::UnknownBinary
-    } else {
-        ImportError::UnknownFormat
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !bytes.contains(&0) => ImportError::UnknownFormat(Looks::of(text)),
+        _ => ImportError::UnknownBinary,
     }
 }
 
@@ -292,7 +292,7 @@ mod detect_tests {
         );
         assert_eq!(
             super::unrecognised(b"shopping list\n"),
-            super::ImportError::UnknownFormat
+            super::ImportError::UnknownFormat(super::Looks::Text)
         );
         assert_eq!(
             super::unrecognised(b"\0\0\0\0 four zero bytes"),

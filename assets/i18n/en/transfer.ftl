@@ -22,7 +22,13 @@ transfer-format-qr = QR code image
 
 ## Why a file could not be read or written.
 
-transfer-unknown-format = this file is not a format { -product } can import; name it with --format ({ $formats })
+transfer-unknown-format = { $looks ->
+    [empty] this file is empty: there is nothing to import
+    [json] this file is JSON, but not that of an export { -product } reads ({ $formats }); if it comes from one of them, name it with --format to see what { -product } misses in it
+    [xml] this file is XML, but not one of FreeOTP's files, the only XML { -product } reads (it reads { $formats }); if it is one, name it with --format freeotp-backup or --format freeotp-tokens to see what { -product } misses in it
+    [csv] this file looks like a table (CSV), but its first line is not the header of a Bitwarden CSV export, the only table { -product } reads (it reads { $formats }); if it is one, name it with --format bitwarden-csv to see what { -product } misses in it
+   *[text] this file is text, but neither otpauth:// links (one a line) nor an export { -product } reads ({ $formats })
+}
 # Bytes that are not text: the one format otp cannot recognise by content is named.
 transfer-unknown-binary = this file is not text and not a format { -product } recognises; an encrypted andOTP backup (.json.aes) cannot be recognised by its content: name it with --format andotp-encrypted ({ -product } reads { $formats })
 transfer-unknown-format-name = unknown format "{ $given }": use one of { $formats }

@@ -22,7 +22,13 @@ transfer-format-qr = QR 코드 이미지
 
 ## 파일을 읽거나 쓰지 못한 까닭
 
-transfer-unknown-format = { -product }가 가져올 수 있는 형식의 파일이 아닙니다. --format으로 형식을 지정하세요({ $formats }).
+transfer-unknown-format = { $looks ->
+    [empty] 파일이 비어 있어 가져올 것이 없습니다.
+    [json] 이 파일은 JSON이지만 { -product }가 읽는 내보내기 파일({ $formats })의 JSON이 아닙니다. 그중 하나에서 내보낸 파일이라면 --format으로 형식을 지정해 무엇이 빠졌는지 확인하세요.
+    [xml] 이 파일은 XML이지만 { -product }가 읽는 유일한 XML인 FreeOTP 파일이 아닙니다({ -product }가 읽는 형식: { $formats }). FreeOTP 파일이라면 --format freeotp-backup이나 --format freeotp-tokens로 형식을 지정해 무엇이 빠졌는지 확인하세요.
+    [csv] 이 파일은 표(CSV)처럼 보이지만 첫 줄이 { -product }가 읽는 유일한 표인 Bitwarden CSV 내보내기 파일의 머리글이 아닙니다({ -product }가 읽는 형식: { $formats }). Bitwarden CSV 파일이라면 --format bitwarden-csv로 형식을 지정해 무엇이 빠졌는지 확인하세요.
+   *[text] 이 파일은 텍스트이지만 otpauth:// 링크 목록(한 줄에 하나)도 아니고 { -product }가 읽는 내보내기 파일({ $formats })도 아닙니다.
+}
 transfer-unknown-binary = 텍스트 파일이 아니고, { -product }가 내용으로 알아볼 수 있는 형식도 아닙니다. andOTP 암호화 백업 파일(.json.aes)은 내용만으로는 알아볼 수 없으니 --format andotp-encrypted로 형식을 지정하세요({ -product }가 읽는 형식: { $formats }).
 transfer-unknown-format-name = 알 수 없는 형식입니다("{ $given }"). 다음 중 하나를 쓰세요: { $formats }
 transfer-malformed-damaged = { $format }의 내용을 읽을 수 없습니다. { $problem } 앱에서 다시 내보낸 뒤 가져오세요.
