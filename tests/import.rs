@@ -895,6 +895,38 @@ fn cut_rule(file: &str, bytes: &[u8], cut: usize) -> Cut {
     }
 }
 
+/// An empty file (zero bytes, or only a line break) named as each format, and not
+/// named at all, is refused with a message and no panic, before any password is
+/// asked for; the vault is untouched.
+#[test]
+fn an_empty_file_of_every_format_is_refused_cleanly() {
+    let sandbox = Sandbox::initialised();
+    let before = common::read(&sandbox.vault);
+    let mut formats: Vec<String> = FIXTURES.iter().map(|file| spec(file).2).collect();
+    formats.dedup();
+    for contents in ["", "\n"] {
+        let copy = sandbox.dir.path().join("empty");
+        std::fs::write(&copy, contents).unwrap();
+        let named = formats
+            .iter()
+            .map(|format| vec!["--yes", "--format", format]);
+        for args in named.chain([vec!["--yes"]]) {
+            let what = format!("{contents:?} with {args:?}");
+            // No password line: a prompt would fail with another message.
+            let out = import(&sandbox, &copy, &args, None);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{what}: {out:?}");
+            assert!(!err.trim().is_empty(), "{what}: no message");
+            assert!(!err.contains("panicked"), "{what}:\n{err}");
+            assert!(
+                !err.contains("password"),
+                "{what} asked for a password:\n{err}"
+            );
+            assert_eq!(common::read(&sandbox.vault), before, "{what}");
+        }
+    }
+}
+
 #[test]
 fn truncated_files_are_refused_cleanly_and_change_nothing() {
     let sandbox = Sandbox::initialised();

@@ -14,7 +14,7 @@ use crate::random::RandomError;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// No format recognised the text; what it looks like decides what can help.
-    #[error("{}", unknown_format(*.0))]
+    #[error("{0}")]
     UnknownFormat(Looks),
     /// Bytes that are not text and that no format recognised. An andOTP encrypted
     /// backup is such a file: nothing in its bytes says what it is, so the sentence
@@ -884,18 +884,36 @@ pub enum ExportProblem {
 }
 
 /// What a text file that no format recognised looks like, so the error can say it
-/// and suggest `--format` only where naming a format shows what is missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// and suggest `--format` only where naming a format shows what is missing. Its
+/// `Display` is [`ImportError::UnknownFormat`]'s English sentence, for logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Looks {
     /// Nothing but white space.
+    #[error("this file is empty: there is nothing to import")]
     Empty,
     /// JSON (or text that starts as JSON) whose keys no format's match.
+    #[error(
+        "this file is JSON, but not that of an export otp reads ({formats}); if it comes from one of them, name it with --format to see what otp misses in it",
+        formats = names()
+    )]
     Json,
     /// XML that is not one of FreeOTP's files.
+    #[error(
+        "this file is XML, but not one of FreeOTP's files, the only XML otp reads (it reads {formats}); if it is one, name it with --format freeotp-backup or --format freeotp-tokens to see what otp misses in it",
+        formats = names()
+    )]
     Xml,
     /// A table: a first line with commas that is not a Bitwarden CSV header.
+    #[error(
+        "this file looks like a table (CSV), but its first line is not the header of a Bitwarden CSV export, the only table otp reads (it reads {formats}); if it is one, name it with --format bitwarden-csv to see what otp misses in it",
+        formats = names()
+    )]
     Csv,
     /// Any other text.
+    #[error(
+        "this file is text, but neither otpauth:// links (one a line) nor an export otp reads ({formats})",
+        formats = names()
+    )]
     Text,
 }
 
@@ -926,25 +944,5 @@ impl Looks {
             Looks::Csv => "csv",
             Looks::Text => "text",
         }
-    }
-}
-
-/// The English sentence of [`ImportError::UnknownFormat`], for logs.
-fn unknown_format(looks: Looks) -> String {
-    let formats = names();
-    match looks {
-        Looks::Empty => "this file is empty: there is nothing to import".to_owned(),
-        Looks::Json => format!(
-            "this file is JSON, but not that of an export otp reads ({formats}); if it comes from one of them, name it with --format to see what otp misses in it"
-        ),
-        Looks::Xml => format!(
-            "this file is XML, but not one of FreeOTP's files, the only XML otp reads (it reads {formats}); if it is one, name it with --format freeotp-backup or --format freeotp-tokens to see what otp misses in it"
-        ),
-        Looks::Csv => format!(
-            "this file looks like a table (CSV), but its first line is not the header of a Bitwarden CSV export, the only table otp reads (it reads {formats}); if it is one, name it with --format bitwarden-csv to see what otp misses in it"
-        ),
-        Looks::Text => format!(
-            "this file is text, but neither otpauth:// links (one a line) nor an export otp reads ({formats})"
-        ),
     }
 }
