@@ -30,7 +30,7 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, json_digits, json_period, steam, whole_number};
+use super::entry::{Entry, required_digits, required_kind, steam};
 use super::error::ImportError;
 use super::format::Format;
 use super::imported::{Field, Imported, Reason, Unrepresentable};
@@ -128,22 +128,8 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
         Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => return Err(Reason::Missing(Field::Algorithm)),
     };
-    let digits = match &entry.digits {
-        Some(value) => json_digits(value)?,
-        None => return Err(Reason::Missing(Field::Digits)),
-    };
-    let kind = if is_totp {
-        let period = match &entry.period {
-            Some(value) => json_period(value)?,
-            None => return Err(Reason::Missing(Field::Period)),
-        };
-        Kind::Totp { period }
-    } else {
-        let value = entry.counter.as_ref().ok_or(Reason::NoCounter)?;
-        Kind::Hotp {
-            counter: whole_number(value, Field::Counter)?,
-        }
-    };
+    let digits = required_digits(entry.digits.as_ref())?;
+    let kind = required_kind(is_totp, entry.period.as_ref(), entry.counter.as_ref())?;
     let secret = SecretKey::parse_base32(&entry.secret).map_err(Reason::SecretUnusable)?;
     Ok((algorithm, digits, kind, secret))
 }

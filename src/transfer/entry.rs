@@ -39,6 +39,31 @@ pub(crate) fn json_period(value: &serde_json::Value) -> Result<Period, Reason> {
         .map_err(Reason::Param)
 }
 
+/// The code length an entry must give: a missing one is named, never assumed.
+pub(crate) fn required_digits(value: Option<&serde_json::Value>) -> Result<Digits, Reason> {
+    json_digits(value.ok_or(Reason::Missing(Field::Digits))?)
+}
+
+/// What moves an entry's codes on: its period when it is time-based, else its
+/// counter; a missing one is named, never assumed.
+pub(crate) fn required_kind(
+    time_based: bool,
+    period: Option<&serde_json::Value>,
+    counter: Option<&serde_json::Value>,
+) -> Result<Kind, Reason> {
+    if time_based {
+        let period = period.ok_or(Reason::Missing(Field::Period))?;
+        Ok(Kind::Totp {
+            period: json_period(period)?,
+        })
+    } else {
+        let counter = counter.ok_or(Reason::NoCounter)?;
+        Ok(Kind::Hotp {
+            counter: whole_number(counter, Field::Counter)?,
+        })
+    }
+}
+
 /// The parameters of a Steam Guard entry, checked against what the file gives
 /// (`None` where it gives nothing: Steam's are fixed, so nothing is assumed).
 /// Steam Guard codes are HMAC-SHA1, 30 seconds, 5 characters; an entry that says

@@ -34,7 +34,7 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, json_digits, json_period, steam, whole_number};
+use super::entry::{Entry, json_period, required_digits, steam, whole_number};
 use super::error::ImportError;
 use super::format::Format;
 use super::imported::{Field, Imported, Note, Reason, Remark, Unrepresentable};
@@ -205,10 +205,7 @@ fn parameters(token: &Token) -> Result<Parameters, Reason> {
             Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
             None => return Err(Reason::Missing(Field::Algorithm)),
         };
-        let digits = match &token.digits {
-            Some(value) => json_digits(value)?,
-            None => return Err(Reason::Missing(Field::Digits)),
-        };
+        let digits = required_digits(token.digits.as_ref())?;
         let kind = if is_totp {
             let period = match &token.period {
                 Some(value) => json_period(value)?,

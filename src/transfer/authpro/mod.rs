@@ -27,12 +27,12 @@ mod sealed;
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, json_digits, json_period, whole_number};
+use super::entry::{Entry, required_digits, required_kind, whole_number};
 use super::error::{ImportError, Problem};
 use super::format::Format;
 use super::imported::{Field, Imported, PasswordPrompt, Reason, Scheme, Unrepresentable};
 use crate::accounts::Account;
-use crate::code::{Algorithm, Kind};
+use crate::code::Algorithm;
 use crate::secret::SecretKey;
 
 /// Whether the JSON looks like a plain Authenticator Pro backup: an object with an
@@ -212,26 +212,8 @@ fn account(
             .as_ref()
             .ok_or(Reason::Missing(Field::Algorithm))?,
     )?;
-    let digits = json_digits(
-        entry
-            .digits
-            .as_ref()
-            .ok_or(Reason::Missing(Field::Digits))?,
-    )?;
-    let kind = if totp {
-        let period = entry
-            .period
-            .as_ref()
-            .ok_or(Reason::Missing(Field::Period))?;
-        Kind::Totp {
-            period: json_period(period)?,
-        }
-    } else {
-        let counter = entry.counter.as_ref().ok_or(Reason::NoCounter)?;
-        Kind::Hotp {
-            counter: whole_number(counter, Field::Counter)?,
-        }
-    };
+    let digits = required_digits(entry.digits.as_ref())?;
+    let kind = required_kind(totp, entry.period.as_ref(), entry.counter.as_ref())?;
     let secret = entry.secret.as_deref().ok_or(Reason::NoSecret)?;
     let secret = SecretKey::parse_base32(secret).map_err(Reason::SecretUnusable)?;
     let named = Entry {
@@ -249,6 +231,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use crate::code::Kind;
     use crate::transfer::fixtures::{assert_codes, edit_json, no_prompt};
 
     const PLAIN: &str = include_str!("../../../tests/data/import/authpro-plain.authpro");

@@ -35,7 +35,7 @@ use super::gson::java_bytes;
 use super::map::Entry;
 use crate::code::{Algorithm, Digits, Kind};
 use crate::secret::SecretKey;
-use crate::transfer::entry::{self, json_digits, json_period, steam, whole_number};
+use crate::transfer::entry::{self, required_digits, required_kind, steam};
 use crate::transfer::error::{ImportError, Problem};
 use crate::transfer::format::Format;
 use crate::transfer::imported::{Field, Imported, Note, Reason, Unrepresentable};
@@ -197,26 +197,8 @@ fn account_parts(token: &TokenJson) -> Result<(Algorithm, Digits, Kind, SecretKe
             Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
             None => return Err(Reason::Missing(Field::Algorithm)),
         };
-        let digits = json_digits(
-            token
-                .digits
-                .as_ref()
-                .ok_or(Reason::Missing(Field::Digits))?,
-        )?;
-        let kind = if is_totp {
-            let period = token
-                .period
-                .as_ref()
-                .ok_or(Reason::Missing(Field::Period))?;
-            Kind::Totp {
-                period: json_period(period)?,
-            }
-        } else {
-            let counter = token.counter.as_ref().ok_or(Reason::NoCounter)?;
-            Kind::Hotp {
-                counter: whole_number(counter, Field::Counter)?,
-            }
-        };
+        let digits = required_digits(token.digits.as_ref())?;
+        let kind = required_kind(is_totp, token.period.as_ref(), token.counter.as_ref())?;
         (algorithm, digits, kind)
     };
     let values = token.secret.as_ref().ok_or(Reason::NoSecret)?;
