@@ -30,7 +30,7 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, required_digits, required_kind, steam};
+use super::entry::{Entry, required_digits, required_kind, steam, time_based};
 use super::error::ImportError;
 use super::format::Format;
 use super::imported::{Field, Imported, Reason, Unrepresentable};
@@ -106,12 +106,11 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
 
 /// The entry's code parameters and secret, or why otp cannot use them.
 fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), Reason> {
-    let kind_name = entry.kind.as_deref().ok_or(Reason::Missing(Field::Type))?;
-    let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
-        true
-    } else if kind_name.eq_ignore_ascii_case("HOTP") {
-        false
-    } else if kind_name.eq_ignore_ascii_case("STEAM") {
+    if entry
+        .kind
+        .as_deref()
+        .is_some_and(|name| name.eq_ignore_ascii_case("STEAM"))
+    {
         let (algorithm, digits, kind) = steam(
             entry.algorithm.as_deref(),
             entry.digits.as_ref(),
@@ -119,11 +118,8 @@ fn parameters(entry: &RawEntry) -> Result<(Algorithm, Digits, Kind, SecretKey), 
         )?;
         let secret = SecretKey::parse_base32(&entry.secret).map_err(Reason::SecretUnusable)?;
         return Ok((algorithm, digits, kind, secret));
-    } else {
-        return Err(Reason::UnknownType {
-            name: kind_name.to_owned(),
-        });
-    };
+    }
+    let is_totp = time_based(entry.kind.as_deref())?;
     let algorithm = match &entry.algorithm {
         Some(name) => name.parse::<Algorithm>().map_err(Reason::Param)?,
         None => return Err(Reason::Missing(Field::Algorithm)),

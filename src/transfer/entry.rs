@@ -39,6 +39,21 @@ pub(crate) fn json_period(value: &serde_json::Value) -> Result<Period, Reason> {
         .map_err(Reason::Param)
 }
 
+/// Whether a `TOTP` or `HOTP` type (any case) is time-based; a missing type is
+/// named and any other is left out with its name.
+pub(crate) fn time_based(kind: Option<&str>) -> Result<bool, Reason> {
+    let name = kind.ok_or(Reason::Missing(Field::Type))?;
+    if name.eq_ignore_ascii_case("TOTP") {
+        Ok(true)
+    } else if name.eq_ignore_ascii_case("HOTP") {
+        Ok(false)
+    } else {
+        Err(Reason::UnknownType {
+            name: name.to_owned(),
+        })
+    }
+}
+
 /// The code length an entry must give: a missing one is named, never assumed.
 pub(crate) fn required_digits(value: Option<&serde_json::Value>) -> Result<Digits, Reason> {
     json_digits(value.ok_or(Reason::Missing(Field::Digits))?)

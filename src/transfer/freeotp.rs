@@ -34,7 +34,7 @@
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, json_period, required_digits, steam, whole_number};
+use super::entry::{Entry, json_period, required_digits, steam, time_based, whole_number};
 use super::error::ImportError;
 use super::format::Format;
 use super::imported::{Field, Imported, Note, Reason, Remark, Unrepresentable};
@@ -178,16 +178,7 @@ type Parameters = (Algorithm, Digits, Kind, SecretKey, Option<i64>);
 
 /// The token's code parameters and secret, or why otp cannot use them.
 fn parameters(token: &Token) -> Result<Parameters, Reason> {
-    let kind_name = token.kind.as_deref().ok_or(Reason::Missing(Field::Type))?;
-    let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
-        true
-    } else if kind_name.eq_ignore_ascii_case("HOTP") {
-        false
-    } else {
-        return Err(Reason::UnknownType {
-            name: kind_name.to_owned(),
-        });
-    };
+    let is_totp = time_based(token.kind.as_deref())?;
     // FreeOTP+ computes Steam's letter codes for exactly this issuer.
     let is_steam = token.issuer_ext.as_deref() == Some("Steam") || token.issuer() == "Steam";
     let mut clamped = None;

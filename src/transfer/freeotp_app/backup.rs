@@ -405,16 +405,7 @@ fn tokens(entries: &[Entry]) -> Result<(Vec<Token<'_>>, Imported), ImportError> 
 
 /// A token's code parameters as FreeOTP makes its codes, or why otp cannot.
 fn parameters(token: &TokenJson) -> Result<(Algorithm, Digits, Kind), Reason> {
-    let kind_name = token.kind.as_deref().ok_or(Reason::Missing(Field::Type))?;
-    let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
-        true
-    } else if kind_name.eq_ignore_ascii_case("HOTP") {
-        false
-    } else {
-        return Err(Reason::UnknownType {
-            name: kind_name.to_owned(),
-        });
-    };
+    let is_totp = entry::time_based(token.kind.as_deref())?;
     // `Code.Factory.fromIssuer(mIssuer)`: Steam's letters for exactly this issuer.
     if token.issuer_ext.as_deref() == Some("Steam") {
         if !is_totp {

@@ -164,16 +164,7 @@ pub(super) fn read(entries: &[Entry]) -> Result<Imported, ImportError> {
 
 /// The token's code parameters and secret, or why otp cannot use them.
 fn account_parts(token: &TokenJson) -> Result<(Algorithm, Digits, Kind, SecretKey), Reason> {
-    let kind_name = token.kind.as_deref().ok_or(Reason::Missing(Field::Type))?;
-    let is_totp = if kind_name.eq_ignore_ascii_case("TOTP") {
-        true
-    } else if kind_name.eq_ignore_ascii_case("HOTP") {
-        false
-    } else {
-        return Err(Reason::UnknownType {
-            name: kind_name.to_owned(),
-        });
-    };
+    let is_totp = entry::time_based(token.kind.as_deref())?;
     let (algorithm, digits, kind) = if token.issuer_ext.as_deref() == Some("Steam") {
         // `getHOTP`: Steam's letters for exactly this issuer.
         if !is_totp {
