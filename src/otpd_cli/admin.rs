@@ -2,13 +2,15 @@
 //! `issue`, `unlock`, `revoke`, `client`, `audit`): each runs one service operation,
 //! audited under the OS user who ran it, and prints its result.
 
-use super::args::{ClientCommand, Command, CustomerCommand, IssueArgs, UserCommand};
+use super::args::{ClientCommand, Command, CustomerCommand, IssueArgs, SendTo, UserCommand};
+use super::issue;
 use super::table::{Align, Table};
 use super::text;
 use super::time::format_time;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
-use crate::server::config::parse_duration;
+use crate::server::config::{ServerConfig, parse_duration};
+use crate::server::rows::NewUser;
 use crate::server::rows::{ActivationState, AuditRow, TokenState};
 use crate::server::service::{Service, unix_now};
 use crate::t;
@@ -45,13 +47,17 @@ fn token_text(state: TokenState) -> String {
 }
 
 /// Runs an admin command on the database and prints its result.
-pub async fn run(service: &Service, command: &Command) -> Result<(), ServerError> {
+pub async fn run(
+    service: &Service,
+    config: &ServerConfig,
+    command: &Command,
+) -> Result<(), ServerError> {
     let actor = actor();
     let now = unix_now()?;
     match command {
         Command::Customer(command) => customer(service, &actor, command, now).await?,
-        Command::User(command) => user(service, &actor, command, now).await?,
-        Command::Issue(args) => issue(service, &actor, args, now).await?,
+        Command::User(command) => user(service, config, &actor, command, now).await?,
+        Command::Issue(args) => issue(service, config, &actor, args, now).await?,
         Command::Unlock(who) => {
             service.unlock(&actor, &who.customer, &who.user).await?;
             println!(
@@ -149,6 +155,7 @@ async fn customer(
 /// `otpd user add|list`.
 async fn user(
     service: &Service,
+    config: &ServerConfig,
     actor: &Actor,
     command: &UserCommand,
     now: u64,
@@ -158,10 +165,17 @@ async fn user(
             customer,
             user_id,
             name,
+            email,
+            lang,
         } => {
-            service
-                .user_add(actor, customer, user_id, name.as_deref(), now)
-                .await?;
+            let user = NewUser {
+                customer,
+                user_id,
+                display_name: name.as_deref(),
+                email: email.as_deref(),
+                lang: lang.as_deref(),
+            };
+            service.user_add(actor, &user, now).await?;
             println!(
                 "{}",
                 t!(
@@ -176,6 +190,8 @@ async fn user(
                 (t!("otpd-col-id"), Align::Left),
                 (t!("otpd-col-token"), Align::Left),
                 (t!("otpd-col-activation"), Align::Left),
+                (t!("otpd-col-email"), Align::Left),
+                (t!("otpd-col-lang"), Align::Left),
                 (t!("otpd-col-name"), Align::Left),
             ]);
             for row in service.user_list(customer, now).await? {
@@ -183,18 +199,25 @@ async fn user(
                     row.user_id,
                     token_text(row.token),
                     activation_text(&row.activation),
+                    row.email.unwrap_or_default(),
+                    row.lang.unwrap_or_default(),
                     row.display_name.unwrap_or_default(),
                 ]);
             }
             table.print();
         }
+        UserCommand::Import(args) => {
+            // `otpd user import`: not yet.
+            let _ = (config, args);
+        }
     }
     Ok(())
 }
 
-/// `otpd issue`: the code alone on stdout, what it is for on stderr.
+/// `otpd issue`: the code handed over by `--send` (or the config's channel).
 async fn issue(
     service: &Service,
+    config: &ServerConfig,
     actor: &Actor,
     args: &IssueArgs,
     now: u64,
@@ -205,18 +228,19 @@ async fn issue(
         .map(parse_duration)
         .transpose()?
         .map(|d| d.as_secs());
-    let (code, expires) = service
-        .issue(actor, &args.who.customer, &args.who.user, ttl, now)
-        .await?;
-    println!("{}", code.as_str());
-    eprintln!(
-        "{}",
-        text::issued(
-            &args.who.customer,
-            &args.who.user,
-            &format_time(i64::try_from(expires).unwrap_or(i64::MAX))
-        )
-    );
+    let send = args.send.unwrap_or(SendTo::Print);
+    let handover = issue::issue_to(
+        service,
+        config,
+        actor,
+        &args.who.customer,
+        &args.who.user,
+        ttl,
+        send,
+        now,
+    )
+    .await?;
+    issue::show(&args.who.customer, &args.who.user, &handover);
     Ok(())
 }
 

@@ -17,6 +17,7 @@ mod admin;
 pub mod args;
 pub mod assets;
 mod init;
+mod issue;
 mod runtime;
 mod serve;
 mod table;
@@ -66,7 +67,7 @@ fn dispatch(cli: Cli) -> Result<(), ServerError> {
     }
     runtime.block_on(async {
         let service = open_service(&config).await?;
-        let result = admin::run(&service, &cli.command).await;
+        let result = admin::run(&service, &config, &cli.command).await;
         service.db().close().await;
         result
     })

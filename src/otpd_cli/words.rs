@@ -83,6 +83,12 @@ impl Localize for AdminError {
             AdminError::BadUserId { user } => {
                 t_in!(lang, "otpd-err-bad-user-id", user = user.as_str())
             }
+            AdminError::BadEmail { email } => {
+                t_in!(lang, "otpd-err-bad-email", email = email.as_str())
+            }
+            AdminError::BadLang { lang: given } => {
+                t_in!(lang, "otpd-err-bad-lang", lang = given.as_str())
+            }
             AdminError::UserExists { customer, user } => t_in!(
                 lang,
                 "otpd-err-user-exists",
@@ -328,6 +334,12 @@ mod tests {
             AdminError::UserExists {
                 customer: "1106".into(),
                 user: "x".into(),
+            },
+            AdminError::BadEmail {
+                email: "1106".into(),
+            },
+            AdminError::BadLang {
+                lang: "1106".into(),
             },
             AdminError::NothingToUnlock {
                 user: "1106".into(),

@@ -7,8 +7,9 @@ use zeroize::Zeroizing;
 use super::audit::{Actor, AuditEntry, outcome_of};
 use super::error::{AdminError, ServerError};
 use super::ids::{new_activation_code, new_id, sha256_hex};
-use super::policy::{valid_customer_code, valid_user_id};
+use super::policy::{user_lang, valid_customer_code, valid_email, valid_user_id};
 use super::rows::{AuditRow, CustomerRow, UserRow};
+use super::rows::{NewUser, UserContact};
 use super::service::Service;
 use super::store::NewActivation;
 use crate::api::pake::b64;
@@ -103,39 +104,55 @@ impl Service {
             .await
     }
 
-    /// `otpd user add`.
+    /// `otpd user add`: the ID is checked, and the email address and language
+    /// when given (the language lower-cased to `en` or `ko`).
     pub async fn user_add(
         &self,
         actor: &Actor,
-        customer: &str,
-        user_id: &str,
-        display_name: Option<&str>,
+        user: &NewUser<'_>,
         now: u64,
     ) -> Result<(), ServerError> {
         let result = async {
-            self.require_customer(customer).await?;
-            if !valid_user_id(user_id) {
-                return Err(AdminError::BadUserId {
-                    user: user_id.to_owned(),
-                }
-                .into());
-            }
-            if !self
-                .store
-                .insert_user(customer, user_id, display_name, now)
-                .await?
-            {
+            self.require_customer(user.customer).await?;
+            let lang = checked_user(user)?;
+            let user = NewUser { lang, ..*user };
+            if !self.store.insert_user(&user, now).await? {
                 return Err(AdminError::UserExists {
-                    customer: customer.to_owned(),
-                    user: user_id.to_owned(),
+                    customer: user.customer.to_owned(),
+                    user: user.user_id.to_owned(),
                 }
                 .into());
             }
             Ok(())
         }
         .await;
-        self.audited(actor, "user.add", Some(customer), Some(user_id), result)
-            .await
+        self.audited(
+            actor,
+            "user.add",
+            Some(user.customer),
+            Some(user.user_id),
+            result,
+        )
+        .await
+    }
+
+    /// Where and in which language `user_id` at `customer` gets messages.
+    pub async fn user_contact(
+        &self,
+        customer: &str,
+        user_id: &str,
+    ) -> Result<UserContact, ServerError> {
+        self.require_customer(customer).await?;
+        self.store
+            .user_contact(customer, user_id)
+            .await?
+            .ok_or_else(|| {
+                AdminError::NoUser {
+                    customer: customer.to_owned(),
+                    user: user_id.to_owned(),
+                }
+                .into()
+            })
     }
 
     /// `otpd user list`: the users with their token and latest activation code at `now`.
@@ -311,4 +328,33 @@ impl Service {
     ) -> Result<Vec<AuditRow>, ServerError> {
         self.store.audit_entries(limit, customer).await
     }
+}
+
+/// Checks a new user's ID, email address and language; the language in its
+/// canonical form.
+pub fn checked_user(user: &NewUser<'_>) -> Result<Option<&'static str>, ServerError> {
+    if !valid_user_id(user.user_id) {
+        return Err(AdminError::BadUserId {
+            user: user.user_id.to_owned(),
+        }
+        .into());
+    }
+    if let Some(email) = user.email
+        && !valid_email(email)
+    {
+        return Err(AdminError::BadEmail {
+            email: email.to_owned(),
+        }
+        .into());
+    }
+    user.lang
+        .map(|lang| {
+            user_lang(lang).ok_or_else(|| {
+                AdminError::BadLang {
+                    lang: lang.to_owned(),
+                }
+                .into()
+            })
+        })
+        .transpose()
 }

@@ -87,6 +87,16 @@ pub enum AdminError {
         /// What was given.
         user: String,
     },
+    /// Not an email address otpd can deliver to.
+    BadEmail {
+        /// What was given.
+        email: String,
+    },
+    /// Not a language otpd writes messages in (`en`, `ko`).
+    BadLang {
+        /// What was given.
+        lang: String,
+    },
     /// The customer already has this user.
     UserExists {
         /// The customer code.

@@ -1,5 +1,6 @@
 //! What the admin listings return (`customer list`, `user list`, `audit`), as data:
-//! the admin command line decides how to show it.
+//! the admin command line decides how to show it; and the users the admin commands
+//! add, as data.
 
 use super::policy::MAX_FAILURES;
 
@@ -23,6 +24,10 @@ pub struct UserRow {
     pub user_id: String,
     /// A display name.
     pub display_name: Option<String>,
+    /// Where activation codes are emailed.
+    pub email: Option<String>,
+    /// The language of messages to the user.
+    pub lang: Option<String>,
     /// The state of the user's token.
     pub token: TokenState,
     /// The state of the user's latest activation code.
@@ -113,4 +118,32 @@ pub struct AuditRow {
     /// How many events the row stands for: 1, or more for anonymous events folded
     /// into one row per minute (see `public_audit`).
     pub events: i64,
+}
+
+/// A user to add: the customer, the ID and what otpd knows of the person.
+#[derive(Debug, Clone, Copy)]
+pub struct NewUser<'a> {
+    /// The customer code.
+    pub customer: &'a str,
+    /// The user's ID at the organisation.
+    pub user_id: &'a str,
+    /// A display name.
+    pub display_name: Option<&'a str>,
+    /// Where activation codes are emailed.
+    pub email: Option<&'a str>,
+    /// The language of messages to the user (`en`, `ko`); the customer's otherwise.
+    pub lang: Option<&'a str>,
+}
+
+/// Where and in which language a user gets messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserContact {
+    /// The user's row id.
+    pub user_ref: String,
+    /// A display name.
+    pub display_name: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
+    /// `en` or `ko`.
+    pub lang: Option<String>,
 }

@@ -17,7 +17,9 @@ use super::db::Db;
 use super::error::{DatabaseError, ServerError};
 use super::ids::new_id;
 use super::policy::{MAX_FAILURES, i64_of};
-use super::rows::{ActivationState, AuditRow, CustomerRow, TokenState, UserRow};
+use super::rows::{
+    ActivationState, AuditRow, CustomerRow, NewUser, TokenState, UserContact, UserRow,
+};
 use super::write::{VerifyWrite, WriteAction, WriteOutcome};
 use crate::api::ErrorCode;
 use crate::api::wire::CustomerInfo;
@@ -383,32 +385,53 @@ impl Store {
         )
     }
 
-    /// Adds a user; `false` when the customer already has one with `user_id`.
-    pub async fn insert_user(
-        &self,
-        customer: &str,
-        user_id: &str,
-        display_name: Option<&str>,
-        now: u64,
-    ) -> Result<bool, ServerError> {
+    /// Adds a user; `false` when the customer already has one with its ID.
+    pub async fn insert_user(&self, user: &NewUser<'_>, now: u64) -> Result<bool, ServerError> {
         inserted(
             sqlx::query(
-                "INSERT INTO users (id, customer, user_id, display_name, created_at) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO users (id, customer, user_id, display_name, email, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(new_id()?)
-            .bind(customer.to_owned())
-            .bind(user_id.to_owned())
-            .bind(display_name.map(str::to_owned))
+            .bind(user.customer.to_owned())
+            .bind(user.user_id.to_owned())
+            .bind(user.display_name.map(str::to_owned))
+            .bind(user.email.map(str::to_owned))
+            .bind(user.lang.map(str::to_owned))
             .bind(i64_of(now))
             .execute(self.pool())
             .await,
         )
     }
 
+    /// Where and in which language `user_id` at `customer` gets messages, if the
+    /// user exists.
+    pub async fn user_contact(
+        &self,
+        customer: &str,
+        user_id: &str,
+    ) -> Result<Option<UserContact>, ServerError> {
+        let row = sqlx::query(
+            "SELECT id, display_name, email, lang FROM users WHERE customer = $1 AND user_id = $2",
+        )
+        .bind(customer.to_owned())
+        .bind(user_id.to_owned())
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|row| {
+            Ok(UserContact {
+                user_ref: col(&row, "id")?,
+                display_name: col(&row, "display_name")?,
+                email: col(&row, "email")?,
+                lang: col(&row, "lang")?,
+            })
+        })
+        .transpose()
+    }
+
     /// The users of `customer` with their token and latest activation code at `now`.
     pub async fn users(&self, customer: &str, now: u64) -> Result<Vec<UserRow>, ServerError> {
         let rows = sqlx::query(
-            "SELECT u.user_id, u.display_name, \
+            "SELECT u.user_id, u.display_name, u.email, u.lang, \
                (SELECT t.fail_count FROM tokens t WHERE t.user_ref = u.id AND t.state = 'active') AS active_fails, \
                (SELECT COUNT(*) FROM tokens t WHERE t.user_ref = u.id AND t.state = 'pending') AS pending, \
                (SELECT a.state FROM activations a WHERE a.user_ref = u.id ORDER BY a.created_at DESC, a.id LIMIT 1) AS act_state, \
@@ -424,6 +447,8 @@ impl Store {
                 Ok(UserRow {
                     user_id: col(row, "user_id")?,
                     display_name: col(row, "display_name")?,
+                    email: col(row, "email")?,
+                    lang: col(row, "lang")?,
                     token: TokenState::of(col(row, "active_fails")?, col(row, "pending")?),
                     activation: ActivationState::of(
                         state.as_deref(),
