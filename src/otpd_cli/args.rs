@@ -119,6 +119,23 @@ pub enum CustomerCommand {
         /// Where this customer's otpd answers, if not this one (for a directory)
         #[arg(long, value_name = "URL")]
         server_url: Option<String>,
+        /// The language of messages to its users who have none: en or ko
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Who its users ask for help, shown in their messages
+        #[arg(long, value_name = "TEXT")]
+        contact: Option<String>,
+    },
+    /// Change the language or contact of an organisation's messages ("" clears one)
+    Set {
+        /// The customer code
+        code: String,
+        /// The language of messages to its users who have none: en or ko
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Who its users ask for help, shown in their messages
+        #[arg(long, value_name = "TEXT")]
+        contact: Option<String>,
     },
     /// List the organisations
     List,

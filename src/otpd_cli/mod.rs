@@ -27,6 +27,7 @@ pub mod words;
 
 use std::process::ExitCode;
 
+use admin::Finish;
 use args::{Cli, Command};
 use runtime::runtime;
 
@@ -47,13 +48,14 @@ fn choose_language(config: Option<&str>) {
     crate::i18n::set(Lang::choose(env.as_deref(), config));
 }
 
-fn dispatch(cli: Cli) -> Result<(), ServerError> {
+fn dispatch(cli: Cli) -> Result<Finish, ServerError> {
     match &cli.command {
         Command::GenerateAssets { root } => {
             return assets::generate(&command(), root)
+                .map(|()| Finish::Done)
                 .map_err(ServerError::io(IoAction::WriteManPages(root.clone())));
         }
-        Command::Init(args) => return init::run(&cli.config, args),
+        Command::Init(args) => return init::run(&cli.config, args).map(|()| Finish::Done),
         _ => {}
     }
     let mut config = ServerConfig::load(&cli.config)?;
@@ -63,7 +65,9 @@ fn dispatch(cli: Cli) -> Result<(), ServerError> {
         if let Some(listen) = &args.listen {
             config.listen = listen.clone();
         }
-        return runtime.block_on(serve::run(&config, args.addr_file.as_deref()));
+        return runtime
+            .block_on(serve::run(&config, args.addr_file.as_deref()))
+            .map(|()| Finish::Done);
     }
     runtime.block_on(async {
         let service = open_service(&config).await?;
@@ -74,12 +78,13 @@ fn dispatch(cli: Cli) -> Result<(), ServerError> {
 }
 
 /// Parses the arguments, runs the command, and maps errors to exit codes (0 ok,
-/// 1 failure, 2 usage).
+/// 1 failure, 2 usage, 3 a code issued but not delivered: it was printed).
 pub fn run() -> ExitCode {
     choose_language(None);
     let cli = args::parse();
     match dispatch(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Finish::Done) => ExitCode::SUCCESS,
+        Ok(Finish::Undelivered) => ExitCode::from(3),
         Err(error) => {
             eprintln!("otpd: {}", error.localize());
             ExitCode::from(match error {

@@ -9,10 +9,22 @@ use super::error::{AdminError, ServerError};
 use super::ids::{new_activation_code, new_id, sha256_hex};
 use super::policy::{user_lang, valid_customer_code, valid_email, valid_user_id};
 use super::rows::{AuditRow, CustomerRow, UserRow};
-use super::rows::{NewUser, UserContact};
+use super::rows::{CustomerChange, CustomerProfile, NewUser, UserContact};
 use super::service::Service;
-use super::store::NewActivation;
+use super::store::{NewActivation, NewDelivery};
 use crate::api::pake::b64;
+
+/// A freshly issued activation code, shown or delivered once.
+pub struct IssuedCode {
+    /// The code.
+    pub code: Zeroizing<String>,
+    /// When it expires (Unix seconds).
+    pub expires: u64,
+    /// Its id (what a delivery record names instead of the code).
+    pub activation_id: String,
+    /// The id of its user's row.
+    pub user_ref: String,
+}
 
 /// A new API key, shown once.
 pub struct NewApiKey {
@@ -86,6 +98,47 @@ impl Service {
         .await;
         self.audited(actor, "customer.add", Some(code), None, result)
             .await
+    }
+
+    /// `otpd customer set` (and `customer add --lang/--contact`): the language and
+    /// contact of messages to the customer's users; an empty value clears one.
+    pub async fn customer_set(
+        &self,
+        actor: &Actor,
+        code: &str,
+        change: &CustomerChange<'_>,
+    ) -> Result<(), ServerError> {
+        let result = async {
+            let lang = match change.lang {
+                Some("") | None => change.lang,
+                Some(lang) => Some(user_lang(lang).ok_or_else(|| AdminError::BadLang {
+                    lang: lang.to_owned(),
+                })?),
+            };
+            if change
+                .contact
+                .is_some_and(|c| c.chars().any(char::is_control))
+            {
+                return Err(AdminError::BadContact.into());
+            }
+            let change = CustomerChange { lang, ..*change };
+            if self.store.update_customer(code, &change).await? {
+                Ok(())
+            } else {
+                Err(no_customer(code))
+            }
+        }
+        .await;
+        self.audited(actor, "customer.set", Some(code), None, result)
+            .await
+    }
+
+    /// The customer with `code` as messages to its users need it.
+    pub async fn customer_profile(&self, code: &str) -> Result<CustomerProfile, ServerError> {
+        self.store
+            .customer_profile(code)
+            .await?
+            .ok_or_else(|| no_customer(code))
     }
 
     /// `otpd customer list`.
@@ -173,9 +226,24 @@ impl Service {
         ttl_secs: Option<u64>,
         now: u64,
     ) -> Result<(Zeroizing<String>, u64), ServerError> {
-        let result: Result<(Zeroizing<String>, u64), ServerError> = async {
+        let issued = self
+            .issue_code(actor, customer, user_id, ttl_secs, now)
+            .await?;
+        Ok((issued.code, issued.expires))
+    }
+
+    /// [`Service::issue`], with the code's id and its user's row for a delivery record.
+    pub async fn issue_code(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+        ttl_secs: Option<u64>,
+        now: u64,
+    ) -> Result<IssuedCode, ServerError> {
+        let result: Result<IssuedCode, ServerError> = async {
             let user_ref = self.require_user(customer, user_id).await?;
-            let ttl = ttl_secs.unwrap_or(self.policy.activation_ttl_secs);
+            let ttl = self.code_lifetime(ttl_secs);
             let code = new_activation_code()?;
             let id = new_id()?;
             let sealed = self
@@ -202,7 +270,12 @@ impl Service {
                     format!("ttl={ttl}s revoked_previous={revoked}")
                 })
                 .await?;
-            Ok((code, now + ttl))
+            Ok(IssuedCode {
+                code,
+                expires: now + ttl,
+                activation_id: id,
+                user_ref,
+            })
         }
         .await;
         if let Err(error) = &result {
@@ -217,6 +290,43 @@ impl Service {
             .await?;
         }
         result
+    }
+
+    /// The lifetime of a code issued with `ttl_secs` (or the configured default).
+    pub fn code_lifetime(&self, ttl_secs: Option<u64>) -> u64 {
+        ttl_secs.unwrap_or(self.policy.activation_ttl_secs)
+    }
+
+    /// Records an attempt to deliver `issued` to `user_id` at `customer` over
+    /// `channel`: a `deliveries` row and an audit `deliver` row (outcome `ok` or
+    /// the delivery error code, detail `channel=...`), neither with the code or
+    /// the address.
+    pub async fn record_delivery(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+        issued: &IssuedCode,
+        channel: &str,
+        error: Option<&str>,
+    ) -> Result<(), ServerError> {
+        let detail = format!("channel={channel}");
+        let delivery = NewDelivery {
+            user_ref: &issued.user_ref,
+            activation_id: &issued.activation_id,
+            channel,
+            state: if error.is_some() { "failed" } else { "sent" },
+            error,
+        };
+        let audit = AuditEntry {
+            actor,
+            action: "deliver",
+            customer: Some(customer),
+            user_id: Some(user_id),
+            outcome: error.unwrap_or("ok"),
+            detail: Some(&detail),
+        };
+        self.store.insert_delivery(&delivery, &audit).await
     }
 
     /// `otpd unlock`: clears the failure count of the user's token.

@@ -90,6 +90,11 @@ fn migrator() -> Migrator {
             "user_contact",
             include_str!("migrations/0004_user_contact.sql"),
         ),
+        migration(
+            5,
+            "deliveries",
+            include_str!("migrations/0005_deliveries.sql"),
+        ),
     ])
 }
 

@@ -3,6 +3,8 @@
 //!
 //! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it
 //! - [`keys`] — the master key that seals secrets at rest
+//! - [`delivery`] — how activation codes reach their users: the `[delivery]`,
+//!   `[smtp]` and `[webhook]` settings, the message templates, email and webhook
 //! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`);
 //!   [`sqlite_files`] — a SQLite database's files on disk, kept private (0600)
 //! - `store` — every SQL statement, behind one type: the one place that knows the schema
@@ -25,6 +27,7 @@ pub mod config;
 pub mod conn_limit;
 pub mod conn_stream;
 pub mod db;
+pub mod delivery;
 mod enroll;
 pub mod error;
 pub mod gate;

@@ -32,6 +32,46 @@ pub struct UserRow {
     pub token: TokenState,
     /// The state of the user's latest activation code.
     pub activation: ActivationState,
+    /// The latest attempt to deliver a code to the user, if any.
+    pub delivery: Option<DeliveryState>,
+}
+
+/// An attempt to deliver an activation code, as `user list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryState {
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// `sent` or `failed`.
+    pub state: String,
+    /// The delivery error code when it failed.
+    pub error: Option<String>,
+    /// When (microseconds since the epoch).
+    pub at_us: i64,
+}
+
+/// A customer as messages to its users need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerProfile {
+    /// The customer code.
+    pub code: String,
+    /// The organisation's name.
+    pub name: String,
+    /// Where its otpd answers, if not the one the config names.
+    pub server_url: Option<String>,
+    /// The language of messages to its users who have none.
+    pub lang: Option<String>,
+    /// Who its users ask.
+    pub contact: Option<String>,
+}
+
+/// A change to a customer's message settings: `None` keeps a value, an empty
+/// string clears it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CustomerChange<'a> {
+    /// The language (`en`, `ko`).
+    pub lang: Option<&'a str>,
+    /// Who its users ask.
+    pub contact: Option<&'a str>,
 }
 
 /// A user's token, as `user list` shows it.
