@@ -104,9 +104,7 @@ pub async fn issue_to(
     let issued = service
         .issue_code(actor, customer, user_id, ttl_secs, now)
         .await?;
-    let sent = prepared
-        .send(&issued.code, &issued.activation_id)
-        .await;
+    let sent = prepared.send(&issued.code, &issued.activation_id).await;
     let recorded = service
         .record_delivery(
             actor,
@@ -144,10 +142,7 @@ pub fn show(customer: &str, user_id: &str, handover: &Handover) {
     match handover {
         Handover::Print { code, expires } => {
             println!("{}", code.as_str());
-            eprintln!(
-                "{}",
-                super::text::issued(customer, user_id, &when(expires))
-            );
+            eprintln!("{}", super::text::issued(customer, user_id, &when(expires)));
         }
         Handover::Sent {
             channel,

@@ -171,7 +171,11 @@ impl Localize for ConfigError {
                 t_in!(lang, "otpd-err-secret-missing", section = section.as_str())
             }
             ConfigError::PlainNotLoopback { target } => {
-                t_in!(lang, "otpd-err-plain-not-loopback", target = target.as_str())
+                t_in!(
+                    lang,
+                    "otpd-err-plain-not-loopback",
+                    target = target.as_str()
+                )
             }
             ConfigError::SmtpFrom { value } => {
                 t_in!(lang, "otpd-err-smtp-from", value = value.as_str())

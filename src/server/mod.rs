@@ -1,7 +1,8 @@
 //! `otpd`, the organisation's server: enrollment by customer code, user ID and
 //! activation code (SPAKE2), and code verification for login systems.
 //!
-//! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it
+//! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it;
+//!   [`user_lang`] — the languages of messages to users
 //! - [`keys`] — the master key that seals secrets at rest
 //! - [`delivery`] — how activation codes reach their users: the `[delivery]`,
 //!   `[smtp]` and `[webhook]` settings, the message templates, email and webhook
@@ -43,6 +44,7 @@ pub mod sqlite_files;
 mod store;
 #[cfg(feature = "test-support")]
 mod test_support;
+pub mod user_lang;
 mod verify;
 mod write;
 

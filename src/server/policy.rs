@@ -97,15 +97,7 @@ pub fn valid_email(address: &str) -> bool {
             .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
 }
 
-/// The languages otpd writes messages to users in (`en`, `ko`), case-insensitive;
-/// the canonical lower-case tag, or `None`.
-pub fn user_lang(tag: &str) -> Option<&'static str> {
-    match tag.trim().to_ascii_lowercase().as_str() {
-        "en" => Some("en"),
-        "ko" => Some("ko"),
-        _ => None,
-    }
-}
+pub use super::user_lang::user_lang;
 
 /// Checks a device name: at most 64 characters, no control characters.
 pub fn valid_device_name(name: &str) -> bool {

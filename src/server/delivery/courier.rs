@@ -100,12 +100,13 @@ impl Courier {
         match channel {
             Channel::Print => return Ok(courier),
             Channel::Email => {
-                let smtp = config
-                    .smtp
-                    .as_ref()
-                    .ok_or_else(|| ConfigError::ChannelNotConfigured {
-                        section: "smtp".to_owned(),
-                    })?;
+                let smtp =
+                    config
+                        .smtp
+                        .as_ref()
+                        .ok_or_else(|| ConfigError::ChannelNotConfigured {
+                            section: "smtp".to_owned(),
+                        })?;
                 let password = read_secret(
                     smtp.password_file.as_deref(),
                     smtp.password_env.as_deref(),

@@ -130,7 +130,11 @@ impl Mailer {
         &self.server
     }
 
-    fn connection_error(&self, error: &lettre::transport::smtp::Error, code: &str) -> DeliveryError {
+    fn connection_error(
+        &self,
+        error: &lettre::transport::smtp::Error,
+        code: &str,
+    ) -> DeliveryError {
         let server = self.server.clone();
         let detail = words(error, code);
         if error.is_tls() || is_rustls(error) {

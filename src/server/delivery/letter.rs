@@ -162,15 +162,21 @@ impl Templates {
 
     /// Renders every part of the message for `letter`.
     pub fn render(&self, letter: &Letter<'_>) -> Result<Rendered, ServerError> {
-        let mut command = format!(
-            "otp add --customer {} --id {}",
+        // The command the user types, word by word (each word quoted for a shell
+        // where it needs to be).
+        let mut words = vec![
+            "otp".to_owned(),
+            "add".to_owned(),
+            "--customer".to_owned(),
             shell_word(letter.customer),
-            shell_word(letter.user_id)
-        );
+            "--id".to_owned(),
+            shell_word(letter.user_id),
+        ];
         if let Some(server) = letter.server_url {
-            command.push_str(" --server ");
-            command.push_str(&shell_word(server));
+            words.push("--server".to_owned());
+            words.push(shell_word(server));
         }
+        let command = words.join(" ");
         let ttl = letter.valid_until.saturating_sub(letter.valid_from);
         let ctx = context! {
             lang => letter.lang,
@@ -182,7 +188,7 @@ impl Templates {
             valid_from => self.local_time(letter.valid_from),
             valid_until => self.local_time(letter.valid_until),
             valid_hours => ttl / 3600,
-            valid_days => (ttl % 86_400 == 0).then_some(ttl / 86_400),
+            valid_days => ttl.is_multiple_of(86_400).then_some(ttl / 86_400),
             uses => 1,
             period => letter.period,
             contact => letter.contact,
@@ -267,9 +273,17 @@ mod tests {
             "문의처",
             "IT 지원센터 042-000-0000",
         ] {
-            assert!(rendered.text.contains(needle), "{needle}:\n{}", *rendered.text);
+            assert!(
+                rendered.text.contains(needle),
+                "{needle}:\n{}",
+                *rendered.text
+            );
         }
-        assert!(rendered.html.contains("이정국 &lt;b&gt;"), "{}", *rendered.html);
+        assert!(
+            rendered.html.contains("이정국 &lt;b&gt;"),
+            "{}",
+            *rendered.html
+        );
         assert!(!rendered.html.contains("<script>"), "{}", *rendered.html);
         assert!(!rendered.subject.contains('\n'));
         assert!(!rendered.subject.contains("822145"));

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::server::error::{ConfigError, ServerError};
-use crate::server::policy::user_lang;
+use crate::server::user_lang::user_lang;
 
 /// How an activation code reaches its user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

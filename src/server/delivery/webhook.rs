@@ -98,7 +98,10 @@ enum Try {
 
 impl Webhook {
     /// The webhook of `settings`, signing with `secret`.
-    pub fn new(settings: &WebhookSettings, secret: Zeroizing<Vec<u8>>) -> Result<Self, ServerError> {
+    pub fn new(
+        settings: &WebhookSettings,
+        secret: Zeroizing<Vec<u8>>,
+    ) -> Result<Self, ServerError> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -192,7 +195,11 @@ impl Webhook {
     }
 
     /// Posts `body` as delivery `id` from a blocking thread.
-    pub async fn post(self: &Arc<Self>, id: &str, body: Zeroizing<Vec<u8>>) -> Result<(), DeliveryError> {
+    pub async fn post(
+        self: &Arc<Self>,
+        id: &str,
+        body: Zeroizing<Vec<u8>>,
+    ) -> Result<(), DeliveryError> {
         let hook = Arc::clone(self);
         let id = id.to_owned();
         let url = self.url.clone();
