@@ -581,3 +581,22 @@ fn a_webhook_that_refuses_is_not_retried_and_the_code_is_printed() {
     assert_eq!(hook.received()[0]["body"]["activation_code"], code.as_str());
     assert!(user_line(&home, "mkim").contains("webhook failed SE6011"));
 }
+
+#[test]
+fn a_mail_server_whose_certificate_does_not_verify_is_a_tls_failure() {
+    if !have_aiosmtpd() {
+        return;
+    }
+    let (mail, _) = mail_server("");
+    // Another CA than the one that signed the server's certificate.
+    let dir = tempfile::tempdir().unwrap();
+    let (other_ca, _, _) = certificates(dir.path());
+    let home = email_home(mail.port, &other_ca, PASSWORD);
+    let out = issue(&home, "jklee", "email");
+    assert_failure(
+        &out,
+        3,
+        &["SE6004", "ca_file", &format!("localhost:{}", mail.port)],
+    );
+    assert!(mail.received().is_empty());
+}

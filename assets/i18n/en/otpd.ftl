@@ -12,6 +12,12 @@ otpd-config-header =
     # TLS: set tls_cert and tls_key (PEM). Plain HTTP is served only on a loopback
     # address, or with plain_http_behind_proxy = true behind a TLS proxy.
     # lang: "en" or "ko" for the admin commands (default: the locale).
+    # Activation codes by email or webhook (README, "Delivering activation codes"):
+    # [delivery] channel = "email" or "webhook" ("print", the default, shows the code here);
+    #   lang = "ko", contact = "IT help desk, help@example.org", server_url = "https://otp.example.org"
+    # [smtp] host = "mail.example.org", security = "starttls", username = "otp",
+    #   password_file = "smtp.pass" (never the password itself), from = "Example OTP <otp@example.org>"
+    # [webhook] url = "https://sms.example.org/otp", secret_file = "webhook.secret", retries = 3
 otpd-init-done =
     Created { $config } and the master key { $key } (mode 0600; back it up: without it no seed or { -activation-code } in the database can be read).
     Database: { $database }

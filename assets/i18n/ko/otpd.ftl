@@ -12,6 +12,12 @@ otpd-config-header =
     # TLS: tls_cert와 tls_key(PEM)를 지정하세요. 암호화하지 않은 HTTP는 루프백 주소에서만,
     # 또는 TLS 프록시 뒤에서 plain_http_behind_proxy = true일 때만 제공합니다.
     # lang: 관리 명령의 언어 "ko" 또는 "en" (기본값: 시스템 로캘).
+    # 인증코드를 이메일이나 웹훅으로 보내기 (README의 "Delivering activation codes"):
+    # [delivery] channel = "email" 또는 "webhook" (기본값 "print"는 코드를 여기에 표시);
+    #   lang = "ko", contact = "IT 지원센터 042-000-0000", server_url = "https://otp.example.org"
+    # [smtp] host = "mail.example.org", security = "starttls", username = "otp",
+    #   password_file = "smtp.pass" (비밀번호 자체는 쓰지 않음), from = "Example OTP <otp@example.org>"
+    # [webhook] url = "https://sms.example.org/otp", secret_file = "webhook.secret", retries = 3
 otpd-init-done =
     설정 파일과 마스터 키 파일(권한 0600)을 만들었습니다: { $config }, { $key }. 마스터 키 파일은 꼭 백업하세요. 키가 없으면 데이터베이스에 있는 시드와 { -activation-code }를 하나도 읽을 수 없습니다.
     데이터베이스: { $database }

@@ -64,10 +64,15 @@ fn status_of(error: &lettre::transport::smtp::Error) -> Option<u16> {
     error.status().map(u16::from)
 }
 
+/// Whether rustls failed somewhere in the chain (a certificate that does not
+/// verify comes as a connection error around an I/O error around rustls's).
 fn is_rustls(error: &lettre::transport::smtp::Error) -> bool {
     let mut source = error.source();
     while let Some(cause) = source {
-        if cause.is::<rustls::Error>() {
+        let inner = cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref);
+        if cause.is::<rustls::Error>() || inner.is_some_and(|e| e.is::<rustls::Error>()) {
             return true;
         }
         source = cause.source();
