@@ -278,3 +278,45 @@ fn anonymous_events_fold_into_counted_rows_on_postgres() {
         "{rows:#?}"
     );
 }
+
+/// The delivery statements on PostgreSQL: a customer's message settings changed and
+/// cleared, a failed delivery recorded and shown by `user list`.
+#[test]
+fn customer_settings_and_delivery_records_on_postgres() {
+    let Some(database) = PgDatabase::create() else {
+        return;
+    };
+    let home = OtpdHome::new(Some(&database.url())).with_org();
+    home.admin(&[
+        "customer",
+        "set",
+        "1106",
+        "--lang",
+        "KO",
+        "--contact",
+        "help desk",
+    ]);
+    home.admin(&["customer", "set", "1106", "--contact", ""]);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    std::fs::write(home.path("hook.secret"), "s3cret").unwrap();
+    home.set("webhook.url", format!("http://127.0.0.1:{port}/otp"));
+    home.set("webhook.secret_file", "hook.secret");
+    home.set("webhook.retries", 0i64);
+    let out = home.run(&[
+        "issue",
+        "--customer",
+        "1106",
+        "--user",
+        "jklee",
+        "--send",
+        "webhook",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let list = home.admin(&["user", "list", "--customer", "1106"]);
+    assert!(list.contains("webhook failed SE6012"), "{list}");
+    assert!(home.admin(&["audit"]).contains("channel=webhook"));
+}

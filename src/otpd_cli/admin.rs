@@ -3,13 +3,15 @@
 //! audited under the OS user who ran it, and prints its result.
 
 use super::args::{ClientCommand, Command, CustomerCommand, IssueArgs, UserCommand};
+use super::issue;
 use super::table::{Align, Table};
 use super::text;
 use super::time::format_time;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
-use crate::server::config::parse_duration;
-use crate::server::rows::{ActivationState, AuditRow, TokenState};
+use crate::server::config::{ServerConfig, parse_duration};
+use crate::server::rows::{ActivationState, AuditRow, DeliveryState, TokenState};
+use crate::server::rows::{CustomerChange, NewUser};
 use crate::server::service::{Service, unix_now};
 use crate::t;
 
@@ -39,19 +41,47 @@ fn activation_text(state: &ActivationState) -> String {
     }
 }
 
+/// How `user list` shows the latest delivery: `email sent 2026-12-06 10:31:07 UTC`,
+/// `webhook failed SE6012 ...`, or `-`.
+fn delivery_text(delivery: Option<&DeliveryState>) -> String {
+    match delivery {
+        Some(d) => t!(
+            "otpd-delivery-state",
+            channel = d.channel.as_str(),
+            state = d.state.as_str(),
+            error = d.error.as_deref().unwrap_or(""),
+            at = format_time(d.at_us / 1_000_000)
+        ),
+        None => "-".to_owned(),
+    }
+}
+
 /// How `user list` shows a token's state.
 fn token_text(state: TokenState) -> String {
     t!("otpd-token-state", state = state.as_str())
 }
 
+/// How an admin command ended, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    /// Done as asked.
+    Done,
+    /// A code was issued but its channel did not deliver it (exit status 3).
+    Undelivered,
+}
+
 /// Runs an admin command on the database and prints its result.
-pub async fn run(service: &Service, command: &Command) -> Result<(), ServerError> {
+pub async fn run(
+    service: &Service,
+    config: &ServerConfig,
+    command: &Command,
+) -> Result<Finish, ServerError> {
     let actor = actor();
     let now = unix_now()?;
     match command {
         Command::Customer(command) => customer(service, &actor, command, now).await?,
-        Command::User(command) => user(service, &actor, command, now).await?,
-        Command::Issue(args) => issue(service, &actor, args, now).await?,
+        Command::User(command) => user(service, config, &actor, command, now).await?,
+        Command::Issue(args) => return issue(service, config, &actor, args, now).await,
         Command::Unlock(who) => {
             service.unlock(&actor, &who.customer, &who.user).await?;
             println!(
@@ -92,7 +122,7 @@ pub async fn run(service: &Service, command: &Command) -> Result<(), ServerError
         }
         Command::Init(_) | Command::Serve(_) | Command::GenerateAssets { .. } => {}
     }
-    Ok(())
+    Ok(Finish::Done)
 }
 
 /// `otpd customer add|list|disable`.
@@ -107,10 +137,27 @@ async fn customer(
             code,
             name,
             server_url,
+            lang,
+            contact,
         } => {
+            if let Some(lang) = lang.as_deref()
+                && crate::server::policy::user_lang(lang).is_none()
+            {
+                return Err(crate::server::error::AdminError::BadLang {
+                    lang: lang.to_owned(),
+                }
+                .into());
+            }
             service
                 .customer_add(actor, code, name, server_url.as_deref(), now)
                 .await?;
+            if lang.is_some() || contact.is_some() {
+                let change = CustomerChange {
+                    lang: lang.as_deref(),
+                    contact: contact.as_deref(),
+                };
+                service.customer_set(actor, code, &change).await?;
+            }
             println!(
                 "{}",
                 t!(
@@ -119,6 +166,18 @@ async fn customer(
                     name = name.as_str()
                 )
             );
+        }
+        CustomerCommand::Set {
+            code,
+            lang,
+            contact,
+        } => {
+            let change = CustomerChange {
+                lang: lang.as_deref(),
+                contact: contact.as_deref(),
+            };
+            service.customer_set(actor, code, &change).await?;
+            println!("{}", t!("otpd-customer-set", code = code.as_str()));
         }
         CustomerCommand::List => {
             let mut table = Table::new(vec![
@@ -149,6 +208,7 @@ async fn customer(
 /// `otpd user add|list`.
 async fn user(
     service: &Service,
+    config: &ServerConfig,
     actor: &Actor,
     command: &UserCommand,
     now: u64,
@@ -158,10 +218,17 @@ async fn user(
             customer,
             user_id,
             name,
+            email,
+            lang,
         } => {
-            service
-                .user_add(actor, customer, user_id, name.as_deref(), now)
-                .await?;
+            let user = NewUser {
+                customer,
+                user_id,
+                display_name: name.as_deref(),
+                email: email.as_deref(),
+                lang: lang.as_deref(),
+            };
+            service.user_add(actor, &user, now).await?;
             println!(
                 "{}",
                 t!(
@@ -176,6 +243,9 @@ async fn user(
                 (t!("otpd-col-id"), Align::Left),
                 (t!("otpd-col-token"), Align::Left),
                 (t!("otpd-col-activation"), Align::Left),
+                (t!("otpd-col-email"), Align::Left),
+                (t!("otpd-col-delivery"), Align::Left),
+                (t!("otpd-col-lang"), Align::Left),
                 (t!("otpd-col-name"), Align::Left),
             ]);
             for row in service.user_list(customer, now).await? {
@@ -183,41 +253,53 @@ async fn user(
                     row.user_id,
                     token_text(row.token),
                     activation_text(&row.activation),
+                    row.email.unwrap_or_default(),
+                    delivery_text(row.delivery.as_ref()),
+                    row.lang.unwrap_or_default(),
                     row.display_name.unwrap_or_default(),
                 ]);
             }
             table.print();
         }
+        UserCommand::Import(args) => {
+            // `otpd user import`: not yet.
+            let _ = (config, args);
+        }
     }
     Ok(())
 }
 
-/// `otpd issue`: the code alone on stdout, what it is for on stderr.
+/// `otpd issue`: the code handed over by `--send` (or the config's channel).
 async fn issue(
     service: &Service,
+    config: &ServerConfig,
     actor: &Actor,
     args: &IssueArgs,
     now: u64,
-) -> Result<(), ServerError> {
+) -> Result<Finish, ServerError> {
     let ttl = args
         .ttl
         .as_deref()
         .map(parse_duration)
         .transpose()?
         .map(|d| d.as_secs());
-    let (code, expires) = service
-        .issue(actor, &args.who.customer, &args.who.user, ttl, now)
-        .await?;
-    println!("{}", code.as_str());
-    eprintln!(
-        "{}",
-        text::issued(
-            &args.who.customer,
-            &args.who.user,
-            &format_time(i64::try_from(expires).unwrap_or(i64::MAX))
-        )
-    );
-    Ok(())
+    let courier = issue::courier(config, args.send)?;
+    let handover = issue::issue_to(
+        service,
+        &courier,
+        actor,
+        &args.who.customer,
+        &args.who.user,
+        ttl,
+        now,
+    )
+    .await?;
+    issue::show(&args.who.customer, &args.who.user, &handover);
+    Ok(if handover.failed() {
+        Finish::Undelivered
+    } else {
+        Finish::Done
+    })
 }
 
 /// `otpd audit`: one line per entry, oldest first, with the number of events it

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 use crate::manual::Purpose;
@@ -119,6 +119,23 @@ pub enum CustomerCommand {
         /// Where this customer's otpd answers, if not this one (for a directory)
         #[arg(long, value_name = "URL")]
         server_url: Option<String>,
+        /// The language of messages to its users who have none: en or ko
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Who its users ask for help, shown in their messages
+        #[arg(long, value_name = "TEXT")]
+        contact: Option<String>,
+    },
+    /// Change the language or contact of an organisation's messages ("" clears one)
+    Set {
+        /// The customer code
+        code: String,
+        /// The language of messages to its users who have none: en or ko
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Who its users ask for help, shown in their messages
+        #[arg(long, value_name = "TEXT")]
+        contact: Option<String>,
     },
     /// List the organisations
     List,
@@ -142,6 +159,12 @@ pub enum UserCommand {
         /// A display name
         #[arg(long)]
         name: Option<String>,
+        /// Where activation codes are emailed (`otpd issue --send email`)
+        #[arg(long, value_name = "ADDRESS")]
+        email: Option<String>,
+        /// The language of messages to the user: en or ko [default: the customer's]
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
     /// List the users of an organisation with their token and activation state
     List {
@@ -149,6 +172,31 @@ pub enum UserCommand {
         #[arg(long)]
         customer: String,
     },
+    /// Add or update users from a CSV file (ID, name, email, language), all or nothing
+    Import(ImportArgs),
+}
+
+/// `otpd user import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file: a header row, then one user per line
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The customer code
+    #[arg(long)]
+    pub customer: String,
+    /// Only list what would change; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Then issue an activation code to each user of the file who has no token
+    #[arg(long)]
+    pub issue: bool,
+    /// How long the issued codes stay valid [default: the config's activation_ttl]
+    #[arg(long, value_name = "DURATION", requires = "issue")]
+    pub ttl: Option<String>,
+    /// How the issued codes reach the users [default: the config's delivery channel]
+    #[arg(long, value_enum, value_name = "CHANNEL", requires = "issue")]
+    pub send: Option<SendTo>,
 }
 
 /// A user of a customer.
@@ -171,6 +219,20 @@ pub struct IssueArgs {
     /// How long the code stays valid, e.g. 72h, 3d, 30m [default: the config's activation_ttl]
     #[arg(long, value_name = "DURATION")]
     pub ttl: Option<String>,
+    /// How the code reaches the user [default: the config's delivery channel, else print]
+    #[arg(long, value_enum, value_name = "CHANNEL")]
+    pub send: Option<SendTo>,
+}
+
+/// How an activation code reaches its user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SendTo {
+    /// Print it here, once, for the administrator to hand over
+    Print,
+    /// Email it to the user's address (the config's [smtp])
+    Email,
+    /// POST it to the organisation's webhook (the config's [webhook])
+    Webhook,
 }
 
 /// `otpd client`.

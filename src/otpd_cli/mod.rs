@@ -17,6 +17,7 @@ mod admin;
 pub mod args;
 pub mod assets;
 mod init;
+mod issue;
 mod runtime;
 mod serve;
 mod table;
@@ -26,6 +27,7 @@ pub mod words;
 
 use std::process::ExitCode;
 
+use admin::Finish;
 use args::{Cli, Command};
 use runtime::runtime;
 
@@ -46,13 +48,14 @@ fn choose_language(config: Option<&str>) {
     crate::i18n::set(Lang::choose(env.as_deref(), config));
 }
 
-fn dispatch(cli: Cli) -> Result<(), ServerError> {
+fn dispatch(cli: Cli) -> Result<Finish, ServerError> {
     match &cli.command {
         Command::GenerateAssets { root } => {
             return assets::generate(&command(), root)
+                .map(|()| Finish::Done)
                 .map_err(ServerError::io(IoAction::WriteManPages(root.clone())));
         }
-        Command::Init(args) => return init::run(&cli.config, args),
+        Command::Init(args) => return init::run(&cli.config, args).map(|()| Finish::Done),
         _ => {}
     }
     let mut config = ServerConfig::load(&cli.config)?;
@@ -62,23 +65,26 @@ fn dispatch(cli: Cli) -> Result<(), ServerError> {
         if let Some(listen) = &args.listen {
             config.listen = listen.clone();
         }
-        return runtime.block_on(serve::run(&config, args.addr_file.as_deref()));
+        return runtime
+            .block_on(serve::run(&config, args.addr_file.as_deref()))
+            .map(|()| Finish::Done);
     }
     runtime.block_on(async {
         let service = open_service(&config).await?;
-        let result = admin::run(&service, &cli.command).await;
+        let result = admin::run(&service, &config, &cli.command).await;
         service.db().close().await;
         result
     })
 }
 
 /// Parses the arguments, runs the command, and maps errors to exit codes (0 ok,
-/// 1 failure, 2 usage).
+/// 1 failure, 2 usage, 3 a code issued but not delivered: it was printed).
 pub fn run() -> ExitCode {
     choose_language(None);
     let cli = args::parse();
     match dispatch(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Finish::Done) => ExitCode::SUCCESS,
+        Ok(Finish::Undelivered) => ExitCode::from(3),
         Err(error) => {
             eprintln!("otpd: {}", error.localize());
             ExitCode::from(match error {

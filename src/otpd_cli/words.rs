@@ -6,7 +6,7 @@
 use crate::api::ErrorCode;
 use crate::i18n::{Lang, Localize};
 use crate::server::ServerError;
-use crate::server::error::{AdminError, ConfigError, DatabaseError, IoAction};
+use crate::server::error::{AdminError, ConfigError, DatabaseError, DeliveryError, IoAction};
 use crate::server::http::Wording;
 use crate::t_in;
 
@@ -83,6 +83,12 @@ impl Localize for AdminError {
             AdminError::BadUserId { user } => {
                 t_in!(lang, "otpd-err-bad-user-id", user = user.as_str())
             }
+            AdminError::BadEmail { email } => {
+                t_in!(lang, "otpd-err-bad-email", email = email.as_str())
+            }
+            AdminError::BadLang { lang: given } => {
+                t_in!(lang, "otpd-err-bad-lang", lang = given.as_str())
+            }
             AdminError::UserExists { customer, user } => t_in!(
                 lang,
                 "otpd-err-user-exists",
@@ -93,6 +99,13 @@ impl Localize for AdminError {
                 t_in!(lang, "otpd-err-nothing-to-unlock", user = user.as_str())
             }
             AdminError::NoClient { id } => t_in!(lang, "otpd-err-no-client", id = id.as_str()),
+            AdminError::NoEmail { customer, user } => t_in!(
+                lang,
+                "otpd-err-no-email",
+                customer = customer.as_str(),
+                user = user.as_str()
+            ),
+            AdminError::BadContact => t_in!(lang, "otpd-err-bad-contact"),
             AdminError::ConfigExists { path } => t_in!(
                 lang,
                 "otpd-err-config-exists",
@@ -144,6 +157,101 @@ impl Localize for ConfigError {
                 lang,
                 "otpd-err-key-damaged",
                 path = path.display().to_string()
+            ),
+            ConfigError::SecretInConfig { section, key } => t_in!(
+                lang,
+                "otpd-err-secret-in-config",
+                section = section.as_str(),
+                key = key.as_str()
+            ),
+            ConfigError::SecretTwice { section } => {
+                t_in!(lang, "otpd-err-secret-twice", section = section.as_str())
+            }
+            ConfigError::SecretMissing { section } => {
+                t_in!(lang, "otpd-err-secret-missing", section = section.as_str())
+            }
+            ConfigError::PlainNotLoopback { target } => {
+                t_in!(
+                    lang,
+                    "otpd-err-plain-not-loopback",
+                    target = target.as_str()
+                )
+            }
+            ConfigError::SmtpFrom { value } => {
+                t_in!(lang, "otpd-err-smtp-from", value = value.as_str())
+            }
+            ConfigError::WebhookUrl { url } => {
+                t_in!(lang, "otpd-err-webhook-url", url = url.as_str())
+            }
+            ConfigError::DeliveryLang { value } => {
+                t_in!(lang, "otpd-err-delivery-lang", value = value.as_str())
+            }
+            ConfigError::TimeZone { value } => {
+                t_in!(lang, "otpd-err-time-zone", value = value.as_str())
+            }
+            ConfigError::ChannelNotConfigured { section } => t_in!(
+                lang,
+                "otpd-err-channel-not-configured",
+                section = section.as_str()
+            ),
+            ConfigError::Template { path, line, detail } => t_in!(
+                lang,
+                "otpd-err-template",
+                path = path.display().to_string(),
+                // As text: a line number is shown as written, not as 1,000.
+                line = line.map_or_else(|| "none".to_owned(), |l| l.to_string()),
+                detail = crate::i18n::technical(detail, lang)
+            ),
+        }
+    }
+}
+
+impl Localize for DeliveryError {
+    fn localize_in(&self, lang: Lang) -> String {
+        let technical = |detail: &str| crate::i18n::technical(detail, lang);
+        match self {
+            DeliveryError::SmtpLogin { server, detail } => t_in!(
+                lang,
+                "otpd-err-smtp-login",
+                server = server.as_str(),
+                detail = technical(detail)
+            ),
+            DeliveryError::SmtpUnreachable { server, detail } => t_in!(
+                lang,
+                "otpd-err-smtp-unreachable",
+                server = server.as_str(),
+                detail = technical(detail)
+            ),
+            DeliveryError::SmtpTls { server, detail } => t_in!(
+                lang,
+                "otpd-err-smtp-tls",
+                server = server.as_str(),
+                detail = technical(detail)
+            ),
+            DeliveryError::RecipientRefused { server, detail } => t_in!(
+                lang,
+                "otpd-err-recipient-refused",
+                server = server.as_str(),
+                detail = technical(detail)
+            ),
+            DeliveryError::SmtpRefused { server, detail } => t_in!(
+                lang,
+                "otpd-err-smtp-refused",
+                server = server.as_str(),
+                detail = technical(detail)
+            ),
+            DeliveryError::WebhookRefused { url, status } => t_in!(
+                lang,
+                "otpd-err-webhook-refused",
+                url = url.as_str(),
+                status = status.to_string()
+            ),
+            DeliveryError::WebhookFailed { url, tries, last } => t_in!(
+                lang,
+                "otpd-err-webhook-failed",
+                url = url.as_str(),
+                tries = *tries,
+                last = technical(last)
             ),
         }
     }
@@ -268,6 +376,18 @@ fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String
             path = path(p),
             detail = detail
         ),
+        IoAction::ReadSecret(p) => t_in!(
+            lang,
+            "otpd-err-io-read-secret",
+            path = path(p),
+            detail = detail
+        ),
+        IoAction::ReadDeliveryFile(p) => t_in!(
+            lang,
+            "otpd-err-io-read-delivery-file",
+            path = path(p),
+            detail = detail
+        ),
     }
 }
 
@@ -329,14 +449,80 @@ mod tests {
                 customer: "1106".into(),
                 user: "x".into(),
             },
+            AdminError::BadEmail {
+                email: "1106".into(),
+            },
+            AdminError::BadLang {
+                lang: "1106".into(),
+            },
             AdminError::NothingToUnlock {
                 user: "1106".into(),
             },
             AdminError::NoClient { id: "1106".into() },
+            AdminError::NoEmail {
+                customer: "1106".into(),
+                user: "x".into(),
+            },
         ] {
             all.push((admin.into(), "1106"));
         }
         all.push((AdminError::BadOrganisationName.into(), ""));
+        all.push((AdminError::BadContact.into(), ""));
+        for (config, value) in [
+            (
+                ConfigError::SecretInConfig {
+                    section: "smtp".into(),
+                    key: "password".into(),
+                },
+                "password_file",
+            ),
+            (
+                ConfigError::SecretTwice {
+                    section: "webhook".into(),
+                },
+                "[webhook]",
+            ),
+            (
+                ConfigError::SecretMissing {
+                    section: "smtp".into(),
+                },
+                "password_env",
+            ),
+            (
+                ConfigError::PlainNotLoopback {
+                    target: "mail.example.org".into(),
+                },
+                "mail.example.org",
+            ),
+            (ConfigError::SmtpFrom { value: "x9".into() }, "x9"),
+            (ConfigError::WebhookUrl { url: "x9".into() }, "x9"),
+            (ConfigError::DeliveryLang { value: "x9".into() }, "x9"),
+            (ConfigError::TimeZone { value: "x9".into() }, "x9"),
+            (
+                ConfigError::ChannelNotConfigured {
+                    section: "smtp".into(),
+                },
+                "[smtp]",
+            ),
+            (
+                ConfigError::Template {
+                    path: path(),
+                    line: Some(7),
+                    detail: "x9".into(),
+                },
+                "7",
+            ),
+            (
+                ConfigError::Template {
+                    path: path(),
+                    line: None,
+                    detail: "x9".into(),
+                },
+                "기관",
+            ),
+        ] {
+            all.push((config.into(), value));
+        }
         all.push((AdminError::ConfigExists { path: path() }.into(), "기관"));
         for config in [
             ConfigError::Invalid {
@@ -406,6 +592,8 @@ mod tests {
             IoAction::ReadKey(path()),
             IoAction::WriteAddr(path()),
             IoAction::WriteManPages(path()),
+            IoAction::ReadSecret(path()),
+            IoAction::ReadDeliveryFile(path()),
         ] {
             all.push((
                 ServerError::Io {
@@ -461,6 +649,74 @@ mod tests {
                 "{error:?}: {ko}"
             );
             assert_ne!(en, ko, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn every_delivery_error_is_a_sentence_with_its_place_and_no_secret() {
+        let server = "smtp.example.org:587".to_owned();
+        let detail = "535 5.7.8 bad".to_owned();
+        let url = "https://sms.example.org/hook".to_owned();
+        for (error, value) in [
+            (
+                DeliveryError::SmtpLogin {
+                    server: server.clone(),
+                    detail: detail.clone(),
+                },
+                "username",
+            ),
+            (
+                DeliveryError::SmtpUnreachable {
+                    server: server.clone(),
+                    detail: detail.clone(),
+                },
+                "smtp.example.org:587",
+            ),
+            (
+                DeliveryError::SmtpTls {
+                    server: server.clone(),
+                    detail: detail.clone(),
+                },
+                "ca_file",
+            ),
+            (
+                DeliveryError::RecipientRefused {
+                    server: server.clone(),
+                    detail: detail.clone(),
+                },
+                "535 5.7.8 bad",
+            ),
+            (
+                DeliveryError::SmtpRefused {
+                    server: server.clone(),
+                    detail: detail.clone(),
+                },
+                "smtp.example.org:587",
+            ),
+            (
+                DeliveryError::WebhookRefused {
+                    url: url.clone(),
+                    status: 400,
+                },
+                "400",
+            ),
+            (
+                DeliveryError::WebhookFailed {
+                    url: url.clone(),
+                    tries: 4,
+                    last: "503".into(),
+                },
+                "503",
+            ),
+        ] {
+            assert!(error.code().starts_with("SE6"), "{error:?}");
+            let en = error.localize_in(Lang::En);
+            let ko = error.localize_in(Lang::Ko);
+            for text in [&en, &ko] {
+                assert!(text.contains(value), "{error:?} lost {value:?}: {text}");
+                assert!(!text.contains('{'), "{text}");
+            }
+            assert!(ko.chars().any(|c| ('가'..='힣').contains(&c)), "{ko}");
         }
     }
 

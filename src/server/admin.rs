@@ -7,11 +7,24 @@ use zeroize::Zeroizing;
 use super::audit::{Actor, AuditEntry, outcome_of};
 use super::error::{AdminError, ServerError};
 use super::ids::{new_activation_code, new_id, sha256_hex};
-use super::policy::{valid_customer_code, valid_user_id};
+use super::policy::{user_lang, valid_customer_code, valid_email, valid_user_id};
 use super::rows::{AuditRow, CustomerRow, UserRow};
+use super::rows::{CustomerChange, CustomerProfile, NewUser, UserContact};
 use super::service::Service;
-use super::store::NewActivation;
+use super::store::{NewActivation, NewDelivery};
 use crate::api::pake::b64;
+
+/// A freshly issued activation code, shown or delivered once.
+pub struct IssuedCode {
+    /// The code.
+    pub code: Zeroizing<String>,
+    /// When it expires (Unix seconds).
+    pub expires: u64,
+    /// Its id (what a delivery record names instead of the code).
+    pub activation_id: String,
+    /// The id of its user's row.
+    pub user_ref: String,
+}
 
 /// A new API key, shown once.
 pub struct NewApiKey {
@@ -87,6 +100,47 @@ impl Service {
             .await
     }
 
+    /// `otpd customer set` (and `customer add --lang/--contact`): the language and
+    /// contact of messages to the customer's users; an empty value clears one.
+    pub async fn customer_set(
+        &self,
+        actor: &Actor,
+        code: &str,
+        change: &CustomerChange<'_>,
+    ) -> Result<(), ServerError> {
+        let result = async {
+            let lang = match change.lang {
+                Some("") | None => change.lang,
+                Some(lang) => Some(user_lang(lang).ok_or_else(|| AdminError::BadLang {
+                    lang: lang.to_owned(),
+                })?),
+            };
+            if change
+                .contact
+                .is_some_and(|c| c.chars().any(char::is_control))
+            {
+                return Err(AdminError::BadContact.into());
+            }
+            let change = CustomerChange { lang, ..*change };
+            if self.store.update_customer(code, &change).await? {
+                Ok(())
+            } else {
+                Err(no_customer(code))
+            }
+        }
+        .await;
+        self.audited(actor, "customer.set", Some(code), None, result)
+            .await
+    }
+
+    /// The customer with `code` as messages to its users need it.
+    pub async fn customer_profile(&self, code: &str) -> Result<CustomerProfile, ServerError> {
+        self.store
+            .customer_profile(code)
+            .await?
+            .ok_or_else(|| no_customer(code))
+    }
+
     /// `otpd customer list`.
     pub async fn customer_list(&self) -> Result<Vec<CustomerRow>, ServerError> {
         self.store.customers().await
@@ -103,39 +157,55 @@ impl Service {
             .await
     }
 
-    /// `otpd user add`.
+    /// `otpd user add`: the ID is checked, and the email address and language
+    /// when given (the language lower-cased to `en` or `ko`).
     pub async fn user_add(
         &self,
         actor: &Actor,
-        customer: &str,
-        user_id: &str,
-        display_name: Option<&str>,
+        user: &NewUser<'_>,
         now: u64,
     ) -> Result<(), ServerError> {
         let result = async {
-            self.require_customer(customer).await?;
-            if !valid_user_id(user_id) {
-                return Err(AdminError::BadUserId {
-                    user: user_id.to_owned(),
-                }
-                .into());
-            }
-            if !self
-                .store
-                .insert_user(customer, user_id, display_name, now)
-                .await?
-            {
+            self.require_customer(user.customer).await?;
+            let lang = checked_user(user)?;
+            let user = NewUser { lang, ..*user };
+            if !self.store.insert_user(&user, now).await? {
                 return Err(AdminError::UserExists {
-                    customer: customer.to_owned(),
-                    user: user_id.to_owned(),
+                    customer: user.customer.to_owned(),
+                    user: user.user_id.to_owned(),
                 }
                 .into());
             }
             Ok(())
         }
         .await;
-        self.audited(actor, "user.add", Some(customer), Some(user_id), result)
-            .await
+        self.audited(
+            actor,
+            "user.add",
+            Some(user.customer),
+            Some(user.user_id),
+            result,
+        )
+        .await
+    }
+
+    /// Where and in which language `user_id` at `customer` gets messages.
+    pub async fn user_contact(
+        &self,
+        customer: &str,
+        user_id: &str,
+    ) -> Result<UserContact, ServerError> {
+        self.require_customer(customer).await?;
+        self.store
+            .user_contact(customer, user_id)
+            .await?
+            .ok_or_else(|| {
+                AdminError::NoUser {
+                    customer: customer.to_owned(),
+                    user: user_id.to_owned(),
+                }
+                .into()
+            })
     }
 
     /// `otpd user list`: the users with their token and latest activation code at `now`.
@@ -156,9 +226,24 @@ impl Service {
         ttl_secs: Option<u64>,
         now: u64,
     ) -> Result<(Zeroizing<String>, u64), ServerError> {
-        let result: Result<(Zeroizing<String>, u64), ServerError> = async {
+        let issued = self
+            .issue_code(actor, customer, user_id, ttl_secs, now)
+            .await?;
+        Ok((issued.code, issued.expires))
+    }
+
+    /// [`Service::issue`], with the code's id and its user's row for a delivery record.
+    pub async fn issue_code(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+        ttl_secs: Option<u64>,
+        now: u64,
+    ) -> Result<IssuedCode, ServerError> {
+        let result: Result<IssuedCode, ServerError> = async {
             let user_ref = self.require_user(customer, user_id).await?;
-            let ttl = ttl_secs.unwrap_or(self.policy.activation_ttl_secs);
+            let ttl = self.code_lifetime(ttl_secs);
             let code = new_activation_code()?;
             let id = new_id()?;
             let sealed = self
@@ -185,7 +270,12 @@ impl Service {
                     format!("ttl={ttl}s revoked_previous={revoked}")
                 })
                 .await?;
-            Ok((code, now + ttl))
+            Ok(IssuedCode {
+                code,
+                expires: now + ttl,
+                activation_id: id,
+                user_ref,
+            })
         }
         .await;
         if let Err(error) = &result {
@@ -200,6 +290,43 @@ impl Service {
             .await?;
         }
         result
+    }
+
+    /// The lifetime of a code issued with `ttl_secs` (or the configured default).
+    pub fn code_lifetime(&self, ttl_secs: Option<u64>) -> u64 {
+        ttl_secs.unwrap_or(self.policy.activation_ttl_secs)
+    }
+
+    /// Records an attempt to deliver `issued` to `user_id` at `customer` over
+    /// `channel`: a `deliveries` row and an audit `deliver` row (outcome `ok` or
+    /// the delivery error code, detail `channel=...`), neither with the code or
+    /// the address.
+    pub async fn record_delivery(
+        &self,
+        actor: &Actor,
+        customer: &str,
+        user_id: &str,
+        issued: &IssuedCode,
+        channel: &str,
+        error: Option<&str>,
+    ) -> Result<(), ServerError> {
+        let detail = format!("channel={channel}");
+        let delivery = NewDelivery {
+            user_ref: &issued.user_ref,
+            activation_id: &issued.activation_id,
+            channel,
+            state: if error.is_some() { "failed" } else { "sent" },
+            error,
+        };
+        let audit = AuditEntry {
+            actor,
+            action: "deliver",
+            customer: Some(customer),
+            user_id: Some(user_id),
+            outcome: error.unwrap_or("ok"),
+            detail: Some(&detail),
+        };
+        self.store.insert_delivery(&delivery, &audit).await
     }
 
     /// `otpd unlock`: clears the failure count of the user's token.
@@ -311,4 +438,33 @@ impl Service {
     ) -> Result<Vec<AuditRow>, ServerError> {
         self.store.audit_entries(limit, customer).await
     }
+}
+
+/// Checks a new user's ID, email address and language; the language in its
+/// canonical form.
+pub fn checked_user(user: &NewUser<'_>) -> Result<Option<&'static str>, ServerError> {
+    if !valid_user_id(user.user_id) {
+        return Err(AdminError::BadUserId {
+            user: user.user_id.to_owned(),
+        }
+        .into());
+    }
+    if let Some(email) = user.email
+        && !valid_email(email)
+    {
+        return Err(AdminError::BadEmail {
+            email: email.to_owned(),
+        }
+        .into());
+    }
+    user.lang
+        .map(|lang| {
+            user_lang(lang).ok_or_else(|| {
+                AdminError::BadLang {
+                    lang: lang.to_owned(),
+                }
+                .into()
+            })
+        })
+        .transpose()
 }

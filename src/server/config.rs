@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::delivery::settings::{self, DeliverySettings, SmtpSettings, WebhookSettings};
 use super::error::{ConfigError, IoAction, ServerError};
 
 /// The whole config file. Relative paths are relative to the file's directory.
@@ -60,6 +61,15 @@ pub struct ServerConfig {
     /// `Accept-Language` instead, and log lines are always English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// How activation codes reach their users, and what the messages say.
+    #[serde(default, skip_serializing_if = "DeliverySettings::is_default")]
+    pub delivery: DeliverySettings,
+    /// The mail server for `--send email`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<SmtpSettings>,
+    /// The organisation's webhook for `--send webhook`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook: Option<WebhookSettings>,
 }
 
 fn yes() -> bool {
@@ -205,6 +215,9 @@ impl ServerConfig {
             max_connections: 0,
             connections: ConnectionLimits::default(),
             lang: None,
+            delivery: DeliverySettings::default(),
+            smtp: None,
+            webhook: None,
         }
     }
 
@@ -221,6 +234,12 @@ impl ServerConfig {
         config.master_key_file = base.join(&config.master_key_file);
         config.tls_cert = config.tls_cert.map(|p| base.join(p));
         config.tls_key = config.tls_key.map(|p| base.join(p));
+        settings::resolve(
+            &mut config.delivery,
+            config.smtp.as_mut(),
+            config.webhook.as_mut(),
+            base,
+        );
         config.check()?;
         Ok(config)
     }
@@ -242,7 +261,7 @@ impl ServerConfig {
         if self.tls_cert.is_some() != self.tls_key.is_some() {
             return Err(ConfigError::TlsHalf.into());
         }
-        Ok(())
+        settings::check(&self.delivery, self.smtp.as_ref(), self.webhook.as_ref())
     }
 
     /// The default activation lifetime.

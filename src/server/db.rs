@@ -85,6 +85,16 @@ fn migrator() -> Migrator {
             "enrollment_expiry",
             include_str!("migrations/0003_enrollment_expiry.sql"),
         ),
+        migration(
+            4,
+            "user_contact",
+            include_str!("migrations/0004_user_contact.sql"),
+        ),
+        migration(
+            5,
+            "deliveries",
+            include_str!("migrations/0005_deliveries.sql"),
+        ),
     ])
 }
 

@@ -87,6 +87,18 @@ pub enum AdminError {
         /// What was given.
         user: String,
     },
+    /// Not an email address otpd can deliver to.
+    BadEmail {
+        /// What was given.
+        email: String,
+    },
+    /// A customer's contact with control characters (line breaks).
+    BadContact,
+    /// Not a language otpd writes messages in (`en`, `ko`).
+    BadLang {
+        /// What was given.
+        lang: String,
+    },
     /// The customer already has this user.
     UserExists {
         /// The customer code.
@@ -103,6 +115,13 @@ pub enum AdminError {
     NoClient {
         /// The client id asked for.
         id: String,
+    },
+    /// `--send email` for a user who has no email address.
+    NoEmail {
+        /// The customer code.
+        customer: String,
+        /// The user ID.
+        user: String,
     },
     /// `otpd init` found a config file and never overwrites one.
     ConfigExists {
@@ -170,6 +189,149 @@ pub enum ConfigError {
         /// The master key file.
         path: PathBuf,
     },
+    /// A secret (`[smtp] password`, `[webhook] secret`) written in the config.
+    SecretInConfig {
+        /// The section.
+        section: String,
+        /// The key.
+        key: String,
+    },
+    /// A section names its secret both by a file and by an environment variable.
+    SecretTwice {
+        /// The section.
+        section: String,
+    },
+    /// A section names no secret where one is needed (`[webhook]`), or the
+    /// environment variable or file it names holds none.
+    SecretMissing {
+        /// The section.
+        section: String,
+    },
+    /// Plain text (SMTP `security = "none"`, an `http://` webhook) to a host that
+    /// is not this machine: activation codes would cross the network readable.
+    PlainNotLoopback {
+        /// The host or URL.
+        target: String,
+    },
+    /// `[smtp] from` is not a mailbox (`Name <address>` or `address`).
+    SmtpFrom {
+        /// The value in the file.
+        value: String,
+    },
+    /// `[webhook] url` is not an `https://` (or loopback `http://`) URL.
+    WebhookUrl {
+        /// The value in the file.
+        url: String,
+    },
+    /// `[delivery] lang` is not `en` or `ko`.
+    DeliveryLang {
+        /// The value in the file.
+        value: String,
+    },
+    /// `[delivery] time_zone` is not a time zone this machine knows.
+    TimeZone {
+        /// The value in the file.
+        value: String,
+    },
+    /// A channel was asked for whose section (`[smtp]`, `[webhook]`) is missing.
+    ChannelNotConfigured {
+        /// The missing section.
+        section: String,
+    },
+    /// A message template does not compile or render.
+    Template {
+        /// The template file (or the built-in one's name).
+        path: PathBuf,
+        /// Its line, when known.
+        line: Option<usize>,
+        /// What the template engine said.
+        detail: String,
+    },
+}
+
+/// Why an activation code did not reach its user. These are otpd's own codes for
+/// the administrator (never sent to a client), kept with each attempt in the
+/// `deliveries` table and in the audit log; the README lists them:
+///
+/// | code | case |
+/// |---|---|
+/// | SE6002 | the SMTP server refused the login |
+/// | SE6003 | the SMTP server could not be reached or did not answer in time |
+/// | SE6004 | the secure (TLS) connection to the SMTP server failed |
+/// | SE6005 | the SMTP server refused the recipient's address |
+/// | SE6006 | the SMTP server refused the message for another reason |
+/// | SE6011 | the webhook refused the request (a 4xx status other than 429) |
+/// | SE6012 | the webhook did not accept the request after its retries |
+///
+/// None of them holds the activation code or a password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeliveryError {
+    /// The SMTP server refused the login.
+    SmtpLogin {
+        /// `host:port`.
+        server: String,
+        /// What the server said.
+        detail: String,
+    },
+    /// The SMTP server could not be reached or did not answer in time.
+    SmtpUnreachable {
+        /// `host:port`.
+        server: String,
+        /// What failed.
+        detail: String,
+    },
+    /// The TLS connection to the SMTP server failed (certificate, protocol).
+    SmtpTls {
+        /// `host:port`.
+        server: String,
+        /// What rustls said.
+        detail: String,
+    },
+    /// The SMTP server refused the recipient.
+    RecipientRefused {
+        /// `host:port`.
+        server: String,
+        /// What the server said.
+        detail: String,
+    },
+    /// The SMTP server refused the message for another reason.
+    SmtpRefused {
+        /// `host:port`.
+        server: String,
+        /// What the server said.
+        detail: String,
+    },
+    /// The webhook answered a 4xx status other than 429: not retried.
+    WebhookRefused {
+        /// The URL.
+        url: String,
+        /// The status.
+        status: u16,
+    },
+    /// The webhook did not accept the request after its retries.
+    WebhookFailed {
+        /// The URL.
+        url: String,
+        /// Tries made.
+        tries: u32,
+        /// The last status or connection error.
+        last: String,
+    },
+}
+
+impl DeliveryError {
+    /// Its delivery error code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DeliveryError::SmtpLogin { .. } => "SE6002",
+            DeliveryError::SmtpUnreachable { .. } => "SE6003",
+            DeliveryError::SmtpTls { .. } => "SE6004",
+            DeliveryError::RecipientRefused { .. } => "SE6005",
+            DeliveryError::SmtpRefused { .. } => "SE6006",
+            DeliveryError::WebhookRefused { .. } => "SE6011",
+            DeliveryError::WebhookFailed { .. } => "SE6012",
+        }
+    }
 }
 
 /// What failed in the database, with the driver's words (which hold no secrets).
@@ -227,6 +389,10 @@ pub enum IoAction {
     Runtime,
     /// Writing man pages under a directory.
     WriteManPages(PathBuf),
+    /// Reading a secret's file (`password_file`, `secret_file`).
+    ReadSecret(PathBuf),
+    /// Reading a message template or a certificate file for delivery.
+    ReadDeliveryFile(PathBuf),
 }
 
 impl std::fmt::Display for ServerError {

@@ -1,8 +1,11 @@
 //! `otpd`, the organisation's server: enrollment by customer code, user ID and
 //! activation code (SPAKE2), and code verification for login systems.
 //!
-//! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it
+//! - [`config`] — `otpd.toml`; [`policy`] — limits and input rules taken from it;
+//!   [`user_lang`] — the languages of messages to users
 //! - [`keys`] — the master key that seals secrets at rest
+//! - [`delivery`] — how activation codes reach their users: the `[delivery]`,
+//!   `[smtp]` and `[webhook]` settings, the message templates, email and webhook
 //! - [`db`] — the connection pools (SQLite or PostgreSQL through `sqlx::Any`);
 //!   [`sqlite_files`] — a SQLite database's files on disk, kept private (0600)
 //! - `store` — every SQL statement, behind one type: the one place that knows the schema
@@ -25,6 +28,7 @@ pub mod config;
 pub mod conn_limit;
 pub mod conn_stream;
 pub mod db;
+pub mod delivery;
 mod enroll;
 pub mod error;
 pub mod gate;
@@ -40,6 +44,7 @@ pub mod sqlite_files;
 mod store;
 #[cfg(feature = "test-support")]
 mod test_support;
+pub mod user_lang;
 mod verify;
 mod write;
 

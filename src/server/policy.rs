@@ -77,6 +77,28 @@ pub fn valid_user_id(id: &str) -> bool {
     (1..=128).contains(&id.chars().count()) && !id.chars().any(char::is_control) && id.trim() == id
 }
 
+/// Checks an email address the way a mail server would accept it in `RCPT TO`:
+/// at most 254 characters, one `@` with something on each side, a dot-separated
+/// domain, and no spaces, control characters, quotes or angle brackets (which
+/// could smuggle a second recipient or header into a message).
+pub fn valid_email(address: &str) -> bool {
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return false;
+    };
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || "<>\"\\,;:()[]@".contains(c);
+    address.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && !local.chars().any(forbidden)
+        && !domain.chars().any(forbidden)
+        && domain.split('.').count() >= 2
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+}
+
+pub use super::user_lang::user_lang;
+
 /// Checks a device name: at most 64 characters, no control characters.
 pub fn valid_device_name(name: &str) -> bool {
     name.chars().count() <= 64 && !name.chars().any(char::is_control)
@@ -85,4 +107,41 @@ pub fn valid_device_name(name: &str) -> bool {
 /// A `u64` count of seconds as the database's `BIGINT`, saturating.
 pub fn i64_of(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_addresses() {
+        for good in ["jklee@kisti.re.kr", "a.b+otp@example.com", "홍길동@대학.kr"] {
+            assert!(valid_email(good), "{good}");
+        }
+        for bad in [
+            "",
+            "jklee",
+            "@kisti.re.kr",
+            "jklee@",
+            "jklee@localhost",
+            "jk lee@kisti.re.kr",
+            "jklee@kisti..kr",
+            "jklee@-kisti.kr",
+            "a@b.kr>\r\nRCPT TO:<c@d.kr",
+            "a,b@kisti.kr",
+            "\"a\"@kisti.kr",
+            "a@b@kisti.kr",
+        ] {
+            assert!(!valid_email(bad), "{bad:?}");
+        }
+        assert!(!valid_email(&format!("{}@kisti.kr", "a".repeat(65))));
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(user_lang("KO"), Some("ko"));
+        assert_eq!(user_lang(" en "), Some("en"));
+        assert_eq!(user_lang("ja"), None);
+        assert_eq!(user_lang(""), None);
+    }
 }

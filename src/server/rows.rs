@@ -1,5 +1,6 @@
 //! What the admin listings return (`customer list`, `user list`, `audit`), as data:
-//! the admin command line decides how to show it.
+//! the admin command line decides how to show it; and the users the admin commands
+//! add, as data.
 
 use super::policy::MAX_FAILURES;
 
@@ -23,10 +24,54 @@ pub struct UserRow {
     pub user_id: String,
     /// A display name.
     pub display_name: Option<String>,
+    /// Where activation codes are emailed.
+    pub email: Option<String>,
+    /// The language of messages to the user.
+    pub lang: Option<String>,
     /// The state of the user's token.
     pub token: TokenState,
     /// The state of the user's latest activation code.
     pub activation: ActivationState,
+    /// The latest attempt to deliver a code to the user, if any.
+    pub delivery: Option<DeliveryState>,
+}
+
+/// An attempt to deliver an activation code, as `user list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryState {
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// `sent` or `failed`.
+    pub state: String,
+    /// The delivery error code when it failed.
+    pub error: Option<String>,
+    /// When (microseconds since the epoch).
+    pub at_us: i64,
+}
+
+/// A customer as messages to its users need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerProfile {
+    /// The customer code.
+    pub code: String,
+    /// The organisation's name.
+    pub name: String,
+    /// Where its otpd answers, if not the one the config names.
+    pub server_url: Option<String>,
+    /// The language of messages to its users who have none.
+    pub lang: Option<String>,
+    /// Who its users ask.
+    pub contact: Option<String>,
+}
+
+/// A change to a customer's message settings: `None` keeps a value, an empty
+/// string clears it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CustomerChange<'a> {
+    /// The language (`en`, `ko`).
+    pub lang: Option<&'a str>,
+    /// Who its users ask.
+    pub contact: Option<&'a str>,
 }
 
 /// A user's token, as `user list` shows it.
@@ -113,4 +158,32 @@ pub struct AuditRow {
     /// How many events the row stands for: 1, or more for anonymous events folded
     /// into one row per minute (see `public_audit`).
     pub events: i64,
+}
+
+/// A user to add: the customer, the ID and what otpd knows of the person.
+#[derive(Debug, Clone, Copy)]
+pub struct NewUser<'a> {
+    /// The customer code.
+    pub customer: &'a str,
+    /// The user's ID at the organisation.
+    pub user_id: &'a str,
+    /// A display name.
+    pub display_name: Option<&'a str>,
+    /// Where activation codes are emailed.
+    pub email: Option<&'a str>,
+    /// The language of messages to the user (`en`, `ko`); the customer's otherwise.
+    pub lang: Option<&'a str>,
+}
+
+/// Where and in which language a user gets messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserContact {
+    /// The user's row id.
+    pub user_ref: String,
+    /// A display name.
+    pub display_name: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
+    /// `en` or `ko`.
+    pub lang: Option<String>,
 }

@@ -17,7 +17,10 @@ use super::db::Db;
 use super::error::{DatabaseError, ServerError};
 use super::ids::new_id;
 use super::policy::{MAX_FAILURES, i64_of};
-use super::rows::{ActivationState, AuditRow, CustomerRow, TokenState, UserRow};
+use super::rows::{
+    ActivationState, AuditRow, CustomerChange, CustomerProfile, CustomerRow, DeliveryState,
+    NewUser, TokenState, UserContact, UserRow,
+};
 use super::write::{VerifyWrite, WriteAction, WriteOutcome};
 use crate::api::ErrorCode;
 use crate::api::wire::CustomerInfo;
@@ -107,6 +110,20 @@ pub struct NewActivation<'a> {
     pub created_at: u64,
     /// When it expires (Unix seconds).
     pub expires_at: u64,
+}
+
+/// One attempt to deliver an activation code (never the code or the address).
+pub struct NewDelivery<'a> {
+    /// The id of the user's row.
+    pub user_ref: &'a str,
+    /// The activation code it carried.
+    pub activation_id: &'a str,
+    /// `email` or `webhook`.
+    pub channel: &'a str,
+    /// `sent` or `failed`.
+    pub state: &'a str,
+    /// The delivery error code when it failed.
+    pub error: Option<&'a str>,
 }
 
 /// A new enrollment session.
@@ -336,6 +353,50 @@ impl Store {
         )
     }
 
+    /// The customer with `code` as messages to its users need it, if any.
+    pub async fn customer_profile(
+        &self,
+        code: &str,
+    ) -> Result<Option<CustomerProfile>, ServerError> {
+        let row = sqlx::query(
+            "SELECT code, name, server_url, lang, contact FROM customers WHERE code = $1",
+        )
+        .bind(code.to_owned())
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|row| {
+            Ok(CustomerProfile {
+                code: col(&row, "code")?,
+                name: col(&row, "name")?,
+                server_url: col(&row, "server_url")?,
+                lang: col(&row, "lang")?,
+                contact: col(&row, "contact")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Changes a customer's message settings; `false` when there is none with `code`.
+    pub async fn update_customer(
+        &self,
+        code: &str,
+        change: &CustomerChange<'_>,
+    ) -> Result<bool, ServerError> {
+        let set = |value: Option<&str>| value.map(str::to_owned);
+        let done = sqlx::query(
+            "UPDATE customers SET \
+               lang = CASE WHEN CAST($2 AS TEXT) IS NULL THEN lang WHEN CAST($2 AS TEXT) = '' THEN NULL ELSE CAST($2 AS TEXT) END, \
+               contact = CASE WHEN CAST($3 AS TEXT) IS NULL THEN contact WHEN CAST($3 AS TEXT) = '' THEN NULL ELSE CAST($3 AS TEXT) END \
+             WHERE code = $1",
+        )
+        .bind(code.to_owned())
+        .bind(set(change.lang))
+        .bind(set(change.contact))
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Every customer with its number of users, by code.
     pub async fn customers(&self) -> Result<Vec<CustomerRow>, ServerError> {
         let rows = sqlx::query(
@@ -383,36 +444,61 @@ impl Store {
         )
     }
 
-    /// Adds a user; `false` when the customer already has one with `user_id`.
-    pub async fn insert_user(
-        &self,
-        customer: &str,
-        user_id: &str,
-        display_name: Option<&str>,
-        now: u64,
-    ) -> Result<bool, ServerError> {
+    /// Adds a user; `false` when the customer already has one with its ID.
+    pub async fn insert_user(&self, user: &NewUser<'_>, now: u64) -> Result<bool, ServerError> {
         inserted(
             sqlx::query(
-                "INSERT INTO users (id, customer, user_id, display_name, created_at) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO users (id, customer, user_id, display_name, email, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(new_id()?)
-            .bind(customer.to_owned())
-            .bind(user_id.to_owned())
-            .bind(display_name.map(str::to_owned))
+            .bind(user.customer.to_owned())
+            .bind(user.user_id.to_owned())
+            .bind(user.display_name.map(str::to_owned))
+            .bind(user.email.map(str::to_owned))
+            .bind(user.lang.map(str::to_owned))
             .bind(i64_of(now))
             .execute(self.pool())
             .await,
         )
     }
 
+    /// Where and in which language `user_id` at `customer` gets messages, if the
+    /// user exists.
+    pub async fn user_contact(
+        &self,
+        customer: &str,
+        user_id: &str,
+    ) -> Result<Option<UserContact>, ServerError> {
+        let row = sqlx::query(
+            "SELECT id, display_name, email, lang FROM users WHERE customer = $1 AND user_id = $2",
+        )
+        .bind(customer.to_owned())
+        .bind(user_id.to_owned())
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|row| {
+            Ok(UserContact {
+                user_ref: col(&row, "id")?,
+                display_name: col(&row, "display_name")?,
+                email: col(&row, "email")?,
+                lang: col(&row, "lang")?,
+            })
+        })
+        .transpose()
+    }
+
     /// The users of `customer` with their token and latest activation code at `now`.
     pub async fn users(&self, customer: &str, now: u64) -> Result<Vec<UserRow>, ServerError> {
         let rows = sqlx::query(
-            "SELECT u.user_id, u.display_name, \
+            "SELECT u.user_id, u.display_name, u.email, u.lang, \
                (SELECT t.fail_count FROM tokens t WHERE t.user_ref = u.id AND t.state = 'active') AS active_fails, \
                (SELECT COUNT(*) FROM tokens t WHERE t.user_ref = u.id AND t.state = 'pending') AS pending, \
                (SELECT a.state FROM activations a WHERE a.user_ref = u.id ORDER BY a.created_at DESC, a.id LIMIT 1) AS act_state, \
-               (SELECT a.expires_at FROM activations a WHERE a.user_ref = u.id ORDER BY a.created_at DESC, a.id LIMIT 1) AS act_expires \
+               (SELECT a.expires_at FROM activations a WHERE a.user_ref = u.id ORDER BY a.created_at DESC, a.id LIMIT 1) AS act_expires, \
+               (SELECT d.channel FROM deliveries d WHERE d.user_ref = u.id ORDER BY d.at_us DESC, d.id LIMIT 1) AS del_channel, \
+               (SELECT d.state FROM deliveries d WHERE d.user_ref = u.id ORDER BY d.at_us DESC, d.id LIMIT 1) AS del_state, \
+               (SELECT d.error FROM deliveries d WHERE d.user_ref = u.id ORDER BY d.at_us DESC, d.id LIMIT 1) AS del_error, \
+               (SELECT d.at_us FROM deliveries d WHERE d.user_ref = u.id ORDER BY d.at_us DESC, d.id LIMIT 1) AS del_at \
              FROM users u WHERE u.customer = $1 ORDER BY u.user_id",
         )
         .bind(customer.to_owned())
@@ -421,9 +507,22 @@ impl Store {
         rows.iter()
             .map(|row| {
                 let state: Option<String> = col(row, "act_state")?;
+                let channel: Option<String> = col(row, "del_channel")?;
+                let delivery = match channel {
+                    Some(channel) => Some(DeliveryState {
+                        channel,
+                        state: col(row, "del_state")?,
+                        error: col(row, "del_error")?,
+                        at_us: col(row, "del_at")?,
+                    }),
+                    None => None,
+                };
                 Ok(UserRow {
+                    delivery,
                     user_id: col(row, "user_id")?,
                     display_name: col(row, "display_name")?,
+                    email: col(row, "email")?,
+                    lang: col(row, "lang")?,
                     token: TokenState::of(col(row, "active_fails")?, col(row, "pending")?),
                     activation: ActivationState::of(
                         state.as_deref(),
@@ -534,6 +633,31 @@ impl Store {
             },
         )
         .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a delivery attempt and its audit entry in one transaction.
+    pub async fn insert_delivery(
+        &self,
+        delivery: &NewDelivery<'_>,
+        audit: &AuditEntry<'_>,
+    ) -> Result<(), ServerError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO deliveries (id, user_ref, activation_id, channel, state, error, at_us) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(new_id()?)
+        .bind(delivery.user_ref.to_owned())
+        .bind(delivery.activation_id.to_owned())
+        .bind(delivery.channel.to_owned())
+        .bind(delivery.state.to_owned())
+        .bind(delivery.error.map(str::to_owned))
+        .bind(now_us()?)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }

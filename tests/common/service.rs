@@ -11,6 +11,7 @@ use otp::server::audit::Actor;
 use otp::server::db::{Db, DbOptions};
 use otp::server::keys::MasterKey;
 use otp::server::policy::Policy;
+use otp::server::rows::NewUser;
 use otp::server::service::Service;
 
 pub fn admin() -> Actor {
@@ -30,7 +31,17 @@ pub async fn service_at(url: &str, policy: Policy) -> Service {
         .await
         .unwrap();
     service
-        .user_add(&admin(), "1106", "jklee", None, 0)
+        .user_add(
+            &admin(),
+            &NewUser {
+                customer: "1106",
+                user_id: "jklee",
+                display_name: None,
+                email: None,
+                lang: None,
+            },
+            0,
+        )
         .await
         .unwrap();
     service

@@ -12,6 +12,12 @@ otpd-config-header =
     # TLS: set tls_cert and tls_key (PEM). Plain HTTP is served only on a loopback
     # address, or with plain_http_behind_proxy = true behind a TLS proxy.
     # lang: "en" or "ko" for the admin commands (default: the locale).
+    # Activation codes by email or webhook (README, "Delivering activation codes"):
+    # [delivery] channel = "email" or "webhook" ("print", the default, shows the code here);
+    #   lang = "ko", contact = "IT help desk, help@example.org", server_url = "https://otp.example.org"
+    # [smtp] host = "mail.example.org", security = "starttls", username = "otp",
+    #   password_file = "smtp.pass" (never the password itself), from = "Example OTP <otp@example.org>"
+    # [webhook] url = "https://sms.example.org/otp", secret_file = "webhook.secret", retries = 3
 otpd-init-done =
     Created { $config } and the master key { $key } (mode 0600; back it up: without it no seed or { -activation-code } in the database can be read).
     Database: { $database }
@@ -39,6 +45,8 @@ otpd-col-code = CODE
 otpd-col-state = STATE
 otpd-col-users = USERS
 otpd-col-name = NAME
+otpd-col-email = EMAIL
+otpd-col-lang = LANG
 otpd-col-id = ID
 otpd-col-token = TOKEN
 otpd-col-activation = ACTIVATION CODE
@@ -81,6 +89,8 @@ otpd-err-bad-org-name = The { -organisation }'s name must not be empty or hold c
 otpd-err-customer-exists = Customer { $code } already exists; see `otpd customer list`.
 otpd-err-bad-user-id = “{ $user }” is not a usable { -user-id }: 1 to 128 characters, without control characters or spaces at either end.
 otpd-err-user-exists = Customer { $customer } already has a user “{ $user }”.
+otpd-err-bad-email = “{ $email }” is not an email address otpd can deliver to: write it as name@example.org, without spaces, quotes or angle brackets.
+otpd-err-bad-lang = “{ $lang }” is not a language otpd writes messages in: use en (English) or ko (Korean).
 otpd-err-nothing-to-unlock = “{ $user }” has no { -token } to unlock; issue an { -activation-code } with `otpd issue`.
 otpd-err-no-client = There is no API client with id { $id }.
 otpd-err-config-exists = { $path } already exists; otpd init never overwrites a config.
@@ -133,3 +143,42 @@ otpd-err-io-protect-database = Cannot take the other users' access away from { $
 otpd-warn-data-dir-open = Other users can enter the data directory { $dir }. otpd keeps its files there private (0600), but run `chmod 700 { $dir }` to keep the directory private too.
 otpd-col-count = COUNT
 otpd-log-data-dir-open = otpd: warning: other users can enter the data directory { $dir }; run `chmod 700 { $dir }`
+
+# Delivering activation codes (otpd issue --send, [delivery], [smtp], [webhook])
+otpd-customer-set = Changed the messages of customer { $code }.
+otpd-col-delivery = DELIVERY
+otpd-delivery-state =
+    { $state ->
+        [sent] { $channel } sent { $at }
+        [failed] { $channel } failed { $error } { $at }
+       *[other] { $channel } { $state } { $at }
+    }
+otpd-issue-sent = { -activation-code } for { $user } at customer { $customer } sent by { $channel } to { $to }, valid until { $expires }, one use. It was not shown here. Any earlier code of this user no longer works.
+otpd-issue-undelivered =
+    WARNING: { $code }: the { $channel } delivery failed, so { $user } at customer { $customer } did not get this code: { $reason }
+    The code above is issued and valid until { $expires } (one use): hand it over yourself, or fix the cause and issue a new one.
+otpd-err-no-email = User { $user } at customer { $customer } has no email address, so no code was issued; add one with `otpd user add`/`otpd user import` (--email), or use --send print.
+otpd-err-bad-contact = A contact must be one line: remove the line breaks.
+otpd-err-secret-in-config = otpd.toml holds [{ $section }] { $key }, and secrets do not belong in the config: put it in a file only otpd's user can read and name it with { $key }_file, or name an environment variable with { $key }_env.
+otpd-err-secret-twice = [{ $section }] names its secret both by a file and by an environment variable; keep one.
+otpd-err-secret-missing = [{ $section }] has no usable secret: the file or environment variable it names is missing or empty (a webhook needs secret_file or secret_env; an SMTP username needs password_file or password_env).
+otpd-err-plain-not-loopback = { $target } is not on this machine, and activation codes must not cross the network unencrypted: use security = "starttls" or "tls" for SMTP, an https:// URL for a webhook.
+otpd-err-smtp-from = [smtp] from “{ $value }” is not a mailbox: write it as otp@example.org or "Example OTP <otp@example.org>".
+otpd-err-webhook-url = [webhook] url “{ $url }” is not usable: give an https:// URL (http:// only to this machine).
+otpd-err-delivery-lang = [delivery] lang “{ $value }” is not a language otpd writes messages in: use en or ko.
+otpd-err-time-zone = [delivery] time_zone “{ $value }” is not a time zone this machine knows: use a name such as Asia/Seoul.
+otpd-err-channel-not-configured = This channel needs a [{ $section }] section in otpd.toml; add it (see the README), or use --send print.
+otpd-err-template =
+    { $line ->
+        [none] The message template { $path } is not usable: { $detail }. No code was issued.
+       *[other] The message template { $path }, line { $line }, is not usable: { $detail }. No code was issued.
+    }
+otpd-err-io-read-secret = Cannot read the secret file { $path }: { $detail }
+otpd-err-io-read-delivery-file = Cannot read { $path }: { $detail }
+otpd-err-smtp-login = The mail server { $server } refused the login ({ $detail }); check [smtp] username and the password in password_file or password_env.
+otpd-err-smtp-unreachable = Cannot reach the mail server { $server } ({ $detail }); check [smtp] host, port and security, and that the server is up and reachable from this machine.
+otpd-err-smtp-tls = The secure connection to the mail server { $server } failed ({ $detail }); check [smtp] security (starttls or tls, for the port) and, for an internal certificate authority, ca_file.
+otpd-err-recipient-refused = The mail server { $server } refused the recipient ({ $detail }); check the user's email address.
+otpd-err-smtp-refused = The mail server { $server } refused the message ({ $detail }).
+otpd-err-webhook-refused = The webhook { $url } refused the request with HTTP status { $status }; check [webhook] url and the secret the receiver expects (not retried).
+otpd-err-webhook-failed = The webhook { $url } did not take the request after { $tries } tries (last: { $last }); check that the receiver is up.

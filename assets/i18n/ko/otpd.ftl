@@ -12,6 +12,12 @@ otpd-config-header =
     # TLS: tls_cert와 tls_key(PEM)를 지정하세요. 암호화하지 않은 HTTP는 루프백 주소에서만,
     # 또는 TLS 프록시 뒤에서 plain_http_behind_proxy = true일 때만 제공합니다.
     # lang: 관리 명령의 언어 "ko" 또는 "en" (기본값: 시스템 로캘).
+    # 인증코드를 이메일이나 웹훅으로 보내기 (README의 "Delivering activation codes"):
+    # [delivery] channel = "email" 또는 "webhook" (기본값 "print"는 코드를 여기에 표시);
+    #   lang = "ko", contact = "IT 지원센터 042-000-0000", server_url = "https://otp.example.org"
+    # [smtp] host = "mail.example.org", security = "starttls", username = "otp",
+    #   password_file = "smtp.pass" (비밀번호 자체는 쓰지 않음), from = "Example OTP <otp@example.org>"
+    # [webhook] url = "https://sms.example.org/otp", secret_file = "webhook.secret", retries = 3
 otpd-init-done =
     설정 파일과 마스터 키 파일(권한 0600)을 만들었습니다: { $config }, { $key }. 마스터 키 파일은 꼭 백업하세요. 키가 없으면 데이터베이스에 있는 시드와 { -activation-code }를 하나도 읽을 수 없습니다.
     데이터베이스: { $database }
@@ -35,6 +41,8 @@ otpd-col-code = 고객코드
 otpd-col-state = 상태
 otpd-col-users = 사용자 수
 otpd-col-name = 이름
+otpd-col-email = 이메일
+otpd-col-lang = 언어
 otpd-col-id = 아이디
 otpd-col-token = 토큰
 otpd-col-activation = 인증코드
@@ -77,6 +85,8 @@ otpd-err-bad-org-name = { -organisation } 이름은 비어 있거나 제어 문�
 otpd-err-customer-exists = 이미 등록된 고객코드입니다: { $code }. `otpd customer list`로 확인하세요.
 otpd-err-bad-user-id = { -user-id }로 쓸 수 없는 값입니다: “{ $user }”. 1~128자로, 제어 문자 없이, 앞뒤 공백 없이 쓰세요.
 otpd-err-user-exists = 고객코드 { $customer }에 이미 등록된 사용자입니다: “{ $user }”.
+otpd-err-bad-email = otpd가 보낼 수 있는 이메일 주소가 아닙니다: “{ $email }”. name@example.org처럼 공백, 따옴표, 꺾쇠괄호 없이 쓰세요.
+otpd-err-bad-lang = otpd가 안내문을 쓸 수 있는 언어가 아닙니다: “{ $lang }”. en(영어) 또는 ko(한국어)를 쓰세요.
 otpd-err-nothing-to-unlock = 사용자 “{ $user }”에게는 잠김을 풀 { -token }이 없습니다. `otpd issue` 명령으로 { -activation-code }를 발급하세요.
 otpd-err-no-client = ID가 { $id }인 API 클라이언트가 없습니다.
 otpd-err-config-exists = { $path } 파일이 이미 있습니다. otpd init은 기존 설정 파일을 덮어쓰지 않습니다.
@@ -130,3 +140,42 @@ otpd-warn-data-dir-open = 다른 사용자도 데이터 디렉터리 { $dir }에
 otpd-col-count = 횟수
 # 로그 줄은 grep을 위해 영어와 같게 둡니다.
 otpd-log-data-dir-open = otpd: warning: other users can enter the data directory { $dir }; run `chmod 700 { $dir }`
+
+# 인증코드 보내기 (otpd issue --send, [delivery], [smtp], [webhook])
+otpd-customer-set = 고객코드 { $code }의 안내문 설정을 바꿨습니다.
+otpd-col-delivery = 전달
+otpd-delivery-state =
+    { $state ->
+        [sent] { $channel } 보냄 { $at }
+        [failed] { $channel } 실패 { $error } { $at }
+       *[other] { $channel } { $state } { $at }
+    }
+otpd-issue-sent = 고객코드 { $customer }의 사용자 { $user }에게 { -activation-code }를 { $channel }(으)로 보냈습니다: { $to }. 유효기간은 { $expires }까지이고 한 번만 쓸 수 있습니다. 코드는 여기에 표시하지 않았습니다. 이 사용자에게 전에 발급한 코드는 더 이상 쓸 수 없습니다.
+otpd-issue-undelivered =
+    경고: { $code }: { $channel } 전달에 실패해 고객코드 { $customer }의 사용자 { $user }가 이 코드를 받지 못했습니다: { $reason }
+    위 코드는 발급되었고 { $expires }까지 유효합니다(1회). 직접 전달하거나, 원인을 고친 뒤 새로 발급하세요.
+otpd-err-no-email = 고객코드 { $customer }의 사용자 { $user }에게 이메일 주소가 없어 코드를 발급하지 않았습니다. `otpd user add`/`otpd user import`(--email)로 주소를 넣거나 --send print를 쓰세요.
+otpd-err-bad-contact = 문의처는 한 줄이어야 합니다. 줄바꿈을 빼세요.
+otpd-err-secret-in-config = otpd.toml에 [{ $section }] { $key }가 있습니다. 비밀 값은 설정 파일에 두지 않습니다: otpd 사용자만 읽을 수 있는 파일에 넣고 { $key }_file로 지정하거나, 환경 변수 이름을 { $key }_env로 지정하세요.
+otpd-err-secret-twice = [{ $section }]에 비밀 값을 파일과 환경 변수로 모두 지정했습니다. 하나만 남기세요.
+otpd-err-secret-missing = [{ $section }]에 쓸 수 있는 비밀 값이 없습니다. 지정한 파일이나 환경 변수가 없거나 비어 있습니다(웹훅에는 secret_file이나 secret_env가, SMTP username에는 password_file이나 password_env가 필요합니다).
+otpd-err-plain-not-loopback = { $target }은(는) 이 컴퓨터가 아니므로 인증코드를 암호화 없이 보낼 수 없습니다. SMTP는 security = "starttls" 또는 "tls"를, 웹훅은 https:// 주소를 쓰세요.
+otpd-err-smtp-from = [smtp] from “{ $value }”은(는) 보내는 사람 주소가 아닙니다. otp@example.org 또는 "Example OTP <otp@example.org>"처럼 쓰세요.
+otpd-err-webhook-url = [webhook] url “{ $url }”을(를) 쓸 수 없습니다. https:// 주소를 쓰세요(http://는 이 컴퓨터로만 됩니다).
+otpd-err-delivery-lang = [delivery] lang “{ $value }”은(는) otpd가 안내문을 쓸 수 있는 언어가 아닙니다. en 또는 ko를 쓰세요.
+otpd-err-time-zone = [delivery] time_zone “{ $value }”은(는) 이 컴퓨터가 아는 시간대가 아닙니다. Asia/Seoul 같은 이름을 쓰세요.
+otpd-err-channel-not-configured = 이 전달 방법에는 otpd.toml의 [{ $section }] 섹션이 필요합니다. 섹션을 추가하거나(README 참고) --send print를 쓰세요.
+otpd-err-template =
+    { $line ->
+        [none] 안내문 템플릿 { $path }을(를) 쓸 수 없습니다: { $detail }. 코드는 발급하지 않았습니다.
+       *[other] 안내문 템플릿 { $path }의 { $line }번째 줄을 쓸 수 없습니다: { $detail }. 코드는 발급하지 않았습니다.
+    }
+otpd-err-io-read-secret = 비밀 값 파일을 읽을 수 없습니다({ $path }): { $detail }
+otpd-err-io-read-delivery-file = 파일을 읽을 수 없습니다({ $path }): { $detail }
+otpd-err-smtp-login = 메일 서버 { $server }가 로그인을 거부했습니다({ $detail }). [smtp] username과 password_file 또는 password_env의 비밀번호를 확인하세요.
+otpd-err-smtp-unreachable = 메일 서버 { $server }에 연결할 수 없습니다({ $detail }). [smtp] host, port, security를 확인하고, 서버가 켜져 있고 이 컴퓨터에서 연결할 수 있는지 확인하세요.
+otpd-err-smtp-tls = 메일 서버 { $server }와 보안 연결을 맺지 못했습니다({ $detail }). [smtp] security(포트에 맞는 starttls 또는 tls)를 확인하고, 기관 내부 인증기관을 쓰면 ca_file을 지정하세요.
+otpd-err-recipient-refused = 메일 서버 { $server }가 받는 사람을 거부했습니다({ $detail }). 사용자의 이메일 주소를 확인하세요.
+otpd-err-smtp-refused = 메일 서버 { $server }가 메일을 거부했습니다({ $detail }).
+otpd-err-webhook-refused = 웹훅 { $url }이(가) HTTP 상태 { $status }로 요청을 거부했습니다. [webhook] url과 받는 쪽이 기대하는 비밀 값을 확인하세요(다시 시도하지 않습니다).
+otpd-err-webhook-failed = 웹훅 { $url }이(가) { $tries }번 시도하는 동안 요청을 받지 않았습니다(마지막: { $last }). 받는 쪽이 켜져 있는지 확인하세요.
