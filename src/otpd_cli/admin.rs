@@ -7,6 +7,7 @@ use super::issue;
 use super::table::{Align, Table};
 use super::text;
 use super::time::format_time;
+use super::user_import;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
 use crate::server::config::{ServerConfig, parse_duration};
@@ -206,10 +207,7 @@ async fn user(
             }
             table.print();
         }
-        UserCommand::Import(args) => {
-            // `otpd user import`: not yet.
-            let _ = (config, args);
-        }
+        UserCommand::Import(args) => user_import::run(service, config, actor, args, now).await?,
     }
     Ok(())
 }
