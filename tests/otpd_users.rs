@@ -177,6 +177,17 @@ fn a_file_with_errors_changes_nothing_and_names_every_line() {
         ],
     );
     assert_eq!(user_list(&home), before, "a refused file changed users");
+    // The refusal is audited; no user row is.
+    let audit = home.audit_rows();
+    let refused = audit
+        .iter()
+        .find(|row| row.action == "user.import")
+        .unwrap();
+    assert_eq!(refused.outcome, "error");
+    assert_eq!(
+        audit.iter().filter(|row| row.action == "user.add").count(),
+        1
+    );
 }
 
 #[test]

@@ -176,6 +176,41 @@ fn read_header(
     (Columns { fields, width }, ignored)
 }
 
+/// `value` with its control characters escaped (`\u{1b}`), so a refused cell
+/// shown back cannot move the cursor or recolour the administrator's terminal.
+fn escaped(value: String) -> String {
+    if value.chars().any(char::is_control) {
+        value
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    } else {
+        value
+    }
+}
+
+/// A refused value's error with the value made visible (see [`escaped`]).
+fn visible(error: AdminError) -> AdminError {
+    match error {
+        AdminError::BadUserId { user } => AdminError::BadUserId {
+            user: escaped(user),
+        },
+        AdminError::BadEmail { email } => AdminError::BadEmail {
+            email: escaped(email),
+        },
+        AdminError::BadLang { lang } => AdminError::BadLang {
+            lang: escaped(lang),
+        },
+        other => other,
+    }
+}
+
 /// A field's cell in `record` with its column's heading, without its outer spaces
 /// (counted in `trimmed`); `None` when the column or the value is absent.
 fn field_cell<'c>(
@@ -270,7 +305,11 @@ pub fn read_roster(bytes: &[u8]) -> Result<Roster, ImportError> {
         let lang = cell(Field::Lang);
         let before = problems.listed.len() + problems.more;
         let mut value_problem = |heading: &str, error: AdminError| {
-            problems.add(line, Some(heading), ImportProblemKind::Value(error));
+            problems.add(
+                line,
+                Some(heading),
+                ImportProblemKind::Value(visible(error)),
+            );
         };
         if let Some((value, heading)) = &id
             && let Err(error) = check_user_id(value)
@@ -444,6 +483,27 @@ mod tests {
                 found: 2,
                 expected: 3
             }
+        );
+    }
+
+    #[test]
+    fn a_refused_value_is_shown_without_its_control_characters() {
+        let found = problems(
+            b"ID,email
+x[2Jy,a]0;@b.kr
+",
+        );
+        assert_eq!(
+            found[0].2,
+            ImportProblemKind::Value(AdminError::BadUserId {
+                user: "x\\u{1b}[2Jy".into()
+            })
+        );
+        assert_eq!(
+            found[1].2,
+            ImportProblemKind::Value(AdminError::BadEmail {
+                email: "a\\u{1b}]0;@b.kr".into()
+            })
         );
     }
 

@@ -311,7 +311,7 @@ mod tests {
         assert_eq!(plan_row(row(None, None, None), None).change, Change::Add);
         assert_eq!(
             update_detail(false, true, true),
-            "import changed=email,lang"
+            "via=import changed=email,lang"
         );
     }
 }
