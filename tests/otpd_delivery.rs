@@ -600,3 +600,72 @@ fn a_mail_server_whose_certificate_does_not_verify_is_a_tls_failure() {
     );
     assert!(mail.received().is_empty());
 }
+
+/// `user import --issue --send email`: one mail per user of the file without a
+/// token, none of those codes printed; the one the mail server refuses is printed
+/// (as a CSV row) with a warning, and the run ends with status 3.
+#[test]
+fn a_bulk_import_emails_each_user_and_prints_only_the_undelivered_code() {
+    if !have_aiosmtpd() {
+        return;
+    }
+    let (mail, ca) = mail_server("bad@kisti.re.kr");
+    let home = email_home(mail.port, &ca, PASSWORD);
+    let file = home.path("users.csv");
+    std::fs::write(
+        &file,
+        "아이디,이름,이메일,언어\n\
+         a1,사용자 일,a1@kisti.re.kr,ko\n\
+         a2,User Two,a2@kisti.re.kr,en\n\
+         bad,Refused,bad@kisti.re.kr,en\n",
+    )
+    .unwrap();
+    let out = home.run(&[
+        "user",
+        "import",
+        file.to_str().unwrap(),
+        "--customer",
+        "1106",
+        "--issue",
+        "--send",
+        "email",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let (printed, said) = (stdout(&out), stderr(&out));
+    assert!(said.contains("2 sent by email; 1 not delivered"), "{said}");
+    assert!(said.contains("SE6005"), "{said}");
+
+    // One message to each deliverable user, in their own language.
+    let messages = mail.received();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    let mut emailed = Vec::new();
+    for (message, (to, label)) in messages.iter().zip([
+        ("a1@kisti.re.kr", "인증코드:"),
+        ("a2@kisti.re.kr", "Activation code:"),
+    ]) {
+        assert_eq!(message["rcpt_tos"][0], to, "{message}");
+        let text = message["parts"]["text/plain"].as_str().unwrap();
+        emailed.push(code_after(text, label));
+    }
+    // Only the refused user's code is printed: a heading and one row.
+    let rows: Vec<&str> = printed.lines().collect();
+    assert_eq!(rows.len(), 2, "{printed}");
+    assert!(
+        rows[1].starts_with("bad,Refused,bad@kisti.re.kr,"),
+        "{printed}"
+    );
+    let printed_code: String = rows[1].split(',').nth(3).unwrap().to_owned();
+    assert_eq!(printed_code.len(), 6, "{printed}");
+    for code in &emailed {
+        assert!(!printed.contains(code.as_str()) && !said.contains(code.as_str()));
+        assert!(
+            !home
+                .admin(&["audit", "--limit", "100"])
+                .contains(code.as_str())
+        );
+    }
+    assert!(user_line(&home, "a1").contains("email sent"));
+    assert!(user_line(&home, "bad").contains("email failed SE6005"));
+    // Users not in the file got nothing.
+    assert!(!user_line(&home, "jklee").contains("email sent"));
+}

@@ -320,3 +320,47 @@ fn customer_settings_and_delivery_records_on_postgres() {
     assert!(list.contains("webhook failed SE6012"), "{list}");
     assert!(home.admin(&["audit"]).contains("channel=webhook"));
 }
+
+#[test]
+fn user_import_on_postgres() {
+    let Some(database) = PgDatabase::create() else {
+        return;
+    };
+    let home = OtpdHome::new(Some(&database.url())).with_org();
+    let file = home.path("users.csv");
+    let mut csv = String::from("아이디,이름,이메일,언어\njklee,이정국,jklee@kisti.re.kr,ko\n");
+    for i in 0..300 {
+        csv.push_str(&format!("u{i:03},사용자 {i},u{i}@kisti.re.kr,en\n"));
+    }
+    std::fs::write(&file, &csv).unwrap();
+    let path = file.to_str().unwrap();
+    let out = home.run(&[
+        "user",
+        "import",
+        path,
+        "--customer",
+        "1106",
+        "--issue",
+        "--send",
+        "print",
+    ]);
+    assert_success(&out);
+    let err = common::stderr(&out);
+    assert!(err.contains("300 added, 1 updated, 0 unchanged"), "{err}");
+    // A heading and a code for each of the 301 users (none has a token yet).
+    assert_eq!(common::stdout(&out).lines().count(), 302);
+    let list = home.admin(&["user", "list", "--customer", "1106"]);
+    assert_eq!(list.lines().count(), 302, "{list}");
+    let jklee = list.lines().find(|l| l.starts_with("jklee")).unwrap();
+    assert!(
+        jklee.contains("jklee@kisti.re.kr") && jklee.contains("이정국"),
+        "{list}"
+    );
+
+    // A file with one bad row changes nothing, on PostgreSQL too.
+    std::fs::write(&file, "ID,email\nnew1,new1@kisti.re.kr\nnew2,bad\n").unwrap();
+    let out = home.run(&["user", "import", path, "--customer", "1106"]);
+    common::assert_failure(&out, 2, &["line 3, column email"]);
+    let after = home.admin(&["user", "list", "--customer", "1106"]);
+    assert!(!after.contains("new1"), "{after}");
+}

@@ -7,6 +7,7 @@ use super::issue;
 use super::table::{Align, Table};
 use super::text;
 use super::time::format_time;
+use super::user_import;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
 use crate::server::config::{ServerConfig, parse_duration};
@@ -80,7 +81,7 @@ pub async fn run(
     let now = unix_now()?;
     match command {
         Command::Customer(command) => customer(service, &actor, command, now).await?,
-        Command::User(command) => user(service, config, &actor, command, now).await?,
+        Command::User(command) => return user(service, config, &actor, command, now).await,
         Command::Issue(args) => return issue(service, config, &actor, args, now).await,
         Command::Unlock(who) => {
             service.unlock(&actor, &who.customer, &who.user).await?;
@@ -212,7 +213,7 @@ async fn user(
     actor: &Actor,
     command: &UserCommand,
     now: u64,
-) -> Result<(), ServerError> {
+) -> Result<Finish, ServerError> {
     match command {
         UserCommand::Add {
             customer,
@@ -262,11 +263,10 @@ async fn user(
             table.print();
         }
         UserCommand::Import(args) => {
-            // `otpd user import`: not yet.
-            let _ = (config, args);
+            return user_import::run(service, config, actor, args, now).await;
         }
     }
-    Ok(())
+    Ok(Finish::Done)
 }
 
 /// `otpd issue`: the code handed over by `--send` (or the config's channel).

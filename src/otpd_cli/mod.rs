@@ -3,7 +3,8 @@
 //! `audit`). Each admin action is audited under the OS user who ran it.
 //!
 //! - [`args`] — the clap definition
-//! - `init`, `serve`, `admin` — one file per kind of command
+//! - `init`, `serve`, `admin` — one file per kind of command; `issue` hands an
+//!   activation code over, `user_import` adds users in bulk from a CSV file
 //! - [`assets`] — otpd's man pages (`otpd generate-assets`, hidden)
 //! - `text`, `time`, `table` — the sentences it prints, how it shows times, and its
 //!   tables (padded by display width)
@@ -23,6 +24,7 @@ mod serve;
 mod table;
 mod text;
 mod time;
+mod user_import;
 pub mod words;
 
 use std::process::ExitCode;
@@ -89,6 +91,7 @@ pub fn run() -> ExitCode {
             eprintln!("otpd: {}", error.localize());
             ExitCode::from(match error {
                 ServerError::Admin(_) | ServerError::Config(_) => 2,
+                ServerError::Import(ref import) if import.refused_file() => 2,
                 _ => 1,
             })
         }

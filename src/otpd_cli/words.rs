@@ -6,7 +6,10 @@
 use crate::api::ErrorCode;
 use crate::i18n::{Lang, Localize};
 use crate::server::ServerError;
-use crate::server::error::{AdminError, ConfigError, DatabaseError, DeliveryError, IoAction};
+use crate::server::error::{
+    AdminError, ConfigError, DatabaseError, DeliveryError, ImportError, ImportProblem,
+    ImportProblemKind, IoAction,
+};
 use crate::server::http::Wording;
 use crate::t_in;
 
@@ -44,6 +47,7 @@ impl Localize for ServerError {
                 ServerError::Code(self.code()).localize_in(lang)
             }
             ServerError::Admin(error) => error.localize_in(lang),
+            ServerError::Import(error) => error.localize_in(lang),
             ServerError::Config(error) => error.localize_in(lang),
             ServerError::Database(error) => error.localize_in(lang),
             ServerError::Sealed => t_in!(lang, "otpd-err-sealed"),
@@ -86,6 +90,7 @@ impl Localize for AdminError {
             AdminError::BadEmail { email } => {
                 t_in!(lang, "otpd-err-bad-email", email = email.as_str())
             }
+            AdminError::BadName => t_in!(lang, "otpd-err-bad-name"),
             AdminError::BadLang { lang: given } => {
                 t_in!(lang, "otpd-err-bad-lang", lang = given.as_str())
             }
@@ -110,6 +115,99 @@ impl Localize for AdminError {
                 lang,
                 "otpd-err-config-exists",
                 path = path.display().to_string()
+            ),
+        }
+    }
+}
+
+impl Localize for ImportError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            ImportError::TooLarge { limit } => t_in!(
+                lang,
+                "otpd-err-import-too-large",
+                mib = (limit / (1024 * 1024)).to_string()
+            ),
+            ImportError::NotText => t_in!(lang, "otpd-err-import-not-text"),
+            ImportError::NoHeader => t_in!(lang, "otpd-err-import-no-header"),
+            ImportError::TooManyRows { limit } => t_in!(
+                lang,
+                "otpd-err-import-too-many-rows",
+                limit = limit.to_string()
+            ),
+            ImportError::Problems { problems, more } => {
+                // One problem a line, indented under the sentence that counts them.
+                let mut list: Vec<String> = problems
+                    .iter()
+                    .map(|problem| format!("  {}", problem.localize_in(lang)))
+                    .collect();
+                if *more > 0 {
+                    let rest = t_in!(lang, "otpd-import-more-problems", count = *more);
+                    list.push(format!("  {rest}"));
+                }
+                t_in!(
+                    lang,
+                    "otpd-err-import-problems",
+                    count = problems.len() + more,
+                    list = list.join("\n")
+                )
+            }
+            ImportError::AddedMeanwhile { user } => t_in!(
+                lang,
+                "otpd-err-import-added-meanwhile",
+                user = user.as_str()
+            ),
+            ImportError::NotIssued { failed, total } => t_in!(
+                lang,
+                "otpd-err-import-not-issued",
+                failed = *failed,
+                total = *total
+            ),
+        }
+    }
+}
+
+impl Localize for ImportProblem {
+    /// `line 3, column email: …`: a line number as an editor shows it (never
+    /// grouped like 1,234).
+    fn localize_in(&self, lang: Lang) -> String {
+        let problem = match &self.kind {
+            ImportProblemKind::Value(error) => error.localize_in(lang),
+            ImportProblemKind::MissingId => t_in!(lang, "otpd-import-missing-id"),
+            ImportProblemKind::DuplicateId { user, first_line } => t_in!(
+                lang,
+                "otpd-import-duplicate-id",
+                user = user.as_str(),
+                first = first_line.to_string()
+            ),
+            ImportProblemKind::FieldCount { found, expected } => t_in!(
+                lang,
+                "otpd-import-field-count",
+                found = *found,
+                expected = *expected
+            ),
+            ImportProblemKind::DuplicateColumn => t_in!(lang, "otpd-import-duplicate-column"),
+            ImportProblemKind::NoIdColumn => t_in!(lang, "otpd-import-no-id-column"),
+            ImportProblemKind::Syntax { detail } => t_in!(
+                lang,
+                "otpd-import-syntax",
+                detail = crate::i18n::technical(detail, lang)
+            ),
+        };
+        let line = self.line.to_string();
+        match &self.column {
+            Some(column) => t_in!(
+                lang,
+                "otpd-import-problem-in-cell",
+                line = line,
+                column = column.as_str(),
+                problem = problem
+            ),
+            None => t_in!(
+                lang,
+                "otpd-import-problem-on-line",
+                line = line,
+                problem = problem
             ),
         }
     }
@@ -388,6 +486,13 @@ fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String
             path = path(p),
             detail = detail
         ),
+        IoAction::ReadImport(p) => t_in!(
+            lang,
+            "otpd-err-io-read-import",
+            path = path(p),
+            detail = detail
+        ),
+        IoAction::WriteCodes => t_in!(lang, "otpd-err-io-write-codes", detail = detail),
     }
 }
 
@@ -523,6 +628,7 @@ mod tests {
         ] {
             all.push((config.into(), value));
         }
+        all.push((AdminError::BadName.into(), "128"));
         all.push((AdminError::ConfigExists { path: path() }.into(), "기관"));
         for config in [
             ConfigError::Invalid {
@@ -591,6 +697,7 @@ mod tests {
             IoAction::CreateKey(path()),
             IoAction::ReadKey(path()),
             IoAction::WriteAddr(path()),
+            IoAction::ReadImport(path()),
             IoAction::WriteManPages(path()),
             IoAction::ReadSecret(path()),
             IoAction::ReadDeliveryFile(path()),
@@ -615,10 +722,83 @@ mod tests {
                 "[::1]:8443",
             ));
         }
+        let problem = |line: u64, column: Option<&str>, kind: ImportProblemKind| ImportProblem {
+            line,
+            column: column.map(str::to_owned),
+            kind,
+        };
+        all.extend([
+            (
+                ImportError::TooLarge {
+                    limit: 32 * 1024 * 1024,
+                }
+                .into(),
+                "32",
+            ),
+            (ImportError::NotText.into(), "CSV UTF-8"),
+            (ImportError::NoHeader.into(), "ID"),
+            (ImportError::TooManyRows { limit: 100_000 }.into(), "100000"),
+            (
+                ImportError::AddedMeanwhile {
+                    user: "홍길동".into(),
+                }
+                .into(),
+                "홍길동",
+            ),
+            (
+                ImportError::NotIssued {
+                    failed: 3,
+                    total: 1106,
+                }
+                .into(),
+                "1106",
+            ),
+        ]);
+        for (kind, value) in [
+            (
+                ImportProblemKind::Value(AdminError::BadEmail { email: "x9".into() }),
+                "x9",
+            ),
+            (ImportProblemKind::MissingId, "1106"),
+            (
+                ImportProblemKind::DuplicateId {
+                    user: "홍길동".into(),
+                    first_line: 1105,
+                },
+                "1105",
+            ),
+            (
+                ImportProblemKind::FieldCount {
+                    found: 4,
+                    expected: 3,
+                },
+                "1106",
+            ),
+            (ImportProblemKind::DuplicateColumn, "이메일"),
+            (ImportProblemKind::NoIdColumn, "아이디"),
+            (
+                ImportProblemKind::Syntax {
+                    detail: "x9".into(),
+                },
+                "x9",
+            ),
+        ] {
+            let problems = vec![problem(1106, Some("이메일"), kind)];
+            all.push((ImportError::Problems { problems, more: 0 }.into(), value));
+        }
+        all.push((
+            ImportError::Problems {
+                problems: vec![problem(1106, None, ImportProblemKind::MissingId)],
+                more: 49,
+            }
+            .into(),
+            "49",
+        ));
         for action in [
             IoAction::ConfigureListener,
             IoAction::Serve,
             IoAction::Runtime,
+            IoAction::WriteCodes,
         ] {
             all.push((
                 ServerError::Io {

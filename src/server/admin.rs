@@ -7,7 +7,9 @@ use zeroize::Zeroizing;
 use super::audit::{Actor, AuditEntry, outcome_of};
 use super::error::{AdminError, ServerError};
 use super::ids::{new_activation_code, new_id, sha256_hex};
-use super::policy::{user_lang, valid_customer_code, valid_email, valid_user_id};
+use super::policy::{
+    user_lang, valid_customer_code, valid_display_name, valid_email, valid_user_id,
+};
 use super::rows::{AuditRow, CustomerRow, UserRow};
 use super::rows::{CustomerChange, CustomerProfile, NewUser, UserContact};
 use super::service::Service;
@@ -42,7 +44,8 @@ fn no_customer(code: &str) -> ServerError {
 }
 
 impl Service {
-    async fn require_customer(&self, code: &str) -> Result<(), ServerError> {
+    /// Ok when a customer has `code`, else an admin error saying how to add it.
+    pub(super) async fn require_customer(&self, code: &str) -> Result<(), ServerError> {
         if self.store.customer_exists(code).await? {
             Ok(())
         } else {
@@ -440,31 +443,53 @@ impl Service {
     }
 }
 
-/// Checks a new user's ID, email address and language; the language in its
-/// canonical form.
+/// Checks a new user's ID, name, email address and language; the language in
+/// its canonical form.
 pub fn checked_user(user: &NewUser<'_>) -> Result<Option<&'static str>, ServerError> {
-    if !valid_user_id(user.user_id) {
-        return Err(AdminError::BadUserId {
-            user: user.user_id.to_owned(),
-        }
-        .into());
+    check_user_id(user.user_id)?;
+    if let Some(name) = user.display_name {
+        check_display_name(name)?;
     }
-    if let Some(email) = user.email
-        && !valid_email(email)
-    {
-        return Err(AdminError::BadEmail {
-            email: email.to_owned(),
-        }
-        .into());
+    if let Some(email) = user.email {
+        check_email(email)?;
     }
-    user.lang
-        .map(|lang| {
-            user_lang(lang).ok_or_else(|| {
-                AdminError::BadLang {
-                    lang: lang.to_owned(),
-                }
-                .into()
-            })
+    user.lang.map(check_lang).transpose().map_err(Into::into)
+}
+
+/// Checks a user ID (see [`valid_user_id`]).
+pub fn check_user_id(user_id: &str) -> Result<(), AdminError> {
+    if valid_user_id(user_id) {
+        Ok(())
+    } else {
+        Err(AdminError::BadUserId {
+            user: user_id.to_owned(),
         })
-        .transpose()
+    }
+}
+
+/// Checks a display name (see [`valid_display_name`]).
+pub fn check_display_name(name: &str) -> Result<(), AdminError> {
+    if valid_display_name(name) {
+        Ok(())
+    } else {
+        Err(AdminError::BadName)
+    }
+}
+
+/// Checks an email address (see [`valid_email`]).
+pub fn check_email(email: &str) -> Result<(), AdminError> {
+    if valid_email(email) {
+        Ok(())
+    } else {
+        Err(AdminError::BadEmail {
+            email: email.to_owned(),
+        })
+    }
+}
+
+/// A language otpd writes messages in, in its canonical form (see [`user_lang`]).
+pub fn check_lang(lang: &str) -> Result<&'static str, AdminError> {
+    user_lang(lang).ok_or_else(|| AdminError::BadLang {
+        lang: lang.to_owned(),
+    })
 }

@@ -25,6 +25,8 @@ pub enum ServerError {
     },
     /// An admin command that cannot be done as asked.
     Admin(AdminError),
+    /// `otpd user import` refused its file (and changed nothing), or did not finish.
+    Import(ImportError),
     /// The config file (or the master key file) is not usable.
     Config(ConfigError),
     /// The database failed; the driver's own words, which hold no secrets.
@@ -94,6 +96,8 @@ pub enum AdminError {
     },
     /// A customer's contact with control characters (line breaks).
     BadContact,
+    /// A display name with control characters, or longer than otpd keeps.
+    BadName,
     /// Not a language otpd writes messages in (`en`, `ko`).
     BadLang {
         /// What was given.
@@ -127,6 +131,93 @@ pub enum AdminError {
     ConfigExists {
         /// The config file.
         path: PathBuf,
+    },
+}
+
+/// Why `otpd user import` changed nothing, or did not finish issuing codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is larger than an import reads.
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file is neither UTF-8 nor CP949 (EUC-KR) text.
+    NotText,
+    /// The file has no header row.
+    NoHeader,
+    /// The file has more users than one import takes.
+    TooManyRows {
+        /// The most users one file may hold.
+        limit: usize,
+    },
+    /// The file's problems, in line order: the first [`MAX_IMPORT_PROBLEMS`] of
+    /// them, and how many more there are.
+    ///
+    /// [`MAX_IMPORT_PROBLEMS`]: super::policy::MAX_IMPORT_PROBLEMS
+    Problems {
+        /// The problems reported.
+        problems: Vec<ImportProblem>,
+        /// Problems found beyond those.
+        more: usize,
+    },
+    /// A user of the file was added by someone else while the import ran; the
+    /// import's transaction was rolled back.
+    AddedMeanwhile {
+        /// The user's ID.
+        user: String,
+    },
+    /// The import was committed, but some of its users' codes were not issued.
+    NotIssued {
+        /// Users whose code was not issued.
+        failed: usize,
+        /// Users a code was to be issued to.
+        total: usize,
+    },
+}
+
+/// One problem of an import file, where an editor shows it: the line (the header
+/// is line 1; a record whose quoted cell spans lines is at its first line) and
+/// the column, as its header names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    /// The line.
+    pub line: u64,
+    /// The column's heading in the file, when the problem is in one cell.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub kind: ImportProblemKind,
+}
+
+/// What is wrong in one place of an import file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportProblemKind {
+    /// A value `otpd user add` would refuse too (ID, name, email address, language).
+    Value(AdminError),
+    /// A row without an ID.
+    MissingId,
+    /// An ID already given on an earlier line.
+    DuplicateId {
+        /// The ID.
+        user: String,
+        /// The earlier line.
+        first_line: u64,
+    },
+    /// A row with more or fewer cells than the header.
+    FieldCount {
+        /// Cells in the row.
+        found: usize,
+        /// Cells in the header.
+        expected: usize,
+    },
+    /// A heading that names the same field as an earlier one.
+    DuplicateColumn,
+    /// The header has no ID column.
+    NoIdColumn,
+    /// The CSV reader could not read on; its words.
+    Syntax {
+        /// What the reader said.
+        detail: String,
     },
 }
 
@@ -393,6 +484,10 @@ pub enum IoAction {
     ReadSecret(PathBuf),
     /// Reading a message template or a certificate file for delivery.
     ReadDeliveryFile(PathBuf),
+    /// Reading the file of `otpd user import`.
+    ReadImport(PathBuf),
+    /// Writing the issued codes of `otpd user import --issue` to standard output.
+    WriteCodes,
 }
 
 impl std::fmt::Display for ServerError {
@@ -473,6 +568,23 @@ impl From<ErrorCode> for ServerError {
 impl From<AdminError> for ServerError {
     fn from(error: AdminError) -> Self {
         ServerError::Admin(error)
+    }
+}
+
+impl ImportError {
+    /// Whether the file was refused for what it holds (the administrator's to
+    /// fix, like a wrong argument), rather than the import failing on its way.
+    pub fn refused_file(&self) -> bool {
+        !matches!(
+            self,
+            ImportError::NotIssued { .. } | ImportError::AddedMeanwhile { .. }
+        )
+    }
+}
+
+impl From<ImportError> for ServerError {
+    fn from(error: ImportError) -> Self {
+        ServerError::Import(error)
     }
 }
 

@@ -13,7 +13,8 @@
 //!   [`public_audit`], the bound on what anonymous clients make it write); what it does is
 //!   split by concern into `enroll`, `verify` (with `write`, what a verification
 //!   writes, and `batch`, the group committer) and [`admin`] (with [`rows`], what
-//!   its listings return)
+//!   its listings return, and [`user_import`], users in bulk from the CSV file
+//!   [`roster`] reads)
 //! - [`http`] — the axum router: limits, rate limiting, logging, error codes
 //! - [`serve`] — serving the router on a bound listener, TLS (rustls) or plain HTTP,
 //!   until a shutdown future resolves; [`gate`] — what every connection passes first:
@@ -37,6 +38,7 @@ mod ids;
 pub mod keys;
 pub mod policy;
 pub mod public_audit;
+pub mod roster;
 pub mod rows;
 pub mod serve;
 pub mod service;
@@ -44,6 +46,7 @@ pub mod sqlite_files;
 mod store;
 #[cfg(feature = "test-support")]
 mod test_support;
+pub mod user_import;
 pub mod user_lang;
 mod verify;
 mod write;

@@ -16,6 +16,14 @@ pub const PENDING_SECS: u64 = 600;
 /// revoked key stops working within this time.
 pub const API_KEY_CACHE_SECS: u64 = 2;
 
+/// The largest file `otpd user import` reads (32 MiB: 100,000 users at over
+/// 300 bytes each).
+pub const MAX_IMPORT_BYTES: u64 = 32 * 1024 * 1024;
+/// The most users one `otpd user import` file may hold.
+pub const MAX_IMPORT_ROWS: usize = 100_000;
+/// The most problems of an import file reported one by one (the rest are counted).
+pub const MAX_IMPORT_PROBLEMS: usize = 50;
+
 /// Policy taken from the config file.
 #[derive(Debug, Clone)]
 pub struct Policy {
@@ -75,6 +83,12 @@ pub fn valid_customer_code(code: &str) -> bool {
 /// Checks a user ID: 1–128 characters, no control characters, no outer spaces.
 pub fn valid_user_id(id: &str) -> bool {
     (1..=128).contains(&id.chars().count()) && !id.chars().any(char::is_control) && id.trim() == id
+}
+
+/// Checks a display name: at most 128 characters, no control characters (a
+/// quoted CSV cell may hold a line break).
+pub fn valid_display_name(name: &str) -> bool {
+    name.chars().count() <= 128 && !name.chars().any(char::is_control)
 }
 
 /// Checks an email address the way a mail server would accept it in `RCPT TO`:

@@ -187,3 +187,34 @@ pub struct UserContact {
     /// `en` or `ko`.
     pub lang: Option<String>,
 }
+
+/// A user as `otpd user import` compares it with its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingUser {
+    /// The user's row id.
+    pub user_ref: String,
+    /// A display name.
+    pub display_name: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
+    /// `en` or `ko`.
+    pub lang: Option<String>,
+    /// Whether the user has an active token.
+    pub has_token: bool,
+}
+
+/// What `otpd user import` sets on a user who exists: the values the file gives
+/// that differ; the others stay.
+#[derive(Debug, Clone, Copy)]
+pub struct UserUpdate<'a> {
+    /// The user's row id.
+    pub user_ref: &'a str,
+    /// The user's ID (for the audit log).
+    pub user_id: &'a str,
+    /// A new display name.
+    pub display_name: Option<&'a str>,
+    /// A new email address.
+    pub email: Option<&'a str>,
+    /// A new language.
+    pub lang: Option<&'a str>,
+}

@@ -7,6 +7,7 @@
 //! are correct under concurrency and across instances: a code is accepted only
 //! `WHERE last_step < step`, an activation try is reserved only `WHERE attempts < 5`.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use sqlx::any::AnyRow;
@@ -14,12 +15,13 @@ use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::audit::AuditEntry;
 use super::db::Db;
+use super::error::ImportError;
 use super::error::{DatabaseError, ServerError};
 use super::ids::new_id;
 use super::policy::{MAX_FAILURES, i64_of};
 use super::rows::{
     ActivationState, AuditRow, CustomerChange, CustomerProfile, CustomerRow, DeliveryState,
-    NewUser, TokenState, UserContact, UserRow,
+    ExistingUser, NewUser, TokenState, UserContact, UserRow, UserUpdate,
 };
 use super::write::{VerifyWrite, WriteAction, WriteOutcome};
 use crate::api::ErrorCode;
@@ -485,6 +487,100 @@ impl Store {
             })
         })
         .transpose()
+    }
+
+    /// Every user of `customer` by ID, as an import compares them with its file.
+    pub async fn existing_users(
+        &self,
+        customer: &str,
+    ) -> Result<HashMap<String, ExistingUser>, ServerError> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.user_id, u.display_name, u.email, u.lang, \
+               (SELECT COUNT(*) FROM tokens t WHERE t.user_ref = u.id AND t.state = 'active') AS tokens \
+             FROM users u WHERE u.customer = $1",
+        )
+        .bind(customer.to_owned())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    col(row, "user_id")?,
+                    ExistingUser {
+                        user_ref: col(row, "id")?,
+                        display_name: col(row, "display_name")?,
+                        email: col(row, "email")?,
+                        lang: col(row, "lang")?,
+                        has_token: col::<i64>(row, "tokens")? > 0,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Adds `adds` and updates `updates` (setting only the values given) in one
+    /// transaction, with an audit entry per user (`user.add`, `user.update`, with
+    /// the detail `detail` gives) and `summary` last. Nothing changes when a user
+    /// to add exists by then ([`ImportError::AddedMeanwhile`]) or anything fails.
+    pub async fn import_users(
+        &self,
+        adds: &[NewUser<'_>],
+        updates: &[(UserUpdate<'_>, String)],
+        each: AuditEntry<'_>,
+        summary: AuditEntry<'_>,
+        now: u64,
+    ) -> Result<(), ServerError> {
+        let mut tx = self.pool().begin().await?;
+        for user in adds {
+            let added = inserted(
+                sqlx::query(
+                    "INSERT INTO users (id, customer, user_id, display_name, email, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(new_id()?)
+                .bind(user.customer.to_owned())
+                .bind(user.user_id.to_owned())
+                .bind(user.display_name.map(str::to_owned))
+                .bind(user.email.map(str::to_owned))
+                .bind(user.lang.map(str::to_owned))
+                .bind(i64_of(now))
+                .execute(&mut *tx)
+                .await,
+            )?;
+            if !added {
+                return Err(ImportError::AddedMeanwhile {
+                    user: user.user_id.to_owned(),
+                }
+                .into());
+            }
+            let entry = AuditEntry {
+                action: "user.add",
+                user_id: Some(user.user_id),
+                ..each
+            };
+            insert_audit(&mut tx, &entry).await?;
+        }
+        for (user, detail) in updates {
+            sqlx::query(
+                "UPDATE users SET display_name = COALESCE($1, display_name), \
+                    email = COALESCE($2, email), lang = COALESCE($3, lang) WHERE id = $4",
+            )
+            .bind(user.display_name.map(str::to_owned))
+            .bind(user.email.map(str::to_owned))
+            .bind(user.lang.map(str::to_owned))
+            .bind(user.user_ref.to_owned())
+            .execute(&mut *tx)
+            .await?;
+            let entry = AuditEntry {
+                action: "user.update",
+                user_id: Some(user.user_id),
+                detail: Some(detail),
+                ..each
+            };
+            insert_audit(&mut tx, &entry).await?;
+        }
+        insert_audit(&mut tx, &summary).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The users of `customer` with their token and latest activation code at `now`.

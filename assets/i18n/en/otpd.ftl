@@ -182,3 +182,64 @@ otpd-err-recipient-refused = The mail server { $server } refused the recipient (
 otpd-err-smtp-refused = The mail server { $server } refused the message ({ $detail }).
 otpd-err-webhook-refused = The webhook { $url } refused the request with HTTP status { $status }; check [webhook] url and the secret the receiver expects (not retried).
 otpd-err-webhook-failed = The webhook { $url } did not take the request after { $tries } tries (last: { $last }); check that the receiver is up.
+
+## Issue 16, users in bulk: `otpd user import`
+
+otpd-err-bad-name = A display name must be at most 128 characters, without control characters such as line breaks.
+otpd-err-import-too-large = The file is larger than { $mib } MiB, more than one import reads; split it into several files.
+otpd-err-import-not-text = The file is neither UTF-8 nor CP949 (EUC-KR) text. In Excel, choose Save As and the type “CSV UTF-8 (Comma delimited) (*.csv)”, then import that file.
+otpd-err-import-no-header = The file is empty: it needs a header row naming its columns (ID, name, email, language), then one user per line.
+otpd-err-import-too-many-rows = The file has more than { $limit } users, more than one import takes; split it into several files.
+otpd-err-import-problems =
+    { $count ->
+        [one] The file has a problem, so nothing was changed:
+       *[other] The file has { $count } problems, so nothing was changed:
+    }
+    { $list }
+otpd-import-more-problems = … and { $count } more.
+otpd-err-import-added-meanwhile = User “{ $user }” was added by someone else while the import ran, so nothing was changed; run the import again.
+otpd-err-import-not-issued = { $failed } of { $total } { -activation-code }s were not issued (the reasons are above); the users themselves were imported. Issue those codes one by one with `otpd issue`.
+otpd-err-io-read-import = Cannot read { $path }: { $detail }
+otpd-err-io-write-codes = Cannot write the { -activation-code }s to standard output: { $detail }. The codes already issued are lost; issue them again with `otpd issue`.
+otpd-import-problem-in-cell = line { $line }, column { $column }: { $problem }
+otpd-import-problem-on-line = line { $line }: { $problem }
+otpd-import-missing-id = the { -user-id } is missing; every row needs one.
+otpd-import-duplicate-id = { -user-id } “{ $user }” is already on line { $first }; each user may appear once.
+otpd-import-field-count = { $found } cells where the header has { $expected }; put a cell that holds a comma in double quotes.
+otpd-import-duplicate-column = a second column for the same field; keep one.
+otpd-import-no-id-column = the header has no ID column: name one ID (or 아이디), beside name (이름), email (이메일) and language (언어).
+otpd-import-syntax = not readable as CSV ({ $detail }).
+otpd-import-note-cp949 = Read { $file } as CP949 (EUC-KR) text, the way Korean Excel saves “CSV”.
+otpd-import-note-ignored = Ignored the columns otpd does not use: { $columns }.
+otpd-import-note-trimmed = Removed the spaces at either end of { $count ->
+        [one] 1 cell
+       *[other] { $count } cells
+    }.
+otpd-col-line = LINE
+otpd-col-change = CHANGE
+otpd-col-valid-until = VALID UNTIL
+otpd-import-change =
+    { $change ->
+        [add] add
+       *[update] update
+    }
+otpd-import-dry-run = Dry run, nothing was changed. Customer { $customer }: { $added } to add, { $updated } to update, { $unchanged } unchanged.
+otpd-import-would-issue = With --issue, { $count ->
+        [one] 1 { -activation-code } would be issued
+       *[other] { $count } { -activation-code }s would be issued
+    }; { $skipped ->
+        [one] 1 user would be skipped because they have
+       *[other] { $skipped } users would be skipped because they have
+    } a { -token }.
+otpd-import-done = Imported { $file } into customer { $customer }: { $added } added, { $updated } updated, { $unchanged } unchanged.
+otpd-import-codes-warning = The { -activation-code }s follow on standard output as CSV, shown only now: hand each to its user (a mail merge can use the file), then delete it. Any earlier code of these users no longer works.
+otpd-import-issue-failed = No { -activation-code } for { $user }: { $reason }
+otpd-import-undelivered = WARNING: { $code }: the { $channel } delivery to { $user } failed: { $reason } Their code is on standard output: hand it over yourself.
+otpd-import-delivered = { $sent } sent by { $channel }; { $undelivered } not delivered (their codes are on standard output, to hand over yourself).
+otpd-import-issued = Issued { $issued ->
+        [one] 1 { -activation-code }
+       *[other] { $issued } { -activation-code }s
+    }; { $skipped ->
+        [one] 1 user skipped because they have
+       *[other] { $skipped } users skipped because they have
+    } a { -token }; { $failed } failed.

@@ -179,3 +179,46 @@ otpd-err-recipient-refused = 메일 서버 { $server }가 받는 사람을 거�
 otpd-err-smtp-refused = 메일 서버 { $server }가 메일을 거부했습니다({ $detail }).
 otpd-err-webhook-refused = 웹훅 { $url }이(가) HTTP 상태 { $status }로 요청을 거부했습니다. [webhook] url과 받는 쪽이 기대하는 비밀 값을 확인하세요(다시 시도하지 않습니다).
 otpd-err-webhook-failed = 웹훅 { $url }이(가) { $tries }번 시도하는 동안 요청을 받지 않았습니다(마지막: { $last }). 받는 쪽이 켜져 있는지 확인하세요.
+
+## 이슈 16, 사용자 한꺼번에 등록: `otpd user import`
+
+otpd-err-bad-name = 이름은 128자 이하여야 하고 줄바꿈 같은 제어 문자를 넣을 수 없습니다.
+otpd-err-import-too-large = 파일이 { $mib }MiB보다 커서 한 번에 가져올 수 없습니다. 여러 파일로 나누세요.
+otpd-err-import-not-text = 파일이 UTF-8이나 CP949(EUC-KR) 텍스트가 아닙니다. Excel에서 “다른 이름으로 저장”을 누르고 파일 형식을 “CSV UTF-8(쉼표로 분리)(*.csv)”로 골라 저장한 파일을 가져오세요.
+otpd-err-import-no-header = 파일이 비어 있습니다. 첫 줄에 열 이름(아이디 또는 ID, 이름, 이메일, 언어)을 쓰고, 다음 줄부터 한 줄에 사용자 한 명씩 쓰세요.
+otpd-err-import-too-many-rows = 파일의 사용자가 { $limit }명을 넘어 한 번에 가져올 수 없습니다. 여러 파일로 나누세요.
+otpd-err-import-problems =
+    파일에 문제가 { $count }개 있어 아무것도 바꾸지 않았습니다:
+    { $list }
+otpd-import-more-problems = … 그 밖에 { $count }개가 더 있습니다.
+otpd-err-import-added-meanwhile = 가져오는 동안 다른 사람이 같은 사용자를 등록해서 아무것도 바꾸지 않았습니다: “{ $user }”. 다시 가져오세요.
+otpd-err-import-not-issued = { -activation-code } { $total }개 가운데 { $failed }개를 발급하지 못했습니다(이유는 위에 있습니다). 사용자 등록은 끝났습니다. 그 코드는 `otpd issue` 명령으로 한 명씩 발급하세요.
+otpd-err-io-read-import = { $path } 파일을 읽을 수 없습니다: { $detail }
+otpd-err-io-write-codes = { -activation-code }를 표준 출력에 쓸 수 없습니다: { $detail }. 이미 발급한 코드는 볼 수 없으니 `otpd issue` 명령으로 다시 발급하세요.
+otpd-import-problem-in-cell = { $line }번째 줄 { $column } 열: { $problem }
+otpd-import-problem-on-line = { $line }번째 줄: { $problem }
+otpd-import-missing-id = { -user-id }가 없습니다. 줄마다 있어야 합니다.
+otpd-import-duplicate-id = { $first }번째 줄에 이미 있는 { -user-id }입니다: “{ $user }”. 사용자마다 한 번만 쓰세요.
+otpd-import-field-count = 머리글은 { $expected }칸인데 이 줄은 { $found }칸입니다. 쉼표가 든 칸은 큰따옴표로 감싸세요.
+otpd-import-duplicate-column = 같은 항목의 열이 또 있습니다. 하나만 남기세요.
+otpd-import-no-id-column = 머리글에 아이디 열이 없습니다. 이름(name), 이메일(email), 언어(language)와 함께 아이디(ID) 열을 두세요.
+otpd-import-syntax = CSV로 읽을 수 없습니다({ $detail }).
+otpd-import-note-cp949 = { $file } 파일을 CP949(EUC-KR) 텍스트로 읽었습니다. 한국어 Excel이 “CSV”를 저장하는 방식입니다.
+otpd-import-note-ignored = otpd가 쓰지 않는 열은 무시했습니다: { $columns }
+otpd-import-note-trimmed = 칸 { $count }개의 앞뒤 공백을 지웠습니다.
+otpd-col-line = 줄
+otpd-col-change = 변경
+otpd-col-valid-until = 유효기간
+otpd-import-change =
+    { $change ->
+        [add] 추가
+       *[update] 수정
+    }
+otpd-import-dry-run = 시험 실행이라 아무것도 바꾸지 않았습니다. 고객코드 { $customer }: 추가 { $added }명, 수정 { $updated }명, 그대로 { $unchanged }명.
+otpd-import-would-issue = --issue를 쓰면 { -activation-code } { $count }개를 발급하고, 이미 { -token }이 있는 사용자 { $skipped }명은 건너뜁니다.
+otpd-import-done = { $file } 파일을 고객코드 { $customer }에 가져왔습니다: 추가 { $added }명, 수정 { $updated }명, 그대로 { $unchanged }명.
+otpd-import-codes-warning = 아래 표준 출력에 { -activation-code }를 CSV로 내보냅니다. 지금만 표시되니 각 사용자에게 전하고(편지 병합에 이 파일을 쓸 수 있습니다) 파일은 지우세요. 이 사용자들에게 전에 발급한 코드는 더 이상 쓸 수 없습니다.
+otpd-import-issue-failed = 사용자 { $user }에게 { -activation-code }를 발급하지 못했습니다: { $reason }
+otpd-import-undelivered = 경고: { $code }: 사용자 { $user }에게 { $channel } 전달에 실패했습니다: { $reason } 이 사용자의 코드는 표준 출력에 있으니 직접 전달하세요.
+otpd-import-delivered = { $channel }(으)로 { $sent }명에게 보냈습니다. { $undelivered }명에게는 전달하지 못했습니다(코드는 표준 출력에 있으니 직접 전달하세요).
+otpd-import-issued = { -activation-code } { $issued }개를 발급했습니다. 이미 { -token }이 있는 사용자 { $skipped }명은 건너뛰었고, { $failed }개는 실패했습니다.
