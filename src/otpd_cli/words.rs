@@ -268,6 +268,7 @@ fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String
             path = path(p),
             detail = detail
         ),
+        IoAction::Signals => t_in!(lang, "otpd-err-io-signals", detail = detail),
     }
 }
 
@@ -431,6 +432,7 @@ mod tests {
             IoAction::ConfigureListener,
             IoAction::Serve,
             IoAction::Runtime,
+            IoAction::Signals,
         ] {
             all.push((
                 ServerError::Io {

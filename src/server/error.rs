@@ -227,6 +227,8 @@ pub enum IoAction {
     Runtime,
     /// Writing man pages under a directory.
     WriteManPages(PathBuf),
+    /// Taking over a signal (SIGHUP, to reload the TLS certificate).
+    Signals,
 }
 
 impl std::fmt::Display for ServerError {

@@ -133,3 +133,10 @@ otpd-err-io-protect-database = Cannot take the other users' access away from { $
 otpd-warn-data-dir-open = Other users can enter the data directory { $dir }. otpd keeps its files there private (0600), but run `chmod 700 { $dir }` to keep the directory private too.
 otpd-col-count = COUNT
 otpd-log-data-dir-open = otpd: warning: other users can enter the data directory { $dir }; run `chmod 700 { $dir }`
+
+## otpd as a service: SIGHUP reloads the TLS certificate (log lines always English)
+
+otpd-err-io-signals = Cannot take over SIGHUP (used to reload the TLS certificate): { $detail }
+otpd-log-tls-reloaded = otpd: reloaded the TLS certificate { $cert } and key { $key }; new connections use them, open ones keep theirs
+otpd-log-tls-reload-failed = otpd: cannot reload the TLS certificate, so otpd keeps using the certificate it has: { $detail }
+otpd-log-nothing-to-reload = otpd: SIGHUP: nothing to reload (no TLS certificate is configured)

@@ -130,3 +130,10 @@ otpd-warn-data-dir-open = 다른 사용자도 데이터 디렉터리 { $dir }에
 otpd-col-count = 횟수
 # 로그 줄은 grep을 위해 영어와 같게 둡니다.
 otpd-log-data-dir-open = otpd: warning: other users can enter the data directory { $dir }; run `chmod 700 { $dir }`
+
+## otpd as a service: SIGHUP reloads the TLS certificate (log lines always English)
+
+otpd-err-io-signals = SIGHUP 신호(TLS 인증서를 다시 읽는 데 쓰임)를 받을 수 없습니다: { $detail }
+otpd-log-tls-reloaded = otpd: reloaded the TLS certificate { $cert } and key { $key }; new connections use them, open ones keep theirs
+otpd-log-tls-reload-failed = otpd: cannot reload the TLS certificate, so otpd keeps using the certificate it has: { $detail }
+otpd-log-nothing-to-reload = otpd: SIGHUP: nothing to reload (no TLS certificate is configured)
