@@ -17,6 +17,7 @@ use crate::t_in;
 pub async fn run(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), ServerError> {
     let listener = Listener::bind(config).await?;
     let service = open_service(config).await?;
+    let state = app_state(config, service, WORDING)?;
     // Taken over before anything is announced, so that a SIGHUP sent as soon as
     // otpd says it listens never ends it (SIGHUP's default action).
     let reloads = reload_on_hangup(listener.tls_reloader())?;
@@ -40,7 +41,7 @@ pub async fn run(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), 
         std::fs::write(path, format!("{url}\n"))
             .map_err(ServerError::io(IoAction::WriteAddr(path.to_owned())))?;
     }
-    let served = serve(app_state(config, service, WORDING), listener, async {
+    let served = serve(state, listener, async {
         shutdown_signal().await;
         eprintln!("{}", t_in!(Lang::En, "otpd-log-shutting-down"));
     })

@@ -8,12 +8,14 @@ use crate::i18n::{Lang, Localize};
 use crate::server::ServerError;
 use crate::server::error::{AdminError, ConfigError, DatabaseError, IoAction};
 use crate::server::http::Wording;
+use crate::server::metrics::MetricFamily;
 use crate::t_in;
 
 /// How `otpd serve` says its refusals and logs its internal errors.
 pub const WORDING: Wording = Wording {
     api_error: api_sentence,
     internal_error: log_line,
+    metric_help,
 };
 
 /// The sentence for `code` in the language an `Accept-Language` header value asks
@@ -29,6 +31,23 @@ fn log_line(error: &ServerError) -> String {
         "otpd-log-internal-error",
         detail = error.localize_in(Lang::En)
     )
+}
+
+/// The HELP line of a `/metrics` family: English, like the log, for whoever reads
+/// the monitoring system across languages.
+fn metric_help(family: MetricFamily) -> String {
+    match family {
+        MetricFamily::Requests => t_in!(Lang::En, "otpd-metric-requests"),
+        MetricFamily::Latency => t_in!(Lang::En, "otpd-metric-latency"),
+        MetricFamily::Verifications => t_in!(Lang::En, "otpd-metric-verifications"),
+        MetricFamily::Enrollments => t_in!(Lang::En, "otpd-metric-enrollments"),
+        MetricFamily::Cpu => t_in!(Lang::En, "otpd-metric-cpu"),
+        MetricFamily::Resident => t_in!(Lang::En, "otpd-metric-resident"),
+        MetricFamily::Virtual => t_in!(Lang::En, "otpd-metric-virtual"),
+        MetricFamily::OpenFds => t_in!(Lang::En, "otpd-metric-open-fds"),
+        MetricFamily::MaxFds => t_in!(Lang::En, "otpd-metric-max-fds"),
+        MetricFamily::StartTime => t_in!(Lang::En, "otpd-metric-start-time"),
+    }
 }
 
 impl Localize for ServerError {
@@ -54,6 +73,11 @@ impl Localize for ServerError {
                 "otpd-err-tls",
                 cert = cert.display().to_string(),
                 key = key.display().to_string(),
+                detail = crate::i18n::technical(detail, lang)
+            ),
+            ServerError::Metrics(detail) => t_in!(
+                lang,
+                "otpd-err-metrics",
                 detail = crate::i18n::technical(detail, lang)
             ),
             ServerError::Io { action, source } => io_sentence(lang, action, source),
@@ -143,6 +167,16 @@ impl Localize for ConfigError {
             ConfigError::KeyDamaged { path } => t_in!(
                 lang,
                 "otpd-err-key-damaged",
+                path = path.display().to_string()
+            ),
+            ConfigError::MetricsTokenReadable { path } => t_in!(
+                lang,
+                "otpd-err-metrics-token-readable",
+                path = path.display().to_string()
+            ),
+            ConfigError::MetricsTokenEmpty { path } => t_in!(
+                lang,
+                "otpd-err-metrics-token-empty",
                 path = path.display().to_string()
             ),
         }
@@ -269,6 +303,12 @@ fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String
             detail = detail
         ),
         IoAction::Signals => t_in!(lang, "otpd-err-io-signals", detail = detail),
+        IoAction::ReadMetricsToken(p) => t_in!(
+            lang,
+            "otpd-err-io-read-metrics-token",
+            path = path(p),
+            detail = detail
+        ),
     }
 }
 
@@ -300,6 +340,7 @@ mod tests {
             (ServerError::Sealed, ""),
             (ServerError::Clock, "1970"),
             (ServerError::Random, ""),
+            (ServerError::Metrics("duplicate x9".into()), "x9"),
             (
                 ServerError::Tls {
                     cert: path(),
@@ -346,6 +387,8 @@ mod tests {
             },
             ConfigError::KeyReadable { path: path() },
             ConfigError::KeyDamaged { path: path() },
+            ConfigError::MetricsTokenReadable { path: path() },
+            ConfigError::MetricsTokenEmpty { path: path() },
         ] {
             all.push((config.into(), "기관"));
         }
@@ -407,6 +450,7 @@ mod tests {
             IoAction::ReadKey(path()),
             IoAction::WriteAddr(path()),
             IoAction::WriteManPages(path()),
+            IoAction::ReadMetricsToken(path()),
         ] {
             all.push((
                 ServerError::Io {
@@ -488,6 +532,17 @@ mod tests {
         assert_eq!(api_sentence(ErrorCode::Ce1001, "fr"), en);
         assert_eq!(api_sentence(ErrorCode::Ce1001, ""), en);
         assert_eq!(api_sentence(ErrorCode::Ce1001, "ko;q=0, en;q=0.2"), en);
+    }
+
+    #[test]
+    fn every_metric_family_has_a_help_line() {
+        for family in MetricFamily::ALL {
+            let help = metric_help(family);
+            assert!(
+                help.len() > 10 && !help.starts_with("otpd-"),
+                "{family:?}: {help}"
+            );
+        }
     }
 
     #[test]

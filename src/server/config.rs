@@ -55,6 +55,9 @@ pub struct ServerConfig {
     /// Client connections: timeouts and caps.
     #[serde(default)]
     pub connections: ConnectionLimits,
+    /// `GET /metrics` (Prometheus): off unless enabled.
+    #[serde(default)]
+    pub metrics: MetricsSettings,
     /// The language of the admin commands' output, `en` or `ko` (default: the
     /// locale; `OTP_LANG` overrides it). API answers follow each request's
     /// `Accept-Language` instead, and log lines are always English.
@@ -167,6 +170,19 @@ fn seconds(value: u64) -> Option<Duration> {
     (value > 0).then(|| Duration::from_secs(value))
 }
 
+/// `GET /metrics`: whether it is served, and the bearer token that opens it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsSettings {
+    /// Serve `/metrics` (otherwise it is a 404 like any unknown path).
+    pub enabled: bool,
+    /// A file holding the token a scraper must send as `Authorization: Bearer`
+    /// (mode 0600; read at start). Without one, only clients on this machine may
+    /// read the metrics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_file: Option<PathBuf>,
+}
+
 /// SQLite settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -204,6 +220,7 @@ impl ServerConfig {
             sqlite: SqliteSettings::default(),
             max_connections: 0,
             connections: ConnectionLimits::default(),
+            metrics: MetricsSettings::default(),
             lang: None,
         }
     }
@@ -221,6 +238,7 @@ impl ServerConfig {
         config.master_key_file = base.join(&config.master_key_file);
         config.tls_cert = config.tls_cert.map(|p| base.join(p));
         config.tls_key = config.tls_key.map(|p| base.join(p));
+        config.metrics.token_file = config.metrics.token_file.map(|p| base.join(p));
         config.check()?;
         Ok(config)
     }

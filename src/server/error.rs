@@ -44,6 +44,8 @@ pub enum ServerError {
         /// What rustls said.
         detail: String,
     },
+    /// The metrics registry refused a metric or could not write the text (a bug).
+    Metrics(String),
     /// Other I/O.
     Io {
         /// What was being done.
@@ -170,6 +172,16 @@ pub enum ConfigError {
         /// The master key file.
         path: PathBuf,
     },
+    /// The `[metrics] token_file` can be read by other users.
+    MetricsTokenReadable {
+        /// The token file.
+        path: PathBuf,
+    },
+    /// The `[metrics] token_file` is empty.
+    MetricsTokenEmpty {
+        /// The token file.
+        path: PathBuf,
+    },
 }
 
 /// What failed in the database, with the driver's words (which hold no secrets).
@@ -229,6 +241,8 @@ pub enum IoAction {
     WriteManPages(PathBuf),
     /// Taking over a signal (SIGHUP, to reload the TLS certificate).
     Signals,
+    /// Reading the `[metrics] token_file`.
+    ReadMetricsToken(PathBuf),
 }
 
 impl std::fmt::Display for ServerError {

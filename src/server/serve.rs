@@ -24,6 +24,7 @@ use super::error::{ConfigError, IoAction, ServerError};
 use super::gate::Gate;
 use super::http::{AppState, Wording, router};
 use super::keys::MasterKey;
+use super::metrics::{Metrics, MetricsToken};
 use super::policy::Policy;
 use super::service::Service;
 
@@ -51,17 +52,37 @@ pub async fn open_service(config: &ServerConfig) -> Result<Service, ServerError>
     Ok(Service::new(db, key, Policy::from_config(config)?))
 }
 
-/// The handlers' state for `service` with the config's rate limits and logging,
-/// its refusals said in the front-end's `wording`.
-pub fn app_state(config: &ServerConfig, service: Service, wording: Wording) -> AppState {
-    AppState::new(
+/// The handlers' state for `service` with the config's rate limits, logging and
+/// metrics (reading the metrics token file, if any), its refusals said in the
+/// front-end's `wording`.
+pub fn app_state(
+    config: &ServerConfig,
+    service: Service,
+    wording: Wording,
+) -> Result<AppState, ServerError> {
+    let state = AppState::new(
         service,
         &config.rate_limit,
         config.log_requests,
         config.plain_http_behind_proxy,
         wording,
     )
-    .with_body_timeout(config.connections.body_timeout())
+    .with_body_timeout(config.connections.body_timeout());
+    if !config.metrics.enabled {
+        return Ok(state);
+    }
+    let token = config
+        .metrics
+        .token_file
+        .as_deref()
+        .map(MetricsToken::load)
+        .transpose()?;
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| ServerError::Clock)?
+        .as_secs_f64();
+    let metrics = Metrics::new(started, wording.metric_help)?;
+    Ok(state.with_metrics(Arc::new(metrics), token))
 }
 
 /// A bound socket and how to speak on it.
