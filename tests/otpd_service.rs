@@ -168,6 +168,28 @@ fn the_unit_verifies_and_is_hardened() {
             "{hardened} not in force:\n{report}"
         );
     }
+    // The user the unit names is the one assets/otpd.sysusers.conf creates, at
+    // home in the state directory.
+    let root = dir.path().join("root");
+    std::fs::create_dir_all(root.join("etc")).unwrap();
+    let out = Command::new("systemd-sysusers")
+        .arg(format!("--root={}", root.display()))
+        .arg(repo().join("assets/otpd.sysusers.conf"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "systemd-sysusers: {}", stderr(&out));
+    let passwd = std::fs::read_to_string(root.join("etc/passwd")).unwrap();
+    let user = unit_value(&unit, "User");
+    let home = format!("/var/lib/{}", unit_value(&unit, "StateDirectory"));
+    assert!(
+        passwd.lines().any(|l| {
+            let fields: Vec<&str> = l.split(':').collect();
+            fields[0] == user && fields[5] == home && fields[6].ends_with("nologin")
+        }),
+        "{passwd}"
+    );
+    assert_eq!(unit_value(&unit, "Group"), user);
+
     assert_eq!(unit_value(&unit, "ProtectSystem"), "strict");
     assert_eq!(unit_value(&unit, "CapabilityBoundingSet"), "");
     assert_eq!(unit_value(&unit, "Restart"), "on-failure");
