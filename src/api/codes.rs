@@ -37,6 +37,10 @@ pub enum ErrorCode {
     Se4004,
     /// The request needs a valid API key (login systems) and had none.
     Se5001,
+    /// `/metrics` needs the metrics token and the request did not bear it.
+    Se5002,
+    /// `/metrics` is served only to this machine (no metrics token is configured).
+    Se5403,
     /// Too many requests from this address; retry after the time the server gives.
     Se5029,
     /// The server failed; nothing about the request is wrong.
@@ -53,7 +57,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order the README table lists them.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::Ce1001,
         ErrorCode::Ce1002,
         ErrorCode::Ce1003,
@@ -67,6 +71,8 @@ impl ErrorCode {
         ErrorCode::Se4003,
         ErrorCode::Se4004,
         ErrorCode::Se5001,
+        ErrorCode::Se5002,
+        ErrorCode::Se5403,
         ErrorCode::Se5029,
         ErrorCode::Se5000,
         ErrorCode::Se5400,
@@ -91,6 +97,8 @@ impl ErrorCode {
             ErrorCode::Se4003 => "SE4003",
             ErrorCode::Se4004 => "SE4004",
             ErrorCode::Se5001 => "SE5001",
+            ErrorCode::Se5002 => "SE5002",
+            ErrorCode::Se5403 => "SE5403",
             ErrorCode::Se5029 => "SE5029",
             ErrorCode::Se5000 => "SE5000",
             ErrorCode::Se5400 => "SE5400",
@@ -105,7 +113,8 @@ impl ErrorCode {
         match self {
             ErrorCode::Ce1001 | ErrorCode::Se3005 | ErrorCode::Se4004 => 404,
             ErrorCode::Ce1002 | ErrorCode::Ce2001 | ErrorCode::Ce2002 => 400,
-            ErrorCode::Se3010 | ErrorCode::Se4001 | ErrorCode::Se5001 => 401,
+            ErrorCode::Se3010 | ErrorCode::Se4001 | ErrorCode::Se5001 | ErrorCode::Se5002 => 401,
+            ErrorCode::Se5403 => 403,
             ErrorCode::Se3020 => 410,
             ErrorCode::Se4002 => 409,
             ErrorCode::Se4003 => 423,

@@ -21,6 +21,8 @@ impl Localize for ErrorCode {
             ErrorCode::Se4003 => t_in!(lang, "api-se4003"),
             ErrorCode::Se4004 => t_in!(lang, "api-se4004"),
             ErrorCode::Se5001 => t_in!(lang, "api-se5001"),
+            ErrorCode::Se5002 => t_in!(lang, "api-se5002"),
+            ErrorCode::Se5403 => t_in!(lang, "api-se5403"),
             ErrorCode::Se5029 => t_in!(lang, "api-se5029"),
             ErrorCode::Se5000 => t_in!(lang, "api-se5000"),
             ErrorCode::Se5400 => t_in!(lang, "api-se5400"),

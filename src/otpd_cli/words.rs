@@ -11,12 +11,14 @@ use crate::server::error::{
     ImportProblemKind, IoAction,
 };
 use crate::server::http::Wording;
+use crate::server::metrics::MetricFamily;
 use crate::t_in;
 
 /// How `otpd serve` says its refusals and logs its internal errors.
 pub const WORDING: Wording = Wording {
     api_error: api_sentence,
     internal_error: log_line,
+    metric_help,
 };
 
 /// The sentence for `code` in the language an `Accept-Language` header value asks
@@ -32,6 +34,24 @@ fn log_line(error: &ServerError) -> String {
         "otpd-log-internal-error",
         detail = error.localize_in(Lang::En)
     )
+}
+
+/// The HELP line of a `/metrics` family: English, like the log, for whoever reads
+/// the monitoring system across languages.
+fn metric_help(family: MetricFamily) -> String {
+    match family {
+        MetricFamily::Requests => t_in!(Lang::En, "otpd-metric-requests"),
+        MetricFamily::Latency => t_in!(Lang::En, "otpd-metric-latency"),
+        MetricFamily::Verifications => t_in!(Lang::En, "otpd-metric-verifications"),
+        MetricFamily::Enrollments => t_in!(Lang::En, "otpd-metric-enrollments"),
+        MetricFamily::Deliveries => t_in!(Lang::En, "otpd-metric-deliveries"),
+        MetricFamily::Cpu => t_in!(Lang::En, "otpd-metric-cpu"),
+        MetricFamily::Resident => t_in!(Lang::En, "otpd-metric-resident"),
+        MetricFamily::Virtual => t_in!(Lang::En, "otpd-metric-virtual"),
+        MetricFamily::OpenFds => t_in!(Lang::En, "otpd-metric-open-fds"),
+        MetricFamily::MaxFds => t_in!(Lang::En, "otpd-metric-max-fds"),
+        MetricFamily::StartTime => t_in!(Lang::En, "otpd-metric-start-time"),
+    }
 }
 
 impl Localize for ServerError {
@@ -58,6 +78,11 @@ impl Localize for ServerError {
                 "otpd-err-tls",
                 cert = cert.display().to_string(),
                 key = key.display().to_string(),
+                detail = crate::i18n::technical(detail, lang)
+            ),
+            ServerError::Metrics(detail) => t_in!(
+                lang,
+                "otpd-err-metrics",
                 detail = crate::i18n::technical(detail, lang)
             ),
             ServerError::Io { action, source } => io_sentence(lang, action, source),
@@ -300,6 +325,16 @@ impl Localize for ConfigError {
                 line = line.map_or_else(|| "none".to_owned(), |l| l.to_string()),
                 detail = crate::i18n::technical(detail, lang)
             ),
+            ConfigError::MetricsTokenReadable { path } => t_in!(
+                lang,
+                "otpd-err-metrics-token-readable",
+                path = path.display().to_string()
+            ),
+            ConfigError::MetricsTokenEmpty { path } => t_in!(
+                lang,
+                "otpd-err-metrics-token-empty",
+                path = path.display().to_string()
+            ),
         }
     }
 }
@@ -493,6 +528,13 @@ fn io_sentence(lang: Lang, action: &IoAction, source: &std::io::Error) -> String
             detail = detail
         ),
         IoAction::WriteCodes => t_in!(lang, "otpd-err-io-write-codes", detail = detail),
+        IoAction::Signals => t_in!(lang, "otpd-err-io-signals", detail = detail),
+        IoAction::ReadMetricsToken(p) => t_in!(
+            lang,
+            "otpd-err-io-read-metrics-token",
+            path = path(p),
+            detail = detail
+        ),
     }
 }
 
@@ -524,6 +566,7 @@ mod tests {
             (ServerError::Sealed, ""),
             (ServerError::Clock, "1970"),
             (ServerError::Random, ""),
+            (ServerError::Metrics("duplicate x9".into()), "x9"),
             (
                 ServerError::Tls {
                     cert: path(),
@@ -637,6 +680,8 @@ mod tests {
             },
             ConfigError::KeyReadable { path: path() },
             ConfigError::KeyDamaged { path: path() },
+            ConfigError::MetricsTokenReadable { path: path() },
+            ConfigError::MetricsTokenEmpty { path: path() },
         ] {
             all.push((config.into(), "기관"));
         }
@@ -701,6 +746,7 @@ mod tests {
             IoAction::WriteManPages(path()),
             IoAction::ReadSecret(path()),
             IoAction::ReadDeliveryFile(path()),
+            IoAction::ReadMetricsToken(path()),
         ] {
             all.push((
                 ServerError::Io {
@@ -799,6 +845,7 @@ mod tests {
             IoAction::Serve,
             IoAction::Runtime,
             IoAction::WriteCodes,
+            IoAction::Signals,
         ] {
             all.push((
                 ServerError::Io {
@@ -922,6 +969,17 @@ mod tests {
         assert_eq!(api_sentence(ErrorCode::Ce1001, "fr"), en);
         assert_eq!(api_sentence(ErrorCode::Ce1001, ""), en);
         assert_eq!(api_sentence(ErrorCode::Ce1001, "ko;q=0, en;q=0.2"), en);
+    }
+
+    #[test]
+    fn every_metric_family_has_a_help_line() {
+        for family in MetricFamily::ALL {
+            let help = metric_help(family);
+            assert!(
+                help.len() > 10 && !help.starts_with("otpd-"),
+                "{family:?}: {help}"
+            );
+        }
     }
 
     #[test]

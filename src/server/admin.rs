@@ -10,7 +10,7 @@ use super::ids::{new_activation_code, new_id, sha256_hex};
 use super::policy::{
     user_lang, valid_customer_code, valid_display_name, valid_email, valid_user_id,
 };
-use super::rows::{AuditRow, CustomerRow, UserRow};
+use super::rows::{AuditRow, CustomerRow, DeliveryCount, UserRow};
 use super::rows::{CustomerChange, CustomerProfile, NewUser, UserContact};
 use super::service::Service;
 use super::store::{NewActivation, NewDelivery};
@@ -209,6 +209,11 @@ impl Service {
                 }
                 .into()
             })
+    }
+
+    /// The delivery attempts on record, by channel and state (for `/metrics`).
+    pub async fn delivery_counts(&self) -> Result<Vec<DeliveryCount>, ServerError> {
+        self.store.delivery_counts().await
     }
 
     /// `otpd user list`: the users with their token and latest activation code at `now`.

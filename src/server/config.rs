@@ -56,6 +56,9 @@ pub struct ServerConfig {
     /// Client connections: timeouts and caps.
     #[serde(default)]
     pub connections: ConnectionLimits,
+    /// `GET /metrics` (Prometheus): off unless enabled.
+    #[serde(default)]
+    pub metrics: MetricsSettings,
     /// The language of the admin commands' output, `en` or `ko` (default: the
     /// locale; `OTP_LANG` overrides it). API answers follow each request's
     /// `Accept-Language` instead, and log lines are always English.
@@ -177,6 +180,19 @@ fn seconds(value: u64) -> Option<Duration> {
     (value > 0).then(|| Duration::from_secs(value))
 }
 
+/// `GET /metrics`: whether it is served, and the bearer token that opens it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsSettings {
+    /// Serve `/metrics` (otherwise it is a 404 like any unknown path).
+    pub enabled: bool,
+    /// A file holding the token a scraper must send as `Authorization: Bearer`
+    /// (mode 0600; read at start). Without one, only clients on this machine may
+    /// read the metrics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_file: Option<PathBuf>,
+}
+
 /// SQLite settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -214,6 +230,7 @@ impl ServerConfig {
             sqlite: SqliteSettings::default(),
             max_connections: 0,
             connections: ConnectionLimits::default(),
+            metrics: MetricsSettings::default(),
             lang: None,
             delivery: DeliverySettings::default(),
             smtp: None,
@@ -240,6 +257,7 @@ impl ServerConfig {
             config.webhook.as_mut(),
             base,
         );
+        config.metrics.token_file = config.metrics.token_file.map(|p| base.join(p));
         config.check()?;
         Ok(config)
     }

@@ -337,6 +337,7 @@ mod tests {
         let wording = Wording {
             api_error: |code, _| format!("sentence for {code}"),
             internal_error: |_| String::new(),
+            metric_help: |_| String::new(),
         };
         let out = said(
             b"HTTP/1.1 414 URI Too Long\r\ncontent-length: 0\r\ndate: x\r\n\r\n",

@@ -46,6 +46,8 @@ pub enum ServerError {
         /// What rustls said.
         detail: String,
     },
+    /// The metrics registry refused a metric or could not write the text (a bug).
+    Metrics(String),
     /// Other I/O.
     Io {
         /// What was being done.
@@ -338,6 +340,16 @@ pub enum ConfigError {
         /// What the template engine said.
         detail: String,
     },
+    /// The `[metrics] token_file` can be read by other users.
+    MetricsTokenReadable {
+        /// The token file.
+        path: PathBuf,
+    },
+    /// The `[metrics] token_file` is empty.
+    MetricsTokenEmpty {
+        /// The token file.
+        path: PathBuf,
+    },
 }
 
 /// Why an activation code did not reach its user. These are otpd's own codes for
@@ -488,6 +500,10 @@ pub enum IoAction {
     ReadImport(PathBuf),
     /// Writing the issued codes of `otpd user import --issue` to standard output.
     WriteCodes,
+    /// Taking over a signal (SIGHUP, to reload the TLS certificate).
+    Signals,
+    /// Reading the `[metrics] token_file`.
+    ReadMetricsToken(PathBuf),
 }
 
 impl std::fmt::Display for ServerError {

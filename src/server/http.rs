@@ -17,7 +17,9 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Path, Request, State};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRequest, MatchedPath, Path, Request, State,
+};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -30,6 +32,9 @@ use serde::de::DeserializeOwned;
 use super::audit::Actor;
 use super::config::RateLimits;
 use super::error::ServerError;
+use super::metrics::{
+    self, Access, EnrollEvent, MetricFamily, Metrics, MetricsToken, Route, VerifyOutcome,
+};
 use super::service::{Service, unix_now};
 use crate::api::ErrorCode;
 use crate::api::wire::{ErrorReply, Health, MAX_BODY_BYTES};
@@ -43,6 +48,8 @@ pub struct Wording {
     pub api_error: fn(ErrorCode, &str) -> String,
     /// The administrator's log line for an internal error (never sent to a client).
     pub internal_error: fn(&ServerError) -> String,
+    /// The HELP line of a `/metrics` family.
+    pub metric_help: fn(MetricFamily) -> String,
 }
 
 /// What the handlers share.
@@ -54,6 +61,8 @@ pub struct AppState {
     log_requests: bool,
     forwarded_for: bool,
     body_timeout: Option<Duration>,
+    metrics: Option<Arc<Metrics>>,
+    metrics_token: Option<MetricsToken>,
 }
 
 impl AppState {
@@ -75,6 +84,18 @@ impl AppState {
             log_requests,
             forwarded_for,
             body_timeout: None,
+            metrics: None,
+            metrics_token: None,
+        }
+    }
+
+    /// The same state counting into `metrics` and serving them at `/metrics`, to
+    /// requests bearing `token` when there is one, else to loopback clients only.
+    pub fn with_metrics(self, metrics: Arc<Metrics>, token: Option<MetricsToken>) -> Self {
+        Self {
+            metrics: Some(metrics),
+            metrics_token: token,
+            ..self
         }
     }
 
@@ -279,8 +300,9 @@ async fn enroll_start(
     let reply = state
         .service
         .enroll_start(&public_actor(addr), &request, unix_now()?)
-        .await?;
-    Ok(json(StatusCode::OK, &reply))
+        .await;
+    count_enrollment(&state, reply.is_ok(), EnrollEvent::Started);
+    Ok(json(StatusCode::OK, &reply?))
 }
 
 async fn enroll_finish(
@@ -294,8 +316,9 @@ async fn enroll_finish(
     let reply = state
         .service
         .enroll_finish(&public_actor(addr), &request, unix_now()?)
-        .await?;
-    Ok(json(StatusCode::OK, &reply))
+        .await;
+    count_enrollment(&state, reply.is_ok(), EnrollEvent::Finished);
+    Ok(json(StatusCode::OK, &reply?))
 }
 
 async fn enroll_activate(
@@ -309,8 +332,16 @@ async fn enroll_activate(
     let reply = state
         .service
         .enroll_activate(&public_actor(addr), &request, unix_now()?)
-        .await?;
-    Ok(json(StatusCode::OK, &reply))
+        .await;
+    count_enrollment(&state, reply.is_ok(), EnrollEvent::Completed);
+    Ok(json(StatusCode::OK, &reply?))
+}
+
+/// Counts an enrollment step that came to `event` (or failed).
+fn count_enrollment(state: &AppState, ok: bool, event: EnrollEvent) {
+    if let Some(metrics) = &state.metrics {
+        metrics.enrollment(if ok { event } else { EnrollEvent::Failed });
+    }
 }
 
 async fn verify(
@@ -318,7 +349,22 @@ async fn verify(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_json(&headers)?;
+    let answer = verify_code(&state, &headers, body).await;
+    if let Some(metrics) = &state.metrics {
+        metrics.verification(match &answer {
+            Ok(_) => VerifyOutcome::Accepted,
+            Err(refusal) => VerifyOutcome::of_refusal(refusal.code),
+        });
+    }
+    answer
+}
+
+async fn verify_code(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_json(headers)?;
     let key = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -328,6 +374,43 @@ async fn verify(
     let request = parse(body)?;
     let reply = state.service.verify(&client, &request, unix_now()?).await?;
     Ok(json(StatusCode::OK, &reply))
+}
+
+/// `GET /metrics`, to whom [`metrics::access`] allows: the TCP peer decides (never
+/// a forwarded address), or the bearer token when one is configured.
+async fn metrics_page(State(state): Shared, request: Request) -> Result<Response, ApiError> {
+    let Some(metrics) = &state.metrics else {
+        return Err(not_found().await);
+    };
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+    let authorization = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .map(HeaderValue::as_bytes);
+    match metrics::access(
+        peer,
+        state.forwarded_for,
+        state.metrics_token.as_ref(),
+        authorization,
+    ) {
+        Access::Allowed => {}
+        Access::NeedsToken => return Err(ApiError::new(ErrorCode::Se5002)),
+        Access::LoopbackOnly => return Err(ApiError::new(ErrorCode::Se5403)),
+    }
+    let deliveries = state.service().delivery_counts().await?;
+    let text = metrics.render(&deliveries)?;
+    Ok((
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(metrics::CONTENT_TYPE),
+        )],
+        text,
+    )
+        .into_response())
 }
 
 async fn not_found() -> ApiError {
@@ -376,16 +459,28 @@ async fn gatekeeper(State(state): Shared, mut request: Request, next: Next) -> R
     let addr = client_addr(&state, &request);
     request.extensions_mut().insert(ClientAddr(addr));
     let path = request.uri().path().to_owned();
+    // Only looked up when counted: with metrics off, nothing of theirs runs.
+    let route = state.metrics.as_ref().map(|_| {
+        Route::of_matched(
+            request
+                .extensions()
+                .get::<MatchedPath>()
+                .map(MatchedPath::as_str),
+        )
+    });
     let method = request.method().clone();
     // A cheap clone (shared bytes); read only if the answer is a refusal.
     let accept_language = request.headers().get(header::ACCEPT_LANGUAGE).cloned();
     let limiter = match path.as_str() {
-        "/v1/health" => None,
+        "/v1/health" | "/metrics" => None,
         "/v1/verify" => state.verify_limit.as_ref(),
         _ => state.enroll_limit.as_ref(),
     };
     let response = match limiter.map(|l| l.check_key(&addr)) {
         Some(Err(not_until)) => {
+            if let (Some(metrics), Some(Route::Verify)) = (&state.metrics, route) {
+                metrics.verification(VerifyOutcome::RateLimited);
+            }
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             ApiError {
                 retry_after: Some(wait.as_secs() + 1),
@@ -403,12 +498,16 @@ async fn gatekeeper(State(state): Shared, mut request: Request, next: Next) -> R
             .and_then(|value| value.to_str().ok())
             .unwrap_or_default(),
     );
+    let elapsed = started.elapsed().as_secs_f64();
+    if let (Some(metrics), Some(route)) = (&state.metrics, route) {
+        metrics.request(route, response.status().as_u16(), elapsed);
+    }
     if state.log_requests {
         eprintln!(
             "otpd: {addr} {method} {} {} {:.1}ms",
             loggable(&path),
             response.status().as_u16(),
-            started.elapsed().as_secs_f64() * 1000.0
+            elapsed * 1000.0
         );
     }
     response
@@ -448,9 +547,15 @@ async fn body_deadline(State(state): Shared, request: Request, next: Next) -> Re
     }
 }
 
-/// The `/v1` router over `state`.
+/// The `/v1` router over `state`, with `/metrics` when the state counts.
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new()
+    let routes = Router::new();
+    let routes = if state.metrics.is_some() {
+        routes.route(Route::Metrics.path(), get(metrics_page))
+    } else {
+        routes
+    };
+    routes
         .route("/v1/health", get(health))
         .route("/v1/customers/{code}", get(customer))
         .route("/v1/enroll/start", post(enroll_start))

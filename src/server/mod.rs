@@ -15,7 +15,8 @@
 //!   writes, and `batch`, the group committer) and [`admin`] (with [`rows`], what
 //!   its listings return, and [`user_import`], users in bulk from the CSV file
 //!   [`roster`] reads)
-//! - [`http`] — the axum router: limits, rate limiting, logging, error codes
+//! - [`http`] — the axum router: limits, rate limiting, logging, error codes;
+//!   [`metrics`] — what `GET /metrics` counts and who may read it
 //! - [`serve`] — serving the router on a bound listener, TLS (rustls) or plain HTTP,
 //!   until a shutdown future resolves; [`gate`] — what every connection passes first:
 //!   the caps of [`conn_limit`] and the idle timeout and refusal words of
@@ -36,6 +37,7 @@ pub mod gate;
 pub mod http;
 mod ids;
 pub mod keys;
+pub mod metrics;
 pub mod policy;
 pub mod public_audit;
 pub mod roster;

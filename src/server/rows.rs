@@ -218,3 +218,14 @@ pub struct UserUpdate<'a> {
     /// A new language.
     pub lang: Option<&'a str>,
 }
+
+/// How many delivery attempts of one channel ended in one state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryCount {
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// `sent` or `failed`.
+    pub state: String,
+    /// How many.
+    pub attempts: i64,
+}

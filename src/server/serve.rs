@@ -10,6 +10,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,6 +24,7 @@ use super::error::{ConfigError, IoAction, ServerError};
 use super::gate::Gate;
 use super::http::{AppState, Wording, router};
 use super::keys::MasterKey;
+use super::metrics::{Metrics, MetricsToken};
 use super::policy::Policy;
 use super::service::Service;
 
@@ -50,25 +52,98 @@ pub async fn open_service(config: &ServerConfig) -> Result<Service, ServerError>
     Ok(Service::new(db, key, Policy::from_config(config)?))
 }
 
-/// The handlers' state for `service` with the config's rate limits and logging,
-/// its refusals said in the front-end's `wording`.
-pub fn app_state(config: &ServerConfig, service: Service, wording: Wording) -> AppState {
-    AppState::new(
+/// The handlers' state for `service` with the config's rate limits, logging and
+/// metrics (reading the metrics token file, if any), its refusals said in the
+/// front-end's `wording`.
+pub fn app_state(
+    config: &ServerConfig,
+    service: Service,
+    wording: Wording,
+) -> Result<AppState, ServerError> {
+    let state = AppState::new(
         service,
         &config.rate_limit,
         config.log_requests,
         config.plain_http_behind_proxy,
         wording,
     )
-    .with_body_timeout(config.connections.body_timeout())
+    .with_body_timeout(config.connections.body_timeout());
+    if !config.metrics.enabled {
+        return Ok(state);
+    }
+    let token = config
+        .metrics
+        .token_file
+        .as_deref()
+        .map(MetricsToken::load)
+        .transpose()?;
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| ServerError::Clock)?
+        .as_secs_f64();
+    let metrics = Metrics::new(started, wording.metric_help)?;
+    Ok(state.with_metrics(Arc::new(metrics), token))
 }
 
 /// A bound socket and how to speak on it.
 pub struct Listener {
     socket: std::net::TcpListener,
     addr: SocketAddr,
-    tls: Option<RustlsConfig>,
+    tls: Option<Tls>,
     limits: ConnectionLimits,
+}
+
+/// The TLS settings a listener serves with, and the files they came from.
+#[derive(Clone)]
+struct Tls {
+    config: RustlsConfig,
+    cert: PathBuf,
+    key: PathBuf,
+}
+
+/// The server's rustls settings from a PEM certificate chain and key: HTTP/1.1
+/// only, since the connection limits and refusals are HTTP/1's. Fails when a file
+/// cannot be read, holds no certificate or key, or the key is not the
+/// certificate's.
+async fn tls_settings(cert: &Path, key: &Path) -> Result<Arc<rustls::ServerConfig>, ServerError> {
+    let pem = RustlsConfig::from_pem_file(cert, key)
+        .await
+        .map_err(|e| ServerError::Tls {
+            cert: cert.to_owned(),
+            key: key.to_owned(),
+            detail: e.to_string(),
+        })?;
+    let mut inner = (*pem.get_inner()).clone();
+    inner.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(Arc::new(inner))
+}
+
+/// Re-reads a listener's certificate and key (on SIGHUP): connections accepted
+/// afterwards use the new pair, connections already open keep the one they were
+/// accepted with. A pair that cannot be used changes nothing.
+#[derive(Clone)]
+pub struct TlsReloader {
+    tls: Tls,
+}
+
+impl TlsReloader {
+    /// Reads the files again and, if they make a usable pair, serves new
+    /// connections with it; otherwise returns why and keeps the pair in use.
+    pub async fn reload(&self) -> Result<(), ServerError> {
+        let settings = tls_settings(&self.tls.cert, &self.tls.key).await?;
+        self.tls.config.reload_from_config(settings);
+        Ok(())
+    }
+
+    /// The certificate chain file.
+    pub fn cert(&self) -> &Path {
+        &self.tls.cert
+    }
+
+    /// The private key file.
+    pub fn key(&self) -> &Path {
+        &self.tls.key
+    }
 }
 
 impl Listener {
@@ -117,20 +192,11 @@ impl Listener {
         let socket = std::net::TcpListener::bind(&wanted[..])
             .map_err(ServerError::io(IoAction::Listen(config.listen.clone())))?;
         let tls = match (&config.tls_cert, &config.tls_key) {
-            (Some(cert), Some(key)) => {
-                let pem =
-                    RustlsConfig::from_pem_file(cert, key)
-                        .await
-                        .map_err(|e| ServerError::Tls {
-                            cert: cert.clone(),
-                            key: key.clone(),
-                            detail: e.to_string(),
-                        })?;
-                // HTTP/1.1 only: the connection limits and refusals are HTTP/1's.
-                let mut inner = (*pem.get_inner()).clone();
-                inner.alpn_protocols = vec![b"http/1.1".to_vec()];
-                Some(RustlsConfig::from_config(Arc::new(inner)))
-            }
+            (Some(cert), Some(key)) => Some(Tls {
+                config: RustlsConfig::from_config(tls_settings(cert, key).await?),
+                cert: cert.clone(),
+                key: key.clone(),
+            }),
             _ => None,
         };
         Ok(Self {
@@ -138,6 +204,11 @@ impl Listener {
             limits: config.connections.clone(),
             ..Self::plain(socket)?
         })
+    }
+
+    /// What re-reads the certificate and key, when the listener speaks TLS.
+    pub fn tls_reloader(&self) -> Option<TlsReloader> {
+        self.tls.clone().map(|tls| TlsReloader { tls })
     }
 
     /// The bound address.
@@ -210,7 +281,7 @@ pub async fn serve(
         source,
     };
     let served = match listener.tls {
-        Some(tls) => match axum_server::from_tcp_rustls(listener.socket, tls) {
+        Some(tls) => match axum_server::from_tcp_rustls(listener.socket, tls.config) {
             Ok(server) => {
                 let gate =
                     |inner| Gate::new(inner, counter.clone(), limits.idle_timeout(), refusals);

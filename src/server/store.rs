@@ -20,8 +20,8 @@ use super::error::{DatabaseError, ServerError};
 use super::ids::new_id;
 use super::policy::{MAX_FAILURES, i64_of};
 use super::rows::{
-    ActivationState, AuditRow, CustomerChange, CustomerProfile, CustomerRow, DeliveryState,
-    ExistingUser, NewUser, TokenState, UserContact, UserRow, UserUpdate,
+    ActivationState, AuditRow, CustomerChange, CustomerProfile, CustomerRow, DeliveryCount,
+    DeliveryState, ExistingUser, NewUser, TokenState, UserContact, UserRow, UserUpdate,
 };
 use super::write::{VerifyWrite, WriteAction, WriteOutcome};
 use crate::api::ErrorCode;
@@ -731,6 +731,25 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// How many delivery attempts the database holds, by channel and state (every
+    /// admin process and instance writes them; `/metrics` shows them).
+    pub async fn delivery_counts(&self) -> Result<Vec<DeliveryCount>, ServerError> {
+        let rows = sqlx::query(
+            "SELECT channel, state, COUNT(*) AS attempts FROM deliveries GROUP BY channel, state",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(DeliveryCount {
+                    channel: col(row, "channel")?,
+                    state: col(row, "state")?,
+                    attempts: col(row, "attempts")?,
+                })
+            })
+            .collect()
     }
 
     /// Records a delivery attempt and its audit entry in one transaction.

@@ -9,7 +9,8 @@
 //! one answers (OTP_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432).
 //!
 //! OTPD_BENCH_CONNECTIONS (default 16), OTPD_BENCH_SECONDS (default 8) and
-//! OTPD_BENCH_USERS (default 40000) change the load.
+//! OTPD_BENCH_USERS (default 40000) change the load; OTPD_BENCH_METRICS=1 turns
+//! `[metrics]` on, to see what counting costs.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -163,6 +164,11 @@ fn run(label: &str, database: Option<&str>, synchronous: &str, users: usize) {
     let mut sqlite = toml::Table::new();
     sqlite.insert("synchronous".into(), synchronous.into());
     table.insert("sqlite".into(), sqlite.into());
+    if std::env::var("OTPD_BENCH_METRICS").is_ok_and(|v| v == "1") {
+        let mut metrics = toml::Table::new();
+        metrics.insert("enabled".into(), true.into());
+        table.insert("metrics".into(), metrics.into());
+    }
     std::fs::write(&config, toml::to_string(&table).unwrap()).unwrap();
     otpd(&config, &["customer", "add", "1106", "Bench Org"]);
     let key = otpd(&config, &["client", "add", "--customer", "1106", "bench"]);

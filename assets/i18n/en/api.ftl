@@ -16,6 +16,8 @@ api-se4002 = this { -one-time-code } was already used; wait for the next code an
 api-se4003 = the { -token } is locked after 5 wrong codes in a row; ask your { -administrator } to unlock it
 api-se4004 = there is no active { -token } for this { -user-id }; enroll with your { -customer-code }, or ask your { -administrator } for an { -activation-code }
 api-se5001 = the request needs a valid API key; ask the { -server-product } { -administrator } for one (`otpd client add`)
+api-se5002 = the metrics need the metrics token; send it as Authorization: Bearer <token> (ask the { -server-product } { -administrator } for it)
+api-se5403 = the metrics are served only to the machine { -server-product } runs on; scrape them from there, or ask the { -server-product } { -administrator } to set a metrics token
 api-se5029 = too many requests from this address; wait and try again
 api-se5000 = the server failed to handle the request; try again later, and tell your { -administrator } if it keeps happening
 

@@ -243,3 +243,31 @@ otpd-import-issued = Issued { $issued ->
         [one] 1 user skipped because they have
        *[other] { $skipped } users skipped because they have
     } a { -token }; { $failed } failed.
+
+## otpd as a service: SIGHUP reloads the TLS certificate (log lines always English)
+
+otpd-err-io-signals = Cannot take over SIGHUP (used to reload the TLS certificate): { $detail }
+otpd-log-tls-reloaded = otpd: reloaded the TLS certificate { $cert } and key { $key }; new connections use them, open ones keep theirs
+otpd-log-tls-reload-failed = otpd: cannot reload the TLS certificate, so otpd keeps using the certificate it has: { $detail }
+otpd-log-nothing-to-reload = otpd: SIGHUP: nothing to reload (no TLS certificate is configured)
+
+## otpd as a service: GET /metrics
+
+otpd-err-metrics = The metrics could not be set up or written: { $detail }
+otpd-err-metrics-token-readable = The metrics token file { $path } can be read by other users; run `chmod 600` on it.
+otpd-err-metrics-token-empty = The metrics token file { $path } is empty: put the token in it, or remove token_file from [metrics].
+otpd-err-io-read-metrics-token = Cannot read the metrics token file { $path }: { $detail }
+
+## /metrics HELP lines: English in both catalogues, like the log lines
+
+otpd-metric-requests = HTTP requests answered, by route and status class.
+otpd-metric-latency = Time from a request's arrival to its answer, by route.
+otpd-metric-verifications = Verifications (POST /v1/verify) by outcome.
+otpd-metric-enrollments = Enrollment steps: started (start), finished (finish: code used up, secret sent), completed (activate), failed (any step refused).
+otpd-metric-deliveries = Activation codes handed to a delivery channel by the admin commands (otpd issue, otpd user import), by channel and outcome, as the database records them.
+otpd-metric-cpu = User and system CPU time spent, in seconds.
+otpd-metric-resident = Resident memory size in bytes.
+otpd-metric-virtual = Virtual memory size in bytes.
+otpd-metric-open-fds = Open file descriptors.
+otpd-metric-max-fds = Most open file descriptors allowed (the soft limit).
+otpd-metric-start-time = Start time of the process, in seconds since the Unix epoch.

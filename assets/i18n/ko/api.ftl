@@ -15,6 +15,8 @@ api-se4002 = 이미 사용한 { -one-time-code }입니다. 다음 번호가 나�
 api-se4003 = { -one-time-code }를 연속 5번 틀려 { -token }이 잠겼습니다. { -administrator }에게 잠금 해제를 요청하세요.
 api-se4004 = 이 { -user-id }에는 사용 중인 { -token }이 없습니다. { -customer-code }로 등록하거나 { -administrator }에게 { -activation-code }를 요청하세요.
 api-se5001 = 유효한 API 키가 필요합니다. { -server-product } { -administrator }에게 API 키를 요청하세요(`otpd client add`).
+api-se5002 = 메트릭을 보려면 메트릭 토큰이 필요합니다. Authorization: Bearer <토큰> 헤더로 보내세요({ -server-product } { -administrator }에게 토큰을 요청하세요).
+api-se5403 = 메트릭은 { -server-product }가 실행되는 컴퓨터에서만 볼 수 있습니다. 그 컴퓨터에서 수집하거나, { -server-product } { -administrator }에게 메트릭 토큰 설정을 요청하세요.
 api-se5029 = 이 주소에서 요청이 너무 많습니다. 잠시 후 다시 시도하세요.
 api-se5000 = 서버가 요청을 처리하지 못했습니다. 잠시 후 다시 시도하고, 계속되면 { -administrator }에게 알려 주세요.
 

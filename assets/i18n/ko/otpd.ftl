@@ -222,3 +222,32 @@ otpd-import-issue-failed = 사용자 { $user }에게 { -activation-code }를 발
 otpd-import-undelivered = 경고: { $code }: 사용자 { $user }에게 { $channel } 전달에 실패했습니다: { $reason } 이 사용자의 코드는 표준 출력에 있으니 직접 전달하세요.
 otpd-import-delivered = { $channel }(으)로 { $sent }명에게 보냈습니다. { $undelivered }명에게는 전달하지 못했습니다(코드는 표준 출력에 있으니 직접 전달하세요).
 otpd-import-issued = { -activation-code } { $issued }개를 발급했습니다. 이미 { -token }이 있는 사용자 { $skipped }명은 건너뛰었고, { $failed }개는 실패했습니다.
+
+## otpd as a service: SIGHUP reloads the TLS certificate (log lines always English)
+
+otpd-err-io-signals = SIGHUP 신호(TLS 인증서를 다시 읽는 데 쓰임)를 받을 수 없습니다: { $detail }
+otpd-log-tls-reloaded = otpd: reloaded the TLS certificate { $cert } and key { $key }; new connections use them, open ones keep theirs
+otpd-log-tls-reload-failed = otpd: cannot reload the TLS certificate, so otpd keeps using the certificate it has: { $detail }
+otpd-log-nothing-to-reload = otpd: SIGHUP: nothing to reload (no TLS certificate is configured)
+
+## otpd as a service: GET /metrics
+
+otpd-err-metrics = 메트릭을 준비하거나 쓸 수 없습니다: { $detail }
+otpd-err-metrics-token-readable = 다른 사용자도 메트릭 토큰 파일 { $path }의 내용을 읽을 수 있습니다. 이 파일에 `chmod 600`을 실행하세요.
+otpd-err-metrics-token-empty = 메트릭 토큰 파일 { $path }의 내용이 비어 있습니다. 파일에 토큰을 넣거나 [metrics]에서 token_file 설정을 지우세요.
+otpd-err-io-read-metrics-token = 메트릭 토큰 파일 { $path }의 내용을 읽을 수 없습니다: { $detail }
+
+## /metrics HELP lines: English in both catalogues, like the log lines
+# 메트릭 HELP 줄은 로그 줄처럼 영어와 같게 둡니다.
+
+otpd-metric-requests = HTTP requests answered, by route and status class.
+otpd-metric-latency = Time from a request's arrival to its answer, by route.
+otpd-metric-verifications = Verifications (POST /v1/verify) by outcome.
+otpd-metric-enrollments = Enrollment steps: started (start), finished (finish: code used up, secret sent), completed (activate), failed (any step refused).
+otpd-metric-deliveries = Activation codes handed to a delivery channel by the admin commands (otpd issue, otpd user import), by channel and outcome, as the database records them.
+otpd-metric-cpu = User and system CPU time spent, in seconds.
+otpd-metric-resident = Resident memory size in bytes.
+otpd-metric-virtual = Virtual memory size in bytes.
+otpd-metric-open-fds = Open file descriptors.
+otpd-metric-max-fds = Most open file descriptors allowed (the soft limit).
+otpd-metric-start-time = Start time of the process, in seconds since the Unix epoch.
