@@ -5,6 +5,11 @@
 //! and on PostgreSQL when one answers (OTP_TEST_POSTGRES_URL, default
 //! postgres://postgres@127.0.0.1:5432).
 //!
+//! With Python's aiosmtpd installed, it also issues every user a code by email
+//! (`--issue --send email`) to a real mail server on 127.0.0.1
+//! (tests/data/smtp_sink.py: STARTTLS, a checked login, each message parsed and
+//! written to a file), so the mail server's own work is in the time.
+//!
 //! Peak memory is the child's VmHWM in /proc/<pid>/status, read every 5 ms while it
 //! runs (the high-water mark only grows, so the last reading before it exits is
 //! its peak but for the last 5 ms). OTPD_BENCH_IMPORT_USERS (default 5000) changes
@@ -17,6 +22,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use sqlx::Connection;
+
+#[path = "../common/mail.rs"]
+mod mail;
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -95,6 +103,42 @@ fn users_csv(users: usize, domain: &str) -> String {
     csv
 }
 
+/// `--issue --send email` to a real mail server, every message checked as
+/// received; `None` (said loudly) without Python's aiosmtpd.
+fn emailed(config: &Path, import: &[&str], out: &Path, users: usize) -> Option<Measured> {
+    let have = Command::new("python3")
+        .args(["-c", "import aiosmtpd.controller"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        println!("*** Python's aiosmtpd is not installed: the email row is SKIPPED ***");
+        return None;
+    }
+    let (sink, ca) = mail::mail_server("");
+    let dir = config.parent().unwrap();
+    std::fs::write(dir.join("smtp.pass"), mail::PASSWORD).unwrap();
+    let mut text = std::fs::read_to_string(config).unwrap();
+    text.push_str(&format!(
+        "\n[smtp]\nhost = \"localhost\"\nport = {}\nsecurity = \"starttls\"\n\
+         username = \"otpd\"\npassword_file = \"smtp.pass\"\n\
+         from = \"KISTI OTP <otp@kisti.re.kr>\"\nca_file = {:?}\n",
+        sink.port,
+        ca.to_str().unwrap()
+    ));
+    std::fs::write(config, text).unwrap();
+    let measured = measure(
+        config,
+        &[import, &["--issue", "--send", "email"]].concat(),
+        out,
+    );
+    assert_eq!(
+        measured.stdout_lines, 0,
+        "every code delivered, none printed"
+    );
+    assert_eq!(sink.received().len(), users, "a message per user");
+    Some(measured)
+}
+
 fn run(label: &str, database: Option<&str>, users: usize) {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("otpd.toml");
@@ -125,12 +169,17 @@ fn run(label: &str, database: Option<&str>, users: usize) {
         users + 1,
         "a code per user and a heading"
     );
-    for (what, m) in [
+    let emailed = emailed(&config, &import, &out, users);
+    let mut rows = vec![
         ("dry run (all new)", &dry),
         ("add", &added),
         ("update every email", &updated),
         ("--issue --send print (all unchanged)", &issued),
-    ] {
+    ];
+    if let Some(emailed) = &emailed {
+        rows.push(("--issue --send email (STARTTLS, one login)", emailed));
+    }
+    for (what, m) in rows {
         println!(
             "| {label} | {what} | {users} | {:.2} | {:.0} | {:.1} |",
             m.time.as_secs_f64(),

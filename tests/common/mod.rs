@@ -9,6 +9,8 @@ pub mod completion;
 #[cfg(feature = "server")]
 pub mod flood;
 #[cfg(feature = "server")]
+pub mod mail;
+#[cfg(feature = "server")]
 pub mod otpd;
 pub mod pty;
 #[cfg(feature = "server")]
