@@ -3,7 +3,7 @@
 //! audited under the OS user who ran it, and prints its result.
 
 use super::args::{ClientCommand, Command, CustomerCommand, IssueArgs, UserCommand};
-use super::issue;
+use super::issue::{self, Finish};
 use super::table::{Align, Table};
 use super::text;
 use super::time::format_time;
@@ -60,15 +60,6 @@ fn delivery_text(delivery: Option<&DeliveryState>) -> String {
 /// How `user list` shows a token's state.
 fn token_text(state: TokenState) -> String {
     t!("otpd-token-state", state = state.as_str())
-}
-
-/// How an admin command ended, when it did not fail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Finish {
-    /// Done as asked.
-    Done,
-    /// A code was issued but its channel did not deliver it (exit status 3).
-    Undelivered,
 }
 
 /// Runs an admin command on the database and prints its result.

@@ -22,7 +22,16 @@ use crate::server::error::DeliveryError;
 use crate::server::service::Service;
 use crate::t;
 
+/// How an admin command ended, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    /// Done as asked.
+    Done,
+    /// A code was issued but its channel did not deliver it (exit status 3).
+    Undelivered,
+}
 /// What became of an issued code.
+
 pub enum Handover {
     /// Nobody delivered it: the administrator hands it over.
     Print {

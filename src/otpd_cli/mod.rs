@@ -29,8 +29,8 @@ pub mod words;
 
 use std::process::ExitCode;
 
-use admin::Finish;
 use args::{Cli, Command};
+use issue::Finish;
 use runtime::runtime;
 
 use crate::i18n::{Lang, Localize};

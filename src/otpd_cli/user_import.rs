@@ -11,9 +11,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::admin::Finish;
 use super::args::ImportArgs;
-use super::issue::{self, Handover};
+use super::issue::{self, Finish, Handover};
 use super::table::{Align, Table};
 use super::time::format_time;
 use crate::i18n::Localize;
