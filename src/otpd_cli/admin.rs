@@ -10,7 +10,7 @@ use super::time::format_time;
 use super::user_import;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
-use crate::server::config::{ServerConfig, parse_duration};
+use crate::server::config::ServerConfig;
 use crate::server::rows::{ActivationState, AuditRow, DeliveryState, TokenState};
 use crate::server::rows::{CustomerChange, NewUser};
 use crate::server::service::{Service, unix_now};
@@ -268,12 +268,7 @@ async fn issue(
     args: &IssueArgs,
     now: u64,
 ) -> Result<Finish, ServerError> {
-    let ttl = args
-        .ttl
-        .as_deref()
-        .map(parse_duration)
-        .transpose()?
-        .map(|d| d.as_secs());
+    let ttl = issue::ttl_secs(args.ttl.as_deref())?;
     let courier = issue::courier(config, args.send)?;
     let handover = issue::issue_to(
         service,

@@ -15,7 +15,7 @@ use super::time::format_time;
 use crate::i18n::Localize;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
-use crate::server::config::ServerConfig;
+use crate::server::config::{ServerConfig, parse_duration};
 use crate::server::delivery::courier::Courier;
 use crate::server::delivery::settings::Channel;
 use crate::server::error::DeliveryError;
@@ -30,8 +30,8 @@ pub enum Finish {
     /// A code was issued but its channel did not deliver it (exit status 3).
     Undelivered,
 }
-/// What became of an issued code.
 
+/// What became of an issued code.
 pub enum Handover {
     /// Nobody delivered it: the administrator hands it over.
     Print {
@@ -67,6 +67,11 @@ impl Handover {
     pub fn failed(&self) -> bool {
         matches!(self, Handover::Failed { .. })
     }
+}
+
+/// `--ttl` in seconds, when given (`72h`, `3d`, read like the config's durations).
+pub fn ttl_secs(text: Option<&str>) -> Result<Option<u64>, ServerError> {
+    Ok(text.map(parse_duration).transpose()?.map(|d| d.as_secs()))
 }
 
 /// The channel `--send` names, else the config's `[delivery] channel`.

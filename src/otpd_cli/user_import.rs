@@ -18,7 +18,7 @@ use super::time::format_time;
 use crate::i18n::Localize;
 use crate::server::ServerError;
 use crate::server::audit::Actor;
-use crate::server::config::{ServerConfig, parse_duration};
+use crate::server::config::ServerConfig;
 use crate::server::delivery::courier::Courier;
 use crate::server::delivery::settings::Channel;
 use crate::server::error::{ImportError, IoAction};
@@ -42,12 +42,7 @@ pub async fn run(
         .issue
         .then(|| issue::courier(config, args.send))
         .transpose()?;
-    let ttl = args
-        .ttl
-        .as_deref()
-        .map(parse_duration)
-        .transpose()?
-        .map(|d| d.as_secs());
+    let ttl = issue::ttl_secs(args.ttl.as_deref())?;
     let bytes = read_file(&args.file)?;
     let file = args.file.display().to_string();
     let plan = service
