@@ -497,6 +497,7 @@ fn wrong_activation_code(server: &Server, right: &str, headers: &[(&str, &str)])
     let finish = serde_json::to_string(&EnrollFinish {
         enrollment_id,
         client_confirm: keys.client_confirm(),
+        device_key: None,
     })
     .unwrap();
     server.request("POST", "/v1/enroll/finish", headers, Some(&finish))

@@ -53,11 +53,27 @@ pub enum ErrorCode {
     Se5414,
     /// The request's headers are too many or too large.
     Se5431,
+    /// The user has no device key for push approvals.
+    Se7001,
+    /// The approval request expired.
+    Se7002,
+    /// The approval request was already answered.
+    Se7003,
+    /// The number chosen is not the login page's: the request is denied.
+    Se7004,
+    /// Approval requests are locked for the user after denials.
+    Se7005,
+    /// Too many approval requests wait for the user.
+    Se7006,
+    /// The approval request is unknown (or another customer's).
+    Se7007,
+    /// The device's signature did not verify.
+    Se7008,
 }
 
 impl ErrorCode {
     /// Every code, in the order the README table lists them.
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::Ce1001,
         ErrorCode::Ce1002,
         ErrorCode::Ce1003,
@@ -79,6 +95,14 @@ impl ErrorCode {
         ErrorCode::Se5408,
         ErrorCode::Se5414,
         ErrorCode::Se5431,
+        ErrorCode::Se7001,
+        ErrorCode::Se7002,
+        ErrorCode::Se7003,
+        ErrorCode::Se7004,
+        ErrorCode::Se7005,
+        ErrorCode::Se7006,
+        ErrorCode::Se7007,
+        ErrorCode::Se7008,
     ];
 
     /// The code as shown, e.g. `SE3010`.
@@ -105,6 +129,14 @@ impl ErrorCode {
             ErrorCode::Se5408 => "SE5408",
             ErrorCode::Se5414 => "SE5414",
             ErrorCode::Se5431 => "SE5431",
+            ErrorCode::Se7001 => "SE7001",
+            ErrorCode::Se7002 => "SE7002",
+            ErrorCode::Se7003 => "SE7003",
+            ErrorCode::Se7004 => "SE7004",
+            ErrorCode::Se7005 => "SE7005",
+            ErrorCode::Se7006 => "SE7006",
+            ErrorCode::Se7007 => "SE7007",
+            ErrorCode::Se7008 => "SE7008",
         }
     }
 
@@ -125,6 +157,14 @@ impl ErrorCode {
             ErrorCode::Se5408 => 408,
             ErrorCode::Se5414 => 414,
             ErrorCode::Se5431 => 431,
+            ErrorCode::Se7001 => 404,
+            ErrorCode::Se7002 => 410,
+            ErrorCode::Se7003 => 409,
+            ErrorCode::Se7004 => 403,
+            ErrorCode::Se7005 => 423,
+            ErrorCode::Se7006 => 429,
+            ErrorCode::Se7007 => 404,
+            ErrorCode::Se7008 => 401,
         }
     }
 }

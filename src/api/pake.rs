@@ -33,8 +33,6 @@ use super::wire::{PAKE_SUITE, SealedSecret, TotpParams};
 
 type HmacSha256 = Hmac<Sha256>;
 
-/// Length of an activation code.
-pub const ACTIVATION_CODE_DIGITS: usize = 6;
 /// Bytes in an enrollment id (128 bits).
 pub const ENROLLMENT_ID_BYTES: usize = 16;
 
@@ -42,6 +40,8 @@ const LABEL_CLIENT_CONFIRM: &[u8] = b"otp enroll v1 client confirm key";
 const LABEL_SERVER_CONFIRM: &[u8] = b"otp enroll v1 server confirm key";
 const LABEL_SEAL: &[u8] = b"otp enroll v1 seal key";
 const ID_CLIENT: &[u8] = b"otp enroll v1 client";
+const LABEL_DEVICE_KEY: &[u8] = b"otp enroll v1 device key seal key";
+const AAD_DEVICE_KEY: &[u8] = b"otp enroll v1 device key";
 
 /// Why the exchange failed. None of these says anything about the code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -87,19 +87,6 @@ pub fn new_enrollment_id() -> Result<String, PakeError> {
 /// Whether `id` is a well-formed enrollment id.
 pub fn valid_enrollment_id(id: &str) -> bool {
     unb64(id).is_ok_and(|bytes| bytes.len() == ENROLLMENT_ID_BYTES)
-}
-
-/// The activation code as typed (spaces and hyphens allowed) reduced to its six
-/// digits, or `None` when it is not six digits.
-pub fn normalize_activation_code(typed: &str) -> Option<Zeroizing<String>> {
-    let digits: Zeroizing<String> = Zeroizing::new(
-        typed
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '\t' | '\r' | '\n'))
-            .collect(),
-    );
-    (digits.len() == ACTIVATION_CODE_DIGITS && digits.chars().all(|c| c.is_ascii_digit()))
-        .then_some(digits)
 }
 
 /// Length-prefixed concatenation, so no two field lists encode alike.
@@ -257,6 +244,61 @@ impl SessionKeys {
                 },
             )
             .map(Zeroizing::new)
+            .map_err(|_| PakeError::Seal)
+    }
+
+    /// The key that seals the device's public key from client to server: derived
+    /// from the seal key and the transcript, so it differs from the key the seed
+    /// travels under and is bound to this exchange.
+    fn device_key_cipher(&self) -> ChaCha20Poly1305 {
+        let hk = Hkdf::<Sha256>::new(Some(&self.transcript), self.seal.as_ref());
+        let mut key = Zeroizing::new([0u8; 32]);
+        // 32 bytes is far below HKDF-SHA256's limit: expand cannot fail.
+        let _ = hk.expand(LABEL_DEVICE_KEY, key.as_mut());
+        ChaCha20Poly1305::new(Key::from_slice(key.as_ref()))
+    }
+
+    fn device_key_aad(&self) -> Vec<u8> {
+        framed(&[AAD_DEVICE_KEY, &self.transcript])
+    }
+
+    /// The client seals its device's public signing key for the server: it
+    /// travels inside the PAKE-protected exchange, never in the clear, and only a
+    /// server that knew the activation code (and saw this transcript) opens it.
+    pub fn seal_device_key(&self, public: &[u8]) -> Result<SealedSecret, PakeError> {
+        let mut nonce = [0u8; 12];
+        random_bytes(&mut nonce)?;
+        let ciphertext = self
+            .device_key_cipher()
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: public,
+                    aad: &self.device_key_aad(),
+                },
+            )
+            .map_err(|_| PakeError::Seal)?;
+        Ok(SealedSecret {
+            nonce: b64(&nonce),
+            ciphertext: b64(&ciphertext),
+        })
+    }
+
+    /// The server opens the device's public key the client sealed.
+    pub fn open_device_key(&self, sealed: &SealedSecret) -> Result<Vec<u8>, PakeError> {
+        let nonce = unb64(&sealed.nonce).map_err(|_| PakeError::Seal)?;
+        let ciphertext = unb64(&sealed.ciphertext).map_err(|_| PakeError::Seal)?;
+        if nonce.len() != 12 {
+            return Err(PakeError::Seal);
+        }
+        self.device_key_cipher()
+            .decrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: &ciphertext,
+                    aad: &self.device_key_aad(),
+                },
+            )
             .map_err(|_| PakeError::Seal)
     }
 
@@ -430,6 +472,33 @@ mod tests {
     }
 
     #[test]
+    fn the_device_key_opens_only_for_the_same_exchange() {
+        let id = new_enrollment_id().unwrap();
+        let (client, msg_a) = ClientExchange::start("48213", &context(&id));
+        let (msg_b, server) = server_exchange("48213", &context(&id), &msg_a).unwrap();
+        let client = client.finish(&msg_b).unwrap();
+        let sealed = client.seal_device_key(&[7u8; 32]).unwrap();
+        assert_eq!(server.open_device_key(&sealed).unwrap(), vec![7u8; 32]);
+        // Not under the seed's key, and not for another exchange.
+        assert!(server.open(&sealed, b"").is_err());
+        let (other, msg_a) = ClientExchange::start("48213", &context(&id));
+        let (_, other_server) = server_exchange("48213", &context(&id), &msg_a).unwrap();
+        drop(other);
+        assert_eq!(other_server.open_device_key(&sealed), Err(PakeError::Seal));
+        // Nor once altered.
+        let mut bad = sealed.clone();
+        bad.ciphertext.replace_range(
+            0..1,
+            if bad.ciphertext.starts_with('A') {
+                "B"
+            } else {
+                "A"
+            },
+        );
+        assert_eq!(server.open_device_key(&bad), Err(PakeError::Seal));
+    }
+
+    #[test]
     fn a_wrong_code_or_context_fails_confirmation() {
         let id = new_enrollment_id().unwrap();
         let (client, msg_a) = ClientExchange::start("822145", &context(&id));
@@ -480,15 +549,7 @@ mod tests {
     }
 
     #[test]
-    fn activation_codes_and_ids() {
-        assert_eq!(
-            normalize_activation_code(" 822-145\n")
-                .as_deref()
-                .map(String::as_str),
-            Some("822145")
-        );
-        assert!(normalize_activation_code("82214").is_none());
-        assert!(normalize_activation_code("82214a").is_none());
+    fn enrollment_ids() {
         assert!(valid_enrollment_id(&new_enrollment_id().unwrap()));
         assert!(!valid_enrollment_id("short"));
     }

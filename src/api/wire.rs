@@ -26,6 +26,10 @@ pub struct CustomerInfo {
     /// directory (absent: the answering server enrolls).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server: Option<String>,
+    /// How many digits this customer's activation (issuance) codes have, 5 to 8
+    /// (absent: 6, what servers before this field issue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_digits: Option<u8>,
 }
 
 /// A PAKE message with the suite it belongs to.
@@ -75,6 +79,12 @@ pub struct EnrollFinish {
     pub enrollment_id: String,
     /// HMAC-SHA256 under the client confirmation key, base64url.
     pub client_confirm: String,
+    /// The device's Ed25519 public key (32 bytes) for push approvals, sealed by
+    /// [`SessionKeys::seal_device_key`](crate::api::pake::SessionKeys::seal_device_key)
+    /// so it is bound to this exchange and never travels in the clear. Absent from
+    /// clients that do not answer pushes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<SealedSecret>,
 }
 
 /// How the enrolled token makes codes.

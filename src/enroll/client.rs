@@ -227,9 +227,11 @@ impl EnrollClient {
     /// Runs start and finish: SPAKE2, the server's proof checked before the seed is
     /// unsealed. The token is pending until [`EnrollClient::activate`].
     pub fn exchange(&self, request: &EnrollRequest) -> Result<PendingAccount, EnrollError> {
-        let code = pake::normalize_activation_code(&request.activation_code).ok_or_else(|| {
-            EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm)
-        })?;
+        let code = crate::api::shapes::normalize_activation_code(
+            &request.activation_code,
+            crate::api::shapes::ACTIVATION_DIGITS_DEFAULT,
+        )
+        .ok_or_else(|| EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm))?;
         let enrollment_id = pake::new_enrollment_id().map_err(|e| {
             EnrollError::client(ErrorCode::Ce1002, ClientDetail::Randomness(e.to_string()))
         })?;
@@ -267,6 +269,7 @@ impl EnrollClient {
             &EnrollFinish {
                 enrollment_id,
                 client_confirm: keys.client_confirm(),
+                device_key: None,
             },
         )?;
         keys.verify_server_confirm(&finished.server_confirm)

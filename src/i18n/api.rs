@@ -29,6 +29,14 @@ impl Localize for ErrorCode {
             ErrorCode::Se5408 => t_in!(lang, "api-se5408"),
             ErrorCode::Se5414 => t_in!(lang, "api-se5414"),
             ErrorCode::Se5431 => t_in!(lang, "api-se5431"),
+            ErrorCode::Se7001 => t_in!(lang, "api-se7001"),
+            ErrorCode::Se7002 => t_in!(lang, "api-se7002"),
+            ErrorCode::Se7003 => t_in!(lang, "api-se7003"),
+            ErrorCode::Se7004 => t_in!(lang, "api-se7004"),
+            ErrorCode::Se7005 => t_in!(lang, "api-se7005"),
+            ErrorCode::Se7006 => t_in!(lang, "api-se7006"),
+            ErrorCode::Se7007 => t_in!(lang, "api-se7007"),
+            ErrorCode::Se7008 => t_in!(lang, "api-se7008"),
         }
     }
 }

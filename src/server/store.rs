@@ -319,6 +319,7 @@ impl Store {
                 code: col(&row, "code")?,
                 name: col(&row, "name")?,
                 server: col(&row, "server_url")?,
+                code_digits: None,
             })
         })
         .transpose()

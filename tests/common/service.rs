@@ -85,6 +85,7 @@ pub async fn start(service: &Service, code: &str, now: u64) -> Result<EnrollFini
     Ok(EnrollFinish {
         enrollment_id,
         client_confirm: keys.client_confirm(),
+        device_key: None,
     })
 }
 

@@ -31,3 +31,13 @@ api-se5400 = the server could not read the request: it is not well-formed HTTP; 
 api-se5408 = the request's body did not arrive in time and the connection was closed; check the network and try again
 api-se5414 = the request's address (path) is too long for the server; check the address and try again
 api-se5431 = the request's headers are too many or too large for the server; send fewer or shorter headers and try again
+
+## Push approvals (issue 12): a login approved on the device, with number matching
+api-se7001 = this { -user-id } has no device registered for approval requests; enroll again with the current otp, or run otp push register on the device
+api-se7002 = the approval request expired before it was answered; start the login again to get a new request
+api-se7003 = the approval request was already answered, and an answer counts once; start the login again if it was not you who answered
+api-se7004 = the number chosen is not the one the login page shows, so the request was denied; start the login again and choose the number on its screen
+api-se7005 = approval requests for this { -user-id } are locked after logins were denied as not yours; ask your { -administrator } to unlock them (otpd unlock)
+api-se7006 = too many approval requests are already waiting for this { -user-id }; answer or let them expire, then try again
+api-se7007 = the server knows no such approval request (for this { -customer-code }); check the request id
+api-se7008 = the device's signature did not verify: this device is not the one registered for the { -user-id }; enroll this device again, or use the registered one
