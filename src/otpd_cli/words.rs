@@ -105,6 +105,13 @@ impl Localize for AdminError {
             AdminError::BadCustomerCode { code } => {
                 t_in!(lang, "otpd-err-bad-customer-code", code = code.as_str())
             }
+            AdminError::BadCodeDigits { digits } => {
+                t_in!(
+                    lang,
+                    "otpd-err-bad-code-digits",
+                    digits = digits.to_string()
+                )
+            }
             AdminError::BadOrganisationName => t_in!(lang, "otpd-err-bad-org-name"),
             AdminError::CustomerExists { code } => {
                 t_in!(lang, "otpd-err-customer-exists", code = code.as_str())
@@ -587,6 +594,7 @@ mod tests {
             AdminError::BadCustomerCode {
                 code: "1106".into(),
             },
+            AdminError::BadCodeDigits { digits: 9 },
             AdminError::CustomerExists {
                 code: "1106".into(),
             },
