@@ -19,7 +19,7 @@ use super::ids::{new_request_id, random_below};
 use super::policy::{customer_key, i64_of, valid_user_id};
 use super::push_hub::{request_key, user_key};
 use super::service::{ApiClient, Service, unix_now};
-use super::store::{NewPush, PushAnswerWrite, PushRow};
+use super::store::push::{NewPush, PushAnswerWrite, PushRow};
 use crate::api::ErrorCode;
 use crate::api::device_key;
 use crate::api::push::{

@@ -72,7 +72,7 @@ impl Service {
         (self.db().backend() == Backend::Postgres).then(|| {
             tokio::spawn(super::push_hub::listen(
                 url.to_owned(),
-                super::store::NOTIFY_CHANNEL,
+                super::store::push::NOTIFY_CHANNEL,
                 self.hub.clone(),
             ))
         })

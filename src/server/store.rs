@@ -7,9 +7,7 @@
 //! are correct under concurrency and across instances: a code is accepted only
 //! `WHERE last_step < step`, an activation try is reserved only `WHERE attempts < 5`.
 
-mod push;
-
-pub use push::{NOTIFY_CHANNEL, NewPush, PushAnswerWrite, PushRow};
+pub mod push;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
