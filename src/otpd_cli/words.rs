@@ -594,7 +594,6 @@ mod tests {
             AdminError::BadCustomerCode {
                 code: "1106".into(),
             },
-            AdminError::BadCodeDigits { digits: 9 },
             AdminError::CustomerExists {
                 code: "1106".into(),
             },
@@ -680,6 +679,7 @@ mod tests {
             all.push((config.into(), value));
         }
         all.push((AdminError::BadName.into(), "128"));
+        all.push((AdminError::BadCodeDigits { digits: 9 }.into(), "9"));
         all.push((AdminError::ConfigExists { path: path() }.into(), "기관"));
         for config in [
             ConfigError::Invalid {
