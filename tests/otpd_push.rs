@@ -5,6 +5,7 @@
 //! device's signature, expiry, denials that lock, too many pending, hostile
 //! input). Also a fuzz of the answer parser.
 
+#![cfg(feature = "server")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
