@@ -100,6 +100,9 @@ pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError>
         customer: customer.to_owned(),
         user_id,
         activation_code,
+        code_digits: organisation
+            .code_digits
+            .unwrap_or(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT),
         device_name: args.device_name.map(str::to_owned),
     };
     let mut pending = client.exchange(&request)?;

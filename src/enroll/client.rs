@@ -16,8 +16,9 @@ use serde::de::DeserializeOwned;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use zeroize::Zeroizing;
 
-use crate::accounts::Account;
+use crate::accounts::{Account, PushLink};
 use crate::api::ErrorCode;
+use crate::api::device_key::DeviceKey;
 use crate::api::pake::{self, ClientExchange, Context};
 use crate::api::wire::{
     ActivateReply, CustomerInfo, EnrollActivate, EnrollFinish, EnrollFinishReply, EnrollStart,
@@ -72,8 +73,12 @@ pub struct EnrollRequest {
     pub customer: String,
     /// Their ID at the organisation.
     pub user_id: String,
-    /// The 6-digit activation code (spaces and hyphens allowed).
+    /// The activation (issuance) code, `code_digits` digits (spaces and hyphens
+    /// allowed).
     pub activation_code: Zeroizing<String>,
+    /// How many digits the customer's activation codes have (the lookup's
+    /// [`CustomerInfo::code_digits`], 6 when it says none).
+    pub code_digits: u8,
     /// A name for this device, shown to the administrator.
     pub device_name: Option<String>,
 }
@@ -84,6 +89,20 @@ pub struct PendingAccount {
     pub account: Account,
     /// The token's serial on the server.
     pub serial: String,
+    /// How the account answers push approvals: the device key made for this
+    /// enrollment (its public half sent to the server inside the PAKE), stored in
+    /// the vault with the account.
+    pub push_link: Option<PushLink>,
+}
+
+impl std::fmt::Debug for PendingAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingAccount")
+            .field("account", &self.account)
+            .field("serial", &self.serial)
+            .field("push_link", &self.push_link)
+            .finish()
+    }
 }
 
 /// An HTTPS client for one otpd.
@@ -229,12 +248,14 @@ impl EnrollClient {
     pub fn exchange(&self, request: &EnrollRequest) -> Result<PendingAccount, EnrollError> {
         let code = crate::api::shapes::normalize_activation_code(
             &request.activation_code,
-            crate::api::shapes::ACTIVATION_DIGITS_DEFAULT,
+            request.code_digits,
         )
         .ok_or_else(|| EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm))?;
-        let enrollment_id = pake::new_enrollment_id().map_err(|e| {
+        let randomness = |e: pake::PakeError| {
             EnrollError::client(ErrorCode::Ce1002, ClientDetail::Randomness(e.to_string()))
-        })?;
+        };
+        let device_key = DeviceKey::generate().map_err(randomness)?;
+        let enrollment_id = pake::new_enrollment_id().map_err(randomness)?;
         let context = Context {
             customer: &request.customer,
             user_id: &request.user_id,
@@ -264,12 +285,15 @@ impl EnrollClient {
         let keys = exchange
             .finish(&started.pake.msg)
             .map_err(|_| EnrollError::client(ErrorCode::Ce2002, ClientDetail::PakeMessage))?;
+        let sealed_key = keys
+            .seal_device_key(&device_key.public())
+            .map_err(randomness)?;
         let finished: EnrollFinishReply = self.post(
             "/v1/enroll/finish",
             &EnrollFinish {
                 enrollment_id,
                 client_confirm: keys.client_confirm(),
-                device_key: None,
+                device_key: Some(sealed_key),
             },
         )?;
         keys.verify_server_confirm(&finished.server_confirm)
@@ -294,7 +318,15 @@ impl EnrollClient {
         if seed.len() < 10 || finished.account.is_empty() {
             return Err(bad(ClientDetail::Account));
         }
+        let push_link = PushLink::new(
+            self.base.as_str().to_owned(),
+            request.customer.clone(),
+            request.user_id.clone(),
+            finished.serial.clone(),
+            device_key.to_bytes(),
+        );
         Ok(PendingAccount {
+            push_link: Some(push_link),
             account: Account {
                 name: finished.account,
                 issuer: Some(finished.issuer).filter(|i| !i.is_empty()),

@@ -225,6 +225,7 @@ fn enroll(vault: &Vault, pin: &crate::vault::Pin, job: EnrollJob, now: u64) -> J
         customer: job.customer,
         user_id: job.user_id,
         activation_code: Zeroizing::new(job.activation_code.as_str().to_owned()),
+        code_digits: crate::api::shapes::ACTIVATION_DIGITS_DEFAULT,
         device_name: None,
     };
     drop(job.activation_code);
