@@ -133,6 +133,16 @@ fn is_tls_error(error: &ureq::Error) -> bool {
 impl EnrollClient {
     /// A client for `base`; `ca_cert` replaces the public roots with a private CA.
     pub fn new(base: ServerUrl, ca_cert: Option<&Path>) -> Result<Self, EnrollError> {
+        Self::with_timeout(base, ca_cert, Duration::from_secs(30))
+    }
+
+    /// A client whose requests may take up to `timeout` in all (a long poll waits
+    /// up to 30 s for news, so it needs more than [`EnrollClient::new`]'s 30 s).
+    pub fn with_timeout(
+        base: ServerUrl,
+        ca_cert: Option<&Path>,
+        timeout: Duration,
+    ) -> Result<Self, EnrollError> {
         let roots = match ca_cert {
             Some(path) => RootCerts::Specific(Arc::new(vec![read_ca(path)?])),
             None => RootCerts::WebPki,
@@ -140,7 +150,7 @@ impl EnrollClient {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
-            .timeout_global(Some(Duration::from_secs(30)))
+            .timeout_global(Some(timeout))
             .user_agent(concat!("otp/", env!("CARGO_PKG_VERSION")))
             .tls_config(TlsConfig::builder().root_certs(roots).build())
             .build()
@@ -208,7 +218,9 @@ impl EnrollClient {
         }
     }
 
-    fn post<B: Serialize, T: DeserializeOwned>(
+    /// POSTs `body` as JSON to `path` and reads the answer (errors as for enrollment:
+    /// the server's code, CE2001 for TLS, CE1002 for an answer not in form).
+    pub(super) fn post<B: Serialize, T: DeserializeOwned>(
         &self,
         path: &str,
         body: &B,

@@ -6,8 +6,19 @@
 
 use super::{Lang, Localize};
 use crate::enroll::save::EditError;
-use crate::enroll::{CaCertProblem, ClientDetail, EnrollError};
+use crate::enroll::{CaCertProblem, ClientDetail, EnrollError, PushError};
 use crate::t_in;
+
+impl Localize for PushError {
+    fn localize_in(&self, lang: Lang) -> String {
+        match self {
+            PushError::Request(error) => error.localize_in(lang),
+            PushError::Sign(reason) => {
+                t_in!(lang, "enroll-push-sign-failed", reason = reason.as_str())
+            }
+        }
+    }
+}
 
 impl Localize for EnrollError {
     fn localize_in(&self, lang: Lang) -> String {

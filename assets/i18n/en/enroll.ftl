@@ -69,3 +69,8 @@ enroll-cli-with-hint =
     { $hint }
 enroll-cli-hint-server = If you know the server's address, you can also give it for this one enrollment: otp add --customer { $customer } --server https://...
 enroll-cli-hint-ca-cert = If your { -organisation } uses its own certificate authority, give its certificate with --ca-cert FILE.
+
+## Push approvals (otp approve, otp deny, otp push register)
+
+# $reason: why (the agent's or the system's words).
+enroll-push-sign-failed = the device key could not sign ({ $reason })

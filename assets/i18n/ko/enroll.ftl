@@ -64,3 +64,8 @@ enroll-cli-with-hint =
     { $hint }
 enroll-cli-hint-server = 서버 주소를 알고 있다면 이번 등록에만 직접 지정할 수도 있습니다: otp add --customer { $customer } --server https://...
 enroll-cli-hint-ca-cert = 기관이 자체 인증서(CA)를 쓴다면 --ca-cert 파일 옵션으로 그 인증서를 지정하세요.
+
+## Push approvals (otp approve, otp deny, otp push register)
+
+# $reason: why (the agent's or the system's words).
+enroll-push-sign-failed = 기기 키로 서명하지 못했습니다. ({ $reason })
