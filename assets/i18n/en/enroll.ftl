@@ -74,3 +74,29 @@ enroll-cli-hint-ca-cert = If your { -organisation } uses its own certificate aut
 
 # $reason: why (the agent's or the system's words).
 enroll-push-sign-failed = the device key could not sign ({ $reason })
+# $label: the account; $user: the ID at the organisation; $service, $address,
+# $text: what the login page said (or enroll-push-unknown); $seconds: seconds left;
+# $id: the request id; $numbers: "[1] 47   [2] 12   [3] 90".
+enroll-push-request =
+    Login request for { $label } ({ -user-id } { $user })
+      service: { $service }
+      from: { $address }
+      details: { $text }
+      expires in { $seconds } s (request { $id })
+    Which number does the login page show?   { $numbers }
+enroll-push-unknown = (not given)
+enroll-push-prompt = Number (1, 2, 3, or d if this login is not yours):
+enroll-push-what-choice = the number
+enroll-push-choice-again = Type 1, 2 or 3, the number itself, or d if this login is not yours.
+# $state: approved, denied, expired or pending; $service: the service (may be empty).
+enroll-push-outcome = { $state ->
+    [approved] Approved: the login to { $service } goes on.
+    [denied] Denied: the login was refused.
+   *[other] The request is { $state }.
+}
+# $seconds: how long otp waits.
+enroll-push-waiting = Waiting up to { $seconds } s for a login request…
+# $label: the account; $error: why its poll failed.
+enroll-push-poll-failed = could not ask for { $label }'s requests: { $error }
+# $label: the account.
+enroll-push-registered = { $label } now answers approval requests (otp approve) with this device's key.
