@@ -249,4 +249,47 @@ mod imp {
         }
         Ok(())
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::api::push::PushContext;
+        use crate::i18n::{Lang, set_thread};
+
+        fn request() -> PendingPush {
+            PendingPush {
+                request_id: "AAAAAAAAAAAAAAAAAAAAAA".into(),
+                user_id: "jklee".into(),
+                context: PushContext {
+                    service: Some("Hana \u{1b}[2Jportal".into()),
+                    client_ip: Some("203.0.113.7".into()),
+                    text: None,
+                },
+                numbers: vec!["47".into(), "12".into(), "90".into()],
+                expires_in: 42,
+            }
+        }
+
+        #[test]
+        fn a_request_is_described_in_both_languages_as_plain_text() {
+            for (lang, words) in [
+                (
+                    Lang::En,
+                    ["Login request", "expires in 42 s", "(not given)"],
+                ),
+                (Lang::Ko, ["인증요청", "42초 뒤 만료", "(없음)"]),
+            ] {
+                set_thread(Some(lang));
+                let text = describe("Hana:jklee", &request());
+                for word in words {
+                    assert!(text.contains(word), "{lang:?}: {text}");
+                }
+                assert!(text.contains("[1] 47   [2] 12   [3] 90"), "{text}");
+                assert!(text.contains("Hana \u{fffd}[2Jportal"), "{text}");
+                assert!(!text.contains('\u{1b}'), "{text}");
+                assert!(!crate::t!("enroll-push-prompt").is_empty());
+            }
+            set_thread(None);
+        }
+    }
 }

@@ -17,8 +17,9 @@ enroll-wrong-activation = { $code }: the { -activation-code } is wrong; { $left 
 
 ## What exactly the client found wrong (shown in brackets after a CE sentence).
 
-enroll-detail-customer-form = a { -customer-code } has only letters and digits
-enroll-detail-activation-form = the { -activation-code } has 6 digits
+enroll-detail-customer-form = a { -customer-code } has 4 to 8 letters and digits
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-detail-activation-form = the { -activation-code } has { $digits } digits
 enroll-detail-answer-form = the server's answer is not in the expected form
 enroll-detail-not-otpd = the server answered HTTP { $status } without an error code; check that it is your { -organisation }'s { -server-product } server
 enroll-detail-request-encoding = the request could not be encoded
@@ -54,7 +55,8 @@ enroll-not-rolled-back = { $activation } The account { $label } was saved in the
 
 # The prompts end with a space the code adds.
 enroll-cli-prompt-id = Your { -user-id } at { $organisation }:
-enroll-cli-prompt-activation = { -activation-code } (the 6 digits from your { -organisation }'s email, not a { -one-time-code }):
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-cli-prompt-activation = { -activation-code } (the { $digits } digits your { -organisation } gave you, not a { -one-time-code }):
 enroll-cli-what-id = the { -user-id }
 enroll-cli-what-activation = the { -activation-code }
 enroll-cli-organisation = { -customer-code } { $customer }: { $organisation } ({ $server })

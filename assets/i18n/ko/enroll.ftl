@@ -15,8 +15,9 @@ enroll-wrong-activation = { $code }: { -activation-code }가 틀렸습니다. { 
 
 ## 클라이언트가 찾은 문제(CE 문장 뒤 괄호 안).
 
-enroll-detail-customer-form = { -customer-code }는 영문자와 숫자로만 이루어집니다
-enroll-detail-activation-form = { -activation-code }는 6자리 숫자입니다
+enroll-detail-customer-form = { -customer-code }는 영문자와 숫자 4~8자입니다
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-detail-activation-form = { -activation-code }는 { $digits }자리 숫자입니다
 enroll-detail-answer-form = 서버의 응답 형식이 맞지 않습니다
 enroll-detail-not-otpd = 서버가 오류 코드 없이 HTTP { $status }로 응답했습니다. 기관의 { -server-product } 서버 주소가 맞는지 확인하세요
 enroll-detail-request-encoding = 요청을 만들 수 없습니다
@@ -49,7 +50,8 @@ enroll-not-rolled-back = { $activation } { $label } 계정은 { -vault }에 저�
 
 # 입력 안내 뒤의 빈칸은 코드가 붙입니다.
 enroll-cli-prompt-id = { $organisation } { -user-id }:
-enroll-cli-prompt-activation = { -activation-code }(기관 이메일로 받은 6자리 등록용 코드이며 { -one-time-code }가 아닙니다):
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-cli-prompt-activation = { -activation-code }({ $digits }자리, 기관에서 받은 등록용 코드이며 { -one-time-code }가 아닙니다):
 enroll-cli-what-id = { -user-id }
 enroll-cli-what-activation = { -activation-code }
 enroll-cli-organisation = { -customer-code } { $customer }: { $organisation } ({ $server })
