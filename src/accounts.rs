@@ -228,10 +228,68 @@ fn check_name(name: &str) -> Result<(), AccountError> {
     }
 }
 
-/// The accounts of one vault, in the order the user added them.
+/// How an enrolled account answers push approvals (`otp approve`): the otpd that
+/// asks, who the account is there, and the device's Ed25519 signing key.
+///
+/// The key's 32-byte seed is a secret like an account's seed: zeroized on drop,
+/// redacted in `Debug`, never printed, never exported. Only the vault and the
+/// agent hold it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PushLink {
+    /// The otpd's address (`https://…`).
+    pub server: String,
+    /// The customer (agency) code, upper case (`U1034`).
+    pub customer: String,
+    /// The person's ID at the organisation.
+    pub user_id: String,
+    /// The token's serial on the server, which polls and answers name.
+    pub serial: String,
+    seed: Zeroizing<[u8; 32]>,
+}
+
+impl PushLink {
+    /// A link holding the device key's 32-byte seed.
+    pub fn new(
+        server: String,
+        customer: String,
+        user_id: String,
+        serial: String,
+        seed: Zeroizing<[u8; 32]>,
+    ) -> Self {
+        Self {
+            server,
+            customer,
+            user_id,
+            serial,
+            seed,
+        }
+    }
+
+    /// The device key's seed (secret: only for signing, never for display).
+    pub fn seed(&self) -> &[u8; 32] {
+        &self.seed
+    }
+}
+
+impl std::fmt::Debug for PushLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PushLink")
+            .field("server", &self.server)
+            .field("customer", &self.customer)
+            .field("user_id", &self.user_id)
+            .field("serial", &self.serial)
+            .field("seed", &"<redacted>")
+            .finish()
+    }
+}
+
+/// The accounts of one vault, in the order the user added them, each with the
+/// push link it may have (kept beside the account, in step on rename and remove).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Store {
     accounts: Vec<Account>,
+    /// One entry per account, same order.
+    links: Vec<Option<PushLink>>,
 }
 
 impl Store {
@@ -242,7 +300,50 @@ impl Store {
 
     /// Builds a store from accounts already validated elsewhere (the vault payload).
     pub fn from_accounts(accounts: Vec<Account>) -> Self {
-        Self { accounts }
+        let links = vec![None; accounts.len()];
+        Self { accounts, links }
+    }
+
+    /// The push link of the account at `index`, if it has one.
+    pub fn push_link(&self, index: usize) -> Option<&PushLink> {
+        self.links.get(index).and_then(Option::as_ref)
+    }
+
+    /// Gives the account at `index` its push link (replacing any earlier one);
+    /// false when there is no such account.
+    pub fn set_push_link(&mut self, index: usize, link: PushLink) -> bool {
+        match self.links.get_mut(index) {
+            Some(slot) => {
+                *slot = Some(link);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes the push link away from the account at `index`.
+    pub fn take_push_link(&mut self, index: usize) -> Option<PushLink> {
+        self.links.get_mut(index).and_then(Option::take)
+    }
+
+    /// The push link of the account labelled exactly `label`.
+    pub fn push_link_by_label(&self, label: &str) -> Option<&PushLink> {
+        let index = self.accounts.iter().position(|a| a.label() == label)?;
+        self.push_link(index)
+    }
+
+    /// Every account that answers push approvals: its index, the account and its link.
+    pub fn push_links(&self) -> impl Iterator<Item = (usize, &Account, &PushLink)> {
+        self.accounts
+            .iter()
+            .zip(&self.links)
+            .enumerate()
+            .filter_map(|(index, (account, link))| link.as_ref().map(|link| (index, account, link)))
+    }
+
+    /// Whether any account has a push link.
+    pub fn has_push_links(&self) -> bool {
+        self.links.iter().any(Option::is_some)
     }
 
     /// All accounts.
@@ -291,12 +392,39 @@ impl Store {
             return Err(AccountError::Duplicate { label });
         }
         self.accounts.push(account);
+        self.links.push(None);
         Ok(())
     }
 
-    /// Removes and returns the account at `index`.
+    /// Adds an account with its push link, as [`Store::add`] does.
+    pub fn add_with_link(
+        &mut self,
+        account: Account,
+        link: Option<PushLink>,
+        limit: usize,
+    ) -> Result<(), AccountError> {
+        self.add(account, limit)?;
+        if let (Some(slot), Some(link)) = (self.links.last_mut(), link) {
+            *slot = Some(link);
+        }
+        Ok(())
+    }
+
+    /// Removes and returns the account at `index` (its push link goes with it).
     pub fn remove(&mut self, index: usize) -> Option<Account> {
-        (index < self.accounts.len()).then(|| self.accounts.remove(index))
+        self.remove_with_link(index).map(|(account, _)| account)
+    }
+
+    /// Removes the account at `index`, returning it and its push link.
+    pub fn remove_with_link(&mut self, index: usize) -> Option<(Account, Option<PushLink>)> {
+        (index < self.accounts.len()).then(|| {
+            let link = if index < self.links.len() {
+                self.links.remove(index)
+            } else {
+                None
+            };
+            (self.accounts.remove(index), link)
+        })
     }
 
     /// Renames the account at `index`; `issuer` of `Some` replaces the issuer too.
@@ -558,5 +686,71 @@ mod tests {
             name: "y".into(),
             ..steam.clone()
         }));
+    }
+
+    fn link(user: &str) -> PushLink {
+        PushLink::new(
+            "https://otp.example.org".into(),
+            "U1034".into(),
+            user.into(),
+            format!("S-{user}"),
+            Zeroizing::new([7u8; 32]),
+        )
+    }
+
+    #[test]
+    fn push_links_follow_their_accounts_through_rename_and_remove() {
+        let mut store = store();
+        assert!(!store.has_push_links());
+        assert!(store.set_push_link(1, link("gitlab")));
+        assert!(!store.set_push_link(9, link("nobody")));
+        // Renaming keeps the link with its account.
+        store.rename(1, "bob", None).unwrap();
+        assert_eq!(
+            store.push_link_by_label("GitLab:bob"),
+            Some(&link("gitlab"))
+        );
+        assert_eq!(store.push_link_by_label("GitLab:alice"), None);
+        // Removing an account before it moves the link along with the account.
+        store.remove(0);
+        assert_eq!(store.get(0).unwrap().label(), "GitLab:bob");
+        assert_eq!(store.push_link(0), Some(&link("gitlab")));
+        let linked: Vec<String> = store.push_links().map(|(_, a, _)| a.label()).collect();
+        assert_eq!(linked, ["GitLab:bob"]);
+        // Removing the account removes its link, and a new account has none.
+        let (account, taken) = store.remove_with_link(0).unwrap();
+        assert_eq!(taken, Some(link("gitlab")));
+        assert!(!store.has_push_links());
+        store
+            .add_with_link(account.clone(), Some(link("again")), 10)
+            .unwrap();
+        let index = store.find("GitLab:bob").unwrap();
+        assert_eq!(store.push_link(index), Some(&link("again")));
+        assert_eq!(store.take_push_link(index), Some(link("again")));
+        assert_eq!(store.push_link(index), None);
+        assert!(store.add_with_link(account, Some(link("x")), 10).is_err());
+        assert!(!store.has_push_links());
+    }
+
+    #[test]
+    fn a_push_links_debug_never_shows_the_key() {
+        let link = PushLink::new(
+            "https://otp.example.org".into(),
+            "U1034".into(),
+            "jklee".into(),
+            "S-1".into(),
+            Zeroizing::new([0xab; 32]),
+        );
+        let mut store = Store::from_accounts(vec![account(None, "jklee")]);
+        store.set_push_link(0, link.clone());
+        for text in [
+            format!("{link:?}"),
+            format!("{store:?}"),
+            format!("{link:#?}"),
+        ] {
+            assert!(text.contains("<redacted>"), "{text}");
+            assert!(!text.contains("171") && !text.contains("ab, ab"), "{text}");
+        }
+        assert_eq!(link.seed(), &[0xab; 32]);
     }
 }

@@ -16,8 +16,9 @@ use serde::de::DeserializeOwned;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use zeroize::Zeroizing;
 
-use crate::accounts::Account;
+use crate::accounts::{Account, PushLink};
 use crate::api::ErrorCode;
+use crate::api::device_key::DeviceKey;
 use crate::api::pake::{self, ClientExchange, Context};
 use crate::api::wire::{
     ActivateReply, CustomerInfo, EnrollActivate, EnrollFinish, EnrollFinishReply, EnrollStart,
@@ -49,7 +50,12 @@ pub fn find_server(
     if let Some(url) = explicit {
         return ServerUrl::parse(url);
     }
-    if let Some(url) = config.customers.get(customer) {
+    // Customer codes are compared without regard to case (`u1034` is `U1034`).
+    if let Some((_, url)) = config
+        .customers
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(customer))
+    {
         return ServerUrl::parse(url);
     }
     if let Some(directory) = &config.directory {
@@ -72,8 +78,12 @@ pub struct EnrollRequest {
     pub customer: String,
     /// Their ID at the organisation.
     pub user_id: String,
-    /// The 6-digit activation code (spaces and hyphens allowed).
+    /// The activation (issuance) code, `code_digits` digits (spaces and hyphens
+    /// allowed).
     pub activation_code: Zeroizing<String>,
+    /// How many digits the customer's activation codes have (the lookup's
+    /// [`CustomerInfo::code_digits`], 6 when it says none).
+    pub code_digits: u8,
     /// A name for this device, shown to the administrator.
     pub device_name: Option<String>,
 }
@@ -84,6 +94,20 @@ pub struct PendingAccount {
     pub account: Account,
     /// The token's serial on the server.
     pub serial: String,
+    /// How the account answers push approvals: the device key made for this
+    /// enrollment (its public half sent to the server inside the PAKE), stored in
+    /// the vault with the account.
+    pub push_link: Option<PushLink>,
+}
+
+impl std::fmt::Debug for PendingAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingAccount")
+            .field("account", &self.account)
+            .field("serial", &self.serial)
+            .field("push_link", &self.push_link)
+            .finish()
+    }
 }
 
 /// An HTTPS client for one otpd.
@@ -114,6 +138,16 @@ fn is_tls_error(error: &ureq::Error) -> bool {
 impl EnrollClient {
     /// A client for `base`; `ca_cert` replaces the public roots with a private CA.
     pub fn new(base: ServerUrl, ca_cert: Option<&Path>) -> Result<Self, EnrollError> {
+        Self::with_timeout(base, ca_cert, Duration::from_secs(30))
+    }
+
+    /// A client whose requests may take up to `timeout` in all (a long poll waits
+    /// up to 30 s for news, so it needs more than [`EnrollClient::new`]'s 30 s).
+    pub fn with_timeout(
+        base: ServerUrl,
+        ca_cert: Option<&Path>,
+        timeout: Duration,
+    ) -> Result<Self, EnrollError> {
         let roots = match ca_cert {
             Some(path) => RootCerts::Specific(Arc::new(vec![read_ca(path)?])),
             None => RootCerts::WebPki,
@@ -121,7 +155,7 @@ impl EnrollClient {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
-            .timeout_global(Some(Duration::from_secs(30)))
+            .timeout_global(Some(timeout))
             .user_agent(concat!("otp/", env!("CARGO_PKG_VERSION")))
             .tls_config(TlsConfig::builder().root_certs(roots).build())
             .build()
@@ -189,7 +223,9 @@ impl EnrollClient {
         }
     }
 
-    fn post<B: Serialize, T: DeserializeOwned>(
+    /// POSTs `body` as JSON to `path` and reads the answer (errors as for enrollment:
+    /// the server's code, CE2001 for TLS, CE1002 for an answer not in form).
+    pub(super) fn post<B: Serialize, T: DeserializeOwned>(
         &self,
         path: &str,
         body: &B,
@@ -229,12 +265,21 @@ impl EnrollClient {
     pub fn exchange(&self, request: &EnrollRequest) -> Result<PendingAccount, EnrollError> {
         let code = crate::api::shapes::normalize_activation_code(
             &request.activation_code,
-            crate::api::shapes::ACTIVATION_DIGITS_DEFAULT,
+            request.code_digits,
         )
-        .ok_or_else(|| EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm))?;
-        let enrollment_id = pake::new_enrollment_id().map_err(|e| {
-            EnrollError::client(ErrorCode::Ce1002, ClientDetail::Randomness(e.to_string()))
+        .ok_or_else(|| {
+            EnrollError::client(
+                ErrorCode::Ce1002,
+                ClientDetail::ActivationCodeForm {
+                    digits: request.code_digits,
+                },
+            )
         })?;
+        let randomness = |e: pake::PakeError| {
+            EnrollError::client(ErrorCode::Ce1002, ClientDetail::Randomness(e.to_string()))
+        };
+        let device_key = DeviceKey::generate().map_err(randomness)?;
+        let enrollment_id = pake::new_enrollment_id().map_err(randomness)?;
         let context = Context {
             customer: &request.customer,
             user_id: &request.user_id,
@@ -264,12 +309,15 @@ impl EnrollClient {
         let keys = exchange
             .finish(&started.pake.msg)
             .map_err(|_| EnrollError::client(ErrorCode::Ce2002, ClientDetail::PakeMessage))?;
+        let sealed_key = keys
+            .seal_device_key(&device_key.public())
+            .map_err(randomness)?;
         let finished: EnrollFinishReply = self.post(
             "/v1/enroll/finish",
             &EnrollFinish {
                 enrollment_id,
                 client_confirm: keys.client_confirm(),
-                device_key: None,
+                device_key: Some(sealed_key),
             },
         )?;
         keys.verify_server_confirm(&finished.server_confirm)
@@ -294,7 +342,15 @@ impl EnrollClient {
         if seed.len() < 10 || finished.account.is_empty() {
             return Err(bad(ClientDetail::Account));
         }
+        let push_link = PushLink::new(
+            self.base.as_str().to_owned(),
+            request.customer.clone(),
+            request.user_id.clone(),
+            finished.serial.clone(),
+            device_key.to_bytes(),
+        );
         Ok(PendingAccount {
+            push_link: Some(push_link),
             account: Account {
                 name: finished.account,
                 issuer: Some(finished.issuer).filter(|i| !i.is_empty()),

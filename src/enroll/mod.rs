@@ -9,16 +9,19 @@
 //! activation fails.
 //!
 //! - [`client`]: the HTTPS client for one otpd (the protocol steps);
+//! - [`push`]: push approvals, the device's side (poll, answer, register);
 //! - [`save`]: saving, activating and rolling back, in one place;
 //! - [`url`]: server addresses (`https://`, or `http://` to this machine only);
 //! - [`error`]: [`EnrollError`], what went wrong and what to do.
 
 pub mod client;
 pub mod error;
+pub mod push;
 pub mod save;
 pub mod url;
 
 pub use client::{EnrollClient, EnrollRequest, PendingAccount, find_server};
 pub use error::{CaCertProblem, ClientDetail, EnrollError};
+pub use push::{Choice, PushClient, PushError, Signer};
 pub use save::{EnrolledAccount, Naming};
 pub use url::ServerUrl;

@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 use super::client::{EnrollClient, EnrollRequest, PendingAccount};
 pub use super::error::EditError;
 use super::error::EnrollError;
-use crate::accounts::{Account, AccountError, Store};
+use crate::accounts::{Account, AccountError, PushLink, Store};
 use crate::api::wire::ActivateReply;
 use crate::vault::payload;
 use crate::vault::{Pin, Vault};
@@ -135,8 +135,8 @@ pub fn save_and_activate(
     let accounts = book
         .edit(&mut |store| {
             // Re-enrollment: the old token stops working on activation.
-            replaced = holder(store, &label).and_then(|index| store.remove(index));
-            store.add(pending.account.clone(), limit)
+            replaced = holder(store, &label).and_then(|index| store.remove_with_link(index));
+            store.add_with_link(pending.account.clone(), pending.push_link.clone(), limit)
         })
         .map_err(EnrollError::Save)?;
     match activate(pending) {
@@ -158,11 +158,11 @@ pub fn save_and_activate(
 }
 
 /// Takes `account` out of `book` (if it is still the one saved there) and puts
-/// `replaced` back.
+/// `replaced` back, with its push link.
 fn roll_back(
     book: &mut dyn AccountBook,
     account: &Account,
-    mut replaced: Option<Account>,
+    mut replaced: Option<(Account, Option<PushLink>)>,
 ) -> Result<(), EditError> {
     let label = account.label();
     book.edit(&mut |store| {
@@ -171,10 +171,10 @@ fn roll_back(
         {
             store.remove(index);
         }
-        if let Some(old) = replaced.take() {
+        if let Some((old, link)) = replaced.take() {
             // Refused only when another program stored an account of this label
             // meanwhile; that one is kept.
-            let _ = store.add(old, usize::MAX);
+            let _ = store.add_with_link(old, link, usize::MAX);
         }
         Ok(())
     })
@@ -245,10 +245,21 @@ mod tests {
         }
     }
 
+    fn link(serial: &str, seed: u8) -> PushLink {
+        PushLink::new(
+            "https://otp.example.org".to_owned(),
+            "U1034".to_owned(),
+            "jklee".to_owned(),
+            serial.to_owned(),
+            Zeroizing::new([seed; 32]),
+        )
+    }
+
     fn pending() -> PendingAccount {
         PendingAccount {
             account: account("KISTI", "jklee", b"new seed 0123456789"),
             serial: "S-2".to_owned(),
+            push_link: Some(link("S-2", 2)),
         }
     }
 
@@ -276,6 +287,22 @@ mod tests {
         assert!(enrolled.replaced_previous);
         assert_eq!(enrolled.accounts.accounts(), &[pending().account]);
         assert_eq!(book.store, enrolled.accounts);
+        // The device key is saved with the account, in the same write.
+        assert_eq!(book.store.push_link(0), Some(&link("S-2", 2)));
+        assert_eq!(book.edits, 1);
+    }
+
+    #[test]
+    fn a_refused_activation_puts_the_earlier_push_link_back_too() {
+        let mut book = Book::new(vec![earlier()], 3);
+        book.store.set_push_link(0, link("S-1", 1));
+        save_and_activate(&mut book, &pending(), 10, |_| refused()).unwrap_err();
+        assert_eq!(book.store.accounts(), &[earlier()]);
+        assert_eq!(book.store.push_link(0), Some(&link("S-1", 1)));
+        // Activated, the new link replaces the old one.
+        save_and_activate(&mut book, &pending(), 10, |_| activated()).unwrap();
+        assert_eq!(book.store.len(), 1);
+        assert_eq!(book.store.push_link(0), Some(&link("S-2", 2)));
     }
 
     #[test]

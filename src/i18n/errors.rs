@@ -211,6 +211,7 @@ impl Localize for RecordProblem {
                 t_in!(lang, "err-payload-bad-type", kind = kind.as_str())
             }
             RecordProblem::SteamParams => t_in!(lang, "err-payload-steam-params"),
+            RecordProblem::PushLink => t_in!(lang, "err-payload-push-link"),
         }
     }
 }

@@ -24,18 +24,36 @@
 //! (or could ever write back) any account. Were it version 1, that `otp` would
 //! report the account's 5 digits as damage and advise restoring the backup.
 //!
+//! Version 3 adds push links (`otp approve`): an account enrolled with a device key
+//! has one, in a table of its own beside the accounts, named by the account's label:
+//!
+//! ```toml
+//! [[push_links]]
+//! account = "KISTI:jklee"
+//! server = "https://otp.example.org"
+//! customer = "U1034"
+//! user_id = "jklee"
+//! serial = "T-1234"
+//! device_key = "…"   # the Ed25519 seed, base64url: a secret like `secret`
+//! ```
+//!
+//! Only a vault holding a link is written as version 3; without one it is written
+//! as before (1, or 2 with a Steam account), so older `otp`s keep opening it. An
+//! older `otp` refuses a version 3 vault whole ("written by a newer otp") rather
+//! than dropping the device keys on its next write.
+//!
 //! Serialised text is returned in zeroizing storage; parsing errors never quote the
 //! text, which holds secrets.
 
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::accounts::{Account, Store};
+use crate::accounts::{Account, PushLink, Store};
 use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
 /// The newest payload format this build reads (and writes when a vault needs it).
-pub const PAYLOAD_VERSION: u32 = 2;
+pub const PAYLOAD_VERSION: u32 = 3;
 
 /// The payload version of vaults without Steam Guard accounts, which every `otp`
 /// reads.
@@ -43,6 +61,9 @@ const FIRST_VERSION: u32 = 1;
 
 /// The version that introduced Steam Guard accounts.
 const STEAM_VERSION: u32 = 2;
+
+/// The version that introduced push links (device keys).
+const PUSH_VERSION: u32 = 3;
 
 /// Why a decrypted payload could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,6 +110,10 @@ pub enum RecordProblem {
     /// A `steam` record whose algorithm or digits are not Steam's (SHA1, 5).
     #[error("a Steam Guard account must be SHA1 with 5 characters")]
     SteamParams,
+    /// A push link whose device key is not 32 bytes of base64url, or that names
+    /// no account (or one named by another link too).
+    #[error("its push link is not valid")]
+    PushLink,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -96,6 +121,55 @@ struct Payload {
     version: u32,
     #[serde(default)]
     accounts: Vec<Record>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    push_links: Vec<LinkRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkRecord {
+    account: String,
+    server: String,
+    customer: String,
+    user_id: String,
+    serial: String,
+    device_key: Zeroizing<String>,
+}
+
+impl LinkRecord {
+    fn new(label: String, link: &PushLink) -> Self {
+        use base64::Engine;
+        LinkRecord {
+            account: label,
+            server: link.server.clone(),
+            customer: link.customer.clone(),
+            user_id: link.user_id.clone(),
+            serial: link.serial.clone(),
+            device_key: Zeroizing::new(
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(link.seed()),
+            ),
+        }
+    }
+
+    fn into_link(self) -> Result<(String, PushLink), PayloadError> {
+        use base64::Engine;
+        let bad = || PayloadError::BadAccount {
+            name: self.account.clone(),
+            problem: RecordProblem::PushLink,
+        };
+        let bytes = Zeroizing::new(
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(self.device_key.as_bytes())
+                .map_err(|_| bad())?,
+        );
+        let mut seed = Zeroizing::new([0u8; 32]);
+        if bytes.len() != seed.len() {
+            return Err(bad());
+        }
+        seed.copy_from_slice(&bytes);
+        let link = PushLink::new(self.server, self.customer, self.user_id, self.serial, seed);
+        Ok((self.account, link))
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -183,7 +257,9 @@ impl TryFrom<Record> for Account {
 /// The oldest payload version that holds every account of `store` (see the module
 /// documentation).
 pub fn version_for(store: &Store) -> u32 {
-    if store.accounts().iter().any(|a| a.kind == Kind::Steam) {
+    if store.has_push_links() {
+        PUSH_VERSION
+    } else if store.accounts().iter().any(|a| a.kind == Kind::Steam) {
         STEAM_VERSION
     } else {
         FIRST_VERSION
@@ -195,6 +271,10 @@ pub fn to_toml(store: &Store) -> Zeroizing<String> {
     let payload = Payload {
         version: version_for(store),
         accounts: store.accounts().iter().map(Record::from).collect(),
+        push_links: store
+            .push_links()
+            .map(|(_, account, link)| LinkRecord::new(account.label(), link))
+            .collect(),
     };
     // Serialising plain strings and integers cannot fail; fall back to an empty
     // document rather than panic if the toml crate ever disagrees.
@@ -226,7 +306,23 @@ pub fn from_toml(text: &str) -> Result<Store, PayloadError> {
         .into_iter()
         .map(Account::try_from)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Store::from_accounts(accounts))
+    let mut store = Store::from_accounts(accounts);
+    for record in payload.push_links {
+        let (label, link) = record.into_link()?;
+        let index = store.accounts().iter().position(|a| a.label() == label);
+        match index {
+            Some(index) if store.push_link(index).is_none() => {
+                store.set_push_link(index, link);
+            }
+            _ => {
+                return Err(PayloadError::BadAccount {
+                    name: label,
+                    problem: RecordProblem::PushLink,
+                });
+            }
+        }
+    }
+    Ok(store)
 }
 
 #[cfg(test)]
@@ -364,12 +460,80 @@ mod tests {
         }
     }
 
+    fn with_link() -> Store {
+        let mut store = with_steam();
+        store.set_push_link(
+            0,
+            PushLink::new(
+                "https://otp.example.org".into(),
+                "U1034".into(),
+                "jklee".into(),
+                "T-1".into(),
+                Zeroizing::new([0x5a; 32]),
+            ),
+        );
+        store
+    }
+
+    /// A push link round-trips and makes the payload version 3; without links the
+    /// vault is written exactly as before (the version 1 and 2 tests above), and
+    /// the `otp` of before links (which read up to 2) refuses it whole.
+    #[test]
+    fn a_push_link_round_trips_as_version_3() {
+        let store = with_link();
+        let text = to_toml(&store);
+        assert!(text.starts_with("version = 3\n"), "{}", text.as_str());
+        assert!(
+            text.contains("[[push_links]]\naccount = 'AT&T: \"Mobile\":alice@example.com'\n"),
+            "{}",
+            text.as_str()
+        );
+        let back = from_toml(&text).unwrap();
+        assert_eq!(back, store);
+        assert_eq!(back.push_link(0).unwrap().seed(), &[0x5a; 32]);
+        // Renamed and written again, the link still belongs to its account.
+        let mut renamed = back;
+        renamed.rename(0, "bob", Some(None)).unwrap();
+        let again = from_toml(&to_toml(&renamed)).unwrap();
+        assert_eq!(again.push_link_by_label("bob").unwrap().user_id, "jklee");
+        // Removing the linked account brings the version down again.
+        let mut removed = again;
+        removed.remove(0);
+        assert!(to_toml(&removed).starts_with("version = 2\n"));
+        assert!(!to_toml(&removed).contains("push_links"));
+    }
+
+    #[test]
+    fn a_broken_push_link_is_refused_without_quoting_the_key() {
+        let text = to_toml(&with_link());
+        let short = text.replace("device_key = \"", "device_key = \"AAAA");
+        let error = from_toml(&short).unwrap_err();
+        assert!(matches!(
+            &error,
+            PayloadError::BadAccount {
+                problem: RecordProblem::PushLink,
+                ..
+            }
+        ));
+        assert!(!error.to_string().contains("Wlpa"), "{error}");
+        let orphan = text.replace("account = 'AT&T", "account = 'nobody AT&T");
+        assert_ne!(orphan, text.as_str());
+        assert!(matches!(
+            from_toml(&orphan),
+            Err(PayloadError::BadAccount {
+                problem: RecordProblem::PushLink,
+                ..
+            })
+        ));
+    }
+
     #[test]
     fn refuses_newer_versions_and_bad_fields() {
         assert_eq!(
-            from_toml("version = 3\naccounts = []"),
-            Err(PayloadError::TooNew { found: 3 })
+            from_toml("version = 4\naccounts = []"),
+            Err(PayloadError::TooNew { found: 4 })
         );
+        assert_eq!(from_toml("version = 3\naccounts = []"), Ok(Store::new()));
         assert_eq!(from_toml("version = 2\naccounts = []"), Ok(Store::new()));
         let text = to_toml(&sample()).replace("SHA512", "MD5");
         assert!(matches!(

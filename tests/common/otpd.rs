@@ -259,6 +259,7 @@ impl Server {
                 customer: "1106".into(),
                 user_id: user.into(),
                 activation_code: zeroize::Zeroizing::new(activation.to_owned()),
+                code_digits: otp::api::shapes::ACTIVATION_DIGITS_DEFAULT,
                 device_name: None,
             })
             .unwrap();

@@ -77,6 +77,7 @@ err-payload-not-utf8 = the { -vault } decrypted but its contents are not text; r
 # $reason: why (err-param- or err-payload-bad-type).
 err-payload-bad-account = the { -vault } decrypted but its { -account } "{ $name }" is not valid: { $reason }; restore the { -backup } next to the { -vault } file
 err-payload-steam-params = a Steam Guard { -account } must be SHA1 with 5 characters
+err-payload-push-link = its push link (device key) is damaged, or names no { -account } of the { -vault }
 err-payload-bad-type = type "{ $kind }" with these period/counter fields is not valid
 
 ## The PIN policy

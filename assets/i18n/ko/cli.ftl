@@ -196,3 +196,14 @@ cli-io-start-agent = { -agent }를 시작하지 못했습니다({ $path }): { $r
 
 cli-new-pin-gave-up-differ = 두 { -pin }가 또 서로 달라 { $tries }번 시도 끝에 그만둡니다. 명령을 다시 실행해 두 번 모두 같은 숫자 6자리를 입력하세요.
 cli-new-pin-gave-up-refused = { $tries }번 시도 끝에 그만둡니다. { $reason } 명령을 다시 실행해 이 규칙에 맞는 { -pin }를 정하세요.
+
+## Push approvals (otp approve, otp deny, otp push register)
+
+cli-push-none-waiting = 승인을 기다리는 로그인 요청이 없습니다
+cli-push-no-accounts = { -vault }에 인증요청에 응답하는 { -account }이 없습니다. otp add --customer로 등록하거나, 예전에 등록한 { -account }에 otp push register ACCOUNT로 기기 키를 주세요
+# $label: the account.
+cli-push-no-link = { $label }에는 인증요청용 기기 키가 없습니다. otp push register "{ $label }"로 키를 주세요
+# $label: the account.
+cli-push-register-no-customer = { $label }의 { -customer-code }를 알 수 없습니다. --customer CODE로 주거나 { -config-file }의 [customers] 표에 항목을 하나만 두세요
+# $label: the account.
+cli-push-register-not-totp = { $label }은 시간 기반 { -account }이 아닙니다. 기기 키 등록은 현재 { -one-time-code }로 증명합니다

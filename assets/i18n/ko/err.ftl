@@ -63,6 +63,7 @@ err-payload-invalid = { -vault }은 풀었지만 내용이 올바르지 않습�
 err-payload-not-utf8 = { -vault }은 풀었지만 내용이 텍스트가 아닙니다. { -vault } 파일 옆의 { -backup }으로 되돌리세요.
 err-payload-bad-account = { -vault }은 풀었지만 { -account } "{ $name }"의 값이 올바르지 않습니다. { $reason } { -vault } 파일 옆의 { -backup }으로 되돌리세요.
 err-payload-steam-params = Steam Guard { -account }은 SHA1에 5글자여야 합니다.
+err-payload-push-link = 푸시 승인 연결(기기 키)이 손상되었거나 { -vault }에 없는 { -account }을 가리킵니다.
 err-payload-bad-type = 종류 "{ $kind }"와(과) 주기/카운터 값의 조합이 올바르지 않습니다.
 
 ## 비밀번호 규칙
