@@ -145,6 +145,16 @@ fn enroll_with_an_agency_code_then_approve_deny_and_choose_wrong() {
     assert_success(&out);
     assert_eq!(status(&server, &key, &id).0, "denied");
 
+    // Three denials in a row (the wrong number counts) lock the pushes until the
+    // administrator unlocks them.
+    let auth = format!("Bearer {key}");
+    let body = r#"{"user_id":"jklee"}"#;
+    let (code, reply) =
+        server.request("POST", "/v1/push", &[("authorization", &auth)], Some(body));
+    assert_eq!(code, 423, "{reply}");
+    assert!(reply.contains("SE7005"), "{reply}");
+    home.admin(&["unlock", "--customer", "U1034", "--user", "jklee"]);
+
     // By its id, too; another id is nothing waiting.
     let (id, _) = push(&server, &key, "jklee");
     assert_failure(
