@@ -489,3 +489,59 @@ fn a_push_request_on_one_instance_wakes_a_device_waiting_on_another() {
         "the login system saw it after {took:?}"
     );
 }
+
+/// `[push] max_pending` holds when login systems ask at the same moment on two
+/// instances: of 12 requests for one user sent together, exactly `max_pending`
+/// (3) are stored, the rest refused with SE7006.
+#[test]
+fn the_pending_cap_holds_under_concurrent_requests_on_two_instances() {
+    let Some(database) = PgDatabase::create() else {
+        return;
+    };
+    let home = OtpdHome::new(Some(&database.url()));
+    home.set("rate_limit.enroll_per_minute", 0);
+    home.set("rate_limit.verify_per_second", 0);
+    home.admin(&[
+        "customer",
+        "add",
+        "U1034",
+        "Example Univ",
+        "--code-digits",
+        "5",
+    ]);
+    home.admin(&["user", "add", "--customer", "U1034", "jklee"]);
+    let key = home
+        .admin(&["client", "add", "--customer", "U1034", "portal"])
+        .trim()
+        .to_owned();
+    let servers = [home.start(), home.start()];
+    let code = home
+        .admin(&["issue", "--customer", "U1034", "--user", "jklee"])
+        .trim()
+        .to_owned();
+    let _device = servers[0].enroll_device("U1034", "jklee", &code, true, 0);
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(12));
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..12)
+            .map(|i| {
+                let server = &servers[i % 2];
+                let (barrier, key) = (barrier.clone(), key.clone());
+                scope.spawn(move || {
+                    barrier.wait();
+                    server
+                        .request(
+                            "POST",
+                            "/v1/push",
+                            &[("authorization", &format!("Bearer {key}"))],
+                            Some(r#"{"user_id":"jklee"}"#),
+                        )
+                        .0
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let stored = statuses.iter().filter(|s| **s == 200).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((stored, refused), (3, 9), "{statuses:?}");
+}

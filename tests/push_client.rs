@@ -149,8 +149,7 @@ fn enroll_with_an_agency_code_then_approve_deny_and_choose_wrong() {
     // administrator unlocks them.
     let auth = format!("Bearer {key}");
     let body = r#"{"user_id":"jklee"}"#;
-    let (code, reply) =
-        server.request("POST", "/v1/push", &[("authorization", &auth)], Some(body));
+    let (code, reply) = server.request("POST", "/v1/push", &[("authorization", &auth)], Some(body));
     assert_eq!(code, 423, "{reply}");
     assert!(reply.contains("SE7005"), "{reply}");
     home.admin(&["unlock", "--customer", "U1034", "--user", "jklee"]);

@@ -134,8 +134,15 @@ pub async fn listen(url: String, channel: &'static str, hub: Arc<PushHub>) {
         {
             delay = Duration::from_millis(250);
             hub.wake_all();
-            while let Ok(notification) = listener.recv().await {
-                hub.wake(notification.payload());
+            // `Ok(None)`: the connection was lost; sqlx reconnects on the next
+            // call, and whatever was notified meanwhile is gone, so wake everyone
+            // to read the database again.
+            loop {
+                match listener.try_recv().await {
+                    Ok(Some(notification)) => hub.wake(notification.payload()),
+                    Ok(None) => hub.wake_all(),
+                    Err(_) => break,
+                }
             }
         }
         tokio::time::sleep(delay).await;

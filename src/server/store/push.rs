@@ -196,12 +196,20 @@ impl Store {
     }
 
     /// Stores a request unless its user already has `max_pending` pending,
-    /// unexpired ones (one statement); `false` when there were too many.
+    /// unexpired ones; `false` when there were too many. The user's row is
+    /// locked first (a no-op `UPDATE`), so two requests for one user made at the
+    /// same moment, on one instance or two sharing PostgreSQL, are counted one
+    /// after the other and never both let through at the limit.
     pub async fn insert_push(
         &self,
         push: &NewPush<'_>,
         max_pending: i64,
     ) -> Result<bool, ServerError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("UPDATE users SET push_denials = push_denials WHERE id = $1")
+            .bind(push.user_ref.to_owned())
+            .execute(&mut *tx)
+            .await?;
         let done = sqlx::query(
             "INSERT INTO push_requests (id, user_ref, serial, customer, api_client, number, numbers, \
                                         service, client_ip, context_text, state, created_at, expires_at) \
@@ -222,8 +230,9 @@ impl Store {
         .bind(push.created_at)
         .bind(push.expires_at)
         .bind(max_pending)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(done.rows_affected() == 1)
     }
 
