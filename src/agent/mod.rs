@@ -60,6 +60,8 @@
 //! [`socket`]; `otp unlock` says the agent is not available there.
 
 pub mod protocol;
+#[cfg(feature = "enroll")]
+pub mod push;
 
 #[cfg(unix)]
 pub mod client;

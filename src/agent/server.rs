@@ -475,6 +475,13 @@ impl Agent {
                 self.remove_socket();
                 (Response::Locked, Next::Stop)
             }
+            Request::PushList => (Response::Pushes { pushes: Vec::new() }, Next::Serve),
+            Request::PushAnswer { .. } => (
+                Response::Error {
+                    error: Failure::Push(protocol::PushFailure::UnknownRequest),
+                },
+                Next::Serve,
+            ),
             Request::List => self.with_accounts(|store, _| {
                 Ok(Response::Accounts {
                     accounts: store.accounts().iter().map(AccountInfo::from).collect(),
