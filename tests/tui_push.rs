@@ -50,7 +50,7 @@ fn unlocked(sandbox: &Sandbox, cols: u16, rows: u16) -> Tui {
     tui.wait_for("Enter your 6-digit PIN", WAIT);
     let mut tui = tui;
     tui.type_slowly(PIN);
-    tui.wait_for("Example Org:jklee", WAIT);
+    tui.wait_for("1/10 accounts", WAIT);
     tui
 }
 
