@@ -150,7 +150,11 @@ fn esc_leaves_the_request_pending_and_a_small_terminal_still_shows_the_numbers()
     assert!(numbers_on(&screen).contains(&push.number), "{screen}");
     tui.send("\x1b");
     std::thread::sleep(Duration::from_millis(500));
-    assert!(!tui.screen().contains("Approve a login?"), "{}", tui.screen());
+    assert!(
+        !tui.screen().contains("Approve a login?"),
+        "{}",
+        tui.screen()
+    );
     let (status, body) = server.request(
         "GET",
         &format!("/v1/push/{}", push.request_id),

@@ -215,7 +215,7 @@ pub struct PushDialog {
 /// The widest the login-request dialog gets.
 pub const PUSH_WIDTH: u16 = 64;
 /// The tallest the login-request dialog gets.
-pub const PUSH_HEIGHT: u16 = 16;
+pub const PUSH_HEIGHT: u16 = 15;
 /// The widest a number choice gets.
 const CHOICE_WIDTH: u16 = 14;
 

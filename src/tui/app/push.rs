@@ -207,3 +207,181 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{T0, push_arrives, push_request, totp, unlocked_app};
+    use super::*;
+    use crate::accounts::PushLink;
+    use crate::tui::keymap::Context;
+    use crate::tui::message::Action;
+
+    const ID: &str = "AAAAAAAAAAAAAAAAAAAAAA";
+    const ID2: &str = "BBBBBBBBBBBBBBBBBBBBBB";
+    const LABEL: &str = "KISTI:jklee";
+
+    fn link() -> PushLink {
+        PushLink::new(
+            "http://127.0.0.1:1".into(),
+            "1106".into(),
+            "jklee".into(),
+            "T-7".into(),
+            zeroize::Zeroizing::new([7; 32]),
+        )
+    }
+
+    /// The open vault with jklee's account linked for push approvals.
+    fn app() -> App {
+        let mut app = unlocked_app(vec![
+            totp("GitHub", "alice", 30),
+            totp("KISTI", "jklee", 60),
+        ]);
+        if let Screen::Unlocked(unlocked) = &mut app.screen {
+            assert!(unlocked.store.set_push_link(1, link()));
+        }
+        app
+    }
+
+    fn press(app: &mut App, command: Command, now: u64) -> Vec<Effect> {
+        app.update(Action::Command(command), now)
+    }
+
+    #[test]
+    fn the_open_vault_watches_its_links_and_stops_on_lock() {
+        let mut app = app();
+        let effects = app.update(Action::Tick, T0);
+        let watched = effects.iter().find_map(|e| match e {
+            Effect::WatchPush(watches) => Some(watches.clone()),
+            _ => None,
+        });
+        let watches = watched.expect("a watch");
+        assert_eq!(watches.len(), 1);
+        assert_eq!(watches[0].label, LABEL);
+        // Asked once, not again at every tick.
+        let effects = app.update(Action::Tick, T0 + 1);
+        assert!(!effects.iter().any(|e| matches!(e, Effect::WatchPush(_))));
+        let effects = press(&mut app, Command::Lock, T0 + 2);
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::WatchPush(w) if w.is_empty())),
+            "{effects:?}"
+        );
+    }
+
+    #[test]
+    fn a_new_request_rings_once_shows_over_the_list_and_its_number_approves() {
+        let mut app = app();
+        app.update(Action::Tick, T0);
+        let effects = push_arrives(
+            &mut app,
+            LABEL,
+            vec![push_request(LABEL, ID, "portal", "x")],
+            T0,
+        );
+        assert_eq!(
+            effects.iter().filter(|e| matches!(e, Effect::Bell)).count(),
+            1
+        );
+        assert_eq!(app.context(), Context::Push);
+        // The same request listed again rings no more.
+        let effects = push_arrives(
+            &mut app,
+            LABEL,
+            vec![push_request(LABEL, ID, "portal", "x")],
+            T0 + 1,
+        );
+        assert!(!effects.iter().any(|e| matches!(e, Effect::Bell)));
+        let effects = press(&mut app, Command::Pick(3), T0 + 2);
+        let reply = effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::AnswerPush(reply) => Some(reply.clone()),
+                _ => None,
+            })
+            .expect("an answer");
+        assert_eq!(reply.request_id, ID);
+        assert_eq!(reply.decision, Decision::Approve);
+        assert_eq!(reply.number.as_deref(), Some("90"));
+        assert_eq!(reply.link, Some(link()));
+        assert!(app.shown_push().is_none());
+        // A poll that crossed the answer does not bring it back.
+        push_arrives(
+            &mut app,
+            LABEL,
+            vec![push_request(LABEL, ID, "portal", "x")],
+            T0 + 2,
+        );
+        assert!(app.shown_push().is_none());
+        app.update(
+            Action::Push(PushEvent::Answered {
+                request_id: ID.into(),
+                decision: Decision::Approve,
+                result: Ok(PushState::Approved),
+            }),
+            T0 + 3,
+        );
+        assert_eq!(app.status, Some(Status::Info(text::push_approved(LABEL))));
+    }
+
+    #[test]
+    fn not_me_denies_esc_defers_and_requests_queue_and_expire() {
+        let mut app = app();
+        let requests = vec![
+            push_request(LABEL, ID, "portal", "x"),
+            push_request(LABEL, ID2, "mail", "y"),
+        ];
+        push_arrives(&mut app, LABEL, requests, T0);
+        assert_eq!(app.pushes.queued(T0), 1);
+        // Esc: the first waits (not shown again), the second shows.
+        press(&mut app, Command::Back, T0);
+        assert_eq!(
+            app.shown_push().map(|p| p.info.request_id.as_str()),
+            Some(ID2)
+        );
+        let effects = press(&mut app, Command::NotMe, T0);
+        assert!(effects.iter().any(|e| matches!(e,
+            Effect::AnswerPush(PushReply { decision: Decision::Deny, number: None, request_id, .. }) if request_id == ID2)));
+        assert!(app.shown_push().is_none());
+        assert_eq!(app.context(), Context::List);
+        // Both gone by themselves once expired.
+        app.update(Action::Tick, T0 + 55);
+        assert!(app.pushes.requests.is_empty());
+    }
+
+    #[test]
+    fn a_request_for_an_account_no_longer_linked_is_not_answered() {
+        let mut app = unlocked_app(vec![totp("KISTI", "jklee", 60)]);
+        push_arrives(
+            &mut app,
+            LABEL,
+            vec![push_request(LABEL, ID, "portal", "x")],
+            T0,
+        );
+        let effects = press(&mut app, Command::Pick(1), T0);
+        assert!(!effects.iter().any(|e| matches!(e, Effect::AnswerPush(_))));
+        assert!(matches!(app.status, Some(Status::Error(_))));
+    }
+
+    #[test]
+    fn locking_forgets_the_requests() {
+        let mut app = app();
+        push_arrives(
+            &mut app,
+            LABEL,
+            vec![push_request(LABEL, ID, "portal", "x")],
+            T0,
+        );
+        app.pushes.requests[0].dismissed = true;
+        press(&mut app, Command::Lock, T0);
+        assert!(app.pushes.requests.is_empty());
+        // News for a locked interface is dropped.
+        push_arrives(
+            &mut app,
+            LABEL,
+            vec![push_request(LABEL, ID2, "portal", "x")],
+            T0,
+        );
+        assert!(app.pushes.requests.is_empty());
+    }
+}

@@ -101,7 +101,8 @@ pub(super) fn render_push(app: &App, shown: &ShownPush, room: Room, buf: &mut Bu
     let question = Line::styled(truncate(&text::push_question(), width), bold());
     if rows > 0 {
         lines.truncate(rows - 1);
-        if rows > lines.len() + 1 {
+        // The question sits right above the numbers.
+        while lines.len() + 1 < rows {
             lines.push(Line::raw(""));
         }
         lines.push(question);
