@@ -70,6 +70,8 @@ mod connection;
 #[cfg(unix)]
 pub mod descriptors;
 #[cfg(unix)]
+pub mod notify;
+#[cfg(unix)]
 pub mod server;
 #[cfg(unix)]
 pub mod socket;
