@@ -628,10 +628,23 @@ impl Agent {
                 self.remove_socket();
                 (Response::Locked, Next::Stop)
             }
-            Request::PushList => (Response::Pushes { pushes: Vec::new() }, Next::Serve),
+            Request::PushList => {
+                let book = Arc::clone(&self.book);
+                let answer = self.with_accounts(|store, _| {
+                    let mut book = book
+                        .lock()
+                        .map_err(|_| Failure::Push(PushFailure::UnknownRequest))?;
+                    let pushes = book.waiting(|label| store.push_link_by_label(label).is_some());
+                    Ok(Response::Pushes { pushes })
+                });
+                // The vault may have gained or lost links meanwhile.
+                self.watch_links();
+                answer
+            }
+            // Answered by `push_job` before it gets here.
             Request::PushAnswer { .. } => (
                 Response::Error {
-                    error: Failure::Push(protocol::PushFailure::UnknownRequest),
+                    error: Failure::Push(PushFailure::UnknownRequest),
                 },
                 Next::Serve,
             ),
