@@ -341,7 +341,8 @@ pub fn serve_agent(vault: PathBuf, jobs: Receiver<AgentJob>, results: Sender<Age
                 number,
             }) => agent.answer_push(request_id, decision, number, results.clone()),
             Some(job) => {
-                if results.send(agent.run(&vault, job)).is_err() {
+                let result = agent.run(&vault, job);
+                if results.send(result).is_err() {
                     break;
                 }
             }
