@@ -590,7 +590,7 @@ fn at_a_terminal_the_pin_prompt_comes_after_the_activation_code() {
     let args = enroll_args(&server.url);
     let wrong = other_code(&code);
     let mut terminal = sandbox.tui(&args, &[], 120, 30);
-    terminal.wait_for("6 digits from your organisation's email", WAIT);
+    terminal.wait_for("6 digits your organisation gave you", WAIT);
     assert!(!terminal.screen().contains("PIN:"), "{}", terminal.screen());
     terminal.type_slowly(wrong);
     terminal.send("\r");
@@ -601,7 +601,7 @@ fn at_a_terminal_the_pin_prompt_comes_after_the_activation_code() {
     assert!(!screen.contains("PIN:"), "{screen}");
 
     let mut terminal = sandbox.tui(&args, &[], 120, 30);
-    terminal.wait_for("6 digits from your organisation's email", WAIT);
+    terminal.wait_for("6 digits your organisation gave you", WAIT);
     terminal.type_slowly(&code);
     terminal.send("\r");
     terminal.wait_for("PIN:", WAIT);

@@ -649,7 +649,7 @@ fn column_of(line: &str, cell: &str) -> usize {
 fn admin_output_follows_the_locale_and_tables_line_up_by_display_width() {
     let home = OtpdHome::new(None);
     home.admin(&["customer", "add", "1106", "한국과학기술원"]);
-    home.admin(&["customer", "add", "kaist-2", "Example Org"]);
+    home.admin(&["customer", "add", "kaist2", "Example Org"]);
     home.admin(&["user", "add", "--customer", "1106", "홍길동"]);
     home.admin(&["user", "add", "--customer", "1106", "jklee"]);
     home.issue("홍길동", &[]);

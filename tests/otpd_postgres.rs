@@ -364,3 +364,128 @@ fn user_import_on_postgres() {
     let after = home.admin(&["user", "list", "--customer", "1106"]);
     assert!(!after.contains("new1"), "{after}");
 }
+
+/// Push approvals across two instances: a request created on the first wakes a
+/// device long-polling on the second within a few seconds (well before its 30 s
+/// wait ends: NOTIFY, not a timeout); the approval sent to the second wakes a
+/// login system long-polling on the first.
+#[test]
+fn a_push_request_on_one_instance_wakes_a_device_waiting_on_another() {
+    use std::time::{Duration, Instant};
+
+    use otp::api::push::{
+        Decision, DevicePoll, DevicePollReply, PushAnswer, PushCreated, PushState, PushStatus,
+    };
+
+    let Some(database) = PgDatabase::create() else {
+        return;
+    };
+    let home = OtpdHome::new(Some(&database.url()));
+    home.set("rate_limit.enroll_per_minute", 0);
+    home.admin(&[
+        "customer",
+        "add",
+        "u1034",
+        "Example Univ",
+        "--code-digits",
+        "5",
+    ]);
+    home.admin(&["user", "add", "--customer", "U1034", "jklee"]);
+    let key = home
+        .admin(&["client", "add", "--customer", "u1034", "portal"])
+        .trim()
+        .to_owned();
+    let first = home.start();
+    let second = home.start();
+    let code = home
+        .admin(&["issue", "--customer", "u1034", "--user", "jklee"])
+        .trim()
+        .to_owned();
+    let device = second.enroll_device("u1034", "jklee", &code, true, 0);
+    let device_key = device.key();
+
+    let agent = || -> ureq::Agent {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into()
+    };
+    // The device waits on the second instance.
+    let at = common::unix_now();
+    let poll = serde_json::to_string(&DevicePoll {
+        serial: device.serial.clone(),
+        at,
+        wait: 30,
+        signature: device_key.sign(&DevicePoll::message(&device.serial, at)),
+    })
+    .unwrap();
+    let second_url = second.url.clone();
+    let waiting_device = std::thread::spawn(move || {
+        let mut response = agent()
+            .post(format!("{second_url}/v1/device/poll"))
+            .header("content-type", "application/json")
+            .send(poll)
+            .unwrap();
+        let text = response.body_mut().read_to_string().unwrap();
+        (Instant::now(), text)
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    // The login system asks the first.
+    let sent = Instant::now();
+    let (status, body) = first.request(
+        "POST",
+        "/v1/push",
+        &[("authorization", &format!("Bearer {key}"))],
+        Some(r#"{"user_id":"jklee","context":{"service":"portal"}}"#),
+    );
+    assert_eq!(status, 200, "{body}");
+    let push: PushCreated = serde_json::from_str(&body).unwrap();
+    let (heard, text) = waiting_device.join().unwrap();
+    let reply: DevicePollReply = serde_json::from_str(&text).unwrap();
+    assert_eq!(reply.requests.len(), 1, "{text}");
+    assert_eq!(reply.requests[0].request_id, push.request_id);
+    let took = heard.duration_since(sent);
+    assert!(
+        took < Duration::from_secs(5),
+        "the device heard after {took:?}"
+    );
+
+    // The login system waits on the first; the approval goes to the second.
+    let first_url = first.url.clone();
+    let (id, api_key) = (push.request_id.clone(), key.clone());
+    let waiting_login = std::thread::spawn(move || {
+        let mut response = agent()
+            .get(format!("{first_url}/v1/push/{id}?wait=30"))
+            .header("authorization", format!("Bearer {api_key}"))
+            .call()
+            .unwrap();
+        let text = response.body_mut().read_to_string().unwrap();
+        (Instant::now(), text)
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let number = push.number.clone();
+    let answer = serde_json::to_string(&PushAnswer {
+        serial: device.serial.clone(),
+        request_id: push.request_id.clone(),
+        decision: Decision::Approve,
+        number: Some(number.clone()),
+        signature: device_key.sign(&PushAnswer::message(
+            &device.serial,
+            &push.request_id,
+            Decision::Approve,
+            Some(&number),
+        )),
+    })
+    .unwrap();
+    let approved_at = Instant::now();
+    let (status, body) = second.request("POST", "/v1/device/answer", &[], Some(&answer));
+    assert_eq!(status, 200, "{body}");
+    let (seen, text) = waiting_login.join().unwrap();
+    let state: PushStatus = serde_json::from_str(&text).unwrap();
+    assert_eq!(state.state, PushState::Approved, "{text}");
+    let took = seen.duration_since(approved_at);
+    assert!(
+        took < Duration::from_secs(5),
+        "the login system saw it after {took:?}"
+    );
+}

@@ -7,8 +7,8 @@ use clap::{Parser, Subcommand};
 
 use super::global::GlobalArgs;
 use super::{
-    add, agent_serve, code, completions, export, import, init, list, remove, rename, show, status,
-    unlock,
+    add, agent_serve, approve, code, completions, export, import, init, list, push, remove, rename,
+    show, status, unlock,
 };
 use crate::i18n::Lang;
 use crate::manual::Purpose;
@@ -66,6 +66,12 @@ pub enum Command {
     Lock,
     /// Say whether an agent serves the vault, and for how long
     Status(status::StatusArgs),
+    /// Approve a login waiting for you: choose the number the login page shows
+    Approve(approve::ApproveArgs),
+    /// Deny login requests waiting for you ("not me")
+    Deny(approve::DenyArgs),
+    /// Approval requests: give an account enrolled earlier its device key
+    Push(push::PushArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// The agent process `otp unlock` starts (reads the PIN on stdin)

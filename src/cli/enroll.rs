@@ -44,7 +44,13 @@ pub struct EnrollArgs<'a> {
 
 /// Runs the enrollment.
 pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError> {
-    let customer = args.customer;
+    // 4 to 8 letters and digits, any case: `u1034` is `U1034`.
+    let customer =
+        crate::api::shapes::normalize_customer_code(args.customer).ok_or(EnrollError::Client {
+            code: crate::api::ErrorCode::Ce1002,
+            detail: Some(crate::enroll::ClientDetail::CustomerCodeForm),
+        })?;
+    let customer = customer.as_str();
     if !session.vault.exists() {
         return Err(session.vault.not_found().into());
     }
@@ -92,7 +98,11 @@ pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError>
                 .to_owned()
         }
     };
-    let prompt = t!("enroll-cli-prompt-activation");
+    let code_digits = organisation
+        .code_digits
+        .filter(|d| crate::api::shapes::valid_activation_digits(*d))
+        .unwrap_or(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT);
+    let prompt = t!("enroll-cli-prompt-activation", digits = code_digits);
     let activation_code = session
         .input
         .secret(&format!("{prompt} "), &t!("enroll-cli-what-activation"))?;
@@ -100,9 +110,7 @@ pub fn run(session: &mut Session, args: &EnrollArgs<'_>) -> Result<(), CliError>
         customer: customer.to_owned(),
         user_id,
         activation_code,
-        code_digits: organisation
-            .code_digits
-            .unwrap_or(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT),
+        code_digits,
         device_name: args.device_name.map(str::to_owned),
     };
     let mut pending = client.exchange(&request)?;

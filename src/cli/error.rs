@@ -67,6 +67,13 @@ pub enum CliError {
     #[cfg(feature = "enroll")]
     #[error(transparent)]
     Enroll(#[from] crate::enroll::EnrollError),
+    /// A push approval step failed (`otp approve`, `otp deny`, `otp push register`).
+    #[cfg(feature = "enroll")]
+    #[error(transparent)]
+    Push(#[from] crate::enroll::PushError),
+    /// `otp approve` / `otp deny` found no login request waiting.
+    #[error("no approval request is waiting")]
+    NoPushPending,
     /// A file to import could not be read, or an export could not be written.
     #[error(transparent)]
     Transfer(#[from] crate::transfer::ImportError),
@@ -173,6 +180,23 @@ pub enum Usage {
     },
     /// `otp agent-serve` without `--vault`.
     AgentNeedsVault,
+    /// `otp approve` / `otp deny` with no account enrolled with a device key.
+    NoPushAccounts,
+    /// `otp approve ACCOUNT` on an account without a device key.
+    NoPushLink {
+        /// The account's label.
+        label: String,
+    },
+    /// `otp push register` without `--customer` and no `[customers]` entry.
+    PushRegisterNoCustomer {
+        /// The account's label.
+        label: String,
+    },
+    /// `otp push register` on an account that is not time-based.
+    PushRegisterNotTotp {
+        /// The account's label.
+        label: String,
+    },
 }
 
 /// Input that ran out or could not be used.
@@ -274,7 +298,8 @@ impl CliError {
             | CliError::Payload(_) => 6,
             CliError::Agent(AgentError::Startup { exit_code, .. }) => *exit_code,
             #[cfg(feature = "enroll")]
-            CliError::Enroll(_) => 7,
+            CliError::Enroll(_) | CliError::Push(_) => 7,
+            CliError::NoPushPending => 8,
             _ => 1,
         }
     }
@@ -298,6 +323,13 @@ impl Localize for CliError {
             CliError::Tui(e) => tui_sentence(e, lang),
             #[cfg(feature = "enroll")]
             CliError::Enroll(e) => super::enroll_error::error_sentence(e, lang),
+            #[cfg(feature = "enroll")]
+            CliError::Push(crate::enroll::PushError::Request(e)) => {
+                super::enroll_error::error_sentence(e, lang)
+            }
+            #[cfg(feature = "enroll")]
+            CliError::Push(e) => e.localize_in(lang),
+            CliError::NoPushPending => t_in!(lang, "cli-push-none-waiting"),
             CliError::Transfer(e) => e.localize_in(lang),
             CliError::Usage(usage) => usage.localize_in(lang),
             CliError::Input(input) => input.localize_in(lang),
@@ -388,6 +420,20 @@ impl Localize for Usage {
                 t_in!(lang, "cli-export-exists", path = path.display().to_string())
             }
             Usage::AgentNeedsVault => t_in!(lang, "cli-agent-needs-vault"),
+            Usage::NoPushAccounts => t_in!(lang, "cli-push-no-accounts"),
+            Usage::NoPushLink { label } => {
+                t_in!(lang, "cli-push-no-link", label = label.as_str())
+            }
+            Usage::PushRegisterNoCustomer { label } => {
+                t_in!(
+                    lang,
+                    "cli-push-register-no-customer",
+                    label = label.as_str()
+                )
+            }
+            Usage::PushRegisterNotTotp { label } => {
+                t_in!(lang, "cli-push-register-not-totp", label = label.as_str())
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod add;
 mod agent_serve;
+mod approve;
 mod args;
 pub mod assets;
 mod code;
@@ -21,6 +22,7 @@ mod input;
 mod list;
 mod lock;
 mod passwd;
+mod push;
 mod remove;
 mod rename;
 mod session;
@@ -95,6 +97,9 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Unlock(args) => unlock::run(&mut session, args),
         Command::Lock => lock::run(&mut session),
         Command::Status(args) => status::run(&mut session, args),
+        Command::Approve(args) => approve::approve(&mut session, args),
+        Command::Deny(args) => approve::deny(&mut session, args),
+        Command::Push(args) => push::run(&mut session, args),
         Command::Completions(_) | Command::AgentServe(_) | Command::GenerateAssets { .. } => Ok(()),
     }
 }

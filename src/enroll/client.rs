@@ -50,7 +50,12 @@ pub fn find_server(
     if let Some(url) = explicit {
         return ServerUrl::parse(url);
     }
-    if let Some(url) = config.customers.get(customer) {
+    // Customer codes are compared without regard to case (`u1034` is `U1034`).
+    if let Some((_, url)) = config
+        .customers
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(customer))
+    {
         return ServerUrl::parse(url);
     }
     if let Some(directory) = &config.directory {
@@ -262,7 +267,14 @@ impl EnrollClient {
             &request.activation_code,
             request.code_digits,
         )
-        .ok_or_else(|| EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm))?;
+        .ok_or_else(|| {
+            EnrollError::client(
+                ErrorCode::Ce1002,
+                ClientDetail::ActivationCodeForm {
+                    digits: request.code_digits,
+                },
+            )
+        })?;
         let randomness = |e: pake::PakeError| {
             EnrollError::client(ErrorCode::Ce1002, ClientDetail::Randomness(e.to_string()))
         };

@@ -97,12 +97,15 @@ pub enum EditError {
 /// What exactly the client found wrong, under a CE code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClientDetail {
-    /// A customer code has letters, digits, `-` and `_` only (at most 32).
+    /// A customer code is 4 to 8 letters and digits.
     #[error("malformed customer code")]
     CustomerCodeForm,
-    /// The activation code is not 6 digits.
-    #[error("the activation code has 6 digits")]
-    ActivationCodeForm,
+    /// The activation code does not have the customer's number of digits.
+    #[error("the activation code has {digits} digits")]
+    ActivationCodeForm {
+        /// How many digits it has (5 to 8).
+        digits: u8,
+    },
     /// A successful answer that does not parse.
     #[error("answer not in the expected form")]
     AnswerForm,

@@ -20,6 +20,7 @@
 //! answer.
 
 use std::path::Path;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crate::accounts::PushLink;
@@ -213,6 +214,123 @@ impl PushClient {
         }
         Ok(reply.serial)
     }
+}
+
+/// One account that answers approvals, ready to poll: its label, its link, and
+/// what signs for it (the key from the vault, or the agent).
+pub struct Device {
+    /// The account's label (`issuer:name`).
+    pub label: String,
+    /// The account's push link.
+    pub link: PushLink,
+    /// Signs for the link's key.
+    pub signer: Box<dyn Signer + Send + Sync>,
+}
+
+impl Device {
+    /// A device signing with the key its link holds.
+    pub fn with_key(label: String, link: PushLink) -> Self {
+        let key = link_key(&link);
+        Self {
+            label,
+            link,
+            signer: Box::new(key),
+        }
+    }
+}
+
+/// A request waiting for one of the devices.
+pub struct Found {
+    /// The device it waits for.
+    pub device: Arc<Device>,
+    /// The request.
+    pub request: PendingPush,
+}
+
+/// What polling several devices came to: the requests found (oldest first per
+/// device), and the devices whose poll failed, with why.
+#[derive(Default)]
+pub struct Gathered {
+    /// Requests waiting for an answer.
+    pub found: Vec<Found>,
+    /// Polls that failed.
+    pub failures: Vec<(Arc<Device>, PushError)>,
+}
+
+impl Gathered {
+    fn add(&mut self, device: &Arc<Device>, result: Result<Vec<PendingPush>, PushError>) {
+        match result {
+            Ok(requests) => self.found.extend(requests.into_iter().map(|request| Found {
+                device: Arc::clone(device),
+                request,
+            })),
+            Err(error) => self.failures.push((Arc::clone(device), error)),
+        }
+    }
+}
+
+/// Polls every device once without waiting; when none has a request and `wait`
+/// (seconds, at most [`MAX_WAIT_SECS`]) is not 0, waits on all of them at once
+/// and returns as soon as one has a request (or all waited in vain). `now` is the
+/// clock (Unix seconds), read at each poll.
+pub fn gather(
+    devices: &[Arc<Device>],
+    ca_cert: Option<&Path>,
+    now: fn() -> u64,
+    wait: u64,
+) -> Gathered {
+    let mut gathered = Gathered::default();
+    for device in devices {
+        gathered.add(device, poll_device(device, ca_cert, now(), 0));
+    }
+    let wait = wait.min(MAX_WAIT_SECS);
+    if !gathered.found.is_empty() || wait == 0 {
+        return gathered;
+    }
+    let (tx, rx) = mpsc::channel();
+    let mut waiting = 0;
+    for device in devices {
+        if gathered
+            .failures
+            .iter()
+            .any(|(f, _)| Arc::ptr_eq(f, device))
+        {
+            continue;
+        }
+        let tx = tx.clone();
+        let device = Arc::clone(device);
+        let ca_cert = ca_cert.map(Path::to_path_buf);
+        waiting += 1;
+        // Not scoped: the first device with a request decides, and the others'
+        // long polls end on their own (at most `wait` seconds), their answers dropped.
+        std::thread::spawn(move || {
+            let result = poll_device(&device, ca_cert.as_deref(), now(), wait);
+            let _ = tx.send((device, result));
+        });
+    }
+    drop(tx);
+    for (device, result) in rx.iter().take(waiting) {
+        let found = result.as_ref().is_ok_and(|r| !r.is_empty());
+        gathered.add(&device, result);
+        if found {
+            break;
+        }
+    }
+    gathered
+}
+
+fn poll_device(
+    device: &Device,
+    ca_cert: Option<&Path>,
+    now: u64,
+    wait: u64,
+) -> Result<Vec<PendingPush>, PushError> {
+    PushClient::for_link(&device.link, ca_cert)?.poll(
+        &device.link,
+        device.signer.as_ref(),
+        now,
+        wait,
+    )
 }
 
 fn malformed() -> PushError {

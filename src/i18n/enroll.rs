@@ -108,7 +108,9 @@ impl Localize for ClientDetail {
     fn localize_in(&self, lang: Lang) -> String {
         match self {
             ClientDetail::CustomerCodeForm => t_in!(lang, "enroll-detail-customer-form"),
-            ClientDetail::ActivationCodeForm => t_in!(lang, "enroll-detail-activation-form"),
+            ClientDetail::ActivationCodeForm { digits } => {
+                t_in!(lang, "enroll-detail-activation-form", digits = *digits)
+            }
             ClientDetail::AnswerForm => t_in!(lang, "enroll-detail-answer-form"),
             ClientDetail::NotOtpd { status } => {
                 t_in!(lang, "enroll-detail-not-otpd", status = *status)
@@ -178,7 +180,7 @@ mod tests {
     fn every_error() -> Vec<EnrollError> {
         let details = [
             ClientDetail::CustomerCodeForm,
-            ClientDetail::ActivationCodeForm,
+            ClientDetail::ActivationCodeForm { digits: 5 },
             ClientDetail::AnswerForm,
             ClientDetail::NotOtpd { status: 502 },
             ClientDetail::RequestEncoding,
@@ -266,9 +268,13 @@ mod tests {
             error.localize_in(Lang::Ko),
             format!("SE3010: {}", ErrorCode::Se3010.localize_in(Lang::Ko))
         );
-        let error = EnrollError::client(ErrorCode::Ce1002, ClientDetail::ActivationCodeForm);
+        let error = EnrollError::client(
+            ErrorCode::Ce1002,
+            ClientDetail::ActivationCodeForm { digits: 5 },
+        );
         let en = error.localize_in(Lang::En);
-        assert!(en.starts_with("CE1002: ") && en.ends_with("(the activation code has 6 digits)"));
+        assert!(en.starts_with("CE1002: ") && en.ends_with("(the activation code has 5 digits)"));
+        assert!(error.localize_in(Lang::Ko).contains("5자리"));
     }
 
     #[test]

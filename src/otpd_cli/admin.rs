@@ -62,6 +62,39 @@ fn token_text(state: TokenState) -> String {
     t!("otpd-token-state", state = state.as_str())
 }
 
+/// Puts every customer code of `command` in the form it is stored in (upper
+/// case: `u1034` names `U1034`), so the administrator may type it in any case. A
+/// code of no usable shape is left as typed, for the command to refuse.
+pub fn normalize_customer_codes(command: &mut Command) {
+    let fix = |code: &mut String| {
+        if let Some(key) = crate::server::policy::customer_key(code) {
+            *code = key;
+        }
+    };
+    match command {
+        Command::Customer(
+            CustomerCommand::Set { code, .. } | CustomerCommand::Disable { code },
+        ) => fix(code),
+        Command::Customer(CustomerCommand::Add { .. } | CustomerCommand::List) => {}
+        Command::User(UserCommand::Add { customer, .. } | UserCommand::List { customer }) => {
+            fix(customer)
+        }
+        Command::User(UserCommand::Import(args)) => fix(&mut args.customer),
+        Command::Issue(args) => fix(&mut args.who.customer),
+        Command::Unlock(who) | Command::Revoke(who) => fix(&mut who.customer),
+        Command::Client(ClientCommand::Add { customer, .. }) => fix(customer),
+        Command::Audit(args) => {
+            if let Some(customer) = args.customer.as_mut() {
+                fix(customer);
+            }
+        }
+        Command::Client(ClientCommand::Revoke { .. })
+        | Command::Init(_)
+        | Command::Serve(_)
+        | Command::GenerateAssets { .. } => {}
+    }
+}
+
 /// Runs an admin command on the database and prints its result.
 pub async fn run(
     service: &Service,
@@ -131,6 +164,7 @@ async fn customer(
             server_url,
             lang,
             contact,
+            code_digits,
         } => {
             if let Some(lang) = lang.as_deref()
                 && crate::server::policy::user_lang(lang).is_none()
@@ -141,12 +175,16 @@ async fn customer(
                 .into());
             }
             service
-                .customer_add(actor, code, name, server_url.as_deref(), now)
+                .customer_add(actor, code, name, server_url.as_deref(), *code_digits, now)
                 .await?;
+            // Stored in upper case: say it (and set it) the way it is kept.
+            let code =
+                &crate::api::shapes::normalize_customer_code(code).unwrap_or_else(|| code.clone());
             if lang.is_some() || contact.is_some() {
                 let change = CustomerChange {
                     lang: lang.as_deref(),
                     contact: contact.as_deref(),
+                    code_digits: None,
                 };
                 service.customer_set(actor, code, &change).await?;
             }
@@ -163,10 +201,12 @@ async fn customer(
             code,
             lang,
             contact,
+            code_digits,
         } => {
             let change = CustomerChange {
                 lang: lang.as_deref(),
                 contact: contact.as_deref(),
+                code_digits: *code_digits,
             };
             service.customer_set(actor, code, &change).await?;
             println!("{}", t!("otpd-customer-set", code = code.as_str()));
@@ -176,6 +216,7 @@ async fn customer(
                 (t!("otpd-col-code"), Align::Left),
                 (t!("otpd-col-state"), Align::Left),
                 (t!("otpd-col-users"), Align::Right),
+                (t!("otpd-col-code-digits"), Align::Right),
                 (t!("otpd-col-name"), Align::Left),
             ]);
             for row in service.customer_list().await? {
@@ -184,6 +225,7 @@ async fn customer(
                     row.code,
                     t!("otpd-customer-state", state = state),
                     row.users.to_string(),
+                    row.code_digits.to_string(),
                     row.name,
                 ]);
             }

@@ -40,7 +40,7 @@ pub enum Command {
     /// Users of an organisation
     #[command(subcommand)]
     User(UserCommand),
-    /// Issue a 6-digit activation code (printed once; revokes the previous one)
+    /// Issue an activation code of the customer's length (printed once; revokes the previous one)
     Issue(IssueArgs),
     /// Unlock a token after 5 wrong codes
     Unlock(UserRef),
@@ -125,6 +125,10 @@ pub enum CustomerCommand {
         /// Who its users ask for help, shown in their messages
         #[arg(long, value_name = "TEXT")]
         contact: Option<String>,
+        /// How many digits its activation codes have, 5 to 8
+        #[arg(long, value_name = "N", default_value_t = 6,
+              value_parser = |text: &str| crate::manual::whole_number(text, 5u8, 8u8))]
+        code_digits: u8,
     },
     /// Change the language or contact of an organisation's messages ("" clears one)
     Set {
@@ -136,6 +140,10 @@ pub enum CustomerCommand {
         /// Who its users ask for help, shown in their messages
         #[arg(long, value_name = "TEXT")]
         contact: Option<String>,
+        /// How many digits its activation codes have from now on, 5 to 8
+        #[arg(long, value_name = "N",
+              value_parser = |text: &str| crate::manual::whole_number(text, 5u8, 8u8))]
+        code_digits: Option<u8>,
     },
     /// List the organisations
     List,

@@ -50,7 +50,8 @@ fn choose_language(config: Option<&str>) {
     crate::i18n::set(Lang::choose(env.as_deref(), config));
 }
 
-fn dispatch(cli: Cli) -> Result<Finish, ServerError> {
+fn dispatch(mut cli: Cli) -> Result<Finish, ServerError> {
+    admin::normalize_customer_codes(&mut cli.command);
     match &cli.command {
         Command::GenerateAssets { root } => {
             return assets::generate(&command(), root)

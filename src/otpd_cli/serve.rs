@@ -17,6 +17,8 @@ use crate::t_in;
 pub async fn run(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), ServerError> {
     let listener = Listener::bind(config).await?;
     let service = open_service(config).await?;
+    // Other instances' push requests and answers, heard on PostgreSQL.
+    let listening = service.listen_for_pushes(&config.database);
     let state = app_state(config, service, WORDING)?;
     // Taken over before anything is announced, so that a SIGHUP sent as soon as
     // otpd says it listens never ends it (SIGHUP's default action).
@@ -47,6 +49,9 @@ pub async fn run(config: &ServerConfig, addr_file: Option<&Path>) -> Result<(), 
     })
     .await;
     reloads.abort();
+    if let Some(listening) = listening {
+        listening.abort();
+    }
     served
 }
 

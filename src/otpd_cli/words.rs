@@ -105,6 +105,13 @@ impl Localize for AdminError {
             AdminError::BadCustomerCode { code } => {
                 t_in!(lang, "otpd-err-bad-customer-code", code = code.as_str())
             }
+            AdminError::BadCodeDigits { digits } => {
+                t_in!(
+                    lang,
+                    "otpd-err-bad-code-digits",
+                    digits = digits.to_string()
+                )
+            }
             AdminError::BadOrganisationName => t_in!(lang, "otpd-err-bad-org-name"),
             AdminError::CustomerExists { code } => {
                 t_in!(lang, "otpd-err-customer-exists", code = code.as_str())
@@ -672,6 +679,7 @@ mod tests {
             all.push((config.into(), value));
         }
         all.push((AdminError::BadName.into(), "128"));
+        all.push((AdminError::BadCodeDigits { digits: 9 }.into(), "9"));
         all.push((AdminError::ConfigExists { path: path() }.into(), "기관"));
         for config in [
             ConfigError::Invalid {

@@ -7,14 +7,13 @@ use zeroize::Zeroizing;
 use super::audit::{Actor, AuditEntry, outcome_of};
 use super::error::{AdminError, ServerError};
 use super::ids::{new_activation_code, new_id, sha256_hex};
-use super::policy::{
-    user_lang, valid_customer_code, valid_display_name, valid_email, valid_user_id,
-};
+use super::policy::{user_lang, valid_display_name, valid_email, valid_user_id};
 use super::rows::{AuditRow, CustomerRow, DeliveryCount, UserRow};
 use super::rows::{CustomerChange, CustomerProfile, NewUser, UserContact};
 use super::service::Service;
 use super::store::{NewActivation, NewDelivery};
 use crate::api::pake::b64;
+use crate::api::shapes::{normalize_customer_code, valid_activation_digits};
 
 /// A freshly issued activation code, shown or delivered once.
 pub struct IssuedCode {
@@ -67,19 +66,31 @@ impl Service {
             })
     }
 
-    /// `otpd customer add`.
+    /// `otpd customer add`: the code is kept in upper case (`u1034` → `U1034`),
+    /// its activation codes have `code_digits` digits (5 to 8).
     pub async fn customer_add(
         &self,
         actor: &Actor,
         code: &str,
         name: &str,
         server_url: Option<&str>,
+        code_digits: u8,
         now: u64,
     ) -> Result<(), ServerError> {
+        let Some(code) = normalize_customer_code(code) else {
+            let result = Err(AdminError::BadCustomerCode {
+                code: code.to_owned(),
+            }
+            .into());
+            return self
+                .audited(actor, "customer.add", None, None, result)
+                .await;
+        };
+        let code = code.as_str();
         let result = async {
-            if !valid_customer_code(code) {
-                return Err(AdminError::BadCustomerCode {
-                    code: code.to_owned(),
+            if !valid_activation_digits(code_digits) {
+                return Err(AdminError::BadCodeDigits {
+                    digits: code_digits,
                 }
                 .into());
             }
@@ -88,7 +99,7 @@ impl Service {
             }
             if !self
                 .store
-                .insert_customer(code, name, server_url, now)
+                .insert_customer(code, name, server_url, code_digits, now)
                 .await?
             {
                 return Err(AdminError::CustomerExists {
@@ -123,6 +134,11 @@ impl Service {
                 .is_some_and(|c| c.chars().any(char::is_control))
             {
                 return Err(AdminError::BadContact.into());
+            }
+            if let Some(digits) = change.code_digits
+                && !valid_activation_digits(digits)
+            {
+                return Err(AdminError::BadCodeDigits { digits }.into());
             }
             let change = CustomerChange { lang, ..*change };
             if self.store.update_customer(code, &change).await? {
@@ -252,7 +268,7 @@ impl Service {
         let result: Result<IssuedCode, ServerError> = async {
             let user_ref = self.require_user(customer, user_id).await?;
             let ttl = self.code_lifetime(ttl_secs);
-            let code = new_activation_code()?;
+            let code = new_activation_code(self.store.customer_code_digits(customer).await?)?;
             let id = new_id()?;
             let sealed = self
                 .key
@@ -346,7 +362,9 @@ impl Service {
     ) -> Result<(), ServerError> {
         let result = async {
             let user_ref = self.require_user(customer, user_id).await?;
-            if self.store.unlock_tokens(&user_ref).await? == 0 {
+            let tokens = self.store.unlock_tokens(&user_ref).await?;
+            let pushes = self.store.unlock_pushes(&user_ref).await?;
+            if tokens == 0 && !pushes {
                 return Err(AdminError::NothingToUnlock {
                     user: user_id.to_owned(),
                 }

@@ -73,6 +73,33 @@ pub struct ServerConfig {
     /// The organisation's webhook for `--send webhook`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook: Option<WebhookSettings>,
+    /// Push approvals: how long a request waits, how many may wait per user,
+    /// and how many denials in a row lock a user's pushes.
+    #[serde(default)]
+    pub push: PushSettings,
+}
+
+/// `[push]`: push approval requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PushSettings {
+    /// Seconds a request waits for the device's answer before it expires.
+    pub expires_secs: u64,
+    /// Pending requests one user may have at once (more: SE7006).
+    pub max_pending: u32,
+    /// Denials in a row ("not me" or a wrong number) that lock the user's pushes
+    /// until `otpd unlock` (0: never).
+    pub lock_after_denials: u32,
+}
+
+impl Default for PushSettings {
+    fn default() -> Self {
+        Self {
+            expires_secs: 60,
+            max_pending: 3,
+            lock_after_denials: 3,
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -235,6 +262,7 @@ impl ServerConfig {
             delivery: DeliverySettings::default(),
             smtp: None,
             webhook: None,
+            push: PushSettings::default(),
         }
     }
 

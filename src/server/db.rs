@@ -95,6 +95,7 @@ fn migrator() -> Migrator {
             "deliveries",
             include_str!("migrations/0005_deliveries.sql"),
         ),
+        migration(6, "push", include_str!("migrations/0006_push.sql")),
     ])
 }
 

@@ -9,17 +9,27 @@ use super::audit::Actor;
 use super::error::ServerError;
 use super::ids::{new_activation_code, new_serial};
 use super::policy::{
-    MAX_FAILURES, PENDING_SECS, SEED_BYTES, i64_of, valid_customer_code, valid_device_name,
-    valid_user_id,
+    MAX_FAILURES, PENDING_SECS, SEED_BYTES, customer_key, i64_of, valid_device_name, valid_user_id,
 };
 use super::service::Service;
 use super::store::{NewEnrollment, NewToken, OpenEnrollment};
 use crate::api::ErrorCode;
 use crate::api::pake::{self, Context, SessionKeys};
+use crate::api::push::DEVICE_KEY_BYTES;
 use crate::api::wire::{
     ActivateReply, CustomerInfo, EnrollActivate, EnrollFinish, EnrollFinishReply, EnrollStart,
-    EnrollStartReply, PAKE_SUITE, PakeMessage, TotpParams,
+    EnrollStartReply, PAKE_SUITE, PakeMessage, SealedSecret, TotpParams,
 };
+
+/// The device's public key a client sealed at `finish`, as stored (base64url):
+/// 32 bytes that are a point of Ed25519's curve, else CE1002.
+fn device_key_of(keys: &SessionKeys, sealed: &SealedSecret) -> Result<String, ServerError> {
+    let malformed = || ServerError::Code(ErrorCode::Ce1002);
+    let public = keys.open_device_key(sealed).map_err(|_| malformed())?;
+    let public: [u8; DEVICE_KEY_BYTES] = public.try_into().map_err(|_| malformed())?;
+    ed25519_dalek::VerifyingKey::from_bytes(&public).map_err(|_| malformed())?;
+    Ok(pake::b64(&public))
+}
 
 /// Which of the texts a request sent name rows that exist, and so may be recorded.
 #[derive(Default)]
@@ -38,18 +48,17 @@ impl Service {
         let result = self.lookup_customer(code).await;
         // Only an enabled customer's code is recorded: a made-up one is audited
         // without the text sent (see `public_audit`).
-        let customer = result.is_ok().then_some(code);
-        self.audited(actor, "customer.lookup", customer, None, result)
+        let customer = result.as_ref().ok().map(|info| info.code.clone());
+        self.audited(actor, "customer.lookup", customer.as_deref(), None, result)
             .await
     }
 
-    /// The organisation behind a customer code (CE1001 when unknown or disabled).
+    /// The organisation behind a customer code, in any case (CE1001 when unknown
+    /// or disabled), with the length of its activation codes.
     pub async fn lookup_customer(&self, code: &str) -> Result<CustomerInfo, ServerError> {
-        if !valid_customer_code(code) {
-            return Err(ErrorCode::Ce1002.into());
-        }
+        let code = customer_key(code).ok_or(ServerError::Code(ErrorCode::Ce1002))?;
         self.store
-            .enabled_customer(code)
+            .enabled_customer(&code)
             .await?
             .ok_or(ErrorCode::Ce1001.into())
     }
@@ -63,26 +72,33 @@ impl Service {
         now: u64,
     ) -> Result<EnrollStartReply, ServerError> {
         let mut known = Known::default();
-        let result = self.enroll_start_inner(request, now, &mut known).await;
+        let customer = customer_key(&request.customer).unwrap_or_default();
+        let result = self
+            .enroll_start_inner(request, &customer, now, &mut known)
+            .await;
         // Only a customer and a user that exist are recorded: made-up ones are
         // audited without the text sent (see `public_audit`).
         self.audited(
             actor,
             "enroll.start",
-            known.customer.then_some(request.customer.as_str()),
+            known.customer.then_some(customer.as_str()),
             known.user.then_some(request.user_id.as_str()),
             result,
         )
         .await
     }
 
+    /// `customer` is the code as stored (`request.customer` normalised); the
+    /// PAKE's context keeps the code as the client sent it, which is what the
+    /// client bound its side to.
     async fn enroll_start_inner(
         &self,
         request: &EnrollStart,
+        customer: &str,
         now: u64,
         known: &mut Known,
     ) -> Result<EnrollStartReply, ServerError> {
-        if !valid_customer_code(&request.customer)
+        if customer.is_empty()
             || !valid_user_id(&request.user_id)
             || !pake::valid_enrollment_id(&request.enrollment_id)
             || request.pake.suite != PAKE_SUITE
@@ -90,12 +106,9 @@ impl Service {
         {
             return Err(ErrorCode::Ce1002.into());
         }
-        self.lookup_customer(&request.customer).await?;
+        self.lookup_customer(customer).await?;
         known.customer = true;
-        let user_ref = self
-            .store
-            .user_ref(&request.customer, &request.user_id)
-            .await?;
+        let user_ref = self.store.user_ref(customer, &request.user_id).await?;
         known.user = user_ref.is_some();
         let context = Context {
             customer: &request.customer,
@@ -117,7 +130,7 @@ impl Service {
             {
                 // A decoy session: it looks like any other and fails at finish with
                 // SE3010, exactly like a wrong code.
-                let decoy = new_activation_code()?;
+                let decoy = new_activation_code(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT)?;
                 let (msg_b, _) = pake::server_exchange(&decoy, &context, &request.pake.msg)
                     .map_err(|_| ServerError::Code(ErrorCode::Ce1002))?;
                 (
@@ -271,7 +284,14 @@ impl Service {
             let tries_left = u32::try_from(MAX_FAILURES.saturating_sub(attempts)).unwrap_or(0);
             return Err(ServerError::WrongActivationCode { tries_left });
         }
-        // The proof verified: use up the code and create the pending token.
+        // The proof verified. A device key comes sealed under the session's keys
+        // (bound to the transcript); one that is no Ed25519 public key is
+        // malformed input, and the code is not used up for it.
+        let device_key = match &request.device_key {
+            Some(sealed) => Some(device_key_of(&keys, sealed)?),
+            None => None,
+        };
+        // Use up the code and create the pending token.
         let seed = crate::random::secret_bytes::<SEED_BYTES>()?;
         let serial = new_serial()?;
         let sealed_seed = self.key.seal(&format!("seed|{serial}"), seed.as_ref())?;
@@ -283,6 +303,7 @@ impl Service {
             digits: i64::from(self.policy.digits.get()),
             period: i64::from(self.policy.period.seconds()),
             device_name: session.device_name.as_deref(),
+            device_key: device_key.as_deref(),
             created_at: i64_of(now),
         };
         if !self

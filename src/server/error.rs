@@ -73,10 +73,15 @@ pub enum AdminError {
         /// The user ID asked for.
         user: String,
     },
-    /// Not a usable customer code (1 to 32 letters, digits, `-`, `_`).
+    /// Not a usable customer code (4 to 8 letters and digits).
     BadCustomerCode {
         /// What was given.
         code: String,
+    },
+    /// Not a length activation codes may have (5 to 8 digits).
+    BadCodeDigits {
+        /// What was given.
+        digits: u8,
     },
     /// An empty organisation name, or one with control characters.
     BadOrganisationName,

@@ -18,7 +18,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{
-    ConnectInfo, DefaultBodyLimit, FromRequest, MatchedPath, Path, Request, State,
+    ConnectInfo, DefaultBodyLimit, FromRequest, MatchedPath, Path, RawQuery, Request, State,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -35,7 +35,7 @@ use super::error::ServerError;
 use super::metrics::{
     self, Access, EnrollEvent, MetricFamily, Metrics, MetricsToken, Route, VerifyOutcome,
 };
-use super::service::{Service, unix_now};
+use super::service::{ApiClient, Service, unix_now};
 use crate::api::ErrorCode;
 use crate::api::wire::{ErrorReply, Health, MAX_BODY_BYTES};
 
@@ -359,20 +359,125 @@ async fn verify(
     answer
 }
 
+/// The login system an `Authorization: Bearer <API key>` header names (SE5001
+/// without one that checks out).
+async fn api_client(state: &AppState, headers: &HeaderMap) -> Result<ApiClient, ApiError> {
+    let key = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or(ApiError::new(ErrorCode::Se5001))?;
+    Ok(state.service.authenticate(key.trim()).await?)
+}
+
 async fn verify_code(
     state: &AppState,
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     require_json(headers)?;
-    let key = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or(ApiError::new(ErrorCode::Se5001))?;
-    let client = state.service.authenticate(key.trim()).await?;
+    let client = api_client(state, headers).await?;
     let request = parse(body)?;
     let reply = state.service.verify(&client, &request, unix_now()?).await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+/// `POST /v1/push` (API key): a request for the user's device to approve.
+async fn push_create(
+    State(state): Shared,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_json(&headers)?;
+    let client = api_client(&state, &headers).await?;
+    let request = parse(body)?;
+    let reply = state
+        .service
+        .push_create(&client, &request, unix_now()?)
+        .await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+/// The `wait` of a query string (`wait=S`, 0 when absent); CE1002 for anything
+/// else in it.
+fn wait_of(query: Option<&str>) -> Result<u64, ApiError> {
+    let mut wait = 0;
+    for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("wait", value)) if value.len() <= 6 => {
+                wait = value
+                    .parse()
+                    .map_err(|_| ApiError::new(ErrorCode::Ce1002))?;
+            }
+            _ => return Err(ApiError::new(ErrorCode::Ce1002)),
+        }
+    }
+    Ok(wait)
+}
+
+/// `GET /v1/push/{id}?wait=S` (API key): where the request stands, waiting up to
+/// `S` seconds for an answer.
+async fn push_status(
+    State(state): Shared,
+    headers: HeaderMap,
+    id: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let client = api_client(&state, &headers).await?;
+    let Path(id) = id.map_err(|_| ApiError::new(ErrorCode::Ce1002))?;
+    let wait = wait_of(query.as_deref())?;
+    let reply = state
+        .service
+        .push_status(&client, &id, wait, unix_now()?)
+        .await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+/// `POST /v1/push/register`: a device key for an account enrolled without one.
+async fn push_register(
+    State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_json(&headers)?;
+    let request = parse(body)?;
+    let reply = state
+        .service
+        .push_register(&public_actor(addr), &request, unix_now()?)
+        .await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+/// `POST /v1/device/poll`: a device waits for its requests.
+async fn device_poll(
+    State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_json(&headers)?;
+    let request = parse(body)?;
+    let reply = state
+        .service
+        .device_poll(&public_actor(addr), &request, unix_now()?)
+        .await?;
+    Ok(json(StatusCode::OK, &reply))
+}
+
+/// `POST /v1/device/answer`: a device's signed answer to a request.
+async fn device_answer(
+    State(state): Shared,
+    axum::Extension(addr): axum::Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_json(&headers)?;
+    let request = parse(body)?;
+    let reply = state
+        .service
+        .device_answer(&public_actor(addr), &request, unix_now()?)
+        .await?;
     Ok(json(StatusCode::OK, &reply))
 }
 
@@ -471,9 +576,16 @@ async fn gatekeeper(State(state): Shared, mut request: Request, next: Next) -> R
     let method = request.method().clone();
     // A cheap clone (shared bytes); read only if the answer is a refusal.
     let accept_language = request.headers().get(header::ACCEPT_LANGUAGE).cloned();
+    // Login systems and devices (whose polls come back every 30 s, many from one
+    // NAT address) share the per-second limit; a device key's registration, a
+    // guess at a one-time code, the per-minute one like enrollment.
     let limiter = match path.as_str() {
         "/v1/health" | "/metrics" => None,
-        "/v1/verify" => state.verify_limit.as_ref(),
+        "/v1/push/register" => state.enroll_limit.as_ref(),
+        "/v1/verify" | "/v1/push" => state.verify_limit.as_ref(),
+        p if p.starts_with("/v1/push/") || p.starts_with("/v1/device/") => {
+            state.verify_limit.as_ref()
+        }
         _ => state.enroll_limit.as_ref(),
     };
     let response = match limiter.map(|l| l.check_key(&addr)) {
@@ -562,6 +674,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/enroll/finish", post(enroll_finish))
         .route("/v1/enroll/activate", post(enroll_activate))
         .route("/v1/verify", post(verify))
+        .route("/v1/push", post(push_create))
+        .route("/v1/push/register", post(push_register))
+        .route("/v1/push/{id}", get(push_status))
+        .route("/v1/device/poll", post(device_poll))
+        .route("/v1/device/answer", post(device_answer))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), body_deadline))

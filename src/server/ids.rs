@@ -24,15 +24,44 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(sha2::Sha256::digest(data))
 }
 
-/// A uniformly random 6-digit code from the OS random generator.
-pub fn new_activation_code() -> Result<Zeroizing<String>, ServerError> {
-    // 4_294_000_000 is the largest multiple of 10^6 below 2^32: reject above it.
+/// A uniformly random code of `digits` digits (5 to 8; anything else is taken
+/// as 6) from the OS random generator.
+pub fn new_activation_code(digits: u8) -> Result<Zeroizing<String>, ServerError> {
+    let digits = if crate::api::shapes::valid_activation_digits(digits) {
+        digits
+    } else {
+        crate::api::shapes::ACTIVATION_DIGITS_DEFAULT
+    };
+    let modulus = 10u32.pow(u32::from(digits));
+    // The largest multiple of the modulus below 2^32: reject at or above it.
+    let limit = u32::MAX - u32::MAX % modulus;
     loop {
         let n = u32::from_le_bytes(crate::random::bytes::<4>()?);
-        if n < 4_294_000_000 {
-            return Ok(Zeroizing::new(format!("{:06}", n % 1_000_000)));
+        if n < limit {
+            let width = usize::from(digits);
+            return Ok(Zeroizing::new(format!("{:0width$}", n % modulus)));
         }
     }
+}
+
+/// A uniformly random number below `bound` (at least 1) from the OS random
+/// generator.
+pub fn random_below(bound: u32) -> Result<u32, ServerError> {
+    let bound = bound.max(1);
+    let limit = u32::MAX - u32::MAX % bound;
+    loop {
+        let n = u32::from_le_bytes(crate::random::bytes::<4>()?);
+        if n < limit {
+            return Ok(n % bound);
+        }
+    }
+}
+
+/// A push request's id: 16 random bytes, unpadded base64url.
+pub fn new_request_id() -> Result<String, ServerError> {
+    Ok(crate::api::pake::b64(&crate::random::bytes::<
+        { crate::api::push::REQUEST_ID_BYTES },
+    >()?))
 }
 
 #[cfg(test)]
@@ -40,12 +69,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn activation_codes_are_six_digits() {
-        for _ in 0..100 {
-            let code = new_activation_code().unwrap();
-            assert_eq!(code.len(), 6);
-            assert!(code.bytes().all(|b| b.is_ascii_digit()));
+    fn activation_codes_have_the_length_asked_for() {
+        for digits in [5u8, 6, 7, 8, 4, 9] {
+            let want = if (5..=8).contains(&digits) { digits } else { 6 };
+            for _ in 0..100 {
+                let code = new_activation_code(digits).unwrap();
+                assert_eq!(code.len(), usize::from(want));
+                assert!(code.bytes().all(|b| b.is_ascii_digit()));
+            }
         }
+        for _ in 0..100 {
+            assert!(random_below(90).unwrap() < 90);
+        }
+        let id = new_request_id().unwrap();
+        assert!(crate::api::push::valid_request_id(&id), "{id}");
     }
 
     #[test]

@@ -21,6 +21,9 @@
 //!   until a shutdown future resolves; [`gate`] — what every connection passes first:
 //!   the caps of [`conn_limit`] and the idle timeout and refusal words of
 //!   [`conn_stream`]
+//! - `push` — push approvals (create, wait, device poll and answer, register),
+//!   with [`push_hub`], the wake-ups long-polls wait on (and PostgreSQL's
+//!   `LISTEN`/`NOTIFY` between instances)
 //! - [`error`] — [`ServerError`]; `ids` — fresh ids, serials and activation codes
 
 pub mod admin;
@@ -40,6 +43,8 @@ pub mod keys;
 pub mod metrics;
 pub mod policy;
 pub mod public_audit;
+mod push;
+pub mod push_hub;
 pub mod roster;
 pub mod rows;
 pub mod serve;

@@ -2,7 +2,7 @@
 //! the policy an `otpd.toml` sets, and the shape of a usable customer code, user ID
 //! and device name.
 
-use super::config::ServerConfig;
+use super::config::{PushSettings, ServerConfig};
 use super::error::ServerError;
 use crate::code::{Algorithm, Digits, Period};
 
@@ -39,6 +39,8 @@ pub struct Policy {
     pub digits: Digits,
     /// Period of new tokens.
     pub period: Period,
+    /// Push approval requests.
+    pub push: PushSettings,
 }
 
 impl Policy {
@@ -55,6 +57,11 @@ impl Policy {
                 .map_err(|_| config.tokens.algorithm_error())?,
             digits: Digits::new(config.tokens.digits).map_err(|_| config.tokens.digits_error())?,
             period: Period::new(config.tokens.period).map_err(|_| config.tokens.period_error())?,
+            push: PushSettings {
+                expires_secs: config.push.expires_secs.max(1),
+                max_pending: config.push.max_pending.max(1),
+                ..config.push.clone()
+            },
         })
     }
 }
@@ -68,6 +75,7 @@ impl Default for Policy {
             algorithm: Algorithm::Sha1,
             digits: Digits::SIX,
             period: Period::new(60).unwrap_or(Period::DEFAULT),
+            push: PushSettings::default(),
         }
     }
 }
@@ -78,6 +86,14 @@ pub fn valid_customer_code(code: &str) -> bool {
         && code
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The stored form of a customer code as typed: 4 to 8 letters and digits in
+/// upper case (`u1034` → `U1034`), or, for a customer added before codes had
+/// that shape, the code exactly as [`valid_customer_code`] accepted it then.
+pub fn customer_key(typed: &str) -> Option<String> {
+    crate::api::shapes::normalize_customer_code(typed)
+        .or_else(|| valid_customer_code(typed).then(|| typed.to_owned()))
 }
 
 /// Checks a user ID: 1–128 characters, no control characters, no outer spaces.

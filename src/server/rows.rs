@@ -15,6 +15,8 @@ pub struct CustomerRow {
     pub disabled: bool,
     /// Its users.
     pub users: i64,
+    /// The length of its activation codes.
+    pub code_digits: u8,
 }
 
 /// A row of `user list`.
@@ -72,6 +74,8 @@ pub struct CustomerChange<'a> {
     pub lang: Option<&'a str>,
     /// Who its users ask.
     pub contact: Option<&'a str>,
+    /// The length of its activation codes (5 to 8).
+    pub code_digits: Option<u8>,
 }
 
 /// A user's token, as `user list` shows it.

@@ -6,7 +6,7 @@
 //! Time comes in as a parameter (`now`, Unix seconds) so tests can move it.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 use super::audit::{Actor, AuditEntry, outcome_of};
@@ -16,6 +16,7 @@ use super::error::ServerError;
 use super::keys::MasterKey;
 use super::policy::Policy;
 use super::public_audit::{self, Placement, PublicAudit};
+use super::push_hub::PushHub;
 use super::store::Store;
 
 /// A login system's API client, once its key checked out.
@@ -40,6 +41,8 @@ pub struct Service {
     group: OnceLock<GroupCommit>,
     /// The audit rows anonymous clients have made this minute, per address bucket.
     public_audit: PublicAudit,
+    /// Wake-ups of long-polls waiting for push requests and their answers.
+    pub(super) hub: Arc<PushHub>,
 }
 
 /// Seconds since the epoch, from the system clock.
@@ -57,7 +60,22 @@ impl Service {
             auth_cache: Mutex::new(HashMap::new()),
             group: OnceLock::new(),
             public_audit: PublicAudit::default(),
+            hub: Arc::new(PushHub::default()),
         }
+    }
+
+    /// On PostgreSQL, starts the task that hears other instances' push changes
+    /// (`LISTEN`) on the database at `url`, so a request created or answered on
+    /// one instance wakes the requests waiting on this one. Nothing on SQLite
+    /// (one instance). Call inside the runtime, once, when serving.
+    pub fn listen_for_pushes(&self, url: &str) -> Option<tokio::task::JoinHandle<()>> {
+        (self.db().backend() == Backend::Postgres).then(|| {
+            tokio::spawn(super::push_hub::listen(
+                url.to_owned(),
+                super::store::push::NOTIFY_CHANNEL,
+                self.hub.clone(),
+            ))
+        })
     }
 
     /// The database.

@@ -7,6 +7,8 @@
 //! are correct under concurrency and across instances: a code is accepted only
 //! `WHERE last_step < step`, an activation try is reserved only `WHERE attempts < 5`.
 
+pub mod push;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -84,6 +86,8 @@ pub struct NewToken<'a> {
     pub period: i64,
     /// The device it was enrolled on.
     pub device_name: Option<&'a str>,
+    /// The device's public signing key for push approvals (base64url).
+    pub device_key: Option<&'a str>,
     /// When (Unix seconds).
     pub created_at: i64,
 }
@@ -186,6 +190,14 @@ where
             detail: e.to_string(),
         })
     })
+}
+
+/// A stored activation code length as a `u8` (6 when out of range).
+fn digits_of(stored: i64) -> u8 {
+    u8::try_from(stored)
+        .ok()
+        .filter(|d| crate::api::shapes::valid_activation_digits(*d))
+        .unwrap_or(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT)
 }
 
 /// Whether `error` is a unique-constraint violation.
@@ -309,7 +321,7 @@ impl Store {
     /// The enabled customer with `code`, if any.
     pub async fn enabled_customer(&self, code: &str) -> Result<Option<CustomerInfo>, ServerError> {
         let row = sqlx::query(
-            "SELECT code, name, server_url FROM customers WHERE code = $1 AND disabled = 0",
+            "SELECT code, name, server_url, code_digits FROM customers WHERE code = $1 AND disabled = 0",
         )
         .bind(code.to_owned())
         .fetch_optional(self.pool())
@@ -319,7 +331,7 @@ impl Store {
                 code: col(&row, "code")?,
                 name: col(&row, "name")?,
                 server: col(&row, "server_url")?,
-                code_digits: None,
+                code_digits: Some(digits_of(col(&row, "code_digits")?)),
             })
         })
         .transpose()
@@ -335,22 +347,36 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// Adds a customer; `false` when the code is taken.
+    /// The length of the activation codes of customer `code` (6 when there is
+    /// no such customer).
+    pub async fn customer_code_digits(&self, code: &str) -> Result<u8, ServerError> {
+        let digits: Option<i64> =
+            sqlx::query_scalar("SELECT code_digits FROM customers WHERE code = $1")
+                .bind(code.to_owned())
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(digits.map_or(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT, digits_of))
+    }
+
+    /// Adds a customer whose activation codes have `code_digits` digits; `false`
+    /// when the code is taken.
     pub async fn insert_customer(
         &self,
         code: &str,
         name: &str,
         server_url: Option<&str>,
+        code_digits: u8,
         now: u64,
     ) -> Result<bool, ServerError> {
         inserted(
             sqlx::query(
-                "INSERT INTO customers (code, name, server_url, disabled, created_at) VALUES ($1, $2, $3, 0, $4)",
+                "INSERT INTO customers (code, name, server_url, disabled, created_at, code_digits) VALUES ($1, $2, $3, 0, $4, $5)",
             )
             .bind(code.to_owned())
             .bind(name.to_owned())
             .bind(server_url.map(str::to_owned))
             .bind(i64_of(now))
+            .bind(i64::from(code_digits))
             .execute(self.pool())
             .await,
         )
@@ -389,12 +415,14 @@ impl Store {
         let done = sqlx::query(
             "UPDATE customers SET \
                lang = CASE WHEN CAST($2 AS TEXT) IS NULL THEN lang WHEN CAST($2 AS TEXT) = '' THEN NULL ELSE CAST($2 AS TEXT) END, \
-               contact = CASE WHEN CAST($3 AS TEXT) IS NULL THEN contact WHEN CAST($3 AS TEXT) = '' THEN NULL ELSE CAST($3 AS TEXT) END \
+               contact = CASE WHEN CAST($3 AS TEXT) IS NULL THEN contact WHEN CAST($3 AS TEXT) = '' THEN NULL ELSE CAST($3 AS TEXT) END, \
+               code_digits = COALESCE(CAST($4 AS BIGINT), code_digits) \
              WHERE code = $1",
         )
         .bind(code.to_owned())
         .bind(set(change.lang))
         .bind(set(change.contact))
+        .bind(change.code_digits.map(i64::from))
         .execute(self.pool())
         .await?;
         Ok(done.rows_affected() > 0)
@@ -403,7 +431,7 @@ impl Store {
     /// Every customer with its number of users, by code.
     pub async fn customers(&self) -> Result<Vec<CustomerRow>, ServerError> {
         let rows = sqlx::query(
-            "SELECT c.code, c.name, c.disabled, \
+            "SELECT c.code, c.name, c.disabled, c.code_digits, \
                     (SELECT COUNT(*) FROM users u WHERE u.customer = c.code) AS users \
              FROM customers c ORDER BY c.code",
         )
@@ -416,6 +444,7 @@ impl Store {
                     name: col(row, "name")?,
                     disabled: col::<i64>(row, "disabled")? != 0,
                     users: col(row, "users")?,
+                    code_digits: digits_of(col(row, "code_digits")?),
                 })
             })
             .collect()
@@ -865,8 +894,8 @@ impl Store {
         }
         sqlx::query(
             "INSERT INTO tokens (serial, user_ref, seed_sealed, algorithm, digits, period, state, \
-                                 last_step, fail_count, device_name, created_at, pending_until) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'pending', -1, 0, $7, $8, $9)",
+                                 last_step, fail_count, device_name, created_at, pending_until, device_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', -1, 0, $7, $8, $9, $10)",
         )
         .bind(token.serial.to_owned())
         .bind(token.user_ref.to_owned())
@@ -877,6 +906,7 @@ impl Store {
         .bind(token.device_name.map(str::to_owned))
         .bind(token.created_at)
         .bind(i64_of(pending_until))
+        .bind(token.device_key.map(str::to_owned))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -1149,8 +1179,8 @@ impl Store {
             .await?;
             sqlx::query(
                 "INSERT INTO tokens (serial, user_ref, seed_sealed, algorithm, digits, period, state, \
-                                     last_step, fail_count, device_name, created_at, pending_until, activated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, 'active', -1, 0, NULL, $7, $7, $7)",
+                                     last_step, fail_count, device_name, created_at, pending_until, activated_at, device_key) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'active', -1, 0, NULL, $7, $7, $7, $8)",
             )
             .bind(token.serial.to_owned())
             .bind(user_ref)
@@ -1159,6 +1189,7 @@ impl Store {
             .bind(token.digits)
             .bind(token.period)
             .bind(token.created_at)
+            .bind(token.device_key.map(str::to_owned))
             .execute(&mut *tx)
             .await?;
         }

@@ -31,9 +31,25 @@ impl Service {
         users: &[(String, Vec<u8>)],
         now: u64,
     ) -> Result<Vec<String>, ServerError> {
+        let keyed: Vec<(String, Vec<u8>, Option<String>)> = users
+            .iter()
+            .map(|(user, seed)| (user.clone(), seed.clone(), None))
+            .collect();
+        self.insert_active_tokens_with_keys(customer, &keyed, now)
+            .await
+    }
+
+    /// [`Service::insert_active_tokens`] with each token's device public key
+    /// (base64url), as an enrollment with a device key stores it.
+    pub async fn insert_active_tokens_with_keys(
+        &self,
+        customer: &str,
+        users: &[(String, Vec<u8>, Option<String>)],
+        now: u64,
+    ) -> Result<Vec<String>, ServerError> {
         let mut serials = Vec::with_capacity(users.len());
         let mut sealed = Vec::with_capacity(users.len());
-        for (_, seed) in users {
+        for (_, seed, _) in users {
             let serial = new_serial()?;
             sealed.push(self.key.seal(&format!("seed|{serial}"), seed)?);
             serials.push(serial);
@@ -42,7 +58,7 @@ impl Service {
         let tokens: Vec<(String, NewToken<'_>)> = users
             .iter()
             .zip(serials.iter().zip(&sealed))
-            .map(|((user_id, _), (serial, seed_sealed))| {
+            .map(|((user_id, _, key), (serial, seed_sealed))| {
                 (
                     user_id.clone(),
                     NewToken {
@@ -53,6 +69,7 @@ impl Service {
                         digits: i64::from(self.policy.digits.get()),
                         period: i64::from(self.policy.period.seconds()),
                         device_name: None,
+                        device_key: key.as_deref(),
                         created_at: i64_of(now),
                     },
                 )

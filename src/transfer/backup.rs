@@ -269,13 +269,13 @@ mod tests {
 
     #[test]
     fn newer_and_invalid_payloads() {
-        let newer = binary(b"version = 3\naccounts = []\n", LOW);
+        let newer = binary(b"version = 4\naccounts = []\n", LOW);
         assert_eq!(
             read_with(&newer, PASSWORD).0,
             Err(ImportError::UnknownVersion {
                 format: Format::Backup,
-                version: 3,
-                known: 2
+                version: 4,
+                known: 3
             })
         );
         let invalid = binary(b"not toml at all", LOW);
@@ -284,6 +284,36 @@ mod tests {
             Format::Backup,
             "not valid"
         ));
+    }
+
+    /// A payload holding a push link (a copy of a vault) imports as its accounts:
+    /// device keys never travel with accounts, and a backup never holds one.
+    #[test]
+    fn device_keys_stay_out_of_backups() {
+        let mut store = Store::from_accounts(expected_accounts());
+        store.set_push_link(
+            0,
+            crate::accounts::PushLink::new(
+                "https://otp.example.org".into(),
+                "U1034".into(),
+                "jklee".into(),
+                "T-1".into(),
+                zeroize::Zeroizing::new([9; 32]),
+            ),
+        );
+        let with_link = payload::to_toml(&store);
+        assert!(with_link.contains("device_key"));
+        let imported = read_with(&binary(with_link.as_bytes(), LOW), PASSWORD)
+            .0
+            .unwrap();
+        assert_eq!(imported.accounts, expected_accounts());
+        let written = write(store.accounts(), PASSWORD, LOW).unwrap();
+        let back = read_with(&written, PASSWORD).0.unwrap();
+        assert_eq!(back.accounts, expected_accounts());
+        let identity = age::scrypt::Identity::new(SecretString::from(PASSWORD.to_owned()));
+        let plaintext = age::decrypt(&identity, &written).unwrap();
+        let text = String::from_utf8(plaintext).unwrap();
+        assert!(!text.contains("device_key") && !text.contains("push_links"));
     }
 
     #[test]

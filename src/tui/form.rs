@@ -60,11 +60,11 @@ pub enum Field {
     Period,
     /// Text: the HOTP counter.
     Counter,
-    /// Text: the organisation's customer code (4 digits).
+    /// Text: the organisation's customer code (4 to 8 letters and digits).
     Customer,
     /// Text: the person's ID at the organisation.
     UserId,
-    /// Secret text: the 6-digit activation code.
+    /// Secret text: the activation code (5 to 8 digits, as the organisation says).
     Activation,
 }
 
@@ -112,10 +112,10 @@ pub enum CustomerStep {
     Enroll,
 }
 
-/// Number of digits in a customer code.
-pub const CUSTOMER_LENGTH: usize = 4;
-/// Number of digits in an activation code.
-pub const ACTIVATION_LENGTH: usize = 6;
+/// Most characters in a customer code.
+pub const CUSTOMER_LENGTH: usize = crate::api::shapes::CUSTOMER_CODE_MAX;
+/// Most digits in an activation code (before the organisation says how many).
+pub const ACTIVATION_LENGTH: usize = crate::api::shapes::ACTIVATION_DIGITS_MAX as usize;
 
 /// The form that adds an account.
 pub struct AddForm {
@@ -357,7 +357,7 @@ impl AddForm {
     /// typed has no organisation yet, then the enrollment once the ID and the
     /// activation code are complete. The refusal is the sentence to show.
     pub fn customer_step(&self) -> Result<CustomerStep, String> {
-        if self.customer.len() != CUSTOMER_LENGTH {
+        if crate::api::shapes::normalize_customer_code(&self.customer).is_none() {
             return Err(text::customer_four_digits().to_owned());
         }
         if self.organisation.is_none() {
@@ -366,10 +366,32 @@ impl AddForm {
         if self.user_id.trim().is_empty() {
             return Err(text::user_id_empty().to_owned());
         }
-        if self.activation.len() != ACTIVATION_LENGTH {
-            return Err(text::activation_six_digits().to_owned());
+        let digits = self.activation_digits();
+        if self.activation.len() != usize::from(digits) {
+            return Err(text::activation_six_digits(digits));
         }
         Ok(CustomerStep::Enroll)
+    }
+
+    /// How many digits the activation code has: as the organisation found says
+    /// (6 until it is known).
+    pub fn activation_digits(&self) -> u8 {
+        self.organisation
+            .as_ref()
+            .map_or(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT, |o| {
+                o.code_digits
+            })
+    }
+
+    /// The label of `field` in this form: the activation code's says how many
+    /// digits it has once the organisation is known.
+    pub fn label(&self, field: Field) -> String {
+        match (field, &self.organisation) {
+            (Field::Activation, Some(organisation)) => {
+                text::field_activation_digits(organisation.code_digits)
+            }
+            _ => field.label(),
+        }
     }
 
     /// The organisation was found: show it and move to the ID.
@@ -400,11 +422,25 @@ impl AddForm {
             }
             return;
         }
+        let activation = self
+            .organisation
+            .as_ref()
+            .map_or(ACTIVATION_LENGTH, |o| usize::from(o.code_digits));
         let digits = match field {
-            Field::Customer => Some(CUSTOMER_LENGTH),
-            Field::Activation => Some(ACTIVATION_LENGTH),
+            Field::Activation => Some(activation),
             _ => None,
         };
+        if field == Field::Customer {
+            // Letters and digits, in upper case (`u1034` is `U1034`).
+            for c in text.chars().filter(char::is_ascii_alphanumeric) {
+                if self.customer.len() < CUSTOMER_LENGTH {
+                    self.customer.push(c.to_ascii_uppercase());
+                }
+            }
+            self.customer_changed(field);
+            self.error = None;
+            return;
+        }
         if let Some(value) = self.text_mut(field) {
             match digits {
                 // Codes take digits only (pasted spaces and hyphens are dropped).

@@ -359,6 +359,8 @@ pub enum Job {
         user_id: String,
         /// The activation code (never shown by `Debug`).
         activation_code: Hidden,
+        /// How many digits the activation code has.
+        code_digits: u8,
         /// The most accounts allowed.
         limit: usize,
     },
@@ -442,6 +444,8 @@ pub struct Organisation {
     pub name: String,
     /// Its otpd server.
     pub server: String,
+    /// How many digits its activation (issuance) codes have.
+    pub code_digits: u8,
 }
 
 /// The result of a [`Job`].

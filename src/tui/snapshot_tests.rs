@@ -340,6 +340,7 @@ fn add_screens() -> Vec<(&'static str, App)> {
             customer: "1106".into(),
             name: "Acme Ltd".into(),
             server: "https://otp.acme.example/".into(),
+            code_digits: 6,
         })),
         T0,
     );

@@ -453,8 +453,12 @@ pub fn user_id_empty() -> String {
     crate::t!("tui-user-id-empty")
 }
 /// The activation code is not 6 digits.
-pub fn activation_six_digits() -> String {
-    crate::t!("tui-activation-six-digits")
+pub fn activation_six_digits(digits: u8) -> String {
+    crate::t!("tui-activation-six-digits", digits = digits)
+}
+/// Field: the activation code, once its length is known.
+pub fn field_activation_digits(digits: u8) -> String {
+    crate::t!("tui-field-activation-digits", digits = digits)
 }
 /// Busy: asking the server which organisation a customer code belongs to.
 pub fn looking_up() -> String {

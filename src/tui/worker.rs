@@ -144,6 +144,7 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
             server,
             user_id,
             activation_code,
+            code_digits,
             limit,
         } => enroll(
             vault,
@@ -153,6 +154,7 @@ pub fn run_job(vault: &Vault, work_factor: u8, job: Job, now: u64) -> JobResult 
                 server,
                 user_id,
                 activation_code,
+                code_digits,
                 limit,
             },
             now,
@@ -177,6 +179,7 @@ struct EnrollJob {
     server: String,
     user_id: String,
     activation_code: Hidden,
+    code_digits: u8,
     limit: usize,
 }
 
@@ -198,6 +201,10 @@ fn lookup(customer: &str, config: &Config, config_path: &str) -> Result<Organisa
             customer: customer.to_owned(),
             name: info.name,
             server: client.server().as_str().to_owned(),
+            code_digits: info
+                .code_digits
+                .filter(|d| crate::api::shapes::valid_activation_digits(*d))
+                .unwrap_or(crate::api::shapes::ACTIVATION_DIGITS_DEFAULT),
         })
     };
     run().map_err(|error| error.localize())
@@ -228,7 +235,7 @@ fn enroll(vault: &Vault, pin: &crate::vault::Pin, job: EnrollJob, now: u64) -> J
         customer: job.customer,
         user_id: job.user_id,
         activation_code: Zeroizing::new(job.activation_code.as_str().to_owned()),
-        code_digits: crate::api::shapes::ACTIVATION_DIGITS_DEFAULT,
+        code_digits: job.code_digits,
         device_name: None,
     };
     drop(job.activation_code);
@@ -719,6 +726,7 @@ mod tests {
             server: "http://127.0.0.1:9/".into(),
             user_id: "alice".into(),
             activation_code: Hidden::from("135790"),
+            code_digits: 6,
             limit: 10,
         };
         match run_job(&vault, 10, enroll, 1_000) {

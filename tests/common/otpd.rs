@@ -350,3 +350,106 @@ pub fn outcome(body: &str) -> String {
 pub fn exists(path: &Path) -> bool {
     path.exists()
 }
+
+/// A device enrolled over HTTP (the PAKE in Rust, as `otp add --customer` runs
+/// it), with what push approvals need: its token serial, its seed and, when it
+/// sent one, its Ed25519 device key.
+pub struct Device {
+    pub serial: String,
+    pub seed: Vec<u8>,
+    pub key: Option<otp::api::device_key::DeviceKey>,
+}
+
+impl Device {
+    /// The device's one-time code for time step `step` (SHA1, 6 digits).
+    pub fn code_at_step(&self, step: u64) -> String {
+        let secret = otp::secret::SecretKey::from_bytes(self.seed.clone());
+        otp::code::hotp(
+            &secret,
+            otp::code::Algorithm::Sha1,
+            otp::code::Digits::SIX,
+            step,
+        )
+        .as_str()
+        .to_owned()
+    }
+
+    /// The device's key (panics for a device enrolled without one).
+    pub fn key(&self) -> &otp::api::device_key::DeviceKey {
+        self.key.as_ref().expect("a device key")
+    }
+}
+
+impl Server {
+    /// Enrolls `user` at `customer` (sent exactly as given) with `activation`:
+    /// lookup, start, finish (with a sealed device key when `with_key`), and
+    /// activation with the code of step `activate_step_back` steps before now
+    /// (0 or 1), so that a later step is still free for a test.
+    pub fn enroll_device(
+        &self,
+        customer: &str,
+        user: &str,
+        activation: &str,
+        with_key: bool,
+        activate_step_back: u64,
+    ) -> Device {
+        use otp::api::pake::{ClientExchange, Context, new_enrollment_id, seal_aad};
+        use otp::api::wire::{
+            EnrollActivate, EnrollFinish, EnrollFinishReply, EnrollStart, EnrollStartReply,
+            PAKE_SUITE, PakeMessage,
+        };
+        let (status, body) = self.request("GET", &format!("/v1/customers/{customer}"), &[], None);
+        assert_eq!(status, 200, "{body}");
+        let enrollment_id = new_enrollment_id().unwrap();
+        let context = Context {
+            customer,
+            user_id: user,
+            enrollment_id: &enrollment_id,
+        };
+        let (exchange, msg) = ClientExchange::start(activation, &context);
+        let start = serde_json::to_string(&EnrollStart {
+            customer: customer.into(),
+            user_id: user.into(),
+            device_name: None,
+            enrollment_id: enrollment_id.clone(),
+            pake: PakeMessage {
+                suite: PAKE_SUITE.into(),
+                msg,
+            },
+        })
+        .unwrap();
+        let (status, body) = self.request("POST", "/v1/enroll/start", &[], Some(&start));
+        assert_eq!(status, 200, "{body}");
+        let reply: EnrollStartReply = serde_json::from_str(&body).unwrap();
+        let keys = exchange.finish(&reply.pake.msg).unwrap();
+        let key = with_key.then(|| otp::api::device_key::DeviceKey::generate().unwrap());
+        let finish = serde_json::to_string(&EnrollFinish {
+            enrollment_id,
+            client_confirm: keys.client_confirm(),
+            device_key: key
+                .as_ref()
+                .map(|key| keys.seal_device_key(&key.public()).unwrap()),
+        })
+        .unwrap();
+        let (status, body) = self.request("POST", "/v1/enroll/finish", &[], Some(&finish));
+        assert_eq!(status, 200, "{body}");
+        let reply: EnrollFinishReply = serde_json::from_str(&body).unwrap();
+        keys.verify_server_confirm(&reply.server_confirm).unwrap();
+        let aad = seal_aad(&reply.serial, &reply.issuer, &reply.account, &reply.totp);
+        let seed = keys.open(&reply.sealed_secret, &aad).unwrap().to_vec();
+        let device = Device {
+            serial: reply.serial.clone(),
+            seed,
+            key,
+        };
+        let step = super::unix_now() / u64::from(reply.totp.period) - activate_step_back;
+        let activate = serde_json::to_string(&EnrollActivate {
+            serial: reply.serial,
+            otp: device.code_at_step(step),
+        })
+        .unwrap();
+        let (status, body) = self.request("POST", "/v1/enroll/activate", &[], Some(&activate));
+        assert_eq!(status, 200, "{body}");
+        device
+    }
+}

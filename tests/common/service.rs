@@ -27,7 +27,7 @@ pub async fn service_at(url: &str, policy: Policy) -> Service {
     let db = Db::open(url, &DbOptions::default()).await.unwrap();
     let service = Service::new(db, MasterKey::from_bytes(&[7; 32]), policy);
     service
-        .customer_add(&admin(), "1106", "Example Org", None, 0)
+        .customer_add(&admin(), "1106", "Example Org", None, 6, 0)
         .await
         .unwrap();
     service

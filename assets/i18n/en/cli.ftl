@@ -220,3 +220,14 @@ cli-new-pin-gave-up-refused = Giving up after { $tries } tries: { $reason }. Run
 cli-agent-push-title = Login request for { $account }
 cli-agent-push-body = { $service } from { $from } { $text } — open otp to see the numbers and answer
 cli-agent-push-unknown = unknown
+
+## Push approvals (otp approve, otp deny, otp push register)
+
+cli-push-none-waiting = no login request is waiting for approval
+cli-push-no-accounts = no { -account } in the { -vault } answers approval requests: enroll with otp add --customer, or give an { -account } enrolled earlier a device key with otp push register ACCOUNT
+# $label: the account.
+cli-push-no-link = { $label } has no device key for approval requests; give it one with otp push register "{ $label }"
+# $label: the account.
+cli-push-register-no-customer = the { -customer-code } of { $label } is not known: give it with --customer CODE, or keep a single entry in the [customers] table of the { -config-file }
+# $label: the account.
+cli-push-register-not-totp = { $label } is not a time-based { -account }; registering a device key proves it with a current { -one-time-code }

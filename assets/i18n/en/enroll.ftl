@@ -17,8 +17,9 @@ enroll-wrong-activation = { $code }: the { -activation-code } is wrong; { $left 
 
 ## What exactly the client found wrong (shown in brackets after a CE sentence).
 
-enroll-detail-customer-form = a { -customer-code } has only letters and digits
-enroll-detail-activation-form = the { -activation-code } has 6 digits
+enroll-detail-customer-form = a { -customer-code } has 4 to 8 letters and digits
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-detail-activation-form = the { -activation-code } has { $digits } digits
 enroll-detail-answer-form = the server's answer is not in the expected form
 enroll-detail-not-otpd = the server answered HTTP { $status } without an error code; check that it is your { -organisation }'s { -server-product } server
 enroll-detail-request-encoding = the request could not be encoded
@@ -54,7 +55,8 @@ enroll-not-rolled-back = { $activation } The account { $label } was saved in the
 
 # The prompts end with a space the code adds.
 enroll-cli-prompt-id = Your { -user-id } at { $organisation }:
-enroll-cli-prompt-activation = { -activation-code } (the 6 digits from your { -organisation }'s email, not a { -one-time-code }):
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-cli-prompt-activation = { -activation-code } (the { $digits } digits your { -organisation } gave you, not a { -one-time-code }):
 enroll-cli-what-id = the { -user-id }
 enroll-cli-what-activation = the { -activation-code }
 enroll-cli-organisation = { -customer-code } { $customer }: { $organisation } ({ $server })
@@ -74,3 +76,29 @@ enroll-cli-hint-ca-cert = If your { -organisation } uses its own certificate aut
 
 # $reason: why (the agent's or the system's words).
 enroll-push-sign-failed = the device key could not sign ({ $reason })
+# $label: the account; $user: the ID at the organisation; $service, $address,
+# $text: what the login page said (or enroll-push-unknown); $seconds: seconds left;
+# $id: the request id; $numbers: "[1] 47   [2] 12   [3] 90".
+enroll-push-request =
+    Login request for { $label } ({ -user-id } { $user })
+      service: { $service }
+      from: { $address }
+      details: { $text }
+      expires in { $seconds } s (request { $id })
+    Which number does the login page show?   { $numbers }
+enroll-push-unknown = (not given)
+enroll-push-prompt = Number (1, 2, 3, or d if this login is not yours):
+enroll-push-what-choice = the number
+enroll-push-choice-again = Type 1, 2 or 3, the number itself, or d if this login is not yours.
+# $state: approved, denied, expired or pending; $service: the service (may be empty).
+enroll-push-outcome = { $state ->
+    [approved] Approved: the login to { $service } goes on.
+    [denied] Denied: the login was refused.
+   *[other] The request is { $state }.
+}
+# $seconds: how long otp waits.
+enroll-push-waiting = Waiting up to { $seconds } s for a login request…
+# $label: the account; $error: why its poll failed.
+enroll-push-poll-failed = could not ask for { $label }'s requests: { $error }
+# $label: the account.
+enroll-push-registered = { $label } now answers approval requests (otp approve) with this device's key.

@@ -165,6 +165,30 @@ help-otp-unlock-arg-lifetime-value = DURATION
 help-otp-lock-about = Lock the vault now: end the agent started by `otp unlock`
 help-otp-status-about = Say whether an agent serves the vault, and for how long
 help-otp-status-arg-json = Print a JSON object (running, pid, socket, remaining_secs, ...)
+help-otp-approve-about = Approve a login waiting for you: choose the number the login page shows
+help-otp-approve-arg-account = Only this account's requests: its name, issuer:name, or a unique part (any case)
+help-otp-approve-arg-account-value = ACCOUNT
+help-otp-approve-arg-wait = Seconds to wait for a request when none is waiting (0 to 30; 0 only looks)
+help-otp-approve-arg-wait-value = SECONDS
+help-otp-approve-arg-ca-cert = Trust this PEM certificate authority for the server (a private CA) instead of the public ones
+help-otp-approve-arg-ca-cert-value = PATH
+help-otp-deny-about = Deny login requests waiting for you ("not me")
+help-otp-deny-arg-request-id = The request to deny, as otp approve shows it [default: every request waiting]
+help-otp-deny-arg-request-id-value = REQUEST_ID
+help-otp-deny-arg-ca-cert = Trust this PEM certificate authority for the server (a private CA) instead of the public ones
+help-otp-deny-arg-ca-cert-value = PATH
+help-otp-push-about = Approval requests: give an account enrolled earlier its device key
+help-otp-push-register-about = Give an account enrolled before device keys its key, so it can answer approval requests
+help-otp-push-register-arg-account = The account: its name, issuer:name, or a unique part (any case)
+help-otp-push-register-arg-account-value = ACCOUNT
+help-otp-push-register-arg-customer = The customer code the account was enrolled with [default: the only one in [customers] of the config file]
+help-otp-push-register-arg-customer-value = CODE
+help-otp-push-register-arg-id = Your ID at the organisation [default: the account's name]
+help-otp-push-register-arg-id-value = ID
+help-otp-push-register-arg-server = The organisation's otpd server [default: from [customers] or directory in the config file]
+help-otp-push-register-arg-server-value = URL
+help-otp-push-register-arg-ca-cert = Trust this PEM certificate authority for the server (a private CA) instead of the public ones
+help-otp-push-register-arg-ca-cert-value = PATH
 help-otp-completions-about = Print a shell completion script
 help-otp-completions-arg-shell = The shell to complete for
 help-otp-completions-arg-shell-value = SHELL
@@ -191,7 +215,9 @@ help-otp-after-help =
       4  wrong PIN
       5  unlocking is refused for a while after too many wrong PINs
       6  the vault is missing, damaged or unreadable
-      7  enrollment refused or failed (the message starts with its code, e.g. SE3010)
+      7  enrollment or an approval refused or failed (the message starts with its
+         code, e.g. SE3010, SE7004)
+      8  otp approve / otp deny: no login request is waiting
 
 help-otp-man-environment =
     OTP_PIN_FILE: a file whose first line is the PIN (keep it chmod 600); used when --pin-stdin is not given
@@ -241,6 +267,8 @@ help-otpd-customer-add-arg-lang = The language of messages to its users who have
 help-otpd-customer-add-arg-lang-value = LANG
 help-otpd-customer-add-arg-contact = Who its users ask for help, shown in their messages
 help-otpd-customer-add-arg-contact-value = TEXT
+help-otpd-customer-add-arg-code-digits = How many digits its activation codes have, 5 to 8
+help-otpd-customer-add-arg-code-digits-value = N
 help-otpd-customer-set-about = Change the language or contact of an organisation's messages ("" clears one)
 help-otpd-customer-set-arg-code = The customer code
 help-otpd-customer-set-arg-code-value = CODE
@@ -248,6 +276,8 @@ help-otpd-customer-set-arg-lang = The language of messages to its users who have
 help-otpd-customer-set-arg-lang-value = LANG
 help-otpd-customer-set-arg-contact = Who its users ask for help, shown in their messages
 help-otpd-customer-set-arg-contact-value = TEXT
+help-otpd-customer-set-arg-code-digits = How many digits its activation codes have from now on, 5 to 8
+help-otpd-customer-set-arg-code-digits-value = N
 help-otpd-customer-list-about = List the organisations
 help-otpd-customer-disable-about = Disable an organisation: no lookups, enrollment or verification
 help-otpd-customer-disable-arg-code = The customer code
@@ -281,7 +311,7 @@ help-otpd-user-import-arg-send-value = CHANNEL
 help-otpd-user-import-arg-send-value-print = Print it here, once, for the administrator to hand over
 help-otpd-user-import-arg-send-value-email = Email it to the user's address (the config's [smtp])
 help-otpd-user-import-arg-send-value-webhook = POST it to the organisation's webhook (the config's [webhook])
-help-otpd-issue-about = Issue a 6-digit activation code (printed once; revokes the previous one)
+help-otpd-issue-about = Issue an activation code of the customer's length (printed once; revokes the previous one)
 help-otpd-issue-arg-customer = The customer code
 help-otpd-issue-arg-customer-value = CUSTOMER
 help-otpd-issue-arg-user = The user's ID

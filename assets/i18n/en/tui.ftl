@@ -57,10 +57,13 @@ tui-source-customer = customer code
 tui-field-customer = Customer code
 tui-field-user-id = Your ID
 tui-field-activation = Activation code
-tui-customer-hint = Type the 4-digit customer code your organisation gave you and press Enter to look it up.
-tui-customer-four-digits = A customer code has 4 digits.
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+tui-field-activation-digits = Activation code ({ $digits } digits)
+tui-customer-hint = Type the customer code your organisation gave you (4 to 8 letters and digits) and press Enter to look it up.
+tui-customer-four-digits = A customer code has 4 to 8 letters and digits.
 tui-user-id-empty = Type your ID at the organisation.
-tui-activation-six-digits = The activation code has 6 digits.
+# $digits: how many digits (5 to 8).
+tui-activation-six-digits = The activation code has { $digits } digits.
 tui-looking-up = Looking up the customer code…
 tui-enrolling = Enrolling…
 tui-no-enroll = This otp was built without enrollment (the `enroll` feature); use the setup key or the otpauth:// link the service shows.

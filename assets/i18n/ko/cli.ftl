@@ -199,3 +199,14 @@ cli-new-pin-gave-up-refused = { $tries }번 시도 끝에 그만둡니다. { $re
 cli-agent-push-title = { $account } 로그인 인증요청
 cli-agent-push-body = { $service }, 접속 주소 { $from } { $text } — otp를 열어 번호를 보고 응답하십시오
 cli-agent-push-unknown = 알 수 없음
+
+## Push approvals (otp approve, otp deny, otp push register)
+
+cli-push-none-waiting = 승인을 기다리는 로그인 요청이 없습니다
+cli-push-no-accounts = { -vault }에 인증요청에 응답하는 { -account }이 없습니다. otp add --customer로 등록하거나, 예전에 등록한 { -account }에 otp push register ACCOUNT로 기기 키를 주세요
+# $label: the account.
+cli-push-no-link = { $label }에는 인증요청용 기기 키가 없습니다. otp push register "{ $label }"로 키를 주세요
+# $label: the account.
+cli-push-register-no-customer = { $label }의 { -customer-code }를 알 수 없습니다. --customer CODE로 주거나 { -config-file }의 [customers] 표에 항목을 하나만 두세요
+# $label: the account.
+cli-push-register-not-totp = { $label }은 시간 기반 { -account }이 아닙니다. 기기 키 등록은 현재 { -one-time-code }로 증명합니다

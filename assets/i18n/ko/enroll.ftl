@@ -15,8 +15,9 @@ enroll-wrong-activation = { $code }: { -activation-code }가 틀렸습니다. { 
 
 ## 클라이언트가 찾은 문제(CE 문장 뒤 괄호 안).
 
-enroll-detail-customer-form = { -customer-code }는 영문자와 숫자로만 이루어집니다
-enroll-detail-activation-form = { -activation-code }는 6자리 숫자입니다
+enroll-detail-customer-form = { -customer-code }는 영문자와 숫자 4~8자입니다
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-detail-activation-form = { -activation-code }는 { $digits }자리 숫자입니다
 enroll-detail-answer-form = 서버의 응답 형식이 맞지 않습니다
 enroll-detail-not-otpd = 서버가 오류 코드 없이 HTTP { $status }로 응답했습니다. 기관의 { -server-product } 서버 주소가 맞는지 확인하세요
 enroll-detail-request-encoding = 요청을 만들 수 없습니다
@@ -49,7 +50,8 @@ enroll-not-rolled-back = { $activation } { $label } 계정은 { -vault }에 저�
 
 # 입력 안내 뒤의 빈칸은 코드가 붙입니다.
 enroll-cli-prompt-id = { $organisation } { -user-id }:
-enroll-cli-prompt-activation = { -activation-code }(기관 이메일로 받은 6자리 등록용 코드이며 { -one-time-code }가 아닙니다):
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+enroll-cli-prompt-activation = { -activation-code }({ $digits }자리, 기관에서 받은 등록용 코드이며 { -one-time-code }가 아닙니다):
 enroll-cli-what-id = { -user-id }
 enroll-cli-what-activation = { -activation-code }
 enroll-cli-organisation = { -customer-code } { $customer }: { $organisation } ({ $server })
@@ -69,3 +71,29 @@ enroll-cli-hint-ca-cert = 기관이 자체 인증서(CA)를 쓴다면 --ca-cert 
 
 # $reason: why (the agent's or the system's words).
 enroll-push-sign-failed = 기기 키로 서명하지 못했습니다. ({ $reason })
+# $label: the account; $user: the ID at the organisation; $service, $address,
+# $text: what the login page said (or enroll-push-unknown); $seconds: seconds left;
+# $id: the request id; $numbers: "[1] 47   [2] 12   [3] 90".
+enroll-push-request =
+    { $label }({ -user-id } { $user })의 인증요청
+      서비스: { $service }
+      접속 위치: { $address }
+      내용: { $text }
+      { $seconds }초 뒤 만료(요청 { $id })
+    로그인 화면에 보이는 번호는 무엇입니까?   { $numbers }
+enroll-push-unknown = (없음)
+enroll-push-prompt = 번호(1, 2, 3, 본인의 로그인이 아니면 d):
+enroll-push-what-choice = 번호
+enroll-push-choice-again = 1, 2, 3이나 번호 자체를 입력하세요. 본인의 로그인이 아니면 d를 입력하세요.
+# $state: approved, denied, expired or pending; $service: the service (may be empty).
+enroll-push-outcome = { $state ->
+    [approved] 승인했습니다. { $service } 로그인이 진행됩니다.
+    [denied] 거부했습니다. 로그인이 거절되었습니다.
+   *[other] 요청 상태: { $state }
+}
+# $seconds: how long otp waits.
+enroll-push-waiting = 인증요청을 최대 { $seconds }초 기다립니다…
+# $label: the account; $error: why its poll failed.
+enroll-push-poll-failed = { $label }의 요청을 확인하지 못했습니다: { $error }
+# $label: the account.
+enroll-push-registered = 이제 { $label } 계정이 이 기기의 키로 인증요청(otp approve)에 응답합니다.

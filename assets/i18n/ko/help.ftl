@@ -156,6 +156,30 @@ help-otp-unlock-arg-lifetime-value = 기간
 help-otp-lock-about = 지금 보관함을 잠급니다: `otp unlock`이 시작한 에이전트를 끝냅니다
 help-otp-status-about = 에이전트가 보관함을 열어 두고 있는지, 얼마나 더 열어 둘지 알려 줍니다
 help-otp-status-arg-json = JSON 객체로 출력합니다(running, pid, socket, remaining_secs, ...)
+help-otp-approve-about = 기다리는 로그인을 승인합니다: 로그인 화면에 보이는 번호를 고릅니다
+help-otp-approve-arg-account = 이 계정의 요청만: 이름, 발급자:이름, 또는 하나로 정해지는 일부(대소문자 무관)
+help-otp-approve-arg-account-value = 계정
+help-otp-approve-arg-wait = 기다리는 요청이 없을 때 요청을 기다릴 초(0~30, 0이면 확인만 합니다)
+help-otp-approve-arg-wait-value = 초
+help-otp-approve-arg-ca-cert = 공인 인증 기관 대신 이 PEM 인증 기관(사설 CA)을 믿고 서버에 연결합니다
+help-otp-approve-arg-ca-cert-value = 경로
+help-otp-deny-about = 기다리는 로그인 요청을 거부합니다("본인 아님")
+help-otp-deny-arg-request-id = 거부할 요청(otp approve가 보여 주는 요청 번호) [기본: 기다리는 모든 요청]
+help-otp-deny-arg-request-id-value = 요청번호
+help-otp-deny-arg-ca-cert = 공인 인증 기관 대신 이 PEM 인증 기관(사설 CA)을 믿고 서버에 연결합니다
+help-otp-deny-arg-ca-cert-value = 경로
+help-otp-push-about = 인증요청: 예전에 등록한 계정에 기기 키를 줍니다
+help-otp-push-register-about = 기기 키가 생기기 전에 등록한 계정에 키를 주어 인증요청에 응답할 수 있게 합니다
+help-otp-push-register-arg-account = 계정: 이름, 발급자:이름, 또는 하나로 정해지는 일부(대소문자 무관)
+help-otp-push-register-arg-account-value = 계정
+help-otp-push-register-arg-customer = 계정을 등록할 때 쓴 고객코드 [기본: 설정 파일 [customers]에 하나뿐인 코드]
+help-otp-push-register-arg-customer-value = 코드
+help-otp-push-register-arg-id = 기관에서 쓰는 아이디 [기본: 계정 이름]
+help-otp-push-register-arg-id-value = 아이디
+help-otp-push-register-arg-server = 기관의 otpd 서버 [기본: 설정 파일의 [customers] 또는 directory]
+help-otp-push-register-arg-server-value = URL
+help-otp-push-register-arg-ca-cert = 공인 인증 기관 대신 이 PEM 인증 기관(사설 CA)을 믿고 서버에 연결합니다
+help-otp-push-register-arg-ca-cert-value = 경로
 help-otp-completions-about = 셸 자동 완성 스크립트를 출력합니다
 help-otp-completions-arg-shell = 자동 완성을 쓸 셸
 help-otp-completions-arg-shell-value = 셸
@@ -182,7 +206,9 @@ help-otp-after-help =
       4  비밀번호가 틀림
       5  비밀번호를 너무 많이 틀려 한동안 잠금 해제를 거부함
       6  보관함이 없거나, 손상되었거나, 읽을 수 없음
-      7  등록이 거부되었거나 실패함(메시지가 SE3010 같은 코드로 시작합니다)
+      7  등록이나 인증요청 응답이 거부되었거나 실패함(메시지가 SE3010, SE7004
+         같은 코드로 시작합니다)
+      8  otp approve / otp deny: 기다리는 로그인 요청이 없음
 
 help-otp-man-environment =
     OTP_PIN_FILE: 첫 줄이 비밀번호인 파일(chmod 600으로 보관하세요). --pin-stdin이 없을 때 씁니다
@@ -232,6 +258,8 @@ help-otpd-customer-add-arg-lang = 언어가 정해지지 않은 사용자에게 
 help-otpd-customer-add-arg-lang-value = 언어
 help-otpd-customer-add-arg-contact = 사용자가 도움을 요청할 곳(안내문의 문의처)
 help-otpd-customer-add-arg-contact-value = 문의처
+help-otpd-customer-add-arg-code-digits = 등록용 인증코드의 자릿수(5~8)
+help-otpd-customer-add-arg-code-digits-value = N
 help-otpd-customer-set-about = 기관 안내문의 언어나 문의처를 바꿉니다("" 값은 지웁니다)
 help-otpd-customer-set-arg-code = 고객코드
 help-otpd-customer-set-arg-code-value = 고객코드
@@ -239,6 +267,8 @@ help-otpd-customer-set-arg-lang = 언어가 정해지지 않은 사용자에게 
 help-otpd-customer-set-arg-lang-value = 언어
 help-otpd-customer-set-arg-contact = 사용자가 도움을 요청할 곳(안내문의 문의처)
 help-otpd-customer-set-arg-contact-value = 문의처
+help-otpd-customer-set-arg-code-digits = 앞으로 발급할 등록용 인증코드의 자릿수(5~8)
+help-otpd-customer-set-arg-code-digits-value = N
 help-otpd-customer-list-about = 기관 목록을 봅니다
 help-otpd-customer-disable-about = 기관을 사용 중지합니다: 조회, 등록, 확인을 모두 막습니다
 help-otpd-customer-disable-arg-code = 고객코드
@@ -272,7 +302,7 @@ help-otpd-user-import-arg-send-value = 방법
 help-otpd-user-import-arg-send-value-print = 여기에 한 번 출력하고 관리자가 전합니다
 help-otpd-user-import-arg-send-value-email = 사용자의 이메일 주소로 보냅니다(설정 파일의 [smtp])
 help-otpd-user-import-arg-send-value-webhook = 기관의 웹훅으로 POST합니다(설정 파일의 [webhook])
-help-otpd-issue-about = 6자리 등록용 인증코드를 발급합니다(한 번만 출력하며, 이전 인증코드는 취소됩니다)
+help-otpd-issue-about = 기관이 정한 자릿수의 등록용 인증코드를 발급합니다(한 번만 출력하며, 이전 인증코드는 취소됩니다)
 help-otpd-issue-arg-customer = 고객코드
 help-otpd-issue-arg-customer-value = 고객코드
 help-otpd-issue-arg-user = 사용자의 아이디

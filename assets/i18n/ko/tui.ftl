@@ -59,10 +59,13 @@ tui-source-customer = 고객코드
 tui-field-customer = 고객코드
 tui-field-user-id = 아이디
 tui-field-activation = 인증코드
-tui-customer-hint = 기관에서 받은 4자리 고객코드를 입력하고 Enter를 누르면 기관을 찾습니다.
-tui-customer-four-digits = 고객코드는 숫자 4자리입니다.
+# $digits: how many digits the organisation's activation codes have (5 to 8).
+tui-field-activation-digits = 인증코드 ({ $digits }자리)
+tui-customer-hint = 기관에서 받은 고객코드(영문자와 숫자 4~8자)를 입력하고 Enter를 누르면 기관을 찾습니다.
+tui-customer-four-digits = 고객코드는 영문자와 숫자 4~8자입니다.
 tui-user-id-empty = 기관에서 쓰는 아이디를 입력하세요.
-tui-activation-six-digits = 인증코드(이메일로 받은 6자리 등록용 코드)는 숫자 6자리입니다.
+# $digits: how many digits (5 to 8).
+tui-activation-six-digits = 인증코드(기관에서 받은 등록용 코드)는 숫자 { $digits }자리입니다.
 tui-looking-up = 고객코드를 찾는 중…
 tui-enrolling = 등록하는 중…
 tui-no-enroll = 이 otp는 등록 기능(enroll) 없이 만들어졌습니다. 서비스가 보여 주는 설정 키나 otpauth:// 링크로 추가하세요.

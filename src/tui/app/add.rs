@@ -75,6 +75,7 @@ impl App {
                 server: organisation.server.clone(),
                 user_id: form.user_id.trim().to_owned(),
                 activation_code: Hidden::from(form.activation.as_str()),
+                code_digits: organisation.code_digits,
                 limit,
             }));
             self.busy = Some(Busy::Enrolling);

@@ -1403,6 +1403,7 @@ fn organisation() -> Organisation {
         customer: "1106".into(),
         name: "Acme".into(),
         server: "http://127.0.0.1:9/".into(),
+        code_digits: 6,
     }
 }
 
@@ -1411,14 +1412,14 @@ fn customer_code_is_looked_up_on_the_worker_and_the_name_shown() {
     english();
     let mut app = customer_form_app(vec![]);
     assert_eq!(add_form(&app).focused(), Field::Customer);
-    // Digits only, at most 4; fewer is refused without a look-up.
+    // Letters and digits, 4 to 8; fewer is refused without a look-up.
     type_digits(&mut app, "11", T0);
     assert!(command(&mut app, Command::Submit, T0).is_empty());
     assert_eq!(
         add_form(&app).error.as_deref(),
         Some(text::customer_four_digits().as_str())
     );
-    app.update(Action::Paste(Hidden::from("0-6 99")), T0);
+    app.update(Action::Paste(Hidden::from("0-6")), T0);
     assert_eq!(add_form(&app).customer, "1106");
     let effects = command(&mut app, Command::Submit, T0);
     assert!(matches!(
@@ -1447,6 +1448,51 @@ fn customer_code_is_looked_up_on_the_worker_and_the_name_shown() {
     command(&mut app, Command::PrevField, T0);
     command(&mut app, Command::Backspace, T0);
     assert!(add_form(&app).organisation.is_none());
+}
+
+/// An i-ONE PASS-style organisation: an agency code of letters and digits, typed
+/// in any case, and 5-digit issuance codes, which the form asks for by length.
+#[test]
+fn agency_codes_and_five_digit_issuance_codes() {
+    english();
+    let mut app = customer_form_app(vec![]);
+    app.update(Action::Paste(Hidden::from("u1034-kisti!")), T0);
+    assert_eq!(add_form(&app).customer, "U1034KIS");
+    for _ in 0..3 {
+        command(&mut app, Command::Backspace, T0);
+    }
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::LookupCustomer { customer, .. })] if customer == "U1034"
+    ));
+    let agency = Organisation {
+        customer: "U1034".into(),
+        name: "Hana".into(),
+        server: "http://127.0.0.1:9/".into(),
+        code_digits: 5,
+    };
+    app.update(Action::Job(JobResult::Customer(agency)), T0);
+    let form = add_form(&app);
+    assert_eq!(form.label(Field::Activation), "Activation code (5 digits)");
+    assert_eq!(form.label(Field::UserId), Field::UserId.label());
+    app.update(Action::Paste(Hidden::from("jklee")), T0);
+    command(&mut app, Command::NextField, T0);
+    // At most 5 digits go in; 4 are refused with the length said.
+    type_digits(&mut app, "4821", T0);
+    assert!(command(&mut app, Command::Submit, T0).is_empty());
+    assert_eq!(
+        add_form(&app).error.as_deref(),
+        Some("The activation code has 5 digits.")
+    );
+    type_digits(&mut app, "39", T0);
+    assert_eq!(add_form(&app).secret_len(Field::Activation), 5);
+    let effects = command(&mut app, Command::Submit, T0);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Vault(Job::Enroll { customer, code_digits: 5, activation_code, .. })]
+            if customer == "U1034" && activation_code.as_str() == "48213"
+    ));
 }
 
 #[cfg(feature = "enroll")]
@@ -1486,7 +1532,7 @@ fn enrolling_runs_on_the_worker_then_shows_the_account_in_the_list() {
     assert!(command(&mut app, Command::Submit, T0).is_empty());
     assert_eq!(
         add_form(&app).error.as_deref(),
-        Some(text::activation_six_digits().as_str())
+        Some(text::activation_six_digits(6).as_str())
     );
     type_digits(&mut app, "6 7", T0);
     assert_eq!(add_form(&app).secret_len(Field::Activation), 6);

@@ -303,7 +303,7 @@ fn render_add(form: &AddForm, room: Room, buf: &mut Buffer) {
     );
     let inner = dialog(room, 72, height, &text::add_title(), buf);
     let width = usize::from(inner.width);
-    let label_width = label_column(fields.iter().map(|f| f.label()), width);
+    let label_width = label_column(fields.iter().map(|&f| form.label(f)), width);
     let focus = form.focus.min(fields.len().saturating_sub(1));
     let lines = fields
         .iter()
@@ -315,7 +315,7 @@ fn render_add(form: &AddForm, room: Room, buf: &mut Buffer) {
                 _ => String::new(),
             };
             field_line(
-                &field.label(),
+                &form.label(field),
                 &if field.is_secret() {
                     String::new()
                 } else {
