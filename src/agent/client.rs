@@ -18,9 +18,10 @@ use std::time::Duration;
 
 use super::protocol::{
     self, AccountInfo, AgentInfo, CodeReply, Envelope, Failure, LineError, MAX_RESPONSE_BYTES,
-    PROTOCOL_VERSION, Request, Response,
+    PROTOCOL_VERSION, PushInfo, Request, Response,
 };
 use super::{AgentError, IoAction, ProtocolProblem, UnsafeProblem, socket};
+use crate::api::push::{Decision, PushState};
 
 /// A JSON line that is not the protocol.
 fn malformed(error: serde_json::Error) -> AgentError {
@@ -124,6 +125,39 @@ impl Client {
         }
     }
 
+    /// The login requests the agent has seen waiting, oldest first (context and
+    /// numbers; never a key).
+    pub fn pushes(&self) -> Result<Vec<PushInfo>, AgentError> {
+        match self.call(Request::PushList)? {
+            Response::Pushes { pushes } => Ok(pushes),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Has the agent answer the login request `request_id`: it signs with the
+    /// device key it holds and sends the answer to otpd (no PIN). The state otpd
+    /// recorded; a refusal is [`AgentError::Refused`] with
+    /// [`Failure::Push`] (its SE code, an unknown request, no device key).
+    /// `otp approve` and `otp deny` use this while an agent runs.
+    pub fn answer_push(
+        &self,
+        request_id: &str,
+        decision: Decision,
+        number: Option<&str>,
+    ) -> Result<PushState, AgentError> {
+        let request = Request::PushAnswer {
+            request_id: request_id.to_owned(),
+            decision,
+            number: number.map(str::to_owned),
+        };
+        match self.call(request)? {
+            Response::PushAnswered { state } => Ok(state),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
     /// The accounts, without secrets (for a full-screen view that unlocked through
     /// the agent).
     pub fn list(&self) -> Result<Vec<AccountInfo>, AgentError> {
@@ -206,6 +240,8 @@ pub fn unexpected(response: &Response) -> AgentError {
         Response::Code(_) => "code",
         Response::Codes { .. } => "codes",
         Response::Locked => "locked",
+        Response::Pushes { .. } => "pushes",
+        Response::PushAnswered { .. } => "push_answered",
         Response::Error { .. } => "error",
     };
     AgentError::Protocol(ProtocolProblem::Unexpected { reply: kind })

@@ -60,6 +60,8 @@
 //! [`socket`]; `otp unlock` says the agent is not available there.
 
 pub mod protocol;
+#[cfg(feature = "enroll")]
+pub mod push;
 
 #[cfg(unix)]
 pub mod client;
@@ -67,6 +69,8 @@ pub mod client;
 mod connection;
 #[cfg(unix)]
 pub mod descriptors;
+#[cfg(unix)]
+pub mod notify;
 #[cfg(unix)]
 pub mod server;
 #[cfg(unix)]

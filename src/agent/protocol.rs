@@ -15,6 +15,11 @@
 //! for the time step of the agent's own clock and the steps just before and after
 //! it, whatever time the client names ([`Failure::NeedsPin`] otherwise).
 //!
+//! Push approvals add two: [`Request::PushList`] (the login requests the agent
+//! has seen waiting for an answer: context and numbers, never a key) and
+//! [`Request::PushAnswer`] (the agent signs the answer with the device key it
+//! holds and sends it to otpd itself, so the key never leaves it either).
+//!
 //! These types are plain data and build on every platform, so the CLI prints the
 //! same shapes ([`AccountInfo`], [`CodeReply`]) whether or not an agent answered.
 
@@ -25,6 +30,8 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::accounts::{Account, CodeError, CurrentCode, MatchError};
+use crate::api::ErrorCode;
+use crate::api::push::{Decision, PushContext, PushState};
 use crate::code::Kind;
 
 /// The protocol version in every envelope; an agent refuses other versions.
@@ -32,7 +39,8 @@ use crate::code::Kind;
 /// Version 2: failures are typed ([`Failure`]), never English sentences. Version 3:
 /// codes are served only near the agent's clock ([`Failure::NeedsPin`] otherwise),
 /// so an agent of version 2 (which hands out codes for any time) is not used.
-pub const PROTOCOL_VERSION: u32 = 3;
+/// Version 4: push approvals ([`Request::PushList`], [`Request::PushAnswer`]).
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// Largest request line an agent reads (a request holds a path and a name).
 pub const MAX_REQUEST_BYTES: usize = 16 * 1024;
@@ -83,6 +91,21 @@ pub enum Request {
     },
     /// Forget everything and exit. Answered by [`Response::Locked`].
     Lock,
+    /// The login requests waiting for an answer, oldest first. Answered by
+    /// [`Response::Pushes`].
+    PushList,
+    /// Answer one waiting request: the agent signs with the account's device key
+    /// and sends the answer to otpd. Answered by [`Response::PushAnswered`], or
+    /// [`Failure::Push`].
+    PushAnswer {
+        /// The request's id, as [`PushInfo::request_id`].
+        request_id: String,
+        /// Approve or deny.
+        decision: Decision,
+        /// The number chosen (approvals only).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<String>,
+    },
 }
 
 /// What an agent answers.
@@ -105,6 +128,16 @@ pub enum Response {
     },
     /// The agent has forgotten the vault and is exiting.
     Locked,
+    /// The login requests waiting for an answer.
+    Pushes {
+        /// Oldest first.
+        pushes: Vec<PushInfo>,
+    },
+    /// otpd took the answer: where the request stands now.
+    PushAnswered {
+        /// Approved or denied.
+        state: PushState,
+    },
     /// The request failed.
     Error {
         /// Why.
@@ -139,10 +172,60 @@ pub enum Failure {
     /// Anything else (the vault could not be locked or saved, ...).
     #[error("{0}")]
     Failed(Trouble),
+    /// A push answer could not be given.
+    #[error(transparent)]
+    Push(PushFailure),
     /// A TOTP code for a time more than a step away from the agent's clock: only the
     /// PIN gives those. Clients open the vault with the PIN instead.
     #[error("the agent serves codes near the current time only")]
     NeedsPin,
+}
+
+/// Why the agent could not answer a login request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PushFailure {
+    /// No request with this id is waiting (answered, expired, or never seen).
+    #[error("no such login request is waiting")]
+    UnknownRequest,
+    /// The account the request is for has no device key in this vault.
+    #[error("the account has no device key")]
+    NoKey,
+    /// otpd refused the answer with this code (SE7002 expired, SE7004 wrong
+    /// number, ...), or the client's own check failed (CE codes).
+    #[error("refused: {code}")]
+    Refused {
+        /// The protocol code.
+        code: ErrorCode,
+    },
+    /// otpd could not be reached or answered out of the protocol.
+    #[error("{detail}")]
+    Unreachable {
+        /// The client's own words (for logs; the client says it in its language).
+        detail: String,
+    },
+    /// The agent is built without the push client.
+    #[error("push approvals are not built in")]
+    Unsupported,
+}
+
+/// One login request waiting for the person's answer, as the agent (or the
+/// full-screen interface's own poller) received it from otpd: plain data, the
+/// context already made plain text (no control characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushInfo {
+    /// The request's id.
+    pub request_id: String,
+    /// The label of the account it is for (`issuer:name`).
+    pub account: String,
+    /// The user ID the login is for.
+    pub user_id: String,
+    /// What the login page said about the login (untrusted plain text).
+    pub context: PushContext,
+    /// Three distinct two-digit numbers, one of them the login page's.
+    pub numbers: Vec<String>,
+    /// Seconds until it expires, when this answer was made.
+    pub expires_in: u64,
 }
 
 /// What was wrong with a request.
@@ -443,6 +526,12 @@ mod tests {
             },
             Request::Codes { now: 1 },
             Request::Lock,
+            Request::PushList,
+            Request::PushAnswer {
+                request_id: "AAAAAAAAAAAAAAAAAAAAAA".into(),
+                decision: Decision::Approve,
+                number: Some("47".into()),
+            },
         ];
         for request in &requests {
             match request {
@@ -450,7 +539,9 @@ mod tests {
                 | Request::List
                 | Request::Code { .. }
                 | Request::Codes { .. }
-                | Request::Lock => {}
+                | Request::Lock
+                | Request::PushList
+                | Request::PushAnswer { .. } => {}
             }
         }
         requests

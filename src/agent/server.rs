@@ -26,11 +26,20 @@
 //! client claims. Anything further needs the PIN ([`Failure::NeedsPin`]), so an
 //! unlocked session cannot be used to collect codes for later, valid after
 //! `otp lock`. Nothing a client sends can make the agent panic or hand out a seed.
+//!
+//! Push approvals: for every account with a push link the agent keeps a poller
+//! thread waiting on its otpd ([`super::push`]), remembers the login requests it
+//! saw (with their expiry) in memory ([`PushBook`]), notifies the desktop of each
+//! new one (context only, never the numbers), lists them ([`Request::PushList`]),
+//! and answers one ([`Request::PushAnswer`]) by signing with the device key it
+//! holds: that connection is handed to a thread of its own, since the answer
+//! waits for otpd, so the other clients are not held up.
 
 use std::io::ErrorKind;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use rustix::event::{PollFd, PollFlags};
@@ -40,9 +49,11 @@ use super::protocol::{
     self, AccountInfo, AgentInfo, BadRequest, CodeReply, Envelope, Failure, Gone,
     MAX_REQUEST_BYTES, PROTOCOL_VERSION, Request, Response, Trouble,
 };
+use super::protocol::{PushFailure, PushInfo};
 use super::socket::{self, FileId};
 use super::{AgentError, IoAction};
-use crate::accounts::{CurrentCode, Store};
+use crate::accounts::{CurrentCode, PushLink, Store};
+use crate::api::push::Decision;
 use crate::code::Kind;
 use crate::vault::payload::{self, PayloadError};
 use crate::vault::{Pin, Vault, VaultError, VaultLock};
@@ -168,6 +179,81 @@ pub struct Agent {
     deadline: Instant,
     wall_deadline: SystemTime,
     hardening: Hardening,
+    /// The login requests seen, shared with the pollers.
+    book: Arc<Mutex<PushBook>>,
+    /// The accounts watched (label, server, serial), to tell when the links change.
+    watched: Vec<(String, String, String)>,
+    #[cfg(feature = "enroll")]
+    pollers: super::push::Pollers,
+    /// What to do when a new login request arrives (the desktop notification).
+    on_request: Arc<dyn Fn(&PushInfo) + Send + Sync>,
+}
+
+/// The login requests the agent's pollers saw, per account label, each with
+/// the moment it arrived (its `expires_in` counts from then).
+#[derive(Debug, Default)]
+pub struct PushBook {
+    requests: Vec<(PushInfo, Instant)>,
+}
+
+impl PushBook {
+    /// Replaces the requests of `label` with `requests`; the ones not seen before.
+    fn replace(&mut self, label: &str, requests: Vec<PushInfo>) -> Vec<PushInfo> {
+        let now = Instant::now();
+        let old = std::mem::take(&mut self.requests);
+        let (mine, others): (Vec<_>, Vec<_>) =
+            old.into_iter().partition(|(info, _)| info.account == label);
+        self.requests = others;
+        let mut fresh = Vec::new();
+        for info in requests {
+            let arrived = mine
+                .iter()
+                .find(|(known, _)| known.request_id == info.request_id)
+                .map(|(_, at)| *at);
+            if arrived.is_none() {
+                fresh.push(info.clone());
+            }
+            self.requests.push((info, arrived.unwrap_or(now)));
+        }
+        fresh
+    }
+
+    /// The requests not expired yet, oldest first, with their seconds left now,
+    /// for the accounts `linked` says still have a link.
+    fn waiting(&mut self, linked: impl Fn(&str) -> bool) -> Vec<PushInfo> {
+        self.requests
+            .retain(|(info, at)| at.elapsed().as_secs() < info.expires_in);
+        self.requests
+            .iter()
+            .filter(|(info, _)| linked(&info.account))
+            .map(|(info, at)| PushInfo {
+                expires_in: info.expires_in.saturating_sub(at.elapsed().as_secs()),
+                ..info.clone()
+            })
+            .collect()
+    }
+
+    /// Forgets a request (answered).
+    fn forget(&mut self, request_id: &str) {
+        self.requests
+            .retain(|(info, _)| info.request_id != request_id);
+    }
+
+    /// The account of a waiting request.
+    fn account_of(&mut self, request_id: &str) -> Option<String> {
+        self.waiting(|_| true)
+            .into_iter()
+            .find(|info| info.request_id == request_id)
+            .map(|info| info.account)
+    }
+}
+
+/// An answer the agent signs and sends on a thread of its own.
+struct PushJob {
+    link: PushLink,
+    request_id: String,
+    decision: Decision,
+    number: Option<String>,
 }
 
 /// Whether to go on after a request.
@@ -178,7 +264,6 @@ enum Next {
 }
 
 /// What becomes of a connection after it was read or written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Progress {
     /// It is not done yet.
     Keep,
@@ -186,6 +271,8 @@ enum Progress {
     Close,
     /// Its answer is the last: write it, then stop serving.
     Stop,
+    /// Its answer waits for otpd: hand it to a thread with this job.
+    Handoff(PushJob),
 }
 
 impl Agent {
@@ -228,7 +315,7 @@ impl Agent {
             )
         })?;
         let memory_locked = lock_memory();
-        Ok(Self {
+        let agent = Self {
             vault,
             vault_name: canonical.to_string_lossy().into_owned(),
             pin,
@@ -243,7 +330,53 @@ impl Agent {
                 memory_locked,
                 ..hardening
             },
-        })
+            book: Arc::default(),
+            watched: Vec::new(),
+            #[cfg(feature = "enroll")]
+            pollers: super::push::Pollers::default(),
+            on_request: Arc::new(|_: &PushInfo| {}),
+        };
+        Ok(agent)
+    }
+
+    /// Calls `f` (off the serving thread) for every new login request; the
+    /// front-end that runs the agent notifies the desktop with it.
+    pub fn on_login_request(&mut self, f: impl Fn(&PushInfo) + Send + Sync + 'static) {
+        self.on_request = Arc::new(f);
+    }
+
+    /// Starts a poller for every account with a push link, when the links differ
+    /// from the ones watched (the pollers before are stopped).
+    fn watch_links(&mut self) {
+        let watched: Vec<(String, String, String)> = self
+            .store
+            .push_links()
+            .map(|(_, account, link)| (account.label(), link.server.clone(), link.serial.clone()))
+            .collect();
+        if watched == self.watched {
+            return;
+        }
+        self.watched = watched;
+        #[cfg(feature = "enroll")]
+        {
+            let stop = self.pollers.restart();
+            for (_, account, link) in self.store.push_links() {
+                let label = account.label();
+                let book = Arc::clone(&self.book);
+                let on_request = Arc::clone(&self.on_request);
+                let account = label.clone();
+                let sink = move |requests: Vec<PushInfo>| {
+                    let fresh = match book.lock() {
+                        Ok(mut book) => book.replace(&account, requests),
+                        Err(_) => Vec::new(),
+                    };
+                    for info in &fresh {
+                        on_request(info);
+                    }
+                };
+                super::push::spawn(label, link.clone(), stop.clone(), sink);
+            }
+        }
     }
 
     /// Gives up without serving: removes the socket. (Dropping the agent zeroizes
@@ -261,6 +394,7 @@ impl Agent {
     /// removes its socket (if it is still its own) and returns. Dropping the agent
     /// zeroizes the PIN and the secrets.
     pub fn run(mut self) {
+        self.watch_links();
         let capacity = connection_capacity();
         let mut connections: Vec<Connection> = Vec::new();
         // The socket is looked at when nothing happened for a while, and at least
@@ -291,6 +425,8 @@ impl Agent {
                 break;
             }
         }
+        #[cfg(feature = "enroll")]
+        self.pollers.stop();
         self.remove_socket();
     }
 
@@ -315,6 +451,10 @@ impl Agent {
                     connections.remove(index);
                 }
                 Progress::Stop => return Some(connections.remove(index)),
+                Progress::Handoff(job) => {
+                    let connection = connections.remove(index);
+                    self.answer_elsewhere(connection, job);
+                }
             }
         }
         None
@@ -388,6 +528,7 @@ impl Agent {
                         Progress::Keep => connections.push(connection),
                         Progress::Close => {}
                         Progress::Stop => return Some(connection),
+                        Progress::Handoff(job) => self.answer_elsewhere(connection, job),
                     }
                 }
                 // None left, or a client that gave up meanwhile.
@@ -442,6 +583,18 @@ impl Agent {
                     },
                     Next::Serve,
                 ),
+                Ok(Envelope {
+                    request:
+                        Request::PushAnswer {
+                            request_id,
+                            decision,
+                            number,
+                        },
+                    ..
+                }) => match self.push_job(request_id, decision, number) {
+                    Ok(job) => return Progress::Handoff(job),
+                    Err(failure) => (Response::Error { error: failure }, Next::Serve),
+                },
                 Ok(envelope) => self.handle(envelope.request),
                 Err(failure) => (Response::Error { error: failure }, Next::Serve),
             }
@@ -475,6 +628,26 @@ impl Agent {
                 self.remove_socket();
                 (Response::Locked, Next::Stop)
             }
+            Request::PushList => {
+                let book = Arc::clone(&self.book);
+                let answer = self.with_accounts(|store, _| {
+                    let mut book = book
+                        .lock()
+                        .map_err(|_| Failure::Push(PushFailure::UnknownRequest))?;
+                    let pushes = book.waiting(|label| store.push_link_by_label(label).is_some());
+                    Ok(Response::Pushes { pushes })
+                });
+                // The vault may have gained or lost links meanwhile.
+                self.watch_links();
+                answer
+            }
+            // Answered by `push_job` before it gets here.
+            Request::PushAnswer { .. } => (
+                Response::Error {
+                    error: Failure::Push(PushFailure::UnknownRequest),
+                },
+                Next::Serve,
+            ),
             Request::List => self.with_accounts(|store, _| {
                 Ok(Response::Accounts {
                     accounts: store.accounts().iter().map(AccountInfo::from).collect(),
@@ -585,6 +758,73 @@ impl Agent {
         Ok(())
     }
 
+    /// The answer to sign for a waiting request: its account's link, or why
+    /// there is none (an unknown request, an account without a device key).
+    fn push_job(
+        &mut self,
+        request_id: String,
+        decision: Decision,
+        number: Option<String>,
+    ) -> Result<PushJob, Failure> {
+        if !cfg!(feature = "enroll") {
+            return Err(Failure::Push(PushFailure::Unsupported));
+        }
+        let account = self
+            .book
+            .lock()
+            .ok()
+            .and_then(|mut book| book.account_of(&request_id))
+            .ok_or(Failure::Push(PushFailure::UnknownRequest))?;
+        let (response, _) = self.with_accounts(|_, _| Ok(Response::Locked));
+        if let Response::Error { error } = response {
+            return Err(error);
+        }
+        let link = self
+            .store
+            .push_link_by_label(&account)
+            .cloned()
+            .ok_or(Failure::Push(PushFailure::NoKey))?;
+        Ok(PushJob {
+            link,
+            request_id,
+            decision,
+            number,
+        })
+    }
+
+    /// Signs and sends `job` on a thread of its own, which then answers
+    /// `connection` and closes it.
+    fn answer_elsewhere(&self, mut connection: Connection, job: PushJob) {
+        let book = Arc::clone(&self.book);
+        let _ = std::thread::Builder::new()
+            .name("otp-push-answer".to_owned())
+            .spawn(move || {
+                let response = match send_answer(&job) {
+                    Ok(state) => {
+                        if let Ok(mut book) = book.lock() {
+                            book.forget(&job.request_id);
+                        }
+                        Response::PushAnswered { state }
+                    }
+                    Err(failure) => {
+                        if matches!(failure, PushFailure::Refused { .. })
+                            && let Ok(mut book) = book.lock()
+                        {
+                            // Refused: no longer pending (expired, answered, denied).
+                            book.forget(&job.request_id);
+                        }
+                        Response::Error {
+                            error: Failure::Push(failure),
+                        }
+                    }
+                };
+                if let Ok(line) = protocol::to_line(&response) {
+                    connection.answer(line, Instant::now() + REQUEST_DEADLINE);
+                    connection.finish(REQUEST_DEADLINE);
+                }
+            });
+    }
+
     fn info(&self) -> AgentInfo {
         AgentInfo {
             vault: self.vault_name.clone(),
@@ -598,6 +838,28 @@ impl Agent {
             undumpable: self.hardening.undumpable,
         }
     }
+}
+
+/// Signs and sends the answer of `job` with its link's device key.
+#[cfg(feature = "enroll")]
+fn send_answer(job: &PushJob) -> Result<crate::api::push::PushState, PushFailure> {
+    super::push::answer(
+        &job.link,
+        &job.request_id,
+        job.decision,
+        job.number.as_deref(),
+    )
+    .map_err(|error| match error.code() {
+        Some(code) => PushFailure::Refused { code },
+        None => PushFailure::Unreachable {
+            detail: error.to_string(),
+        },
+    })
+}
+
+#[cfg(not(feature = "enroll"))]
+fn send_answer(_job: &PushJob) -> Result<crate::api::push::PushState, PushFailure> {
+    Err(PushFailure::Unsupported)
 }
 
 /// The system's own words for a vault error (the I/O error's text), or its short

@@ -60,7 +60,13 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
         )
     })();
     match started {
-        Ok(agent) => {
+        Ok(mut agent) => {
+            if let Some(program) = crate::agent::notify::notifier() {
+                agent.on_login_request(move |info| {
+                    let (title, body) = notification(info);
+                    crate::agent::notify::show(&program, &title, &body);
+                });
+            }
             let told = report(&Startup::Ready {
                 pid: std::process::id(),
             });
@@ -88,4 +94,18 @@ pub fn run(global: &GlobalArgs, args: &AgentServeArgs) -> Result<(), CliError> {
 #[cfg(not(unix))]
 pub fn run(_global: &GlobalArgs, _args: &AgentServeArgs) -> Result<(), CliError> {
     Err(crate::agent::AgentError::Unsupported.into())
+}
+
+/// The desktop notification of a login request: whose, and what the login page
+/// says about it; never the numbers (number matching needs the login page).
+fn notification(info: &crate::agent::protocol::PushInfo) -> (String, String) {
+    let unknown = || crate::t!("cli-agent-push-unknown");
+    let title = crate::t!("cli-agent-push-title", account = info.account.as_str());
+    let body = crate::t!(
+        "cli-agent-push-body",
+        service = info.context.service.clone().unwrap_or_else(unknown),
+        from = info.context.client_ip.clone().unwrap_or_else(unknown),
+        text = info.context.text.clone().unwrap_or_default()
+    );
+    (title, body)
 }

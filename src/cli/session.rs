@@ -66,6 +66,8 @@ fn query_agent(vault: &Vault, request: Request) -> AgentOutcome {
             Failure::Gone(message) => warn(AgentSkipped::Said(message.said())),
             // A time far from now: the PIN gives it, as without an agent.
             failure @ Failure::NeedsPin => warn(AgentSkipped::Said(failure.said())),
+            // Not an answer to any request made here.
+            failure @ Failure::Push(_) => warn(AgentSkipped::Said(failure.said())),
         },
         Ok(response) => AgentOutcome::Answer(response),
         Err(AgentError::NotRunning) => AgentOutcome::Fallback(None),

@@ -556,6 +556,31 @@ impl Localize for Failure {
             Failure::Gone(gone) => gone.localize_in(lang),
             Failure::Failed(trouble) => trouble.localize_in(lang),
             Failure::NeedsPin => t_in!(lang, "err-agent-needs-pin"),
+            Failure::Push(failure) => failure.localize_in(lang),
+        }
+    }
+}
+
+impl Localize for crate::agent::protocol::PushFailure {
+    fn localize_in(&self, lang: Lang) -> String {
+        use crate::agent::protocol::PushFailure;
+        match self {
+            PushFailure::UnknownRequest => t_in!(lang, "err-agent-push-unknown"),
+            PushFailure::NoKey => t_in!(lang, "err-agent-push-no-key"),
+            PushFailure::Refused { code } => t_in!(
+                lang,
+                "enroll-error-with-code",
+                code = code.as_str(),
+                sentence = code.localize_in(lang)
+            ),
+            PushFailure::Unreachable { detail } => {
+                t_in!(
+                    lang,
+                    "err-agent-push-unreachable",
+                    detail = technical(detail, lang)
+                )
+            }
+            PushFailure::Unsupported => t_in!(lang, "err-agent-push-unsupported"),
         }
     }
 }

@@ -29,6 +29,8 @@ pub enum Context {
     Qr,
     /// The settings.
     Settings,
+    /// A login request (push approval) shown over the list.
+    Push,
     /// The help overlay.
     Help,
 }
@@ -54,13 +56,15 @@ impl Context {
             Context::Confirm => text::context_confirm(),
             Context::Qr => text::context_qr(),
             Context::Settings => text::context_settings(),
+            Context::Push => text::context_push(),
             Context::Help => text::context_help(),
         }
     }
 
     /// Every context, in the order the help overlay shows them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::List,
+        Context::Push,
         Context::Search,
         Context::Pin,
         Context::Form,
@@ -255,6 +259,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Settings, &[K::Left, K::Char('h')], Command::Left, text::key_setting_less, Some(text::hint_less)),
     bind(C::Settings, &[K::Right, K::Char('l')], Command::Right, text::key_setting_more, Some(text::hint_more)),
     bind(C::Settings, &[K::Enter, K::Esc, K::Char('q')], Command::Back, text::key_close, Some(text::hint_close)),
+    // A login request: the number the login page shows, or "not me".
+    bind(C::Push, &[K::Char('1')], Command::Pick(1), text::key_push_first, Some(text::hint_push_pick)),
+    bind(C::Push, &[K::Char('2')], Command::Pick(2), text::key_push_second, None),
+    bind(C::Push, &[K::Char('3')], Command::Pick(3), text::key_push_third, None),
+    bind(C::Push, &[K::Char('d'), K::Char('n')], Command::NotMe, text::key_push_not_me, Some(text::hint_push_not_me)),
+    bind(C::Push, &[K::Esc], Command::Back, text::key_push_later, Some(text::hint_push_later)),
+    bind(C::Push, &[K::Char('?')], Command::Help, text::key_help, Some(text::hint_help)),
     // Help.
     bind(C::Help, &[K::Up, K::Char('k')], Command::Up, text::key_scroll_up, None),
     bind(C::Help, &[K::Down, K::Char('j')], Command::Down, text::key_scroll_down, Some(text::hint_scroll)),
@@ -434,6 +445,22 @@ mod tests {
                 &press(KeyCode::Char('Q'), KeyModifiers::SHIFT)
             ),
             Some(Action::Command(Command::ShowQr))
+        ));
+    }
+
+    #[test]
+    fn a_login_request_takes_its_numbers_and_one_key_denies() {
+        let key = |c| action_for(Context::Push, &press(KeyCode::Char(c), KeyModifiers::NONE));
+        assert!(matches!(key('1'), Some(Action::Command(Command::Pick(1)))));
+        assert!(matches!(key('3'), Some(Action::Command(Command::Pick(3)))));
+        assert!(matches!(key('d'), Some(Action::Command(Command::NotMe))));
+        assert!(matches!(key('n'), Some(Action::Command(Command::NotMe))));
+        // Nothing else is typed into it: no stray letter reaches the list below.
+        assert!(key('4').is_none());
+        assert!(key('y').is_none());
+        assert!(matches!(
+            action_for(Context::Push, &press(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Action::Command(Command::Back))
         ));
     }
 

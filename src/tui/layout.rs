@@ -197,6 +197,79 @@ impl Room {
     }
 }
 
+/// The login-request dialog: its box, the rows for the context, the three
+/// number choices and the hint row. The view draws in it and clicks are mapped
+/// with it ([`push_choice_at`]), so both agree at any size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PushDialog {
+    /// The box, border included.
+    pub outer: Rect,
+    /// The rows above the choices: account, context, time left, question.
+    pub info: Rect,
+    /// The three numbers, left to right.
+    pub choices: [Rect; 3],
+    /// The row under the choices for the keys (empty when there is no room).
+    pub hint: Rect,
+}
+
+/// The widest the login-request dialog gets.
+pub const PUSH_WIDTH: u16 = 64;
+/// The tallest the login-request dialog gets.
+pub const PUSH_HEIGHT: u16 = 15;
+/// The widest a number choice gets.
+const CHOICE_WIDTH: u16 = 14;
+
+/// Where the login-request dialog goes in `room`.
+pub fn push_dialog(room: Room) -> PushDialog {
+    let outer = room.place(PUSH_WIDTH, PUSH_HEIGHT);
+    let inner = Rect::new(
+        outer.x.saturating_add(1),
+        outer.y.saturating_add(1),
+        outer.width.saturating_sub(2),
+        outer.height.saturating_sub(2),
+    );
+    let bottom = inner.y.saturating_add(inner.height);
+    let hint_rows = u16::from(inner.height >= 8);
+    // Big boxes when there is room, one row each otherwise.
+    let choice_rows = if inner.height >= 10 { 3 } else { 1 }.min(inner.height);
+    let choices_y = bottom.saturating_sub(hint_rows + choice_rows).max(inner.y);
+    let gap: u16 = if inner.width >= 24 { 2 } else { 1 };
+    let width = (inner.width.saturating_sub(2 * gap) / 3).min(CHOICE_WIDTH);
+    let used = width * 3 + gap * 2;
+    let left = inner.x + inner.width.saturating_sub(used) / 2;
+    let choice = |i: u16| Rect::new(left + i * (width + gap), choices_y, width, choice_rows);
+    // A blank row between the text and the choices when the box is tall enough.
+    let spacer = u16::from(inner.height >= 12);
+    PushDialog {
+        outer,
+        info: Rect::new(
+            inner.x,
+            inner.y,
+            inner.width,
+            choices_y.saturating_sub(inner.y).saturating_sub(spacer),
+        ),
+        choices: [choice(0), choice(1), choice(2)],
+        hint: Rect::new(
+            inner.x,
+            bottom.saturating_sub(hint_rows),
+            inner.width,
+            hint_rows,
+        ),
+    }
+}
+
+/// Which number choice (1, 2 or 3) of the login-request dialog is at
+/// (`column`, `row`).
+pub fn push_choice_at(app: &App, column: u16, row: u16) -> Option<u8> {
+    let room = Room::of(app, screen_area(app));
+    let dialog = push_dialog(room);
+    let position = ratatui::layout::Position::new(column, row);
+    (1u8..)
+        .zip(dialog.choices)
+        .find(|(_, rect)| rect.contains(position))
+        .map(|(n, _)| n)
+}
+
 /// The help overlay's lines: a heading per context, then its keys and what they do.
 pub fn help_lines() -> Vec<(Option<Context>, String, String)> {
     let mut lines = Vec::new();

@@ -8,8 +8,9 @@
 
 use zeroize::Zeroizing;
 
-use crate::accounts::{Account, Store};
-use crate::agent::protocol::{AccountInfo, CodeReply};
+use crate::accounts::{Account, PushLink, Store};
+use crate::agent::protocol::{AccountInfo, CodeReply, PushInfo};
+use crate::api::push::{Decision, PushState};
 use crate::clipboard::Method;
 use crate::code::Code;
 use crate::config::Config;
@@ -96,6 +97,10 @@ pub enum Command {
     ClearField,
     /// Answer yes.
     Yes,
+    /// Approve a login request with the first, second or third number shown.
+    Pick(u8),
+    /// Deny a login request: "not me".
+    NotMe,
 }
 
 /// Something that happened: input, time, or the result of an effect.
@@ -148,6 +153,54 @@ pub enum Action {
     ProbeAgent,
     /// The agent thread answered.
     Agent(AgentResult),
+    /// News about login requests (push approvals).
+    Push(PushEvent),
+}
+
+/// News about login requests, from the pollers or the answer threads.
+#[derive(Debug)]
+pub enum PushEvent {
+    /// The requests waiting now for one account (`Some(label)`), or for every
+    /// account (`None`: the agent's list); oldest first.
+    Pending {
+        /// The account whose requests these are, or all of them.
+        account: Option<String>,
+        /// The requests.
+        requests: Vec<PushInfo>,
+    },
+    /// An answer went out: where the request stands, or why it failed (the
+    /// sentence).
+    Answered {
+        /// The request answered.
+        request_id: String,
+        /// The decision sent.
+        decision: Decision,
+        /// The state otpd recorded, or the sentence of the failure.
+        result: Result<PushState, String>,
+    },
+}
+
+/// One account whose login requests the unlocked interface waits for itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PushWatch {
+    /// The account's label.
+    pub label: String,
+    /// Its push link, device key included (zeroized when dropped).
+    pub link: PushLink,
+}
+
+/// An answer to a login request, to be signed and sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PushReply {
+    /// The request.
+    pub request_id: String,
+    /// Approve or deny.
+    pub decision: Decision,
+    /// The number chosen (approvals).
+    pub number: Option<String>,
+    /// The account's link when the vault is open (signed here); `None` when the
+    /// agent holds the key and answers.
+    pub link: Option<PushLink>,
 }
 
 /// Work for the agent thread: one request to the session agent each. Nothing here
@@ -169,6 +222,18 @@ pub enum AgentJob {
         label: String,
         /// The time the code is for.
         now: u64,
+    },
+    /// Ask the agent for the login requests it has seen, at most every 500 ms
+    /// while `true` (news only when they change), and stop when `false`.
+    WatchPushes(bool),
+    /// Have the agent sign and send an answer (it holds the device key).
+    AnswerPush {
+        /// The request.
+        request_id: String,
+        /// Approve or deny.
+        decision: Decision,
+        /// The number chosen (approvals).
+        number: Option<String>,
     },
 }
 
@@ -213,6 +278,8 @@ pub enum AgentResult {
         /// The answer.
         code: CodeReply,
     },
+    /// Login requests the agent has seen, or the outcome of an answer it sent.
+    Push(PushEvent),
     /// A request failed: the agent is gone or unusable.
     Failed(AgentFailure),
 }
@@ -425,6 +492,14 @@ pub enum Effect {
     SaveConfig(Config),
     /// Hand a request to the agent thread; it answers with [`Action::Agent`].
     Agent(AgentJob),
+    /// Wait for the login requests of these accounts (an empty list stops
+    /// waiting); news comes as [`Action::Push`].
+    WatchPush(Vec<PushWatch>),
+    /// Sign and send an answer to a login request (with the link's key, or
+    /// through the agent); the outcome comes as [`PushEvent::Answered`].
+    AnswerPush(PushReply),
+    /// Ring the terminal bell once.
+    Bell,
     /// Restore the terminal and exit.
     Quit,
 }

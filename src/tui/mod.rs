@@ -12,9 +12,16 @@
 //! `otp unlock` serves the vault; if one does, the list opens without the PIN and
 //! shows the codes the agent computes (see [`app::AgentList`]).
 //!
+//! While the vault is open, accounts with a push link are watched for login
+//! requests (push approvals) by pollers of their own ([`worker::PushWorker`]);
+//! through an agent, the agent thread asks the agent for the requests it saw. A
+//! request shows at once as a dialog over the list.
+//!
 //! The loop never spins: it waits for input until the next whole second (the
 //! countdowns change once a second), or 100 ms while the worker is busy (to animate
 //! the spinner and pick up the result), and draws only after something happened.
+//! While login requests are watched it also looks at their news every
+//! [`PUSH_CHECK`], without drawing unless news came.
 //!
 //! The files, from the top down (no circle between them, directly or through
 //! others):
@@ -62,8 +69,11 @@ use crate::i18n::Localize;
 use crate::vault::Vault;
 use app::App;
 use message::{
-    Action, AgentFailure, AgentJob, AgentResult, Effect, Failure, Hidden, Job, JobResult,
+    Action, AgentFailure, AgentJob, AgentResult, Effect, Failure, Hidden, Job, JobResult, PushEvent,
 };
+
+/// How often the loop looks for news of login requests while they are watched.
+pub const PUSH_CHECK: Duration = Duration::from_millis(100);
 
 /// What the interface needs from the command line.
 #[derive(Debug)]
@@ -219,14 +229,18 @@ struct World {
     agent: mpsc::Sender<AgentJob>,
     /// The clipboard, kept alive for as long as the interface runs.
     clipboard: Clipboard,
+    /// The pollers of login requests and the answers to them.
+    push: worker::PushWorker,
 }
 
-/// The answers of the two worker threads.
+/// The answers of the worker threads.
 struct Answers {
     /// Results of vault jobs.
     jobs: mpsc::Receiver<JobResult>,
     /// Answers of the agent thread.
     agent: mpsc::Receiver<AgentResult>,
+    /// News of login requests.
+    push: mpsc::Receiver<PushEvent>,
 }
 
 impl World {
@@ -256,16 +270,19 @@ impl World {
         std::thread::Builder::new()
             .name("otp-agent".to_owned())
             .spawn(move || worker::serve_agent(agent_vault, agent_receiver, agent_result_sender))?;
+        let (push_sender, push_receiver) = mpsc::channel();
         let world = Self {
             vault,
             config_path,
             jobs: job_sender,
             agent: agent_sender,
             clipboard: Clipboard::new(Environment::from_process()),
+            push: worker::PushWorker::new(push_sender),
         };
         let answers = Answers {
             jobs: result_receiver,
             agent: agent_result_receiver,
+            push: push_receiver,
         };
         Ok((world, answers))
     }
@@ -315,6 +332,26 @@ impl World {
                 let result = config.save(&self.config_path).map_err(|e| e.localize());
                 queue.push_back(Action::ConfigSaved(result));
             }
+            Effect::WatchPush(watches) => self.push.watch(watches),
+            Effect::AnswerPush(reply) => {
+                if reply.link.is_some() {
+                    self.push.answer(reply);
+                } else {
+                    let job = AgentJob::AnswerPush {
+                        request_id: reply.request_id,
+                        decision: reply.decision,
+                        number: reply.number,
+                    };
+                    if self.agent.send(job).is_err() {
+                        queue.push_back(Action::Agent(AgentResult::Failed(AgentFailure::Ended)));
+                    }
+                }
+            }
+            Effect::Bell => {
+                use std::io::Write as _;
+                let backend = terminal.backend_mut();
+                let _ = backend.write_all(b"\x07").and_then(|()| backend.flush());
+            }
             Effect::Quit => {}
         }
         Ok(())
@@ -361,6 +398,7 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
     let (mut world, answers) = World::start(vault, work_factor, config_path)?;
     let terminated = termination_flag();
     let mut dirty = true;
+    let mut last_tick = now()?;
 
     loop {
         while let Some(action) = queue.pop_front() {
@@ -380,18 +418,33 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
             queue.push_back(Action::Command(message::Command::Quit));
             continue;
         }
-        let wait = if app.awaiting_agent() {
+        let regular = if app.awaiting_agent() {
             // An answer from the agent is due within milliseconds: draw it at once.
             Duration::from_millis(50)
         } else {
             wait_time(app.is_busy())
+        };
+        // Login requests show at once: their news is looked at often, but only a
+        // new second (or news) makes a tick and a drawing.
+        let watching = world.push.active() || app.pushes.agent_watch;
+        let wait = if watching {
+            regular.min(PUSH_CHECK)
+        } else {
+            regular
         };
         if event::poll(wait)? {
             if let Some(action) = translate(event::read()?, app.context()) {
                 queue.push_back(action);
             }
         } else {
-            queue.push_back(Action::Tick);
+            let second = now()?;
+            if wait == regular || second != last_tick {
+                last_tick = second;
+                queue.push_back(Action::Tick);
+            }
+        }
+        while let Ok(event) = answers.push.try_recv() {
+            queue.push_back(Action::Push(event));
         }
         while let Ok(result) = answers.jobs.try_recv() {
             queue.push_back(Action::Job(result));

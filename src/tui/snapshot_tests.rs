@@ -6,7 +6,8 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use super::app::tests::{
-    T0, agent_app, agent_codes, hotp, locked_app, opened_by, steam, store, totp, unlocked_app,
+    T0, agent_app, agent_codes, hotp, locked_app, opened_by, push_arrives, push_request, steam,
+    store, totp, unlocked_app,
 };
 use super::app::{App, Modal, Screen, Status};
 use super::form::{AddForm, Source};
@@ -82,6 +83,7 @@ fn all_screens() -> Vec<(&'static str, App)> {
     screens.extend(add_screens());
     screens.extend(dialog_screens());
     screens.extend(agent_screens());
+    screens.extend(push_screens());
     screens.extend(
         long_messages()
             .into_iter()
@@ -472,6 +474,71 @@ fn agent_screens() -> Vec<(&'static str, App)> {
     );
     screens.push(("agent_ended", app));
     screens
+}
+
+/// Login requests over the lists: one with its context, one with a long Hangul
+/// context and another queued behind it (10 s left), one over the agent's list.
+fn push_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
+    let mut app = unlocked_app(accounts());
+    app.update(Action::Tick, T0 + 5);
+    let request = push_request(
+        "KISTI:jklee",
+        "AAAAAAAAAAAAAAAAAAAAAA",
+        "KISTI portal",
+        "Chrome on Windows, Daejeon",
+    );
+    push_arrives(&mut app, "KISTI:jklee", vec![request], T0 + 5);
+    screens.push(("push", app));
+    let mut app = unlocked_app(hangul_accounts());
+    let long = "대전광역시 유성구에서 Windows의 Chrome으로 접속한 로그인입니다 — 본인이 아니면 거부하십시오";
+    let first = push_request(
+        &format!("{KISTI}:홍길동"),
+        "AAAAAAAAAAAAAAAAAAAAAA",
+        "한국과학기술정보연구원 통합 로그인 포털",
+        long,
+    );
+    let second = push_request(
+        &format!("{KISTI}:홍길동"),
+        "BBBBBBBBBBBBBBBBBBBBBB",
+        "메일",
+        "",
+    );
+    push_arrives(
+        &mut app,
+        &format!("{KISTI}:홍길동"),
+        vec![first, second],
+        T0,
+    );
+    app.update(Action::Tick, T0 + 45);
+    screens.push(("push_hangul_queued", app));
+    let mut app = agent_app(&accounts());
+    app.update(Action::Tick, T0 + 5);
+    app.update(
+        Action::Agent(AgentResult::Push(crate::tui::message::PushEvent::Pending {
+            account: None,
+            requests: vec![push_request(
+                "KISTI:jklee",
+                "AAAAAAAAAAAAAAAAAAAAAA",
+                "KISTI portal",
+                "Firefox",
+            )],
+        })),
+        T0 + 5,
+    );
+    screens.push(("push_agent", app));
+    screens
+}
+
+#[test]
+fn login_requests_at_80x24_in_english_and_korean() {
+    for (lang, prefix) in [(Lang::En, "push80"), (Lang::Ko, "ko_push80")] {
+        speak(lang);
+        for (name, mut app) in push_screens() {
+            let terminal = draw(&mut app, 80, 24);
+            insta::assert_snapshot!(format!("{prefix}_{name}"), terminal.backend());
+        }
+    }
 }
 
 /// Pins this test's thread to a language, whatever the machine's locale.

@@ -941,3 +941,98 @@ pub fn time_left(remaining: u32) -> String {
 pub fn rename_heading(label: &str) -> String {
     crate::t!("tui-rename-heading", label = label)
 }
+
+// ---- Login requests (push approvals) ----
+
+/// Help heading.
+pub fn context_push() -> String {
+    crate::t!("tui-context-push")
+}
+/// Help text.
+pub fn key_push_first() -> String {
+    crate::t!("tui-key-push-first")
+}
+/// Help text.
+pub fn key_push_second() -> String {
+    crate::t!("tui-key-push-second")
+}
+/// Help text.
+pub fn key_push_third() -> String {
+    crate::t!("tui-key-push-third")
+}
+/// Help text.
+pub fn key_push_not_me() -> String {
+    crate::t!("tui-key-push-not-me")
+}
+/// Help text.
+pub fn key_push_later() -> String {
+    crate::t!("tui-key-push-later")
+}
+/// Hint bar word.
+pub fn hint_push_pick() -> String {
+    crate::t!("tui-hint-push-pick")
+}
+/// Hint bar word.
+pub fn hint_push_not_me() -> String {
+    crate::t!("tui-hint-push-not-me")
+}
+/// Hint bar word.
+pub fn hint_push_later() -> String {
+    crate::t!("tui-hint-push-later")
+}
+/// Title of the login-request dialog.
+pub fn push_title() -> String {
+    crate::t!("tui-push-title")
+}
+/// Row name: the account the login is for.
+pub fn push_account() -> String {
+    crate::t!("tui-push-account")
+}
+/// Row name: the service being logged in to.
+pub fn push_service() -> String {
+    crate::t!("tui-push-service")
+}
+/// Row name: the address the login comes from.
+pub fn push_from() -> String {
+    crate::t!("tui-push-from")
+}
+/// Row name: the login page's text.
+pub fn push_details() -> String {
+    crate::t!("tui-push-details")
+}
+/// Seconds left, and how many more requests wait.
+pub fn push_expires(secs: u64, queued: usize) -> String {
+    if queued == 0 {
+        crate::t!("tui-push-expires", secs = secs)
+    } else {
+        crate::t!("tui-push-expires-queued", secs = secs, queued = queued)
+    }
+}
+/// The number-matching question.
+pub fn push_question() -> String {
+    crate::t!("tui-push-question")
+}
+/// The keys, inside the dialog.
+pub fn push_keys() -> String {
+    crate::t!("tui-push-keys")
+}
+/// Status while the answer is signed and sent.
+pub fn push_sending() -> String {
+    crate::t!("tui-push-sending")
+}
+/// Status: approved.
+pub fn push_approved(account: &str) -> String {
+    crate::t!("tui-push-approved", account = account)
+}
+/// Status: denied ("not me").
+pub fn push_denied(account: &str) -> String {
+    crate::t!("tui-push-denied", account = account)
+}
+/// Status: the number chosen was not the login page's.
+pub fn push_wrong_number() -> String {
+    crate::t!("tui-push-wrong-number")
+}
+/// Status: the request expired before the answer.
+pub fn push_expired() -> String {
+    crate::t!("tui-push-expired")
+}

@@ -1,15 +1,18 @@
 //! The worker threads: one for every job that runs scrypt or writes the vault, so
 //! the screen keeps drawing ("unlocking…", "saving…") while the key is derived; one
-//! for the requests to a session agent ([`serve_agent`]).
+//! for the requests to a session agent ([`serve_agent`]); and, while the vault is
+//! open, one per account with a push link waiting for login requests, plus one
+//! per answer sent ([`PushWorker`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
 
 use super::message::{
     AgentFailure, AgentJob, AgentResult, Change, Done, Failure, Hidden, Job, JobResult,
-    Organisation,
+    Organisation, PushEvent, PushReply, PushWatch,
 };
 use crate::accounts::{AccountError, Store};
 use crate::code::Kind;
@@ -302,17 +305,176 @@ pub fn serve(
     }
 }
 
+/// How often the agent thread asks the agent for its login requests while the
+/// agent's list shows (the agent answers at once; news only when they change).
+pub const AGENT_PUSH_INTERVAL: Duration = Duration::from_millis(500);
+
 /// The agent thread's loop: one request to the session agent per job, in order,
 /// until either channel closes. Kept apart from the vault worker so a slow or stuck
 /// agent never holds up an unlock with the PIN (and the UI thread never waits on
-/// the socket).
+/// the socket). While told to watch login requests it also asks the agent for
+/// them every [`AGENT_PUSH_INTERVAL`]; an answer to one goes out on a thread of
+/// its own (the agent waits for otpd), so the codes keep coming meanwhile.
 pub fn serve_agent(vault: PathBuf, jobs: Receiver<AgentJob>, results: Sender<AgentResult>) {
     let mut agent = AgentSession::default();
-    for job in jobs {
-        if results.send(agent.run(&vault, job)).is_err() {
-            break;
+    let mut watching = false;
+    let mut last_ids: Option<Vec<String>> = None;
+    let mut asked = Instant::now();
+    loop {
+        let job = if watching {
+            let due = AGENT_PUSH_INTERVAL.saturating_sub(asked.elapsed());
+            match jobs.recv_timeout(due) {
+                Ok(job) => Some(job),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match jobs.recv() {
+                Ok(job) => Some(job),
+                Err(_) => break,
+            }
+        };
+        match job {
+            Some(AgentJob::WatchPushes(on)) => {
+                watching = on;
+                last_ids = None;
+                asked = Instant::now()
+                    .checked_sub(AGENT_PUSH_INTERVAL)
+                    .unwrap_or(asked);
+            }
+            Some(AgentJob::AnswerPush {
+                request_id,
+                decision,
+                number,
+            }) => agent.answer_push(request_id, decision, number, results.clone()),
+            Some(job) => {
+                let result = agent.run(&vault, job);
+                if results.send(result).is_err() {
+                    break;
+                }
+            }
+            None => {}
+        }
+        if watching && asked.elapsed() >= AGENT_PUSH_INTERVAL {
+            asked = Instant::now();
+            // A failure here is left to the codes' requests, which say it.
+            if let Some(requests) = agent.pushes() {
+                let ids: Vec<String> = requests.iter().map(|r| r.request_id.clone()).collect();
+                if last_ids.as_ref() != Some(&ids) {
+                    last_ids = Some(ids);
+                    let event = PushEvent::Pending {
+                        account: None,
+                        requests,
+                    };
+                    if results.send(AgentResult::Push(event)).is_err() {
+                        break;
+                    }
+                }
+            }
         }
     }
+}
+
+/// The interface's own waiting for login requests while the vault is open: a
+/// poller per account with a push link ([`crate::agent::push`]), restarted when
+/// the links change and stopped on lock; answers signed with the link's key on a
+/// thread each.
+#[derive(Debug)]
+pub struct PushWorker {
+    events: Sender<PushEvent>,
+    #[cfg(feature = "enroll")]
+    pollers: crate::agent::push::Pollers,
+    active: bool,
+}
+
+impl PushWorker {
+    /// A worker whose news goes to `events`.
+    pub fn new(events: Sender<PushEvent>) -> Self {
+        Self {
+            events,
+            #[cfg(feature = "enroll")]
+            pollers: crate::agent::push::Pollers::default(),
+            active: false,
+        }
+    }
+
+    /// Whether any account is being watched.
+    pub fn active(&self) -> bool {
+        self.active
+    }
+
+    /// Waits for the requests of `watches` from now on (none: stops waiting).
+    #[cfg(feature = "enroll")]
+    pub fn watch(&mut self, watches: Vec<PushWatch>) {
+        let stop = self.pollers.restart();
+        self.active = false;
+        for PushWatch { label, link } in watches {
+            let events = self.events.clone();
+            let account = label.clone();
+            let sink = move |requests| {
+                let _ = events.send(PushEvent::Pending {
+                    account: Some(account.clone()),
+                    requests,
+                });
+            };
+            self.active |= crate::agent::push::spawn(label, link, stop.clone(), sink);
+        }
+    }
+
+    /// Without the push client there is nothing to wait for.
+    #[cfg(not(feature = "enroll"))]
+    pub fn watch(&mut self, watches: Vec<PushWatch>) {
+        drop(watches);
+        self.active = false;
+    }
+
+    /// Signs and sends `reply` with its link's key on a thread of its own.
+    pub fn answer(&self, reply: PushReply) {
+        let events = self.events.clone();
+        let spawned = std::thread::Builder::new()
+            .name("otp-push-answer".to_owned())
+            .spawn(move || {
+                let result = answer_with_link(&reply);
+                let _ = events.send(PushEvent::Answered {
+                    request_id: reply.request_id,
+                    decision: reply.decision,
+                    result,
+                });
+            });
+        if spawned.is_err() {
+            let _ = self.events.send(PushEvent::Answered {
+                request_id: String::new(),
+                decision: crate::api::push::Decision::Deny,
+                result: Err(super::text::worker_gone().to_owned()),
+            });
+        }
+    }
+}
+
+impl Drop for PushWorker {
+    fn drop(&mut self) {
+        #[cfg(feature = "enroll")]
+        self.pollers.stop();
+    }
+}
+
+#[cfg(feature = "enroll")]
+fn answer_with_link(reply: &PushReply) -> Result<crate::api::push::PushState, String> {
+    let Some(link) = &reply.link else {
+        return Err(super::text::no_enroll().to_owned());
+    };
+    crate::agent::push::answer(
+        link,
+        &reply.request_id,
+        reply.decision,
+        reply.number.as_deref(),
+    )
+    .map_err(|error| error.localize())
+}
+
+#[cfg(not(feature = "enroll"))]
+fn answer_with_link(_reply: &PushReply) -> Result<crate::api::push::PushState, String> {
+    Err(super::text::no_enroll().to_owned())
 }
 
 /// The agent found at start, if any.
@@ -371,7 +533,44 @@ impl AgentSession {
             AgentJob::Code { label, now } => client
                 .code(&label, now)
                 .map_or_else(lost, |code| AgentResult::Code { label, code }),
+            // Handled by the loop.
+            AgentJob::WatchPushes(_) | AgentJob::AnswerPush { .. } => AgentResult::Absent,
         }
+    }
+
+    /// The login requests the agent has seen, or `None` when it cannot say.
+    fn pushes(&self) -> Option<Vec<crate::agent::protocol::PushInfo>> {
+        self.client.as_ref()?.pushes().ok()
+    }
+
+    /// Has the agent answer a login request, on a thread of its own (the agent
+    /// waits for otpd); the outcome goes to `results`.
+    fn answer_push(
+        &self,
+        request_id: String,
+        decision: crate::api::push::Decision,
+        number: Option<String>,
+        results: Sender<AgentResult>,
+    ) {
+        use crate::agent::AgentError;
+        let client = self.client.clone();
+        let spawned = std::thread::Builder::new()
+            .name("otp-push-answer".to_owned())
+            .spawn(move || {
+                let result = match client {
+                    Some(client) => client.answer_push(&request_id, decision, number.as_deref()),
+                    None => Err(AgentError::NotRunning),
+                };
+                let _ = results.send(match result {
+                    Err(AgentError::NotRunning) => AgentResult::Failed(AgentFailure::Ended),
+                    result => AgentResult::Push(PushEvent::Answered {
+                        request_id,
+                        decision,
+                        result: result.map_err(|error| error.localize()),
+                    }),
+                });
+            });
+        drop(spawned);
     }
 }
 
@@ -383,6 +582,21 @@ impl AgentSession {
             AgentJob::Connect => AgentResult::Absent,
             _ => AgentResult::Failed(AgentFailure::Ended),
         }
+    }
+
+    fn pushes(&self) -> Option<Vec<crate::agent::protocol::PushInfo>> {
+        None
+    }
+
+    fn answer_push(
+        &self,
+        request_id: String,
+        decision: crate::api::push::Decision,
+        _number: Option<String>,
+        results: Sender<AgentResult>,
+    ) {
+        let _ = results.send(AgentResult::Failed(AgentFailure::Ended));
+        drop((request_id, decision));
     }
 }
 

@@ -14,6 +14,8 @@ pub mod mail;
 pub mod otpd;
 pub mod pty;
 #[cfg(feature = "server")]
+pub mod push;
+#[cfg(feature = "server")]
 pub mod service;
 
 use std::path::{Path, PathBuf};

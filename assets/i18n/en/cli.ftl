@@ -217,6 +217,9 @@ cli-io-start-agent = error starting the { -agent } ({ $path }): { $reason }
 
 cli-new-pin-gave-up-differ = The two { -pin }s differed again; giving up after { $tries } tries. Run the command again and type the same 6 digits at both prompts.
 cli-new-pin-gave-up-refused = Giving up after { $tries } tries: { $reason }. Run the command again and choose a { -pin } that keeps this rule.
+cli-agent-push-title = Login request for { $account }
+cli-agent-push-body = { $service } from { $from } { $text } — open otp to see the numbers and answer
+cli-agent-push-unknown = unknown
 
 ## Push approvals (otp approve, otp deny, otp push register)
 

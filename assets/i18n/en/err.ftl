@@ -260,3 +260,7 @@ err-vault-unreadable = { $kind ->
 err-vault-damaged-backup-opens = the { -vault } at { $path } is damaged: this { -pin } does not open it but opens its { -backup } { $backup }, so the { -pin } is right and the file is not (this try was not counted as a wrong { -pin }). The { -vault } was left untouched. To restore the { -backup }, which holds the version before the last change: `cp { $backup } { $path }`
 # $path: the attempt count file; $detail: the operating system's words.
 err-vault-attempts-not-recorded = the { -pin } was not tried: the count of wrong { -pin }s cannot be written to { $path } ({ $detail }), and without it wrong { -pin }s could be tried without end. Make the directory of { $path } writable for your user (or remove what is in the way at { $path }), then try again
+err-agent-push-unknown = no such login request is waiting any more: it was answered, or it expired
+err-agent-push-no-key = this { -account } has no device key in the { -vault }, so the { -agent } cannot answer its login requests; run otp push register for it
+err-agent-push-unreachable = the { -agent } could not reach the server to send the answer: { $detail }
+err-agent-push-unsupported = this { -agent } is built without push approvals

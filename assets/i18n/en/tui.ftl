@@ -239,3 +239,29 @@ tui-app-title = { -product }
 tui-wrong-pin = Wrong PIN.
 tui-no-match-query = No account matches “{ $query }”. Esc clears the search.
 tui-match-count = { $matches }/{ $count } match
+
+## Login requests (push approvals)
+
+tui-context-push = Login request
+tui-key-push-first = approve: the login page shows the first number
+tui-key-push-second = approve: the login page shows the second number
+tui-key-push-third = approve: the login page shows the third number
+tui-key-push-not-me = deny: this login is not mine
+tui-key-push-later = close; the request waits until it expires
+tui-hint-push-pick = number
+tui-hint-push-not-me = not me
+tui-hint-push-later = later
+tui-push-title = Approve a login?
+tui-push-account = Account
+tui-push-service = Service
+tui-push-from = From
+tui-push-details = Details
+tui-push-expires = Expires in { $secs } s
+tui-push-expires-queued = Expires in { $secs } s · { $queued } more waiting
+tui-push-question = Which number does the login page show?
+tui-push-keys = 1 2 3: that number · d: not me · Esc: later
+tui-push-sending = Sending the answer…
+tui-push-approved = Login approved for { $account }
+tui-push-denied = Login denied for { $account }: not me
+tui-push-wrong-number = SE7004: that number is not the one the login page shows, so the login was denied; if it was you, log in again
+tui-push-expired = SE7002: the login request expired before the answer arrived; log in again

@@ -196,6 +196,9 @@ cli-io-start-agent = { -agent }를 시작하지 못했습니다({ $path }): { $r
 
 cli-new-pin-gave-up-differ = 두 { -pin }가 또 서로 달라 { $tries }번 시도 끝에 그만둡니다. 명령을 다시 실행해 두 번 모두 같은 숫자 6자리를 입력하세요.
 cli-new-pin-gave-up-refused = { $tries }번 시도 끝에 그만둡니다. { $reason } 명령을 다시 실행해 이 규칙에 맞는 { -pin }를 정하세요.
+cli-agent-push-title = { $account } 로그인 인증요청
+cli-agent-push-body = { $service }, 접속 주소 { $from } { $text } — otp를 열어 번호를 보고 응답하십시오
+cli-agent-push-unknown = 알 수 없음
 
 ## Push approvals (otp approve, otp deny, otp push register)
 

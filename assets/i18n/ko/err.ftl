@@ -236,3 +236,7 @@ err-vault-unreadable = { $kind ->
 err-vault-damaged-backup-opens = { $path }의 { -vault }이 손상되었습니다. 이 { -pin }로 { -vault }은 열리지 않지만 { -backup } { $backup }은(는) 열리므로, { -pin }는 맞고 파일이 잘못된 것입니다(이번 시도는 틀린 횟수에 넣지 않았습니다). { -vault }은 손대지 않고 그대로 두었습니다. 마지막 변경 직전 버전이 담긴 { -backup }으로 되돌리려면: `cp { $backup } { $path }`
 # $path: 틀린 횟수 파일, $detail: 운영체제가 알려 준 내용.
 err-vault-attempts-not-recorded = { -pin }를 확인하지 않았습니다. 틀린 횟수를 { $path }에 기록할 수 없어서({ $detail }), 이대로 두면 { -pin }를 끝없이 시도할 수 있기 때문입니다. { $path }이(가) 있는 디렉터리에 내 사용자가 쓸 수 있게 하거나 { $path } 자리에 있는 것을 치운 뒤 다시 시도하세요.
+err-agent-push-unknown = 그 로그인 인증요청은 더 이상 기다리고 있지 않습니다. 이미 응답했거나 만료되었습니다.
+err-agent-push-no-key = 이 { -account }에는 { -vault }에 기기 키가 없어서 { -agent }가 로그인 인증요청에 응답할 수 없습니다. otp push register를 실행하십시오.
+err-agent-push-unreachable = { -agent }가 응답을 보내려고 서버에 연결하지 못했습니다: { $detail }
+err-agent-push-unsupported = 이 { -agent }는 푸시 승인 없이 빌드되었습니다.

@@ -238,3 +238,29 @@ tui-app-title = { -product }
 tui-wrong-pin = 비밀번호가 틀렸습니다.
 tui-no-match-query = “{ $query }”에 맞는 계정이 없습니다. Esc를 누르면 검색을 지웁니다.
 tui-match-count = 일치 { $matches }/{ $count }
+
+## Login requests (push approvals)
+
+tui-context-push = 로그인 인증요청
+tui-key-push-first = 승인: 로그인 화면에 첫째 번호가 보임
+tui-key-push-second = 승인: 로그인 화면에 둘째 번호가 보임
+tui-key-push-third = 승인: 로그인 화면에 셋째 번호가 보임
+tui-key-push-not-me = 거부: 내 로그인이 아님
+tui-key-push-later = 닫기(요청은 만료될 때까지 남습니다)
+tui-hint-push-pick = 번호
+tui-hint-push-not-me = 내가 아님
+tui-hint-push-later = 나중에
+tui-push-title = 로그인을 승인할까요?
+tui-push-account = 계정
+tui-push-service = 서비스
+tui-push-from = 접속 주소
+tui-push-details = 내용
+tui-push-expires = { $secs }초 뒤 만료
+tui-push-expires-queued = { $secs }초 뒤 만료 · 대기 중 { $queued }건 더
+tui-push-question = 로그인 화면에 보이는 번호는 무엇입니까?
+tui-push-keys = 1 2 3: 그 번호 · d: 내가 아님 · Esc: 나중에
+tui-push-sending = 응답을 보내는 중…
+tui-push-approved = { $account } 로그인을 승인했습니다
+tui-push-denied = { $account } 로그인을 거부했습니다(내가 아님)
+tui-push-wrong-number = SE7004: 로그인 화면의 번호가 아니어서 로그인이 거부되었습니다. 본인이라면 다시 로그인하십시오.
+tui-push-expired = SE7002: 응답이 닿기 전에 로그인 인증요청이 만료되었습니다. 다시 로그인하십시오.

@@ -88,6 +88,11 @@ impl App {
                     self.status = Some(Status::Info(text::hotp_generated(&label)));
                 }
             }
+            AgentResult::Push(event) => {
+                if matches!(self.screen, Screen::Agent(_)) {
+                    self.push_event(event, effects);
+                }
+            }
             AgentResult::Failed(failure) => {
                 if matches!(self.screen, Screen::Agent(_)) {
                     self.agent_lost(failure, effects);

@@ -13,6 +13,7 @@
 //! - `timers`: what time alone changes;
 //! - `jobs`: the answers to effects (vault jobs, lockout status, copies);
 //! - `agent`: the list served by a session agent;
+//! - `push`: login requests (push approvals), over either list;
 //! - `list`: the account list of the open vault;
 //! - `modal`: its dialogs, and `add`: the add form;
 //! - `pin`: the first-run and unlock screens; `settings`: the settings dialog;
@@ -25,6 +26,7 @@ mod jobs;
 mod list;
 mod modal;
 mod pin;
+mod push;
 mod session;
 mod settings;
 mod state;
@@ -34,8 +36,8 @@ mod update;
 pub use settings::{CLEAR_CHOICES, LOCK_CHOICES};
 pub use state::{
     AGENT_ANSWER_SECS, AgentHotp, AgentList, App, Busy, ChangePin, Escape, HotpShown, Locked,
-    Lockout, Modal, Pending, PendingClear, PinEntry, PinStage, QR_SHOWN_SECS, QrShown, Screen,
-    Setup, Status, Unlocked,
+    Lockout, Modal, Pending, PendingClear, PinEntry, PinStage, Pushes, QR_SHOWN_SECS, QrShown,
+    Screen, Setup, ShownPush, Status, Unlocked,
 };
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use zeroize::Zeroizing;
 
 use crate::accounts::{Account, Store};
-use crate::agent::protocol::{AccountInfo, CodeReply};
+use crate::agent::protocol::{AccountInfo, CodeReply, PushInfo};
 use crate::clipboard::Method;
 use crate::code::Code;
 use crate::config::Config;
@@ -387,6 +387,52 @@ impl AgentList {
     }
 }
 
+/// A login request waiting for the person's answer (push approval).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownPush {
+    /// The request as received.
+    pub info: PushInfo,
+    /// When it expires (Unix time).
+    pub expires_at: u64,
+    /// Esc closed it: not shown again, left pending until it expires.
+    pub dismissed: bool,
+}
+
+/// The login requests the interface knows of, and how it waits for them. The
+/// dialog shows the oldest one not closed; the others queue behind it.
+#[derive(Debug, Default)]
+pub struct Pushes {
+    /// Waiting requests, oldest first.
+    pub requests: Vec<ShownPush>,
+    /// Requests answered here, with the Unix time to forget them: a poll that
+    /// crossed the answer may list them again.
+    pub answered: Vec<(String, u64)>,
+    /// The answer on its way: the request and its account.
+    pub sending: Option<(String, String)>,
+    /// The accounts the interface polls for itself (label, server, serial).
+    pub watching: Vec<(String, String, String)>,
+    /// Whether the agent thread is asked for the agent's requests.
+    pub agent_watch: bool,
+}
+
+impl Pushes {
+    /// The request the dialog shows at `now`, if any.
+    pub fn shown(&self, now: u64) -> Option<&ShownPush> {
+        self.requests
+            .iter()
+            .find(|r| !r.dismissed && r.expires_at > now)
+    }
+
+    /// How many more requests wait behind the shown one.
+    pub fn queued(&self, now: u64) -> usize {
+        self.requests
+            .iter()
+            .filter(|r| !r.dismissed && r.expires_at > now)
+            .count()
+            .saturating_sub(1)
+    }
+}
+
 /// The screens.
 #[derive(Debug)]
 pub enum Screen {
@@ -501,6 +547,8 @@ pub struct App {
     pub last_input: u64,
     /// A warning about the link being added, shown once it is saved.
     pub link_warning: Option<String>,
+    /// Login requests (push approvals) and how they are waited for.
+    pub pushes: Pushes,
 }
 
 /// How long a generated HOTP code stays in its row.
@@ -536,6 +584,16 @@ impl App {
             quitting: false,
             last_input: now,
             link_warning: None,
+            pushes: Pushes::default(),
+        }
+    }
+
+    /// The login request the dialog shows now: only over the open vault or the
+    /// agent's list.
+    pub fn shown_push(&self) -> Option<&ShownPush> {
+        match self.screen {
+            Screen::Unlocked(_) | Screen::Agent(_) => self.pushes.shown(self.now),
+            _ => None,
         }
     }
 
@@ -543,6 +601,9 @@ impl App {
     pub fn context(&self) -> Context {
         if self.help.is_some() {
             return Context::Help;
+        }
+        if self.shown_push().is_some() {
+            return Context::Push;
         }
         match &self.screen {
             Screen::Setup(_) | Screen::Locked(_) => Context::Pin,
@@ -570,7 +631,7 @@ impl App {
     /// What Esc does now (see [`Escape`]). Elsewhere than on the PIN screens and
     /// in the list, Esc closes what is open: [`Escape::Back`].
     pub fn escape(&self) -> Escape {
-        if self.help.is_some() {
+        if self.help.is_some() || self.shown_push().is_some() {
             return Escape::Back;
         }
         if self.input_waits() {

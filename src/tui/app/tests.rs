@@ -915,7 +915,10 @@ pub fn agent_app(accounts: &[Account]) -> App {
     assert!(
         matches!(
             effects.as_slice(),
-            [Effect::Agent(AgentJob::Codes { now: T0 })]
+            [
+                Effect::Agent(AgentJob::Codes { now: T0 }),
+                Effect::Agent(AgentJob::WatchPushes(true))
+            ]
         ),
         "{effects:?}"
     );
@@ -1080,7 +1083,13 @@ fn the_agent_going_away_falls_back_to_the_unlock_screen_and_says_why() {
         app.update(Action::Tick, T0 + 1);
         let effects = app.update(Action::Agent(AgentResult::Failed(failure)), T0 + 1);
         assert!(
-            matches!(effects.as_slice(), [Effect::CheckLockout]),
+            matches!(
+                effects.as_slice(),
+                [
+                    Effect::CheckLockout,
+                    Effect::Agent(AgentJob::WatchPushes(false))
+                ]
+            ),
             "{effects:?}"
         );
         assert_eq!(status_error(&app), text::agent_gone());
@@ -1183,7 +1192,13 @@ fn changes_in_the_agent_list_ask_for_the_pin_then_carry_on_in_the_unlocked_list(
     let mut app = agent_app(&accounts);
     command(&mut app, Command::Down, T0);
     let effects = command(&mut app, Command::Delete, T0);
-    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    assert!(matches!(
+        effects.as_slice(),
+        [
+            Effect::CheckLockout,
+            Effect::Agent(AgentJob::WatchPushes(false))
+        ]
+    ));
     let locked = locked_screen(&app);
     assert_eq!(
         locked.then,
@@ -1209,7 +1224,10 @@ fn changes_in_the_agent_list_ask_for_the_pin_then_carry_on_in_the_unlocked_list(
     assert!(!app.quitting);
     assert!(matches!(
         effects.as_slice(),
-        [Effect::Agent(AgentJob::Codes { .. })]
+        [
+            Effect::Agent(AgentJob::Codes { .. }),
+            Effect::Agent(AgentJob::WatchPushes(true))
+        ]
     ));
     assert_eq!(agent_list(&app).selected, 1);
 
@@ -1265,7 +1283,13 @@ fn a_qr_code_from_the_agent_list_needs_the_pin_then_asks_as_usual() {
     let mut app = agent_app(&accounts);
     command(&mut app, Command::Down, T0);
     let effects = command(&mut app, Command::ShowQr, T0);
-    assert!(matches!(effects.as_slice(), [Effect::CheckLockout]));
+    assert!(matches!(
+        effects.as_slice(),
+        [
+            Effect::CheckLockout,
+            Effect::Agent(AgentJob::WatchPushes(false))
+        ]
+    ));
     let locked = locked_screen(&app);
     assert_eq!(
         locked.then,
@@ -1304,7 +1328,13 @@ fn auto_lock_and_l_in_the_agent_list_drop_the_codes_and_say_the_agent_runs_on() 
     let effects = app.update(Action::Tick, T0 + 310);
     // No request to end the agent: only the unlock screen's lockout check.
     assert!(
-        matches!(effects.as_slice(), [Effect::CheckLockout]),
+        matches!(
+            effects.as_slice(),
+            [
+                Effect::CheckLockout,
+                Effect::Agent(AgentJob::WatchPushes(false))
+            ]
+        ),
         "{effects:?}"
     );
     let locked = locked_screen(&app);
@@ -1623,4 +1653,41 @@ fn the_activation_code_is_masked_and_never_in_debug_output() {
     assert!(!format!("{app:?}").contains("975318"));
     let effects = command(&mut app, Command::Submit, T0);
     assert!(!format!("{effects:?}").contains("975318"));
+}
+
+/// A login request for `account` as a poller hands it out.
+pub fn push_request(
+    account: &str,
+    id: &str,
+    service: &str,
+    text: &str,
+) -> crate::agent::protocol::PushInfo {
+    crate::agent::protocol::PushInfo {
+        request_id: id.into(),
+        account: account.into(),
+        user_id: "jklee".into(),
+        context: crate::api::push::PushContext {
+            service: Some(service.into()),
+            client_ip: Some("203.0.113.7".into()),
+            text: Some(text.into()),
+        },
+        numbers: vec!["47".into(), "12".into(), "90".into()],
+        expires_in: 55,
+    }
+}
+
+/// The requests waiting for `account` arrive at `now`.
+pub fn push_arrives(
+    app: &mut App,
+    account: &str,
+    requests: Vec<crate::agent::protocol::PushInfo>,
+    now: u64,
+) -> Vec<Effect> {
+    app.update(
+        Action::Push(crate::tui::message::PushEvent::Pending {
+            account: Some(account.into()),
+            requests,
+        }),
+        now,
+    )
 }

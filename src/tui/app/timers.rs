@@ -31,6 +31,7 @@ impl App {
             }
         }
         self.agent_timers(effects);
+        self.push_timers(effects);
         if let Screen::Unlocked(unlocked) = &mut self.screen
             && unlocked.hotp.as_ref().is_some_and(|h| self.now >= h.until)
         {

@@ -68,6 +68,7 @@ impl App {
                 }
             }
             Action::Agent(result) => self.agent_result(result, &mut effects),
+            Action::Push(event) => self.push_event(event, &mut effects),
         }
         self.timers(&mut effects);
         effects
@@ -86,6 +87,11 @@ impl App {
 
     /// A key-map command, to the screen that is showing.
     fn command(&mut self, command: Command, effects: &mut Vec<Effect>) {
+        if self.shown_push().is_some() {
+            // A login request is shown over everything: its keys only.
+            self.push_command(command, effects);
+            return;
+        }
         match &mut self.screen {
             Screen::Setup(_) => self.setup_command(command, effects),
             Screen::Locked(_) => self.locked_command(command, effects),
@@ -150,6 +156,12 @@ impl App {
 
     /// A click in the list selects the row and copies its code.
     fn click(&mut self, column: u16, row: u16, effects: &mut Vec<Effect>) {
+        if self.help.is_none() && self.shown_push().is_some() {
+            if let Some(position) = layout::push_choice_at(self, column, row) {
+                self.push_command(Command::Pick(position), effects);
+            }
+            return;
+        }
         if self.help.is_some() || self.context() != Context::List {
             return;
         }

@@ -7,6 +7,7 @@ mod dialog;
 mod frame;
 mod list;
 mod pin;
+mod push;
 mod qr;
 mod style;
 
@@ -20,6 +21,7 @@ use dialog::{render_help, render_modal, render_settings};
 use frame::{render_hints, render_status, render_title};
 use list::{render_agent_list, render_list, render_search};
 use pin::{render_locked, render_setup};
+use push::render_push;
 use qr::render_qr;
 
 impl Widget for &App {
@@ -29,6 +31,10 @@ impl Widget for &App {
         {
             // The QR code takes the whole screen: nothing else is drawn.
             render_qr(self, shown, clip_to_app(self, area), buf);
+            // Only a login request is drawn over it.
+            if let Some(push) = self.shown_push() {
+                render_push(self, push, Room::of(self, area), buf);
+            }
             return;
         }
         let frame = layout::app_frame(self);
@@ -61,6 +67,9 @@ impl Widget for &App {
                     render_settings(self, selected, room, buf);
                 }
             }
+        }
+        if let Some(push) = self.shown_push() {
+            render_push(self, push, room, buf);
         }
         if self.help.is_some() {
             render_help(self, clip(layout::help_area(self)), buf);

@@ -1,0 +1,165 @@
+//! The session agent and push approvals, end to end: a real `otpd serve` on
+//! 127.0.0.1, an account enrolled with a device key by the real `otp add
+//! --customer`, the agent started by `otp unlock`. The agent keeps the
+//! connection to otpd, lists the login request it saw (context and numbers,
+//! never a key) and approves it with the key it holds: no PIN. It answers for
+//! no request it holds no key for. The full-screen interface served by the
+//! agent shows the dialog and approves through it.
+
+#![cfg(all(unix, feature = "server"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::ffi::OsStr;
+use std::time::{Duration, Instant};
+
+use otp::agent::AgentError;
+use otp::agent::client::Client;
+use otp::agent::protocol::{Failure, PushFailure, PushInfo};
+use otp::agent::socket;
+use otp::api::push::{Decision, PushState};
+
+use common::Sandbox;
+use common::agent::Agent;
+use common::push::{enrolled, login, numbers_on, state};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn client(sandbox: &Sandbox) -> Client {
+    let canonical = socket::canonical_vault(&sandbox.vault).unwrap();
+    Client::in_dir(&sandbox.runtime.join("otp"), &canonical)
+        .unwrap()
+        .unwrap()
+}
+
+/// The agent's requests, once it lists one with this id.
+fn listed(client: &Client, id: &str) -> Vec<PushInfo> {
+    let started = Instant::now();
+    loop {
+        let pushes = client.pushes().unwrap();
+        if pushes.iter().any(|p| p.request_id == id) {
+            return pushes;
+        }
+        assert!(started.elapsed() < WAIT, "the agent never listed {id}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_agent_lists_a_login_request_and_approves_it_without_the_pin() {
+    let (_home, server, sandbox, key) = enrolled();
+    let _agent = Agent::start(&sandbox, &[]);
+    let client = client(&sandbox);
+    assert!(client.pushes().unwrap().is_empty());
+    let push = login(&server, &key);
+    let pushes = listed(&client, &push.request_id);
+    let request = &pushes[0];
+    assert_eq!(request.account, "Example Org:jklee");
+    assert_eq!(request.context.service.as_deref(), Some("KISTI 포털"));
+    assert_eq!(request.context.client_ip.as_deref(), Some("203.0.113.7"));
+    assert!(request.numbers.contains(&push.number), "{request:?}");
+    assert!((1..=60).contains(&request.expires_in), "{request:?}");
+    // Nothing the agent lists is a key.
+    let json = serde_json::to_string(&pushes).unwrap();
+    assert!(
+        !json.to_lowercase().contains("seed") && !json.contains("key"),
+        "{json}"
+    );
+
+    let answered = client
+        .answer_push(&push.request_id, Decision::Approve, Some(&push.number))
+        .unwrap();
+    assert_eq!(answered, PushState::Approved);
+    assert_eq!(
+        state(&server, &key, &push.request_id).state,
+        PushState::Approved
+    );
+    // Answered: no longer listed, and a second answer is refused.
+    assert!(client.pushes().unwrap().is_empty());
+    let again = client
+        .answer_push(&push.request_id, Decision::Approve, Some(&push.number))
+        .unwrap_err();
+    assert!(
+        matches!(
+            again,
+            AgentError::Refused(Failure::Push(PushFailure::UnknownRequest))
+        ),
+        "{again:?}"
+    );
+}
+
+#[test]
+fn the_agent_answers_for_no_account_it_holds_no_key_for() {
+    let (home, server, sandbox, key) = enrolled();
+    // A colleague enrolled on another device: the vault holds no key for her.
+    home.admin(&["user", "add", "--customer", "1106", "hong"]);
+    let code = home.issue("hong", &[]);
+    server.enroll("hong", &code);
+    let _agent = Agent::start(&sandbox, &[]);
+    let client = client(&sandbox);
+    let body = serde_json::json!({"user_id": "hong", "context": {"service": "mail"}});
+    let (status, created) = server.request(
+        "POST",
+        "/v1/push",
+        &[("authorization", &format!("Bearer {key}"))],
+        Some(&body.to_string()),
+    );
+    assert_eq!(status, 200, "{created}");
+    let created: otp::api::push::PushCreated = serde_json::from_str(&created).unwrap();
+    // jklee's own request shows up; hong's never does.
+    let mine = login(&server, &key);
+    let pushes = listed(&client, &mine.request_id);
+    assert!(pushes.iter().all(|p| p.request_id != created.request_id));
+    let refused = client
+        .answer_push(
+            &created.request_id,
+            Decision::Approve,
+            Some(&created.number),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            AgentError::Refused(Failure::Push(PushFailure::UnknownRequest))
+        ),
+        "{refused:?}"
+    );
+    let (_, body) = server.request(
+        "GET",
+        &format!("/v1/push/{}", created.request_id),
+        &[("authorization", &format!("Bearer {key}"))],
+        None,
+    );
+    assert!(body.contains("\"pending\""), "{body}");
+    // A denial through the agent is recorded as "not me".
+    let denied = client
+        .answer_push(&mine.request_id, Decision::Deny, None)
+        .unwrap();
+    assert_eq!(denied, PushState::Denied);
+}
+
+#[test]
+fn the_full_screen_interface_served_by_the_agent_approves_through_it() {
+    let (_home, server, sandbox, key) = enrolled();
+    let _agent = Agent::start(&sandbox, &[]);
+    let runtime = sandbox.runtime.clone();
+    let mut tui = sandbox.tui(
+        &[],
+        &[("XDG_RUNTIME_DIR", runtime.as_os_str() as &OsStr)],
+        80,
+        24,
+    );
+    tui.wait_for("1/10 accounts", WAIT);
+    let push = login(&server, &key);
+    let screen = tui.wait_for("┌ 1 ─", WAIT);
+    assert!(screen.contains("203.0.113.7"), "{screen}");
+    let numbers = numbers_on(&screen);
+    let position = numbers.iter().position(|n| *n == push.number).unwrap();
+    tui.send(&(position + 1).to_string());
+    tui.wait_for("Login approved for Example Org:jklee", WAIT);
+    assert_eq!(
+        state(&server, &key, &push.request_id).state,
+        PushState::Approved
+    );
+}
