@@ -650,7 +650,13 @@ impl Agent {
             ),
             Request::List => self.with_accounts(|store, _| {
                 Ok(Response::Accounts {
-                    accounts: store.accounts().iter().map(AccountInfo::from).collect(),
+                    accounts: (0..store.accounts().len())
+                        .filter_map(|index| {
+                            let mut info = AccountInfo::from(store.get(index)?);
+                            info.push = store.push_link(index).is_some();
+                            Some(info)
+                        })
+                        .collect(),
                 })
             }),
             Request::Codes { now } => self.with_accounts(|store, _| {
