@@ -244,6 +244,11 @@ pub struct PushLink {
     pub user_id: String,
     /// The token's serial on the server, which polls and answers name.
     pub serial: String,
+    /// The PEM text of the private certificate authority the server's TLS
+    /// certificate is checked against (`--ca-cert` when the link was made), or
+    /// `None` for the public roots. Public, not secret; at most
+    /// [`PushLink::MAX_CA_CERT_BYTES`].
+    pub ca_cert: Option<String>,
     seed: Zeroizing<[u8; 32]>,
 }
 
@@ -261,8 +266,19 @@ impl PushLink {
             customer,
             user_id,
             serial,
+            ca_cert: None,
             seed,
         }
+    }
+
+    /// The largest CA certificate (PEM text, in bytes) a link keeps.
+    pub const MAX_CA_CERT_BYTES: usize = 32 * 1024;
+
+    /// The same link, checking the server against the CA whose PEM text is
+    /// `ca_cert` (`None`: the public roots).
+    pub fn with_ca_cert(mut self, ca_cert: Option<String>) -> Self {
+        self.ca_cert = ca_cert;
+        self
     }
 
     /// The device key's seed (secret: only for signing, never for display).
@@ -278,6 +294,7 @@ impl std::fmt::Debug for PushLink {
             .field("customer", &self.customer)
             .field("user_id", &self.user_id)
             .field("serial", &self.serial)
+            .field("ca_cert", &self.ca_cert.as_ref().map(String::len))
             .field("seed", &"<redacted>")
             .finish()
     }

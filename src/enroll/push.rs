@@ -5,7 +5,7 @@
 //! ([`PushClient::register`], proved by a current one-time code).
 //!
 //! The same HTTPS client as enrollment ([`EnrollClient`]: ureq and rustls, a
-//! private CA with `--ca-cert`, plain `http://` to this machine only, CE2001 for
+//! private CA with `--ca-cert` or the one the push link keeps from enrollment, plain `http://` to this machine only, CE2001 for
 //! TLS failures); the server's refusals come back as [`EnrollError::Server`] with
 //! their SE code (SE7002 expired, SE7003 already answered, SE7004 wrong number,
 //! SE7005 pushes locked, SE7007 unknown request, SE7008 bad signature, ...).
@@ -111,15 +111,33 @@ pub struct PushClient {
 impl PushClient {
     /// A client for `server`; `ca_cert` replaces the public roots with a private CA.
     pub fn new(server: ServerUrl, ca_cert: Option<&Path>) -> Result<Self, PushError> {
-        let timeout = Duration::from_secs(MAX_WAIT_SECS) + SLACK;
         Ok(Self {
-            http: EnrollClient::with_timeout(server, ca_cert, timeout)?,
+            http: EnrollClient::with_timeout(server, ca_cert, Self::timeout())?,
         })
     }
 
-    /// A client for the otpd `link` names.
+    /// A client for the otpd `link` names, checking its certificate against
+    /// `ca_cert` when given (`--ca-cert`), else the private CA the link keeps
+    /// ([`PushLink::ca_cert`]), else the public roots.
     pub fn for_link(link: &PushLink, ca_cert: Option<&Path>) -> Result<Self, PushError> {
-        Self::new(ServerUrl::parse(&link.server)?, ca_cert)
+        let server = ServerUrl::parse(&link.server)?;
+        match (ca_cert, link.ca_cert.as_deref()) {
+            (None, Some(pem)) => Ok(Self {
+                http: EnrollClient::with_saved_ca(server, pem, Self::timeout())?,
+            }),
+            _ => Self::new(server, ca_cert),
+        }
+    }
+
+    /// How long one request may take: the longest wait and some.
+    fn timeout() -> Duration {
+        Duration::from_secs(MAX_WAIT_SECS) + SLACK
+    }
+
+    /// The PEM text of the private CA this client trusts, if any (kept with the
+    /// push link a registration makes).
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.http.ca_pem()
     }
 
     /// The server this client talks to.
