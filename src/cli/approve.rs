@@ -188,7 +188,7 @@ mod imp {
         let (decision, number) = decision(&choice);
         let device = &found.device;
         let state = PushClient::for_link(&device.link, ca_cert)?.answer(
-            &device.link,
+            &device.link.serial,
             device.signer.as_ref(),
             &request.request_id,
             decision,
@@ -278,7 +278,7 @@ mod imp {
             eprintln!("{}", describe(&found.device.label, &found.request));
             let device = &found.device;
             let state = PushClient::for_link(&device.link, args.ca_cert.as_deref())?.answer(
-                &device.link,
+                &device.link.serial,
                 device.signer.as_ref(),
                 &found.request.request_id,
                 Decision::Deny,

@@ -145,22 +145,23 @@ impl PushClient {
         self.http.server()
     }
 
-    /// The requests waiting for `link`'s device, oldest first, waiting up to
-    /// `wait` seconds (at most [`MAX_WAIT_SECS`]) for one when none is pending.
-    /// `now` is the device's clock (Unix seconds), which otpd checks is near its
-    /// own. Requests not in the form otpd sends are left out.
+    /// The requests waiting for the device of the token `serial` (its push
+    /// link's), oldest first, waiting up to `wait` seconds (at most
+    /// [`MAX_WAIT_SECS`]) for one when none is pending. `now` is the device's
+    /// clock (Unix seconds), which otpd checks is near its own. Requests not in
+    /// the form otpd sends are left out.
     pub fn poll(
         &self,
-        link: &PushLink,
+        serial: &str,
         signer: &dyn Signer,
         now: u64,
         wait: u64,
     ) -> Result<Vec<PendingPush>, PushError> {
         let poll = DevicePoll {
-            serial: link.serial.clone(),
+            serial: serial.to_owned(),
             at: now,
             wait: wait.min(MAX_WAIT_SECS),
-            signature: signer.sign_message(&DevicePoll::message(&link.serial, now))?,
+            signature: signer.sign_message(&DevicePoll::message(serial, now))?,
         };
         let reply: DevicePollReply = self.http.post("/v1/device/poll", &poll)?;
         Ok(reply
@@ -171,13 +172,14 @@ impl PushClient {
             .collect())
     }
 
-    /// Answers request `request_id` for `link`'s device: approve with `number`
+    /// Answers request `request_id` for the device of the token `serial` (its
+    /// push link's): approve with `number`
     /// (the one the person chose), or deny ("not me"; `number` is ignored). The
     /// state otpd recorded comes back; a wrong number is the error SE7004 (otpd
     /// has denied the request).
     pub fn answer(
         &self,
-        link: &PushLink,
+        serial: &str,
         signer: &dyn Signer,
         request_id: &str,
         decision: Decision,
@@ -193,9 +195,9 @@ impl PushClient {
         if !valid_request_id(request_id) {
             return Err(malformed());
         }
-        let message = PushAnswer::message(&link.serial, request_id, decision, number);
+        let message = PushAnswer::message(serial, request_id, decision, number);
         let answer = PushAnswer {
-            serial: link.serial.clone(),
+            serial: serial.to_owned(),
             request_id: request_id.to_owned(),
             decision,
             number: number.map(str::to_owned),
@@ -344,7 +346,7 @@ fn poll_device(
     wait: u64,
 ) -> Result<Vec<PendingPush>, PushError> {
     PushClient::for_link(&device.link, ca_cert)?.poll(
-        &device.link,
+        &device.link.serial,
         device.signer.as_ref(),
         now,
         wait,
@@ -500,7 +502,7 @@ mod tests {
         };
         let (url, rx) = server(200, serde_json::to_string(&reply).unwrap());
         let client = PushClient::new(url, None).unwrap();
-        let got = client.poll(&link(&key), &key, 1_700_000_000, 99).unwrap();
+        let got = client.poll("T-7", &key, 1_700_000_000, 99).unwrap();
         assert_eq!(got, vec![pending(ID, &["47", "12", "90"])]);
         let (path, body) = rx.recv().unwrap();
         assert_eq!(path, "/v1/device/poll");
@@ -532,7 +534,7 @@ mod tests {
         let held = DeviceKey::from_bytes(&key.to_bytes());
         let signer = move |message: &[u8]| Ok::<_, PushError>(held.sign(message));
         let state = client
-            .answer(&link(&key), &signer, ID, Decision::Approve, Some("47"))
+            .answer("T-7", &signer, ID, Decision::Approve, Some("47"))
             .unwrap();
         assert_eq!(state, PushState::Approved);
         let (path, body) = rx.recv().unwrap();
@@ -559,7 +561,7 @@ mod tests {
             let (url, _rx) = server(code.http_status(), serde_json::to_string(&reply).unwrap());
             let client = PushClient::new(url, None).unwrap();
             let error = client
-                .answer(&link(&key), &key, ID, Decision::Deny, None)
+                .answer("T-7", &key, ID, Decision::Deny, None)
                 .unwrap_err();
             assert_eq!(error.code(), Some(code), "{error:?}");
         }
@@ -567,7 +569,7 @@ mod tests {
         let (url, rx) = server(200, r#"{"state":"denied"}"#.into());
         let client = PushClient::new(url, None).unwrap();
         let state = client
-            .answer(&link(&key), &key, ID, Decision::Deny, Some("47"))
+            .answer("T-7", &key, ID, Decision::Deny, Some("47"))
             .unwrap();
         assert_eq!(state, PushState::Denied);
         let sent: PushAnswer = serde_json::from_str(&rx.recv().unwrap().1).unwrap();
@@ -575,7 +577,7 @@ mod tests {
         sent.check().unwrap();
         // Nothing is sent for an approval without a proper number.
         let error = client
-            .answer(&link(&key), &key, ID, Decision::Approve, Some("7"))
+            .answer("T-7", &key, ID, Decision::Approve, Some("7"))
             .unwrap_err();
         assert_eq!(error.code(), Some(ErrorCode::Ce1002));
     }
@@ -602,12 +604,40 @@ mod tests {
 
     #[test]
     fn a_failing_signer_sends_nothing() {
-        let key = DeviceKey::generate().unwrap();
         let client =
             PushClient::new(ServerUrl::parse("http://127.0.0.1:1").unwrap(), None).unwrap();
         let locked = |_: &[u8]| Err::<String, _>(PushError::Sign("agent locked".into()));
-        let error = client.poll(&link(&key), &locked, 1, 0).unwrap_err();
+        let error = client.poll("T-7", &locked, 1, 0).unwrap_err();
         assert!(matches!(error, PushError::Sign(_)), "{error:?}");
+    }
+
+    /// The CA a link keeps is used when no --ca-cert is given, and only then.
+    #[test]
+    fn a_link_trusts_its_saved_ca_unless_told_otherwise() {
+        let key = DeviceKey::generate().unwrap();
+        let public = link(&key);
+        assert!(
+            PushClient::for_link(&public, None)
+                .unwrap()
+                .ca_pem()
+                .is_none()
+        );
+        let broken = link(&key).with_ca_cert(Some("not a certificate".into()));
+        let error = PushClient::for_link(&broken, None).err().unwrap();
+        assert!(
+            matches!(
+                error,
+                PushError::Request(EnrollError::SavedCaCert { ref server, .. })
+                    if server.starts_with("http://127.0.0.1")
+            ),
+            "{error:?}"
+        );
+        let missing = std::path::Path::new("/nonexistent/ca.pem");
+        let error = PushClient::for_link(&broken, Some(missing)).err().unwrap();
+        assert!(
+            matches!(error, PushError::Request(EnrollError::CaCert { .. })),
+            "{error:?}"
+        );
     }
 
     #[test]
