@@ -155,10 +155,23 @@ fn the_full_screen_interface_served_by_the_agent_approves_through_it() {
     );
     tui.wait_for("1/10 accounts", WAIT);
     let push = login(&server, &key);
-    let screen = tui.wait_for("┌ 1 ─", WAIT);
+    tui.wait_for("┌ 1 ─", WAIT);
+    // The boxes' row may be drawn a moment after their tops.
+    let started = Instant::now();
+    let (screen, numbers) = loop {
+        let screen = tui.screen();
+        let numbers = numbers_on(&screen);
+        if numbers.len() == 3 {
+            break (screen, numbers);
+        }
+        assert!(started.elapsed() < WAIT, "no three numbers on\n{screen}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
     assert!(screen.contains("203.0.113.7"), "{screen}");
-    let numbers = numbers_on(&screen);
-    let position = numbers.iter().position(|n| *n == push.number).unwrap();
+    let position = numbers
+        .iter()
+        .position(|n| *n == push.number)
+        .unwrap_or_else(|| panic!("{} not among {numbers:?} on\n{screen}", push.number));
     tui.send(&(position + 1).to_string());
     tui.wait_for("Login approved for Example Org:jklee", WAIT);
     assert_eq!(
