@@ -244,6 +244,11 @@ pub struct PushLink {
     pub user_id: String,
     /// The token's serial on the server, which polls and answers name.
     pub serial: String,
+    /// The PEM text of the private certificate authority the server's TLS
+    /// certificate is checked against (`--ca-cert` when the link was made), or
+    /// `None` for the public roots. Public, not secret; at most
+    /// [`PushLink::MAX_CA_CERT_BYTES`].
+    pub ca_cert: Option<String>,
     seed: Zeroizing<[u8; 32]>,
 }
 
@@ -261,8 +266,19 @@ impl PushLink {
             customer,
             user_id,
             serial,
+            ca_cert: None,
             seed,
         }
+    }
+
+    /// The largest CA certificate (PEM text, in bytes) a link keeps.
+    pub const MAX_CA_CERT_BYTES: usize = 32 * 1024;
+
+    /// The same link, checking the server against the CA whose PEM text is
+    /// `ca_cert` (`None`: the public roots).
+    pub fn with_ca_cert(mut self, ca_cert: Option<String>) -> Self {
+        self.ca_cert = ca_cert;
+        self
     }
 
     /// The device key's seed (secret: only for signing, never for display).
@@ -278,6 +294,7 @@ impl std::fmt::Debug for PushLink {
             .field("customer", &self.customer)
             .field("user_id", &self.user_id)
             .field("serial", &self.serial)
+            .field("ca_cert", &self.ca_cert.as_ref().map(String::len))
             .field("seed", &"<redacted>")
             .finish()
     }
@@ -460,37 +477,60 @@ impl Store {
     /// matches under the deciding rule are ambiguous. The session agent answers
     /// with this same function.
     pub fn find(&self, query: &str) -> Result<usize, MatchError> {
-        let query_folded = query.to_lowercase();
-        type Rule = fn(&Account, &str, &str) -> bool;
-        let rules: [Rule; 5] = [
-            |a, q, _| a.label() == q,
-            |a, q, _| a.name == q,
-            |a, _, f| a.label().to_lowercase() == f || a.name.to_lowercase() == f,
-            |a, _, f| {
-                a.label().to_lowercase().starts_with(f) || a.name.to_lowercase().starts_with(f)
-            },
-            |a, _, f| a.label().to_lowercase().contains(f),
-        ];
-        for rule in rules {
-            let hits: Vec<usize> = (0..self.accounts.len())
-                .filter(|&i| rule(&self.accounts[i], query, &query_folded))
-                .collect();
-            match hits.as_slice() {
-                [] => continue,
-                [one] => return Ok(*one),
-                many => {
-                    return Err(MatchError::Ambiguous {
-                        query: query.to_owned(),
-                        candidates: many.iter().map(|&i| self.accounts[i].label()).collect(),
-                    });
-                }
+        let names: Vec<(String, &str)> = self
+            .accounts
+            .iter()
+            .map(|a| (a.label(), a.name.as_str()))
+            .collect();
+        find_by_name(&names, query)
+    }
+}
+
+/// [`Store::find`]'s rules over `(label, name)` pairs, for a front-end that has
+/// the accounts' names but not the accounts (a client of the session agent): the
+/// index of the one pair `query` names.
+pub fn find_by_name<L: AsRef<str>, N: AsRef<str>>(
+    names: &[(L, N)],
+    query: &str,
+) -> Result<usize, MatchError> {
+    let query_folded = query.to_lowercase();
+    type Rule = fn(&str, &str, &str, &str) -> bool;
+    let rules: [Rule; 5] = [
+        |label, _, q, _| label == q,
+        |_, name, q, _| name == q,
+        |label, name, _, f| label.to_lowercase() == f || name.to_lowercase() == f,
+        |label, name, _, f| {
+            label.to_lowercase().starts_with(f) || name.to_lowercase().starts_with(f)
+        },
+        |label, _, _, f| label.to_lowercase().contains(f),
+    ];
+    let label = |i: usize| names[i].0.as_ref().to_owned();
+    for rule in rules {
+        let hits: Vec<usize> = (0..names.len())
+            .filter(|&i| {
+                rule(
+                    names[i].0.as_ref(),
+                    names[i].1.as_ref(),
+                    query,
+                    &query_folded,
+                )
+            })
+            .collect();
+        match hits.as_slice() {
+            [] => continue,
+            [one] => return Ok(*one),
+            many => {
+                return Err(MatchError::Ambiguous {
+                    query: query.to_owned(),
+                    candidates: many.iter().map(|&i| label(i)).collect(),
+                });
             }
         }
-        Err(MatchError::NotFound {
-            query: query.to_owned(),
-            candidates: self.accounts.iter().map(Account::label).collect(),
-        })
     }
+    Err(MatchError::NotFound {
+        query: query.to_owned(),
+        candidates: (0..names.len()).map(label).collect(),
+    })
 }
 
 #[cfg(test)]

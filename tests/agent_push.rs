@@ -4,7 +4,8 @@
 //! connection to otpd, lists the login request it saw (context and numbers,
 //! never a key) and approves it with the key it holds: no PIN. It answers for
 //! no request it holds no key for. The full-screen interface served by the
-//! agent shows the dialog and approves through it.
+//! agent shows the dialog and approves through it, and so do `otp approve` and
+//! `otp deny`: no PIN.
 
 #![cfg(all(unix, feature = "server"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -12,6 +13,8 @@
 mod common;
 
 use std::ffi::OsStr;
+use std::io::Write;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use otp::agent::AgentError;
@@ -20,9 +23,9 @@ use otp::agent::protocol::{Failure, PushFailure, PushInfo};
 use otp::agent::socket;
 use otp::api::push::{Decision, PushState};
 
-use common::Sandbox;
-use common::agent::Agent;
+use common::agent::{Agent, assert_needs_pin, no_pin};
 use common::push::{enrolled, login, numbers_on, state};
+use common::{Sandbox, assert_failure, assert_success, feed, stderr};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -152,14 +155,104 @@ fn the_full_screen_interface_served_by_the_agent_approves_through_it() {
     );
     tui.wait_for("1/10 accounts", WAIT);
     let push = login(&server, &key);
-    let screen = tui.wait_for("┌ 1 ─", WAIT);
+    tui.wait_for("┌ 1 ─", WAIT);
+    // The boxes' row may be drawn a moment after their tops.
+    let started = Instant::now();
+    let (screen, numbers) = loop {
+        let screen = tui.screen();
+        let numbers = numbers_on(&screen);
+        if numbers.len() == 3 {
+            break (screen, numbers);
+        }
+        assert!(started.elapsed() < WAIT, "no three numbers on\n{screen}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
     assert!(screen.contains("203.0.113.7"), "{screen}");
-    let numbers = numbers_on(&screen);
-    let position = numbers.iter().position(|n| *n == push.number).unwrap();
+    let position = numbers
+        .iter()
+        .position(|n| *n == push.number)
+        .unwrap_or_else(|| panic!("{} not among {numbers:?} on\n{screen}", push.number));
     tui.send(&(position + 1).to_string());
     tui.wait_for("Login approved for Example Org:jklee", WAIT);
     assert_eq!(
         state(&server, &key, &push.request_id).state,
         PushState::Approved
     );
+}
+
+/// Every two-digit number but `right`, one per line: `otp approve` refuses the
+/// ones it does not show and takes the first shown one, a wrong number.
+fn every_number_but(right: &str) -> String {
+    (10..100)
+        .map(|n| n.to_string())
+        .filter(|n| n != right)
+        .map(|n| n + "\n")
+        .collect()
+}
+
+#[test]
+fn otp_approve_and_deny_answer_through_the_agent_without_the_pin() {
+    let (_home, server, sandbox, key) = enrolled();
+    // Without an agent, the keys are in the vault: the PIN is needed.
+    assert_needs_pin(&no_pin(&sandbox, &["approve"]));
+    let agent = Agent::start(&sandbox, &[]);
+    let approve = |args: &[&str], typed: &str| {
+        let mut command = sandbox.otp();
+        command.arg("approve").args(args);
+        feed(command, typed)
+    };
+
+    // Nothing waiting: said as without the agent.
+    assert_failure(&approve(&[], ""), 8, &["no login request is waiting"]);
+
+    // The request comes while `otp approve --wait` asks the agent: only the
+    // number is typed, no PIN.
+    let mut command = sandbox.otp();
+    command
+        .args(["approve", "--wait", "20"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    let push = login(&server, &key);
+    let mut pipe = child.stdin.take().unwrap();
+    writeln!(pipe, "{}", push.number).unwrap();
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    assert_success(&out);
+    let said = stderr(&out);
+    assert!(said.contains("KISTI 포털"), "{said}");
+    assert!(said.contains("Approved"), "{said}");
+    assert!(!said.contains("PIN"), "{said}");
+    assert_eq!(
+        state(&server, &key, &push.request_id).state,
+        PushState::Approved
+    );
+
+    // A wrong (but shown) number: otpd denies, and the exit code says so.
+    let push = login(&server, &key);
+    let client = client(&sandbox);
+    listed(&client, &push.request_id);
+    let out = approve(&["Example Org:jklee"], &every_number_but(&push.number));
+    assert_failure(&out, 7, &["SE7004"]);
+    assert_eq!(
+        state(&server, &key, &push.request_id).state,
+        PushState::Denied
+    );
+
+    // `otp deny` denies what the agent holds, without asking anything.
+    let push = login(&server, &key);
+    listed(&client, &push.request_id);
+    let out = no_pin(&sandbox, &["deny"]);
+    assert_success(&out);
+    assert!(stderr(&out).contains("Denied"), "{}", stderr(&out));
+    assert_eq!(
+        state(&server, &key, &push.request_id).state,
+        PushState::Denied
+    );
+
+    // --no-agent still takes the PIN path, agent or not.
+    assert_needs_pin(&no_pin(&sandbox, &["--no-agent", "deny"]));
+    drop(agent);
 }

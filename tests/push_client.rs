@@ -215,3 +215,67 @@ fn an_account_added_without_a_device_key_gets_one_with_push_register() {
     assert_success(&out);
     assert_eq!(status(&server, &key, &id).0, "approved");
 }
+
+/// An account enrolled over TLS with a private CA (`otp add --ca-cert`) keeps the
+/// CA with its push link: `otp approve` needs no flag, nor do the agent's pollers;
+/// `--ca-cert` still overrides it.
+#[test]
+fn an_account_enrolled_with_a_private_ca_answers_without_the_flag() {
+    let home = OtpdHome::new(None).with_org();
+    let ca = home.private_tls();
+    let code = home.issue("jklee", &[]);
+    let key = home.api_key();
+    let mut server = home.start();
+    assert!(server.url.starts_with("https://"), "{}", server.url);
+    server.ca = Some(ca.clone());
+    let sandbox = Sandbox::initialised();
+    let ca_arg = ca.to_str().unwrap();
+    let out = sandbox.run(
+        &[
+            "add",
+            "--customer",
+            "1106",
+            "--id",
+            "jklee",
+            "--server",
+            &server.url,
+            "--ca-cert",
+            ca_arg,
+        ],
+        &format!("{code}\n"),
+    );
+    assert_success(&out);
+
+    let push = common::push::login(&server, &key);
+    let out = sandbox.run(&["approve"], &format!("{}\n", push.number));
+    assert_success(&out);
+    assert!(stderr(&out).contains("Approved"), "{}", stderr(&out));
+    assert_eq!(
+        common::push::state(&server, &key, &push.request_id).state,
+        otp::api::push::PushState::Approved
+    );
+
+    // Another CA given with --ca-cert replaces the saved one: the server's
+    // certificate cannot be checked.
+    let elsewhere = OtpdHome::new(None);
+    let other = elsewhere.private_tls();
+    let push = common::push::login(&server, &key);
+    let out = sandbox.run(&["approve", "--ca-cert", other.to_str().unwrap()], "");
+    assert_failure(&out, 7, &["CE2001"]);
+
+    // The agent's poller reaches the server with the saved CA, and `otp approve`
+    // answers through it.
+    #[cfg(unix)]
+    {
+        let _agent = common::agent::Agent::start(&sandbox, &[]);
+        let mut command = sandbox.otp();
+        command.args(["approve", "--wait", "20"]);
+        let out = common::feed(command, &format!("{}\n", push.number));
+        assert_success(&out);
+        assert!(stderr(&out).contains("Approved"), "{}", stderr(&out));
+        assert_eq!(
+            common::push::state(&server, &key, &push.request_id).state,
+            otp::api::push::PushState::Approved
+        );
+    }
+}

@@ -359,6 +359,10 @@ pub struct AccountInfo {
     /// The HOTP counter of the next code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counter: Option<u64>,
+    /// Whether the account answers login requests (it has a push link, so a
+    /// device key, in the vault). Absent (false) from agents before it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub push: bool,
 }
 
 impl From<&Account> for AccountInfo {
@@ -376,6 +380,7 @@ impl From<&Account> for AccountInfo {
             digits: account.digits.get(),
             period: account.kind.period().map(|period| period.seconds()),
             counter,
+            push: false,
         }
     }
 }

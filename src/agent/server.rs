@@ -272,7 +272,7 @@ enum Progress {
     /// Its answer is the last: write it, then stop serving.
     Stop,
     /// Its answer waits for otpd: hand it to a thread with this job.
-    Handoff(PushJob),
+    Handoff(Box<PushJob>),
 }
 
 impl Agent {
@@ -453,7 +453,7 @@ impl Agent {
                 Progress::Stop => return Some(connections.remove(index)),
                 Progress::Handoff(job) => {
                     let connection = connections.remove(index);
-                    self.answer_elsewhere(connection, job);
+                    self.answer_elsewhere(connection, *job);
                 }
             }
         }
@@ -528,7 +528,7 @@ impl Agent {
                         Progress::Keep => connections.push(connection),
                         Progress::Close => {}
                         Progress::Stop => return Some(connection),
-                        Progress::Handoff(job) => self.answer_elsewhere(connection, job),
+                        Progress::Handoff(job) => self.answer_elsewhere(connection, *job),
                     }
                 }
                 // None left, or a client that gave up meanwhile.
@@ -592,7 +592,7 @@ impl Agent {
                         },
                     ..
                 }) => match self.push_job(request_id, decision, number) {
-                    Ok(job) => return Progress::Handoff(job),
+                    Ok(job) => return Progress::Handoff(Box::new(job)),
                     Err(failure) => (Response::Error { error: failure }, Next::Serve),
                 },
                 Ok(envelope) => self.handle(envelope.request),
@@ -650,7 +650,13 @@ impl Agent {
             ),
             Request::List => self.with_accounts(|store, _| {
                 Ok(Response::Accounts {
-                    accounts: store.accounts().iter().map(AccountInfo::from).collect(),
+                    accounts: (0..store.accounts().len())
+                        .filter_map(|index| {
+                            let mut info = AccountInfo::from(store.get(index)?);
+                            info.push = store.push_link(index).is_some();
+                            Some(info)
+                        })
+                        .collect(),
                 })
             }),
             Request::Codes { now } => self.with_accounts(|store, _| {

@@ -1,9 +1,13 @@
 //! `otp approve` and `otp deny`: answer the login requests otpd holds for the
 //! accounts enrolled with a device key, with number matching.
 //!
-//! The vault is opened with the PIN (the agent will sign in its place in a later
-//! step: everything after [`devices`] only needs [`Device`]s, whatever signs for
-//! them). Polling, answering and reading the person's choice are
+//! When a session agent serves the vault (and `--no-agent` is not given), the
+//! requests are the ones the agent's pollers hold, asked for again every
+//! [`AGENT_ASK_INTERVAL`] while `--wait` lasts, and the agent signs the answer
+//! with the device key it holds: no PIN, no key leaves it. Otherwise the vault is
+//! opened with the PIN and this process polls otpd and signs itself. Either way
+//! the person reads and types the same, and the errors have the same exit codes.
+//! Polling, answering and reading the person's choice are
 //! [`crate::enroll::push`]'s; this file asks and says.
 
 use std::path::PathBuf;
@@ -14,7 +18,11 @@ use super::error::CliError;
 use super::session::Session;
 use crate::api::push::MAX_WAIT_SECS;
 #[cfg(feature = "enroll")]
-use imp::{approve_with_pin, deny_with_pin};
+use imp::{approve_any, deny_any};
+
+/// How often `otp approve --wait` asks the agent again for a request.
+#[cfg(feature = "enroll")]
+const AGENT_ASK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Arguments of `otp approve`.
 #[derive(Debug, Args)]
@@ -44,7 +52,7 @@ pub struct DenyArgs {
 /// Runs `otp approve`.
 pub fn approve(session: &mut Session, args: &ApproveArgs) -> Result<(), CliError> {
     #[cfg(feature = "enroll")]
-    return approve_with_pin(session, args);
+    return approve_any(session, args);
     #[cfg(not(feature = "enroll"))]
     {
         let _ = (session, args);
@@ -55,7 +63,7 @@ pub fn approve(session: &mut Session, args: &ApproveArgs) -> Result<(), CliError
 /// Runs `otp deny`.
 pub fn deny(session: &mut Session, args: &DenyArgs) -> Result<(), CliError> {
     #[cfg(feature = "enroll")]
-    return deny_with_pin(session, args);
+    return deny_any(session, args);
     #[cfg(not(feature = "enroll"))]
     {
         let _ = (session, args);
@@ -74,6 +82,30 @@ mod imp {
     use crate::api::push::{Decision, PendingPush, PushState};
     use crate::enroll::push::{self, Choice, Device, Found, Gathered, PushClient, plain_text};
     use crate::t;
+
+    /// `otp approve`: through the agent serving the vault, or with the PIN (also
+    /// when `--ca-cert` is given: the agent's pollers use the CA of each link).
+    pub(super) fn approve_any(session: &mut Session, args: &ApproveArgs) -> Result<(), CliError> {
+        #[cfg(unix)]
+        if args.ca_cert.is_none()
+            && let Some((client, pushes)) = agent::find(session)?
+        {
+            return agent::approve(session, &client, pushes, args);
+        }
+        approve_with_pin(session, args)
+    }
+
+    /// `otp deny`: through the agent serving the vault, or with the PIN (also
+    /// when `--ca-cert` is given).
+    pub(super) fn deny_any(session: &mut Session, args: &DenyArgs) -> Result<(), CliError> {
+        #[cfg(unix)]
+        if args.ca_cert.is_none()
+            && let Some((client, pushes)) = agent::find(session)?
+        {
+            return agent::deny(&client, pushes, args);
+        }
+        deny_with_pin(session, args)
+    }
 
     /// The clock for polls: Unix seconds (0 if the clock is before 1970, which otpd
     /// then refuses as skewed).
@@ -128,10 +160,7 @@ mod imp {
     }
 
     /// `otp approve` with the keys of the vault opened by the PIN.
-    pub(super) fn approve_with_pin(
-        session: &mut Session,
-        args: &ApproveArgs,
-    ) -> Result<(), CliError> {
+    fn approve_with_pin(session: &mut Session, args: &ApproveArgs) -> Result<(), CliError> {
         let devices = devices(session, args.account.as_deref())?;
         if args.wait > 0 {
             eprintln!("{}", t!("enroll-push-waiting", seconds = args.wait));
@@ -155,24 +184,11 @@ mod imp {
         ca_cert: Option<&Path>,
     ) -> Result<(), CliError> {
         let request = &found.request;
-        eprintln!("{}", describe(&found.device.label, request));
-        let choice = loop {
-            let typed = session.input.line(
-                &format!("{} ", t!("enroll-push-prompt")),
-                &t!("enroll-push-what-choice"),
-            )?;
-            match push::parse_choice(&typed, &request.numbers) {
-                Some(choice) => break choice,
-                None => eprintln!("{}", t!("enroll-push-choice-again")),
-            }
-        };
-        let (decision, number) = match &choice {
-            Choice::Number(number) => (Decision::Approve, Some(number.as_str())),
-            Choice::Deny => (Decision::Deny, None),
-        };
+        let choice = ask(session, &found.device.label, request)?;
+        let (decision, number) = decision(&choice);
         let device = &found.device;
         let state = PushClient::for_link(&device.link, ca_cert)?.answer(
-            &device.link,
+            &device.link.serial,
             device.signer.as_ref(),
             &request.request_id,
             decision,
@@ -180,6 +196,29 @@ mod imp {
         )?;
         say_outcome(state, request);
         Ok(())
+    }
+
+    /// Shows one request and asks which number the login page shows (or "not me").
+    fn ask(session: &mut Session, label: &str, request: &PendingPush) -> Result<Choice, CliError> {
+        eprintln!("{}", describe(label, request));
+        loop {
+            let typed = session.input.line(
+                &format!("{} ", t!("enroll-push-prompt")),
+                &t!("enroll-push-what-choice"),
+            )?;
+            match push::parse_choice(&typed, &request.numbers) {
+                Some(choice) => return Ok(choice),
+                None => eprintln!("{}", t!("enroll-push-choice-again")),
+            }
+        }
+    }
+
+    /// The answer a choice makes: approve with the number, or deny.
+    fn decision(choice: &Choice) -> (Decision, Option<&str>) {
+        match choice {
+            Choice::Number(number) => (Decision::Approve, Some(number.as_str())),
+            Choice::Deny => (Decision::Deny, None),
+        }
     }
 
     /// One request as the person reads it: the account, the context (untrusted text,
@@ -226,7 +265,7 @@ mod imp {
 
     /// `otp deny` with the keys of the vault opened by the PIN: denies ("not me") the
     /// request named, or every request waiting.
-    pub(super) fn deny_with_pin(session: &mut Session, args: &DenyArgs) -> Result<(), CliError> {
+    fn deny_with_pin(session: &mut Session, args: &DenyArgs) -> Result<(), CliError> {
         let devices = devices(session, None)?;
         let mut found = requests(push::gather(&devices, args.ca_cert.as_deref(), clock, 0))?;
         if let Some(id) = &args.request_id {
@@ -239,7 +278,7 @@ mod imp {
             eprintln!("{}", describe(&found.device.label, &found.request));
             let device = &found.device;
             let state = PushClient::for_link(&device.link, args.ca_cert.as_deref())?.answer(
-                &device.link,
+                &device.link.serial,
                 device.signer.as_ref(),
                 &found.request.request_id,
                 Decision::Deny,
@@ -248,6 +287,166 @@ mod imp {
             say_outcome(state, &found.request);
         }
         Ok(())
+    }
+
+    /// The same through the session agent: it holds the requests its pollers saw
+    /// and the device keys, and signs; nothing here sees a key.
+    #[cfg(unix)]
+    mod agent {
+        use std::time::Instant;
+
+        use super::super::super::error::{CliError, Usage};
+        use super::super::super::session::Session;
+        use super::super::{AGENT_ASK_INTERVAL, ApproveArgs, DenyArgs};
+        use super::{ask, decision, describe, say_outcome};
+        use crate::agent::AgentError;
+        use crate::agent::client::Client;
+        use crate::agent::protocol::{Failure, PushFailure, PushInfo, Request, Response};
+        use crate::api::push::{Decision, PendingPush};
+        use crate::t;
+
+        /// The agent serving the vault with the requests it holds, when one does
+        /// (and `--no-agent` was not given); `None`: use the PIN (an agent that
+        /// exists but cannot be used is warned about, as for `otp code`).
+        pub(super) fn find(session: &Session) -> Result<Option<(Client, Vec<PushInfo>)>, CliError> {
+            let pushes = match session.ask_agent(Request::PushList)? {
+                Some(Response::Pushes { pushes }) => pushes,
+                Some(_) => return Err(CliError::UnexpectedAnswer),
+                None => return Ok(None),
+            };
+            Ok(Client::for_vault(session.vault.path())?.map(|client| (client, pushes)))
+        }
+
+        /// The labels of the accounts that answer login requests (only `account`'s
+        /// when named), with the errors of the PIN path: no such account, one
+        /// without a link, none with a link.
+        fn labels(client: &Client, account: Option<&str>) -> Result<Vec<String>, CliError> {
+            let accounts = client.list()?;
+            let labels: Vec<String> = match account {
+                Some(query) => {
+                    let names: Vec<(&str, &str)> = accounts
+                        .iter()
+                        .map(|a| (a.label.as_str(), a.name.as_str()))
+                        .collect();
+                    let found = &accounts[crate::accounts::find_by_name(&names, query)?];
+                    if !found.push {
+                        return Err(CliError::Usage(Usage::NoPushLink {
+                            label: found.label.clone(),
+                        }));
+                    }
+                    vec![found.label.clone()]
+                }
+                None => accounts
+                    .into_iter()
+                    .filter(|a| a.push)
+                    .map(|a| a.label)
+                    .collect(),
+            };
+            if labels.is_empty() {
+                return Err(CliError::Usage(Usage::NoPushAccounts));
+            }
+            Ok(labels)
+        }
+
+        /// A request as the agent lists it, in the shape otpd sends it.
+        fn pending(info: &PushInfo) -> PendingPush {
+            PendingPush {
+                request_id: info.request_id.clone(),
+                user_id: info.user_id.clone(),
+                context: info.context.clone(),
+                numbers: info.numbers.clone(),
+                expires_in: info.expires_in,
+            }
+        }
+
+        /// What the agent's refusal to answer means here, said as the PIN path
+        /// says it: otpd's refusal with its code, nothing waiting, no key.
+        fn failed(error: AgentError, label: &str) -> CliError {
+            match error {
+                AgentError::Refused(Failure::Push(failure)) => match failure {
+                    PushFailure::Refused { code } => CliError::Push(
+                        crate::enroll::PushError::Request(crate::enroll::EnrollError::Server(code)),
+                    ),
+                    PushFailure::UnknownRequest => CliError::NoPushPending,
+                    PushFailure::NoKey => CliError::Usage(Usage::NoPushLink {
+                        label: label.to_owned(),
+                    }),
+                    PushFailure::Unsupported => CliError::Usage(Usage::NoEnrollFeature),
+                    other @ PushFailure::Unreachable { .. } => CliError::AgentPush(other),
+                },
+                other => other.into(),
+            }
+        }
+
+        /// `otp approve` through the agent: the requests it holds for `labels`,
+        /// asking again until one comes or `--wait` is over.
+        pub(super) fn approve(
+            session: &mut Session,
+            client: &Client,
+            pushes: Vec<PushInfo>,
+            args: &ApproveArgs,
+        ) -> Result<(), CliError> {
+            let labels = labels(client, args.account.as_deref())?;
+            let mine = |pushes: Vec<PushInfo>| -> Vec<PushInfo> {
+                pushes
+                    .into_iter()
+                    .filter(|p| labels.contains(&p.account))
+                    .collect()
+            };
+            if args.wait > 0 {
+                eprintln!("{}", t!("enroll-push-waiting", seconds = args.wait));
+            }
+            let mut found = mine(pushes);
+            let deadline = Instant::now() + std::time::Duration::from_secs(args.wait);
+            while found.is_empty() && Instant::now() < deadline {
+                std::thread::sleep(AGENT_ASK_INTERVAL.min(deadline - Instant::now()));
+                found = mine(client.pushes()?);
+            }
+            if found.is_empty() {
+                return Err(CliError::NoPushPending);
+            }
+            for info in &found {
+                let request = pending(info);
+                let choice = ask(session, &info.account, &request)?;
+                let (decision, number) = decision(&choice);
+                let state = client
+                    .answer_push(&info.request_id, decision, number)
+                    .map_err(|e| failed(e, &info.account))?;
+                say_outcome(state, &request);
+            }
+            Ok(())
+        }
+
+        /// `otp deny` through the agent: denies the request named, or every
+        /// request it holds.
+        pub(super) fn deny(
+            client: &Client,
+            pushes: Vec<PushInfo>,
+            args: &DenyArgs,
+        ) -> Result<(), CliError> {
+            let labels = labels(client, None)?;
+            let found: Vec<PushInfo> = pushes
+                .into_iter()
+                .filter(|p| labels.contains(&p.account))
+                .filter(|p| {
+                    args.request_id
+                        .as_deref()
+                        .is_none_or(|id| p.request_id == id.trim())
+                })
+                .collect();
+            if found.is_empty() {
+                return Err(CliError::NoPushPending);
+            }
+            for info in &found {
+                let request = pending(info);
+                eprintln!("{}", describe(&info.account, &request));
+                let state = client
+                    .answer_push(&info.request_id, Decision::Deny, None)
+                    .map_err(|e| failed(e, &info.account))?;
+                say_outcome(state, &request);
+            }
+            Ok(())
+        }
     }
 
     #[cfg(test)]

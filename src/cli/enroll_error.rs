@@ -22,7 +22,8 @@ pub fn error_sentence(error: &EnrollError, lang: Lang) -> String {
         EnrollError::Client {
             code: ErrorCode::Ce2001,
             detail: Some(ClientDetail::Tls(_)),
-        } => t_in!(lang, "enroll-cli-hint-ca-cert"),
+        }
+        | EnrollError::SavedCaCert { .. } => t_in!(lang, "enroll-cli-hint-ca-cert"),
         _ => return sentence,
     };
     t_in!(lang, "enroll-cli-with-hint", error = sentence, hint = hint)

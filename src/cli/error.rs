@@ -74,6 +74,10 @@ pub enum CliError {
     /// `otp approve` / `otp deny` found no login request waiting.
     #[error("no approval request is waiting")]
     NoPushPending,
+    /// The session agent could not send an answer to otpd (unreachable, or an
+    /// answer out of the protocol): a push step failed, as [`CliError::Push`].
+    #[error(transparent)]
+    AgentPush(crate::agent::protocol::PushFailure),
     /// A file to import could not be read, or an export could not be written.
     #[error(transparent)]
     Transfer(#[from] crate::transfer::ImportError),
@@ -299,6 +303,7 @@ impl CliError {
             CliError::Agent(AgentError::Startup { exit_code, .. }) => *exit_code,
             #[cfg(feature = "enroll")]
             CliError::Enroll(_) | CliError::Push(_) => 7,
+            CliError::AgentPush(_) => 7,
             CliError::NoPushPending => 8,
             _ => 1,
         }
@@ -330,6 +335,7 @@ impl Localize for CliError {
             #[cfg(feature = "enroll")]
             CliError::Push(e) => e.localize_in(lang),
             CliError::NoPushPending => t_in!(lang, "cli-push-none-waiting"),
+            CliError::AgentPush(e) => e.localize_in(lang),
             CliError::Transfer(e) => e.localize_in(lang),
             CliError::Usage(usage) => usage.localize_in(lang),
             CliError::Input(input) => input.localize_in(lang),

@@ -129,7 +129,8 @@ fn register(session: &mut Session, args: &RegisterArgs) -> Result<(), CliError> 
         user_id,
         serial,
         key.to_bytes(),
-    );
+    )
+    .with_ca_cert(client.ca_pem().map(str::to_owned));
     session.update(&pin, |store, _input| {
         // Found again by label: another program may have changed the vault meanwhile.
         let index = store

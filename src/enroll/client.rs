@@ -114,15 +114,29 @@ impl std::fmt::Debug for PendingAccount {
 pub struct EnrollClient {
     agent: ureq::Agent,
     base: ServerUrl,
+    /// The PEM text of the private CA trusted, if any (kept with push links).
+    ca_pem: Option<String>,
 }
 
-fn read_ca(path: &Path) -> Result<Certificate<'static>, EnrollError> {
+/// The CA certificate in the file at `path` (at most
+/// [`PushLink::MAX_CA_CERT_BYTES`]), and its PEM text.
+fn read_ca(path: &Path) -> Result<(Certificate<'static>, String), EnrollError> {
     let fail = |reason: CaCertProblem| EnrollError::CaCert {
         path: path.display().to_string(),
         reason,
     };
-    let pem = std::fs::read(path).map_err(|e| fail(CaCertProblem::Unreadable(e.to_string())))?;
-    Certificate::from_pem(&pem).map_err(|e| fail(CaCertProblem::NotPem(e.to_string())))
+    let unreadable = |e: std::io::Error| fail(CaCertProblem::Unreadable(e.to_string()));
+    let max = PushLink::MAX_CA_CERT_BYTES;
+    let mut pem = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max as u64 + 1).read_to_end(&mut pem))
+        .map_err(unreadable)?;
+    if pem.len() > max {
+        return Err(fail(CaCertProblem::TooLarge { max }));
+    }
+    let certificate =
+        Certificate::from_pem(&pem).map_err(|e| fail(CaCertProblem::NotPem(e.to_string())))?;
+    Ok((certificate, String::from_utf8_lossy(&pem).into_owned()))
 }
 
 fn is_tls_error(error: &ureq::Error) -> bool {
@@ -148,9 +162,39 @@ impl EnrollClient {
         ca_cert: Option<&Path>,
         timeout: Duration,
     ) -> Result<Self, EnrollError> {
-        let roots = match ca_cert {
-            Some(path) => RootCerts::Specific(Arc::new(vec![read_ca(path)?])),
-            None => RootCerts::WebPki,
+        let ca = ca_cert.map(read_ca).transpose()?;
+        Ok(Self::build(base, ca, timeout))
+    }
+
+    /// A client like [`EnrollClient::with_timeout`] trusting the private CA whose
+    /// PEM text a push link keeps ([`PushLink::ca_cert`]).
+    pub fn with_saved_ca(
+        base: ServerUrl,
+        pem: &str,
+        timeout: Duration,
+    ) -> Result<Self, EnrollError> {
+        let certificate =
+            Certificate::from_pem(pem.as_bytes()).map_err(|e| EnrollError::SavedCaCert {
+                server: base.as_str().to_owned(),
+                reason: e.to_string(),
+            })?;
+        Ok(Self::build(
+            base,
+            Some((certificate, pem.to_owned())),
+            timeout,
+        ))
+    }
+
+    fn build(
+        base: ServerUrl,
+        ca: Option<(Certificate<'static>, String)>,
+        timeout: Duration,
+    ) -> Self {
+        let (roots, ca_pem) = match ca {
+            Some((certificate, pem)) => {
+                (RootCerts::Specific(Arc::new(vec![certificate])), Some(pem))
+            }
+            None => (RootCerts::WebPki, None),
         };
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -160,7 +204,17 @@ impl EnrollClient {
             .tls_config(TlsConfig::builder().root_certs(roots).build())
             .build()
             .into();
-        Ok(Self { agent, base })
+        Self {
+            agent,
+            base,
+            ca_pem,
+        }
+    }
+
+    /// The PEM text of the private CA this client trusts (`None`: the public
+    /// roots), for the push link an enrollment or registration makes.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.ca_pem.as_deref()
     }
 
     /// The server this client talks to.
@@ -348,7 +402,8 @@ impl EnrollClient {
             request.user_id.clone(),
             finished.serial.clone(),
             device_key.to_bytes(),
-        );
+        )
+        .with_ca_cert(self.ca_pem.clone());
         Ok(PendingAccount {
             push_link: Some(push_link),
             account: Account {

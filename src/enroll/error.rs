@@ -63,6 +63,15 @@ pub enum EnrollError {
         /// Why.
         reason: CaCertProblem,
     },
+    /// The CA certificate a push link keeps for its server is not a PEM
+    /// certificate (the vault was edited by hand).
+    #[error("the CA certificate saved for {server} is not valid: {reason}")]
+    SavedCaCert {
+        /// The link's server.
+        server: String,
+        /// The parser's words.
+        reason: String,
+    },
     /// Saving the account failed (the token stays pending on the server and expires).
     #[error("cannot save the enrolled account: {0}")]
     Save(#[source] EditError),
@@ -171,6 +180,12 @@ pub enum CaCertProblem {
     /// It is not a PEM certificate (the parser's words).
     #[error("not a PEM certificate ({0})")]
     NotPem(String),
+    /// It is larger than a CA certificate is (kept with push links, so bounded).
+    #[error("larger than {max} bytes")]
+    TooLarge {
+        /// The most bytes read.
+        max: usize,
+    },
 }
 
 impl EnrollError {

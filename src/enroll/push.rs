@@ -5,7 +5,7 @@
 //! ([`PushClient::register`], proved by a current one-time code).
 //!
 //! The same HTTPS client as enrollment ([`EnrollClient`]: ureq and rustls, a
-//! private CA with `--ca-cert`, plain `http://` to this machine only, CE2001 for
+//! private CA with `--ca-cert` or the one the push link keeps from enrollment, plain `http://` to this machine only, CE2001 for
 //! TLS failures); the server's refusals come back as [`EnrollError::Server`] with
 //! their SE code (SE7002 expired, SE7003 already answered, SE7004 wrong number,
 //! SE7005 pushes locked, SE7007 unknown request, SE7008 bad signature, ...).
@@ -111,15 +111,33 @@ pub struct PushClient {
 impl PushClient {
     /// A client for `server`; `ca_cert` replaces the public roots with a private CA.
     pub fn new(server: ServerUrl, ca_cert: Option<&Path>) -> Result<Self, PushError> {
-        let timeout = Duration::from_secs(MAX_WAIT_SECS) + SLACK;
         Ok(Self {
-            http: EnrollClient::with_timeout(server, ca_cert, timeout)?,
+            http: EnrollClient::with_timeout(server, ca_cert, Self::timeout())?,
         })
     }
 
-    /// A client for the otpd `link` names.
+    /// A client for the otpd `link` names, checking its certificate against
+    /// `ca_cert` when given (`--ca-cert`), else the private CA the link keeps
+    /// ([`PushLink::ca_cert`]), else the public roots.
     pub fn for_link(link: &PushLink, ca_cert: Option<&Path>) -> Result<Self, PushError> {
-        Self::new(ServerUrl::parse(&link.server)?, ca_cert)
+        let server = ServerUrl::parse(&link.server)?;
+        match (ca_cert, link.ca_cert.as_deref()) {
+            (None, Some(pem)) => Ok(Self {
+                http: EnrollClient::with_saved_ca(server, pem, Self::timeout())?,
+            }),
+            _ => Self::new(server, ca_cert),
+        }
+    }
+
+    /// How long one request may take: the longest wait and some.
+    fn timeout() -> Duration {
+        Duration::from_secs(MAX_WAIT_SECS) + SLACK
+    }
+
+    /// The PEM text of the private CA this client trusts, if any (kept with the
+    /// push link a registration makes).
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.http.ca_pem()
     }
 
     /// The server this client talks to.
@@ -127,22 +145,23 @@ impl PushClient {
         self.http.server()
     }
 
-    /// The requests waiting for `link`'s device, oldest first, waiting up to
-    /// `wait` seconds (at most [`MAX_WAIT_SECS`]) for one when none is pending.
-    /// `now` is the device's clock (Unix seconds), which otpd checks is near its
-    /// own. Requests not in the form otpd sends are left out.
+    /// The requests waiting for the device of the token `serial` (its push
+    /// link's), oldest first, waiting up to `wait` seconds (at most
+    /// [`MAX_WAIT_SECS`]) for one when none is pending. `now` is the device's
+    /// clock (Unix seconds), which otpd checks is near its own. Requests not in
+    /// the form otpd sends are left out.
     pub fn poll(
         &self,
-        link: &PushLink,
+        serial: &str,
         signer: &dyn Signer,
         now: u64,
         wait: u64,
     ) -> Result<Vec<PendingPush>, PushError> {
         let poll = DevicePoll {
-            serial: link.serial.clone(),
+            serial: serial.to_owned(),
             at: now,
             wait: wait.min(MAX_WAIT_SECS),
-            signature: signer.sign_message(&DevicePoll::message(&link.serial, now))?,
+            signature: signer.sign_message(&DevicePoll::message(serial, now))?,
         };
         let reply: DevicePollReply = self.http.post("/v1/device/poll", &poll)?;
         Ok(reply
@@ -153,13 +172,14 @@ impl PushClient {
             .collect())
     }
 
-    /// Answers request `request_id` for `link`'s device: approve with `number`
+    /// Answers request `request_id` for the device of the token `serial` (its
+    /// push link's): approve with `number`
     /// (the one the person chose), or deny ("not me"; `number` is ignored). The
     /// state otpd recorded comes back; a wrong number is the error SE7004 (otpd
     /// has denied the request).
     pub fn answer(
         &self,
-        link: &PushLink,
+        serial: &str,
         signer: &dyn Signer,
         request_id: &str,
         decision: Decision,
@@ -175,9 +195,9 @@ impl PushClient {
         if !valid_request_id(request_id) {
             return Err(malformed());
         }
-        let message = PushAnswer::message(&link.serial, request_id, decision, number);
+        let message = PushAnswer::message(serial, request_id, decision, number);
         let answer = PushAnswer {
-            serial: link.serial.clone(),
+            serial: serial.to_owned(),
             request_id: request_id.to_owned(),
             decision,
             number: number.map(str::to_owned),
@@ -326,7 +346,7 @@ fn poll_device(
     wait: u64,
 ) -> Result<Vec<PendingPush>, PushError> {
     PushClient::for_link(&device.link, ca_cert)?.poll(
-        &device.link,
+        &device.link.serial,
         device.signer.as_ref(),
         now,
         wait,
@@ -482,7 +502,7 @@ mod tests {
         };
         let (url, rx) = server(200, serde_json::to_string(&reply).unwrap());
         let client = PushClient::new(url, None).unwrap();
-        let got = client.poll(&link(&key), &key, 1_700_000_000, 99).unwrap();
+        let got = client.poll("T-7", &key, 1_700_000_000, 99).unwrap();
         assert_eq!(got, vec![pending(ID, &["47", "12", "90"])]);
         let (path, body) = rx.recv().unwrap();
         assert_eq!(path, "/v1/device/poll");
@@ -514,7 +534,7 @@ mod tests {
         let held = DeviceKey::from_bytes(&key.to_bytes());
         let signer = move |message: &[u8]| Ok::<_, PushError>(held.sign(message));
         let state = client
-            .answer(&link(&key), &signer, ID, Decision::Approve, Some("47"))
+            .answer("T-7", &signer, ID, Decision::Approve, Some("47"))
             .unwrap();
         assert_eq!(state, PushState::Approved);
         let (path, body) = rx.recv().unwrap();
@@ -541,7 +561,7 @@ mod tests {
             let (url, _rx) = server(code.http_status(), serde_json::to_string(&reply).unwrap());
             let client = PushClient::new(url, None).unwrap();
             let error = client
-                .answer(&link(&key), &key, ID, Decision::Deny, None)
+                .answer("T-7", &key, ID, Decision::Deny, None)
                 .unwrap_err();
             assert_eq!(error.code(), Some(code), "{error:?}");
         }
@@ -549,7 +569,7 @@ mod tests {
         let (url, rx) = server(200, r#"{"state":"denied"}"#.into());
         let client = PushClient::new(url, None).unwrap();
         let state = client
-            .answer(&link(&key), &key, ID, Decision::Deny, Some("47"))
+            .answer("T-7", &key, ID, Decision::Deny, Some("47"))
             .unwrap();
         assert_eq!(state, PushState::Denied);
         let sent: PushAnswer = serde_json::from_str(&rx.recv().unwrap().1).unwrap();
@@ -557,7 +577,7 @@ mod tests {
         sent.check().unwrap();
         // Nothing is sent for an approval without a proper number.
         let error = client
-            .answer(&link(&key), &key, ID, Decision::Approve, Some("7"))
+            .answer("T-7", &key, ID, Decision::Approve, Some("7"))
             .unwrap_err();
         assert_eq!(error.code(), Some(ErrorCode::Ce1002));
     }
@@ -584,12 +604,40 @@ mod tests {
 
     #[test]
     fn a_failing_signer_sends_nothing() {
-        let key = DeviceKey::generate().unwrap();
         let client =
             PushClient::new(ServerUrl::parse("http://127.0.0.1:1").unwrap(), None).unwrap();
         let locked = |_: &[u8]| Err::<String, _>(PushError::Sign("agent locked".into()));
-        let error = client.poll(&link(&key), &locked, 1, 0).unwrap_err();
+        let error = client.poll("T-7", &locked, 1, 0).unwrap_err();
         assert!(matches!(error, PushError::Sign(_)), "{error:?}");
+    }
+
+    /// The CA a link keeps is used when no --ca-cert is given, and only then.
+    #[test]
+    fn a_link_trusts_its_saved_ca_unless_told_otherwise() {
+        let key = DeviceKey::generate().unwrap();
+        let public = link(&key);
+        assert!(
+            PushClient::for_link(&public, None)
+                .unwrap()
+                .ca_pem()
+                .is_none()
+        );
+        let broken = link(&key).with_ca_cert(Some("not a certificate".into()));
+        let error = PushClient::for_link(&broken, None).err().unwrap();
+        assert!(
+            matches!(
+                error,
+                PushError::Request(EnrollError::SavedCaCert { ref server, .. })
+                    if server.starts_with("http://127.0.0.1")
+            ),
+            "{error:?}"
+        );
+        let missing = std::path::Path::new("/nonexistent/ca.pem");
+        let error = PushClient::for_link(&broken, Some(missing)).err().unwrap();
+        assert!(
+            matches!(error, PushError::Request(EnrollError::CaCert { .. })),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -85,7 +85,19 @@ impl Localize for EnrollError {
                     path = path.as_str(),
                     reason = reason.as_str()
                 ),
+                CaCertProblem::TooLarge { max } => t_in!(
+                    lang,
+                    "enroll-ca-cert-too-large",
+                    path = path.as_str(),
+                    max = *max
+                ),
             },
+            EnrollError::SavedCaCert { server, reason } => t_in!(
+                lang,
+                "enroll-ca-cert-saved-invalid",
+                server = server.as_str(),
+                reason = reason.as_str()
+            ),
             EnrollError::Save(error) => {
                 t_in!(lang, "enroll-save", reason = error.localize_in(lang))
             }
@@ -228,6 +240,14 @@ mod tests {
             EnrollError::CaCert {
                 path: "/etc/ca.pem".into(),
                 reason: CaCertProblem::NotPem("no certificate".into()),
+            },
+            EnrollError::CaCert {
+                path: "/etc/ca.pem".into(),
+                reason: CaCertProblem::TooLarge { max: 32768 },
+            },
+            EnrollError::SavedCaCert {
+                server: "https://otp.example.org".into(),
+                reason: "no certificate".into(),
             },
             EnrollError::Save(EditError::Account(crate::accounts::AccountError::TooMany {
                 count: 10,

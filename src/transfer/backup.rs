@@ -269,13 +269,13 @@ mod tests {
 
     #[test]
     fn newer_and_invalid_payloads() {
-        let newer = binary(b"version = 4\naccounts = []\n", LOW);
+        let newer = binary(b"version = 5\naccounts = []\n", LOW);
         assert_eq!(
             read_with(&newer, PASSWORD).0,
             Err(ImportError::UnknownVersion {
                 format: Format::Backup,
-                version: 4,
-                known: 3
+                version: 5,
+                known: 4
             })
         );
         let invalid = binary(b"not toml at all", LOW);

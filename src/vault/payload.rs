@@ -37,6 +37,13 @@
 //! device_key = "…"   # the Ed25519 seed, base64url: a secret like `secret`
 //! ```
 //!
+//! Version 4 adds a link's private certificate authority (`ca_cert = "-----BEGIN
+//! CERTIFICATE-----…"`, the PEM text of `--ca-cert` when the link was made, public,
+//! at most 32 KiB): written only when a link has one, so a vault whose links use
+//! the public roots stays version 3, and the `otp` of version 3 (which refuses
+//! fields it does not know in a link) says "written by a newer otp" instead of
+//! calling the vault damaged.
+//!
 //! Only a vault holding a link is written as version 3; without one it is written
 //! as before (1, or 2 with a Steam account), so older `otp`s keep opening it. An
 //! older `otp` refuses a version 3 vault whole ("written by a newer otp") rather
@@ -53,7 +60,7 @@ use crate::code::{Algorithm, Digits, Kind, ParamError, Period};
 use crate::secret::SecretKey;
 
 /// The newest payload format this build reads (and writes when a vault needs it).
-pub const PAYLOAD_VERSION: u32 = 3;
+pub const PAYLOAD_VERSION: u32 = 4;
 
 /// The payload version of vaults without Steam Guard accounts, which every `otp`
 /// reads.
@@ -64,6 +71,9 @@ const STEAM_VERSION: u32 = 2;
 
 /// The version that introduced push links (device keys).
 const PUSH_VERSION: u32 = 3;
+
+/// The version that introduced a push link's private CA certificate.
+const CA_VERSION: u32 = 4;
 
 /// Why a decrypted payload could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -110,8 +120,9 @@ pub enum RecordProblem {
     /// A `steam` record whose algorithm or digits are not Steam's (SHA1, 5).
     #[error("a Steam Guard account must be SHA1 with 5 characters")]
     SteamParams,
-    /// A push link whose device key is not 32 bytes of base64url, or that names
-    /// no account (or one named by another link too).
+    /// A push link whose device key is not 32 bytes of base64url, whose CA
+    /// certificate is too large, or that names no account (or one named by
+    /// another link too).
     #[error("its push link is not valid")]
     PushLink,
 }
@@ -134,6 +145,8 @@ struct LinkRecord {
     user_id: String,
     serial: String,
     device_key: Zeroizing<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ca_cert: Option<String>,
 }
 
 impl LinkRecord {
@@ -148,6 +161,7 @@ impl LinkRecord {
             device_key: Zeroizing::new(
                 base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(link.seed()),
             ),
+            ca_cert: link.ca_cert.clone(),
         }
     }
 
@@ -167,7 +181,15 @@ impl LinkRecord {
             return Err(bad());
         }
         seed.copy_from_slice(&bytes);
-        let link = PushLink::new(self.server, self.customer, self.user_id, self.serial, seed);
+        if self
+            .ca_cert
+            .as_ref()
+            .is_some_and(|pem| pem.len() > PushLink::MAX_CA_CERT_BYTES)
+        {
+            return Err(bad());
+        }
+        let link = PushLink::new(self.server, self.customer, self.user_id, self.serial, seed)
+            .with_ca_cert(self.ca_cert);
         Ok((self.account, link))
     }
 }
@@ -257,7 +279,12 @@ impl TryFrom<Record> for Account {
 /// The oldest payload version that holds every account of `store` (see the module
 /// documentation).
 pub fn version_for(store: &Store) -> u32 {
-    if store.has_push_links() {
+    if store
+        .push_links()
+        .any(|(_, _, link)| link.ca_cert.is_some())
+    {
+        CA_VERSION
+    } else if store.has_push_links() {
         PUSH_VERSION
     } else if store.accounts().iter().any(|a| a.kind == Kind::Steam) {
         STEAM_VERSION
@@ -503,6 +530,35 @@ mod tests {
         assert!(!to_toml(&removed).contains("push_links"));
     }
 
+    /// A link's CA certificate makes the payload version 4 (the `otp` of version
+    /// 3 refuses unknown fields in a link, so it must see a newer version rather
+    /// than damage); without one the link is written as version 3, as before.
+    #[test]
+    fn a_ca_certificate_round_trips_as_version_4() {
+        const PEM: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        let mut store = with_link();
+        let link = store.take_push_link(0).unwrap();
+        store.set_push_link(0, link.with_ca_cert(Some(PEM.into())));
+        let text = to_toml(&store);
+        assert!(text.starts_with("version = 4\n"), "{}", text.as_str());
+        let back = from_toml(&text).unwrap();
+        assert_eq!(back.push_link(0).unwrap().ca_cert.as_deref(), Some(PEM));
+        assert_eq!(back, store);
+        // A version 3 vault (no CA) still reads, its links without one.
+        let old = to_toml(&with_link());
+        assert!(old.starts_with("version = 3\n") && !old.contains("ca_cert"));
+        assert_eq!(from_toml(&old).unwrap().push_link(0).unwrap().ca_cert, None);
+        // An oversized certificate is refused like any broken link.
+        let big = text.replace("MIIB", &"A".repeat(PushLink::MAX_CA_CERT_BYTES));
+        assert!(matches!(
+            from_toml(&big),
+            Err(PayloadError::BadAccount {
+                problem: RecordProblem::PushLink,
+                ..
+            })
+        ));
+    }
+
     #[test]
     fn a_broken_push_link_is_refused_without_quoting_the_key() {
         let text = to_toml(&with_link());
@@ -530,9 +586,10 @@ mod tests {
     #[test]
     fn refuses_newer_versions_and_bad_fields() {
         assert_eq!(
-            from_toml("version = 4\naccounts = []"),
-            Err(PayloadError::TooNew { found: 4 })
+            from_toml("version = 5\naccounts = []"),
+            Err(PayloadError::TooNew { found: 5 })
         );
+        assert_eq!(from_toml("version = 4\naccounts = []"), Ok(Store::new()));
         assert_eq!(from_toml("version = 3\naccounts = []"), Ok(Store::new()));
         assert_eq!(from_toml("version = 2\naccounts = []"), Ok(Store::new()));
         let text = to_toml(&sample()).replace("SHA512", "MD5");

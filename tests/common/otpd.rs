@@ -118,6 +118,31 @@ impl OtpdHome {
             .to_owned()
     }
 
+    /// Makes otpd serve TLS with a certificate for 127.0.0.1 issued by a private
+    /// CA of its own; the CA certificate's file (for `--ca-cert`).
+    pub fn private_tls(&self) -> PathBuf {
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "otp test CA");
+        let ca = ca_params.clone().self_signed(&ca_key).unwrap();
+        let server_key = rcgen::KeyPair::generate().unwrap();
+        let server_params =
+            rcgen::CertificateParams::new(vec!["localhost".to_owned(), "127.0.0.1".to_owned()])
+                .unwrap();
+        let issuer = rcgen::Issuer::from_params(&ca_params, &ca_key);
+        let server_cert = server_params.signed_by(&server_key, &issuer).unwrap();
+        std::fs::write(self.path("cert.pem"), server_cert.pem()).unwrap();
+        std::fs::write(self.path("key.pem"), server_key.serialize_pem()).unwrap();
+        let ca_path = self.path("ca.pem");
+        std::fs::write(&ca_path, ca.pem()).unwrap();
+        self.set("tls_cert", "cert.pem");
+        self.set("tls_key", "key.pem");
+        ca_path
+    }
+
     /// Starts `otpd serve` on 127.0.0.1, port 0.
     pub fn start(&self) -> Server {
         let n = std::fs::read_dir(self.dir.path()).unwrap().count();
@@ -137,6 +162,7 @@ impl OtpdHome {
             child,
             url: String::new(),
             log,
+            ca: None,
         };
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -221,6 +247,9 @@ pub struct Server {
     pub child: Child,
     pub url: String,
     pub log: PathBuf,
+    /// The private CA its TLS certificate is checked against by [`Server::request`]
+    /// (the public roots when `None`).
+    pub ca: Option<PathBuf>,
 }
 
 impl Server {
@@ -302,10 +331,19 @@ impl Server {
         headers: &[(&str, &str)],
         body: Option<&str>,
     ) -> (u16, String) {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
+        let mut config = ureq::Agent::config_builder().http_status_as_error(false);
+        if let Some(ca) = &self.ca {
+            let pem = std::fs::read(ca).unwrap();
+            let root = ureq::tls::Certificate::from_pem(&pem).unwrap();
+            config = config.tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(vec![
+                        root,
+                    ])))
+                    .build(),
+            );
+        }
+        let agent: ureq::Agent = config.build().into();
         let url = format!("{}{path}", self.url);
         let mut response = match (method, body) {
             ("POST", body) => {

@@ -48,6 +48,8 @@ enroll-rate-limited = { $code }: too many requests from this address; wait { $se
 } and try again
 enroll-ca-cert-unreadable = cannot read the CA certificate { $path } ({ $reason }); check the path of the file your { -administrator } gave you
 enroll-ca-cert-not-pem = { $path } is not a PEM certificate ({ $reason }); use the CA certificate file your { -administrator } gave you
+enroll-ca-cert-too-large = { $path } is larger than { $max } bytes, too large for a CA certificate; use the CA certificate file your { -administrator } gave you
+enroll-ca-cert-saved-invalid = the CA certificate saved for { $server } is not a valid PEM certificate ({ $reason }); add the account again with the CA certificate file your { -administrator } gave you
 enroll-save = the account could not be saved in the { -vault } ({ $reason }), so nothing was added and the { -token } was not activated. The server had already accepted the { -activation-code }, so it is used up: ask your { -administrator } for a new one
 enroll-not-rolled-back = { $activation } The account { $label } was saved in the { -vault } but the server did not activate it, and taking it out again failed ({ $reason }): its codes will not work, so delete it.
 

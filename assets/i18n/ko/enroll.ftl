@@ -43,6 +43,8 @@ enroll-not-configured = { -customer-code } { $customer }에 연결할 서버를 
 enroll-rate-limited = { $code }: 이 주소에서 요청이 너무 많습니다. { $seconds }초 뒤에 다시 시도하세요.
 enroll-ca-cert-unreadable = CA 인증서 파일을 읽을 수 없습니다: { $path } ({ $reason }). { -administrator }가 준 파일의 경로를 확인하세요.
 enroll-ca-cert-not-pem = { $path } 파일은 PEM 형식의 인증서가 아닙니다({ $reason }). { -administrator }가 준 CA 인증서 파일을 사용하세요.
+enroll-ca-cert-too-large = { $path } 파일이 { $max }바이트보다 커서 CA 인증서로 볼 수 없습니다. { -administrator }가 준 CA 인증서 파일을 사용하세요.
+enroll-ca-cert-saved-invalid = { $server } 서버용으로 저장된 CA 인증서가 올바른 PEM 인증서가 아닙니다({ $reason }). { -administrator }가 준 CA 인증서 파일로 계정을 다시 추가하세요.
 enroll-save = 계정을 { -vault }에 저장하지 못해({ $reason }) 아무것도 추가하지 않았고 { -token }도 활성화하지 않았습니다. 서버가 이미 { -activation-code }를 받아들였으므로 이 코드는 더 쓸 수 없습니다. { -administrator }에게 새 { -activation-code }를 요청하세요.
 enroll-not-rolled-back = { $activation } { $label } 계정은 { -vault }에 저장되었지만 서버가 활성화하지 않았고, 다시 지우는 데도 실패했습니다({ $reason }). 이 계정의 OTP 번호는 쓸 수 없으니 지우세요.
 
