@@ -256,3 +256,69 @@ fn otp_approve_and_deny_answer_through_the_agent_without_the_pin() {
     assert_needs_pin(&no_pin(&sandbox, &["--no-agent", "deny"]));
     drop(agent);
 }
+
+/// Where a session bus exists and `notify-send` is on `PATH`, the agent notifies
+/// the desktop of a login request: with its context, never with the numbers
+/// (choosing one must need the login page). A stand-in `notify-send` records
+/// what it was given (the real one needs a desktop's notification server).
+#[test]
+fn the_agent_notifies_the_desktop_with_the_context_but_not_the_numbers() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let (_home, server, sandbox, key) = enrolled();
+    let bin = sandbox.dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = sandbox.dir.path().join("notified.log");
+    let program = bin.join("notify-send");
+    std::fs::write(
+        &program,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\nprintf -- '--end--\\n' >> '{}'\n",
+            log.display(),
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = std::env::join_paths(
+        std::iter::once(bin.clone())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let mut unlock = sandbox.otp();
+    unlock
+        .arg("--pin-stdin")
+        .args(["unlock", "--for", "2m"])
+        .env("PATH", &path)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/0/bus");
+    assert_success(&feed(unlock, &format!("{}\n", common::PIN)));
+    struct Lock<'a>(&'a Sandbox);
+    impl Drop for Lock<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.otp().arg("lock").output();
+        }
+    }
+    let _lock = Lock(&sandbox);
+
+    let push = login(&server, &key);
+    let client = client(&sandbox);
+    let listed = listed(&client, &push.request_id);
+    let started = Instant::now();
+    let said = loop {
+        let said = std::fs::read_to_string(&log).unwrap_or_default();
+        if said.contains("--end--") {
+            break said;
+        }
+        assert!(started.elapsed() < WAIT, "notify-send was never run");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(said.contains("KISTI 포털"), "{said}");
+    assert!(said.contains("Example Org:jklee"), "{said}");
+    let words: Vec<&str> = said
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for number in &listed[0].numbers {
+        assert!(!words.contains(&number.as_str()), "{number} in {said}");
+    }
+}
