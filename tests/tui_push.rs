@@ -10,7 +10,7 @@
 
 mod common;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use otp::api::push::{DenyReason, PushState, PushStatus};
 
@@ -97,4 +97,57 @@ fn esc_leaves_the_request_pending_and_a_small_terminal_still_shows_the_numbers()
     assert_eq!(status, 200, "{body}");
     let status: PushStatus = serde_json::from_str(&body).unwrap();
     assert_eq!(status.state, PushState::Pending);
+}
+
+/// How many times the main thread of `pid` has been put on a CPU so far (the
+/// third field of its schedstat): its wake-ups, near enough.
+#[cfg(target_os = "linux")]
+fn main_thread_runs(pid: u32) -> u64 {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/schedstat")).unwrap();
+    text.split_whitespace().nth(2).unwrap().parse().unwrap()
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn watching_for_login_requests_costs_no_wake_ups_and_a_request_still_shows_at_once() {
+    let (_home, server, sandbox, key) = enrolled();
+    let mut tui = unlocked(&sandbox, 80, 24);
+    // Idle with the poller waiting on otpd: the loop wakes for the countdowns,
+    // once a second, not every tenth of a second to look for news.
+    std::thread::sleep(Duration::from_secs(2));
+    let pid = tui.pid();
+    let (runs, start) = (main_thread_runs(pid), Instant::now());
+    std::thread::sleep(Duration::from_secs(4));
+    let per_second = (main_thread_runs(pid) - runs) as f64 / start.elapsed().as_secs_f64();
+    assert!(per_second < 4.0, "{per_second:.1} wake-ups a second");
+    // The news itself ends the wait: each request shows within 400 ms. One that
+    // waited for the loop's next second would miss that 60 % of the time, so
+    // four in a row catch a loop that is not woken.
+    for round in 0..4 {
+        // The poller pauses half a second after a request before it waits again.
+        std::thread::sleep(Duration::from_millis(800));
+        let start = Instant::now();
+        let push = login(&server, &key);
+        tui.wait_for("┌ 1 ─", WAIT);
+        let shown = start.elapsed();
+        assert!(
+            shown < Duration::from_millis(400),
+            "request {round} took {shown:?} to show"
+        );
+        // Approved with the right number (three denials in a row would lock
+        // the user's pushes).
+        std::thread::sleep(Duration::from_millis(100));
+        let numbers = numbers_on(&tui.screen());
+        let position = numbers.iter().position(|n| *n == push.number).unwrap();
+        tui.send(&(position + 1).to_string());
+        assert_eq!(
+            state(&server, &key, &push.request_id).state,
+            PushState::Approved
+        );
+        let deadline = Instant::now() + WAIT;
+        while tui.screen().contains("┌ 1 ─") {
+            assert!(Instant::now() < deadline, "{}", tui.screen());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }

@@ -20,8 +20,8 @@
 //! The loop never spins: it waits for input until the next whole second (the
 //! countdowns change once a second), or 100 ms while the worker is busy (to animate
 //! the spinner and pick up the result), and draws only after something happened.
-//! While login requests are watched it also looks at their news every
-//! [`PUSH_CHECK`], without drawing unless news came.
+//! News of login requests does not wait for a timer: the thread that sends it
+//! ends the wait at once ([`worker::wake_loop`]), so watching costs no wake-ups.
 //!
 //! The files, from the top down (no circle between them, directly or through
 //! others):
@@ -71,9 +71,6 @@ use app::App;
 use message::{
     Action, AgentFailure, AgentJob, AgentResult, Effect, Failure, Hidden, Job, JobResult, PushEvent,
 };
-
-/// How often the loop looks for news of login requests while they are watched.
-pub const PUSH_CHECK: Duration = Duration::from_millis(100);
 
 /// What the interface needs from the command line.
 #[derive(Debug)]
@@ -398,7 +395,6 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
     let (mut world, answers) = World::start(vault, work_factor, config_path)?;
     let terminated = termination_flag();
     let mut dirty = true;
-    let mut last_tick = now()?;
 
     loop {
         while let Some(action) = queue.pop_front() {
@@ -418,30 +414,20 @@ fn event_loop(terminal: &mut DefaultTerminal, options: Options) -> Result<(), Tu
             queue.push_back(Action::Command(message::Command::Quit));
             continue;
         }
-        let regular = if app.awaiting_agent() {
+        let wait = if app.awaiting_agent() {
             // An answer from the agent is due within milliseconds: draw it at once.
             Duration::from_millis(50)
         } else {
             wait_time(app.is_busy())
         };
-        // Login requests show at once: their news is looked at often, but only a
-        // new second (or news) makes a tick and a drawing.
-        let watching = world.push.active() || app.pushes.agent_watch;
-        let wait = if watching {
-            regular.min(PUSH_CHECK)
-        } else {
-            regular
-        };
+        // News of login requests ends the wait by itself (a resize to the same
+        // size, see worker::wake_loop), and is read from its channel below.
         if event::poll(wait)? {
             if let Some(action) = translate(event::read()?, app.context()) {
                 queue.push_back(action);
             }
         } else {
-            let second = now()?;
-            if wait == regular || second != last_tick {
-                last_tick = second;
-                queue.push_back(Action::Tick);
-            }
+            queue.push_back(Action::Tick);
         }
         while let Ok(event) = answers.push.try_recv() {
             queue.push_back(Action::Push(event));

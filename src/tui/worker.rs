@@ -2,7 +2,8 @@
 //! the screen keeps drawing ("unlocking…", "saving…") while the key is derived; one
 //! for the requests to a session agent ([`serve_agent`]); and, while the vault is
 //! open, one per account with a push link waiting for login requests, plus one
-//! per answer sent ([`PushWorker`]).
+//! per answer sent ([`PushWorker`]). What these send about login requests ends
+//! the event loop's wait at once ([`wake_loop`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
@@ -369,10 +370,24 @@ pub fn serve_agent(vault: PathBuf, jobs: Receiver<AgentJob>, results: Sender<Age
                     if results.send(AgentResult::Push(event)).is_err() {
                         break;
                     }
+                    wake_loop();
                 }
             }
         }
     }
+}
+
+/// Ends the event loop's wait for input at once, so that the news of a login
+/// request this thread just sent shows now, without the loop waking on a timer
+/// to look for it (which cost an idle interface with a push link twice the CPU
+/// of one without). crossterm's `event::poll` waits on the terminal and on
+/// SIGWINCH only, so the news is followed by a SIGWINCH raised here: the loop
+/// reads a resize to the unchanged size (which changes nothing) and then the
+/// channels. Nothing else in the process acts on SIGWINCH, and its default
+/// action is to do nothing, so a wake before the loop starts or after it ends is
+/// harmless.
+pub fn wake_loop() {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
 }
 
 /// The interface's own waiting for login requests while the vault is open: a
@@ -384,7 +399,6 @@ pub struct PushWorker {
     events: Sender<PushEvent>,
     #[cfg(feature = "enroll")]
     pollers: crate::agent::push::Pollers,
-    active: bool,
 }
 
 impl PushWorker {
@@ -394,20 +408,13 @@ impl PushWorker {
             events,
             #[cfg(feature = "enroll")]
             pollers: crate::agent::push::Pollers::default(),
-            active: false,
         }
-    }
-
-    /// Whether any account is being watched.
-    pub fn active(&self) -> bool {
-        self.active
     }
 
     /// Waits for the requests of `watches` from now on (none: stops waiting).
     #[cfg(feature = "enroll")]
     pub fn watch(&mut self, watches: Vec<PushWatch>) {
         let stop = self.pollers.restart();
-        self.active = false;
         for PushWatch { label, link } in watches {
             let events = self.events.clone();
             let account = label.clone();
@@ -416,8 +423,11 @@ impl PushWorker {
                     account: Some(account.clone()),
                     requests,
                 });
+                wake_loop();
             };
-            self.active |= crate::agent::push::spawn(label, link, stop.clone(), sink);
+            // A poller that could not start leaves its account unwatched, as
+            // when its link is unusable: nothing to show for it.
+            crate::agent::push::spawn(label, link, stop.clone(), sink);
         }
     }
 
@@ -425,7 +435,6 @@ impl PushWorker {
     #[cfg(not(feature = "enroll"))]
     pub fn watch(&mut self, watches: Vec<PushWatch>) {
         drop(watches);
-        self.active = false;
     }
 
     /// Signs and sends `reply` with its link's key on a thread of its own.
@@ -440,6 +449,7 @@ impl PushWorker {
                     decision: reply.decision,
                     result,
                 });
+                wake_loop();
             });
         if spawned.is_err() {
             let _ = self.events.send(PushEvent::Answered {
@@ -447,6 +457,7 @@ impl PushWorker {
                 decision: crate::api::push::Decision::Deny,
                 result: Err(super::text::worker_gone().to_owned()),
             });
+            wake_loop();
         }
     }
 }
@@ -569,6 +580,7 @@ impl AgentSession {
                         result: result.map_err(|error| error.localize()),
                     }),
                 });
+                wake_loop();
             });
         drop(spawned);
     }
