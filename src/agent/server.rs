@@ -198,6 +198,8 @@ pub struct PushBook {
 
 impl PushBook {
     /// Replaces the requests of `label` with `requests`; the ones not seen before.
+    // Only pollers call it, and without the push client (`enroll`) there are none.
+    #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
     fn replace(&mut self, label: &str, requests: Vec<PushInfo>) -> Vec<PushInfo> {
         let now = Instant::now();
         let old = std::mem::take(&mut self.requests);
@@ -248,7 +250,9 @@ impl PushBook {
     }
 }
 
-/// An answer the agent signs and sends on a thread of its own.
+/// An answer the agent signs and sends on a thread of its own (without the push
+/// client, `enroll`, it is refused before anything reads it).
+#[cfg_attr(not(feature = "enroll"), allow(dead_code))]
 struct PushJob {
     link: PushLink,
     request_id: String,
