@@ -24,7 +24,7 @@ use otp::agent::socket;
 use otp::api::push::{Decision, PushState};
 
 use common::agent::{Agent, assert_needs_pin, no_pin};
-use common::push::{enrolled, login, numbers_on, state};
+use common::push::{enrolled, every_number_but, login, numbers_on, state};
 use common::{Sandbox, assert_failure, assert_success, feed, stderr};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -178,16 +178,6 @@ fn the_full_screen_interface_served_by_the_agent_approves_through_it() {
         state(&server, &key, &push.request_id).state,
         PushState::Approved
     );
-}
-
-/// Every two-digit number but `right`, one per line: `otp approve` refuses the
-/// ones it does not show and takes the first shown one, a wrong number.
-fn every_number_but(right: &str) -> String {
-    (10..100)
-        .map(|n| n.to_string())
-        .filter(|n| n != right)
-        .map(|n| n + "\n")
-        .collect()
 }
 
 #[test]

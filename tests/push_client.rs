@@ -14,6 +14,7 @@
 mod common;
 
 use common::otpd::{OtpdHome, Server};
+use common::push::every_number_but;
 use common::{Sandbox, assert_failure, assert_success, stderr};
 
 const LABEL: &str = "Hana:jklee";
@@ -84,17 +85,6 @@ fn status(server: &Server, key: &str, id: &str) -> (String, Option<String>) {
         json["state"].as_str().unwrap().to_owned(),
         json["reason"].as_str().map(str::to_owned),
     )
-}
-
-/// Every two-digit number but `right`, one per line: `otp approve` refuses the
-/// ones it does not show and takes the first shown one, which is then a wrong
-/// number whatever the order the three were shown in.
-fn every_number_but(right: &str) -> String {
-    (10..100)
-        .map(|n| n.to_string())
-        .filter(|n| n != right)
-        .map(|n| n + "\n")
-        .collect()
 }
 
 #[test]

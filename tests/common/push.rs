@@ -75,3 +75,14 @@ pub fn numbers_on(screen: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// Every two-digit number but `right`, one per line: `otp approve` refuses the
+/// ones it does not show and takes the first shown one, which is then a wrong
+/// number whatever the order the three were shown in.
+pub fn every_number_but(right: &str) -> String {
+    (10..100)
+        .map(|n| n.to_string())
+        .filter(|n| n != right)
+        .map(|n| n + "\n")
+        .collect()
+}
