@@ -312,3 +312,91 @@ fn the_agent_notifies_the_desktop_with_the_context_but_not_the_numbers() {
         assert!(!words.contains(&number.as_str()), "{number} in {said}");
     }
 }
+
+/// A `PushWait` asked before the login request comes answers as soon as the agent
+/// has it (well within 2 s), not at the end of its wait.
+#[test]
+fn a_push_wait_answers_as_soon_as_a_login_request_comes() {
+    let (_home, server, sandbox, key) = enrolled();
+    let _agent = Agent::start(&sandbox, &[]);
+    let client = client(&sandbox);
+    assert!(client.pushes().unwrap().is_empty());
+    let waiter = {
+        let client = client.clone();
+        std::thread::spawn(move || {
+            let pushes = client.push_wait(&[], Duration::from_secs(20)).unwrap();
+            (pushes, Instant::now())
+        })
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let push = login(&server, &key);
+    let posted = Instant::now();
+    let (pushes, answered) = waiter.join().unwrap();
+    assert!(
+        pushes.iter().any(|p| p.request_id == push.request_id),
+        "{pushes:?}"
+    );
+    let late = answered.saturating_duration_since(posted);
+    assert!(
+        late < Duration::from_secs(2),
+        "answered {late:?} after the POST"
+    );
+}
+
+/// A `PushWait` whose list the client already has answers only at the end of its
+/// wait, with the same list; one whose list differs answers at once; and beyond
+/// the agent's bound of waiting threads, one answers at once too.
+#[test]
+fn a_push_wait_without_news_answers_at_the_end_of_its_wait() {
+    use otp::agent::server::MAX_PUSH_WAITERS;
+
+    let (_home, server, sandbox, key) = enrolled();
+    let _agent = Agent::start(&sandbox, &[]);
+    let client = client(&sandbox);
+    let short = Duration::from_millis(1500);
+
+    let started = Instant::now();
+    assert!(client.push_wait(&[], short).unwrap().is_empty());
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(1400),
+        "answered after {took:?}"
+    );
+    assert!(took < Duration::from_secs(5), "answered after {took:?}");
+
+    let push = login(&server, &key);
+    let pushes = listed(&client, &push.request_id);
+    let known: Vec<String> = pushes.iter().map(|p| p.request_id.clone()).collect();
+    // Differs from what the client has: at once.
+    let started = Instant::now();
+    let now = client.push_wait(&[], Duration::from_secs(20)).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(now.len(), known.len(), "{now:?}");
+    // The same: at the end of the wait, unchanged.
+    let started = Instant::now();
+    let same = client.push_wait(&known, short).unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(1400));
+    assert_eq!(
+        same.iter()
+            .map(|p| p.request_id.clone())
+            .collect::<Vec<_>>(),
+        known
+    );
+
+    // The bound: with every waiting place taken, one more answers at once.
+    let waiters: Vec<_> = (0..MAX_PUSH_WAITERS)
+        .map(|_| {
+            let client = client.clone();
+            let known = known.clone();
+            std::thread::spawn(move || client.push_wait(&known, Duration::from_secs(6)).unwrap())
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(1000));
+    let started = Instant::now();
+    client.push_wait(&known, Duration::from_secs(20)).unwrap();
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(2), "answered after {took:?}");
+    for waiter in waiters {
+        waiter.join().unwrap();
+    }
+}

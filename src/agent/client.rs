@@ -135,6 +135,23 @@ impl Client {
         }
     }
 
+    /// The login requests the agent has seen waiting, as [`Client::pushes`], once
+    /// their ids differ from `known` or `wait` is over (at most
+    /// [`MAX_PUSH_WAIT`](protocol::MAX_PUSH_WAIT)): a watcher asks again at once and
+    /// hears of a new request as soon as the agent does.
+    pub fn push_wait(&self, known: &[String], wait: Duration) -> Result<Vec<PushInfo>, AgentError> {
+        let wait_ms = u64::try_from(wait.min(protocol::MAX_PUSH_WAIT).as_millis()).unwrap_or(0);
+        let request = Request::PushWait {
+            known: known.to_vec(),
+            wait_ms,
+        };
+        match self.call(request)? {
+            Response::Pushes { pushes } => Ok(pushes),
+            Response::Error { error } => Err(failure(error)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
     /// Has the agent answer the login request `request_id`: it signs with the
     /// device key it holds and sends the answer to otpd (no PIN). The state otpd
     /// recorded; a refusal is [`AgentError::Refused`] with

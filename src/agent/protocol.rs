@@ -19,6 +19,9 @@
 //! has seen waiting for an answer: context and numbers, never a key) and
 //! [`Request::PushAnswer`] (the agent signs the answer with the device key it
 //! holds and sends it to otpd itself, so the key never leaves it either).
+//! [`Request::PushWait`] is [`Request::PushList`] that waits (at most
+//! [`MAX_PUSH_WAIT`]) until the list differs from the one the client has, so a
+//! watching client hears of a new request as soon as the agent does.
 //!
 //! These types are plain data and build on every platform, so the CLI prints the
 //! same shapes ([`AccountInfo`], [`CodeReply`]) whether or not an agent answered.
@@ -40,7 +43,12 @@ use crate::code::Kind;
 /// codes are served only near the agent's clock ([`Failure::NeedsPin`] otherwise),
 /// so an agent of version 2 (which hands out codes for any time) is not used.
 /// Version 4: push approvals ([`Request::PushList`], [`Request::PushAnswer`]).
-pub const PROTOCOL_VERSION: u32 = 4;
+/// Version 5: [`Request::PushWait`] (an agent of version 4 calls it malformed).
+pub const PROTOCOL_VERSION: u32 = 5;
+
+/// The longest a [`Request::PushWait`] waits (longer asks are cut to it): well
+/// below the client's own answer timeout.
+pub const MAX_PUSH_WAIT: std::time::Duration = std::time::Duration::from_secs(25);
 
 /// Largest request line an agent reads (a request holds a path and a name).
 pub const MAX_REQUEST_BYTES: usize = 16 * 1024;
@@ -94,6 +102,16 @@ pub enum Request {
     /// The login requests waiting for an answer, oldest first. Answered by
     /// [`Response::Pushes`].
     PushList,
+    /// The login requests waiting, as [`Request::PushList`], answered as soon as
+    /// their ids differ from `known`, or after `wait_ms` (at most
+    /// [`MAX_PUSH_WAIT`]) unchanged. An agent already serving its most such
+    /// waits answers at once.
+    PushWait {
+        /// The ids of the requests the client has, in the order listed.
+        known: Vec<String>,
+        /// How long to wait for a change, in milliseconds.
+        wait_ms: u64,
+    },
     /// Answer one waiting request: the agent signs with the account's device key
     /// and sends the answer to otpd. Answered by [`Response::PushAnswered`], or
     /// [`Failure::Push`].
@@ -532,6 +550,10 @@ mod tests {
             Request::Codes { now: 1 },
             Request::Lock,
             Request::PushList,
+            Request::PushWait {
+                known: vec!["AAAAAAAAAAAAAAAAAAAAAA".into()],
+                wait_ms: 1000,
+            },
             Request::PushAnswer {
                 request_id: "AAAAAAAAAAAAAAAAAAAAAA".into(),
                 decision: Decision::Approve,
@@ -546,6 +568,7 @@ mod tests {
                 | Request::Codes { .. }
                 | Request::Lock
                 | Request::PushList
+                | Request::PushWait { .. }
                 | Request::PushAnswer { .. } => {}
             }
         }

@@ -33,20 +33,24 @@
 //! new one (context only, never the numbers), lists them ([`Request::PushList`]),
 //! and answers one ([`Request::PushAnswer`]) by signing with the device key it
 //! holds: that connection is handed to a thread of its own, since the answer
-//! waits for otpd, so the other clients are not held up.
+//! waits for otpd, so the other clients are not held up. A
+//! [`Request::PushWait`] whose list has not changed yet is handed off the same
+//! way, to a thread that waits until the book changes (at most
+//! [`MAX_PUSH_WAITERS`] such threads; beyond them the answer is given at once).
 
 use std::io::ErrorKind;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use rustix::event::{PollFd, PollFlags};
 
 use super::connection::{Connection, Received, Sent};
 use super::protocol::{
-    self, AccountInfo, AgentInfo, BadRequest, CodeReply, Envelope, Failure, Gone,
+    self, AccountInfo, AgentInfo, BadRequest, CodeReply, Envelope, Failure, Gone, MAX_PUSH_WAIT,
     MAX_REQUEST_BYTES, PROTOCOL_VERSION, Request, Response, Trouble,
 };
 use super::protocol::{PushFailure, PushInfo};
@@ -77,6 +81,14 @@ const ACCEPT_BATCH: usize = 256;
 /// The time steps next to the agent's clock whose codes it serves: 1 means the
 /// step before, the current one and the step after (`otp code --next`).
 pub const SERVED_STEPS: u64 = 1;
+
+/// The most [`Request::PushWait`]s waiting at once, each on a thread of its own;
+/// one more is answered at once.
+pub const MAX_PUSH_WAITERS: usize = 8;
+
+/// How often a waiting [`Request::PushWait`] looks at the book even when nothing
+/// told it of a change (requests expire without a word).
+const PUSH_WAIT_RECHECK: Duration = Duration::from_secs(1);
 
 /// How often the agent checks its deadline and its socket while idle.
 pub const CHECK_INTERVAL: Duration = Duration::from_millis(250);
@@ -181,6 +193,8 @@ pub struct Agent {
     hardening: Hardening,
     /// The login requests seen, shared with the pollers.
     book: Arc<Mutex<PushBook>>,
+    /// The waits on the book: told of every change to it, and of the end.
+    waits: Arc<PushWaits>,
     /// The accounts watched (label, server, serial), to tell when the links change.
     watched: Vec<(String, String, String)>,
     #[cfg(feature = "enroll")]
@@ -250,6 +264,51 @@ impl PushBook {
     }
 }
 
+/// What the threads waiting on the push book share with the agent.
+#[derive(Debug, Default)]
+struct PushWaits {
+    /// Notified (with the book's lock) whenever the book changes or the agent stops.
+    changed: Condvar,
+    /// How many threads wait.
+    count: AtomicUsize,
+    /// Set when the agent stops serving: the waits answer at once.
+    closing: AtomicBool,
+}
+
+/// A [`Request::PushWait`] handed to a thread: it answers once the requests
+/// (of the accounts `linked`) differ from `known`, or at `until`.
+struct WaitJob {
+    known: Vec<String>,
+    until: Instant,
+    linked: Vec<String>,
+}
+
+/// Takes one place among the [`MAX_PUSH_WAITERS`] and gives it back when dropped.
+struct WaitSlot(Arc<PushWaits>);
+
+impl WaitSlot {
+    fn take(waits: &Arc<PushWaits>) -> Option<Self> {
+        waits
+            .count
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |count| {
+                (count < MAX_PUSH_WAITERS).then_some(count + 1)
+            })
+            .ok()
+            .map(|_| Self(Arc::clone(waits)))
+    }
+}
+
+impl Drop for WaitSlot {
+    fn drop(&mut self) {
+        self.0.count.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The ids of `pushes`, in order.
+fn ids(pushes: &[PushInfo]) -> Vec<String> {
+    pushes.iter().map(|info| info.request_id.clone()).collect()
+}
+
 /// An answer the agent signs and sends on a thread of its own (without the push
 /// client, `enroll`, it is refused before anything reads it).
 #[cfg_attr(not(feature = "enroll"), allow(dead_code))]
@@ -277,6 +336,8 @@ enum Progress {
     Stop,
     /// Its answer waits for otpd: hand it to a thread with this job.
     Handoff(Box<PushJob>),
+    /// Its answer waits for news of login requests: hand it to a waiting thread.
+    Wait(Box<WaitJob>, WaitSlot),
 }
 
 impl Agent {
@@ -335,6 +396,7 @@ impl Agent {
                 ..hardening
             },
             book: Arc::default(),
+            waits: Arc::default(),
             watched: Vec::new(),
             #[cfg(feature = "enroll")]
             pollers: super::push::Pollers::default(),
@@ -367,6 +429,7 @@ impl Agent {
             for (_, account, link) in self.store.push_links() {
                 let label = account.label();
                 let book = Arc::clone(&self.book);
+                let waits = Arc::clone(&self.waits);
                 let on_request = Arc::clone(&self.on_request);
                 let account = label.clone();
                 let sink = move |requests: Vec<PushInfo>| {
@@ -374,6 +437,7 @@ impl Agent {
                         Ok(mut book) => book.replace(&account, requests),
                         Err(_) => Vec::new(),
                     };
+                    waits.changed.notify_all();
                     for info in &fresh {
                         on_request(info);
                     }
@@ -432,6 +496,16 @@ impl Agent {
         #[cfg(feature = "enroll")]
         self.pollers.stop();
         self.remove_socket();
+        self.stop_waits();
+    }
+
+    /// Tells the threads waiting on the book to answer now.
+    fn stop_waits(&self) {
+        self.waits.closing.store(true, Ordering::SeqCst);
+        // Taken so that no wait misses the word between its look and its sleep.
+        let book = self.book.lock();
+        self.waits.changed.notify_all();
+        drop(book);
     }
 
     /// Reads or writes every connection that `poll` found `ready`; the connection
@@ -458,6 +532,10 @@ impl Agent {
                 Progress::Handoff(job) => {
                     let connection = connections.remove(index);
                     self.answer_elsewhere(connection, *job);
+                }
+                Progress::Wait(job, slot) => {
+                    let connection = connections.remove(index);
+                    self.wait_elsewhere(connection, *job, slot);
                 }
             }
         }
@@ -533,6 +611,7 @@ impl Agent {
                         Progress::Close => {}
                         Progress::Stop => return Some(connection),
                         Progress::Handoff(job) => self.answer_elsewhere(connection, *job),
+                        Progress::Wait(job, slot) => self.wait_elsewhere(connection, *job, slot),
                     }
                 }
                 // None left, or a client that gave up meanwhile.
@@ -599,6 +678,13 @@ impl Agent {
                     Ok(job) => return Progress::Handoff(Box::new(job)),
                     Err(failure) => (Response::Error { error: failure }, Next::Serve),
                 },
+                Ok(Envelope {
+                    request: Request::PushWait { known, wait_ms },
+                    ..
+                }) => match self.push_wait(known, wait_ms) {
+                    Ok((job, slot)) => return Progress::Wait(Box::new(job), slot),
+                    Err(answer) => answer,
+                },
                 Ok(envelope) => self.handle(envelope.request),
                 Err(failure) => (Response::Error { error: failure }, Next::Serve),
             }
@@ -645,8 +731,8 @@ impl Agent {
                 self.watch_links();
                 answer
             }
-            // Answered by `push_job` before it gets here.
-            Request::PushAnswer { .. } => (
+            // Answered by `push_job` and `push_wait` before they get here.
+            Request::PushAnswer { .. } | Request::PushWait { .. } => (
                 Response::Error {
                     error: Failure::Push(PushFailure::UnknownRequest),
                 },
@@ -802,10 +888,82 @@ impl Agent {
         })
     }
 
+    /// A [`Request::PushWait`]: the job for a waiting thread when the requests
+    /// still are the `known` ones and there is time and room to wait; else the
+    /// answer now (the requests, or why they cannot be listed).
+    fn push_wait(
+        &mut self,
+        known: Vec<String>,
+        wait_ms: u64,
+    ) -> Result<(WaitJob, WaitSlot), (Response, Next)> {
+        let answer = self.handle(Request::PushList);
+        let Response::Pushes { pushes } = &answer.0 else {
+            return Err(answer);
+        };
+        let wait = Duration::from_millis(wait_ms).min(MAX_PUSH_WAIT);
+        if ids(pushes) != known || wait.is_zero() {
+            return Err(answer);
+        }
+        let Some(slot) = WaitSlot::take(&self.waits) else {
+            return Err(answer);
+        };
+        let linked = self
+            .store
+            .push_links()
+            .map(|(_, account, _)| account.label())
+            .collect();
+        Ok((
+            WaitJob {
+                known,
+                until: Instant::now() + wait,
+                linked,
+            },
+            slot,
+        ))
+    }
+
+    /// Waits for `job` on a thread of its own, which then answers `connection`
+    /// with the requests and closes it; `slot` is given back at the end.
+    fn wait_elsewhere(&self, mut connection: Connection, job: WaitJob, slot: WaitSlot) {
+        let book = Arc::clone(&self.book);
+        let waits = Arc::clone(&self.waits);
+        let _ = std::thread::Builder::new()
+            .name("otp-push-wait".to_owned())
+            .spawn(move || {
+                let _slot = slot;
+                let pushes = {
+                    let Ok(mut guard) = book.lock() else { return };
+                    loop {
+                        let pushes = guard.waiting(|label| job.linked.iter().any(|l| l == label));
+                        let now = Instant::now();
+                        if ids(&pushes) != job.known
+                            || now >= job.until
+                            || waits.closing.load(Ordering::SeqCst)
+                        {
+                            break pushes;
+                        }
+                        let nap = job
+                            .until
+                            .saturating_duration_since(now)
+                            .min(PUSH_WAIT_RECHECK);
+                        match waits.changed.wait_timeout(guard, nap) {
+                            Ok((next, _)) => guard = next,
+                            Err(_) => return,
+                        }
+                    }
+                };
+                if let Ok(line) = protocol::to_line(&Response::Pushes { pushes }) {
+                    connection.answer(line, Instant::now() + REQUEST_DEADLINE);
+                    connection.finish(REQUEST_DEADLINE);
+                }
+            });
+    }
+
     /// Signs and sends `job` on a thread of its own, which then answers
     /// `connection` and closes it.
     fn answer_elsewhere(&self, mut connection: Connection, job: PushJob) {
         let book = Arc::clone(&self.book);
+        let waits = Arc::clone(&self.waits);
         let _ = std::thread::Builder::new()
             .name("otp-push-answer".to_owned())
             .spawn(move || {
@@ -813,6 +971,7 @@ impl Agent {
                     Ok(state) => {
                         if let Ok(mut book) = book.lock() {
                             book.forget(&job.request_id);
+                            waits.changed.notify_all();
                         }
                         Response::PushAnswered { state }
                     }
@@ -822,6 +981,7 @@ impl Agent {
                         {
                             // Refused: no longer pending (expired, answered, denied).
                             book.forget(&job.request_id);
+                            waits.changed.notify_all();
                         }
                         Response::Error {
                             error: Failure::Push(failure),

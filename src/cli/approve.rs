@@ -2,8 +2,8 @@
 //! accounts enrolled with a device key, with number matching.
 //!
 //! When a session agent serves the vault (and `--no-agent` is not given), the
-//! requests are the ones the agent's pollers hold, asked for again every
-//! [`AGENT_ASK_INTERVAL`] while `--wait` lasts, and the agent signs the answer
+//! requests are the ones the agent's pollers hold, waited for while `--wait`
+//! lasts (the agent answers as soon as they change), and the agent signs the answer
 //! with the device key it holds: no PIN, no key leaves it. Otherwise the vault is
 //! opened with the PIN and this process polls otpd and signs itself. Either way
 //! the person reads and types the same, and the errors have the same exit codes.
@@ -20,7 +20,8 @@ use crate::api::push::MAX_WAIT_SECS;
 #[cfg(feature = "enroll")]
 use imp::{approve_any, deny_any};
 
-/// How often `otp approve --wait` asks the agent again for a request.
+/// How long `otp approve --wait` waits before asking the agent again when it
+/// answered early without news (it had no room for another wait).
 #[cfg(feature = "enroll")]
 const AGENT_ASK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(300);
 
@@ -301,7 +302,9 @@ mod imp {
         use super::{ask, decision, describe, say_outcome};
         use crate::agent::AgentError;
         use crate::agent::client::Client;
-        use crate::agent::protocol::{Failure, PushFailure, PushInfo, Request, Response};
+        use crate::agent::protocol::{
+            Failure, MAX_PUSH_WAIT, PushFailure, PushInfo, Request, Response,
+        };
         use crate::api::push::{Decision, PendingPush};
         use crate::t;
 
@@ -396,11 +399,21 @@ mod imp {
             if args.wait > 0 {
                 eprintln!("{}", t!("enroll-push-waiting", seconds = args.wait));
             }
+            let mut known: Vec<String> = pushes.iter().map(|p| p.request_id.clone()).collect();
             let mut found = mine(pushes);
             let deadline = Instant::now() + std::time::Duration::from_secs(args.wait);
             while found.is_empty() && Instant::now() < deadline {
-                std::thread::sleep(AGENT_ASK_INTERVAL.min(deadline - Instant::now()));
-                found = mine(client.pushes()?);
+                let wait = deadline.saturating_duration_since(Instant::now());
+                let asked = Instant::now();
+                let pushes = client.push_wait(&known, wait)?;
+                let ids: Vec<String> = pushes.iter().map(|p| p.request_id.clone()).collect();
+                if ids == known && asked.elapsed() < wait.min(MAX_PUSH_WAIT) / 2 {
+                    std::thread::sleep(
+                        AGENT_ASK_INTERVAL.min(deadline.saturating_duration_since(Instant::now())),
+                    );
+                }
+                known = ids;
+                found = mine(pushes);
             }
             if found.is_empty() {
                 return Err(CliError::NoPushPending);

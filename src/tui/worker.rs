@@ -6,7 +6,9 @@
 //! the event loop's wait at once ([`wake_loop`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
@@ -306,74 +308,96 @@ pub fn serve(
     }
 }
 
-/// How often the agent thread asks the agent for its login requests while the
-/// agent's list shows (the agent answers at once; news only when they change).
+/// How long the agent thread waits before asking the agent for its login
+/// requests again when the last question failed or was answered early without
+/// news (an agent with no room for another wait answers at once).
 pub const AGENT_PUSH_INTERVAL: Duration = Duration::from_millis(500);
+
+/// How long one question to the agent for news of login requests waits.
+const AGENT_PUSH_WAIT: Duration = crate::agent::protocol::MAX_PUSH_WAIT;
 
 /// The agent thread's loop: one request to the session agent per job, in order,
 /// until either channel closes. Kept apart from the vault worker so a slow or stuck
 /// agent never holds up an unlock with the PIN (and the UI thread never waits on
-/// the socket). While told to watch login requests it also asks the agent for
-/// them every [`AGENT_PUSH_INTERVAL`]; an answer to one goes out on a thread of
-/// its own (the agent waits for otpd), so the codes keep coming meanwhile.
+/// the socket). While told to watch login requests a thread of its own asks the
+/// agent to answer when they change (`PushWait`), so news shows as soon as the
+/// agent has it; an answer to one goes out on a thread of its own too (the agent
+/// waits for otpd), so the codes keep coming meanwhile.
 pub fn serve_agent(vault: PathBuf, jobs: Receiver<AgentJob>, results: Sender<AgentResult>) {
     let mut agent = AgentSession::default();
     let mut watching = false;
-    let mut last_ids: Option<Vec<String>> = None;
-    let mut asked = Instant::now();
-    loop {
-        let job = if watching {
-            let due = AGENT_PUSH_INTERVAL.saturating_sub(asked.elapsed());
-            match jobs.recv_timeout(due) {
-                Ok(job) => Some(job),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
-        } else {
-            match jobs.recv() {
-                Ok(job) => Some(job),
-                Err(_) => break,
-            }
-        };
+    // Set to stop the watching thread running now.
+    let mut watcher: Option<Arc<AtomicBool>> = None;
+    for job in jobs {
         match job {
-            Some(AgentJob::WatchPushes(on)) => {
+            AgentJob::WatchPushes(on) => {
                 watching = on;
-                last_ids = None;
-                asked = Instant::now()
-                    .checked_sub(AGENT_PUSH_INTERVAL)
-                    .unwrap_or(asked);
+                if let Some(stop) = watcher.take() {
+                    stop.store(true, Ordering::SeqCst);
+                }
             }
-            Some(AgentJob::AnswerPush {
+            AgentJob::AnswerPush {
                 request_id,
                 decision,
                 number,
-            }) => agent.answer_push(request_id, decision, number, results.clone()),
-            Some(job) => {
+            } => agent.answer_push(request_id, decision, number, results.clone()),
+            job => {
                 let result = agent.run(&vault, job);
                 if results.send(result).is_err() {
                     break;
                 }
             }
-            None => {}
         }
-        if watching && asked.elapsed() >= AGENT_PUSH_INTERVAL {
-            asked = Instant::now();
-            // A failure here is left to the codes' requests, which say it.
-            if let Some(requests) = agent.pushes() {
-                let ids: Vec<String> = requests.iter().map(|r| r.request_id.clone()).collect();
-                if last_ids.as_ref() != Some(&ids) {
-                    last_ids = Some(ids);
-                    let event = PushEvent::Pending {
-                        account: None,
-                        requests,
-                    };
-                    if results.send(AgentResult::Push(event)).is_err() {
-                        break;
-                    }
-                    wake_loop();
-                }
+        if watching && watcher.is_none() {
+            watcher = agent.watch_pushes(results.clone());
+        }
+    }
+    if let Some(stop) = watcher {
+        stop.store(true, Ordering::SeqCst);
+    }
+}
+
+/// The watching thread's loop: the agent's login requests to `results` (followed
+/// by [`wake_loop`]) each time they change, until `stop` is set or `results`
+/// closes. A failure is left to the codes' requests, which say it; the thread
+/// asks again after [`AGENT_PUSH_INTERVAL`].
+#[cfg(unix)]
+fn watch_agent_pushes(
+    client: &crate::agent::client::Client,
+    stop: &AtomicBool,
+    results: &Sender<AgentResult>,
+) {
+    let mut known: Option<Vec<String>> = None;
+    while !stop.load(Ordering::SeqCst) {
+        let asked = Instant::now();
+        let answer = match &known {
+            None => client.pushes(),
+            Some(known) => client.push_wait(known, AGENT_PUSH_WAIT),
+        };
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let Ok(requests) = answer else {
+            std::thread::sleep(AGENT_PUSH_INTERVAL);
+            continue;
+        };
+        let ids: Vec<String> = requests.iter().map(|r| r.request_id.clone()).collect();
+        if known.as_ref() == Some(&ids) {
+            // Unchanged: early only when the agent had no room to wait.
+            if asked.elapsed() < AGENT_PUSH_WAIT / 2 {
+                std::thread::sleep(AGENT_PUSH_INTERVAL);
             }
+            continue;
         }
+        known = Some(ids);
+        let event = PushEvent::Pending {
+            account: None,
+            requests,
+        };
+        if results.send(AgentResult::Push(event)).is_err() {
+            return;
+        }
+        wake_loop();
     }
 }
 
@@ -549,9 +573,17 @@ impl AgentSession {
         }
     }
 
-    /// The login requests the agent has seen, or `None` when it cannot say.
-    fn pushes(&self) -> Option<Vec<crate::agent::protocol::PushInfo>> {
-        self.client.as_ref()?.pushes().ok()
+    /// Starts the thread that watches the agent's login requests, once there is
+    /// an agent; the flag that stops it.
+    fn watch_pushes(&self, results: Sender<AgentResult>) -> Option<Arc<AtomicBool>> {
+        let client = self.client.clone()?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("otp-agent-pushes".to_owned())
+            .spawn(move || watch_agent_pushes(&client, &flag, &results))
+            .ok()?;
+        Some(stop)
     }
 
     /// Has the agent answer a login request, on a thread of its own (the agent
@@ -596,7 +628,7 @@ impl AgentSession {
         }
     }
 
-    fn pushes(&self) -> Option<Vec<crate::agent::protocol::PushInfo>> {
+    fn watch_pushes(&self, _results: Sender<AgentResult>) -> Option<Arc<AtomicBool>> {
         None
     }
 
