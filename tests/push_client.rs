@@ -152,6 +152,17 @@ fn enroll_with_an_agency_code_then_approve_deny_and_choose_wrong() {
         &[],
     );
     assert_success(&sandbox.run(&["deny", &id], ""));
+    // An id may start with `-` (base64url): it is still an id, and flags still work.
+    assert_failure(
+        &sandbox.run(&["deny", "-AAAAAAAAAAAAAAAAAAAAA"], ""),
+        8,
+        &[],
+    );
+    assert_failure(
+        &sandbox.run(&["deny", "--ca-cert", "/nonexistent/ca.pem"], ""),
+        7,
+        &["CA certificate"],
+    );
     assert_eq!(status(&server, &key, &id).0, "denied");
 }
 

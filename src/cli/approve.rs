@@ -44,6 +44,9 @@ pub struct ApproveArgs {
 #[derive(Debug, Args)]
 pub struct DenyArgs {
     /// The request to deny, as `otp approve` shows it [default: every request waiting]
+    // Request ids are base64url, so one in 64 starts with `-`: it must still be
+    // taken as the id, not as an unknown flag.
+    #[arg(allow_hyphen_values = true)]
     pub request_id: Option<String>,
     /// Trust this PEM certificate authority for the server (a private CA) instead of the public ones
     #[arg(long, value_name = "PATH")]
