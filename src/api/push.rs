@@ -83,6 +83,29 @@ impl PushContext {
     }
 }
 
+/// Untrusted text from the server made safe to print on a terminal: control
+/// characters, bidirectional overrides and other invisible format characters
+/// become `�`, and the text is cut at [`MAX_CONTEXT_CHARS`] characters (the
+/// terminal's layout then cuts it by display width). The CLI and the
+/// full-screen dialog both show context through it.
+pub fn plain_text(text: &str) -> String {
+    text.chars()
+        .take(MAX_CONTEXT_CHARS)
+        .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
+        .collect()
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}')
+}
+
 /// `POST /v1/push` (login systems, `Authorization: Bearer <API key>`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

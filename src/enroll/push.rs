@@ -353,32 +353,13 @@ fn poll_device(
     )
 }
 
+pub use crate::api::push::plain_text;
+
 fn malformed() -> PushError {
     PushError::Request(EnrollError::client(
         ErrorCode::Ce1002,
         ClientDetail::RequestEncoding,
     ))
-}
-
-/// Untrusted text from the server made safe to print on a terminal: control
-/// characters, bidirectional overrides and other invisible format characters
-/// become `�`, and the text is cut at 200 characters.
-pub fn plain_text(text: &str) -> String {
-    text.chars()
-        .take(crate::api::push::MAX_CONTEXT_CHARS)
-        .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
-        .collect()
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{206f}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}'
-            | '\u{e0000}'..='\u{e007f}')
 }
 
 /// What the person answered to "which number does the login page show?".

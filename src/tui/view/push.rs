@@ -10,28 +10,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::style::{bold, dim, truncate, urgent};
+use crate::api::push::plain_text;
 use crate::tui::app::{App, ShownPush};
 use crate::tui::layout::{Room, push_dialog};
 use crate::tui::text;
 
 /// Seconds left under which the time is drawn as urgent.
 const URGENT_SECS: u64 = 10;
-
-/// Text from the server as plain characters: anything that could move the
-/// cursor or change the terminal (control and format characters) becomes `�`.
-/// (The pollers already did this; the dialog does not rely on it.)
-fn plain(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
-            {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
 
 /// One row: its name dim, then the value, cut to `width` columns together.
 fn row(name: &str, value: &str, name_width: usize, width: usize) -> Line<'static> {
@@ -41,7 +26,7 @@ fn row(name: &str, value: &str, name_width: usize, width: usize) -> Line<'static
     Line::from(vec![
         Span::styled(name, dim()),
         Span::raw(" ".repeat(padding)),
-        Span::styled(truncate(&plain(value), room), bold()),
+        Span::styled(truncate(&plain_text(value), room), bold()),
     ])
 }
 
@@ -133,7 +118,7 @@ fn render_choice(position: u8, number: &str, rect: Rect, buf: &mut Buffer) {
     if rect.is_empty() {
         return;
     }
-    let number = plain(number);
+    let number = plain_text(number);
     let big = Style::new()
         .fg(Color::Cyan)
         .add_modifier(Modifier::BOLD | Modifier::REVERSED);
